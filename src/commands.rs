@@ -1,0 +1,251 @@
+//! One function per subcommand: read what it needs, ask the table, hand the rows to the renderer.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, Command};
+use crate::error::{Error, Outcome};
+use crate::lang::Lang;
+use crate::query::Query;
+use crate::render::{self, escape, Format, Palette, RowStyle};
+use crate::table::{self, Retry, Row, Table};
+
+/// What every subcommand shares: the output settings, decided once.
+pub struct Settings {
+    /// The chosen format, if `--format` was given.
+    pub format: Option<Format>,
+    /// Colours (off for JSON).
+    pub palette: Palette,
+    /// Language of meanings and hints.
+    pub lang: Lang,
+    /// Whether stdout is a terminal.
+    pub stdout_is_terminal: bool,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> Result<Outcome, Error> {
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let g = &cli.global;
+    let color = g.format != Some(Format::Json) && render::use_color(g.color, stdout_is_terminal, env);
+    let settings = Settings {
+        format: g.format,
+        palette: Palette::new(color),
+        lang: g.lang.unwrap_or_else(|| Lang::from_env(env)),
+        stdout_is_terminal,
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let outcome = match cli.command {
+        Command::Lookup { codes } => lookup(&mut out, &load_table(&g.tables)?, &settings, &codes),
+        Command::List { pattern, http, category, retry, show_source } => {
+            let filter = ListFilter { pattern, http, category, retry };
+            list(&mut out, &load_table(&g.tables)?, &settings, &filter, show_source)
+        }
+        Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
+        Command::Explain { file, summary, check } => {
+            let options = crate::explain::Options { summary, check };
+            crate::explain::run(&mut out, &load_table(&g.tables)?, &settings, file.as_deref(), &options)
+        }
+        Command::Completions { shell } => {
+            out.write_all(crate::completions::script(shell, &Table::builtin()).as_bytes())?;
+            Ok(Outcome::Found)
+        }
+        Command::Man => {
+            crate::completions::man_page(&mut out)?;
+            Ok(Outcome::Found)
+        }
+    };
+    // Output that was written must reach the reader even when the command then fails.
+    let flushed = out.flush();
+    let outcome = outcome?;
+    flushed?;
+    Ok(outcome)
+}
+
+/// The built-in table with `ERRCODE_TABLE`'s files and then `--table`'s merged over it, in order.
+pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
+    let mut table = Table::builtin();
+    let from_env = env("ERRCODE_TABLE").unwrap_or_default();
+    let paths = from_env.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).chain(flags.iter().cloned());
+    for path in paths {
+        let text = read_text(&path)?;
+        let shown = escape(&path.to_string_lossy()).into_owned();
+        let rows = table::parse_rows(&text, &shown).map_err(|e| Error::Input(format!("table {e}")))?;
+        table.merge(rows);
+    }
+    Ok(table)
+}
+
+/// Reads a whole UTF-8 file, with errors that name it and say what to do.
+pub fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = fs::read(path).map_err(|e| file_error(path, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Input(format!(
+            "{}: byte {} is not valid UTF-8: save the file as UTF-8",
+            escape(&path.to_string_lossy()),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// An error opening or reading `path`, as one line that names it.
+pub fn file_error(path: &Path, e: &io::Error) -> Error {
+    let why = match e.kind() {
+        io::ErrorKind::NotFound => "no such file: check the path".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory: give a file".to_string(),
+        _ if path.is_dir() => "is a directory: give a file".to_string(),
+        _ => e.to_string(),
+    };
+    Error::Input(format!("{}: {why}", escape(&path.to_string_lossy())))
+}
+
+fn row_style(settings: &Settings, highlight: Vec<String>, show_source: bool) -> RowStyle {
+    let default = if settings.stdout_is_terminal { Format::Table } else { Format::Plain };
+    RowStyle {
+        format: settings.format.unwrap_or(default),
+        palette: settings.palette,
+        lang: settings.lang,
+        highlight,
+        show_source,
+        width: env("COLUMNS").and_then(|c| c.trim().parse().ok()).filter(|&w: &u16| w >= 20),
+    }
+}
+
+/// Notes on stderr about what the shown rows hold: a code listed twice, an unusual HTTP status.
+fn write_notes(rows: &[&Row]) {
+    let mut twice = BTreeSet::new();
+    for pair in rows.windows(2) {
+        if pair[0].code == pair[1].code {
+            twice.insert(pair[0].code);
+        }
+    }
+    for code in twice {
+        eprintln!("note: the source document lists {code} twice, with two meanings; both are shown");
+    }
+    let statuses: BTreeSet<u16> = rows.iter().map(|r| r.http_status).collect();
+    for note in statuses.into_iter().filter_map(table::http_status_note) {
+        eprintln!("note: {note}");
+    }
+}
+
+/// `errcode lookup CODE...`: every row of each code or pattern; exit 1 when one is unknown.
+pub fn lookup(out: &mut impl Write, table: &Table, settings: &Settings, args: &[String]) -> Result<Outcome, Error> {
+    let queries = args.iter().map(|a| Query::parse(a)).collect::<Result<Vec<_>, _>>();
+    let queries = queries.map_err(|e| Error::Usage(e.to_string()))?;
+    let mut rows: Vec<&Row> = Vec::new();
+    let mut missing = Vec::new();
+    for (query, arg) in queries.iter().zip(args) {
+        let matched: Vec<&Row> = table.matching(query).collect();
+        if matched.is_empty() {
+            missing.push(not_found(table, query, arg));
+        }
+        for row in matched {
+            if !rows.iter().any(|seen| std::ptr::eq(*seen, row)) {
+                rows.push(row);
+            }
+        }
+    }
+    if !rows.is_empty() {
+        render::write_rows(out, &rows, &row_style(settings, Vec::new(), false))?;
+        out.flush()?;
+        write_notes(&rows);
+    }
+    for message in &missing {
+        eprintln!("errcode: {message}");
+    }
+    Ok(if missing.is_empty() { Outcome::Found } else { Outcome::NothingFound })
+}
+
+/// The one-line message for a code or pattern the table does not have.
+fn not_found(table: &Table, query: &Query, arg: &str) -> String {
+    match query {
+        Query::Code(_) => {
+            let near: Vec<String> = table.nearest(arg.trim()).iter().map(u32::to_string).collect();
+            if near.is_empty() {
+                format!("{query} is not in the table: `errcode list` shows every code")
+            } else {
+                format!("{query} is not in the table; did you mean {}?", near.join(", "))
+            }
+        }
+        Query::Pattern { .. } => format!("no code in the table matches {query}: `errcode list` shows every code"),
+    }
+}
+
+/// The filters of `errcode list`.
+#[derive(Debug, Default)]
+pub struct ListFilter {
+    /// A code or pattern.
+    pub pattern: Option<String>,
+    /// An HTTP status.
+    pub http: Option<u16>,
+    /// A category slug.
+    pub category: Option<String>,
+    /// A retry class.
+    pub retry: Option<Retry>,
+}
+
+/// `errcode list`: the rows that pass every filter, in code order; exit 1 when none does.
+pub fn list(
+    out: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    filter: &ListFilter,
+    show_source: bool,
+) -> Result<Outcome, Error> {
+    let query = filter.pattern.as_deref().map(Query::parse).transpose().map_err(|e| Error::Usage(e.to_string()))?;
+    let rows: Vec<&Row> = table
+        .rows()
+        .iter()
+        .filter(|r| query.as_ref().is_none_or(|q| q.matches(r.code)))
+        .filter(|r| filter.http.is_none_or(|s| r.http_status == s))
+        .filter(|r| filter.category.as_deref().is_none_or(|c| r.category.as_deref() == Some(c)))
+        .filter(|r| filter.retry.is_none_or(|k| r.retry == Some(k)))
+        .collect();
+    if rows.is_empty() {
+        let mut why = Vec::new();
+        if let Some(q) = &query {
+            why.push(format!("pattern {q}"));
+        }
+        if let Some(s) = filter.http {
+            let used: Vec<String> = table.http_statuses().iter().map(u16::to_string).collect();
+            why.push(format!("--http {s} (the table uses {})", used.join(", ")));
+        }
+        if let Some(c) = &filter.category {
+            let mut known: Vec<&str> = table.rows().iter().filter_map(|r| r.category.as_deref()).collect();
+            known.sort_unstable();
+            known.dedup();
+            why.push(format!("--category {} (known: {})", escape(c), known.join(", ")));
+        }
+        if let Some(k) = filter.retry {
+            why.push(format!("--retry {k}"));
+        }
+        eprintln!("errcode: no row matches {}", why.join(" and "));
+        return Ok(Outcome::NothingFound);
+    }
+    render::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
+    out.flush()?;
+    write_notes(&rows);
+    Ok(Outcome::Found)
+}
+
+/// `errcode search TEXT...`: rows whose description holds every term; exit 1 when none does.
+pub fn search(out: &mut impl Write, table: &Table, settings: &Settings, terms: &[String]) -> Result<Outcome, Error> {
+    let rows = table.search(terms);
+    if rows.is_empty() {
+        let shown: Vec<String> = terms.iter().map(|t| format!("'{}'", escape(t))).collect();
+        eprintln!("errcode: no description matches {}", shown.join(" and "));
+        return Ok(Outcome::NothingFound);
+    }
+    let highlight = terms.iter().map(|t| t.to_lowercase()).collect();
+    render::write_rows(out, &rows, &row_style(settings, highlight, false))?;
+    out.flush()?;
+    write_notes(&rows);
+    Ok(Outcome::Found)
+}

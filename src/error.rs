@@ -1,0 +1,69 @@
+//! One error type and the one exit-status contract: 0 found, 1 nothing found, 2 usage or input error.
+
+use std::fmt;
+use std::io;
+use std::process::ExitCode;
+
+/// What a command ended with when nothing went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found, or every envelope was a success: exit 0.
+    Found,
+    /// Nothing matched, or (`explain --check`) an envelope was an error: exit 1.
+    NothingFound,
+}
+
+/// Every error errcode reports. Each one is a single line for the user and exits 2.
+#[derive(Debug)]
+pub enum Error {
+    /// The command line asked for something that cannot be done (`lookup abc`).
+    Usage(String),
+    /// An input file or table could not be read or understood.
+    Input(String),
+    /// Writing the output failed.
+    Output(io::Error),
+}
+
+impl Error {
+    /// Whether this is the reader of our output going away (`errcode list | head -1`), which is not an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(msg) | Error::Input(msg) => f.write_str(msg),
+            Error::Output(e) => write!(f, "cannot write the output: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Output(e)
+    }
+}
+
+/// The status for each exit: 0 found or success, 1 nothing found, 2 usage or input error.
+pub const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  found (explain: every envelope a success, or no --check)
+  1  nothing found (explain --check: an error envelope)
+  2  usage or input error";
+
+/// Maps a command's result to the process exit status, printing the error (if any) on one line.
+pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
+    match result {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("errcode: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The language of human output: `--lang`, else the locale variables.
+
+use clap::ValueEnum;
+
+/// The language descriptions and hints are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Chinese: the table's own text.
+    Zh,
+    /// English, with the original Chinese text beside it.
+    En,
+}
+
+impl Lang {
+    /// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
+    /// and not empty; `zh…` means Chinese, anything else (or nothing) English.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| get(name))
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn locale_order_is_lc_all_then_lc_messages_then_lang() {
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "en_US"), ("LC_ALL", "zh_TW.UTF-8")])), Lang::Zh);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "zh_CN")])), Lang::Zh);
+        assert_eq!(Lang::from_env(env(&[("LANG", "C.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "ZH_cn")])), Lang::Zh);
+    }
+}

@@ -1,0 +1,25 @@
+//! errcode: the error codes and response envelopes of the legacy (pre-3.0) API of Tencent Cloud's
+//! 智能视图计算平台 (Intelligent Viewdata Computing), explained offline.
+//!
+//! The library holds everything the `errcode` binary does, so that it can be tested without a
+//! process: [`table`] (the embedded code table), [`query`] (codes and patterns), [`envelope`]
+//! (reading response envelopes from every input form), [`explain`] (turning an envelope into
+//! findings), [`render`] (all output and colour) and [`commands`] (one function per subcommand).
+
+pub mod cli;
+pub mod commands;
+pub mod completions;
+pub mod envelope;
+pub mod error;
+pub mod explain;
+pub mod lang;
+pub mod query;
+pub mod render;
+pub mod table;
+
+pub use error::{exit_code, Error, Outcome};
+
+/// Runs a parsed command line, writing to stdout and stderr.
+pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {
+    commands::run(cli)
+}

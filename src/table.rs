@@ -1,0 +1,436 @@
+//! The code table: reading and checking it (built-in or a user's file), merging user tables over
+//! the built-in one, and answering lookups, filters, searches and "did you mean".
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::query::Query;
+
+/// The built-in table, as data: `src/codes.json`, in the shape `list --format json` prints.
+pub const BUILTIN_JSON: &str = include_str!("codes.json");
+
+/// Where the built-in table comes from, for `--version` and the README.
+pub const SOURCE_DOCUMENT: &str =
+    "the error-code page (错误码) of the 智能视图计算平台 (Intelligent Viewdata Computing) legacy API, before 3.0";
+
+/// The name rows from the built-in table carry as their source.
+pub const BUILTIN_SOURCE: &str = "built-in";
+
+/// Whether, and how, a failed call can be tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Retry {
+    /// The request itself is wrong: fix it; sending it again cannot succeed.
+    Never,
+    /// Fix the cause (a token, a device, a setting), then the same call can succeed.
+    AfterFix,
+    /// A transient server-side failure: retry with exponential backoff and jitter.
+    Backoff,
+}
+
+impl Retry {
+    /// The name used in output and in table files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::AfterFix => "after-fix",
+            Retry::Backoff => "backoff",
+        }
+    }
+}
+
+impl fmt::Display for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One row of the table: a code, the HTTP status the API answers with, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawRow")]
+pub struct Row {
+    /// The `StatusCode` of the envelope (200 is success).
+    pub code: u32,
+    /// The HTTP status the API answers with for this code.
+    pub http_status: u16,
+    /// The source's Chinese description: what `Message` carries.
+    pub message: String,
+    /// The meaning in English.
+    pub message_en: Option<String>,
+    /// A short stable slug: `auth`, `device`, `internal`…
+    pub category: Option<String>,
+    /// Whether and how to retry.
+    pub retry: Option<Retry>,
+    /// The next step, in English.
+    pub hint_en: Option<String>,
+    /// The next step, in Chinese.
+    pub hint_zh: Option<String>,
+    /// Where the row came from: `built-in` or the path of a user table.
+    #[serde(skip)]
+    pub source: String,
+}
+
+/// A row as written in a table file, before it is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRow {
+    code: i64,
+    http_status: i64,
+    message: String,
+    #[serde(default)]
+    message_en: Option<String>,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    retry: Option<Retry>,
+    #[serde(default)]
+    hint: Option<String>,
+    #[serde(default)]
+    hint_en: Option<String>,
+    #[serde(default)]
+    hint_zh: Option<String>,
+    // Fields `list --format json` prints that a reader has no use for.
+    #[serde(default, rename = "source")]
+    _source: Option<String>,
+}
+
+impl TryFrom<RawRow> for Row {
+    type Error = String;
+
+    fn try_from(raw: RawRow) -> Result<Row, String> {
+        let code = u32::try_from(raw.code)
+            .ok()
+            .filter(|&c| c > 0)
+            .ok_or_else(|| format!("code {} is not a positive whole number below 2^32", raw.code))?;
+        let http_status = u16::try_from(raw.http_status)
+            .ok()
+            .filter(|s| (100..=999).contains(s))
+            .ok_or_else(|| format!("http_status {} of code {code} is not between 100 and 999", raw.http_status))?;
+        if raw.message.trim().is_empty() {
+            return Err(format!("message of code {code} is empty"));
+        }
+        if let Some(category) = &raw.category {
+            if category.is_empty() || !category.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                return Err(format!("category {category:?} of code {code} is not a lowercase slug"));
+            }
+        }
+        let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        // A bare `hint` (what `list --format json` prints) stands for the language it was printed in;
+        // with nothing else to go by it serves both.
+        let hint = non_empty(raw.hint);
+        Ok(Row {
+            code,
+            http_status,
+            message: raw.message,
+            message_en: non_empty(raw.message_en),
+            category: raw.category,
+            retry: raw.retry,
+            hint_en: non_empty(raw.hint_en).or_else(|| hint.clone()),
+            hint_zh: non_empty(raw.hint_zh).or(hint),
+            source: String::new(),
+        })
+    }
+}
+
+impl Row {
+    /// The text that matches search terms: the Chinese description and the English meaning.
+    fn search_texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.message.as_str()).chain(self.message_en.as_deref())
+    }
+}
+
+/// An ordered table of rows. A code may have more than one row (51603 does in the source).
+#[derive(Debug, Clone)]
+pub struct Table {
+    rows: Vec<Row>,
+}
+
+/// A table file that could not be read, with the place of the fault.
+#[derive(Debug)]
+pub struct TableError {
+    /// The file's path (or `built-in`).
+    pub source: String,
+    /// What is wrong, with line and column.
+    pub message: String,
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+impl Table {
+    /// The built-in table.
+    pub fn builtin() -> Table {
+        let rows = parse_rows(BUILTIN_JSON, BUILTIN_SOURCE).expect("the built-in table is checked by the test suite");
+        Table::from_rows(rows)
+    }
+
+    /// A table of the given rows, sorted by code (rows of one code keep their order).
+    pub fn from_rows(mut rows: Vec<Row>) -> Table {
+        rows.sort_by_key(|r| r.code);
+        Table { rows }
+    }
+
+    /// Every row, in code order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Puts `rows` over this table: each code they name replaces all of this table's rows of that
+    /// code; new codes are added.
+    pub fn merge(&mut self, rows: Vec<Row>) {
+        let mut replaced: Vec<u32> = rows.iter().map(|r| r.code).collect();
+        replaced.sort_unstable();
+        self.rows.retain(|r| replaced.binary_search(&r.code).is_err());
+        self.rows.extend(rows);
+        self.rows.sort_by_key(|r| r.code);
+    }
+
+    /// The rows of one code: none, one, or (51603) more.
+    pub fn lookup(&self, code: u64) -> &[Row] {
+        let start = self.rows.partition_point(|r| u64::from(r.code) < code);
+        let end = start + self.rows[start..].partition_point(|r| u64::from(r.code) == code);
+        &self.rows[start..end]
+    }
+
+    /// The rows a query matches, in code order.
+    pub fn matching<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Row> + 'a {
+        self.rows.iter().filter(move |r| query.matches(r.code))
+    }
+
+    /// The HTTP statuses the table uses, each once, in order.
+    pub fn http_statuses(&self) -> Vec<u16> {
+        let mut statuses: Vec<u16> = self.rows.iter().map(|r| r.http_status).collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        statuses
+    }
+
+    /// Up to three known codes a mistyped `code` was probably meant to be: codes one edit away
+    /// (a digit changed, added, dropped, or two swapped) first, else the numerically closest.
+    pub fn nearest(&self, code: &str) -> Vec<u32> {
+        let mut codes: Vec<u32> = self.rows.iter().map(|r| r.code).collect();
+        codes.dedup();
+        let n = code.parse::<u64>().unwrap_or(0);
+        let by_closeness = |c: &u32| u64::from(*c).abs_diff(n);
+        let mut close: Vec<u32> =
+            codes.iter().copied().filter(|c| edit_distance(code, &c.to_string()) <= 1).collect();
+        close.sort_by_key(by_closeness);
+        close.truncate(3);
+        if close.is_empty() && n > 0 {
+            close = codes;
+            close.sort_by_key(by_closeness);
+            close.truncate(2);
+        }
+        close.sort_unstable();
+        close
+    }
+
+    /// The rows whose Chinese description or English meaning contains every term (ASCII letters
+    /// case-insensitively), rows where every term is a whole word first. When nothing matches,
+    /// an English word one typo away from a term counts as a match.
+    pub fn search<'a>(&'a self, terms: &[String]) -> Vec<&'a Row> {
+        let terms: Vec<String> = terms.iter().map(|t| t.to_lowercase()).filter(|t| !t.trim().is_empty()).collect();
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(bool, &Row)> = self
+            .rows
+            .iter()
+            .filter(|row| terms.iter().all(|t| row.search_texts().any(|text| contains_folded(text, t))))
+            .map(|row| (!terms.iter().all(|t| row.search_texts().any(|text| has_word(text, t))), row))
+            .collect();
+        if hits.is_empty() {
+            hits = self
+                .rows
+                .iter()
+                .filter(|row| {
+                    terms.iter().all(|t| {
+                        row.search_texts().any(|text| contains_folded(text, t))
+                            || row.message_en.as_deref().is_some_and(|en| near_word(en, t))
+                    })
+                })
+                .map(|row| (true, row))
+                .collect();
+        }
+        hits.sort_by_key(|&(partial, row)| (partial, row.code));
+        hits.into_iter().map(|(_, row)| row).collect()
+    }
+}
+
+/// Reads a table file: a JSON array of rows in the shape `list --format json` prints.
+pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows: Vec<Row> = serde_json::from_str(text).map_err(|e| TableError {
+        source: source.to_string(),
+        message: describe_json_error(&e),
+    })?;
+    for row in &mut rows {
+        row.source = source.to_string();
+    }
+    Ok(rows)
+}
+
+fn describe_json_error(e: &serde_json::Error) -> String {
+    let what = e.to_string();
+    // serde_json ends its messages with " at line L column C"; say it first, as compilers do.
+    let what = what.split(" at line ").next().unwrap_or(&what);
+    let hint = match e.classify() {
+        serde_json::error::Category::Data => "; each row needs code, http_status and message",
+        _ => "",
+    };
+    format!("line {} column {}: {what}{hint}", e.line(), e.column())
+}
+
+/// Whether `text` contains `needle` (already lowercase), folding ASCII case only.
+pub fn contains_folded(text: &str, needle: &str) -> bool {
+    find_folded(text, needle, 0).is_some()
+}
+
+/// The byte offset of the first match of `needle` (lowercase) in `text` at or after `from`, folding ASCII case.
+pub fn find_folded(text: &str, needle: &str, from: usize) -> Option<usize> {
+    let (hay, pat) = (text.as_bytes(), needle.as_bytes());
+    if pat.is_empty() || hay.len() < pat.len() {
+        return None;
+    }
+    (from..=hay.len() - pat.len()).find(|&i| {
+        text.is_char_boundary(i) && hay[i..i + pat.len()].iter().zip(pat).all(|(a, b)| a.to_ascii_lowercase() == *b)
+    })
+}
+
+fn has_word(text: &str, term: &str) -> bool {
+    if !term.is_ascii() {
+        return contains_folded(text, term);
+    }
+    let is_word = |b: u8| b.is_ascii_alphanumeric();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = find_folded(text, term, from) {
+        let end = i + term.len();
+        let before = i == 0 || !is_word(bytes[i - 1]);
+        let after = end == bytes.len() || !is_word(bytes[end]);
+        if before && after {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
+fn near_word(text: &str, term: &str) -> bool {
+    term.len() >= 4
+        && term.is_ascii()
+        && text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| edit_distance(&word.to_ascii_lowercase(), term) <= 1)
+}
+
+/// The optimal-string-alignment distance: edits and swaps of neighbours, each counting one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// What an HTTP status the table uses means on this platform, where it is not the usual meaning.
+pub fn http_status_note(status: u16) -> Option<&'static str> {
+    match status {
+        456 => Some("HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)"),
+        402 => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not \"Payment Required\""),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_has_every_row_and_both_meanings_of_51603() {
+        let table = Table::builtin();
+        assert_eq!(table.rows().len(), 74);
+        let both: Vec<&str> = table.lookup(51603).iter().map(|r| r.message.as_str()).collect();
+        assert_eq!(both, ["网关信令操作失败", "消息队列发送失败"]);
+        assert!(table.lookup(41699).is_empty());
+        assert_eq!(table.lookup(u64::MAX).len(), 0);
+    }
+
+    #[test]
+    fn nearest_prefers_one_edit_then_numeric_neighbours() {
+        let table = Table::builtin();
+        assert_eq!(table.nearest("41061"), [41601]);
+        assert_eq!(table.nearest("41635"), [41632, 41633, 41634]);
+        assert_eq!(table.nearest("41699"), [41609, 41619, 41629]);
+        assert_eq!(table.nearest("99999"), [52513, 52514]);
+    }
+
+    #[test]
+    fn merge_replaces_every_row_of_a_code_and_adds_new_ones() {
+        let mut table = Table::builtin();
+        let rows = parse_rows(
+            r#"[{"code": 51603, "http_status": 200, "message": "单一含义"},
+                {"code": 60001, "http_status": 500, "message": "自定义"}]"#,
+            "mine.json",
+        )
+        .unwrap();
+        table.merge(rows);
+        assert_eq!(table.rows().len(), 74);
+        assert_eq!(table.lookup(51603).len(), 1);
+        assert_eq!(table.lookup(51603)[0].source, "mine.json");
+        assert_eq!(table.lookup(60001)[0].message, "自定义");
+    }
+
+    #[test]
+    fn broken_rows_name_the_line_and_column() {
+        let err = parse_rows("[\n{\"code\": 1, \"http_status\": 200}\n]", "t.json").unwrap_err();
+        assert!(err.to_string().starts_with("t.json: line 2 column"), "{err}");
+        assert!(err.to_string().contains("message"), "{err}");
+        let err = parse_rows("[{\"code\": -5, \"http_status\": 200, \"message\": \"x\"}]", "t.json").unwrap_err();
+        assert!(err.to_string().contains("code -5"), "{err}");
+        let err = parse_rows("[{\"code\": 5, \"http_status\": 200, \"message\": \"x\",", "t.json").unwrap_err();
+        assert!(err.to_string().contains("line 1 column"), "{err}");
+    }
+
+    #[test]
+    fn search_folds_ascii_case_and_ranks_whole_words_first() {
+        let table = Table::builtin();
+        let codes = |terms: &[&str]| -> Vec<u32> {
+            let terms: Vec<String> = terms.iter().map(|s| s.to_string()).collect();
+            table.search(&terms).iter().map(|r| r.code).collect()
+        };
+        assert_eq!(codes(&["TOKEN"]), [41601, 41602]);
+        assert_eq!(codes(&["组织"]), [41603, 41607, 41608, 41613]);
+        assert_eq!(codes(&["expired"]), [41601, 42504, 52514]);
+        assert_eq!(codes(&["offline"]), [41617, 41634]);
+        assert_eq!(codes(&["ofline"]), [41617, 41634]);
+        assert_eq!(codes(&["download", "url"]), [42503, 42504]);
+        assert!(codes(&["nothing-like-this"]).is_empty());
+        // "org" is only part of a word: found, but after whole-word matches of the same term would be.
+        assert_eq!(codes(&["domain"])[0], 41606);
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("41601", "41061"), 1);
+        assert_eq!(edit_distance("expird", "expired"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+}
