@@ -1,1 +1,768 @@
-//! Reading response envelopes.
+//! Reading response envelopes from every input form, as a stream: one JSON object, a JSON array,
+//! NDJSON or concatenated objects, `curl -i` output (status line and headers, then the body), and
+//! log lines with an envelope after a prefix. Lines are read in chunks and handed on as they
+//! arrive, so memory stays flat and `tail -f | errcode explain` works.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::{self, Read};
+
+use serde::de::{Deserializer as _, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::scan::{self, Member};
+
+/// The longest line, or multi-line JSON document, errcode reads: 16 MiB. Real envelopes are far
+/// smaller; a longer line is skipped (and reported) without being held in memory.
+pub const MAX_RECORD: usize = 16 << 20;
+
+const CHUNK: usize = 1 << 20;
+
+/// The five fields of the envelope, as the source document names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    /// `RequestId`: the ID the server gives each request.
+    RequestId,
+    /// `Code`: 0 answered normally, 500 server-side failure.
+    Code,
+    /// `StatusCode`: the code of the table.
+    StatusCode,
+    /// `Message`: the code's text.
+    Message,
+    /// `Data`: the payload.
+    Data,
+}
+
+impl Field {
+    /// Every field, in the order of the source document.
+    pub const ALL: [Field; 5] = [Field::RequestId, Field::Code, Field::StatusCode, Field::Message, Field::Data];
+
+    /// The name as the source document writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::RequestId => "RequestId",
+            Field::Code => "Code",
+            Field::StatusCode => "StatusCode",
+            Field::Message => "Message",
+            Field::Data => "Data",
+        }
+    }
+
+    /// The field a key names, in any case and with `_` or `-` ignored (`statusCode`, `request_id`).
+    pub fn from_key(key: &str) -> Option<Field> {
+        if key.len() > 12 {
+            return None;
+        }
+        let mut folded = [0u8; 12];
+        let mut n = 0;
+        for b in key.bytes().filter(|b| !matches!(b, b'_' | b'-')) {
+            folded[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        match &folded[..n] {
+            b"requestid" => Some(Field::RequestId),
+            b"code" => Some(Field::Code),
+            b"statuscode" => Some(Field::StatusCode),
+            b"message" => Some(Field::Message),
+            b"data" => Some(Field::Data),
+            _ => None,
+        }
+    }
+}
+
+/// A field's value as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// A JSON string, unescaped.
+    Str(Cow<'a, str>),
+    /// Anything else (number, boolean, null, object, array), as written.
+    Raw(&'a str),
+}
+
+impl Value<'_> {
+    /// The whole number this value holds, and whether it was written as a string.
+    /// `None` for anything else, including numbers too large for 128 bits.
+    pub fn as_integer(&self) -> Option<(i128, bool)> {
+        let (text, quoted) = match self {
+            Value::Str(s) => (s.trim(), true),
+            Value::Raw(r) => (*r, false),
+        };
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if digits.is_empty() || digits.len() > 38 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok().map(|n| (n, quoted))
+    }
+
+    /// The value as text: a string's content, or anything else as written.
+    pub fn text(&self) -> &str {
+        match self {
+            Value::Str(s) => s,
+            Value::Raw(r) => r,
+        }
+    }
+}
+
+/// One response envelope, borrowed from the input.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Envelope<'a> {
+    /// The JSON object as read.
+    pub raw: &'a str,
+    /// `RequestId`.
+    pub request_id: Option<Value<'a>>,
+    /// `Code`.
+    pub code: Option<Value<'a>>,
+    /// `StatusCode`.
+    pub status_code: Option<Value<'a>>,
+    /// `Message`.
+    pub message: Option<Value<'a>>,
+    /// `Data`, as written.
+    pub data: Option<&'a str>,
+    /// Keys read as an envelope field though written otherwise (`statusCode`): (as written, field).
+    pub renamed: Vec<(String, Field)>,
+}
+
+impl<'a> Envelope<'a> {
+    /// The envelope in an object's members, if it is one: it has a `StatusCode`, or a `Code`
+    /// together with a `RequestId`.
+    fn from_members(raw: &'a str, members: impl Iterator<Item = (Cow<'a, str>, &'a str)>) -> Option<Envelope<'a>> {
+        let mut env = Envelope { raw, ..Envelope::default() };
+        for (key, value) in members {
+            let Some(field) = Field::from_key(&key) else { continue };
+            if key != field.name() {
+                env.renamed.push((key.into_owned(), field));
+            }
+            match field {
+                Field::RequestId => env.request_id = Some(read_value(value)),
+                Field::Code => env.code = Some(read_value(value)),
+                Field::StatusCode => env.status_code = Some(read_value(value)),
+                Field::Message => env.message = Some(read_value(value)),
+                Field::Data => env.data = Some(value),
+            }
+        }
+        (env.status_code.is_some() || (env.code.is_some() && env.request_id.is_some())).then_some(env)
+    }
+
+    /// The fields the envelope does not have.
+    pub fn missing(&self) -> impl Iterator<Item = Field> + '_ {
+        Field::ALL.into_iter().filter(move |f| match f {
+            Field::RequestId => self.request_id.is_none(),
+            Field::Code => self.code.is_none(),
+            Field::StatusCode => self.status_code.is_none(),
+            Field::Message => self.message.is_none(),
+            Field::Data => self.data.is_none(),
+        })
+    }
+}
+
+fn read_value(raw: &str) -> Value<'_> {
+    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if !inner.contains('\\') => Value::Str(Cow::Borrowed(inner)),
+        // A lone surrogate escape cannot become a Rust string: keep the text as written.
+        Some(inner) => Value::Str(serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(inner), Cow::Owned)),
+        None => Value::Raw(raw),
+    }
+}
+
+fn decode_key(raw: &str) -> Cow<'_, str> {
+    read_value(raw).text().to_owned().into()
+}
+
+/// The HTTP response an envelope came in, from `curl -i` output.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// The status line, as read (`HTTP/1.1 200 OK`).
+    pub status_line: String,
+    /// The status code of the status line.
+    pub status: u16,
+    /// A request-ID header (`X-Request-Id`, `RequestId`…): (name, value).
+    pub request_id: Option<(String, String)>,
+    /// The line of the status line.
+    pub line: usize,
+}
+
+/// Where an envelope was found.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'r> {
+    /// The line it starts on (1-based).
+    pub line: usize,
+    /// Found after a log prefix, or inside another object.
+    pub embedded: bool,
+    /// The line was not valid UTF-8 and was read with U+FFFD in place of the bad bytes.
+    pub lossy: bool,
+    /// The HTTP response it was the body of.
+    pub http: Option<&'r HttpResponse>,
+}
+
+/// Why a line was passed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Skip {
+    /// No JSON object on the line.
+    NoJson,
+    /// JSON, but no envelope fields in it.
+    NotEnvelope,
+    /// NUL bytes: binary data, not text.
+    Binary,
+    /// Longer than [`MAX_RECORD`].
+    TooLong,
+}
+
+impl Skip {
+    /// Every reason, in report order.
+    pub const ALL: [Skip; 4] = [Skip::NoJson, Skip::NotEnvelope, Skip::Binary, Skip::TooLong];
+
+    /// A short description, for reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Skip::NoJson => "no JSON object",
+            Skip::NotEnvelope => "JSON without envelope fields",
+            Skip::Binary => "binary data",
+            Skip::TooLong => "longer than the 16 MiB limit",
+        }
+    }
+
+    /// A stable name, for JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Skip::NoJson => "no-json",
+            Skip::NotEnvelope => "not-envelope",
+            Skip::Binary => "binary",
+            Skip::TooLong => "too-long",
+        }
+    }
+}
+
+/// What the reader found, in input order.
+#[derive(Debug)]
+pub enum Event<'a, 'r> {
+    /// An envelope.
+    Envelope(Envelope<'a>, Origin<'r>),
+    /// A line with no envelope.
+    Skipped {
+        /// The line (1-based).
+        line: usize,
+        /// The byte offset of the line in the input.
+        offset: u64,
+        /// Why.
+        reason: Skip,
+    },
+    /// JSON that does not parse: the rest of the input is still read.
+    Broken {
+        /// The line (1-based) of the fault.
+        line: usize,
+        /// The column (1-based) of the fault.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Receives what the reader finds.
+pub trait Sink {
+    /// One finding, in input order.
+    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()>;
+    /// Called after each chunk of input: a chance to flush output for live streams.
+    fn chunk_done(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+enum State {
+    Idle,
+    Headers(HttpResponse),
+    Body(HttpResponse),
+    Pending { buf: Vec<u8>, start: usize, depth: i64, http: Option<HttpResponse> },
+}
+
+/// Reads envelopes from a byte stream, line by line, keeping the state that spans lines
+/// (HTTP headers, a JSON document over several lines).
+pub struct Reader {
+    state: State,
+    line: usize,
+    offset: u64,
+    members: Vec<Member>,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::new()
+    }
+}
+
+impl Reader {
+    /// A reader at the start of its input.
+    pub fn new() -> Reader {
+        Reader { state: State::Idle, line: 0, offset: 0, members: Vec::with_capacity(8) }
+    }
+
+    /// Reads `input` to its end, handing every finding to `sink`. Returns the number of bytes read.
+    pub fn read_all(&mut self, mut input: impl Read, sink: &mut impl Sink) -> io::Result<u64> {
+        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK);
+        let mut start = 0; // where the unprocessed bytes begin
+        let mut skipping = false; // inside a line longer than MAX_RECORD
+        loop {
+            if buf.len() == buf.capacity() {
+                buf.drain(..start);
+                start = 0;
+                if buf.len() == buf.capacity() {
+                    buf.reserve(buf.capacity().min(MAX_RECORD));
+                }
+            }
+            let filled = buf.len();
+            buf.resize(buf.capacity(), 0);
+            let n = loop {
+                match input.read(&mut buf[filled..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        buf.truncate(filled);
+                        return Err(e);
+                    }
+                }
+            };
+            buf.truncate(filled + n);
+            if n == 0 {
+                if start < buf.len() && !skipping {
+                    let last = std::mem::take(&mut buf);
+                    self.line(&last[start..], sink)?;
+                }
+                self.finish(sink)?;
+                sink.chunk_done()?;
+                return Ok(self.offset);
+            }
+            let mut from = filled;
+            while let Some(nl) = memchr::memchr(b'\n', &buf[from..]) {
+                let end = from + nl;
+                if skipping {
+                    skipping = false;
+                    self.offset += (end + 1 - start) as u64;
+                } else {
+                    self.line(&buf[start..end], sink)?;
+                    self.offset += (end + 1 - start) as u64;
+                }
+                start = end + 1;
+                from = start;
+            }
+            if buf.len() - start > MAX_RECORD {
+                if !skipping {
+                    self.line += 1;
+                    sink.event(Event::Skipped { line: self.line, offset: self.offset, reason: Skip::TooLong })?;
+                    self.abandon_pending(sink)?;
+                }
+                skipping = true;
+                self.offset += (buf.len() - start) as u64;
+                start = buf.len();
+            }
+            sink.chunk_done()?;
+        }
+    }
+
+    /// Ends the input: a document still open is truncated.
+    fn finish(&mut self, sink: &mut impl Sink) -> io::Result<()> {
+        if let State::Pending { buf, start, .. } = std::mem::replace(&mut self.state, State::Idle) {
+            let text = String::from_utf8_lossy(buf.strip_suffix(b"\n").unwrap_or(&buf));
+            let err = serde_json::from_str::<&RawValue>(&text).err();
+            let (line, column, message) = match err {
+                Some(e) => (start + e.line() - 1, e.column(), format!("truncated JSON: {}", serde_message(&e))),
+                None => (start, 1, "truncated JSON".to_string()),
+            };
+            sink.event(Event::Broken { line, column, message })?;
+        }
+        Ok(())
+    }
+
+    fn abandon_pending(&mut self, sink: &mut impl Sink) -> io::Result<()> {
+        if let State::Pending { start, .. } = self.state {
+            self.state = State::Idle;
+            let message = "JSON document longer than the 16 MiB limit".to_string();
+            sink.event(Event::Broken { line: start, column: 1, message })?;
+        }
+        Ok(())
+    }
+
+    /// One line, without its `\n`.
+    fn line(&mut self, mut bytes: &[u8], sink: &mut impl Sink) -> io::Result<()> {
+        self.line += 1;
+        if self.line == 1 {
+            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        }
+        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if let State::Pending { buf, depth, .. } = &mut self.state {
+            buf.extend_from_slice(bytes);
+            buf.push(b'\n');
+            *depth += bracket_depth(bytes);
+            if buf.len() > MAX_RECORD {
+                return self.abandon_pending(sink);
+            }
+            if *depth <= 0 {
+                let State::Pending { buf, start, http, .. } = std::mem::replace(&mut self.state, State::Idle) else {
+                    unreachable!("matched above")
+                };
+                return self.document(&buf, start, http.as_ref(), sink);
+            }
+            return Ok(());
+        }
+        if memchr::memchr(0, bytes).is_some() {
+            let (line, offset) = (self.line, self.offset);
+            return sink.event(Event::Skipped { line, offset, reason: Skip::Binary });
+        }
+        let trimmed = trim_ascii(bytes);
+        if let State::Headers(http) = &mut self.state {
+            if trimmed.is_empty() {
+                let State::Headers(http) = std::mem::replace(&mut self.state, State::Idle) else { unreachable!() };
+                self.state = State::Body(http);
+            } else {
+                header(http, &String::from_utf8_lossy(trimmed));
+            }
+            return Ok(());
+        }
+        if trimmed.is_empty() {
+            return Ok(());
+        }
+        if trimmed.starts_with(b"HTTP/") {
+            if let Some(http) = status_line(&String::from_utf8_lossy(trimmed), self.line) {
+                self.state = State::Headers(http);
+                return Ok(());
+            }
+        }
+        let http = match std::mem::replace(&mut self.state, State::Idle) {
+            State::Body(http) => Some(http),
+            _ => None,
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.text_line(text, false, http, sink),
+            Err(_) => self.text_line(&String::from_utf8_lossy(bytes), true, http, sink),
+        }
+    }
+
+    /// A line that is not part of a multi-line document or of HTTP headers.
+    fn text_line(&mut self, text: &str, lossy: bool, http: Option<HttpResponse>, sink: &mut impl Sink) -> io::Result<()> {
+        let line = self.line;
+        let origin = Origin { line, embedded: false, lossy, http: http.as_ref() };
+        let trimmed = text.trim_start();
+        let lead = text.len() - trimmed.len();
+        if trimmed.starts_with('{') {
+            // The common shape first: one object, checked by the fast scanner.
+            if let Some(end) = scan::scan_object(trimmed.as_bytes(), &mut self.members) {
+                if trimmed[end..].trim().is_empty() {
+                    let raw = &trimmed[..end];
+                    let members = self.members.iter().map(|m| (decode_key(&raw[m.key.clone()]), &raw[m.value.clone()]));
+                    return match Envelope::from_members(raw, members) {
+                        Some(env) => sink.event(Event::Envelope(env, origin)),
+                        None => self.nested(raw, origin, sink),
+                    };
+                }
+            }
+        }
+        if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            let mut values = serde_json::Deserializer::from_str(trimmed).into_iter::<&RawValue>();
+            let mut found = Vec::new();
+            let mut failed = None;
+            for next in values.by_ref() {
+                match next {
+                    Ok(value) => found.push(value.get()),
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            match failed {
+                Some(e) if e.is_eof() && found.is_empty() => {
+                    let depth = bracket_depth(trimmed.as_bytes());
+                    let mut buf = Vec::with_capacity(trimmed.len() + 1);
+                    buf.extend_from_slice(trimmed.as_bytes());
+                    buf.push(b'\n');
+                    self.state = State::Pending { buf, start: line, depth, http };
+                    return Ok(());
+                }
+                // `[2026-11-27 …] ERROR …` is a log line, not a broken array.
+                Some(_) if trimmed.starts_with('[') => {}
+                Some(e) => {
+                    for raw in found {
+                        self.value(raw, origin, sink)?;
+                    }
+                    let column = lead + values.byte_offset() + 1;
+                    let message = format!("broken JSON: {}", serde_message(&e));
+                    return sink.event(Event::Broken { line, column: column.max(e.column()), message });
+                }
+                None => {
+                    for raw in found {
+                        self.value(raw, origin, sink)?;
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        self.log_line(text, origin, sink)
+    }
+
+    /// A complete multi-line JSON document.
+    fn document(&mut self, buf: &[u8], start: usize, http: Option<&HttpResponse>, sink: &mut impl Sink) -> io::Result<()> {
+        let (text, lossy) = match std::str::from_utf8(buf) {
+            Ok(text) => (Cow::Borrowed(text), false),
+            Err(_) => (String::from_utf8_lossy(buf), true),
+        };
+        let origin = Origin { line: start, embedded: false, lossy, http };
+        for next in serde_json::Deserializer::from_str(&text).into_iter::<&RawValue>() {
+            match next {
+                Ok(value) => self.value(value.get(), origin, sink)?,
+                Err(e) => {
+                    let (line, column) = (start + e.line() - 1, e.column());
+                    let message = format!("broken JSON: {}", serde_message(&e));
+                    return sink.event(Event::Broken { line, column, message });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One complete JSON value: an envelope, an array of them, or something else.
+    fn value(&mut self, raw: &str, origin: Origin<'_>, sink: &mut impl Sink) -> io::Result<()> {
+        if raw.starts_with('[') {
+            let items: Vec<&RawValue> = serde_json::from_str(raw).unwrap_or_default();
+            let before = items.len();
+            for item in items {
+                self.value(item.get(), origin, sink)?;
+            }
+            if before == 0 {
+                let (line, offset) = (origin.line, self.offset);
+                sink.event(Event::Skipped { line, offset, reason: Skip::NotEnvelope })?;
+            }
+            return Ok(());
+        }
+        match object_members(raw) {
+            Some(members) => match Envelope::from_members(raw, members.into_iter()) {
+                Some(env) => sink.event(Event::Envelope(env, origin)),
+                None => self.nested(raw, origin, sink),
+            },
+            None => {
+                let (line, offset) = (origin.line, self.offset);
+                sink.event(Event::Skipped { line, offset, reason: Skip::NotEnvelope })
+            }
+        }
+    }
+
+    /// An object that is not an envelope: the first envelope among its nested objects, if any
+    /// (a structured log line `{"level":"error","response":{…}}`).
+    fn nested(&mut self, raw: &str, origin: Origin<'_>, sink: &mut impl Sink) -> io::Result<()> {
+        match find_nested(raw, 3) {
+            Some(env) => sink.event(Event::Envelope(env, Origin { embedded: true, ..origin })),
+            None => {
+                let (line, offset) = (origin.line, self.offset);
+                sink.event(Event::Skipped { line, offset, reason: Skip::NotEnvelope })
+            }
+        }
+    }
+
+    /// A log line: the first envelope in a JSON object after a prefix.
+    fn log_line(&mut self, text: &str, origin: Origin<'_>, sink: &mut impl Sink) -> io::Result<()> {
+        let bytes = text.as_bytes();
+        let mut saw_json = false;
+        for (tries, at) in memchr::memchr_iter(b'{', bytes).enumerate() {
+            if tries == 32 {
+                break;
+            }
+            let rest = &text[at..];
+            let raw = match scan::scan_object(rest.as_bytes(), &mut self.members) {
+                Some(end) => &rest[..end],
+                None => match serde_json::Deserializer::from_str(rest).into_iter::<&RawValue>().next() {
+                    Some(Ok(value)) if value.get().starts_with('{') => &rest[..value.get().len()],
+                    _ => continue,
+                },
+            };
+            saw_json = true;
+            let found = object_members(raw).and_then(|m| Envelope::from_members(raw, m.into_iter()));
+            if let Some(env) = found.or_else(|| find_nested(raw, 3)) {
+                return sink.event(Event::Envelope(env, Origin { embedded: true, ..origin }));
+            }
+        }
+        let reason = if saw_json { Skip::NotEnvelope } else { Skip::NoJson };
+        let (line, offset) = (origin.line, self.offset);
+        sink.event(Event::Skipped { line, offset, reason })
+    }
+}
+
+/// The members of a JSON object, keys unescaped and values as written; `None` for anything else.
+fn object_members(raw: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
+    let mut members = Vec::new();
+    if let Some(end) = scan::scan_object(raw.as_bytes(), &mut members) {
+        if raw[end..].trim().is_empty() {
+            return Some(members.iter().map(|m| (decode_key(&raw[m.key.clone()]), &raw[m.value.clone()])).collect());
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(raw);
+    de.deserialize_map(MembersVisitor).ok()
+}
+
+struct MembersVisitor;
+
+impl<'de> Visitor<'de> for MembersVisitor {
+    type Value = Vec<(Cow<'de, str>, &'de str)>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let value: &'de RawValue = map.next_value()?;
+            members.push((key, value.get()));
+        }
+        Ok(members)
+    }
+}
+
+/// The first envelope nested in the object `raw`, looking `levels` deep.
+fn find_nested(raw: &str, levels: usize) -> Option<Envelope<'_>> {
+    if levels == 0 {
+        return None;
+    }
+    for (_, value) in object_members(raw)? {
+        if value.starts_with('{') {
+            let found = object_members(value).and_then(|m| Envelope::from_members(value, m.into_iter()));
+            if let Some(env) = found.or_else(|| find_nested(value, levels - 1)) {
+                return Some(env);
+            }
+        }
+    }
+    None
+}
+
+/// How much a line opens (positive) or closes (negative) `{`/`[` outside strings. JSON strings
+/// cannot span lines, so each line is counted on its own.
+fn bracket_depth(line: &[u8]) -> i64 {
+    let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
+    for &b in line {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    depth
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    &b[start..end]
+}
+
+/// `HTTP/1.1 200 OK`, `HTTP/2 456`.
+fn status_line(text: &str, line: usize) -> Option<HttpResponse> {
+    let mut parts = text.split_whitespace();
+    let version = parts.next()?;
+    let status = parts.next()?;
+    if !version.starts_with("HTTP/") || status.len() != 3 {
+        return None;
+    }
+    let status = status.parse().ok()?;
+    Some(HttpResponse { status_line: text.to_string(), status, request_id: None, line })
+}
+
+fn header(http: &mut HttpResponse, text: &str) {
+    let Some((name, value)) = text.split_once(':') else { return };
+    let folded: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    if folded.ends_with("requestid") && http.request_id.is_none() {
+        http.request_id = Some((name.trim().to_string(), value.trim().to_string()));
+    }
+}
+
+/// serde_json's message without its " at line L column C" (errcode says where itself).
+pub fn serde_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct Collect {
+        seen: Vec<String>,
+    }
+
+    impl Sink for Collect {
+        fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+            self.seen.push(match event {
+                Event::Envelope(env, origin) => {
+                    let code = env.status_code.as_ref().map(|v| v.text().to_string()).unwrap_or_default();
+                    let http = origin.http.map(|h| format!(" http={}", h.status)).unwrap_or_default();
+                    format!("{}:env {code}{http}{}", origin.line, if origin.embedded { " embedded" } else { "" })
+                }
+                Event::Skipped { line, reason, .. } => format!("{line}:skip {}", reason.slug()),
+                Event::Broken { line, column, .. } => format!("{line}:{column}:broken"),
+            });
+            Ok(())
+        }
+    }
+
+    fn read(input: &str) -> Vec<String> {
+        let mut sink = Collect::default();
+        Reader::new().read_all(input.as_bytes(), &mut sink).unwrap();
+        sink.seen
+    }
+
+    #[test]
+    fn every_form() {
+        assert_eq!(read(r#"{"StatusCode":200}"#), ["1:env 200"]);
+        assert_eq!(read("\u{feff}{\"StatusCode\":1}\r\n{\"StatusCode\":2}\r\n"), ["1:env 1", "2:env 2"]);
+        assert_eq!(read(r#"{"StatusCode":1}{"StatusCode":2} {"StatusCode":3}"#), ["1:env 1", "1:env 2", "1:env 3"]);
+        assert_eq!(read("[{\"StatusCode\":1},\n {\"StatusCode\":2}]\n"), ["1:env 1", "1:env 2"]);
+        assert_eq!(read("{\n  \"StatusCode\": 41601,\n  \"Data\": {\"a\": [1,\n2]}\n}\n{\"StatusCode\":3}"), ["1:env 41601", "6:env 3"]);
+        assert_eq!(
+            read("HTTP/1.1 403 Forbidden\r\nX-Request-Id: abc\r\n\r\n{\"StatusCode\":42502}\r\n"),
+            ["4:env 42502 http=403"]
+        );
+        assert_eq!(
+            read("2026-11-27T08:00:03Z ERROR client response={\"StatusCode\":52502,\"Code\":500}\nplain text\n[2026] {x} no\n"),
+            ["1:env 52502 embedded", "2:skip no-json", "3:skip no-json"]
+        );
+        assert_eq!(read(r#"{"level":"error","resp":{"statusCode":"41601"}}"#), ["1:env \"41601\" embedded"].map(|s| s.replace('"', "")));
+    }
+
+    #[test]
+    fn broken_lines_are_reported_and_the_rest_read() {
+        assert_eq!(read("{\"StatusCode\":1}\n{\"StatusCode\":,}\n{\"StatusCode\":3}\n"), ["1:env 1", "2:15:broken", "3:env 3"]);
+        assert_eq!(read("{\"StatusCode\": 4160"), ["1:19:broken"]);
+        assert_eq!(read("{\"foo\": 1}\n"), ["1:skip not-envelope"]);
+        assert_eq!(read("a\0b\n"), ["1:skip binary"]);
+        assert_eq!(read(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn key_case_and_strings_are_noted() {
+        let mut sink = Collect::default();
+        Reader::new().read_all(&br#"{"statusCode":"41601","requestId":"r"}"#[..], &mut sink).unwrap();
+        let mut members = Vec::new();
+        let raw = r#"{"statusCode":"41601","requestId":"r"}"#;
+        scan::scan_object(raw.as_bytes(), &mut members).unwrap();
+        let env = Envelope::from_members(raw, members.iter().map(|m| (decode_key(&raw[m.key.clone()]), &raw[m.value.clone()]))).unwrap();
+        assert_eq!(env.status_code.unwrap().as_integer(), Some((41601, true)));
+        assert_eq!(env.renamed.len(), 2);
+    }
+
+    #[test]
+    fn numbers_beyond_128_bits_are_not_integers() {
+        assert_eq!(Value::Raw("99999999999999999999").as_integer(), Some((99_999_999_999_999_999_999, false)));
+        assert_eq!(Value::Raw(&"9".repeat(60)).as_integer(), None);
+        assert_eq!(Value::Raw("-5").as_integer(), Some((-5, false)));
+        assert_eq!(Value::Raw("1.5").as_integer(), None);
+    }
+}

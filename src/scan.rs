@@ -1,0 +1,265 @@
+//! A strict, allocation-free JSON object scanner for the common line shape.
+//!
+//! It validates one JSON object and records where each top-level member's key and value are,
+//! without building anything. What it accepts, serde_json accepts too (a property test and a fuzz
+//! target check this); whatever it declines (numbers with exponents, nesting deeper than
+//! [`MAX_DEPTH`], broken JSON) goes to serde_json, which also words the error.
+
+use std::ops::Range;
+
+/// Deeper nesting is left to serde_json (which stops at 128 levels, without recursion trouble).
+pub const MAX_DEPTH: usize = 64;
+
+/// One top-level member: byte ranges of its key (with quotes) and of its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// The key, quotes included.
+    pub key: Range<usize>,
+    /// The value, as written.
+    pub value: Range<usize>,
+}
+
+/// Classes of bytes inside a string: 0 plain, 1 ends the plain run (`"`, `\`, or a control byte).
+static STRING_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+#[derive(Clone, Copy)]
+enum Expect {
+    /// After `{`: a key or `}`.
+    FirstKey,
+    /// After `,` in an object: a key.
+    Key,
+    /// After `[`: a value or `]`.
+    FirstValue,
+    /// A value.
+    Value,
+    /// After a value: `,` or the closing bracket.
+    After,
+}
+
+/// Scans one JSON object starting at the first non-whitespace byte of `b`. On success returns
+/// the offset just past its closing `}` and fills `members` with the top-level members.
+/// `None` means "not accepted here": broken, or a shape left to serde_json.
+pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
+    members.clear();
+    let mut stack = [0u8; MAX_DEPTH];
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    stack[0] = b'}';
+    let mut depth = 1;
+    i += 1;
+    let mut expect = Expect::FirstKey;
+    let mut key = 0..0;
+    let mut value_start = 0;
+    loop {
+        i = skip_ws(b, i);
+        let c = *b.get(i)?;
+        // Set when a value at the top level of the object has just ended at `i`.
+        let mut ended = false;
+        match expect {
+            Expect::FirstKey | Expect::Key => {
+                if c == b'}' && matches!(expect, Expect::FirstKey) {
+                    depth -= 1;
+                    i += 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                    ended = depth == 1;
+                    expect = Expect::After;
+                } else if c == b'"' {
+                    let end = scan_string(b, i)?;
+                    if depth == 1 {
+                        key = i..end;
+                    }
+                    i = skip_ws(b, end);
+                    if b.get(i) != Some(&b':') {
+                        return None;
+                    }
+                    i += 1;
+                    expect = Expect::Value;
+                } else {
+                    return None;
+                }
+            }
+            Expect::FirstValue if c == b']' => {
+                depth -= 1;
+                i += 1;
+                ended = depth == 1;
+                expect = Expect::After;
+            }
+            Expect::FirstValue | Expect::Value => {
+                if depth == 1 {
+                    value_start = i;
+                }
+                match c {
+                    b'{' | b'[' => {
+                        if depth == MAX_DEPTH {
+                            return None;
+                        }
+                        stack[depth] = if c == b'{' { b'}' } else { b']' };
+                        depth += 1;
+                        i += 1;
+                        expect = if c == b'{' { Expect::FirstKey } else { Expect::FirstValue };
+                    }
+                    b'"' => {
+                        i = scan_string(b, i)?;
+                        ended = depth == 1;
+                        expect = Expect::After;
+                    }
+                    b'-' | b'0'..=b'9' => {
+                        i = scan_number(b, i)?;
+                        ended = depth == 1;
+                        expect = Expect::After;
+                    }
+                    _ => {
+                        let word: &[u8] = match c {
+                            b't' => b"true",
+                            b'f' => b"false",
+                            b'n' => b"null",
+                            _ => return None,
+                        };
+                        if !b[i..].starts_with(word) {
+                            return None;
+                        }
+                        i += word.len();
+                        ended = depth == 1;
+                        expect = Expect::After;
+                    }
+                }
+            }
+            Expect::After => {
+                let close = stack[depth - 1];
+                if c == b',' {
+                    i += 1;
+                    expect = if close == b'}' { Expect::Key } else { Expect::Value };
+                } else if c == close {
+                    depth -= 1;
+                    i += 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                    ended = depth == 1;
+                } else {
+                    return None;
+                }
+            }
+        }
+        if ended {
+            members.push(Member { key: key.clone(), value: value_start..i });
+        }
+    }
+}
+
+/// The offset of the first byte at or after `i` that is not JSON whitespace.
+pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while let Some(&c) = b.get(i) {
+        if !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Scans the string starting at the quote at `b[i]`; returns the offset past its closing quote.
+fn scan_string(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        while j < b.len() && !STRING_STOP[b[j] as usize] {
+            j += 1;
+        }
+        match *b.get(j)? {
+            b'"' => return Some(j + 1),
+            b'\\' => match *b.get(j + 1)? {
+                b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => j += 2,
+                b'u' => {
+                    let hex = b.get(j + 2..j + 6)?;
+                    if !hex.iter().all(u8::is_ascii_hexdigit) {
+                        return None;
+                    }
+                    j += 6;
+                }
+                _ => return None,
+            },
+            _ => return None, // a raw control character
+        }
+    }
+}
+
+/// Scans a number at `b[i]`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`. Exponents and very long numbers
+/// are declined, so that serde_json decides whether they are in range.
+fn scan_number(b: &[u8], i: usize) -> Option<usize> {
+    let digits = |mut j: usize| {
+        let start = j;
+        while b.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+        (j > start).then_some(j)
+    };
+    let mut j = i;
+    if b[j] == b'-' {
+        j += 1;
+    }
+    j = match b.get(j)? {
+        b'0' => j + 1,
+        b'1'..=b'9' => digits(j)?,
+        _ => return None,
+    };
+    if b.get(j) == Some(&b'.') {
+        j = digits(j + 1)?;
+    }
+    if matches!(b.get(j), Some(b'e' | b'E')) || j - i > 40 {
+        return None;
+    }
+    Some(j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str) -> Option<Vec<(String, String)>> {
+        let mut members = Vec::new();
+        let end = scan_object(text.as_bytes(), &mut members)?;
+        assert!(text[end..].trim().is_empty(), "{text}: stopped at {end}");
+        Some(members.iter().map(|m| (text[m.key.clone()].to_string(), text[m.value.clone()].to_string())).collect())
+    }
+
+    #[test]
+    fn records_top_level_members_only() {
+        let got = scan(r#" {"RequestId":"a\"b","Code":0,"Data":{"x":[1,{"y":null}],"z":"}"},"Message":"ok"} "#).unwrap();
+        let want = [
+            (r#""RequestId""#, r#""a\"b""#),
+            (r#""Code""#, "0"),
+            (r#""Data""#, r#"{"x":[1,{"y":null}],"z":"}"}"#),
+            (r#""Message""#, r#""ok""#),
+        ];
+        assert_eq!(got, want.map(|(k, v)| (k.to_string(), v.to_string())));
+        assert_eq!(scan("{}").unwrap(), []);
+        assert_eq!(scan(r#"{"a":[],"b":{},"c":-0.5,"d":true,"e":false}"#).unwrap().len(), 5);
+    }
+
+    #[test]
+    fn declines_what_is_not_strict_json() {
+        for bad in [
+            "", "[]", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":tru}",
+            "{\"a\":\"\u{1}\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":[1,]}", "{\"a\":[1}", "{'a':1}",
+            "{\"a\":1e5}", "{\"a\":+1}", "{\"a\":-}", "{\"a\" 1}", "{\"a\":1 \"b\":2}",
+        ] {
+            assert_eq!(scan_object(bad.as_bytes(), &mut Vec::new()), None, "{bad:?}");
+        }
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(scan_object(deep.as_bytes(), &mut Vec::new()), None);
+    }
+}
