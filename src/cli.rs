@@ -73,11 +73,17 @@ pub fn default_lookup(mut args: Vec<OsString>) -> Vec<OsString> {
                 i += 1;
                 break;
             }
-            i += if TAKES_VALUE.contains(&arg.as_ref()) { 2 } else { 1 };
+            i += if TAKES_VALUE.contains(&arg.as_ref()) {
+                2
+            } else {
+                1
+            };
             continue;
         }
         let is_subcommand = arg == "help"
-            || command.get_subcommands().any(|c| c.get_name() == arg || c.get_all_aliases().any(|a| a == arg));
+            || command
+                .get_subcommands()
+                .any(|c| c.get_name() == arg || c.get_all_aliases().any(|a| a == arg));
         if is_subcommand {
             return args;
         }
@@ -190,7 +196,10 @@ mod tests {
     #[test]
     fn version_names_the_source_and_row_count() {
         let rows = crate::table::Table::builtin().rows().len();
-        assert!(LONG_VERSION.contains(&format!("{rows} rows")), "{LONG_VERSION}");
+        assert!(
+            LONG_VERSION.contains(&format!("{rows} rows")),
+            "{LONG_VERSION}"
+        );
         assert!(LONG_VERSION.contains("错误码"));
     }
 
@@ -204,11 +213,22 @@ mod tests {
             }
         };
         assert_eq!(parse(&["errcode", "41601", "416xx"]), ["41601", "416xx"]);
-        assert_eq!(parse(&["errcode", "--color", "never", "-f", "json", "41601"]), ["41601"]);
+        assert_eq!(
+            parse(&["errcode", "--color", "never", "-f", "json", "41601"]),
+            ["41601"]
+        );
         assert_eq!(parse(&["errcode", "--color=never", "lookup", "-5"]), ["-5"]);
         assert_eq!(parse(&["errcode", "-5"]), ["-5"]);
         assert_eq!(parse(&["errcode", "l", "41601"]), ["41601"]);
-        let list = default_lookup(["errcode", "--lang", "en", "list"].iter().map(OsString::from).collect());
-        assert!(matches!(Cli::try_parse_from(list).unwrap().command, Command::List { .. }));
+        let list = default_lookup(
+            ["errcode", "--lang", "en", "list"]
+                .iter()
+                .map(OsString::from)
+                .collect(),
+        );
+        assert!(matches!(
+            Cli::try_parse_from(list).unwrap().command,
+            Command::List { .. }
+        ));
     }
 }

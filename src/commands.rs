@@ -32,7 +32,8 @@ fn env(name: &str) -> Option<String> {
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let stdout_is_terminal = io::stdout().is_terminal();
     let g = &cli.global;
-    let color = g.format != Some(Format::Json) && render::use_color(g.color, stdout_is_terminal, env);
+    let color =
+        g.format != Some(Format::Json) && render::use_color(g.color, stdout_is_terminal, env);
     let settings = Settings {
         format: g.format,
         palette: Palette::new(color),
@@ -43,14 +44,41 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let mut out = BufWriter::new(stdout.lock());
     let outcome = match cli.command {
         Command::Lookup { codes } => lookup(&mut out, &load_table(&g.tables)?, &settings, &codes),
-        Command::List { pattern, http, category, retry, show_source } => {
-            let filter = ListFilter { pattern, http, category, retry };
-            list(&mut out, &load_table(&g.tables)?, &settings, &filter, show_source)
+        Command::List {
+            pattern,
+            http,
+            category,
+            retry,
+            show_source,
+        } => {
+            let filter = ListFilter {
+                pattern,
+                http,
+                category,
+                retry,
+            };
+            list(
+                &mut out,
+                &load_table(&g.tables)?,
+                &settings,
+                &filter,
+                show_source,
+            )
         }
         Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
-        Command::Explain { file, summary, check } => {
+        Command::Explain {
+            file,
+            summary,
+            check,
+        } => {
             let options = crate::explain::Options { summary, check };
-            crate::explain::run(&mut out, &load_table(&g.tables)?, &settings, file.as_deref(), &options)
+            crate::explain::run(
+                &mut out,
+                &load_table(&g.tables)?,
+                &settings,
+                file.as_deref(),
+                &options,
+            )
         }
         Command::Completions { shell } => {
             out.write_all(crate::completions::script(shell, &Table::builtin()).as_bytes())?;
@@ -72,11 +100,16 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
 pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
     let mut table = Table::builtin();
     let from_env = env("ERRCODE_TABLE").unwrap_or_default();
-    let paths = from_env.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).chain(flags.iter().cloned());
+    let paths = from_env
+        .split(':')
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .chain(flags.iter().cloned());
     for path in paths {
         let text = read_text(&path)?;
         let shown = escape(&path.to_string_lossy()).into_owned();
-        let rows = table::parse_rows(&text, &shown).map_err(|e| Error::Input(format!("table {e}")))?;
+        let rows =
+            table::parse_rows(&text, &shown).map_err(|e| Error::Input(format!("table {e}")))?;
         table.merge(rows);
     }
     Ok(table)
@@ -107,14 +140,20 @@ pub fn file_error(path: &Path, e: &io::Error) -> Error {
 }
 
 fn row_style(settings: &Settings, highlight: Vec<String>, show_source: bool) -> RowStyle {
-    let default = if settings.stdout_is_terminal { Format::Table } else { Format::Plain };
+    let default = if settings.stdout_is_terminal {
+        Format::Table
+    } else {
+        Format::Plain
+    };
     RowStyle {
         format: settings.format.unwrap_or(default),
         palette: settings.palette,
         lang: settings.lang,
         highlight,
         show_source,
-        width: env("COLUMNS").and_then(|c| c.trim().parse().ok()).filter(|&w: &u16| w >= 20),
+        width: env("COLUMNS")
+            .and_then(|c| c.trim().parse().ok())
+            .filter(|&w: &u16| w >= 20),
     }
 }
 
@@ -127,7 +166,9 @@ fn write_notes(rows: &[&Row]) {
         }
     }
     for code in twice {
-        eprintln!("note: the source document lists {code} twice, with two meanings; both are shown");
+        eprintln!(
+            "note: the source document lists {code} twice, with two meanings; both are shown"
+        );
     }
     let statuses: BTreeSet<u16> = rows.iter().map(|r| r.http_status).collect();
     for note in statuses.into_iter().filter_map(table::http_status_note) {
@@ -136,8 +177,16 @@ fn write_notes(rows: &[&Row]) {
 }
 
 /// `errcode lookup CODE...`: every row of each code or pattern; exit 1 when one is unknown.
-pub fn lookup(out: &mut impl Write, table: &Table, settings: &Settings, args: &[String]) -> Result<Outcome, Error> {
-    let queries = args.iter().map(|a| Query::parse(a)).collect::<Result<Vec<_>, _>>();
+pub fn lookup(
+    out: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    args: &[String],
+) -> Result<Outcome, Error> {
+    let queries = args
+        .iter()
+        .map(|a| Query::parse(a))
+        .collect::<Result<Vec<_>, _>>();
     let queries = queries.map_err(|e| Error::Usage(e.to_string()))?;
     let mut rows: Vec<&Row> = Vec::new();
     let mut missing = Vec::new();
@@ -160,21 +209,34 @@ pub fn lookup(out: &mut impl Write, table: &Table, settings: &Settings, args: &[
     for message in &missing {
         eprintln!("errcode: {message}");
     }
-    Ok(if missing.is_empty() { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if missing.is_empty() {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }
 
 /// The one-line message for a code or pattern the table does not have.
 fn not_found(table: &Table, query: &Query, arg: &str) -> String {
     match query {
         Query::Code(_) => {
-            let near: Vec<String> = table.nearest(arg.trim()).iter().map(u32::to_string).collect();
+            let near: Vec<String> = table
+                .nearest(arg.trim())
+                .iter()
+                .map(u32::to_string)
+                .collect();
             if near.is_empty() {
                 format!("{query} is not in the table: `errcode list` shows every code")
             } else {
-                format!("{query} is not in the table; did you mean {}?", near.join(", "))
+                format!(
+                    "{query} is not in the table; did you mean {}?",
+                    near.join(", ")
+                )
             }
         }
-        Query::Pattern { .. } => format!("no code in the table matches {query}: `errcode list` shows every code"),
+        Query::Pattern { .. } => {
+            format!("no code in the table matches {query}: `errcode list` shows every code")
+        }
     }
 }
 
@@ -199,13 +261,23 @@ pub fn list(
     filter: &ListFilter,
     show_source: bool,
 ) -> Result<Outcome, Error> {
-    let query = filter.pattern.as_deref().map(Query::parse).transpose().map_err(|e| Error::Usage(e.to_string()))?;
+    let query = filter
+        .pattern
+        .as_deref()
+        .map(Query::parse)
+        .transpose()
+        .map_err(|e| Error::Usage(e.to_string()))?;
     let rows: Vec<&Row> = table
         .rows()
         .iter()
         .filter(|r| query.as_ref().is_none_or(|q| q.matches(r.code)))
         .filter(|r| filter.http.is_none_or(|s| r.http_status == s))
-        .filter(|r| filter.category.as_deref().is_none_or(|c| r.category.as_deref() == Some(c)))
+        .filter(|r| {
+            filter
+                .category
+                .as_deref()
+                .is_none_or(|c| r.category.as_deref() == Some(c))
+        })
         .filter(|r| filter.retry.is_none_or(|k| r.retry == Some(k)))
         .collect();
     if rows.is_empty() {
@@ -218,10 +290,18 @@ pub fn list(
             why.push(format!("--http {s} (the table uses {})", used.join(", ")));
         }
         if let Some(c) = &filter.category {
-            let mut known: Vec<&str> = table.rows().iter().filter_map(|r| r.category.as_deref()).collect();
+            let mut known: Vec<&str> = table
+                .rows()
+                .iter()
+                .filter_map(|r| r.category.as_deref())
+                .collect();
             known.sort_unstable();
             known.dedup();
-            why.push(format!("--category {} (known: {})", escape(c), known.join(", ")));
+            why.push(format!(
+                "--category {} (known: {})",
+                escape(c),
+                known.join(", ")
+            ));
         }
         if let Some(k) = filter.retry {
             why.push(format!("--retry {k}"));
@@ -236,7 +316,12 @@ pub fn list(
 }
 
 /// `errcode search TEXT...`: rows whose description holds every term; exit 1 when none does.
-pub fn search(out: &mut impl Write, table: &Table, settings: &Settings, terms: &[String]) -> Result<Outcome, Error> {
+pub fn search(
+    out: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    terms: &[String],
+) -> Result<Outcome, Error> {
     let rows = table.search(terms);
     if rows.is_empty() {
         let shown: Vec<String> = terms.iter().map(|t| format!("'{}'", escape(t))).collect();

@@ -35,7 +35,13 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the source document.
-    pub const ALL: [Field; 5] = [Field::RequestId, Field::Code, Field::StatusCode, Field::Message, Field::Data];
+    pub const ALL: [Field; 5] = [
+        Field::RequestId,
+        Field::Code,
+        Field::StatusCode,
+        Field::Message,
+        Field::Data,
+    ];
 
     /// The name as the source document writes it.
     pub fn name(self) -> &'static str {
@@ -50,6 +56,14 @@ impl Field {
 
     /// The field a key names, in any case and with `_` or `-` ignored (`statusCode`, `request_id`).
     pub fn from_key(key: &str) -> Option<Field> {
+        match key {
+            "RequestId" => return Some(Field::RequestId),
+            "Code" => return Some(Field::Code),
+            "StatusCode" => return Some(Field::StatusCode),
+            "Message" => return Some(Field::Message),
+            "Data" => return Some(Field::Data),
+            _ => {}
+        }
         if key.len() > 12 {
             return None;
         }
@@ -70,23 +84,32 @@ impl Field {
     }
 }
 
-/// A field's value as written.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value<'a> {
-    /// A JSON string, unescaped.
-    Str(Cow<'a, str>),
-    /// Anything else (number, boolean, null, object, array), as written.
-    Raw(&'a str),
-}
+/// A field's value exactly as written (a string keeps its quotes); read on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Value<'a>(pub &'a str);
 
-impl Value<'_> {
+impl<'a> Value<'a> {
+    /// Whether the value is a JSON string.
+    pub fn is_string(self) -> bool {
+        self.0.starts_with('"')
+    }
+
     /// The whole number this value holds, and whether it was written as a string.
     /// `None` for anything else, including numbers too large for 128 bits.
-    pub fn as_integer(&self) -> Option<(i128, bool)> {
-        let (text, quoted) = match self {
-            Value::Str(s) => (s.trim(), true),
-            Value::Raw(r) => (*r, false),
+    pub fn as_integer(self) -> Option<(i128, bool)> {
+        let quoted = self.is_string();
+        let text = if quoted {
+            self.0[1..self.0.len() - 1].trim()
+        } else {
+            self.0
         };
+        // The usual case: a few digits.
+        if text.len() <= 9 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            let n = text
+                .bytes()
+                .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
+            return Some((n, quoted));
+        }
         let digits = text.strip_prefix('-').unwrap_or(text);
         if digits.is_empty() || digits.len() > 38 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -94,11 +117,15 @@ impl Value<'_> {
         text.parse().ok().map(|n| (n, quoted))
     }
 
-    /// The value as text: a string's content, or anything else as written.
-    pub fn text(&self) -> &str {
-        match self {
-            Value::Str(s) => s,
-            Value::Raw(r) => r,
+    /// The value as text: a string's content, unescaped, or anything else as written.
+    pub fn text(self) -> Cow<'a, str> {
+        match self.0.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            Some(inner) if !inner.contains('\\') => Cow::Borrowed(inner),
+            // A lone surrogate escape cannot become a Rust string: keep the text as written.
+            Some(inner) => {
+                serde_json::from_str::<String>(self.0).map_or(Cow::Borrowed(inner), Cow::Owned)
+            }
+            None => Cow::Borrowed(self.0),
         }
     }
 }
@@ -125,22 +152,45 @@ pub struct Envelope<'a> {
 impl<'a> Envelope<'a> {
     /// The envelope in an object's members, if it is one: it has a `StatusCode`, or a `Code`
     /// together with a `RequestId`.
-    fn from_members(raw: &'a str, members: impl Iterator<Item = (Cow<'a, str>, &'a str)>) -> Option<Envelope<'a>> {
-        let mut env = Envelope { raw, ..Envelope::default() };
+    fn from_members(
+        raw: &'a str,
+        members: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Option<Envelope<'a>> {
+        let mut env = Envelope {
+            raw,
+            ..Envelope::default()
+        };
         for (key, value) in members {
-            let Some(field) = Field::from_key(&key) else { continue };
+            // Keys come with their quotes: the usual spellings are matched as written.
+            let exact = match key {
+                "\"RequestId\"" => Some(Field::RequestId),
+                "\"Code\"" => Some(Field::Code),
+                "\"StatusCode\"" => Some(Field::StatusCode),
+                "\"Message\"" => Some(Field::Message),
+                "\"Data\"" => Some(Field::Data),
+                _ => None,
+            };
+            let key = match exact {
+                Some(field) => Cow::Borrowed(field.name()),
+                None => Value(key).text(),
+            };
+            let Some(field) = exact.or_else(|| Field::from_key(&key)) else {
+                continue;
+            };
             if key != field.name() {
                 env.renamed.push((key.into_owned(), field));
             }
+            let value = Value(value);
             match field {
-                Field::RequestId => env.request_id = Some(read_value(value)),
-                Field::Code => env.code = Some(read_value(value)),
-                Field::StatusCode => env.status_code = Some(read_value(value)),
-                Field::Message => env.message = Some(read_value(value)),
-                Field::Data => env.data = Some(value),
+                Field::RequestId => env.request_id = Some(value),
+                Field::Code => env.code = Some(value),
+                Field::StatusCode => env.status_code = Some(value),
+                Field::Message => env.message = Some(value),
+                Field::Data => env.data = Some(value.0),
             }
         }
-        (env.status_code.is_some() || (env.code.is_some() && env.request_id.is_some())).then_some(env)
+        (env.status_code.is_some() || (env.code.is_some() && env.request_id.is_some()))
+            .then_some(env)
     }
 
     /// The fields the envelope does not have.
@@ -153,19 +203,6 @@ impl<'a> Envelope<'a> {
             Field::Data => self.data.is_none(),
         })
     }
-}
-
-fn read_value(raw: &str) -> Value<'_> {
-    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(inner) if !inner.contains('\\') => Value::Str(Cow::Borrowed(inner)),
-        // A lone surrogate escape cannot become a Rust string: keep the text as written.
-        Some(inner) => Value::Str(serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(inner), Cow::Owned)),
-        None => Value::Raw(raw),
-    }
-}
-
-fn decode_key(raw: &str) -> Cow<'_, str> {
-    read_value(raw).text().to_owned().into()
 }
 
 /// The HTTP response an envelope came in, from `curl -i` output.
@@ -257,21 +294,34 @@ pub enum Event<'a, 'r> {
     },
 }
 
-/// Receives what the reader finds.
-pub trait Sink {
+/// Receives what the reader finds. A sink can be forked, so that a second thread can read half
+/// of a chunk, and its fork joined back, in input order.
+pub trait Sink: Send + Sized {
     /// One finding, in input order.
     fn event(&mut self, event: Event<'_, '_>) -> io::Result<()>;
-    /// Called after each chunk of input: a chance to flush output for live streams.
-    fn chunk_done(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    /// An empty sink like this one, for another thread.
+    fn fork(&mut self) -> Self;
+    /// Takes in what a fork found, after everything this sink found.
+    fn join(&mut self, other: Self);
 }
 
 enum State {
     Idle,
     Headers(HttpResponse),
     Body(HttpResponse),
-    Pending { buf: Vec<u8>, start: usize, depth: i64, http: Option<HttpResponse> },
+    Pending {
+        buf: Vec<u8>,
+        start: usize,
+        depth: i64,
+        http: Option<HttpResponse>,
+    },
+}
+
+/// Whether a line could be read on its own.
+enum Flow {
+    Done,
+    /// The line starts something that spans lines; only a reader that keeps state can read it.
+    NeedsState,
 }
 
 /// Reads envelopes from a byte stream, line by line, keeping the state that spans lines
@@ -281,6 +331,8 @@ pub struct Reader {
     line: usize,
     offset: u64,
     members: Vec<Member>,
+    /// A helper thread's reader: it stops at the first line that needs state.
+    stateless: bool,
 }
 
 impl Default for Reader {
@@ -289,72 +341,190 @@ impl Default for Reader {
     }
 }
 
+/// Chunks with fewer complete lines than this are read on one thread.
+const PARALLEL_MIN_LINES: usize = 2048;
+
 impl Reader {
     /// A reader at the start of its input.
     pub fn new() -> Reader {
-        Reader { state: State::Idle, line: 0, offset: 0, members: Vec::with_capacity(8) }
+        Reader {
+            state: State::Idle,
+            line: 0,
+            offset: 0,
+            members: Vec::with_capacity(8),
+            stateless: false,
+        }
     }
 
-    /// Reads `input` to its end, handing every finding to `sink`. Returns the number of bytes read.
-    pub fn read_all(&mut self, mut input: impl Read, sink: &mut impl Sink) -> io::Result<u64> {
-        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK);
-        let mut start = 0; // where the unprocessed bytes begin
+    fn helper(line: usize, offset: u64) -> Reader {
+        Reader {
+            line,
+            offset,
+            stateless: true,
+            ..Reader::new()
+        }
+    }
+
+    /// Reads `input` to its end, handing every finding to `sink` and calling `chunk_done` after
+    /// each chunk (to write output as it arrives). Returns the number of bytes read.
+    pub fn read_all<S: Sink>(
+        &mut self,
+        mut input: impl Read,
+        sink: &mut S,
+        mut chunk_done: impl FnMut(&mut S) -> io::Result<()>,
+    ) -> io::Result<u64> {
+        let mut buf = vec![0u8; CHUNK];
+        let (mut start, mut filled) = (0, 0); // unprocessed bytes are buf[start..filled]
         let mut skipping = false; // inside a line longer than MAX_RECORD
+        let mut ends: Vec<usize> = Vec::new();
         loop {
-            if buf.len() == buf.capacity() {
-                buf.drain(..start);
+            if filled == buf.len() {
+                buf.copy_within(start..filled, 0);
+                filled -= start;
                 start = 0;
-                if buf.len() == buf.capacity() {
-                    buf.reserve(buf.capacity().min(MAX_RECORD));
+                if filled == buf.len() {
+                    buf.resize(buf.len() * 2, 0);
                 }
             }
-            let filled = buf.len();
-            buf.resize(buf.capacity(), 0);
             let n = loop {
                 match input.read(&mut buf[filled..]) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        buf.truncate(filled);
-                        return Err(e);
-                    }
+                    Err(e) => return Err(e),
                 }
             };
-            buf.truncate(filled + n);
             if n == 0 {
-                if start < buf.len() && !skipping {
-                    let last = std::mem::take(&mut buf);
-                    self.line(&last[start..], sink)?;
+                if start < filled && !skipping {
+                    self.line_at(&buf[start..filled], None, sink)?;
+                    self.offset += (filled - start) as u64;
                 }
                 self.finish(sink)?;
-                sink.chunk_done()?;
+                chunk_done(sink)?;
                 return Ok(self.offset);
             }
-            let mut from = filled;
-            while let Some(nl) = memchr::memchr(b'\n', &buf[from..]) {
-                let end = from + nl;
-                if skipping {
+            let from = filled;
+            filled += n;
+            ends.clear();
+            ends.extend(memchr::memchr_iter(b'\n', &buf[from..filled]).map(|i| from + i));
+            let mut lines = &ends[..];
+            if skipping {
+                if let Some((&end, rest)) = lines.split_first() {
                     skipping = false;
                     self.offset += (end + 1 - start) as u64;
-                } else {
-                    self.line(&buf[start..end], sink)?;
-                    self.offset += (end + 1 - start) as u64;
+                    start = end + 1;
+                    lines = rest;
                 }
-                start = end + 1;
-                from = start;
             }
-            if buf.len() - start > MAX_RECORD {
-                if !skipping {
-                    self.line += 1;
-                    sink.event(Event::Skipped { line: self.line, offset: self.offset, reason: Skip::TooLong })?;
-                    self.abandon_pending(sink)?;
-                }
+            if !skipping && !lines.is_empty() {
+                start = self.lines(&buf, start, lines, sink)?;
+            }
+            if filled - start > MAX_RECORD && !skipping {
+                self.line += 1;
+                sink.event(Event::Skipped {
+                    line: self.line,
+                    offset: self.offset,
+                    reason: Skip::TooLong,
+                })?;
+                self.abandon_pending(sink)?;
                 skipping = true;
-                self.offset += (buf.len() - start) as u64;
-                start = buf.len();
             }
-            sink.chunk_done()?;
+            if skipping {
+                self.offset += (filled - start) as u64;
+                start = filled;
+            }
+            chunk_done(sink)?;
         }
+    }
+
+    /// Reads the complete lines of `buf` that end at `ends`, the first starting at `start`, on
+    /// two threads when there are many and no state is open. Returns where the next line starts.
+    fn lines<S: Sink>(
+        &mut self,
+        buf: &[u8],
+        start: usize,
+        ends: &[usize],
+        sink: &mut S,
+    ) -> io::Result<usize> {
+        let mut first = 0;
+        if ends.len() >= PARALLEL_MIN_LINES && matches!(self.state, State::Idle) {
+            let mid = ends.len() / 2;
+            let (line0, offset0) = (self.line, self.offset);
+            let second_start = ends[mid - 1] + 1;
+            let mut fork = sink.fork();
+            let (a, b) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| {
+                    let mut helper =
+                        Reader::helper(line0 + mid, offset0 + (second_start - start) as u64);
+                    helper.run_lines(buf, second_start, &ends[mid..], &mut fork)
+                });
+                let mut helper = Reader::helper(line0, offset0);
+                let a = helper.run_lines(buf, start, &ends[..mid], sink);
+                (
+                    a,
+                    second
+                        .join()
+                        .unwrap_or_else(|_| Err(io::Error::other("a reader thread failed"))),
+                )
+            });
+            let done = match a? {
+                Some(stopped) => stopped,
+                None => {
+                    sink.join(fork);
+                    mid + b?.unwrap_or(ends.len() - mid)
+                }
+            };
+            first = done;
+            let begin = if done == 0 { start } else { ends[done - 1] + 1 };
+            self.line = line0 + done;
+            self.offset = offset0 + (begin - start) as u64;
+        }
+        let mut begin = if first == 0 {
+            start
+        } else {
+            ends[first - 1] + 1
+        };
+        let region = begin;
+        let text = match ends.last() {
+            Some(&last) if first < ends.len() => std::str::from_utf8(&buf[region..last]).ok(),
+            _ => None,
+        };
+        for &end in &ends[first..] {
+            self.line_at(
+                &buf[begin..end],
+                text.map(|t| &t[begin - region..end - region]),
+                sink,
+            )?;
+            self.offset += (end + 1 - begin) as u64;
+            begin = end + 1;
+        }
+        Ok(begin)
+    }
+
+    /// A helper's loop: reads lines until one needs state; returns its index, or `None` if all were read.
+    fn run_lines<S: Sink>(
+        &mut self,
+        buf: &[u8],
+        start: usize,
+        ends: &[usize],
+        sink: &mut S,
+    ) -> io::Result<Option<usize>> {
+        let mut begin = start;
+        // One UTF-8 check for all the lines (much faster than one a line); lines are then slices.
+        let text = ends
+            .last()
+            .and_then(|&last| std::str::from_utf8(&buf[start..last]).ok());
+        for (i, &end) in ends.iter().enumerate() {
+            if let Flow::NeedsState = self.line_at(
+                &buf[begin..end],
+                text.map(|t| &t[begin - start..end - start]),
+                sink,
+            )? {
+                return Ok(Some(i));
+            }
+            self.offset += (end + 1 - begin) as u64;
+            begin = end + 1;
+        }
+        Ok(None)
     }
 
     /// Ends the input: a document still open is truncated.
@@ -363,10 +533,18 @@ impl Reader {
             let text = String::from_utf8_lossy(buf.strip_suffix(b"\n").unwrap_or(&buf));
             let err = serde_json::from_str::<&RawValue>(&text).err();
             let (line, column, message) = match err {
-                Some(e) => (start + e.line() - 1, e.column(), format!("truncated JSON: {}", serde_message(&e))),
+                Some(e) => (
+                    start + e.line() - 1,
+                    e.column(),
+                    format!("truncated JSON: {}", serde_message(&e)),
+                ),
                 None => (start, 1, "truncated JSON".to_string()),
             };
-            sink.event(Event::Broken { line, column, message })?;
+            sink.event(Event::Broken {
+                line,
+                column,
+                message,
+            })?;
         }
         Ok(())
     }
@@ -375,70 +553,114 @@ impl Reader {
         if let State::Pending { start, .. } = self.state {
             self.state = State::Idle;
             let message = "JSON document longer than the 16 MiB limit".to_string();
-            sink.event(Event::Broken { line: start, column: 1, message })?;
+            sink.event(Event::Broken {
+                line: start,
+                column: 1,
+                message,
+            })?;
         }
         Ok(())
     }
 
-    /// One line, without its `\n`.
-    fn line(&mut self, mut bytes: &[u8], sink: &mut impl Sink) -> io::Result<()> {
+    /// One line, without its `\n`. A helper leaves the line count as it was when it stops.
+    fn line_at(
+        &mut self,
+        mut bytes: &[u8],
+        mut text: Option<&str>,
+        sink: &mut impl Sink,
+    ) -> io::Result<Flow> {
         self.line += 1;
-        if self.line == 1 {
-            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        if self.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+            bytes = &bytes[3..];
+            text = text.map(|t| &t[3..]);
         }
-        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if bytes.ends_with(b"\r") {
+            bytes = &bytes[..bytes.len() - 1];
+            text = text.map(|t| &t[..t.len() - 1]);
+        }
         if let State::Pending { buf, depth, .. } = &mut self.state {
             buf.extend_from_slice(bytes);
             buf.push(b'\n');
             *depth += bracket_depth(bytes);
             if buf.len() > MAX_RECORD {
-                return self.abandon_pending(sink);
-            }
-            if *depth <= 0 {
-                let State::Pending { buf, start, http, .. } = std::mem::replace(&mut self.state, State::Idle) else {
+                self.abandon_pending(sink)?;
+            } else if *depth <= 0 {
+                let State::Pending {
+                    buf, start, http, ..
+                } = std::mem::replace(&mut self.state, State::Idle)
+                else {
                     unreachable!("matched above")
                 };
-                return self.document(&buf, start, http.as_ref(), sink);
+                self.document(&buf, start, http.as_ref(), sink)?;
             }
-            return Ok(());
+            return Ok(Flow::Done);
         }
         if memchr::memchr(0, bytes).is_some() {
             let (line, offset) = (self.line, self.offset);
-            return sink.event(Event::Skipped { line, offset, reason: Skip::Binary });
+            sink.event(Event::Skipped {
+                line,
+                offset,
+                reason: Skip::Binary,
+            })?;
+            return Ok(Flow::Done);
         }
         let trimmed = trim_ascii(bytes);
         if let State::Headers(http) = &mut self.state {
             if trimmed.is_empty() {
-                let State::Headers(http) = std::mem::replace(&mut self.state, State::Idle) else { unreachable!() };
+                let State::Headers(http) = std::mem::replace(&mut self.state, State::Idle) else {
+                    unreachable!()
+                };
                 self.state = State::Body(http);
             } else {
                 header(http, &String::from_utf8_lossy(trimmed));
             }
-            return Ok(());
+            return Ok(Flow::Done);
         }
         if trimmed.is_empty() {
-            return Ok(());
+            return Ok(Flow::Done);
         }
         if trimmed.starts_with(b"HTTP/") {
             if let Some(http) = status_line(&String::from_utf8_lossy(trimmed), self.line) {
+                if self.stateless {
+                    self.line -= 1;
+                    return Ok(Flow::NeedsState);
+                }
                 self.state = State::Headers(http);
-                return Ok(());
+                return Ok(Flow::Done);
             }
         }
-        let http = match std::mem::replace(&mut self.state, State::Idle) {
-            State::Body(http) => Some(http),
+        let http = match self.state {
+            State::Body(_) => match std::mem::replace(&mut self.state, State::Idle) {
+                State::Body(http) => Some(http),
+                _ => None,
+            },
             _ => None,
         };
-        match std::str::from_utf8(bytes) {
-            Ok(text) => self.text_line(text, false, http, sink),
-            Err(_) => self.text_line(&String::from_utf8_lossy(bytes), true, http, sink),
+        let flow = match text.map_or_else(|| std::str::from_utf8(bytes).ok(), Some) {
+            Some(text) => self.text_line(text, false, http, sink)?,
+            None => self.text_line(&String::from_utf8_lossy(bytes), true, http, sink)?,
+        };
+        if let Flow::NeedsState = flow {
+            self.line -= 1;
         }
+        Ok(flow)
     }
 
     /// A line that is not part of a multi-line document or of HTTP headers.
-    fn text_line(&mut self, text: &str, lossy: bool, http: Option<HttpResponse>, sink: &mut impl Sink) -> io::Result<()> {
+    fn text_line(
+        &mut self,
+        text: &str,
+        lossy: bool,
+        http: Option<HttpResponse>,
+        sink: &mut impl Sink,
+    ) -> io::Result<Flow> {
         let line = self.line;
-        let origin = Origin { line, embedded: false, lossy, http: http.as_ref() };
+        let origin = Origin {
+            line,
+            embedded: false,
+            lossy,
+            http: http.as_ref(),
+        };
         let trimmed = text.trim_start();
         let lead = text.len() - trimmed.len();
         if trimmed.starts_with('{') {
@@ -446,11 +668,15 @@ impl Reader {
             if let Some(end) = scan::scan_object(trimmed.as_bytes(), &mut self.members) {
                 if trimmed[end..].trim().is_empty() {
                     let raw = &trimmed[..end];
-                    let members = self.members.iter().map(|m| (decode_key(&raw[m.key.clone()]), &raw[m.value.clone()]));
-                    return match Envelope::from_members(raw, members) {
-                        Some(env) => sink.event(Event::Envelope(env, origin)),
-                        None => self.nested(raw, origin, sink),
-                    };
+                    let members = self
+                        .members
+                        .iter()
+                        .map(|m| (&raw[m.key.clone()], &raw[m.value.clone()]));
+                    match Envelope::from_members(raw, members) {
+                        Some(env) => sink.event(Event::Envelope(env, origin))?,
+                        None => self.nested(raw, origin, sink)?,
+                    }
+                    return Ok(Flow::Done);
                 }
             }
         }
@@ -469,12 +695,20 @@ impl Reader {
             }
             match failed {
                 Some(e) if e.is_eof() && found.is_empty() => {
+                    if self.stateless {
+                        return Ok(Flow::NeedsState);
+                    }
                     let depth = bracket_depth(trimmed.as_bytes());
                     let mut buf = Vec::with_capacity(trimmed.len() + 1);
                     buf.extend_from_slice(trimmed.as_bytes());
                     buf.push(b'\n');
-                    self.state = State::Pending { buf, start: line, depth, http };
-                    return Ok(());
+                    self.state = State::Pending {
+                        buf,
+                        start: line,
+                        depth,
+                        http,
+                    };
+                    return Ok(Flow::Done);
                 }
                 // `[2026-11-27 …] ERROR …` is a log line, not a broken array.
                 Some(_) if trimmed.starts_with('[') => {}
@@ -484,33 +718,54 @@ impl Reader {
                     }
                     let column = lead + values.byte_offset() + 1;
                     let message = format!("broken JSON: {}", serde_message(&e));
-                    return sink.event(Event::Broken { line, column: column.max(e.column()), message });
+                    sink.event(Event::Broken {
+                        line,
+                        column: column.max(e.column()),
+                        message,
+                    })?;
+                    return Ok(Flow::Done);
                 }
                 None => {
                     for raw in found {
                         self.value(raw, origin, sink)?;
                     }
-                    return Ok(());
+                    return Ok(Flow::Done);
                 }
             }
         }
-        self.log_line(text, origin, sink)
+        self.log_line(text, origin, sink)?;
+        Ok(Flow::Done)
     }
 
     /// A complete multi-line JSON document.
-    fn document(&mut self, buf: &[u8], start: usize, http: Option<&HttpResponse>, sink: &mut impl Sink) -> io::Result<()> {
+    fn document(
+        &mut self,
+        buf: &[u8],
+        start: usize,
+        http: Option<&HttpResponse>,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
         let (text, lossy) = match std::str::from_utf8(buf) {
             Ok(text) => (Cow::Borrowed(text), false),
             Err(_) => (String::from_utf8_lossy(buf), true),
         };
-        let origin = Origin { line: start, embedded: false, lossy, http };
+        let origin = Origin {
+            line: start,
+            embedded: false,
+            lossy,
+            http,
+        };
         for next in serde_json::Deserializer::from_str(&text).into_iter::<&RawValue>() {
             match next {
                 Ok(value) => self.value(value.get(), origin, sink)?,
                 Err(e) => {
                     let (line, column) = (start + e.line() - 1, e.column());
                     let message = format!("broken JSON: {}", serde_message(&e));
-                    return sink.event(Event::Broken { line, column, message });
+                    return sink.event(Event::Broken {
+                        line,
+                        column,
+                        message,
+                    });
                 }
             }
         }
@@ -527,7 +782,11 @@ impl Reader {
             }
             if before == 0 {
                 let (line, offset) = (origin.line, self.offset);
-                sink.event(Event::Skipped { line, offset, reason: Skip::NotEnvelope })?;
+                sink.event(Event::Skipped {
+                    line,
+                    offset,
+                    reason: Skip::NotEnvelope,
+                })?;
             }
             return Ok(());
         }
@@ -538,7 +797,11 @@ impl Reader {
             },
             None => {
                 let (line, offset) = (origin.line, self.offset);
-                sink.event(Event::Skipped { line, offset, reason: Skip::NotEnvelope })
+                sink.event(Event::Skipped {
+                    line,
+                    offset,
+                    reason: Skip::NotEnvelope,
+                })
             }
         }
     }
@@ -547,10 +810,20 @@ impl Reader {
     /// (a structured log line `{"level":"error","response":{…}}`).
     fn nested(&mut self, raw: &str, origin: Origin<'_>, sink: &mut impl Sink) -> io::Result<()> {
         match find_nested(raw, 3) {
-            Some(env) => sink.event(Event::Envelope(env, Origin { embedded: true, ..origin })),
+            Some(env) => sink.event(Event::Envelope(
+                env,
+                Origin {
+                    embedded: true,
+                    ..origin
+                },
+            )),
             None => {
                 let (line, offset) = (origin.line, self.offset);
-                sink.event(Event::Skipped { line, offset, reason: Skip::NotEnvelope })
+                sink.event(Event::Skipped {
+                    line,
+                    offset,
+                    reason: Skip::NotEnvelope,
+                })
             }
         }
     }
@@ -566,29 +839,52 @@ impl Reader {
             let rest = &text[at..];
             let raw = match scan::scan_object(rest.as_bytes(), &mut self.members) {
                 Some(end) => &rest[..end],
-                None => match serde_json::Deserializer::from_str(rest).into_iter::<&RawValue>().next() {
+                None => match serde_json::Deserializer::from_str(rest)
+                    .into_iter::<&RawValue>()
+                    .next()
+                {
                     Some(Ok(value)) if value.get().starts_with('{') => &rest[..value.get().len()],
                     _ => continue,
                 },
             };
             saw_json = true;
-            let found = object_members(raw).and_then(|m| Envelope::from_members(raw, m.into_iter()));
+            let found =
+                object_members(raw).and_then(|m| Envelope::from_members(raw, m.into_iter()));
             if let Some(env) = found.or_else(|| find_nested(raw, 3)) {
-                return sink.event(Event::Envelope(env, Origin { embedded: true, ..origin }));
+                return sink.event(Event::Envelope(
+                    env,
+                    Origin {
+                        embedded: true,
+                        ..origin
+                    },
+                ));
             }
         }
-        let reason = if saw_json { Skip::NotEnvelope } else { Skip::NoJson };
+        let reason = if saw_json {
+            Skip::NotEnvelope
+        } else {
+            Skip::NoJson
+        };
         let (line, offset) = (origin.line, self.offset);
-        sink.event(Event::Skipped { line, offset, reason })
+        sink.event(Event::Skipped {
+            line,
+            offset,
+            reason,
+        })
     }
 }
 
 /// The members of a JSON object, keys unescaped and values as written; `None` for anything else.
-fn object_members(raw: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
+fn object_members(raw: &str) -> Option<Vec<(&str, &str)>> {
     let mut members = Vec::new();
     if let Some(end) = scan::scan_object(raw.as_bytes(), &mut members) {
         if raw[end..].trim().is_empty() {
-            return Some(members.iter().map(|m| (decode_key(&raw[m.key.clone()]), &raw[m.value.clone()])).collect());
+            return Some(
+                members
+                    .iter()
+                    .map(|m| (&raw[m.key.clone()], &raw[m.value.clone()]))
+                    .collect(),
+            );
         }
     }
     let mut de = serde_json::Deserializer::from_str(raw);
@@ -598,7 +894,7 @@ fn object_members(raw: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
 struct MembersVisitor;
 
 impl<'de> Visitor<'de> for MembersVisitor {
-    type Value = Vec<(Cow<'de, str>, &'de str)>;
+    type Value = Vec<(&'de str, &'de str)>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
@@ -606,9 +902,9 @@ impl<'de> Visitor<'de> for MembersVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut members = Vec::new();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<&'de RawValue>()? {
             let value: &'de RawValue = map.next_value()?;
-            members.push((key, value.get()));
+            members.push((key.get(), value.get()));
         }
         Ok(members)
     }
@@ -621,7 +917,8 @@ fn find_nested(raw: &str, levels: usize) -> Option<Envelope<'_>> {
     }
     for (_, value) in object_members(raw)? {
         if value.starts_with('{') {
-            let found = object_members(value).and_then(|m| Envelope::from_members(value, m.into_iter()));
+            let found =
+                object_members(value).and_then(|m| Envelope::from_members(value, m.into_iter()));
             if let Some(env) = found.or_else(|| find_nested(value, levels - 1)) {
                 return Some(env);
             }
@@ -655,8 +952,14 @@ fn bracket_depth(line: &[u8]) -> i64 {
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
     &b[start..end]
 }
 
@@ -669,12 +972,23 @@ fn status_line(text: &str, line: usize) -> Option<HttpResponse> {
         return None;
     }
     let status = status.parse().ok()?;
-    Some(HttpResponse { status_line: text.to_string(), status, request_id: None, line })
+    Some(HttpResponse {
+        status_line: text.to_string(),
+        status,
+        request_id: None,
+        line,
+    })
 }
 
 fn header(http: &mut HttpResponse, text: &str) {
-    let Some((name, value)) = text.split_once(':') else { return };
-    let folded: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    let Some((name, value)) = text.split_once(':') else {
+        return;
+    };
+    let folded: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     if folded.ends_with("requestid") && http.request_id.is_none() {
         http.request_id = Some((name.trim().to_string(), value.trim().to_string()));
     }
@@ -699,12 +1013,28 @@ mod tests {
     }
 
     impl Sink for Collect {
+        fn fork(&mut self) -> Self {
+            Collect::default()
+        }
+        fn join(&mut self, other: Self) {
+            self.seen.extend(other.seen);
+        }
         fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
             self.seen.push(match event {
                 Event::Envelope(env, origin) => {
-                    let code = env.status_code.as_ref().map(|v| v.text().to_string()).unwrap_or_default();
-                    let http = origin.http.map(|h| format!(" http={}", h.status)).unwrap_or_default();
-                    format!("{}:env {code}{http}{}", origin.line, if origin.embedded { " embedded" } else { "" })
+                    let code = env
+                        .status_code
+                        .map(|v| v.text().to_string())
+                        .unwrap_or_default();
+                    let http = origin
+                        .http
+                        .map(|h| format!(" http={}", h.status))
+                        .unwrap_or_default();
+                    format!(
+                        "{}:env {code}{http}{}",
+                        origin.line,
+                        if origin.embedded { " embedded" } else { "" }
+                    )
                 }
                 Event::Skipped { line, reason, .. } => format!("{line}:skip {}", reason.slug()),
                 Event::Broken { line, column, .. } => format!("{line}:{column}:broken"),
@@ -715,17 +1045,33 @@ mod tests {
 
     fn read(input: &str) -> Vec<String> {
         let mut sink = Collect::default();
-        Reader::new().read_all(input.as_bytes(), &mut sink).unwrap();
+        Reader::new()
+            .read_all(input.as_bytes(), &mut sink, |_| Ok(()))
+            .unwrap();
         sink.seen
     }
 
     #[test]
     fn every_form() {
         assert_eq!(read(r#"{"StatusCode":200}"#), ["1:env 200"]);
-        assert_eq!(read("\u{feff}{\"StatusCode\":1}\r\n{\"StatusCode\":2}\r\n"), ["1:env 1", "2:env 2"]);
-        assert_eq!(read(r#"{"StatusCode":1}{"StatusCode":2} {"StatusCode":3}"#), ["1:env 1", "1:env 2", "1:env 3"]);
-        assert_eq!(read("[{\"StatusCode\":1},\n {\"StatusCode\":2}]\n"), ["1:env 1", "1:env 2"]);
-        assert_eq!(read("{\n  \"StatusCode\": 41601,\n  \"Data\": {\"a\": [1,\n2]}\n}\n{\"StatusCode\":3}"), ["1:env 41601", "6:env 3"]);
+        assert_eq!(
+            read("\u{feff}{\"StatusCode\":1}\r\n{\"StatusCode\":2}\r\n"),
+            ["1:env 1", "2:env 2"]
+        );
+        assert_eq!(
+            read(r#"{"StatusCode":1}{"StatusCode":2} {"StatusCode":3}"#),
+            ["1:env 1", "1:env 2", "1:env 3"]
+        );
+        assert_eq!(
+            read("[{\"StatusCode\":1},\n {\"StatusCode\":2}]\n"),
+            ["1:env 1", "1:env 2"]
+        );
+        assert_eq!(
+            read(
+                "{\n  \"StatusCode\": 41601,\n  \"Data\": {\"a\": [1,\n2]}\n}\n{\"StatusCode\":3}"
+            ),
+            ["1:env 41601", "6:env 3"]
+        );
         assert_eq!(
             read("HTTP/1.1 403 Forbidden\r\nX-Request-Id: abc\r\n\r\n{\"StatusCode\":42502}\r\n"),
             ["4:env 42502 http=403"]
@@ -734,12 +1080,18 @@ mod tests {
             read("2026-11-27T08:00:03Z ERROR client response={\"StatusCode\":52502,\"Code\":500}\nplain text\n[2026] {x} no\n"),
             ["1:env 52502 embedded", "2:skip no-json", "3:skip no-json"]
         );
-        assert_eq!(read(r#"{"level":"error","resp":{"statusCode":"41601"}}"#), ["1:env \"41601\" embedded"].map(|s| s.replace('"', "")));
+        assert_eq!(
+            read(r#"{"level":"error","resp":{"statusCode":"41601"}}"#),
+            ["1:env \"41601\" embedded"].map(|s| s.replace('"', ""))
+        );
     }
 
     #[test]
     fn broken_lines_are_reported_and_the_rest_read() {
-        assert_eq!(read("{\"StatusCode\":1}\n{\"StatusCode\":,}\n{\"StatusCode\":3}\n"), ["1:env 1", "2:15:broken", "3:env 3"]);
+        assert_eq!(
+            read("{\"StatusCode\":1}\n{\"StatusCode\":,}\n{\"StatusCode\":3}\n"),
+            ["1:env 1", "2:15:broken", "3:env 3"]
+        );
         assert_eq!(read("{\"StatusCode\": 4160"), ["1:19:broken"]);
         assert_eq!(read("{\"foo\": 1}\n"), ["1:skip not-envelope"]);
         assert_eq!(read("a\0b\n"), ["1:skip binary"]);
@@ -748,21 +1100,31 @@ mod tests {
 
     #[test]
     fn key_case_and_strings_are_noted() {
-        let mut sink = Collect::default();
-        Reader::new().read_all(&br#"{"statusCode":"41601","requestId":"r"}"#[..], &mut sink).unwrap();
         let mut members = Vec::new();
         let raw = r#"{"statusCode":"41601","requestId":"r"}"#;
         scan::scan_object(raw.as_bytes(), &mut members).unwrap();
-        let env = Envelope::from_members(raw, members.iter().map(|m| (decode_key(&raw[m.key.clone()]), &raw[m.value.clone()]))).unwrap();
+        let env = Envelope::from_members(
+            raw,
+            members
+                .iter()
+                .map(|m| (&raw[m.key.clone()], &raw[m.value.clone()])),
+        )
+        .unwrap();
         assert_eq!(env.status_code.unwrap().as_integer(), Some((41601, true)));
         assert_eq!(env.renamed.len(), 2);
     }
 
     #[test]
     fn numbers_beyond_128_bits_are_not_integers() {
-        assert_eq!(Value::Raw("99999999999999999999").as_integer(), Some((99_999_999_999_999_999_999, false)));
-        assert_eq!(Value::Raw(&"9".repeat(60)).as_integer(), None);
-        assert_eq!(Value::Raw("-5").as_integer(), Some((-5, false)));
-        assert_eq!(Value::Raw("1.5").as_integer(), None);
+        assert_eq!(
+            Value("99999999999999999999").as_integer(),
+            Some((99_999_999_999_999_999_999, false))
+        );
+        assert_eq!(Value(&"9".repeat(60)).as_integer(), None);
+        assert_eq!(Value("-5").as_integer(), Some((-5, false)));
+        assert_eq!(Value("1.5").as_integer(), None);
+        assert_eq!(Value("\"41601\"").as_integer(), Some((41601, true)));
+        assert_eq!(Value("\" 7 \"").as_integer(), Some((7, true)));
+        assert_eq!(Value("\"\\u001b\"").text(), "\u{1b}");
     }
 }

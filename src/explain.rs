@@ -103,14 +103,53 @@ fn say(lang: Lang, en: String, zh: String) -> String {
 /// `Message` and a table text name the same thing: equal but for case, surrounding space and
 /// closing punctuation (the API writes `数据库未查到该记录。`, the table `数据库未查到该记录`).
 pub fn same_message(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.trim().trim_end_matches(['。', '.', '!', '！']).trim().to_lowercase();
-    norm(a) == norm(b)
+    fn norm(s: &str) -> &str {
+        s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end()
+    }
+    norm(a).eq_ignore_ascii_case(norm(b))
+}
+
+/// The StatusCode (when a whole number) and the verdict, without the notes: what `--summary` needs.
+pub fn verdict(env: &Envelope<'_>, origin: &Origin<'_>, table: &Table) -> (Option<i128>, Verdict) {
+    let status = env
+        .status_code
+        .as_ref()
+        .and_then(|v| v.as_integer())
+        .map(|s| s.0);
+    let code = env.code.as_ref().and_then(|v| v.as_integer()).map(|c| c.0);
+    let row = match status {
+        Some(200) => table.lookup(200).first(),
+        _ => None,
+    };
+    let http_ok = match (origin.http, row) {
+        (Some(http), Some(row)) => http.status == row.http_status,
+        _ => true,
+    };
+    let success = row.is_some() && matches!(code, None | Some(0)) && http_ok;
+    (
+        status,
+        if success {
+            Verdict::Success
+        } else {
+            Verdict::Error
+        },
+    )
 }
 
 /// Explains one envelope.
-pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, lang: Lang) -> Finding<'t> {
+pub fn explain<'t>(
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    table: &'t Table,
+    lang: Lang,
+) -> Finding<'t> {
     let mut notes = Vec::new();
-    let mut note = |kind, en: String, zh: String| notes.push(Note { kind, text: say(lang, en, zh) });
+    let mut note = |kind, en: String, zh: String| {
+        notes.push(Note {
+            kind,
+            text: say(lang, en, zh),
+        })
+    };
 
     let status = env.status_code.as_ref().and_then(|v| v.as_integer());
     let code = env.code.as_ref().and_then(|v| v.as_integer());
@@ -120,7 +159,11 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, la
     };
 
     for field in env.missing() {
-        note(NoteKind::MissingField, format!("no {} field", field.name()), format!("缺少 {} 字段", field.name()));
+        note(
+            NoteKind::MissingField,
+            format!("no {} field", field.name()),
+            format!("缺少 {} 字段", field.name()),
+        );
     }
     match (&env.status_code, status) {
         (Some(_), Some((n, _))) if rows.is_empty() => note(
@@ -129,7 +172,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, la
             format!("StatusCode {n} 不在错误码表中"),
         ),
         (Some(v), None) => {
-            let shown = escape(&short(v.text(), 40)).into_owned();
+            let shown = escape(&short(&v.text(), 40)).into_owned();
             note(
                 NoteKind::NotACode,
                 format!("StatusCode {shown} is not a whole number, so not in the table"),
@@ -141,7 +184,11 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, la
     if rows.len() > 1 {
         note(
             NoteKind::TwoMeanings,
-            format!("the source document lists {} {} times, with different meanings", rows[0].code, rows.len()),
+            format!(
+                "the source document lists {} {} times, with different meanings",
+                rows[0].code,
+                rows.len()
+            ),
             format!("源文档中 {} 出现 {} 次，含义不同", rows[0].code, rows.len()),
         );
     }
@@ -172,26 +219,40 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, la
     match (&env.code, code) {
         (Some(_), Some((0 | 500, _))) | (None, _) => {}
         (Some(v), _) => {
-            let shown = escape(&short(v.text(), 40)).into_owned();
+            let shown = escape(&short(&v.text(), 40)).into_owned();
             note(
                 NoteKind::UnexpectedCode,
-                format!("Code {shown} is neither 0 (answered normally) nor 500 (server-side failure)"),
+                format!(
+                    "Code {shown} is neither 0 (answered normally) nor 500 (server-side failure)"
+                ),
                 format!("Code {shown} 既不是 0（正常响应）也不是 500（服务端错误）"),
             )
         }
     }
-    let message = env.message.as_ref().map(|m| m.text());
-    let message_matches = message.and_then(|m| rows.iter().position(|r| same_message(m, &r.message)));
+    let message = env.message.map(|m| m.text());
+    let message = message.as_deref();
+    let message_matches =
+        message.and_then(|m| rows.iter().position(|r| same_message(m, &r.message)));
     if let (Some(m), false) = (message, rows.is_empty()) {
-        let ok_for_success = status.map(|s| s.0) == Some(200) && ["ok", "success", ""].contains(&m.trim().to_lowercase().as_str());
+        let ok_for_success = status.map(|s| s.0) == Some(200)
+            && ["ok", "success", ""].iter().any(|w| same_message(m, w));
         match message_matches {
             Some(i) if rows.len() > 1 => note(
                 NoteKind::TwoMeanings,
-                format!("Message matches meaning {} of {}: {}", i + 1, rows.len(), rows[i].message),
+                format!(
+                    "Message matches meaning {} of {}: {}",
+                    i + 1,
+                    rows.len(),
+                    rows[i].message
+                ),
                 format!("Message 对应第 {} 种含义：{}", i + 1, rows[i].message),
             ),
             None if !ok_for_success => {
-                let table_text = rows.iter().map(|r| r.message.as_str()).collect::<Vec<_>>().join(" / ");
+                let table_text = rows
+                    .iter()
+                    .map(|r| r.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ");
                 note(
                     NoteKind::MessageDiffers,
                     format!("Message differs from the table's text: {table_text}"),
@@ -205,7 +266,10 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, la
         if let Some((n, true)) = value {
             note(
                 NoteKind::StringNumber,
-                format!("{} was written as a string (\"{n}\"), read as the number {n}", field.name()),
+                format!(
+                    "{} was written as a string (\"{n}\"), read as the number {n}",
+                    field.name()
+                ),
                 format!("{} 写成了字符串（\"{n}\"），按数字 {n} 读取", field.name()),
             );
         }
@@ -218,8 +282,11 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, la
             format!("键 \"{key}\" 按 {} 读取", field.name()),
         );
     }
-    if let (Some((_, header)), Some(field)) = (origin.http.and_then(|h| h.request_id.as_ref()), &env.request_id) {
-        if header != field.text() {
+    if let (Some((_, header)), Some(field)) = (
+        origin.http.and_then(|h| h.request_id.as_ref()),
+        &env.request_id,
+    ) {
+        if *header != field.text() {
             note(
                 NoteKind::RequestIdMismatch,
                 "the RequestId header and the RequestId field differ".into(),
@@ -236,12 +303,19 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table, la
     }
 
     let http_ok = !notes.iter().any(|n| n.kind == NoteKind::HttpMismatch);
-    let success = status.map(|s| s.0) == Some(200) && !rows.is_empty() && matches!(code.map(|c| c.0), None | Some(0)) && http_ok;
+    let success = status.map(|s| s.0) == Some(200)
+        && !rows.is_empty()
+        && matches!(code.map(|c| c.0), None | Some(0))
+        && http_ok;
     Finding {
         status_code: status.map(|s| s.0),
         code: code.map(|c| c.0),
         rows,
-        verdict: if success { Verdict::Success } else { Verdict::Error },
+        verdict: if success {
+            Verdict::Success
+        } else {
+            Verdict::Error
+        },
         expected_http,
         observed_http,
         message_matches,
@@ -274,40 +348,128 @@ pub struct Tally {
     pub first_problem: Option<String>,
 }
 
-/// Receives the reader's events and writes the report.
-pub struct Explainer<'a, W: Write> {
-    out: W,
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.envelopes += other.envelopes;
+        self.errors += other.errors;
+        for (code, n) in other.per_code {
+            *self.per_code.entry(code).or_default() += n;
+        }
+        for (reason, n) in other.skipped {
+            *self.skipped.entry(reason).or_default() += n;
+        }
+        self.broken += other.broken;
+        if self.first_problem.is_none() {
+            self.first_problem = other.first_problem;
+        }
+    }
+}
+
+/// Receives the reader's events: explains each envelope into a buffer (written out after each
+/// chunk) and counts. Forks of it read half a chunk on another thread.
+pub struct Worker<'a> {
     table: &'a Table,
     settings: &'a Settings,
     options: Options,
-    name: String,
+    /// Output not yet written, in order: `parts` (from joined forks), then `buf`.
+    pub parts: Vec<Vec<u8>>,
+    /// Output not yet written, after `parts`.
+    pub buf: Vec<u8>,
+    /// Written-out buffers kept for reuse (a fresh large buffer costs page faults every chunk).
+    pub spare: Vec<Vec<u8>>,
+    /// Broken-line warnings not yet printed.
+    pub warnings: Vec<String>,
     /// What has been counted so far.
     pub tally: Tally,
-    warnings: u64,
+    /// Envelopes per row of the table, for `--summary` (faster than hashing each code).
+    per_row: Vec<u64>,
+    /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
+    meanings: Vec<Option<String>>,
 }
 
-/// Broken lines reported one by one before the rest are only counted.
-const MAX_WARNINGS: u64 = 20;
+impl<'a> Worker<'a> {
+    /// A worker with nothing counted.
+    pub fn new(table: &'a Table, settings: &'a Settings, options: Options) -> Worker<'a> {
+        Worker {
+            table,
+            settings,
+            options,
+            parts: Vec::new(),
+            buf: Vec::with_capacity(1 << 16),
+            spare: Vec::new(),
+            warnings: Vec::new(),
+            tally: Tally::default(),
+            per_row: vec![0; table.rows().len()],
+            meanings: vec![None; table.rows().len()],
+        }
+    }
 
-impl<W: Write> Sink for Explainer<'_, W> {
+    /// Moves the per-row counts into the tally.
+    pub fn settle(&mut self) {
+        let rows = self.table.rows();
+        for (i, n) in self.per_row.iter_mut().enumerate() {
+            if *n > 0 && (i == 0 || rows[i - 1].code != rows[i].code) {
+                *self
+                    .tally
+                    .per_code
+                    .entry(Some(i128::from(rows[i].code)))
+                    .or_default() += *n;
+            }
+            *n = 0;
+        }
+    }
+}
+
+impl Sink for Worker<'_> {
     fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
         match event {
             Event::Envelope(env, origin) => {
-                let finding = explain(&env, &origin, self.table, self.settings.lang);
                 self.tally.envelopes += 1;
+                if self.options.summary {
+                    let (status, verdict) = verdict(&env, &origin, self.table);
+                    if verdict == Verdict::Error {
+                        self.tally.errors += 1;
+                    }
+                    match status
+                        .and_then(|s| u64::try_from(s).ok())
+                        .map(|s| self.table.position(s))
+                    {
+                        Some(Some(i)) => self.per_row[i] += 1,
+                        _ => *self.tally.per_code.entry(status).or_default() += 1,
+                    }
+                    return Ok(());
+                }
+                let finding = explain(&env, &origin, self.table, self.settings.lang);
                 if finding.verdict == Verdict::Error {
                     self.tally.errors += 1;
                 }
-                if self.options.summary {
-                    *self.tally.per_code.entry(finding.status_code).or_default() += 1;
-                    return Ok(());
+                if self.settings.format != Some(Format::Json) {
+                    return report::write_human(
+                        &mut self.buf,
+                        &env,
+                        &origin,
+                        &finding,
+                        self.settings,
+                    );
                 }
-                match self.settings.format {
-                    Some(Format::Json) => report::write_json(&mut self.out, &env, &origin, &finding, self.settings.lang),
-                    _ => report::write_human(&mut self.out, &env, &origin, &finding, self.settings),
-                }
+                let lang = self.settings.lang;
+                let index = finding
+                    .status_code
+                    .and_then(|s| u64::try_from(s).ok())
+                    .and_then(|s| self.table.position(s));
+                let meanings = match index {
+                    Some(i) => self.meanings[i]
+                        .get_or_insert_with(|| report::meanings_json(finding.rows, lang))
+                        .as_str(),
+                    None => "[]",
+                };
+                report::write_json(&mut self.buf, &env, &origin, &finding, meanings)
             }
-            Event::Skipped { line, offset, reason } => {
+            Event::Skipped {
+                line,
+                offset,
+                reason,
+            } => {
                 *self.tally.skipped.entry(reason).or_default() += 1;
                 if self.tally.first_problem.is_none() {
                     let place = match reason {
@@ -318,26 +480,50 @@ impl<W: Write> Sink for Explainer<'_, W> {
                 }
                 Ok(())
             }
-            Event::Broken { line, column, message } => {
+            Event::Broken {
+                line,
+                column,
+                message,
+            } => {
                 self.tally.broken += 1;
                 let place = format!("line {line} column {column}: {}", escape(&message));
                 if self.tally.first_problem.is_none() {
                     self.tally.first_problem = Some(place.clone());
                 }
-                self.warnings += 1;
-                if self.warnings <= MAX_WARNINGS {
-                    self.out.flush()?;
-                    eprintln!("errcode: {}: {place}; skipped", self.name);
+                if self.tally.broken <= MAX_WARNINGS {
+                    self.warnings.push(place);
                 }
                 Ok(())
             }
         }
     }
 
-    fn chunk_done(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn fork(&mut self) -> Self {
+        let mut fork = Worker::new(self.table, self.settings, self.options);
+        if let Some(buf) = self.spare.pop() {
+            fork.buf = buf;
+        }
+        fork
+    }
+
+    fn join(&mut self, mut other: Self) {
+        other.settle();
+        // Kept as parts, not copied: the fork's output can be most of a chunk's.
+        if !self.buf.is_empty() {
+            let fresh = self.spare.pop().unwrap_or_default();
+            let mine = std::mem::replace(&mut self.buf, fresh);
+            self.parts.push(mine);
+        }
+        self.parts.append(&mut other.parts);
+        self.parts.push(other.buf);
+        let room = (MAX_WARNINGS as usize).saturating_sub(self.warnings.len());
+        self.warnings.extend(other.warnings.into_iter().take(room));
+        self.tally.add(other.tally);
     }
 }
+
+/// Broken lines reported one by one before the rest are only counted.
+const MAX_WARNINGS: u64 = 20;
 
 /// Input errors, told apart from output errors on their way through the reader.
 #[derive(Debug)]
@@ -363,7 +549,13 @@ impl<R: Read> Read for Tagged<R> {
 }
 
 /// `errcode explain [FILE]`.
-pub fn run(out: &mut impl Write, table: &Table, settings: &Settings, file: Option<&Path>, options: &Options) -> Result<Outcome, Error> {
+pub fn run(
+    out: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    file: Option<&Path>,
+    options: &Options,
+) -> Result<Outcome, Error> {
     let stdin = io::stdin();
     let (input, name): (Box<dyn Read>, String) = match file {
         Some(path) if path.as_os_str() != "-" => {
@@ -378,12 +570,29 @@ pub fn run(out: &mut impl Write, table: &Table, settings: &Settings, file: Optio
         }
         None => (Box::new(stdin.lock()), "<stdin>".to_string()),
     };
-    let mut explainer = Explainer { out: &mut *out, table, settings, options: *options, name: name.clone(), tally: Tally::default(), warnings: 0 };
-    let read = Reader::new().read_all(Tagged(input), &mut explainer);
+    let mut worker = Worker::new(table, settings, *options);
+    let mut warned = 0;
+    let read = Reader::new().read_all(Tagged(input), &mut worker, |w| {
+        for mut part in std::mem::take(&mut w.parts) {
+            out.write_all(&part)?;
+            part.clear();
+            w.spare.push(part);
+        }
+        out.write_all(&w.buf)?;
+        w.buf.clear();
+        out.flush()?;
+        for warning in w.warnings.drain(..) {
+            warned += 1;
+            eprintln!("errcode: {name}: {warning}; skipped");
+        }
+        Ok(())
+    });
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {
-            let inner = e.get_ref().and_then(|inner| inner.downcast_ref::<InputError>());
+            let inner = e
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<InputError>());
             return Err(match inner {
                 Some(InputError(e)) if e.raw_os_error() == Some(21) => {
                     Error::Input(format!("{name}: is a directory: give a file"))
@@ -393,7 +602,8 @@ pub fn run(out: &mut impl Write, table: &Table, settings: &Settings, file: Optio
             });
         }
     };
-    let tally = explainer.tally;
+    worker.settle();
+    let tally = worker.tally;
     if tally.envelopes == 0 {
         let why = match (bytes, &tally.first_problem) {
             (0, _) => "empty input: nothing to explain".to_string(),
@@ -404,8 +614,11 @@ pub fn run(out: &mut impl Write, table: &Table, settings: &Settings, file: Optio
             "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"
         )));
     }
-    if tally.broken > MAX_WARNINGS {
-        eprintln!("errcode: {name}: {} more broken lines not shown", tally.broken - MAX_WARNINGS);
+    if tally.broken > warned {
+        eprintln!(
+            "errcode: {name}: {} more broken lines not shown",
+            tally.broken - warned
+        );
     }
     if options.summary {
         report::write_summary(out, &tally, table, settings)?;
@@ -413,5 +626,9 @@ pub fn run(out: &mut impl Write, table: &Table, settings: &Settings, file: Optio
         out.flush()?;
         report::write_skipped(&mut io::stderr(), &tally, settings.lang)?;
     }
-    Ok(if options.check && tally.errors > 0 { Outcome::NothingFound } else { Outcome::Found })
+    Ok(if options.check && tally.errors > 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }

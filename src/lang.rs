@@ -31,18 +31,37 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let pairs: Vec<(String, String)> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
     }
 
     #[test]
     fn locale_order_is_lc_all_then_lc_messages_then_lang() {
         assert_eq!(Lang::from_env(env(&[])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
-        assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")])), Lang::En);
-        assert_eq!(Lang::from_env(env(&[("LANG", "en_US"), ("LC_ALL", "zh_TW.UTF-8")])), Lang::Zh);
-        assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "zh_CN")])), Lang::Zh);
+        assert_eq!(
+            Lang::from_env(env(&[
+                ("LANG", "zh_CN.UTF-8"),
+                ("LC_MESSAGES", "en_US.UTF-8")
+            ])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LANG", "en_US"), ("LC_ALL", "zh_TW.UTF-8")])),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "zh_CN")])),
+            Lang::Zh
+        );
         assert_eq!(Lang::from_env(env(&[("LANG", "C.UTF-8")])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LANG", "ZH_cn")])), Lang::Zh);
     }

@@ -14,9 +14,9 @@ pub mod error;
 pub mod explain;
 pub mod lang;
 pub mod query;
-pub mod scan;
 pub mod render;
 pub mod report;
+pub mod scan;
 pub mod table;
 
 pub use error::{exit_code, Error, Outcome};

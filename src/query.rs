@@ -54,11 +54,17 @@ impl Query {
             return Err(bad(&format!("(more than {MAX_DIGITS} digits)")));
         }
         match wild {
-            "" => Ok(Query::Code(digits.parse().map_err(|_| bad("(not a number)"))?)),
-            "*" => Ok(Query::Pattern { prefix: digits.to_string(), len: None }),
-            w if w.bytes().all(|b| b.eq_ignore_ascii_case(&b'x')) => {
-                Ok(Query::Pattern { prefix: digits.to_string(), len: Some(trimmed.len()) })
-            }
+            "" => Ok(Query::Code(
+                digits.parse().map_err(|_| bad("(not a number)"))?,
+            )),
+            "*" => Ok(Query::Pattern {
+                prefix: digits.to_string(),
+                len: None,
+            }),
+            w if w.bytes().all(|b| b.eq_ignore_ascii_case(&b'x')) => Ok(Query::Pattern {
+                prefix: digits.to_string(),
+                len: Some(trimmed.len()),
+            }),
             _ => Err(bad("(a * can only end a pattern, after the digits)")),
         }
     }
@@ -80,7 +86,10 @@ impl fmt::Display for Query {
         match self {
             Query::Code(c) => write!(f, "{c}"),
             Query::Pattern { prefix, len: None } => write!(f, "{prefix}*"),
-            Query::Pattern { prefix, len: Some(n) } => write!(f, "{prefix}{}", "x".repeat(n - prefix.len())),
+            Query::Pattern {
+                prefix,
+                len: Some(n),
+            } => write!(f, "{prefix}{}", "x".repeat(n - prefix.len())),
         }
     }
 }
@@ -93,9 +102,27 @@ mod tests {
     fn codes_and_patterns() {
         assert_eq!(Query::parse("41601"), Ok(Query::Code(41601)));
         assert_eq!(Query::parse(" 200 "), Ok(Query::Code(200)));
-        assert_eq!(Query::parse("416xx"), Ok(Query::Pattern { prefix: "416".into(), len: Some(5) }));
-        assert_eq!(Query::parse("416*"), Ok(Query::Pattern { prefix: "416".into(), len: None }));
-        assert_eq!(Query::parse("*"), Ok(Query::Pattern { prefix: String::new(), len: None }));
+        assert_eq!(
+            Query::parse("416xx"),
+            Ok(Query::Pattern {
+                prefix: "416".into(),
+                len: Some(5)
+            })
+        );
+        assert_eq!(
+            Query::parse("416*"),
+            Ok(Query::Pattern {
+                prefix: "416".into(),
+                len: None
+            })
+        );
+        assert_eq!(
+            Query::parse("*"),
+            Ok(Query::Pattern {
+                prefix: String::new(),
+                len: None
+            })
+        );
         assert!(Query::parse("416xx").unwrap().matches(41634));
         assert!(!Query::parse("416x").unwrap().matches(41634));
         assert!(Query::parse("4*").unwrap().matches(42507));
@@ -104,7 +131,17 @@ mod tests {
 
     #[test]
     fn not_codes() {
-        for bad in ["abc", "-5", "99999999999999999999", "", "4*1", "41 601", "４１６０１", "4x6", "41601x*"] {
+        for bad in [
+            "abc",
+            "-5",
+            "99999999999999999999",
+            "",
+            "4*1",
+            "41 601",
+            "４１６０１",
+            "4x6",
+            "41601x*",
+        ] {
             assert!(Query::parse(bad).is_err(), "{bad:?} should be refused");
         }
         let err = Query::parse("-5").unwrap_err().to_string();

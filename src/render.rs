@@ -36,13 +36,21 @@ pub enum ColorChoice {
 
 /// Decides, once, whether human output is coloured. `NO_COLOR` (not empty) wins over
 /// `CLICOLOR_FORCE` (not empty, not `0`), which wins over the terminal test; the flag wins over all.
-pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, get: impl Fn(&str) -> Option<String>) -> bool {
+pub fn use_color(
+    choice: ColorChoice,
+    stdout_is_terminal: bool,
+    get: impl Fn(&str) -> Option<String>,
+) -> bool {
     let set = |name: &str| get(name).is_some_and(|v| !v.is_empty());
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if set("NO_COLOR") => false,
-        ColorChoice::Auto if set("CLICOLOR_FORCE") && get("CLICOLOR_FORCE").as_deref() != Some("0") => true,
+        ColorChoice::Auto
+            if set("CLICOLOR_FORCE") && get("CLICOLOR_FORCE").as_deref() != Some("0") =>
+        {
+            true
+        }
         ColorChoice::Auto => stdout_is_terminal,
     }
 }
@@ -140,9 +148,15 @@ impl Palette {
         let mut start = 0;
         while start < text.len() {
             let on = marked[start];
-            let end = (start..text.len()).find(|&i| marked[i] != on && text.is_char_boundary(i)).unwrap_or(text.len());
+            let end = (start..text.len())
+                .find(|&i| marked[i] != on && text.is_char_boundary(i))
+                .unwrap_or(text.len());
             let piece = &text[start..end];
-            out.push_str(&if on { self.paint(piece, Style::new().bold().black().on_yellow()) } else { piece.to_string() });
+            out.push_str(&if on {
+                self.paint(piece, Style::new().bold().black().on_yellow())
+            } else {
+                piece.to_string()
+            });
             start = end;
         }
         out
@@ -153,7 +167,8 @@ impl Palette {
 /// control characters, escape sequences and bidirectional overrides are written as `\u001b`-style
 /// escapes (`\t`, `\n`, `\r` as such); everything else is kept.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -262,7 +277,8 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
 fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Result<()> {
     let p = style.palette;
     let mut grid = Grid::new();
-    grid.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    grid.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     if let Some(width) = style.width {
         grid.set_width(width);
     }
@@ -271,13 +287,21 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
         Lang::Zh => vec!["错误码", "HTTP", "描述", "类别", "重试", "建议"],
     };
     if style.show_source {
-        header.push(if style.lang == Lang::En { "Source" } else { "来源" });
+        header.push(if style.lang == Lang::En {
+            "Source"
+        } else {
+            "来源"
+        });
     }
     grid.set_header(header.into_iter().map(|h| Cell::new(p.label(h))));
     for r in rows {
         let zh = p.highlight(&escape(&r.message), &style.highlight);
         let meaning = match (style.lang, r.message_en.as_deref()) {
-            (Lang::En, Some(en)) => format!("{}\n{}", p.highlight(&escape(en), &style.highlight), p.dim(&zh)),
+            (Lang::En, Some(en)) => format!(
+                "{}\n{}",
+                p.highlight(&escape(en), &style.highlight),
+                p.dim(&zh)
+            ),
             _ => zh,
         };
         let mut cells = vec![
@@ -311,23 +335,55 @@ mod tests {
     #[test]
     fn colour_is_decided_by_flag_then_no_color_then_clicolor_force_then_terminal() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
         };
         assert!(use_color(ColorChoice::Auto, true, env(&[])));
         assert!(!use_color(ColorChoice::Auto, false, env(&[])));
-        assert!(!use_color(ColorChoice::Auto, true, env(&[("NO_COLOR", "1")])));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("NO_COLOR", "1")])
+        ));
         assert!(use_color(ColorChoice::Auto, true, env(&[("NO_COLOR", "")])));
-        assert!(use_color(ColorChoice::Auto, false, env(&[("CLICOLOR_FORCE", "1")])));
-        assert!(!use_color(ColorChoice::Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
-        assert!(!use_color(ColorChoice::Auto, false, env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])));
-        assert!(use_color(ColorChoice::Always, false, env(&[("NO_COLOR", "1")])));
-        assert!(!use_color(ColorChoice::Never, true, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "0")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])
+        ));
+        assert!(use_color(
+            ColorChoice::Always,
+            false,
+            env(&[("NO_COLOR", "1")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Never,
+            true,
+            env(&[("CLICOLOR_FORCE", "1")])
+        ));
     }
 
     #[test]
     fn highlight_marks_every_match_and_only_when_coloured() {
         let terms = vec!["token".to_string()];
-        assert_eq!(Palette::new(false).highlight("Token 已过期", &terms), "Token 已过期");
+        assert_eq!(
+            Palette::new(false).highlight("Token 已过期", &terms),
+            "Token 已过期"
+        );
         let lit = Palette::new(true).highlight("Token 已过期，请重新生成 Token", &terms);
         assert_eq!(lit.matches("\u{1b}[").count(), 4, "{lit:?}");
         assert!(lit.contains("已过期"));

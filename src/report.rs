@@ -4,11 +4,10 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 use serde::Serialize;
-use serde_json::value::RawValue;
 
 use crate::commands::Settings;
 use crate::envelope::{Envelope, Field, Origin, Skip, Value};
-use crate::explain::{short, Finding, Note, Tally, Verdict};
+use crate::explain::{short, Finding, Tally, Verdict};
 use crate::lang::Lang;
 use crate::render::{escape, hint, Format};
 use crate::table::{Retry, Row, Table};
@@ -31,8 +30,8 @@ pub fn field_description(field: Field, lang: Lang) -> &'static str {
 
 fn value_text(value: Option<&Value<'_>>, max: usize) -> String {
     match value {
-        Some(Value::Str(s)) => format!("\"{}\"", escape(&short(s, max))),
-        Some(Value::Raw(r)) => escape(&short(r, max)).into_owned(),
+        Some(v) if v.is_string() => format!("\"{}\"", escape(&short(&v.text(), max))),
+        Some(v) => escape(&short(v.0, max)).into_owned(),
         None => "-".to_string(),
     }
 }
@@ -40,67 +39,180 @@ fn value_text(value: Option<&Value<'_>>, max: usize) -> String {
 /// `Data` for people: on one line, cut to a sensible length, with its size when cut.
 fn data_text(raw: &str) -> String {
     const MAX: usize = 120;
-    let one_line: String = raw.split(['\n', '\r']).map(str::trim).collect::<Vec<_>>().join(" ");
+    let one_line: String = raw
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
     let shown = short(&one_line, MAX);
-    let cut = if shown.len() < one_line.len() { format!(" ({} bytes)", raw.len()) } else { String::new() };
+    let cut = if shown.len() < one_line.len() {
+        format!(" ({} bytes)", raw.len())
+    } else {
+        String::new()
+    };
     format!("{}{cut}", escape(&shown))
 }
 
 /// One envelope, for people.
-pub fn write_human(out: &mut impl Write, env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, settings: &Settings) -> io::Result<()> {
+pub fn write_human(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    settings: &Settings,
+) -> io::Result<()> {
     let (p, lang) = (settings.palette, settings.lang);
     let en = lang == Lang::En;
     let verdict = match f.verdict {
         Verdict::Success => p.good(if en { "✔ success" } else { "✔ 成功" }),
         Verdict::Error => p.bad(if en { "✘ error" } else { "✘ 错误" }),
     };
-    let code = env.status_code.as_ref().map_or("-".to_string(), |v| escape(&short(v.text(), 24)).into_owned());
+    let code = env.status_code.map_or("-".to_string(), |v| {
+        escape(&short(&v.text(), 24)).into_owned()
+    });
     let headline = match f.rows.first() {
         Some(row) => meaning(row, lang),
-        None => if en { "not in the table" } else { "不在错误码表中" }.to_string(),
+        None => if en {
+            "not in the table"
+        } else {
+            "不在错误码表中"
+        }
+        .to_string(),
     };
-    let place = if origin.embedded { format!("line {}, in a log line", origin.line) } else { format!("line {}", origin.line) };
-    writeln!(out, "{verdict}  {}  {}  {}", p.code(&code), p.label(&headline), p.dim(&format!("({place})")))?;
+    let place = if origin.embedded {
+        format!("line {}, in a log line", origin.line)
+    } else {
+        format!("line {}", origin.line)
+    };
+    writeln!(
+        out,
+        "{verdict}  {}  {}  {}",
+        p.code(&code),
+        p.label(&headline),
+        p.dim(&format!("({place})"))
+    )?;
 
     let label = |name: &str| p.label(&format!("  {name:<11}"));
     let desc = |field: Field| p.dim(field_description(field, lang));
-    let request_id = match (&env.request_id, origin.http.and_then(|h| h.request_id.as_ref())) {
+    let request_id = match (
+        &env.request_id,
+        origin.http.and_then(|h| h.request_id.as_ref()),
+    ) {
         (Some(v), _) => p.code(&value_text(Some(v), 200)),
-        (None, Some((name, value))) => format!("{} {}", p.code(&escape(value)), p.dim(&format!("({} header)", escape(name)))),
+        (None, Some((name, value))) => format!(
+            "{} {}",
+            p.code(&escape(value)),
+            p.dim(&format!("({} header)", escape(name)))
+        ),
         (None, None) => "-".to_string(),
     };
-    writeln!(out, "{}{request_id}  {}", label("RequestId"), desc(Field::RequestId))?;
+    writeln!(
+        out,
+        "{}{request_id}  {}",
+        label("RequestId"),
+        desc(Field::RequestId)
+    )?;
     let code_meaning = match f.code {
-        Some(0) => if en { " · answered normally" } else { " · 成功响应" },
-        Some(500) => if en { " · server-side failure" } else { " · 服务端响应错误" },
+        Some(0) => {
+            if en {
+                " · answered normally"
+            } else {
+                " · 成功响应"
+            }
+        }
+        Some(500) => {
+            if en {
+                " · server-side failure"
+            } else {
+                " · 服务端响应错误"
+            }
+        }
         _ => "",
     };
-    writeln!(out, "{}{}{code_meaning}  {}", label("Code"), value_text(env.code.as_ref(), 40), desc(Field::Code))?;
+    writeln!(
+        out,
+        "{}{}{code_meaning}  {}",
+        label("Code"),
+        value_text(env.code.as_ref(), 40),
+        desc(Field::Code)
+    )?;
     let mut status = value_text(env.status_code.as_ref(), 40);
     if let Some(row) = f.rows.first() {
-        status = format!("{} · HTTP {} · {} · retry {}", p.code(&row.code.to_string()), p.http(row.http_status), row.category.as_deref().unwrap_or("-"), p.retry(row.retry));
+        status = format!(
+            "{} · HTTP {} · {} · retry {}",
+            p.code(&row.code.to_string()),
+            p.http(row.http_status),
+            row.category.as_deref().unwrap_or("-"),
+            p.retry(row.retry)
+        );
     }
-    writeln!(out, "{}{status}  {}", label("StatusCode"), desc(Field::StatusCode))?;
+    writeln!(
+        out,
+        "{}{status}  {}",
+        label("StatusCode"),
+        desc(Field::StatusCode)
+    )?;
     for (i, row) in f.rows.iter().enumerate() {
-        let name = if f.rows.len() > 1 { format!("Meaning {}", i + 1) } else { "Meaning".to_string() };
+        let name = if f.rows.len() > 1 {
+            format!("Meaning {}", i + 1)
+        } else {
+            "Meaning".to_string()
+        };
         let text = match (lang, row.message_en.as_deref()) {
-            (Lang::En, Some(en_text)) => format!("{} {}", escape(en_text), p.dim(&format!("({})", escape(&row.message)))),
+            (Lang::En, Some(en_text)) => format!(
+                "{} {}",
+                escape(en_text),
+                p.dim(&format!("({})", escape(&row.message)))
+            ),
             _ => escape(&row.message).into_owned(),
         };
         writeln!(out, "{}{text}", label(&name))?;
     }
-    let as_in_table = if f.message_matches.is_some() { p.good(if en { " ✔ as in the table" } else { " ✔ 与错误码表一致" }) } else { String::new() };
-    writeln!(out, "{}{}{as_in_table}  {}", label("Message"), value_text(env.message.as_ref(), 100), desc(Field::Message))?;
-    writeln!(out, "{}{}  {}", label("Data"), env.data.map_or("-".to_string(), data_text), desc(Field::Data))?;
+    let as_in_table = if f.message_matches.is_some() {
+        p.good(if en {
+            " ✔ as in the table"
+        } else {
+            " ✔ 与错误码表一致"
+        })
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{}{}{as_in_table}  {}",
+        label("Message"),
+        value_text(env.message.as_ref(), 100),
+        desc(Field::Message)
+    )?;
+    writeln!(
+        out,
+        "{}{}  {}",
+        label("Data"),
+        env.data.map_or("-".to_string(), data_text),
+        desc(Field::Data)
+    )?;
     if let Some(http) = origin.http {
-        let want = f.expected_http.map(|s| format!(" (table: {s})")).unwrap_or_default();
+        let want = f
+            .expected_http
+            .map(|s| format!(" (table: {s})"))
+            .unwrap_or_default();
         writeln!(out, "{}{}{want}", label("HTTP"), escape(&http.status_line))?;
     }
     if let Some(text) = f.rows.first().and_then(|row| hint(row, lang)) {
-        writeln!(out, "{}{}", label(if en { "Hint" } else { "建议" }), escape(text))?;
+        writeln!(
+            out,
+            "{}{}",
+            label(if en { "Hint" } else { "建议" }),
+            escape(text)
+        )?;
     }
     for note in &f.notes {
-        writeln!(out, "{}{}", label(if en { "Note" } else { "提示" }), p.warn(&note.text))?;
+        writeln!(
+            out,
+            "{}{}",
+            label(if en { "Note" } else { "提示" }),
+            p.warn(&note.text)
+        )?;
     }
     writeln!(out)
 }
@@ -129,69 +241,87 @@ struct JsonHttp<'a> {
     request_id_header: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct JsonAnnotation<'a> {
-    verdict: Verdict,
-    status_code: Option<i128>,
-    code: Option<i128>,
-    request_id: Option<&'a str>,
-    meanings: Vec<JsonMeaning<'a>>,
-    expected_http_status: Option<u16>,
-    observed_http_status: Option<u16>,
-    http: Option<JsonHttp<'a>>,
-    notes: &'a [Note],
+/// The `meanings` array of the annotation for `rows`, as JSON. The same for every envelope of
+/// a code, so callers keep it.
+pub fn meanings_json(rows: &[Row], lang: Lang) -> String {
+    let meanings: Vec<JsonMeaning> = rows
+        .iter()
+        .map(|r| JsonMeaning {
+            message: &r.message,
+            message_en: r.message_en.as_deref(),
+            category: r.category.as_deref(),
+            retry: r.retry,
+            hint: hint(r, lang),
+        })
+        .collect();
+    serde_json::to_string(&meanings).unwrap_or_else(|_| "[]".to_string())
 }
 
-#[derive(Serialize)]
-struct JsonLine<'a> {
-    line: usize,
-    envelope: &'a RawValue,
-    annotation: JsonAnnotation<'a>,
+fn json_number(out: &mut impl Write, n: Option<impl itoa::Integer>) -> io::Result<()> {
+    match n {
+        Some(n) => out.write_all(itoa::Buffer::new().format(n).as_bytes()),
+        None => out.write_all(b"null"),
+    }
 }
 
-/// One envelope as a line of JSON: the envelope as read, and the annotation.
-pub fn write_json(out: &mut impl Write, env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) -> io::Result<()> {
+/// One envelope as a line of JSON: where it was, the envelope as read, and the annotation
+/// (`meanings` is [`meanings_json`] of the finding's rows). Written by hand around the parts
+/// that are already JSON (the envelope, `meanings`), which is most of the line.
+pub fn write_json(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    meanings: &str,
+) -> io::Result<()> {
+    out.write_all(b"{\"line\":")?;
+    json_number(out, Some(origin.line))?;
+    out.write_all(b",\"envelope\":")?;
     // JSON strings cannot hold raw line breaks, so outside them these are only whitespace:
     // replacing them keeps a multi-line envelope on one line, unchanged in meaning.
-    let flat;
-    let raw = if env.raw.contains(['\n', '\r']) {
-        flat = env.raw.replace(['\n', '\r'], " ");
-        &flat
+    if env.raw.contains(['\n', '\r']) {
+        out.write_all(env.raw.replace(['\n', '\r'], " ").as_bytes())?;
     } else {
-        env.raw
+        out.write_all(env.raw.as_bytes())?;
+    }
+    let verdict = match f.verdict {
+        Verdict::Success => "success",
+        Verdict::Error => "error",
     };
-    let envelope: &RawValue = serde_json::from_str(raw).map_err(io::Error::other)?;
-    let line = JsonLine {
-        line: origin.line,
-        envelope,
-        annotation: JsonAnnotation {
-            verdict: f.verdict,
-            status_code: f.status_code,
-            code: f.code,
-            request_id: env.request_id.as_ref().map(Value::text),
-            meanings: f
-                .rows
-                .iter()
-                .map(|r| JsonMeaning {
-                    message: &r.message,
-                    message_en: r.message_en.as_deref(),
-                    category: r.category.as_deref(),
-                    retry: r.retry,
-                    hint: hint(r, lang),
-                })
-                .collect(),
-            expected_http_status: f.expected_http,
-            observed_http_status: f.observed_http,
-            http: origin.http.map(|h| JsonHttp {
+    out.write_all(b",\"annotation\":{\"verdict\":\"")?;
+    out.write_all(verdict.as_bytes())?;
+    out.write_all(b"\",\"status_code\":")?;
+    json_number(out, f.status_code)?;
+    out.write_all(b",\"code\":")?;
+    json_number(out, f.code)?;
+    out.write_all(b",\"request_id\":")?;
+    // The value as written is JSON already (a string, or whatever else was sent).
+    out.write_all(env.request_id.map_or("null", |v| v.0).as_bytes())?;
+    out.write_all(b",\"meanings\":")?;
+    out.write_all(meanings.as_bytes())?;
+    out.write_all(b",\"expected_http_status\":")?;
+    json_number(out, f.expected_http)?;
+    out.write_all(b",\"observed_http_status\":")?;
+    json_number(out, f.observed_http)?;
+    out.write_all(b",\"http\":")?;
+    match origin.http {
+        Some(h) => {
+            let http = JsonHttp {
                 status_line: &h.status_line,
                 status: h.status,
                 request_id_header: h.request_id.as_ref().map(|(_, v)| v.as_str()),
-            }),
-            notes: &f.notes,
-        },
-    };
-    serde_json::to_writer(&mut *out, &line)?;
-    out.write_all(b"\n")
+            };
+            serde_json::to_writer(&mut *out, &http)?;
+        }
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"notes\":")?;
+    if f.notes.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        serde_json::to_writer(&mut *out, &f.notes)?;
+    }
+    out.write_all(b"}}\n")
 }
 
 #[derive(Serialize)]
@@ -205,14 +335,25 @@ struct JsonCount<'a> {
 }
 
 /// `explain --summary`: envelopes per StatusCode, most frequent first.
-pub fn write_summary(out: &mut impl Write, tally: &Tally, table: &Table, settings: &Settings) -> io::Result<()> {
-    let mut counts: Vec<(Option<i128>, u64)> = tally.per_code.iter().map(|(c, n)| (*c, *n)).collect();
+pub fn write_summary(
+    out: &mut impl Write,
+    tally: &Tally,
+    table: &Table,
+    settings: &Settings,
+) -> io::Result<()> {
+    let mut counts: Vec<(Option<i128>, u64)> =
+        tally.per_code.iter().map(|(c, n)| (*c, *n)).collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let rows_of = |code: Option<i128>| -> &[Row] {
-        code.and_then(|c| u64::try_from(c).ok()).map_or(&[][..], |c| table.lookup(c))
+        code.and_then(|c| u64::try_from(c).ok())
+            .map_or(&[][..], |c| table.lookup(c))
     };
     let share = |n: u64| n as f64 / tally.envelopes.max(1) as f64;
-    let default = if settings.stdout_is_terminal { Format::Table } else { Format::Plain };
+    let default = if settings.stdout_is_terminal {
+        Format::Table
+    } else {
+        Format::Plain
+    };
     let p = settings.palette;
     match settings.format.unwrap_or(default) {
         Format::Json => {
@@ -238,10 +379,17 @@ pub fn write_summary(out: &mut impl Write, tally: &Tally, table: &Table, setting
         Format::Plain => {
             for &(code, count) in &counts {
                 let rows = rows_of(code);
-                let http = rows.first().map_or("-".to_string(), |r| p.http(r.http_status));
+                let http = rows
+                    .first()
+                    .map_or("-".to_string(), |r| p.http(r.http_status));
                 let text = summary_meaning(rows, settings.lang);
                 let code = code.map_or("-".to_string(), |c| c.to_string());
-                writeln!(out, "{count}\t{:.2}%\t{}\t{http}\t{text}", share(count) * 100.0, p.code(&code))?;
+                writeln!(
+                    out,
+                    "{count}\t{:.2}%\t{}\t{http}\t{text}",
+                    share(count) * 100.0,
+                    p.code(&code)
+                )?;
             }
             out.flush()?;
             write_skipped(&mut io::stderr(), tally, settings.lang)
@@ -249,19 +397,31 @@ pub fn write_summary(out: &mut impl Write, tally: &Tally, table: &Table, setting
         Format::Table => {
             let en = settings.lang == Lang::En;
             let mut grid = Grid::new();
-            grid.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-            if let Some(width) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()) {
+            grid.load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+            if let Some(width) = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+            {
                 grid.set_width(width);
             }
-            let header = if en { ["Count", "Share", "StatusCode", "HTTP", "Meaning"] } else { ["次数", "占比", "StatusCode", "HTTP", "描述"] };
+            let header = if en {
+                ["Count", "Share", "StatusCode", "HTTP", "Meaning"]
+            } else {
+                ["次数", "占比", "StatusCode", "HTTP", "描述"]
+            };
             grid.set_header(header.map(|h| Cell::new(p.label(h))));
             for &(code, count) in &counts {
                 let rows = rows_of(code);
                 grid.add_row([
                     Cell::new(count).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{:.2}%", share(count) * 100.0)).set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{:.2}%", share(count) * 100.0))
+                        .set_alignment(CellAlignment::Right),
                     Cell::new(p.code(&code.map_or("-".to_string(), |c| c.to_string()))),
-                    Cell::new(rows.first().map_or("-".to_string(), |r| p.http(r.http_status))),
+                    Cell::new(
+                        rows.first()
+                            .map_or("-".to_string(), |r| p.http(r.http_status)),
+                    ),
                     Cell::new(summary_meaning(rows, settings.lang)),
                 ]);
             }
@@ -280,9 +440,17 @@ pub fn write_summary(out: &mut impl Write, tally: &Tally, table: &Table, setting
 
 fn summary_meaning(rows: &[Row], lang: Lang) -> String {
     if rows.is_empty() {
-        return if lang == Lang::En { "(not in the table)" } else { "（不在错误码表中）" }.to_string();
+        return if lang == Lang::En {
+            "(not in the table)"
+        } else {
+            "（不在错误码表中）"
+        }
+        .to_string();
     }
-    rows.iter().map(|r| meaning(r, lang)).collect::<Vec<_>>().join(" / ")
+    rows.iter()
+        .map(|r| meaning(r, lang))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// One line on what was passed over, when anything was.
@@ -291,13 +459,30 @@ pub fn write_skipped(out: &mut impl Write, tally: &Tally, lang: Lang) -> io::Res
     if skipped == 0 && tally.broken == 0 {
         return Ok(());
     }
-    let mut parts: Vec<String> =
-        Skip::ALL.iter().filter_map(|r| tally.skipped.get(r).map(|n| format!("{n} {}", r.describe()))).collect();
+    let mut parts: Vec<String> = Skip::ALL
+        .iter()
+        .filter_map(|r| {
+            tally
+                .skipped
+                .get(r)
+                .map(|n| format!("{n} {}", r.describe()))
+        })
+        .collect();
     if tally.broken > 0 {
         parts.push(format!("{} broken JSON", tally.broken));
     }
     match lang {
-        Lang::En => writeln!(out, "skipped {} lines: {}", skipped + tally.broken, parts.join(", ")),
-        Lang::Zh => writeln!(out, "跳过 {} 行：{}", skipped + tally.broken, parts.join("，")),
+        Lang::En => writeln!(
+            out,
+            "skipped {} lines: {}",
+            skipped + tally.broken,
+            parts.join(", ")
+        ),
+        Lang::Zh => writeln!(
+            out,
+            "跳过 {} 行：{}",
+            skipped + tally.broken,
+            parts.join("，")
+        ),
     }
 }

@@ -63,8 +63,11 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
     let mut key = 0..0;
     let mut value_start = 0;
     loop {
-        i = skip_ws(b, i);
-        let c = *b.get(i)?;
+        let mut c = *b.get(i)?;
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            i = skip_ws(b, i);
+            c = *b.get(i)?;
+        }
         // Set when a value at the top level of the object has just ended at `i`.
         let mut ended = false;
         match expect {
@@ -82,9 +85,12 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
                     if depth == 1 {
                         key = i..end;
                     }
-                    i = skip_ws(b, end);
+                    i = end;
                     if b.get(i) != Some(&b':') {
-                        return None;
+                        i = skip_ws(b, i);
+                        if b.get(i) != Some(&b':') {
+                            return None;
+                        }
                     }
                     i += 1;
                     expect = Expect::Value;
@@ -110,7 +116,11 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
                         stack[depth] = if c == b'{' { b'}' } else { b']' };
                         depth += 1;
                         i += 1;
-                        expect = if c == b'{' { Expect::FirstKey } else { Expect::FirstValue };
+                        expect = if c == b'{' {
+                            Expect::FirstKey
+                        } else {
+                            Expect::FirstValue
+                        };
                     }
                     b'"' => {
                         i = scan_string(b, i)?;
@@ -142,7 +152,11 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
                 let close = stack[depth - 1];
                 if c == b',' {
                     i += 1;
-                    expect = if close == b'}' { Expect::Key } else { Expect::Value };
+                    expect = if close == b'}' {
+                        Expect::Key
+                    } else {
+                        Expect::Value
+                    };
                 } else if c == close {
                     depth -= 1;
                     i += 1;
@@ -156,12 +170,16 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
             }
         }
         if ended {
-            members.push(Member { key: key.clone(), value: value_start..i });
+            members.push(Member {
+                key: key.clone(),
+                value: value_start..i,
+            });
         }
     }
 }
 
 /// The offset of the first byte at or after `i` that is not JSON whitespace.
+#[inline]
 pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while let Some(&c) = b.get(i) {
         if !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
@@ -173,9 +191,11 @@ pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Scans the string starting at the quote at `b[i]`; returns the offset past its closing quote.
+#[inline]
 fn scan_string(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     loop {
+        j = skip_plain_words(b, j);
         while j < b.len() && !STRING_STOP[b[j] as usize] {
             j += 1;
         }
@@ -195,6 +215,26 @@ fn scan_string(b: &[u8], i: usize) -> Option<usize> {
             _ => return None, // a raw control character
         }
     }
+}
+
+/// Skips eight bytes at a time while none of them is `"`, `\` or a control byte (SWAR: the
+/// lowest flagged byte of each word is exact, and the byte loop after this checks it anyway).
+#[inline]
+fn skip_plain_words(b: &[u8], mut j: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    while let Some(word) = b.get(j..j + 8) {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let stop = has_zero(w ^ (ONES * b'"' as u64))
+            | has_zero(w ^ (ONES * b'\\' as u64))
+            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+        if stop != 0 {
+            return j + (stop.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    j
 }
 
 /// Scans a number at `b[i]`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`. Exponents and very long numbers
@@ -233,12 +273,25 @@ mod tests {
         let mut members = Vec::new();
         let end = scan_object(text.as_bytes(), &mut members)?;
         assert!(text[end..].trim().is_empty(), "{text}: stopped at {end}");
-        Some(members.iter().map(|m| (text[m.key.clone()].to_string(), text[m.value.clone()].to_string())).collect())
+        Some(
+            members
+                .iter()
+                .map(|m| {
+                    (
+                        text[m.key.clone()].to_string(),
+                        text[m.value.clone()].to_string(),
+                    )
+                })
+                .collect(),
+        )
     }
 
     #[test]
     fn records_top_level_members_only() {
-        let got = scan(r#" {"RequestId":"a\"b","Code":0,"Data":{"x":[1,{"y":null}],"z":"}"},"Message":"ok"} "#).unwrap();
+        let got = scan(
+            r#" {"RequestId":"a\"b","Code":0,"Data":{"x":[1,{"y":null}],"z":"}"},"Message":"ok"} "#,
+        )
+        .unwrap();
         let want = [
             (r#""RequestId""#, r#""a\"b""#),
             (r#""Code""#, "0"),
@@ -247,19 +300,50 @@ mod tests {
         ];
         assert_eq!(got, want.map(|(k, v)| (k.to_string(), v.to_string())));
         assert_eq!(scan("{}").unwrap(), []);
-        assert_eq!(scan(r#"{"a":[],"b":{},"c":-0.5,"d":true,"e":false}"#).unwrap().len(), 5);
+        assert_eq!(
+            scan(r#"{"a":[],"b":{},"c":-0.5,"d":true,"e":false}"#)
+                .unwrap()
+                .len(),
+            5
+        );
     }
 
     #[test]
     fn declines_what_is_not_strict_json() {
         for bad in [
-            "", "[]", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":tru}",
-            "{\"a\":\"\u{1}\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":[1,]}", "{\"a\":[1}", "{'a':1}",
-            "{\"a\":1e5}", "{\"a\":+1}", "{\"a\":-}", "{\"a\" 1}", "{\"a\":1 \"b\":2}",
+            "",
+            "[]",
+            "{",
+            "{\"a\"}",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "{,}",
+            "{\"a\":01}",
+            "{\"a\":1.}",
+            "{\"a\":tru}",
+            "{\"a\":\"\u{1}\"}",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":\"\\u12g4\"}",
+            "{\"a\":[1,]}",
+            "{\"a\":[1}",
+            "{'a':1}",
+            "{\"a\":1e5}",
+            "{\"a\":+1}",
+            "{\"a\":-}",
+            "{\"a\" 1}",
+            "{\"a\":1 \"b\":2}",
         ] {
-            assert_eq!(scan_object(bad.as_bytes(), &mut Vec::new()), None, "{bad:?}");
+            assert_eq!(
+                scan_object(bad.as_bytes(), &mut Vec::new()),
+                None,
+                "{bad:?}"
+            );
         }
-        let deep = format!("{{\"a\":{}{}}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let deep = format!(
+            "{{\"a\":{}{}}}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
         assert_eq!(scan_object(deep.as_bytes(), &mut Vec::new()), None);
     }
 }

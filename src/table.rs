@@ -102,17 +102,33 @@ impl TryFrom<RawRow> for Row {
         let code = u32::try_from(raw.code)
             .ok()
             .filter(|&c| c > 0)
-            .ok_or_else(|| format!("code {} is not a positive whole number below 2^32", raw.code))?;
+            .ok_or_else(|| {
+                format!(
+                    "code {} is not a positive whole number below 2^32",
+                    raw.code
+                )
+            })?;
         let http_status = u16::try_from(raw.http_status)
             .ok()
             .filter(|s| (100..=999).contains(s))
-            .ok_or_else(|| format!("http_status {} of code {code} is not between 100 and 999", raw.http_status))?;
+            .ok_or_else(|| {
+                format!(
+                    "http_status {} of code {code} is not between 100 and 999",
+                    raw.http_status
+                )
+            })?;
         if raw.message.trim().is_empty() {
             return Err(format!("message of code {code} is empty"));
         }
         if let Some(category) = &raw.category {
-            if category.is_empty() || !category.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-                return Err(format!("category {category:?} of code {code} is not a lowercase slug"));
+            if category.is_empty()
+                || !category
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-')
+            {
+                return Err(format!(
+                    "category {category:?} of code {code} is not a lowercase slug"
+                ));
             }
         }
         let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
@@ -164,7 +180,8 @@ impl fmt::Display for TableError {
 impl Table {
     /// The built-in table.
     pub fn builtin() -> Table {
-        let rows = parse_rows(BUILTIN_JSON, BUILTIN_SOURCE).expect("the built-in table is checked by the test suite");
+        let rows = parse_rows(BUILTIN_JSON, BUILTIN_SOURCE)
+            .expect("the built-in table is checked by the test suite");
         Table::from_rows(rows)
     }
 
@@ -184,7 +201,8 @@ impl Table {
     pub fn merge(&mut self, rows: Vec<Row>) {
         let mut replaced: Vec<u32> = rows.iter().map(|r| r.code).collect();
         replaced.sort_unstable();
-        self.rows.retain(|r| replaced.binary_search(&r.code).is_err());
+        self.rows
+            .retain(|r| replaced.binary_search(&r.code).is_err());
         self.rows.extend(rows);
         self.rows.sort_by_key(|r| r.code);
     }
@@ -194,6 +212,12 @@ impl Table {
         let start = self.rows.partition_point(|r| u64::from(r.code) < code);
         let end = start + self.rows[start..].partition_point(|r| u64::from(r.code) == code);
         &self.rows[start..end]
+    }
+
+    /// The index of the first row of `code`, if the table has it.
+    pub fn position(&self, code: u64) -> Option<usize> {
+        let i = self.rows.partition_point(|r| u64::from(r.code) < code);
+        (self.rows.get(i).map(|r| u64::from(r.code)) == Some(code)).then_some(i)
     }
 
     /// The rows a query matches, in code order.
@@ -216,8 +240,11 @@ impl Table {
         codes.dedup();
         let n = code.parse::<u64>().unwrap_or(0);
         let by_closeness = |c: &u32| u64::from(*c).abs_diff(n);
-        let mut close: Vec<u32> =
-            codes.iter().copied().filter(|c| edit_distance(code, &c.to_string()) <= 1).collect();
+        let mut close: Vec<u32> = codes
+            .iter()
+            .copied()
+            .filter(|c| edit_distance(code, &c.to_string()) <= 1)
+            .collect();
         close.sort_by_key(by_closeness);
         close.truncate(3);
         if close.is_empty() && n > 0 {
@@ -233,15 +260,30 @@ impl Table {
     /// case-insensitively), rows where every term is a whole word first. When nothing matches,
     /// an English word one typo away from a term counts as a match.
     pub fn search<'a>(&'a self, terms: &[String]) -> Vec<&'a Row> {
-        let terms: Vec<String> = terms.iter().map(|t| t.to_lowercase()).filter(|t| !t.trim().is_empty()).collect();
+        let terms: Vec<String> = terms
+            .iter()
+            .map(|t| t.to_lowercase())
+            .filter(|t| !t.trim().is_empty())
+            .collect();
         if terms.is_empty() {
             return Vec::new();
         }
         let mut hits: Vec<(bool, &Row)> = self
             .rows
             .iter()
-            .filter(|row| terms.iter().all(|t| row.search_texts().any(|text| contains_folded(text, t))))
-            .map(|row| (!terms.iter().all(|t| row.search_texts().any(|text| has_word(text, t))), row))
+            .filter(|row| {
+                terms
+                    .iter()
+                    .all(|t| row.search_texts().any(|text| contains_folded(text, t)))
+            })
+            .map(|row| {
+                (
+                    !terms
+                        .iter()
+                        .all(|t| row.search_texts().any(|text| has_word(text, t))),
+                    row,
+                )
+            })
             .collect();
         if hits.is_empty() {
             hits = self
@@ -297,7 +339,11 @@ pub fn find_folded(text: &str, needle: &str, from: usize) -> Option<usize> {
         return None;
     }
     (from..=hay.len() - pat.len()).find(|&i| {
-        text.is_char_boundary(i) && hay[i..i + pat.len()].iter().zip(pat).all(|(a, b)| a.to_ascii_lowercase() == *b)
+        text.is_char_boundary(i)
+            && hay[i..i + pat.len()]
+                .iter()
+                .zip(pat)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
     })
 }
 
@@ -335,13 +381,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -367,7 +415,11 @@ mod tests {
     fn builtin_table_has_every_row_and_both_meanings_of_51603() {
         let table = Table::builtin();
         assert_eq!(table.rows().len(), 74);
-        let both: Vec<&str> = table.lookup(51603).iter().map(|r| r.message.as_str()).collect();
+        let both: Vec<&str> = table
+            .lookup(51603)
+            .iter()
+            .map(|r| r.message.as_str())
+            .collect();
         assert_eq!(both, ["网关信令操作失败", "消息队列发送失败"]);
         assert!(table.lookup(41699).is_empty());
         assert_eq!(table.lookup(u64::MAX).len(), 0);
@@ -401,11 +453,22 @@ mod tests {
     #[test]
     fn broken_rows_name_the_line_and_column() {
         let err = parse_rows("[\n{\"code\": 1, \"http_status\": 200}\n]", "t.json").unwrap_err();
-        assert!(err.to_string().starts_with("t.json: line 2 column"), "{err}");
+        assert!(
+            err.to_string().starts_with("t.json: line 2 column"),
+            "{err}"
+        );
         assert!(err.to_string().contains("message"), "{err}");
-        let err = parse_rows("[{\"code\": -5, \"http_status\": 200, \"message\": \"x\"}]", "t.json").unwrap_err();
+        let err = parse_rows(
+            "[{\"code\": -5, \"http_status\": 200, \"message\": \"x\"}]",
+            "t.json",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("code -5"), "{err}");
-        let err = parse_rows("[{\"code\": 5, \"http_status\": 200, \"message\": \"x\",", "t.json").unwrap_err();
+        let err = parse_rows(
+            "[{\"code\": 5, \"http_status\": 200, \"message\": \"x\",",
+            "t.json",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("line 1 column"), "{err}");
     }
 
