@@ -1,12 +1,226 @@
-//! Completions.
-use crate::table::Table;
-use clap_complete::Shell;
+//! Shell completion scripts that know the codes, and the man page: both generated from the clap
+//! definition, with the table's codes and HTTP statuses filled in as completion values.
+
 use std::io::{self, Write};
-/// s
-pub fn script(_s: Shell, _t: &Table) -> String {
-    String::new()
+
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{CommandFactory, ValueHint};
+use clap_complete::Shell;
+use clap_mangen::roff::{bold, italic, roman, Roff};
+
+use crate::cli::Cli;
+use crate::table::{http_status_note, Row, Table};
+
+/// One completion value per code: the code, with its meaning in English and Chinese.
+fn code_values(table: &Table) -> Vec<PossibleValue> {
+    let rows = table.rows();
+    let mut values = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let same: Vec<&Row> = rows[i..]
+            .iter()
+            .take_while(|r| r.code == rows[i].code)
+            .collect();
+        let english: Vec<&str> = same
+            .iter()
+            .map(|r| r.message_en.as_deref().unwrap_or(&r.message))
+            .collect();
+        let chinese: Vec<&str> = same.iter().map(|r| r.message.as_str()).collect();
+        let help = format!("{} ({})", english.join(" / "), chinese.join(" / "));
+        values.push(PossibleValue::new(rows[i].code.to_string()).help(help));
+        i += same.len();
+    }
+    values
 }
-/// m
-pub fn man_page(_o: &mut impl Write) -> io::Result<()> {
+
+fn http_values(table: &Table) -> Vec<PossibleValue> {
+    table
+        .http_statuses()
+        .into_iter()
+        .map(|status| {
+            let count = table
+                .rows()
+                .iter()
+                .filter(|r| r.http_status == status)
+                .count();
+            let help = http_status_note(status).map_or_else(
+                || format!("{count} codes"),
+                |note| format!("{count} codes; {note}"),
+            );
+            PossibleValue::new(status.to_string()).help(help)
+        })
+        .collect()
+}
+
+fn category_values(table: &Table) -> Vec<PossibleValue> {
+    let mut categories: Vec<&str> = table
+        .rows()
+        .iter()
+        .filter_map(|r| r.category.as_deref())
+        .collect();
+    categories.sort_unstable();
+    categories.dedup();
+    categories
+        .into_iter()
+        .map(|c| PossibleValue::new(c.to_string()))
+        .collect()
+}
+
+/// The command line as completion scripts see it: the real one, with the table's values offered
+/// for codes, `--http` and `--category`. Only the scripts use it; the parser keeps accepting any
+/// code, so that an unknown one still reaches lookup's "did you mean".
+pub fn completion_command(table: &Table) -> clap::Command {
+    let codes = PossibleValuesParser::new(code_values(table));
+    Cli::command()
+        .mut_arg("tables", |a| a.value_hint(ValueHint::FilePath))
+        .mut_subcommand("lookup", |c| {
+            c.mut_arg("codes", |a| a.value_parser(codes.clone()))
+        })
+        .mut_subcommand("list", |c| {
+            c.mut_arg("pattern", |a| a.value_parser(codes.clone()))
+                .mut_arg("http", |a| {
+                    a.value_parser(PossibleValuesParser::new(http_values(table)))
+                })
+                .mut_arg("category", |a| {
+                    a.value_parser(PossibleValuesParser::new(category_values(table)))
+                })
+        })
+        .mut_subcommand("explain", |c| {
+            c.mut_arg("file", |a| a.value_hint(ValueHint::FilePath))
+        })
+}
+
+/// The completion script for `shell`, exactly as committed under `completions/`.
+pub fn script(shell: Shell, table: &Table) -> String {
+    let mut command = completion_command(table);
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "errcode", &mut out);
+    let mut script = String::from_utf8_lossy(&out).into_owned();
+    if shell == Shell::Fish {
+        script.push_str(&fish_codes(table));
+    }
+    script
+}
+
+/// clap_complete's fish script leaves out the values of positional arguments; these lines add
+/// the codes to `lookup` and `list`, with descriptions.
+fn fish_codes(table: &Table) -> String {
+    let mut out = String::from("\n# Codes for lookup and list, with their meanings.\n");
+    for value in code_values(table) {
+        let help = value.get_help().map(|h| h.to_string()).unwrap_or_default();
+        let help = help.replace('\\', "\\\\").replace('\'', "\\'");
+        for sub in ["lookup", "list"] {
+            out.push_str(&format!(
+                "complete -c errcode -n \"__fish_errcode_using_subcommand {sub}\" -f -a '{}' -d '{help}'\n",
+                value.get_name()
+            ));
+        }
+    }
+    out
+}
+
+/// The man page, in roff, with EXIT STATUS, ENVIRONMENT and EXAMPLES sections.
+pub fn man_page(out: &mut impl Write) -> io::Result<()> {
+    let command = Cli::command();
+    let man = clap_mangen::Man::new(command);
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXIT STATUS"]);
+    for (status, meaning) in [
+        ("0", "Found: every code was found, something matched, or (explain) the input was explained; with --check, every envelope was a success."),
+        ("1", "Nothing found: an unknown code, no match, or (explain --check) an error envelope."),
+        ("2", "Usage or input error: a bad argument, an unreadable file or table, input with no envelope."),
+    ] {
+        roff.control("TP", []).text([bold(status)]).text([roman(meaning)]);
+    }
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (name, meaning) in [
+        ("NO_COLOR", "When set and not empty, --color auto does not colour."),
+        ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
+        ("COLUMNS", "The width tables are fitted to, when set."),
+        ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
+        ("ERRCODE_TABLE", "A colon-separated list of JSON tables merged over the built-in one, before any --table."),
+    ] {
+        roff.control("TP", []).text([bold(name)]).text([roman(meaning)]);
+    }
+    roff.control("SH", ["EXAMPLES"]);
+    for (example, meaning) in [
+        (
+            "errcode 41601",
+            "What 41601 means (the same as errcode lookup 41601).",
+        ),
+        ("errcode lookup 416xx", "Every code from 41600 to 41699."),
+        ("errcode list --http 456", "The infrastructure failures."),
+        (
+            "errcode search token",
+            "Codes whose description mentions a token.",
+        ),
+        (
+            "curl -si URL | errcode explain",
+            "Annotate a response: fields, meaning, HTTP status, hint.",
+        ),
+        (
+            "errcode explain --summary app.log",
+            "Count the envelopes in a log per StatusCode.",
+        ),
+        (
+            "curl -si URL | errcode explain --check >/dev/null || alert",
+            "Alert when a response is an error.",
+        ),
+    ] {
+        roff.control("TP", [])
+            .text([bold(example)])
+            .text([roman(meaning)]);
+    }
+    roff.control("SH", ["SEE ALSO"]);
+    roff.text([italic("curl"), roman("(1), "), italic("jq"), roman("(1)")]);
+    out.write_all(roff.to_roff().as_bytes())?;
+    man.render_version_section(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completion_command_is_consistent_and_offers_every_code() {
+        let table = Table::builtin();
+        let command = completion_command(&table);
+        command.clone().debug_assert();
+        let codes = code_values(&table);
+        assert_eq!(codes.len(), 73, "74 rows, 51603 twice");
+        let both = codes.iter().find(|v| v.get_name() == "51603").unwrap();
+        assert!(both.get_help().unwrap().to_string().contains(" / "));
+        assert_eq!(
+            http_values(&table)
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect::<Vec<_>>(),
+            ["200", "400", "402", "403", "456"]
+        );
+    }
+
+    #[test]
+    fn man_page_has_the_extra_sections() {
+        let mut out = Vec::new();
+        man_page(&mut out).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        for section in [
+            "EXIT STATUS",
+            "ENVIRONMENT",
+            "EXAMPLES",
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "ERRCODE_TABLE",
+        ] {
+            assert!(page.contains(section), "{section} missing");
+        }
+    }
 }

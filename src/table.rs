@@ -306,25 +306,39 @@ impl Table {
 /// Reads a table file: a JSON array of rows in the shape `list --format json` prints.
 pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows: Vec<Row> = serde_json::from_str(text).map_err(|e| TableError {
+    let fail = |message: String| TableError {
         source: source.to_string(),
-        message: describe_json_error(&e),
+        message,
+    };
+    let raws: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|e| {
+        let hint = match e.classify() {
+            serde_json::error::Category::Data => ": a table is a JSON array of rows",
+            _ => "",
+        };
+        fail(format!(
+            "line {} column {}: {}{hint}",
+            e.line(),
+            e.column(),
+            crate::envelope::serde_message(&e)
+        ))
     })?;
-    for row in &mut rows {
+    let mut rows = Vec::with_capacity(raws.len());
+    for raw in raws {
+        let mut row: Row = serde_json::from_str(raw.get()).map_err(|e| {
+            // Where the row starts: its offset in `text` (it is a slice of it).
+            let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            fail(format!(
+                "row at line {line} column {column}: {}; each row needs code, http_status and message",
+                crate::envelope::serde_message(&e)
+            ))
+        })?;
         row.source = source.to_string();
+        rows.push(row);
     }
     Ok(rows)
-}
-
-fn describe_json_error(e: &serde_json::Error) -> String {
-    let what = e.to_string();
-    // serde_json ends its messages with " at line L column C"; say it first, as compilers do.
-    let what = what.split(" at line ").next().unwrap_or(&what);
-    let hint = match e.classify() {
-        serde_json::error::Category::Data => "; each row needs code, http_status and message",
-        _ => "",
-    };
-    format!("line {} column {}: {what}{hint}", e.line(), e.column())
 }
 
 /// Whether `text` contains `needle` (already lowercase), folding ASCII case only.
@@ -402,7 +416,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub fn http_status_note(status: u16) -> Option<&'static str> {
     match status {
         456 => Some("HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)"),
-        402 => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not \"Payment Required\""),
+        402 => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required"),
         _ => None,
     }
 }
@@ -454,7 +468,8 @@ mod tests {
     fn broken_rows_name_the_line_and_column() {
         let err = parse_rows("[\n{\"code\": 1, \"http_status\": 200}\n]", "t.json").unwrap_err();
         assert!(
-            err.to_string().starts_with("t.json: line 2 column"),
+            err.to_string()
+                .starts_with("t.json: row at line 2 column 1: missing field `message`"),
             "{err}"
         );
         assert!(err.to_string().contains("message"), "{err}");

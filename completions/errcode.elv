@@ -1,0 +1,155 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[errcode] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'errcode'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'errcode'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand search 'Find codes whose description contains every term (Chinese or English)'
+            cand s 'Find codes whose description contains every term (Chinese or English)'
+            cand completions 'Print a shell completion script that knows the codes'
+            cand man 'Print the man page (roff)'
+            cand lookup 'Show what codes mean: `41601`, `416xx`, `416*`'
+            cand l 'Show what codes mean: `41601`, `416xx`, `416*`'
+            cand list 'List the table, in code order, optionally filtered'
+            cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
+            cand e 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'errcode;search'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;s'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;completions'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;man'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;lookup'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;l'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;list'= {
+            cand --retry 'Only rows of this retry class'
+            cand --http 'Only rows the API answers with this HTTP status'
+            cand --category 'Only rows of this category (auth, device, internal…)'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand --show-source 'Show where each row came from (built-in or a --table file)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;explain'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand --summary 'Count envelopes per StatusCode instead of explaining each'
+            cand --check 'Exit 1 when any envelope is an error (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;e'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand --summary 'Count envelopes per StatusCode instead of explaining each'
+            cand --check 'Exit 1 when any envelope is an error (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;help'= {
+            cand search 'Find codes whose description contains every term (Chinese or English)'
+            cand completions 'Print a shell completion script that knows the codes'
+            cand man 'Print the man page (roff)'
+            cand lookup 'Show what codes mean: `41601`, `416xx`, `416*`'
+            cand list 'List the table, in code order, optionally filtered'
+            cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'errcode;help;search'= {
+        }
+        &'errcode;help;completions'= {
+        }
+        &'errcode;help;man'= {
+        }
+        &'errcode;help;lookup'= {
+        }
+        &'errcode;help;list'= {
+        }
+        &'errcode;help;explain'= {
+        }
+        &'errcode;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,377 @@
+//! lookup, list and search through the binary: output, formats, colour, exit statuses, pipes.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use common::{errcode, golden, parts, run};
+
+fn codes_of_plain(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn lookup_prints_code_http_status_and_meaning() {
+    let (status, stdout, stderr) = parts(&run(&["lookup", "41601"]));
+    assert_eq!(status, 0, "{stderr}");
+    let cells: Vec<&str> = stdout.trim_end().split('\t').collect();
+    assert_eq!(
+        &cells[..3],
+        ["41601", "200", "Token 已过期，请重新生成 Token"]
+    );
+    assert_eq!(cells[3], "Token expired, please generate a new token");
+    assert_eq!(&cells[4..6], ["auth", "after-fix"]);
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn a_bare_code_is_a_lookup() {
+    assert_eq!(run(&["41601"]).stdout, run(&["lookup", "41601"]).stdout);
+    assert_eq!(
+        run(&["--format", "json", "41601"]).stdout,
+        run(&["lookup", "41601", "--format", "json"]).stdout
+    );
+}
+
+#[test]
+fn lookup_of_51603_shows_both_meanings_and_says_so() {
+    let (status, stdout, stderr) = parts(&run(&["lookup", "51603"]));
+    assert_eq!(status, 0);
+    assert_eq!(codes_of_plain(&stdout), ["51603", "51603"]);
+    assert!(stdout.contains("网关信令操作失败") && stdout.contains("消息队列发送失败"));
+    assert!(stderr.contains("lists 51603 twice"), "{stderr}");
+}
+
+#[test]
+fn unknown_code_exits_1_with_did_you_mean() {
+    let (status, stdout, stderr) = parts(&run(&["lookup", "41061"]));
+    assert_eq!(status, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr,
+        "errcode: 41061 is not in the table; did you mean 41601?\n"
+    );
+    let (status, _, stderr) = parts(&run(&["lookup", "41699"]));
+    assert_eq!(status, 1);
+    assert!(
+        stderr.contains("did you mean 41609, 41619, 41629?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn found_and_unknown_together_print_the_found_and_exit_1() {
+    let (status, stdout, stderr) = parts(&run(&["lookup", "41601", "41699"]));
+    assert_eq!(status, 1);
+    assert_eq!(codes_of_plain(&stdout), ["41601"]);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn input_that_is_not_a_code_exits_2_with_one_line() {
+    for bad in ["abc", "-5", "99999999999999999999", "4x1", ""] {
+        let (status, stdout, stderr) = parts(&run(&["lookup", bad]));
+        assert_eq!(status, 2, "{bad:?}: {stderr}");
+        assert!(stdout.is_empty());
+        assert_eq!(stderr.lines().count(), 1, "{bad:?}: {stderr}");
+        assert!(
+            stderr.starts_with("errcode: ") && stderr.contains("is not an error code"),
+            "{stderr}"
+        );
+    }
+    let (status, _, stderr) = parts(&run(&["-5"]));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("not negative"), "{stderr}");
+}
+
+#[test]
+fn patterns_match_prefixes() {
+    let (status, stdout, _) = parts(&run(&["lookup", "416xx"]));
+    assert_eq!(status, 0);
+    let expected: Vec<String> = (41601..=41634).map(|c| c.to_string()).collect();
+    assert_eq!(codes_of_plain(&stdout), expected);
+    assert_eq!(run(&["lookup", "416*"]).stdout, stdout.as_bytes());
+    let (status, _, stderr) = parts(&run(&["lookup", "419xx"]));
+    assert_eq!(status, 1);
+    assert!(
+        stderr.contains("no code in the table matches 419xx"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_http_456_is_exactly_the_infrastructure_codes() {
+    let (status, stdout, stderr) = parts(&run(&["list", "--http", "456"]));
+    assert_eq!(status, 0);
+    let expected: Vec<String> = (52501..=52514).map(|c| c.to_string()).collect();
+    assert_eq!(codes_of_plain(&stdout), expected);
+    assert!(
+        stderr.contains("HTTP 456 is not a registered HTTP status"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_is_in_code_order_and_filters() {
+    let (status, stdout, _) = parts(&run(&["list"]));
+    assert_eq!(status, 0);
+    let codes: Vec<u32> = codes_of_plain(&stdout)
+        .iter()
+        .map(|c| c.parse().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 74);
+    assert!(codes.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(
+        codes_of_plain(&String::from_utf8(run(&["list", "425*"]).stdout).unwrap()).len(),
+        8
+    );
+    assert_eq!(
+        codes_of_plain(&String::from_utf8(run(&["list", "--http", "403"]).stdout).unwrap()),
+        ["42502", "42503", "42504", "42507", "42508"]
+    );
+    let auth = String::from_utf8(run(&["list", "--category", "auth"]).stdout).unwrap();
+    assert_eq!(codes_of_plain(&auth), ["41601", "41602"]);
+    let backoff = String::from_utf8(run(&["list", "--retry", "backoff"]).stdout).unwrap();
+    assert!(codes_of_plain(&backoff).contains(&"52502".to_string()));
+    assert!(!codes_of_plain(&backoff).contains(&"40001".to_string()));
+}
+
+#[test]
+fn list_with_no_match_exits_1() {
+    let (status, stdout, stderr) = parts(&run(&["list", "--http", "404"]));
+    assert_eq!(status, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("--http 404") && stderr.contains("200, 400, 402, 403, 456"),
+        "{stderr}"
+    );
+    let (status, _, stderr) = parts(&run(&["list", "--category", "nope"]));
+    assert_eq!(status, 1);
+    assert!(stderr.contains("known: auth"), "{stderr}");
+}
+
+#[test]
+fn search_matches_english_chinese_and_every_term() {
+    let search = |terms: &[&str]| {
+        let mut args = vec!["search"];
+        args.extend_from_slice(terms);
+        let (status, stdout, _) = parts(&run(&args));
+        (status, codes_of_plain(&stdout))
+    };
+    assert_eq!(
+        search(&["token"]),
+        (0, vec!["41601".into(), "41602".into()])
+    );
+    assert_eq!(search(&["TOKEN"]).1, ["41601", "41602"]);
+    assert_eq!(search(&["组织"]).1, ["41603", "41607", "41608", "41613"]);
+    assert_eq!(search(&["expired"]).1, ["41601", "42504", "52514"]);
+    assert_eq!(search(&["offline"]).1, ["41617", "41634"]);
+    assert_eq!(
+        search(&["ofline"]).1,
+        ["41617", "41634"],
+        "one typo is tolerated"
+    );
+    assert_eq!(search(&["北极星", "实例"]).1, ["52507", "52508"]);
+    let (status, _, stderr) = parts(&run(&["search", "nosuchthing"]));
+    assert_eq!(status, 1);
+    assert!(
+        stderr.contains("no description matches 'nosuchthing'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn search_ranks_whole_words_first() {
+    // "url" is a whole word in 42503 and 42504; no row has it only inside a word, so check the
+    // ranking with "org": a part of "organisation" everywhere, no whole word: order by code.
+    let (_, stdout, _) = parts(&run(&["search", "stream"]));
+    let codes = codes_of_plain(&stdout);
+    assert_eq!(codes[0], "41604", "{codes:?}");
+}
+
+#[test]
+fn search_highlights_only_with_colour() {
+    let plain = run(&["search", "token"]).stdout;
+    assert!(!plain.contains(&0x1b));
+    let coloured =
+        String::from_utf8(run(&["search", "token", "--color", "always"]).stdout).unwrap();
+    assert!(
+        coloured.contains("\u{1b}[30;43;1mToken\u{1b}[0m"),
+        "{coloured:?}"
+    );
+}
+
+#[test]
+fn colour_follows_the_flag_no_color_and_clicolor_force() {
+    let has_escape = |out: &std::process::Output| out.stdout.contains(&0x1b);
+    assert!(
+        !has_escape(&run(&["41601"])),
+        "a pipe is not coloured by default"
+    );
+    assert!(has_escape(&run(&["41601", "--color", "always"])));
+    assert!(has_escape(
+        &errcode()
+            .args(["41601"])
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap()
+    ));
+    assert!(!has_escape(
+        &errcode()
+            .args(["41601"])
+            .env("CLICOLOR_FORCE", "1")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    ));
+    assert!(!has_escape(
+        &errcode()
+            .args(["41601", "--color", "never"])
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap()
+    ));
+    assert!(
+        !has_escape(&run(&["41601", "--color", "always", "--format", "json"])),
+        "JSON is never coloured"
+    );
+}
+
+#[test]
+fn golden_outputs() {
+    let with_width = |args: &[&str]| {
+        let out = errcode().args(args).env("COLUMNS", "100").output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    golden(
+        "lookup-table.txt",
+        &with_width(&["lookup", "41601", "51603", "52514", "--format", "table"]),
+    );
+    golden(
+        "lookup-table-zh.txt",
+        &with_width(&[
+            "lookup", "41601", "42505", "--format", "table", "--lang", "zh",
+        ]),
+    );
+    golden(
+        "lookup-table-color.txt",
+        &with_width(&["lookup", "41601", "--format", "table", "--color", "always"]),
+    );
+    golden(
+        "list-http-456-plain.txt",
+        &with_width(&["list", "--http", "456"]),
+    );
+    golden(
+        "lookup-json.json",
+        &with_width(&["lookup", "416xx", "--format", "json"]),
+    );
+    golden(
+        "search-plain-color.txt",
+        &with_width(&["search", "cos", "--color", "always"]),
+    );
+}
+
+#[test]
+fn json_is_an_array_of_rows_with_the_contract_fields() {
+    let (status, stdout, _) = parts(&run(&[
+        "search", "token", "--format", "json", "--lang", "zh",
+    ]));
+    assert_eq!(status, 0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["code"], 41601);
+    assert_eq!(rows[0]["http_status"], 200);
+    assert_eq!(rows[0]["message"], "Token 已过期，请重新生成 Token");
+    assert_eq!(
+        rows[0]["message_en"],
+        "Token expired, please generate a new token"
+    );
+    assert_eq!(rows[0]["category"], "auth");
+    assert_eq!(rows[0]["retry"], "after-fix");
+    assert_eq!(
+        rows[0]["hint"], "Token 已过期：重新生成 Token 后再次发起相同请求。",
+        "hint follows --lang"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    // A table large enough that the output outlives the pipe's buffer.
+    let dir = std::env::temp_dir().join(format!("errcode-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.json");
+    let rows: Vec<String> = (100_000..160_000)
+        .map(|c| format!("{{\"code\":{c},\"http_status\":200,\"message\":\"行 {c}\"}}"))
+        .collect();
+    std::fs::write(&path, format!("[{}]", rows.join(",\n"))).unwrap();
+    let mut child = errcode()
+        .args(["list", "--table", path.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(first.split('\t').next(), Some("200"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn help_and_version_state_the_contract() {
+    let (status, stdout, _) = parts(&run(&["--help"]));
+    assert_eq!(status, 0);
+    assert!(
+        stdout.contains("Exit status:")
+            && stdout.contains("1  nothing found")
+            && stdout.contains("2  usage or input error")
+    );
+    let (status, stdout, _) = parts(&run(&["--version"]));
+    assert_eq!(status, 0);
+    assert!(
+        stdout.contains("74 rows") && stdout.contains("错误码"),
+        "{stdout}"
+    );
+    let (status, _, stderr) = parts(&run(&["list", "--bogus"]));
+    assert_eq!(status, 2, "{stderr}");
+    let (status, _, _) = parts(&run(&[]));
+    assert_eq!(status, 2, "no arguments: help on stderr, exit 2");
+}
+
+#[test]
+fn lang_comes_from_the_flag_or_the_locale() {
+    let zh = errcode()
+        .args(["41601", "--format", "table"])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    let zh = String::from_utf8(zh.stdout).unwrap();
+    assert!(
+        zh.contains("描述") && zh.contains("重新生成 Token 后"),
+        "{zh}"
+    );
+    let en = errcode()
+        .args(["41601", "--format", "table"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(en.stdout).unwrap().contains("Meaning"));
+    let flag = errcode()
+        .args(["41601", "--format", "table", "--lang", "en"])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(flag.stdout)
+        .unwrap()
+        .contains("Token expired"));
+}

@@ -1,0 +1,111 @@
+//! --table and ERRCODE_TABLE: merging user tables over the built-in one.
+
+mod common;
+
+use common::{errcode, fixture, parts, run};
+
+#[test]
+fn a_user_table_replaces_and_adds_codes() {
+    let table = fixture("user-table.json");
+    let table = table.to_str().unwrap();
+    let (status, stdout, _) = parts(&run(&["--table", table, "lookup", "51603", "60001"]));
+    assert_eq!(status, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "51603 replaced by one row, 60001 added: {stdout}"
+    );
+    assert!(
+        lines[0].starts_with("51603\t200\t网关信令操作失败（本部署）"),
+        "{stdout}"
+    );
+    assert!(lines[1].starts_with("60001\t500\t自定义错误"), "{stdout}");
+    let (_, stdout, _) = parts(&run(&[
+        "--table",
+        table,
+        "list",
+        "--show-source",
+        "--format",
+        "json",
+    ]));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows.len(), 74);
+    let source = |code: u64| {
+        rows.iter().find(|r| r["code"] == code).unwrap()["source"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(source(41601), "built-in");
+    assert!(source(60001).ends_with("user-table.json"));
+}
+
+#[test]
+fn errcode_table_lists_tables_and_flags_come_last() {
+    let first = fixture("user-table.json");
+    let second = fixture("user-table-2.json");
+    let out = errcode()
+        .args(["--table", second.to_str().unwrap(), "lookup", "60001"])
+        .env("ERRCODE_TABLE", format!("{}:", first.display()))
+        .output()
+        .unwrap();
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(
+        stdout.starts_with("60001\t503\t第二个表"),
+        "--table wins over ERRCODE_TABLE: {stdout}"
+    );
+}
+
+#[test]
+fn the_shape_list_prints_reads_back() {
+    let dir = std::env::temp_dir().join(format!("errcode-roundtrip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("all.json");
+    let json = run(&["list", "--format", "json"]).stdout;
+    std::fs::write(&path, &json).unwrap();
+    let again = run(&[
+        "--table",
+        path.to_str().unwrap(),
+        "list",
+        "--format",
+        "json",
+    ])
+    .stdout;
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        String::from_utf8(json).unwrap()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_broken_table_exits_2_with_path_line_and_column() {
+    let broken = fixture("broken-table.json");
+    let (status, stdout, stderr) = parts(&run(&["--table", broken.to_str().unwrap(), "41601"]));
+    assert_eq!(status, 2);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("broken-table.json: line 3 column"),
+        "{stderr}"
+    );
+    let missing = fixture("no-such-table.json");
+    let (status, _, stderr) = parts(&run(&["--table", missing.to_str().unwrap(), "41601"]));
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("no-such-table.json: no such file"),
+        "{stderr}"
+    );
+    let (status, _, stderr) = parts(&run(&["--table", fixture("").to_str().unwrap(), "41601"]));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("is a directory"), "{stderr}");
+    let bad_row = fixture("bad-row-table.json");
+    let (status, _, stderr) = parts(&run(&["--table", bad_row.to_str().unwrap(), "41601"]));
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("row at line 2 column 3: http_status 99"),
+        "{stderr}"
+    );
+}
