@@ -1,5 +1,5 @@
 //! Turning one envelope into findings: its code's meanings, the verdict, and notes on whatever
-//! is odd. Also drives `errcode explain`: the reader's events go through [`Explainer`].
+//! is odd. Also drives `errcode explain`: the reader's events go through [`Worker`].
 
 use std::collections::HashMap;
 use std::fs::File;

@@ -5,6 +5,17 @@
 //! process: [`table`] (the embedded code table), [`query`] (codes and patterns), [`envelope`]
 //! (reading response envelopes from every input form), [`explain`] (turning an envelope into
 //! findings), [`render`] (all output and colour) and [`commands`] (one function per subcommand).
+//!
+//! ```
+//! use errcode::table::{Retry, Table};
+//!
+//! let table = Table::builtin();
+//! let rows = table.lookup(41601);
+//! assert_eq!(rows[0].message, "Token 已过期，请重新生成 Token");
+//! assert_eq!(rows[0].http_status, 200);
+//! assert_eq!(rows[0].retry, Some(Retry::AfterFix));
+//! assert_eq!(table.lookup(51603).len(), 2); // the source lists 51603 twice
+//! ```
 
 pub mod cli;
 pub mod commands;
