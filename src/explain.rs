@@ -189,7 +189,7 @@ pub fn explain<'t>(
                 rows[0].code,
                 rows.len()
             ),
-            format!("源文档中 {} 出现 {} 次，含义不同", rows[0].code, rows.len()),
+            format!("源文档中 {} 出现两次，含义不同", rows[0].code),
         );
     }
     let expected_http = rows.first().map(|r| r.http_status);
@@ -570,6 +570,19 @@ pub fn run(
         }
         None => (Box::new(stdin.lock()), "<stdin>".to_string()),
     };
+    explain_stream(input, &name, out, table, settings, options)
+}
+
+/// Explains everything in `input` (named `name` in messages) onto `out`: the whole of
+/// `errcode explain` but for opening the input.
+pub fn explain_stream(
+    input: impl Read,
+    name: &str,
+    out: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
     let mut worker = Worker::new(table, settings, *options);
     let mut warned = 0;
     let read = Reader::new().read_all(Tagged(input), &mut worker, |w| {
@@ -581,9 +594,13 @@ pub fn run(
         out.write_all(&w.buf)?;
         w.buf.clear();
         out.flush()?;
-        for warning in w.warnings.drain(..) {
-            warned += 1;
-            eprintln!("errcode: {name}: {warning}; skipped");
+        // Until an envelope is seen, a problem may be the whole story: it is then said once, as
+        // the error, instead of as a warning too.
+        if w.tally.envelopes > 0 {
+            for warning in w.warnings.drain(..) {
+                warned += 1;
+                eprintln!("errcode: {name}: {warning}; skipped");
+            }
         }
         Ok(())
     });

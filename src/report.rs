@@ -70,7 +70,7 @@ pub fn write_human(
     let code = env.status_code.map_or("-".to_string(), |v| {
         escape(&short(&v.text(), 24)).into_owned()
     });
-    let headline = match f.rows.first() {
+    let headline = match f.rows.get(f.message_matches.unwrap_or(0)) {
         Some(row) => meaning(row, lang),
         None => if en {
             "not in the table"
@@ -471,18 +471,10 @@ pub fn write_skipped(out: &mut impl Write, tally: &Tally, lang: Lang) -> io::Res
     if tally.broken > 0 {
         parts.push(format!("{} broken JSON", tally.broken));
     }
+    let lines = skipped + tally.broken;
+    let plural = if lines == 1 { "" } else { "s" };
     match lang {
-        Lang::En => writeln!(
-            out,
-            "skipped {} lines: {}",
-            skipped + tally.broken,
-            parts.join(", ")
-        ),
-        Lang::Zh => writeln!(
-            out,
-            "跳过 {} 行：{}",
-            skipped + tally.broken,
-            parts.join("，")
-        ),
+        Lang::En => writeln!(out, "skipped {lines} line{plural}: {}", parts.join(", ")),
+        Lang::Zh => writeln!(out, "跳过 {lines} 行：{}", parts.join("，")),
     }
 }

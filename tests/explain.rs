@@ -1,0 +1,406 @@
+//! explain through the binary: every input form, every failure, golden outputs, --summary, --check.
+
+mod common;
+
+use common::{assert_no_panic, errcode, fixture, golden, parts, run, run_with_input};
+
+fn explain_file(name: &str, extra: &[&str]) -> (i32, String, String) {
+    let path = fixture(&format!("explain/{name}"));
+    let mut args = vec!["explain", path.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    parts(&run(&args))
+}
+
+/// The JSON lines of `explain --format json`, parsed.
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn status_codes(lines: &[serde_json::Value]) -> Vec<i64> {
+    lines
+        .iter()
+        .map(|l| l["annotation"]["status_code"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn every_input_form_is_read() {
+    let cases: [(&str, Vec<i64>); 9] = [
+        ("single.json", vec![40006]),
+        ("array.json", vec![200, 41601]),
+        ("stream.ndjson", vec![200, 52502, 41617]),
+        ("stream-crlf.ndjson", vec![200, 42206]),
+        ("concatenated.json", vec![200, 41602]),
+        ("curl-i-mismatch.txt", vec![42502]),
+        ("curl-i-http2.txt", vec![42504]),
+        ("app.log", vec![200, 41601, 51603, 52502, 49999]),
+        ("bom.json", vec![200]),
+    ];
+    for (name, codes) in cases {
+        let (status, stdout, stderr) = explain_file(name, &["--format", "json"]);
+        assert_eq!(status, 0, "{name}: {stderr}");
+        assert_eq!(status_codes(&json_lines(&stdout)), codes, "{name}");
+    }
+}
+
+#[test]
+fn stdin_is_read_with_dash_or_when_piped() {
+    let input = std::fs::read(fixture("explain/stream.ndjson")).unwrap();
+    let piped = run_with_input(&["explain", "--format", "json"], &input);
+    let dash = run_with_input(&["explain", "-", "--format", "json"], &input);
+    assert_eq!(piped.status.code(), Some(0));
+    assert_eq!(piped.stdout, dash.stdout);
+    assert_eq!(
+        json_lines(&String::from_utf8(piped.stdout).unwrap()).len(),
+        3
+    );
+}
+
+#[test]
+fn the_http_status_is_checked_against_the_table() {
+    let (_, stdout, _) = explain_file("curl-i-mismatch.txt", &["--format", "json"]);
+    let line = &json_lines(&stdout)[0];
+    let a = &line["annotation"];
+    assert_eq!(a["expected_http_status"], 403);
+    assert_eq!(a["observed_http_status"], 200);
+    assert_eq!(a["verdict"], "error");
+    assert_eq!(a["http"]["request_id_header"], "h-1");
+    assert!(a["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "http-mismatch"));
+    let (_, stdout, _) = explain_file("curl-i-http2.txt", &["--format", "json"]);
+    let a = &json_lines(&stdout)[0]["annotation"];
+    assert_eq!(
+        (
+            a["expected_http_status"].as_u64(),
+            a["observed_http_status"].as_u64()
+        ),
+        (Some(403), Some(403))
+    );
+    assert!(!a["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "http-mismatch"));
+}
+
+#[test]
+fn notes_cover_what_is_odd() {
+    let kinds = |name: &str| -> Vec<Vec<String>> {
+        let (_, stdout, _) = explain_file(name, &["--format", "json"]);
+        json_lines(&stdout)
+            .iter()
+            .map(|l| {
+                l["annotation"]["notes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n["kind"].as_str().unwrap().to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    let log = kinds("app.log");
+    assert!(log[0].is_empty(), "{log:?}");
+    assert!(log[2].contains(&"two-meanings".to_string()));
+    assert!(
+        log[3].contains(&"code-mismatch".to_string()),
+        "Code 0 with 52502"
+    );
+    assert!(log[4].contains(&"unknown-code".to_string()));
+    let odd = kinds("string-numbers.json");
+    for kind in ["string-number", "key-case"] {
+        assert!(odd[0].contains(&kind.to_string()), "{kind}: {odd:?}");
+    }
+    let (_, stdout, _) = explain_file("single.json", &["--format", "json"]);
+    let line = &json_lines(&stdout)[0];
+    assert!(
+        line["annotation"]["notes"].as_array().unwrap().is_empty(),
+        "「。」 at the end is the same message: {line}"
+    );
+    let differs = run_with_input(
+        &["explain", "--format", "json"],
+        br#"{"RequestId":"d","Code":500,"StatusCode":200,"Message":"something else","Data":null}"#,
+    );
+    let line = &json_lines(&String::from_utf8(differs.stdout).unwrap())[0];
+    let kinds: Vec<&str> = line["annotation"]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["code-mismatch", "message-differs"]);
+    assert_eq!(line["annotation"]["verdict"], "error");
+}
+
+#[test]
+fn missing_fields_are_noted() {
+    let out = run_with_input(&["explain", "--format", "json"], br#"{"StatusCode": 200}"#);
+    let line = &json_lines(&String::from_utf8(out.stdout).unwrap())[0];
+    let missing: Vec<&str> = line["annotation"]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "missing-field")
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "no RequestId field",
+            "no Code field",
+            "no Message field",
+            "no Data field"
+        ]
+    );
+}
+
+#[test]
+fn golden_human_and_json_output() {
+    for (name, fixture_name, extra) in [
+        ("explain-app-log.txt", "app.log", vec![]),
+        ("explain-curl-i.txt", "curl-i-mismatch.txt", vec![]),
+        ("explain-single-zh.txt", "single.json", vec!["--lang", "zh"]),
+        (
+            "explain-app-log-color.txt",
+            "app.log",
+            vec!["--color", "always"],
+        ),
+        (
+            "explain-app-log.ndjson",
+            "app.log",
+            vec!["--format", "json"],
+        ),
+        (
+            "explain-summary.txt",
+            "app.log",
+            vec!["--summary", "--format", "table"],
+        ),
+        (
+            "explain-summary.json",
+            "app.log",
+            vec!["--summary", "--format", "json"],
+        ),
+    ] {
+        let path = fixture(&format!("explain/{fixture_name}"));
+        let out = errcode()
+            .arg("explain")
+            .arg(&path)
+            .args(&extra)
+            .env("COLUMNS", "100")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}");
+        golden(
+            name,
+            &String::from_utf8(out.stdout)
+                .unwrap()
+                .replace(path.to_str().unwrap(), "FIXTURE"),
+        );
+    }
+}
+
+#[test]
+fn summary_counts_most_frequent_first_and_says_what_was_skipped() {
+    let mut log = String::new();
+    for i in 0..10 {
+        let code = if i < 6 {
+            200
+        } else if i < 9 {
+            41601
+        } else {
+            52502
+        };
+        log.push_str(&format!("{{\"RequestId\":\"{i}\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"\",\"Data\":\"\"}}\n"));
+    }
+    log.push_str("a line with nothing\nanother\n");
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        log.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let counts: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let pairs: Vec<(i64, i64)> = counts
+        .iter()
+        .map(|c| (c["code"].as_i64().unwrap(), c["count"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(pairs, [(200, 6), (41601, 3), (52502, 1)]);
+    assert_eq!(counts[1]["http_status"], 200);
+    assert_eq!(counts[1]["message"], "Token 已过期，请重新生成 Token");
+    assert!((counts[0]["share"].as_f64().unwrap() - 0.6).abs() < 1e-9);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "skipped 2 lines: 2 no JSON object\n"
+    );
+    let plain = run_with_input(&["explain", "--summary"], log.as_bytes());
+    let first = String::from_utf8(plain.stdout)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(first, "6\t60.00%\t200\t200\tRequest succeeded");
+}
+
+#[test]
+fn check_exits_1_on_any_error_envelope() {
+    let ok = br#"{"RequestId":"1","Code":0,"StatusCode":200,"Message":"ok","Data":""}"#;
+    assert_eq!(
+        run_with_input(&["explain", "--check"], ok).status.code(),
+        Some(0)
+    );
+    let stream = std::fs::read(fixture("explain/stream.ndjson")).unwrap();
+    assert_eq!(
+        run_with_input(&["explain", "--check"], &stream)
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        run_with_input(&["explain"], &stream).status.code(),
+        Some(0),
+        "without --check errors do not change the status"
+    );
+    let mismatch = std::fs::read(fixture("explain/curl-i-mismatch.txt")).unwrap();
+    assert_eq!(
+        run_with_input(&["explain", "--check"], &mismatch)
+            .status
+            .code(),
+        Some(1)
+    );
+    let unknown = br#"{"RequestId":"1","Code":0,"StatusCode":200200,"Message":"ok","Data":""}"#;
+    assert_eq!(
+        run_with_input(&["explain", "--check", "--summary"], unknown)
+            .status
+            .code(),
+        Some(1)
+    );
+    let http_ok = b"HTTP/1.1 200 OK\r\n\r\n{\"RequestId\":\"1\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":\"\"}";
+    assert_eq!(
+        run_with_input(&["explain", "--check"], http_ok)
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_naming_file_and_place() {
+    let cases = [
+        ("not-json.txt", "not-json.txt: line 1: no JSON object"),
+        (
+            "truncated.json",
+            "truncated.json: line 1 column 50: truncated JSON",
+        ),
+        ("empty.json", "empty.json: empty input"),
+        (
+            "no-envelope.json",
+            "no-envelope.json: line 1: JSON without envelope fields",
+        ),
+        ("does-not-exist.json", "does-not-exist.json: no such file"),
+    ];
+    for (name, expected) in cases {
+        let (status, stdout, stderr) = explain_file(name, &[]);
+        assert_eq!(status, 2, "{name}: {stderr}");
+        assert!(stdout.is_empty(), "{name}");
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(
+            stderr.starts_with("errcode: ") && stderr.contains(expected),
+            "{name}: {stderr}"
+        );
+    }
+    let dir = fixture("explain");
+    let (status, _, stderr) = parts(&run(&["explain", dir.to_str().unwrap()]));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("is a directory"), "{stderr}");
+    let binary = run_with_input(
+        &["explain"],
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00>\x00",
+    );
+    let (status, _, stderr) = parts(&binary);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("<stdin>: byte 0: binary data"), "{stderr}");
+}
+
+#[test]
+fn a_broken_line_in_a_stream_is_reported_and_the_rest_explained() {
+    let (status, stdout, stderr) = explain_file("stream-broken-line.ndjson", &["--format", "json"]);
+    assert_eq!(status, 0);
+    assert_eq!(status_codes(&json_lines(&stdout)), [200, 41634]);
+    assert!(
+        stderr.contains(
+            "stream-broken-line.ndjson: line 2 column 42: broken JSON: expected value; skipped"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("skipped 1 line: 1 broken JSON"), "{stderr}");
+}
+
+#[test]
+fn untrusted_text_is_escaped_whatever_the_colour() {
+    let input = "HTTP/1.1 200 OK\r\nX-Request-Id: \u{1b}]0;pwned\u{7}\r\n\r\n{\"RequestId\":\"\\u001b[2J\u{9b}31m\",\"Code\":0,\"StatusCode\":\"\\u001b[31m\",\"Message\":\"\u{202e}txt.exe\",\"Data\":{\"x\":\"\\u001b]8;;http://x\\u0007\"}}";
+    for color in ["never", "always"] {
+        let out = run_with_input(&["explain", "--color", color], input.as_bytes());
+        assert_no_panic(&out);
+        let text = String::from_utf8_lossy(&out.stdout);
+        // Only errcode's own SGR sequences may reach the terminal.
+        let foreign: Vec<&str> = text
+            .split('\u{1b}')
+            .skip(1)
+            .filter(|s| !s.starts_with('[') || s.starts_with("[2J") || s.starts_with("[31m\""))
+            .collect();
+        assert!(
+            foreign.is_empty(),
+            "{color}: raw escapes: {foreign:?}\n{text}"
+        );
+        assert!(
+            !text.contains('\u{9b}') && !text.contains('\u{202e}') && !text.contains('\u{7}'),
+            "{color}: {text}"
+        );
+        assert!(
+            text.contains("\\u001b[2J") && text.contains("\\u202etxt.exe"),
+            "{color}: {text}"
+        );
+    }
+}
+
+#[test]
+fn output_appears_as_each_line_arrives() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let mut child = errcode()
+        .args(["explain", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    for i in 0..3 {
+        writeln!(stdin, "{{\"RequestId\":\"{i}\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":\"\"}}").unwrap();
+        stdin.flush().unwrap();
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            value["envelope"]["RequestId"],
+            i.to_string(),
+            "line {i} answered before stdin closed"
+        );
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn explain_with_no_input_on_a_terminal_is_a_usage_error() {
+    // stdin is /dev/null here (not a terminal): an empty input, exit 2.
+    let (status, _, stderr) = parts(&run(&["explain"]));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("<stdin>: empty input"), "{stderr}");
+}
