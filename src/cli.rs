@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
 use crate::lang::Lang;
@@ -59,11 +59,25 @@ impl Cli {
     }
 }
 
+/// Every subcommand name and alias, as typed (checked against the definition by a test: building
+/// the clap command just to read these would double its start-up cost).
+const SUBCOMMANDS: [&str; 10] = [
+    "lookup",
+    "l",
+    "list",
+    "search",
+    "s",
+    "explain",
+    "e",
+    "completions",
+    "man",
+    "help",
+];
+
 /// Inserts `lookup` before the first argument that is neither an option (nor an option's value)
 /// nor a subcommand, so that `errcode 41601` and `errcode --color never 41601` are lookups.
 pub fn default_lookup(mut args: Vec<OsString>) -> Vec<OsString> {
     const TAKES_VALUE: [&str; 5] = ["--format", "-f", "--color", "--lang", "--table"];
-    let command = Cli::command();
     let mut i = 1;
     while i < args.len() {
         let arg = args[i].to_string_lossy();
@@ -80,11 +94,7 @@ pub fn default_lookup(mut args: Vec<OsString>) -> Vec<OsString> {
             };
             continue;
         }
-        let is_subcommand = arg == "help"
-            || command
-                .get_subcommands()
-                .any(|c| c.get_name() == arg || c.get_all_aliases().any(|a| a == arg));
-        if is_subcommand {
+        if SUBCOMMANDS.contains(&arg.as_ref()) {
             return args;
         }
         break;
@@ -187,10 +197,27 @@ pub enum Command {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn subcommand_list_is_complete() {
+        let mut names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .flat_map(|c| {
+                std::iter::once(c.get_name().to_string())
+                    .chain(c.get_all_aliases().map(str::to_string))
+            })
+            .collect();
+        names.push("help".to_string());
+        names.sort();
+        let mut listed: Vec<String> = SUBCOMMANDS.iter().map(|s| s.to_string()).collect();
+        listed.sort();
+        assert_eq!(names, listed);
     }
 
     #[test]

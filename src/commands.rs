@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let outcome = match cli.command {
-        Command::Lookup { codes } => lookup(&mut out, &load_table(&g.tables)?, &settings, &codes),
+        Command::Lookup { codes } => lookup(&mut out, &g.tables, &settings, &codes),
         Command::List {
             pattern,
             http,
@@ -177,9 +177,11 @@ fn write_notes(rows: &[&Row]) {
 }
 
 /// `errcode lookup CODE...`: every row of each code or pattern; exit 1 when one is unknown.
+/// Without user tables only the rows asked for are read from the built-in table (start-up is
+/// most of a lookup's time); the whole table is read only to suggest codes for a miss.
 pub fn lookup(
     out: &mut impl Write,
-    table: &Table,
+    tables: &[PathBuf],
     settings: &Settings,
     args: &[String],
 ) -> Result<Outcome, Error> {
@@ -188,12 +190,26 @@ pub fn lookup(
         .map(|a| Query::parse(a))
         .collect::<Result<Vec<_>, _>>();
     let queries = queries.map_err(|e| Error::Usage(e.to_string()))?;
+    let user_tables = !tables.is_empty() || env("ERRCODE_TABLE").is_some_and(|t| !t.is_empty());
+    let table = if user_tables {
+        load_table(tables)?
+    } else {
+        Table::builtin_where(|code| queries.iter().any(|q| q.matches(code)))
+    };
+    let mut all: Option<Table> = None;
     let mut rows: Vec<&Row> = Vec::new();
     let mut missing = Vec::new();
     for (query, arg) in queries.iter().zip(args) {
         let matched: Vec<&Row> = table.matching(query).collect();
         if matched.is_empty() {
-            missing.push(not_found(table, query, arg));
+            let all = all.get_or_insert_with(|| {
+                if user_tables {
+                    table.clone()
+                } else {
+                    Table::builtin()
+                }
+            });
+            missing.push(not_found(all, query, arg));
         }
         for row in matched {
             if !rows.iter().any(|seen| std::ptr::eq(*seen, row)) {

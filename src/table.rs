@@ -185,6 +185,46 @@ impl Table {
         Table::from_rows(rows)
     }
 
+    /// The built-in rows whose code `keep` accepts. Much cheaper than [`Table::builtin`] when few
+    /// are kept (a lookup): the fast scanner finds each row's code, and only kept rows are
+    /// deserialized.
+    pub fn builtin_where(keep: impl Fn(u32) -> bool) -> Table {
+        let bytes = BUILTIN_JSON.as_bytes();
+        let mut members = Vec::new();
+        let mut rows = Vec::new();
+        let mut i = crate::scan::skip_ws(bytes, 0) + 1; // past the `[`
+        loop {
+            i = crate::scan::skip_ws(bytes, i);
+            match bytes.get(i) {
+                Some(b',') => i += 1,
+                Some(b'{') => {
+                    let Some(end) = crate::scan::scan_object(&bytes[i..], &mut members) else {
+                        break;
+                    };
+                    let object = &BUILTIN_JSON[i..i + end];
+                    let code = members
+                        .iter()
+                        .find(|m| &object[m.key.clone()] == "\"code\"")
+                        .and_then(|m| object[m.value.clone()].parse::<u32>().ok());
+                    if code.is_some_and(&keep) {
+                        let Ok(mut row) = serde_json::from_str::<Row>(object) else {
+                            break;
+                        };
+                        row.source = BUILTIN_SOURCE.to_string();
+                        rows.push(row);
+                    }
+                    i += end;
+                }
+                Some(b']') => return Table::from_rows(rows),
+                _ => break,
+            }
+        }
+        // Not the shape expected: read it the ordinary way.
+        let mut table = Table::builtin();
+        table.rows.retain(|r| keep(r.code));
+        table
+    }
+
     /// A table of the given rows, sorted by code (rows of one code keep their order).
     pub fn from_rows(mut rows: Vec<Row>) -> Table {
         rows.sort_by_key(|r| r.code);
@@ -310,6 +350,14 @@ pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
         source: source.to_string(),
         message,
     };
+    // One pass when the table is sound (always, for the built-in one); a second, slower one
+    // only to say where a broken table breaks.
+    if let Ok(mut rows) = serde_json::from_str::<Vec<Row>>(text) {
+        for row in &mut rows {
+            row.source = source.to_string();
+        }
+        return Ok(rows);
+    }
     let raws: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|e| {
         let hint = match e.classify() {
             serde_json::error::Category::Data => ": a table is a JSON array of rows",
@@ -381,7 +429,7 @@ fn has_word(text: &str, term: &str) -> bool {
 }
 
 fn near_word(text: &str, term: &str) -> bool {
-    term.len() >= 4
+    (4..=32).contains(&term.len())
         && term.is_ascii()
         && text
             .split(|c: char| !c.is_ascii_alphanumeric())
@@ -437,6 +485,20 @@ mod tests {
         assert_eq!(both, ["网关信令操作失败", "消息队列发送失败"]);
         assert!(table.lookup(41699).is_empty());
         assert_eq!(table.lookup(u64::MAX).len(), 0);
+    }
+
+    #[test]
+    fn builtin_where_is_the_builtin_table_filtered() {
+        assert_eq!(
+            Table::builtin_where(|_| true).rows(),
+            Table::builtin().rows()
+        );
+        let some = Table::builtin_where(|c| c == 51603 || c == 200);
+        assert_eq!(
+            some.rows().iter().map(|r| r.code).collect::<Vec<_>>(),
+            [200, 51603, 51603]
+        );
+        assert!(Table::builtin_where(|_| false).rows().is_empty());
     }
 
     #[test]

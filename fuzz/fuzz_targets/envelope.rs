@@ -1,0 +1,45 @@
+//! The envelope reader and explain, on any bytes: every input form, human and JSON output,
+//! summary; and the fast scanner checked against serde_json on the same bytes.
+#![no_main]
+
+use errcode::commands::Settings;
+use errcode::explain::{explain_stream, Options};
+use errcode::lang::Lang;
+use errcode::render::{Format, Palette};
+use errcode::table::Table;
+use errcode::Error;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let table = Table::builtin();
+    for (format, summary) in [(None, false), (Some(Format::Json), false), (Some(Format::Plain), true)] {
+        let settings = Settings { format, palette: Palette::new(true), lang: Lang::En, stdout_is_terminal: false };
+        let mut out = Vec::new();
+        let options = Options { summary, check: true };
+        match explain_stream(data, "<fuzz>", &mut out, &table, &settings, &options) {
+            Ok(_) | Err(Error::Input(_)) => {}
+            Err(e) => panic!("unexpected error: {e}"),
+        }
+        if format == Some(Format::Json) && !summary {
+            for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+                serde_json::from_slice::<serde_json::Value>(line).expect("every JSON output line parses");
+            }
+        }
+        if format.is_none() {
+            // Human output: no raw control characters but errcode's own colour sequences.
+            let text = String::from_utf8_lossy(&out);
+            for c in text.chars() {
+                assert!(!c.is_control() || c == '\n' || c == '\u{1b}', "raw control character {c:?} in human output");
+            }
+        }
+    }
+    let mut members = Vec::new();
+    if let Some(end) = errcode::scan::scan_object(data, &mut members) {
+        if let Ok(text) = std::str::from_utf8(&data[..end]) {
+            assert!(
+                serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
+                "the scanner accepted what serde_json refuses: {text:?}"
+            );
+        }
+    }
+});

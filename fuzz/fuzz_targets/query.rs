@@ -1,0 +1,28 @@
+//! The query parser of lookup and list: any text parses or is refused with a message, and what
+//! parses matches consistently.
+#![no_main]
+
+use errcode::query::Query;
+use errcode::table::Table;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let table = Table::builtin();
+    match Query::parse(text) {
+        Ok(query) => {
+            // What a query shows round-trips, and lookup agrees with matching.
+            assert_eq!(Query::parse(&query.to_string()).as_ref(), Ok(&query));
+            if let Query::Code(code) = query {
+                let matched: Vec<_> = table.matching(&query).collect();
+                assert_eq!(matched.len(), table.lookup(code).len());
+            }
+            let _ = table.nearest(text.trim());
+        }
+        Err(e) => {
+            let message = e.to_string();
+            assert!(!message.is_empty() && !message.contains('\n') && !message.contains('\u{1b}'), "{message:?}");
+        }
+    }
+    let _ = table.search(&[text.to_string()]);
+});
