@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
-use crate::error::{Error, Outcome};
+use crate::error::{say, Error, Outcome};
 use crate::lang::Lang;
 use crate::query::Query;
 use crate::render::{self, escape, Format, Palette, RowStyle};
@@ -166,13 +166,13 @@ fn write_notes(rows: &[&Row]) {
         }
     }
     for code in twice {
-        eprintln!(
+        say(format_args!(
             "note: the source document lists {code} twice, with two meanings; both are shown"
-        );
+        ));
     }
     let statuses: BTreeSet<u16> = rows.iter().map(|r| r.http_status).collect();
     for note in statuses.into_iter().filter_map(table::http_status_note) {
-        eprintln!("note: {note}");
+        say(format_args!("note: {note}"));
     }
 }
 
@@ -223,7 +223,7 @@ pub fn lookup(
         write_notes(&rows);
     }
     for message in &missing {
-        eprintln!("errcode: {message}");
+        say(format_args!("errcode: {message}"));
     }
     Ok(if missing.is_empty() {
         Outcome::Found
@@ -322,7 +322,10 @@ pub fn list(
         if let Some(k) = filter.retry {
             why.push(format!("--retry {k}"));
         }
-        eprintln!("errcode: no row matches {}", why.join(" and "));
+        say(format_args!(
+            "errcode: no row matches {}",
+            why.join(" and ")
+        ));
         return Ok(Outcome::NothingFound);
     }
     render::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
@@ -341,7 +344,10 @@ pub fn search(
     let rows = table.search(terms);
     if rows.is_empty() {
         let shown: Vec<String> = terms.iter().map(|t| format!("'{}'", escape(t))).collect();
-        eprintln!("errcode: no description matches {}", shown.join(" and "));
+        say(format_args!(
+            "errcode: no description matches {}",
+            shown.join(" and ")
+        ));
         return Ok(Outcome::NothingFound);
     }
     let highlight = terms.iter().map(|t| t.to_lowercase()).collect();

@@ -117,6 +117,17 @@ impl<'a> Value<'a> {
         text.parse().ok().map(|n| (n, quoted))
     }
 
+    /// Whether the value is written as a whole number (perhaps quoted, perhaps too large to read).
+    pub fn is_integer_text(self) -> bool {
+        let text = if self.is_string() {
+            self.0[1..self.0.len() - 1].trim()
+        } else {
+            self.0
+        };
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    }
+
     /// The value as text: a string's content, unescaped, or anything else as written.
     pub fn text(self) -> Cow<'a, str> {
         match self.0.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
@@ -383,7 +394,7 @@ impl Reader {
                 filled -= start;
                 start = 0;
                 if filled == buf.len() {
-                    buf.resize(buf.len() * 2, 0);
+                    buf.resize((buf.len() * 2).min(MAX_RECORD + CHUNK), 0);
                 }
             }
             let n = loop {
@@ -638,6 +649,16 @@ impl Reader {
         };
         let flow = match text.map_or_else(|| std::str::from_utf8(bytes).ok(), Some) {
             Some(text) => self.text_line(text, false, http, sink)?,
+            // Not UTF-8 and no object to find in it: binary data, not a log line.
+            None if memchr::memchr(b'{', bytes).is_none() => {
+                let (line, offset) = (self.line, self.offset);
+                sink.event(Event::Skipped {
+                    line,
+                    offset,
+                    reason: Skip::Binary,
+                })?;
+                Flow::Done
+            }
             None => self.text_line(&String::from_utf8_lossy(bytes), true, http, sink)?,
         };
         if let Flow::NeedsState = flow {

@@ -55,6 +55,13 @@ Exit status:
   1  nothing found (explain --check: an error envelope)
   2  usage or input error";
 
+/// Writes one line to stderr. Unlike `eprintln!` it cannot panic: when stderr is gone, the
+/// line is dropped (the exit status still tells).
+pub fn say(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    writeln!(io::stderr(), "{line}").ok();
+}
+
 /// Maps a command's result to the process exit status, printing the error (if any) on one line.
 pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
     match result {
@@ -62,7 +69,7 @@ pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("errcode: {e}");
+            say(format_args!("errcode: {e}"));
             ExitCode::from(2)
         }
     }

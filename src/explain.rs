@@ -171,6 +171,14 @@ pub fn explain<'t>(
             format!("StatusCode {n} is not in the table"),
             format!("StatusCode {n} 不在错误码表中"),
         ),
+        (Some(v), None) if v.is_integer_text() => {
+            let shown = escape(&short(&v.text(), 40)).into_owned();
+            note(
+                NoteKind::UnknownCode,
+                format!("StatusCode {shown} is not in the table (far beyond any code)"),
+                format!("StatusCode {shown} 不在错误码表中（超出任何错误码）"),
+            )
+        }
         (Some(v), None) => {
             let shown = escape(&short(&v.text(), 40)).into_owned();
             note(
@@ -346,6 +354,8 @@ pub struct Tally {
     pub broken: u64,
     /// The first thing that was not an envelope, as a message with its place.
     pub first_problem: Option<String>,
+    /// The first binary line, as a message with its byte offset.
+    pub first_binary: Option<String>,
 }
 
 impl Tally {
@@ -361,6 +371,9 @@ impl Tally {
         self.broken += other.broken;
         if self.first_problem.is_none() {
             self.first_problem = other.first_problem;
+        }
+        if self.first_binary.is_none() {
+            self.first_binary = other.first_binary;
         }
     }
 }
@@ -478,6 +491,13 @@ impl Sink for Worker<'_> {
                     };
                     self.tally.first_problem = Some(place);
                 }
+                if reason == Skip::Binary && self.tally.first_binary.is_none() {
+                    self.tally.first_binary = Some(format!("byte {offset}: binary data, not text"));
+                }
+                if reason == Skip::TooLong && self.warnings.len() < MAX_WARNINGS as usize {
+                    self.warnings
+                        .push(format!("line {line}: {}", reason.describe()));
+                }
                 Ok(())
             }
             Event::Broken {
@@ -570,15 +590,25 @@ pub fn run(
         }
         None => (Box::new(stdin.lock()), "<stdin>".to_string()),
     };
-    explain_stream(input, &name, out, table, settings, options)
+    explain_stream(
+        input,
+        &name,
+        out,
+        &mut io::stderr(),
+        table,
+        settings,
+        options,
+    )
 }
 
-/// Explains everything in `input` (named `name` in messages) onto `out`: the whole of
-/// `errcode explain` but for opening the input.
+/// Explains everything in `input` (named `name` in messages) onto `out`, with warnings and
+/// what was skipped on `err`: the whole of `errcode explain` but for opening the input.
+/// Failures to write `err` are ignored: diagnostics must not turn into errors of their own.
 pub fn explain_stream(
     input: impl Read,
     name: &str,
     out: &mut impl Write,
+    err: &mut impl Write,
     table: &Table,
     settings: &Settings,
     options: &Options,
@@ -599,7 +629,7 @@ pub fn explain_stream(
         if w.tally.envelopes > 0 {
             for warning in w.warnings.drain(..) {
                 warned += 1;
-                eprintln!("errcode: {name}: {warning}; skipped");
+                writeln!(err, "errcode: {name}: {warning}; skipped").ok();
             }
         }
         Ok(())
@@ -622,8 +652,12 @@ pub fn explain_stream(
     worker.settle();
     let tally = worker.tally;
     if tally.envelopes == 0 {
+        let binary = tally.skipped.get(&Skip::Binary).copied().unwrap_or(0);
         let why = match (bytes, &tally.first_problem) {
             (0, _) => "empty input: nothing to explain".to_string(),
+            (_, _) if binary > 0 && tally.first_binary.is_some() => {
+                tally.first_binary.clone().unwrap_or_default()
+            }
             (_, Some(problem)) => problem.clone(),
             (_, None) => "only blank lines: nothing to explain".to_string(),
         };
@@ -632,16 +666,14 @@ pub fn explain_stream(
         )));
     }
     if tally.broken > warned {
-        eprintln!(
-            "errcode: {name}: {} more broken lines not shown",
-            tally.broken - warned
-        );
+        let more = tally.broken - warned;
+        writeln!(err, "errcode: {name}: {more} more broken lines not shown").ok();
     }
     if options.summary {
-        report::write_summary(out, &tally, table, settings)?;
+        report::write_summary(out, err, &tally, table, settings)?;
     } else {
         out.flush()?;
-        report::write_skipped(&mut io::stderr(), &tally, settings.lang)?;
+        report::write_skipped(err, &tally, settings.lang).ok();
     }
     Ok(if options.check && tally.errors > 0 {
         Outcome::NothingFound

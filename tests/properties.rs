@@ -33,6 +33,7 @@ fn explain_bytes(
         input,
         "<input>",
         &mut out,
+        &mut std::io::sink(),
         &table,
         &settings(format),
         &options,

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# explain on a generated 1,000,000-line NDJSON log (about 140 MB), side by side in one run:
+#   explain --summary        against  grep -c StatusCode
+#   explain --format json    against  jq doing the same join with the table
+# Output goes to a pipe for every command (hyperfine --output=pipe): GNU grep stops at the first
+# match when its output is /dev/null, which would not be a comparison.
+source "$(dirname "$0")/common.sh"
+LINES="${LINES:-1000000}"
+LOG="$WORK/envelopes-$LINES.ndjson"
+[ -s "$LOG" ] || python3 benches/gen-ndjson.py "$LINES" > "$LOG"
+# jq's table: {"41601": "Token 已过期，请重新生成 Token", ...} from errcode's own JSON.
+"$ERRCODE" list --format json | jq -c 'map({key: (.code|tostring), value: .message}) | from_entries' > "$WORK/table.json"
+ls -l "$LOG"
+hyperfine --warmup 1 --runs "${RUNS:-5}" --output=pipe --export-markdown "$WORK/summary.md" \
+  "$ERRCODE explain --summary --format plain $LOG" \
+  "grep -c StatusCode $LOG"
+hyperfine --warmup 1 --runs "${RUNS:-5}" --output=pipe --export-markdown "$WORK/json.md" \
+  "$ERRCODE explain --format json $LOG" \
+  "jq -c --slurpfile t $WORK/table.json '\$t[0] as \$m | {envelope: ., meaning: \$m[.StatusCode|tostring]}' $LOG"
+cat "$WORK/summary.md" "$WORK/json.md"
