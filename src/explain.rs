@@ -398,7 +398,16 @@ pub struct Worker<'a> {
     per_row: Vec<u64>,
     /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
     meanings: Vec<Option<String>>,
+    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row, made when first needed.
+    templates: Vec<[Option<report::AnnotationTemplate>; 2]>,
+    /// The caches of the last joined fork, handed to the next one (a fork is made per chunk).
+    fork_caches: Option<Caches>,
 }
+
+type Caches = (
+    Vec<Option<String>>,
+    Vec<[Option<report::AnnotationTemplate>; 2]>,
+);
 
 impl<'a> Worker<'a> {
     /// A worker with nothing counted.
@@ -414,6 +423,8 @@ impl<'a> Worker<'a> {
             tally: Tally::default(),
             per_row: vec![0; table.rows().len()],
             meanings: vec![None; table.rows().len()],
+            templates: vec![[None, None]; table.rows().len()],
+            fork_caches: None,
         }
     }
 
@@ -470,6 +481,24 @@ impl Sink for Worker<'_> {
                     .status_code
                     .and_then(|s| u64::try_from(s).ok())
                     .and_then(|s| self.table.position(s));
+                // The usual envelope: a known code, Code 0 or 500, nothing to note.
+                let usual = finding.notes.is_empty() && origin.http.is_none();
+                let code_slot = match finding.code {
+                    Some(0) => Some(0),
+                    Some(500) => Some(1),
+                    _ => None,
+                };
+                if let (Some(i), Some(slot), true) = (index, code_slot, usual) {
+                    if self.templates[i][slot].is_none() {
+                        let meanings = report::meanings_json(finding.rows, lang);
+                        self.templates[i][slot] = Some(report::AnnotationTemplate::new(
+                            &origin, &finding, &meanings,
+                        ));
+                    }
+                    if let Some(template) = &self.templates[i][slot] {
+                        return template.write(&mut self.buf, &env, &origin);
+                    }
+                }
                 let meanings = match index {
                     Some(i) => self.meanings[i]
                         .get_or_insert_with(|| report::meanings_json(finding.rows, lang))
@@ -523,6 +552,9 @@ impl Sink for Worker<'_> {
         if let Some(buf) = self.spare.pop() {
             fork.buf = buf;
         }
+        if let Some((meanings, templates)) = self.fork_caches.take() {
+            (fork.meanings, fork.templates) = (meanings, templates);
+        }
         fork
     }
 
@@ -536,6 +568,7 @@ impl Sink for Worker<'_> {
         }
         self.parts.append(&mut other.parts);
         self.parts.push(other.buf);
+        self.fork_caches = Some((other.meanings, other.templates));
         let room = (MAX_WARNINGS as usize).saturating_sub(self.warnings.len());
         self.warnings.extend(other.warnings.into_iter().take(room));
         self.tally.add(other.tally);

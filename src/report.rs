@@ -274,16 +274,67 @@ pub fn write_json(
     f: &Finding<'_>,
     meanings: &str,
 ) -> io::Result<()> {
+    write_json_head(out, env, origin)?;
+    write_annotation_start(out, f)?;
+    write_request_id(out, env)?;
+    write_annotation_end(out, origin, f, meanings)
+}
+
+/// The annotation of an envelope around its `request_id`, which is all that differs between
+/// envelopes of the same code, `Code` and no notes: written once, then copied.
+#[derive(Debug, Clone)]
+pub struct AnnotationTemplate {
+    start: Vec<u8>,
+    end: Vec<u8>,
+}
+
+impl AnnotationTemplate {
+    /// The template of this finding's annotation.
+    pub fn new(origin: &Origin<'_>, f: &Finding<'_>, meanings: &str) -> AnnotationTemplate {
+        let (mut start, mut end) = (Vec::new(), Vec::new());
+        // Writing to a Vec cannot fail.
+        write_annotation_start(&mut start, f).ok();
+        write_annotation_end(&mut end, origin, f, meanings).ok();
+        AnnotationTemplate { start, end }
+    }
+
+    /// The same line [`write_json`] writes, for a finding this template was made for.
+    pub fn write(
+        &self,
+        out: &mut impl Write,
+        env: &Envelope<'_>,
+        origin: &Origin<'_>,
+    ) -> io::Result<()> {
+        write_json_head(out, env, origin)?;
+        out.write_all(&self.start)?;
+        write_request_id(out, env)?;
+        out.write_all(&self.end)
+    }
+}
+
+fn write_json_head(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+) -> io::Result<()> {
     out.write_all(b"{\"line\":")?;
     json_number(out, Some(origin.line))?;
     out.write_all(b",\"envelope\":")?;
     // JSON strings cannot hold raw line breaks, so outside them these are only whitespace:
     // replacing them keeps a multi-line envelope on one line, unchanged in meaning.
     if env.raw.contains(['\n', '\r']) {
-        out.write_all(env.raw.replace(['\n', '\r'], " ").as_bytes())?;
+        out.write_all(env.raw.replace(['\n', '\r'], " ").as_bytes())
     } else {
-        out.write_all(env.raw.as_bytes())?;
+        out.write_all(env.raw.as_bytes())
     }
+}
+
+fn write_request_id(out: &mut impl Write, env: &Envelope<'_>) -> io::Result<()> {
+    // The value as written is JSON already (a string, or whatever else was sent).
+    out.write_all(env.request_id.map_or("null", |v| v.0).as_bytes())
+}
+
+fn write_annotation_start(out: &mut impl Write, f: &Finding<'_>) -> io::Result<()> {
     let verdict = match f.verdict {
         Verdict::Success => "success",
         Verdict::Error => "error",
@@ -294,9 +345,15 @@ pub fn write_json(
     json_number(out, f.status_code)?;
     out.write_all(b",\"code\":")?;
     json_number(out, f.code)?;
-    out.write_all(b",\"request_id\":")?;
-    // The value as written is JSON already (a string, or whatever else was sent).
-    out.write_all(env.request_id.map_or("null", |v| v.0).as_bytes())?;
+    out.write_all(b",\"request_id\":")
+}
+
+fn write_annotation_end(
+    out: &mut impl Write,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    meanings: &str,
+) -> io::Result<()> {
     out.write_all(b",\"meanings\":")?;
     out.write_all(meanings.as_bytes())?;
     out.write_all(b",\"expected_http_status\":")?;

@@ -49,27 +49,85 @@ enum Expect {
 /// Scans one JSON object starting at the first non-whitespace byte of `b`. On success returns
 /// the offset just past its closing `}` and fills `members` with the top-level members.
 /// `None` means "not accepted here": broken, or a shape left to serde_json.
+///
+/// The top level is a straight loop (key, colon, value, comma), which keeps the usual envelope's
+/// branches predictable; nested objects and arrays go to [`scan_container`].
 pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
     members.clear();
-    let mut stack = [0u8; MAX_DEPTH];
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
     }
-    stack[0] = b'}';
-    let mut depth = 1;
-    i += 1;
-    let mut expect = Expect::FirstKey;
-    let mut key = 0..0;
-    let mut value_start = 0;
+    i = ws(b, i + 1);
+    if b.get(i) == Some(&b'}') {
+        return Some(i + 1);
+    }
     loop {
-        let mut c = *b.get(i)?;
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_end = scan_string(b, i)?;
+        let key = i..key_end;
+        i = ws(b, key_end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = ws(b, i + 1);
+        let value_start = i;
+        i = scan_value(b, i)?;
+        members.push(Member {
+            key,
+            value: value_start..i,
+        });
+        i = ws(b, i);
+        match b.get(i)? {
+            b',' => i = ws(b, i + 1),
+            b'}' => return Some(i + 1),
+            _ => return None,
+        }
+    }
+}
+
+/// Scans the value at `b[i]`; returns the offset just past it.
+#[inline(always)]
+fn scan_value(b: &[u8], i: usize) -> Option<usize> {
+    match *b.get(i)? {
+        b'"' => scan_string(b, i),
+        b'-' | b'0'..=b'9' => scan_number(b, i),
+        b'{' | b'[' => scan_container(b, i),
+        c => {
+            let word: &[u8] = match c {
+                b't' => b"true",
+                b'f' => b"false",
+                b'n' => b"null",
+                _ => return None,
+            };
+            b[i..].starts_with(word).then_some(i + word.len())
+        }
+    }
+}
+
+/// `i` itself when `b[i]` is not whitespace (the usual case), else past the whitespace.
+#[inline(always)]
+fn ws(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b' ' | b'\t' | b'\n' | b'\r') => skip_ws(b, i),
+        _ => i,
+    }
+}
+
+/// Scans the object or array at `b[i]` without recursion (a stack of at most [`MAX_DEPTH`]
+/// open brackets); returns the offset just past it.
+fn scan_container(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut stack = [0u8; MAX_DEPTH];
+    let mut depth = 0;
+    let mut expect = Expect::Value;
+    loop {
+        let c = *b.get(i)?;
         if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
             i = skip_ws(b, i);
-            c = *b.get(i)?;
+            continue;
         }
-        // Set when a value at the top level of the object has just ended at `i`.
-        let mut ended = false;
         match expect {
             Expect::FirstKey | Expect::Key => {
                 if c == b'}' && matches!(expect, Expect::FirstKey) {
@@ -78,19 +136,11 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
                     if depth == 0 {
                         return Some(i);
                     }
-                    ended = depth == 1;
                     expect = Expect::After;
                 } else if c == b'"' {
-                    let end = scan_string(b, i)?;
-                    if depth == 1 {
-                        key = i..end;
-                    }
-                    i = end;
+                    i = ws(b, scan_string(b, i)?);
                     if b.get(i) != Some(&b':') {
-                        i = skip_ws(b, i);
-                        if b.get(i) != Some(&b':') {
-                            return None;
-                        }
+                        return None;
                     }
                     i += 1;
                     expect = Expect::Value;
@@ -101,53 +151,33 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
             Expect::FirstValue if c == b']' => {
                 depth -= 1;
                 i += 1;
-                ended = depth == 1;
+                if depth == 0 {
+                    return Some(i);
+                }
                 expect = Expect::After;
             }
-            Expect::FirstValue | Expect::Value => {
-                if depth == 1 {
-                    value_start = i;
+            Expect::FirstValue | Expect::Value => match c {
+                b'{' | b'[' => {
+                    if depth == MAX_DEPTH {
+                        return None;
+                    }
+                    stack[depth] = if c == b'{' { b'}' } else { b']' };
+                    depth += 1;
+                    i += 1;
+                    expect = if c == b'{' {
+                        Expect::FirstKey
+                    } else {
+                        Expect::FirstValue
+                    };
                 }
-                match c {
-                    b'{' | b'[' => {
-                        if depth == MAX_DEPTH {
-                            return None;
-                        }
-                        stack[depth] = if c == b'{' { b'}' } else { b']' };
-                        depth += 1;
-                        i += 1;
-                        expect = if c == b'{' {
-                            Expect::FirstKey
-                        } else {
-                            Expect::FirstValue
-                        };
+                _ => {
+                    if depth == 0 {
+                        return None;
                     }
-                    b'"' => {
-                        i = scan_string(b, i)?;
-                        ended = depth == 1;
-                        expect = Expect::After;
-                    }
-                    b'-' | b'0'..=b'9' => {
-                        i = scan_number(b, i)?;
-                        ended = depth == 1;
-                        expect = Expect::After;
-                    }
-                    _ => {
-                        let word: &[u8] = match c {
-                            b't' => b"true",
-                            b'f' => b"false",
-                            b'n' => b"null",
-                            _ => return None,
-                        };
-                        if !b[i..].starts_with(word) {
-                            return None;
-                        }
-                        i += word.len();
-                        ended = depth == 1;
-                        expect = Expect::After;
-                    }
+                    i = scan_value(b, i)?;
+                    expect = Expect::After;
                 }
-            }
+            },
             Expect::After => {
                 let close = stack[depth - 1];
                 if c == b',' {
@@ -163,17 +193,10 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
                     if depth == 0 {
                         return Some(i);
                     }
-                    ended = depth == 1;
                 } else {
                     return None;
                 }
             }
-        }
-        if ended {
-            members.push(Member {
-                key: key.clone(),
-                value: value_start..i,
-            });
         }
     }
 }
@@ -191,7 +214,7 @@ pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Scans the string starting at the quote at `b[i]`; returns the offset past its closing quote.
-#[inline]
+#[inline(always)]
 fn scan_string(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     loop {
@@ -219,7 +242,7 @@ fn scan_string(b: &[u8], i: usize) -> Option<usize> {
 
 /// Skips eight bytes at a time while none of them is `"`, `\` or a control byte (SWAR: the
 /// lowest flagged byte of each word is exact, and the byte loop after this checks it anyway).
-#[inline]
+#[inline(always)]
 fn skip_plain_words(b: &[u8], mut j: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -341,8 +364,8 @@ mod tests {
         }
         let deep = format!(
             "{{\"a\":{}{}}}",
-            "[".repeat(MAX_DEPTH),
-            "]".repeat(MAX_DEPTH)
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
         );
         assert_eq!(scan_object(deep.as_bytes(), &mut Vec::new()), None);
     }
