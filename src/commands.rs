@@ -71,7 +71,11 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             summary,
             check,
         } => {
-            let options = crate::explain::Options { summary, check };
+            let options = crate::explain::Options {
+                summary,
+                check,
+                read_ahead: false,
+            };
             crate::explain::run(
                 &mut out,
                 &load_table(&g.tables)?,

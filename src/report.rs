@@ -322,7 +322,7 @@ fn write_json_head(
     out.write_all(b",\"envelope\":")?;
     // JSON strings cannot hold raw line breaks, so outside them these are only whitespace:
     // replacing them keeps a multi-line envelope on one line, unchanged in meaning.
-    if env.raw.contains(['\n', '\r']) {
+    if memchr::memchr2(b'\n', b'\r', env.raw.as_bytes()).is_some() {
         out.write_all(env.raw.replace(['\n', '\r'], " ").as_bytes())
     } else {
         out.write_all(env.raw.as_bytes())

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     for (format, summary) in [(None, false), (Some(Format::Json), false), (Some(Format::Plain), true)] {
         let settings = Settings { format, palette: Palette::new(true), lang: Lang::En, stdout_is_terminal: false };
         let mut out = Vec::new();
-        let options = Options { summary, check: true };
+        let options = Options { summary, check: true, read_ahead: false };
         match explain_stream(data, "<fuzz>", &mut out, &mut std::io::sink(), table, &settings, &options) {
             Ok(_) | Err(Error::Input(_)) => {}
             Err(e) => panic!("unexpected error: {e}"),
