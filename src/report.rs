@@ -79,10 +79,11 @@ pub fn write_human(
         }
         .to_string(),
     };
-    let place = if origin.embedded {
-        format!("line {}, in a log line", origin.line)
-    } else {
-        format!("line {}", origin.line)
+    let place = match (en, origin.embedded) {
+        (true, true) => format!("line {}, in a log line", origin.line),
+        (true, false) => format!("line {}", origin.line),
+        (false, true) => format!("第 {} 行，日志行中", origin.line),
+        (false, false) => format!("第 {} 行", origin.line),
     };
     writeln!(
         out,
@@ -92,7 +93,11 @@ pub fn write_human(
         p.dim(&format!("({place})"))
     )?;
 
-    let label = |name: &str| p.label(&format!("  {name:<11}"));
+    // Padded by display width: Chinese labels take two columns a character.
+    let label = |name: &str| {
+        let pad = 11usize.saturating_sub(unicode_width::UnicodeWidthStr::width(name));
+        p.label(&format!("  {name}{}", " ".repeat(pad)))
+    };
     let desc = |field: Field| p.dim(field_description(field, lang));
     let request_id = match (
         &env.request_id,
@@ -138,12 +143,16 @@ pub fn write_human(
     )?;
     let mut status = value_text(env.status_code.as_ref(), 40);
     if let Some(row) = f.rows.first() {
+        // Whether to retry is no question for a success.
+        let retry = match row.code {
+            200 => String::new(),
+            _ => format!(" · retry {}", p.retry(row.retry)),
+        };
         status = format!(
-            "{} · HTTP {} · {} · retry {}",
+            "{} · HTTP {} · {}{retry}",
             p.code(&row.code.to_string()),
             p.http(row.http_status),
             row.category.as_deref().unwrap_or("-"),
-            p.retry(row.retry)
         );
     }
     writeln!(
@@ -153,10 +162,11 @@ pub fn write_human(
         desc(Field::StatusCode)
     )?;
     for (i, row) in f.rows.iter().enumerate() {
+        let word = if en { "Meaning" } else { "含义" };
         let name = if f.rows.len() > 1 {
-            format!("Meaning {}", i + 1)
+            format!("{word} {}", i + 1)
         } else {
-            "Meaning".to_string()
+            word.to_string()
         };
         let text = match (lang, row.message_en.as_deref()) {
             (Lang::En, Some(en_text)) => format!(
