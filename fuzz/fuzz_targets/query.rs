@@ -5,10 +5,13 @@
 use errcode::query::Query;
 use errcode::table::Table;
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+static TABLE: OnceLock<Table> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let table = Table::builtin();
+    let table = TABLE.get_or_init(Table::builtin);
     match Query::parse(text) {
         Ok(query) => {
             // What a query shows round-trips, and lookup agrees with matching.
