@@ -495,11 +495,7 @@ impl Reader {
             }
             if filled - start > MAX_RECORD && !skipping {
                 self.line += 1;
-                sink.event(Event::Skipped {
-                    line: self.line,
-                    offset: self.offset,
-                    reason: Skip::TooLong,
-                })?;
+                self.skipped(self.line, Skip::TooLong, sink)?;
                 self.abandon_pending(sink)?;
                 skipping = true;
             }
@@ -688,12 +684,7 @@ impl Reader {
             return Ok(Flow::Done);
         }
         if memchr::memchr(0, bytes).is_some() {
-            let (line, offset) = (self.line, self.offset);
-            sink.event(Event::Skipped {
-                line,
-                offset,
-                reason: Skip::Binary,
-            })?;
+            self.skipped(self.line, Skip::Binary, sink)?;
             return Ok(Flow::Done);
         }
         let trimmed = trim_ascii(bytes);
@@ -732,12 +723,7 @@ impl Reader {
             Some(text) => self.text_line(text, false, http, sink)?,
             // Not UTF-8 and no object to find in it: binary data, not a log line.
             None if memchr::memchr(b'{', bytes).is_none() => {
-                let (line, offset) = (self.line, self.offset);
-                sink.event(Event::Skipped {
-                    line,
-                    offset,
-                    reason: Skip::Binary,
-                })?;
+                self.skipped(self.line, Skip::Binary, sink)?;
                 Flow::Done
             }
             None => self.text_line(&String::from_utf8_lossy(bytes), true, http, sink)?,
@@ -901,12 +887,7 @@ impl Reader {
                 self.value(item.get(), origin, sink)?;
             }
             if before == 0 {
-                let (line, offset) = (origin.line, self.offset);
-                sink.event(Event::Skipped {
-                    line,
-                    offset,
-                    reason: Skip::NotEnvelope,
-                })?;
+                self.skipped(origin.line, Skip::NotEnvelope, sink)?;
             }
             return Ok(());
         }
@@ -915,15 +896,17 @@ impl Reader {
                 Some(env) => sink.event(Event::Envelope(env, origin)),
                 None => self.nested(raw, origin, sink),
             },
-            None => {
-                let (line, offset) = (origin.line, self.offset);
-                sink.event(Event::Skipped {
-                    line,
-                    offset,
-                    reason: Skip::NotEnvelope,
-                })
-            }
+            None => self.skipped(origin.line, Skip::NotEnvelope, sink),
         }
+    }
+
+    /// Tells the sink that `line` (which starts at the current offset) has no envelope.
+    fn skipped(&self, line: usize, reason: Skip, sink: &mut impl Sink) -> io::Result<()> {
+        sink.event(Event::Skipped {
+            line,
+            offset: self.offset,
+            reason,
+        })
     }
 
     /// An object that is not an envelope: the first envelope among its nested objects, if any
@@ -937,14 +920,7 @@ impl Reader {
                     ..origin
                 },
             )),
-            None => {
-                let (line, offset) = (origin.line, self.offset);
-                sink.event(Event::Skipped {
-                    line,
-                    offset,
-                    reason: Skip::NotEnvelope,
-                })
-            }
+            None => self.skipped(origin.line, Skip::NotEnvelope, sink),
         }
     }
 
@@ -985,12 +961,7 @@ impl Reader {
         } else {
             Skip::NoJson
         };
-        let (line, offset) = (origin.line, self.offset);
-        sink.event(Event::Skipped {
-            line,
-            offset,
-            reason,
-        })
+        self.skipped(origin.line, reason, sink)
     }
 }
 
