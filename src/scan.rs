@@ -51,7 +51,7 @@ enum Expect {
 /// `None` means "not accepted here": broken, or a shape left to serde_json.
 ///
 /// The top level is a straight loop (key, colon, value, comma), which keeps the usual envelope's
-/// branches predictable; nested objects and arrays go to [`scan_container`].
+/// branches predictable; nested objects and arrays go to an iterative scanner with a stack.
 pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
     members.clear();
     let mut i = skip_ws(b, 0);
