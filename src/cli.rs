@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
+use crate::error::EXIT_STATUS_HELP;
 use crate::lang::Lang;
 use crate::render::{ColorChoice, Format};
 use crate::table::Retry;
@@ -16,8 +17,8 @@ const LONG_VERSION: &str = concat!(
     "of the 智能视图计算平台 (Intelligent Viewdata Computing) legacy API, before 3.0"
 );
 
-const AFTER_HELP: &str = "\
-Examples:
+const AFTER_HELP: &str = concat!(
+    "Examples:
   errcode 41601                    what 41601 means (same as `errcode lookup 41601`)
   errcode lookup 416xx             every 416xx code
   errcode list --http 456          the infrastructure failures
@@ -25,12 +26,12 @@ Examples:
   curl -si URL | errcode explain   annotate a response
   errcode explain --summary app.log
 
-Exit status:
-  0  found (explain: success, or no --check)
-  1  nothing found (explain --check: an error envelope was seen)
-  2  usage or input error
+",
+    crate::exit_status_help!(),
+    "
 
-Environment: NO_COLOR, CLICOLOR_FORCE, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE";
+Environment: NO_COLOR, CLICOLOR_FORCE, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE"
+);
 
 /// Explain the error codes and response envelopes of the legacy 智能视图计算平台 API.
 #[derive(Debug, Parser)]
@@ -129,7 +130,7 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show what codes mean: `41601`, `416xx`, `416*`
-    #[command(visible_alias = "l")]
+    #[command(visible_alias = "l", after_help = EXIT_STATUS_HELP)]
     Lookup {
         /// Codes or patterns (416xx: each x one digit; 416*: any digits)
         #[arg(value_name = "CODE", required = true, allow_negative_numbers = true)]
@@ -137,6 +138,7 @@ pub enum Command {
     },
 
     /// List the table, in code order, optionally filtered
+    #[command(after_help = EXIT_STATUS_HELP)]
     List {
         /// Only codes matching this code or pattern (416xx, 425*)
         #[arg(value_name = "PATTERN", allow_negative_numbers = true)]
@@ -160,7 +162,7 @@ pub enum Command {
     },
 
     /// Find codes whose description contains every term (Chinese or English)
-    #[command(visible_alias = "s")]
+    #[command(visible_alias = "s", after_help = EXIT_STATUS_HELP)]
     Search {
         /// Terms; ASCII letters match in any case
         #[arg(value_name = "TEXT", required = true)]
@@ -168,7 +170,7 @@ pub enum Command {
     },
 
     /// Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines
-    #[command(visible_alias = "e")]
+    #[command(visible_alias = "e", after_help = EXIT_STATUS_HELP)]
     Explain {
         /// A file to read, or - for stdin [default: stdin when it is not a terminal]
         #[arg(value_name = "FILE")]

@@ -48,12 +48,19 @@ impl From<io::Error> for Error {
     }
 }
 
-/// The status for each exit: 0 found or success, 1 nothing found, 2 usage or input error.
-pub const EXIT_STATUS_HELP: &str = "\
-Exit status:
+/// The exit-status contract as `--help` states it (a macro, so that `concat!` can use it).
+#[macro_export]
+macro_rules! exit_status_help {
+    () => {
+        "Exit status:
   0  found (explain: every envelope a success, or no --check)
   1  nothing found (explain --check: an error envelope)
-  2  usage or input error";
+  2  usage or input error"
+    };
+}
+
+/// The status for each exit: 0 found or success, 1 nothing found, 2 usage or input error.
+pub const EXIT_STATUS_HELP: &str = exit_status_help!();
 
 /// Writes one line to stderr. Unlike `eprintln!` it cannot panic: when stderr is gone, the
 /// line is dropped (the exit status still tells).

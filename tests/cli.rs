@@ -335,6 +335,14 @@ fn help_and_version_state_the_contract() {
             && stdout.contains("1  nothing found")
             && stdout.contains("2  usage or input error")
     );
+    for sub in ["lookup", "list", "search", "explain"] {
+        let (status, stdout, _) = parts(&run(&[sub, "--help"]));
+        assert_eq!(status, 0);
+        assert!(
+            stdout.contains("Exit status:") && stdout.contains("2  usage or input error"),
+            "{sub} --help"
+        );
+    }
     let (status, stdout, _) = parts(&run(&["--version"]));
     assert_eq!(status, 0);
     assert!(
