@@ -624,8 +624,8 @@ mod tests {
         assert_eq!(codes(&["ofline"]), [41617, 41634]);
         assert_eq!(codes(&["download", "url"]), [42503, 42504]);
         assert!(codes(&["nothing-like-this"]).is_empty());
-        // "org" is only part of a word: found, but after whole-word matches of the same term would be.
-        assert_eq!(codes(&["domain"])[0], 41606);
+        // Whole words first: "stream" is only part of "StreamType" in 41633.
+        assert_eq!(codes(&["stream"]), [41604, 41605, 41623, 52512, 41633]);
     }
 
     #[test]
