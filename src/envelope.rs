@@ -432,79 +432,85 @@ impl Reader {
         sink: &mut S,
         mut chunk_done: impl FnMut(&mut S) -> io::Result<()>,
     ) -> io::Result<u64> {
-        let mut buf = vec![0u8; CHUNK];
-        let mut next: Vec<u8> = Vec::new(); // where the next chunk is read ahead
-        let (mut start, mut filled) = (0, 0); // unprocessed bytes are buf[start..filled]
-        let mut skipping = false; // inside a line longer than MAX_RECORD
-        let mut ends: Vec<usize> = Vec::new();
-        let mut read_ahead: Option<usize> = None; // bytes already read to buf[filled..]
-        loop {
-            let n = match read_ahead.take() {
-                Some(n) => n,
-                None => {
-                    if filled == buf.len() {
-                        buf.copy_within(start..filled, 0);
-                        filled -= start;
-                        start = 0;
+        std::thread::scope(|scope| {
+            let mut helper: Option<Helper<S>> = None;
+            let mut buf = vec![0u8; CHUNK];
+            let mut next: Vec<u8> = Vec::new(); // where the next chunk is read ahead
+            let (mut start, mut filled) = (0, 0); // unprocessed bytes are buf[start..filled]
+            let mut skipping = false; // inside a line longer than MAX_RECORD
+            let mut ends: Vec<usize> = Vec::new();
+            let mut read_ahead: Option<usize> = None; // bytes already read to buf[filled..]
+            loop {
+                let n = match read_ahead.take() {
+                    Some(n) => n,
+                    None => {
                         if filled == buf.len() {
-                            buf.resize((buf.len() * 2).min(MAX_RECORD + CHUNK), 0);
+                            buf.copy_within(start..filled, 0);
+                            filled -= start;
+                            start = 0;
+                            if filled == buf.len() {
+                                buf.resize((buf.len() * 2).min(MAX_RECORD + CHUNK), 0);
+                            }
                         }
+                        read_some(&mut input, &mut buf[filled..])?
                     }
-                    read_some(&mut input, &mut buf[filled..])?
-                }
-            };
-            if n == 0 {
-                if start < filled && !skipping {
-                    self.line_at(&buf[start..filled], None, sink)?;
-                    self.offset += (filled - start) as u64;
-                }
-                self.finish(sink)?;
-                chunk_done(sink)?;
-                return Ok(self.offset);
-            }
-            let from = filled;
-            filled += n;
-            ends.clear();
-            ends.extend(memchr::memchr_iter(b'\n', &buf[from..filled]).map(|i| from + i));
-            let mut lines = &ends[..];
-            if skipping {
-                if let Some((&end, rest)) = lines.split_first() {
-                    skipping = false;
-                    self.offset += (end + 1 - start) as u64;
-                    start = end + 1;
-                    lines = rest;
-                }
-            }
-            if !skipping && !lines.is_empty() {
-                let tail = lines[lines.len() - 1] + 1;
-                if self.prefetch && filled - tail <= CHUNK / 2 {
-                    // The unfinished last line goes first into the other buffer, the next chunk
-                    // after it, read while the lines of this one are being read.
-                    next.resize(CHUNK, 0);
-                    let kept = filled - tail;
-                    next[..kept].copy_from_slice(&buf[tail..filled]);
-                    let mut read_next = || read_some(&mut input, &mut next[kept..]);
-                    let (_, got) = self.lines(&buf, start, lines, sink, Some(&mut read_next))?;
+                };
+                if n == 0 {
+                    if start < filled && !skipping {
+                        self.line_at(&buf[start..filled], None, sink)?;
+                        self.offset += (filled - start) as u64;
+                    }
+                    self.finish(sink)?;
                     chunk_done(sink)?;
-                    std::mem::swap(&mut buf, &mut next);
-                    (start, filled) = (0, kept);
-                    read_ahead = Some(got.unwrap_or(Ok(0))?);
-                    continue;
+                    return Ok(self.offset);
                 }
-                start = self.lines(&buf, start, lines, sink, None)?.0;
+                let from = filled;
+                filled += n;
+                ends.clear();
+                ends.extend(memchr::memchr_iter(b'\n', &buf[from..filled]).map(|i| from + i));
+                let mut lines = &ends[..];
+                if skipping {
+                    if let Some((&end, rest)) = lines.split_first() {
+                        skipping = false;
+                        self.offset += (end + 1 - start) as u64;
+                        start = end + 1;
+                        lines = rest;
+                    }
+                }
+                if !skipping && !lines.is_empty() {
+                    let tail = lines[lines.len() - 1] + 1;
+                    if self.prefetch && filled - tail <= CHUNK / 2 {
+                        // The unfinished last line goes first into the other buffer, the next chunk
+                        // after it, read while the lines of this one are being read.
+                        next.resize(CHUNK, 0);
+                        let kept = filled - tail;
+                        next[..kept].copy_from_slice(&buf[tail..filled]);
+                        let mut read_next = || read_some(&mut input, &mut next[kept..]);
+                        let helper = Helper::get(&mut helper, scope, lines.len());
+                        let (_, got) =
+                            self.lines(&buf, start, lines, sink, helper, Some(&mut read_next))?;
+                        chunk_done(sink)?;
+                        std::mem::swap(&mut buf, &mut next);
+                        (start, filled) = (0, kept);
+                        read_ahead = Some(got.unwrap_or(Ok(0))?);
+                        continue;
+                    }
+                    let helper = Helper::get(&mut helper, scope, lines.len());
+                    start = self.lines(&buf, start, lines, sink, helper, None)?.0;
+                }
+                if filled - start > MAX_RECORD && !skipping {
+                    self.line += 1;
+                    self.skipped(self.line, Skip::TooLong, sink)?;
+                    self.abandon_pending(sink)?;
+                    skipping = true;
+                }
+                if skipping {
+                    self.offset += (filled - start) as u64;
+                    start = filled;
+                }
+                chunk_done(sink)?;
             }
-            if filled - start > MAX_RECORD && !skipping {
-                self.line += 1;
-                self.skipped(self.line, Skip::TooLong, sink)?;
-                self.abandon_pending(sink)?;
-                skipping = true;
-            }
-            if skipping {
-                self.offset += (filled - start) as u64;
-                start = filled;
-            }
-            chunk_done(sink)?;
-        }
+        })
     }
 
     /// Reads the complete lines of `buf` that end at `ends`, the first starting at `start`, on
@@ -517,32 +523,37 @@ impl Reader {
         start: usize,
         ends: &[usize],
         sink: &mut S,
+        helper: Option<&mut Helper<S>>,
         mut during: Option<&mut dyn FnMut() -> io::Result<usize>>,
     ) -> io::Result<(usize, Option<io::Result<usize>>)> {
         let mut during_result = None;
         let mut first = 0;
-        if ends.len() >= PARALLEL_MIN_LINES && matches!(self.state, State::Idle) {
+        let parallel = ends.len() >= PARALLEL_MIN_LINES && matches!(self.state, State::Idle);
+        if let (Some(helper), true) = (helper, parallel) {
             // The helper takes the larger share: this thread also reads and splits the input.
             let mid = ends.len() * 2 / 5;
             let (line0, offset0) = (self.line, self.offset);
             let second_start = ends[mid - 1] + 1;
-            let mut fork = sink.fork();
-            let (a, b) = std::thread::scope(|scope| {
-                let second = scope.spawn(|| {
-                    let mut helper =
-                        Reader::helper(line0 + mid, offset0 + (second_start - start) as u64);
-                    helper.run_lines(buf, second_start, &ends[mid..], &mut fork)
-                });
-                let mut helper = Reader::helper(line0, offset0);
-                let a = helper.run_lines(buf, start, &ends[..mid], sink);
-                during_result = during.take().map(|f| f());
-                (
-                    a,
-                    second
-                        .join()
-                        .unwrap_or_else(|_| Err(io::Error::other("a reader thread failed"))),
-                )
-            });
+            let (mut bytes, mut rel) = helper.spare.take().unwrap_or_default();
+            bytes.clear();
+            bytes.extend_from_slice(&buf[second_start..ends[ends.len() - 1]]);
+            rel.clear();
+            rel.extend(ends[mid..].iter().map(|e| e - second_start));
+            let job = Job {
+                bytes,
+                ends: rel,
+                line: line0 + mid,
+                offset: offset0 + (second_start - start) as u64,
+                sink: sink.fork(),
+                result: Ok(None),
+            };
+            let gone = || io::Error::other("the helper thread stopped");
+            helper.jobs.send(job).map_err(|_| gone())?;
+            let a = Reader::helper(line0, offset0).run_lines(buf, start, &ends[..mid], sink);
+            during_result = during.take().map(|f| f());
+            let job = helper.done.recv().map_err(|_| gone())?;
+            helper.spare = Some((job.bytes, job.ends));
+            let (b, fork) = (job.result, job.sink);
             let done = match a? {
                 Some(stopped) => stopped,
                 None => {
@@ -962,6 +973,59 @@ impl Reader {
             Skip::NoJson
         };
         self.skipped(origin.line, reason, sink)
+    }
+}
+
+/// Half a chunk of lines for the helper thread, and (when it comes back) what came of it.
+struct Job<S> {
+    bytes: Vec<u8>,
+    /// Where each line ends in `bytes`.
+    ends: Vec<usize>,
+    line: usize,
+    offset: u64,
+    sink: S,
+    result: io::Result<Option<usize>>,
+}
+
+/// A helper thread that stays for the whole input. Starting a thread for each chunk cost more
+/// here than the work it took over: it often began only after this thread had finished its
+/// own share.
+struct Helper<S> {
+    jobs: std::sync::mpsc::Sender<Job<S>>,
+    done: std::sync::mpsc::Receiver<Job<S>>,
+    /// The buffers of the last job, for the next one.
+    spare: Option<(Vec<u8>, Vec<usize>)>,
+}
+
+impl<S: Sink> Helper<S> {
+    /// The helper, started on first use by a chunk with enough lines to share.
+    fn get<'h, 'scope>(
+        slot: &'h mut Option<Helper<S>>,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        lines: usize,
+    ) -> Option<&'h mut Helper<S>>
+    where
+        S: 'scope,
+    {
+        if slot.is_none() && lines >= PARALLEL_MIN_LINES {
+            let (jobs, inbox) = std::sync::mpsc::channel::<Job<S>>();
+            let (outbox, done) = std::sync::mpsc::channel();
+            scope.spawn(move || {
+                for mut job in inbox {
+                    let mut reader = Reader::helper(job.line, job.offset);
+                    job.result = reader.run_lines(&job.bytes, 0, &job.ends, &mut job.sink);
+                    if outbox.send(job).is_err() {
+                        break;
+                    }
+                }
+            });
+            *slot = Some(Helper {
+                jobs,
+                done,
+                spare: None,
+            });
+        }
+        slot.as_mut()
     }
 }
 

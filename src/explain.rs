@@ -397,6 +397,8 @@ pub struct Worker<'a> {
     pub spare: Vec<Vec<u8>>,
     /// Broken-line warnings not yet printed.
     pub warnings: Vec<String>,
+    /// Warnings taken so far (printed or not): only the first [`MAX_WARNINGS`] of the input are.
+    warned: usize,
     /// What has been counted so far.
     pub tally: Tally,
     /// Envelopes per row of the table, for `--summary` (faster than hashing each code).
@@ -425,11 +427,20 @@ impl<'a> Worker<'a> {
             buf: Vec::with_capacity(1 << 16),
             spare: Vec::new(),
             warnings: Vec::new(),
+            warned: 0,
             tally: Tally::default(),
             per_row: vec![0; table.rows().len()],
             meanings: vec![None; table.rows().len()],
             templates: vec![[None, None]; table.rows().len()],
             fork_caches: None,
+        }
+    }
+
+    /// Keeps a warning, if it is among the first [`MAX_WARNINGS`] of the input.
+    fn warn(&mut self, warning: String) {
+        if self.warned < MAX_WARNINGS {
+            self.warnings.push(warning);
+            self.warned += 1;
         }
     }
 
@@ -528,9 +539,8 @@ impl Sink for Worker<'_> {
                 if reason == Skip::Binary && self.tally.first_binary.is_none() {
                     self.tally.first_binary = Some(format!("byte {offset}: binary data, not text"));
                 }
-                if reason == Skip::TooLong && self.warnings.len() < MAX_WARNINGS as usize {
-                    self.warnings
-                        .push(format!("line {line}: {}", reason.describe()));
+                if reason == Skip::TooLong {
+                    self.warn(format!("line {line}: {}", reason.describe()));
                 }
                 Ok(())
             }
@@ -544,9 +554,7 @@ impl Sink for Worker<'_> {
                 if self.tally.first_problem.is_none() {
                     self.tally.first_problem = Some(place.clone());
                 }
-                if self.tally.broken <= MAX_WARNINGS {
-                    self.warnings.push(place);
-                }
+                self.warn(place);
                 Ok(())
             }
         }
@@ -574,14 +582,17 @@ impl Sink for Worker<'_> {
         self.parts.append(&mut other.parts);
         self.parts.push(other.buf);
         self.fork_caches = Some((other.meanings, other.templates));
-        let room = (MAX_WARNINGS as usize).saturating_sub(self.warnings.len());
-        self.warnings.extend(other.warnings.into_iter().take(room));
+        // The fork's warnings come after this worker's: they fill what room is left.
+        let room = MAX_WARNINGS.saturating_sub(self.warned);
+        let taken = other.warnings.len().min(room);
+        self.warnings.extend(other.warnings.into_iter().take(taken));
+        self.warned += taken;
         self.tally.add(other.tally);
     }
 }
 
 /// Broken lines reported one by one before the rest are only counted.
-const MAX_WARNINGS: u64 = 20;
+const MAX_WARNINGS: usize = 20;
 
 /// Input errors, told apart from output errors on their way through the reader.
 #[derive(Debug)]

@@ -1,0 +1,122 @@
+//! The reader splits big chunks between two threads and reads files ahead; small reads go line
+//! by line on one thread. Both must give the same output, byte for byte, on input that mixes
+//! every form (lines that need state stop the helper half-way).
+
+use std::io::Read;
+
+use errcode::commands::Settings;
+use errcode::explain::{explain_stream, Options};
+use errcode::lang::Lang;
+use errcode::render::{Format, Palette};
+use errcode::table::Table;
+
+/// Hands out at most `step` bytes a read: every chunk then holds only a few lines.
+struct Trickle<'a> {
+    data: &'a [u8],
+    step: usize,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.data.len().min(self.step).min(buf.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+fn mixed_input(lines: usize) -> Vec<u8> {
+    let mut out = b"\xef\xbb\xbf".to_vec();
+    for i in 0..lines {
+        let code = [200, 41601, 51603, 52502, 49999][i % 5];
+        // Lines that need state (an HTTP response, a multi-line document) are rare, so that some
+        // chunks have none (both threads' work is kept), and others have one in either share.
+        let line = if i % 9973 == 5000 {
+            "HTTP/1.1 403 Forbidden\r\nX-Request-Id: h\r\n\r\n{\"RequestId\":\"h\",\"Code\":0,\"StatusCode\":42502}\r\n".to_string()
+        } else if i % 7919 == 3000 {
+            "{\n  \"RequestId\": \"multi\",\n  \"StatusCode\": 41617\n}\n".to_string()
+        } else {
+            match i % 97 {
+                3 => "{\"RequestId\":\"broken\",\"StatusCode\":,}\n".to_string(),
+                4 => format!("2026-11-27T08:00:{:02}Z ERROR client response={{\"RequestId\":\"log{i}\",\"Code\":0,\"StatusCode\":{code}}}\n", i % 60),
+                5 => "plain text without an envelope\n".to_string(),
+                6 => "[{\"StatusCode\":200},{\"StatusCode\":41602}]\n".to_string(),
+                _ => format!("{{\"RequestId\":\"{i:08x}\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"m\",\"Data\":{{\"n\":{i}}}}}\r\n"),
+            }
+        };
+        out.extend_from_slice(line.as_bytes());
+    }
+    out
+}
+
+fn explain(
+    input: impl Read,
+    format: Option<Format>,
+    summary: bool,
+    read_ahead: bool,
+) -> (Vec<u8>, Vec<u8>) {
+    let table = Table::builtin();
+    let settings = Settings {
+        format,
+        palette: Palette::new(false),
+        lang: Lang::En,
+        stdout_is_terminal: false,
+    };
+    let options = Options {
+        summary,
+        check: false,
+        read_ahead,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    explain_stream(
+        input, "<input>", &mut out, &mut err, &table, &settings, &options,
+    )
+    .unwrap();
+    (out, err)
+}
+
+#[test]
+fn two_threads_and_one_agree_on_every_form() {
+    let input = mixed_input(60_000);
+    assert!(
+        input.len() > 3 << 20,
+        "several chunks, so the helper and read-ahead both run"
+    );
+    for (format, summary) in [
+        (Some(Format::Json), false),
+        (None, false),
+        (Some(Format::Plain), true),
+    ] {
+        let one_thread = explain(
+            Trickle {
+                data: &input,
+                step: 700,
+            },
+            format,
+            summary,
+            false,
+        );
+        let two_threads = explain(&input[..], format, summary, false);
+        let read_ahead = explain(&input[..], format, summary, true);
+        assert!(
+            one_thread.0 == two_threads.0,
+            "{format:?} summary={summary}: output differs"
+        );
+        assert!(
+            one_thread.1 == two_threads.1,
+            "{format:?} summary={summary}: diagnostics differ"
+        );
+        assert!(
+            one_thread == read_ahead,
+            "{format:?} summary={summary}: read-ahead differs"
+        );
+    }
+    let (json, _) = explain(&input[..], Some(Format::Json), false, true);
+    let lines = json
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    // Every line gives one envelope but the plain-text and broken ones; the array gives two;
+    // a multi-line document and an HTTP response each span lines.
+    assert!(lines > 59_000, "{lines}");
+}
