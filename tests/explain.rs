@@ -398,7 +398,7 @@ fn output_appears_as_each_line_arrives() {
 }
 
 #[test]
-fn explain_with_no_input_on_a_terminal_is_a_usage_error() {
+fn explain_of_an_empty_stdin_is_an_input_error() {
     // stdin is /dev/null here (not a terminal): an empty input, exit 2.
     let (status, _, stderr) = parts(&run(&["explain"]));
     assert_eq!(status, 2);

@@ -3,7 +3,7 @@
 //! scanner never accepts what serde_json refuses.
 
 use errcode::commands::Settings;
-use errcode::envelope::{Envelope, Event, Reader, Sink};
+use errcode::envelope::{Event, Reader, Sink};
 use errcode::explain::{self, Options};
 use errcode::lang::Lang;
 use errcode::query::Query;
@@ -211,7 +211,6 @@ fn summary_verdicts_agree_with_explanations() {
                     "{}",
                     env.raw
                 );
-                let _: &Envelope = &env;
             }
             Ok(())
         }
