@@ -86,7 +86,7 @@ impl Field {
 
 /// The field a key names when it is written exactly as the source document writes it, quotes
 /// included: told apart by length and first letter, then compared once.
-#[inline]
+#[inline(always)]
 fn exact_field(key: &[u8]) -> Option<Field> {
     let field = match (key.len(), key.get(1)) {
         (11, Some(b'R')) => Field::RequestId,
@@ -129,24 +129,7 @@ impl<'a> Value<'a> {
     /// The whole number this value holds, and whether it was written as a string.
     /// `None` for anything else, including numbers too large for 128 bits.
     pub fn as_integer(self) -> Option<(i128, bool)> {
-        let quoted = self.is_string();
-        let text = if quoted {
-            self.0[1..self.0.len() - 1].trim()
-        } else {
-            self.0
-        };
-        // The usual case: a few digits.
-        if text.len() <= 9 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-            let n = text
-                .bytes()
-                .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
-            return Some((n, quoted));
-        }
-        let digits = text.strip_prefix('-').unwrap_or(text);
-        if digits.is_empty() || digits.len() > 38 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        text.parse().ok().map(|n| (n, quoted))
+        integer(self.0.as_bytes())
     }
 
     /// Whether the value is written as a whole number (perhaps quoted, perhaps too large to read).
@@ -171,6 +154,48 @@ impl<'a> Value<'a> {
             None => Cow::Borrowed(self.0),
         }
     }
+}
+
+/// The whole number a JSON value (as written) holds, and whether it was written as a string:
+/// [`Value::as_integer`] on bytes, for the reader's counting path.
+#[inline]
+pub fn integer(written: &[u8]) -> Option<(i128, bool)> {
+    // The usual case, first: a few digits, unquoted.
+    if (1..=9).contains(&written.len()) && written.iter().all(u8::is_ascii_digit) {
+        let n = written
+            .iter()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+        return Some((i128::from(n), false));
+    }
+    integer_slow(written)
+}
+
+fn integer_slow(written: &[u8]) -> Option<(i128, bool)> {
+    let (text, quoted) = match written {
+        [b'"', inner @ .., b'"'] if inner.is_ascii() => (inner.trim_ascii(), true),
+        // Other spaces than ASCII's around a number in a string: trimmed as `str::trim` does.
+        [b'"', inner @ .., b'"'] => {
+            return integer(std::str::from_utf8(inner).ok()?.trim().as_bytes())
+                .map(|(n, _)| (n, true))
+        }
+        _ => (written, false),
+    };
+    // The usual case: a few digits.
+    if text.len() <= 9 && !text.is_empty() && text.iter().all(u8::is_ascii_digit) {
+        let n = text
+            .iter()
+            .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
+        return Some((n, quoted));
+    }
+    let digits = text.strip_prefix(b"-").unwrap_or(text);
+    if digits.is_empty() || digits.len() > 38 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // At most 38 digits, and a sign: always within i128.
+    let n = digits
+        .iter()
+        .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
+    Some((if digits.len() < text.len() { -n } else { n }, quoted))
 }
 
 /// One response envelope, borrowed from the input.
@@ -312,6 +337,15 @@ impl Skip {
 pub enum Event<'a, 'r> {
     /// An envelope.
     Envelope(Envelope<'a>, Origin<'r>),
+    /// An envelope on a line of its own, told only by its `StatusCode` and `Code` as whole
+    /// numbers (`None`: missing, or not a whole number): what a sink that only counts asks for
+    /// (see [`Sink::counts_only`]).
+    Counted {
+        /// `StatusCode`.
+        status_code: Option<i128>,
+        /// `Code`.
+        code: Option<i128>,
+    },
     /// A line with no envelope.
     Skipped {
         /// The line (1-based).
@@ -341,6 +375,11 @@ pub trait Sink: Send + Sized {
     fn fork(&mut self) -> Self;
     /// Takes in what a fork found, after everything this sink found.
     fn join(&mut self, other: Self);
+    /// Whether the sink only counts codes: the reader then hands on [`Event::Counted`] for the
+    /// usual line, without checking that the whole line is UTF-8 or building its envelope.
+    fn counts_only(&self) -> bool {
+        false
+    }
 }
 
 enum State {
@@ -573,7 +612,9 @@ impl Reader {
         };
         let region = begin;
         let text = match ends.last() {
-            Some(&last) if first < ends.len() => std::str::from_utf8(&buf[region..last]).ok(),
+            Some(&last) if first < ends.len() && !sink.counts_only() => {
+                std::str::from_utf8(&buf[region..last]).ok()
+            }
             _ => None,
         };
         for &end in &ends[first..] {
@@ -603,6 +644,7 @@ impl Reader {
         // One UTF-8 check for all the lines (much faster than one a line); lines are then slices.
         let text = ends
             .last()
+            .filter(|_| !sink.counts_only())
             .and_then(|&last| std::str::from_utf8(&buf[start..last]).ok());
         for (i, &end) in ends.iter().enumerate() {
             if let Flow::NeedsState = self.line_at(
@@ -671,6 +713,9 @@ impl Reader {
         }
         // The usual line, one envelope object, first: nothing else below needs to look at it.
         if matches!(self.state, State::Idle) && bytes.first() == Some(&b'{') {
+            if sink.counts_only() && self.counted_object(bytes, sink)? {
+                return Ok(Flow::Done);
+            }
             if let Some(text) = text.or_else(|| std::str::from_utf8(bytes).ok()) {
                 if self.single_object(text, None, sink)? {
                     return Ok(Flow::Done);
@@ -851,6 +896,43 @@ impl Reader {
             Some(env) => sink.event(Event::Envelope(env, origin))?,
             None => self.nested(raw, origin, sink)?,
         }
+        Ok(true)
+    }
+
+    /// [`Reader::single_object`] for a sink that only counts: `bytes` as one JSON object and
+    /// nothing more, an envelope by its own fields, handed on as [`Event::Counted`] and `true`.
+    /// Anything else is `false`, for the full reading (which also words what is wrong).
+    fn counted_object(&mut self, bytes: &[u8], sink: &mut impl Sink) -> io::Result<bool> {
+        let Some(end) = scan::scan_object(bytes, &mut self.members) else {
+            return Ok(false);
+        };
+        if !bytes[end..].iter().all(u8::is_ascii_whitespace) {
+            return Ok(false);
+        }
+        let mut slots: [Option<&[u8]>; 5] = [None; 5];
+        for m in &self.members {
+            let key = &bytes[m.key.clone()];
+            let field = match exact_field(key) {
+                Some(field) => field,
+                None => match std::str::from_utf8(key).ok().map(|k| Value(k).text()) {
+                    Some(key) => match Field::from_key(&key) {
+                        Some(field) => field,
+                        None => continue,
+                    },
+                    None => continue,
+                },
+            };
+            slots[field as usize] = Some(&bytes[m.value.clone()]);
+        }
+        let [request_id, code, status_code, _, _] = slots;
+        if status_code.is_none() && (code.is_none() || request_id.is_none()) {
+            return Ok(false); // perhaps an envelope nested inside
+        }
+        let number = |v: Option<&[u8]>| v.and_then(integer).map(|(n, _)| n);
+        sink.event(Event::Counted {
+            status_code: number(status_code),
+            code: number(code),
+        })?;
         Ok(true)
     }
 
@@ -1201,6 +1283,9 @@ mod tests {
                         if origin.embedded { " embedded" } else { "" }
                     )
                 }
+                Event::Counted { status_code, .. } => {
+                    format!("env {}", status_code.unwrap_or_default())
+                }
                 Event::Skipped { line, reason, .. } => format!("{line}:skip {}", reason.slug()),
                 Event::Broken { line, column, .. } => format!("{line}:{column}:broken"),
             });
@@ -1321,6 +1406,16 @@ mod tests {
         assert_eq!(Value("1.5").as_integer(), None);
         assert_eq!(Value("\"41601\"").as_integer(), Some((41601, true)));
         assert_eq!(Value("\" 7 \"").as_integer(), Some((7, true)));
+        assert_eq!(Value("\"\u{3000}7\"").as_integer(), Some((7, true)));
+        assert_eq!(integer(b"123456789"), Some((123_456_789, false)));
+        assert_eq!(
+            integer(b"-12345678901234567890123456789012345678"),
+            Some((-12_345_678_901_234_567_890_123_456_789_012_345_678, false))
+        );
+        assert_eq!(integer(b"123456789012345678901234567890123456789"), None);
+        assert_eq!(integer(b"\"\""), None);
+        assert_eq!(integer(b"\""), None);
+        assert_eq!(integer(b"-"), None);
         assert_eq!(Value("\"\\u001b\"").text(), "\u{1b}");
     }
 }

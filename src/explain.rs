@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 
 use crate::commands::{file_error, Settings};
-use crate::envelope::{Envelope, Event, Field, Origin, Reader, Sink, Skip};
+use crate::envelope::{Envelope, Event, Field, HttpResponse, Origin, Reader, Sink, Skip, Value};
 use crate::error::{Error, Outcome};
 use crate::lang::Lang;
 use crate::render::{escape, Format};
@@ -115,30 +115,27 @@ pub fn same_message(a: &str, b: &str) -> bool {
 }
 
 /// The StatusCode (when a whole number) and the verdict, without the notes: what `--summary` needs.
-pub fn verdict(env: &Envelope<'_>, origin: &Origin<'_>, table: &Table) -> (Option<i128>, Verdict) {
-    let status = env
-        .status_code
-        .as_ref()
-        .and_then(|v| v.as_integer())
-        .map(|s| s.0);
-    let code = env.code.as_ref().and_then(|v| v.as_integer()).map(|c| c.0);
+/// `status` and `code` are the fields as whole numbers (`None`: missing or not a whole number);
+/// `http` is the response the envelope came in, if any.
+pub fn verdict(
+    status: Option<i128>,
+    code: Option<i128>,
+    http: Option<&HttpResponse>,
+    table: &Table,
+) -> Verdict {
     let row = match status {
         Some(200) => table.lookup(200).first(),
         _ => None,
     };
-    let http_ok = match (origin.http, row) {
+    let http_ok = match (http, row) {
         (Some(http), Some(row)) => http.status == row.http_status,
         _ => true,
     };
-    let success = row.is_some() && matches!(code, None | Some(0)) && http_ok;
-    (
-        status,
-        if success {
-            Verdict::Success
-        } else {
-            Verdict::Error
-        },
-    )
+    if row.is_some() && matches!(code, None | Some(0)) && http_ok {
+        Verdict::Success
+    } else {
+        Verdict::Error
+    }
 }
 
 /// Explains one envelope.
@@ -444,6 +441,21 @@ impl<'a> Worker<'a> {
         }
     }
 
+    /// Counts one envelope for `--summary`.
+    fn count(&mut self, status: Option<i128>, code: Option<i128>, http: Option<&HttpResponse>) {
+        self.tally.envelopes += 1;
+        if verdict(status, code, http, self.table) == Verdict::Error {
+            self.tally.errors += 1;
+        }
+        match status
+            .and_then(|s| u64::try_from(s).ok())
+            .map(|s| self.table.position(s))
+        {
+            Some(Some(i)) => self.per_row[i] += 1,
+            _ => *self.tally.per_code.entry(status).or_default() += 1,
+        }
+    }
+
     /// Moves the per-row counts into the tally.
     pub fn settle(&mut self) {
         let rows = self.table.rows();
@@ -463,22 +475,17 @@ impl<'a> Worker<'a> {
 impl Sink for Worker<'_> {
     fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
         match event {
+            Event::Counted { status_code, code } => {
+                self.count(status_code, code, None);
+                Ok(())
+            }
             Event::Envelope(env, origin) => {
-                self.tally.envelopes += 1;
                 if self.options.summary {
-                    let (status, verdict) = verdict(&env, &origin, self.table);
-                    if verdict == Verdict::Error {
-                        self.tally.errors += 1;
-                    }
-                    match status
-                        .and_then(|s| u64::try_from(s).ok())
-                        .map(|s| self.table.position(s))
-                    {
-                        Some(Some(i)) => self.per_row[i] += 1,
-                        _ => *self.tally.per_code.entry(status).or_default() += 1,
-                    }
+                    let number = |v: Option<Value<'_>>| v.and_then(Value::as_integer).map(|n| n.0);
+                    self.count(number(env.status_code), number(env.code), origin.http);
                     return Ok(());
                 }
+                self.tally.envelopes += 1;
                 let finding = explain(&env, &origin, self.table, self.settings.lang);
                 if finding.verdict == Verdict::Error {
                     self.tally.errors += 1;
@@ -558,6 +565,10 @@ impl Sink for Worker<'_> {
                 Ok(())
             }
         }
+    }
+
+    fn counts_only(&self) -> bool {
+        self.options.summary
     }
 
     fn fork(&mut self) -> Self {

@@ -120,3 +120,58 @@ fn two_threads_and_one_agree_on_every_form() {
     // a multi-line document and an HTTP response each span lines.
     assert!(lines > 59_000, "{lines}");
 }
+
+/// `--summary` counts the usual line without building its envelope: its counts and its number
+/// of errors are the full reading's, on every form and on the odd spellings of numbers and keys.
+#[test]
+fn the_summary_counts_what_the_full_reading_finds() {
+    let mut input = mixed_input(30_000);
+    for odd in [
+        r#"{"RequestId":"a","Code":"0","StatusCode":"41601"}"#,
+        r#"{"requestId":"b","code":0,"statusCode":200}"#,
+        r#"{"request_id":"c","Code":0,"status_code":" 200 "}"#,
+        "{\"RequestId\":\"d\",\"StatusCode\":\"\u{3000}41601\u{3000}\"}",
+        r#"{"RequestId":"e","Code":500,"StatusCode":200}"#,
+        r#"{"RequestId":"f","Code":7,"StatusCode":200}"#,
+        r#"{"RequestId":"g","Code":0,"StatusCode":-200}"#,
+        r#"{"RequestId":"h","Code":0,"StatusCode":99999999999999999999999999999999999999999}"#,
+        r#"{"RequestId":"i","Code":0,"StatusCode":200.0}"#,
+        r#"{"RequestId":"j","Code":0,"StatusCode":null}"#,
+        r#"{"RequestId":"k","Code":0}"#,
+        r#"{"Code":0,"StatusCode":200,"StatusCode":41601}"#,
+        r#"{"RequestId":"\u0041","Code":0,"StatusCode":"4160\u0031"}"#,
+        r#"{"level":"error","response":{"RequestId":"l","Code":0,"StatusCode":52502}}"#,
+        r#"{"RequestId":"m","StatusCode":2e2}"#,
+        "{\"RequestId\":\"\u{ff}\",\"StatusCode\":200}",
+    ] {
+        input.extend_from_slice(odd.as_bytes());
+        input.push(b'\n');
+    }
+    input.extend_from_slice(b"{\"RequestId\":\"\xff\xfe\",\"Code\":0,\"StatusCode\":41601}\n");
+
+    let (json, _) = explain(&input[..], Some(Format::Json), false, true);
+    let mut want: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut errors = 0;
+    for line in json.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let v: serde_json::Value = serde_json::from_slice(line).unwrap();
+        let annotation = &v["annotation"];
+        *want
+            .entry(annotation["status_code"].to_string())
+            .or_default() += 1;
+        errors += u64::from(annotation["verdict"] == "error");
+    }
+    let (summary, _) = explain(&input[..], Some(Format::Json), true, true);
+    let summary: Vec<serde_json::Value> = serde_json::from_slice(&summary).unwrap();
+    let got: std::collections::BTreeMap<String, u64> = summary
+        .iter()
+        .map(|row| (row["code"].to_string(), row["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, want);
+    assert!(want.len() > 6 && errors > 1000, "{want:?} {errors}");
+
+    let (table, _) = explain(&input[..], Some(Format::Table), true, true);
+    let table = String::from_utf8(table).unwrap();
+    let envelopes: u64 = want.values().sum();
+    let totals = format!("{envelopes} envelopes, {errors} errors");
+    assert!(table.contains(&totals), "{totals} not in\n{table}");
+}
