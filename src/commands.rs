@@ -40,8 +40,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         lang: g.lang.unwrap_or_else(|| Lang::from_env(env)),
         stdout_is_terminal,
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    // Not locked here: explain writes from a thread of its own.
+    let mut out = BufWriter::new(io::stdout());
     let outcome = match cli.command {
         Command::Lookup { codes } => lookup(&mut out, &g.tables, &settings, &codes),
         Command::List {

@@ -903,26 +903,24 @@ impl Reader {
     /// nothing more, an envelope by its own fields, handed on as [`Event::Counted`] and `true`.
     /// Anything else is `false`, for the full reading (which also words what is wrong).
     fn counted_object(&mut self, bytes: &[u8], sink: &mut impl Sink) -> io::Result<bool> {
-        let Some(end) = scan::scan_object(bytes, &mut self.members) else {
-            return Ok(false);
-        };
-        if !bytes[end..].iter().all(u8::is_ascii_whitespace) {
-            return Ok(false);
-        }
         let mut slots: [Option<&[u8]>; 5] = [None; 5];
-        for m in &self.members {
-            let key = &bytes[m.key.clone()];
+        let found = scan::scan_object_with(bytes, |key, value| {
+            let key = &bytes[key];
             let field = match exact_field(key) {
                 Some(field) => field,
                 None => match std::str::from_utf8(key).ok().map(|k| Value(k).text()) {
                     Some(key) => match Field::from_key(&key) {
                         Some(field) => field,
-                        None => continue,
+                        None => return,
                     },
-                    None => continue,
+                    None => return,
                 },
             };
-            slots[field as usize] = Some(&bytes[m.value.clone()]);
+            slots[field as usize] = Some(&bytes[value]);
+        });
+        match found {
+            Some(end) if bytes[end..].iter().all(u8::is_ascii_whitespace) => {}
+            _ => return Ok(false),
         }
         let [request_id, code, status_code, _, _] = slots;
         if status_code.is_none() && (code.is_none() || request_id.is_none()) {

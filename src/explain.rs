@@ -602,6 +602,57 @@ impl Sink for Worker<'_> {
     }
 }
 
+/// What the output thread writes, in input order.
+enum Piece {
+    /// Output for stdout.
+    Output(Vec<u8>),
+    /// A warning for stderr.
+    Warning(String),
+}
+
+/// The output thread: writes each batch (stdout flushed after it, so that `tail -f` shows every
+/// chunk), hands emptied buffers back, and stops at the first write that fails.
+fn write_batches(
+    batches: std::sync::mpsc::Receiver<Vec<Piece>>,
+    give_back: std::sync::mpsc::Sender<Vec<u8>>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    name: &str,
+) -> io::Result<()> {
+    for batch in batches {
+        for piece in batch {
+            match piece {
+                Piece::Output(mut bytes) => {
+                    write_in_pieces(out, &bytes)?;
+                    bytes.clear();
+                    give_back.send(bytes).ok();
+                }
+                Piece::Warning(warning) => {
+                    out.flush()?;
+                    writeln!(err, "errcode: {name}: {warning}; skipped").ok();
+                }
+            }
+        }
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// About how much [`write_in_pieces`] writes at a time.
+const PIECE: usize = 16 << 10;
+
+/// Writes `bytes` in pieces of about [`PIECE`] bytes, each ending at a line end. A pipe (64 KiB)
+/// takes small writes several times faster than one of megabytes: its reader drains it while
+/// it is being filled, instead of both taking turns page by page.
+fn write_in_pieces(out: &mut impl Write, mut bytes: &[u8]) -> io::Result<()> {
+    while bytes.len() > PIECE {
+        let cut = memchr::memrchr(b'\n', &bytes[..PIECE]).map_or(PIECE, |i| i + 1);
+        out.write_all(&bytes[..cut])?;
+        bytes = &bytes[cut..];
+    }
+    out.write_all(bytes)
+}
+
 /// Broken lines reported one by one before the rest are only counted.
 const MAX_WARNINGS: usize = 20;
 
@@ -630,7 +681,7 @@ impl<R: Read> Read for Tagged<R> {
 
 /// `errcode explain [FILE]`.
 pub fn run(
-    out: &mut impl Write,
+    out: &mut (impl Write + Send),
     table: &Table,
     settings: &Settings,
     file: Option<&Path>,
@@ -669,8 +720,8 @@ pub fn run(
 pub fn explain_stream(
     input: impl Read,
     name: &str,
-    out: &mut impl Write,
-    err: &mut impl Write,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
     table: &Table,
     settings: &Settings,
     options: &Options,
@@ -682,25 +733,44 @@ pub fn explain_stream(
     } else {
         Reader::new()
     };
-    let read = reader.read_all_owned(Tagged(input), &mut worker, |w| {
-        for mut part in std::mem::take(&mut w.parts) {
-            out.write_all(&part)?;
-            part.clear();
-            w.spare.push(part);
-        }
-        out.write_all(&w.buf)?;
-        w.buf.clear();
-        out.flush()?;
-        // Until an envelope is seen, a problem may be the whole story: it is then said once, as
-        // the error, instead of as a warning too.
-        if w.tally.envelopes > 0 {
-            for warning in w.warnings.drain(..) {
-                warned += 1;
-                writeln!(err, "errcode: {name}: {warning}; skipped").ok();
+    // Output is written on a thread of its own, so that reading goes on while a slow reader (a
+    // pipe) takes it; what was written comes back to be filled again.
+    let (read, written) = std::thread::scope(|scope| {
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Piece>>(1);
+        let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
+        let (out, err) = (&mut *out, &mut *err);
+        let writer = scope.spawn(move || write_batches(batches, give_back, out, err, name));
+        let read = reader.read_all_owned(Tagged(input), &mut worker, |w| {
+            w.spare.extend(spares.try_iter());
+            let mut batch: Vec<Piece> = std::mem::take(&mut w.parts)
+                .into_iter()
+                .map(Piece::Output)
+                .collect();
+            if !w.buf.is_empty() {
+                let fresh = w.spare.pop().unwrap_or_default();
+                batch.push(Piece::Output(std::mem::replace(&mut w.buf, fresh)));
             }
-        }
-        Ok(())
+            // Until an envelope is seen, a problem may be the whole story: it is then said once,
+            // as the error, instead of as a warning too.
+            if w.tally.envelopes > 0 {
+                warned += w.warnings.len() as u64;
+                batch.extend(w.warnings.drain(..).map(Piece::Warning));
+            }
+            if batch.is_empty() {
+                return Ok(());
+            }
+            // A send fails only when the writer stopped: its error is the one told.
+            to_writer
+                .send(batch)
+                .map_err(|_| io::Error::other("the output stopped"))
+        });
+        drop(to_writer);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
+        (read, written)
     });
+    written.map_err(Error::Output)?;
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {

@@ -49,11 +49,21 @@ enum Expect {
 /// Scans one JSON object starting at the first non-whitespace byte of `b`. On success returns
 /// the offset just past its closing `}` and fills `members` with the top-level members.
 /// `None` means "not accepted here": broken, or a shape left to serde_json.
+pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
+    members.clear();
+    scan_object_with(b, |key, value| members.push(Member { key, value }))
+}
+
+/// [`scan_object`], handing each top-level member (key with quotes, value) to `member` as it is
+/// read instead of keeping it: a caller after a few fields keeps no list.
 ///
 /// The top level is a straight loop (key, colon, value, comma), which keeps the usual envelope's
 /// branches predictable; nested objects and arrays go to an iterative scanner with a stack.
-pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
-    members.clear();
+#[inline(always)]
+pub fn scan_object_with(
+    b: &[u8],
+    mut member: impl FnMut(Range<usize>, Range<usize>),
+) -> Option<usize> {
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
@@ -75,10 +85,7 @@ pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
         i = ws(b, i + 1);
         let value_start = i;
         i = scan_value(b, i)?;
-        members.push(Member {
-            key,
-            value: value_start..i,
-        });
+        member(key, value_start..i);
         i = ws(b, i);
         match b.get(i)? {
             b',' => i = ws(b, i + 1),
@@ -218,9 +225,15 @@ pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
 fn scan_string(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     loop {
-        j = skip_plain_words(b, j);
-        while j < b.len() && !STRING_STOP[b[j] as usize] {
-            j += 1;
+        match skip_plain_words(b, j) {
+            Stop::Quote(at) => return Some(at + 1),
+            Stop::Other(at) => j = at,
+            Stop::Tail(at) => {
+                j = at;
+                while j < b.len() && !STRING_STOP[b[j] as usize] {
+                    j += 1;
+                }
+            }
         }
         match *b.get(j)? {
             b'"' => return Some(j + 1),
@@ -240,24 +253,40 @@ fn scan_string(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// Where [`skip_plain_words`] stopped.
+enum Stop {
+    /// At the closing quote.
+    Quote(usize),
+    /// At a backslash or a control byte.
+    Other(usize),
+    /// Fewer than eight bytes were left: the plain run goes on to here at least.
+    Tail(usize),
+}
+
 /// Skips eight bytes at a time while none of them is `"`, `\` or a control byte (SWAR: the
-/// lowest flagged byte of each word is exact, and the byte loop after this checks it anyway).
+/// lowest flagged byte of each mask is exact, so the first stop is known without a byte loop).
 #[inline(always)]
-fn skip_plain_words(b: &[u8], mut j: usize) -> usize {
+fn skip_plain_words(b: &[u8], mut j: usize) -> Stop {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     while let Some(word) = b.get(j..j + 8) {
         let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let stop = has_zero(w ^ (ONES * b'"' as u64))
-            | has_zero(w ^ (ONES * b'\\' as u64))
-            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+        let quote = has_zero(w ^ (ONES * b'"' as u64));
+        let stop =
+            quote | has_zero(w ^ (ONES * b'\\' as u64)) | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
         if stop != 0 {
-            return j + (stop.trailing_zeros() / 8) as usize;
+            let at = j + (stop.trailing_zeros() / 8) as usize;
+            // The lowest bit of `quote` is exact too: the first stop is a quote when they agree.
+            return if quote.trailing_zeros() == stop.trailing_zeros() {
+                Stop::Quote(at)
+            } else {
+                Stop::Other(at)
+            };
         }
         j += 8;
     }
-    j
+    Stop::Tail(j)
 }
 
 /// Scans a number at `b[i]`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`. Exponents and very long numbers
