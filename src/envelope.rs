@@ -376,10 +376,14 @@ pub trait Sink: Send + Sized {
     /// Takes in what a fork found, after everything this sink found.
     fn join(&mut self, other: Self);
     /// Whether the sink only counts codes: the reader then hands on [`Event::Counted`] for the
-    /// usual line, without checking that the whole line is UTF-8 or building its envelope.
+    /// usual line, without checking that the whole line is UTF-8 or building its envelope, and
+    /// reads a large file from two places at once ([`Reader::read_file`]).
     fn counts_only(&self) -> bool {
         false
     }
+    /// Moves every line number this sink keeps `lines` further on: a fork that read from the
+    /// middle of a file learns how many lines came before only when it is joined.
+    fn shift(&mut self, lines: usize);
 }
 
 enum State {
@@ -413,6 +417,12 @@ pub struct Reader {
     /// Read the next chunk while a helper thread reads lines: only for input that never
     /// blocks (a file), since output is written only after that read.
     prefetch: bool,
+    /// Read on this thread alone (another thread reads another part of the same file).
+    alone: bool,
+    /// The input is the first part of a file: its end is not the end of what is being read.
+    open_end: bool,
+    /// A stateless reader stopped at a line that needs state: the rest is not read.
+    stopped: bool,
 }
 
 impl Default for Reader {
@@ -434,6 +444,9 @@ impl Reader {
             members: Vec::with_capacity(8),
             stateless: false,
             prefetch: false,
+            alone: false,
+            open_end: false,
+            stopped: false,
         }
     }
 
@@ -463,6 +476,62 @@ impl Reader {
         }
     }
 
+    /// [`Reader::read_all`] for a regular file of `len` bytes. When the sink only counts and the
+    /// file is large, a helper thread reads the second half (from the first line after the
+    /// middle) with reads of its own while this thread reads the first: no chunk is handed
+    /// between threads. What the helper found is joined when this thread reaches its start in
+    /// no state (no open HTTP response or document); otherwise, or where the helper met a line
+    /// that needs state, this thread reads on from there.
+    pub fn read_file<S: Sink>(
+        mut self,
+        file: &std::fs::File,
+        len: u64,
+        sink: &mut S,
+        mut chunk_done: impl FnMut(&mut S) -> io::Result<()>,
+    ) -> io::Result<u64> {
+        let split = match sink.counts_only() && len >= SPLIT_MIN {
+            true => line_after(file, len / 2, len)?,
+            false => None,
+        };
+        let Some(split) = split else {
+            return self.read_all(Part::new(file, 0, len), sink, chunk_done);
+        };
+        std::thread::scope(|scope| {
+            let mut fork = sink.fork();
+            let second = scope.spawn(move || {
+                let mut reader = Reader {
+                    alone: true,
+                    ..Reader::helper(0, split)
+                };
+                reader.read_all(Part::new(file, split, len), &mut fork, |_| Ok(()))?;
+                Ok::<_, io::Error>((reader, fork))
+            });
+            self.alone = true;
+            self.prefetch = false;
+            self.open_end = true;
+            let first = self.read_all(Part::new(file, 0, split), sink, &mut chunk_done);
+            self.open_end = false;
+            let second = second
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the helper thread stopped")));
+            first?;
+            let (helper, mut fork) = second?;
+            if matches!(self.state, State::Idle) {
+                fork.shift(self.line);
+                sink.join(fork);
+                self.line += helper.line;
+                self.offset = helper.offset;
+                if !helper.stopped {
+                    self.finish(sink)?;
+                    chunk_done(sink)?;
+                    return Ok(self.offset);
+                }
+            }
+            let from = self.offset;
+            self.read_all(Part::new(file, from, len), sink, chunk_done)
+        })
+    }
+
     /// Reads `input` to its end, handing every finding to `sink` and calling `chunk_done` after
     /// each chunk (to write output as it arrives). Returns the number of bytes read.
     pub fn read_all<S: Sink>(
@@ -473,7 +542,7 @@ impl Reader {
     ) -> io::Result<u64> {
         std::thread::scope(|scope| {
             let mut helper: Option<Helper<S>> = None;
-            let mut buf = vec![0u8; CHUNK];
+            let mut buf = vec![0u8; if self.alone { CHUNK / 4 } else { CHUNK }];
             let mut next: Vec<u8> = Vec::new(); // where the next chunk is read ahead
             let (mut start, mut filled) = (0, 0); // unprocessed bytes are buf[start..filled]
             let mut skipping = false; // inside a line longer than MAX_RECORD
@@ -496,10 +565,14 @@ impl Reader {
                 };
                 if n == 0 {
                     if start < filled && !skipping {
-                        self.line_at(&buf[start..filled], None, sink)?;
-                        self.offset += (filled - start) as u64;
+                        match self.line_at(&buf[start..filled], None, sink)? {
+                            Flow::Done => self.offset += (filled - start) as u64,
+                            Flow::NeedsState => self.stopped = true,
+                        }
                     }
-                    self.finish(sink)?;
+                    if !self.open_end {
+                        self.finish(sink)?;
+                    }
                     chunk_done(sink)?;
                     return Ok(self.offset);
                 }
@@ -525,7 +598,10 @@ impl Reader {
                         let kept = filled - tail;
                         next[..kept].copy_from_slice(&buf[tail..filled]);
                         let mut read_next = || read_some(&mut input, &mut next[kept..]);
-                        let helper = Helper::get(&mut helper, scope, lines.len());
+                        let helper = match self.alone {
+                            true => None,
+                            false => Helper::get(&mut helper, scope, lines.len()),
+                        };
                         let (_, got) =
                             self.lines(&buf, start, lines, sink, helper, Some(&mut read_next))?;
                         chunk_done(sink)?;
@@ -534,8 +610,15 @@ impl Reader {
                         read_ahead = Some(got.unwrap_or(Ok(0))?);
                         continue;
                     }
-                    let helper = Helper::get(&mut helper, scope, lines.len());
+                    let helper = match self.alone {
+                        true => None,
+                        false => Helper::get(&mut helper, scope, lines.len()),
+                    };
                     start = self.lines(&buf, start, lines, sink, helper, None)?.0;
+                    if self.stopped {
+                        chunk_done(sink)?;
+                        return Ok(self.offset);
+                    }
                 }
                 if filled - start > MAX_RECORD && !skipping {
                     self.line += 1;
@@ -618,11 +701,14 @@ impl Reader {
             _ => None,
         };
         for &end in &ends[first..] {
-            self.line_at(
-                &buf[begin..end],
-                text.map(|t| &t[begin - region..end - region]),
-                sink,
-            )?;
+            let line = &buf[begin..end];
+            if let Flow::NeedsState =
+                self.line_at(line, text.map(|t| &t[begin - region..end - region]), sink)?
+            {
+                // Only a stateless reader stops; it reads nothing more.
+                self.stopped = true;
+                break;
+            }
             self.offset += (end + 1 - begin) as u64;
             begin = end + 1;
         }
@@ -703,7 +789,7 @@ impl Reader {
         sink: &mut impl Sink,
     ) -> io::Result<Flow> {
         self.line += 1;
-        if self.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+        if self.offset == 0 && bytes.starts_with(b"\xef\xbb\xbf") {
             bytes = &bytes[3..];
             text = text.map(|t| &t[3..]);
         }
@@ -1056,6 +1142,65 @@ impl Reader {
     }
 }
 
+/// Files smaller than this are read on one thread by [`Reader::read_file`].
+const SPLIT_MIN: u64 = 16 << 20;
+
+/// The offset just after the first `\n` at or after `from`, if it comes before `end` and within
+/// [`MAX_RECORD`] bytes.
+fn line_after(file: &std::fs::File, from: u64, end: u64) -> io::Result<Option<u64>> {
+    let mut part = Part::new(file, from, end.min(from + MAX_RECORD as u64));
+    let mut buf = vec![0; 64 << 10];
+    let mut at = from;
+    loop {
+        let n = read_some(&mut part, &mut buf)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        if let Some(i) = memchr::memchr(b'\n', &buf[..n]) {
+            let next = at + i as u64 + 1;
+            return Ok((next < end).then_some(next));
+        }
+        at += n as u64;
+    }
+}
+
+/// The bytes `at..end` of a file, read without moving the file's own position, so that two
+/// threads can read two parts of one file.
+struct Part<'f> {
+    file: &'f std::fs::File,
+    at: u64,
+    end: u64,
+}
+
+impl<'f> Part<'f> {
+    fn new(file: &'f std::fs::File, at: u64, end: u64) -> Part<'f> {
+        Part { file, at, end }
+    }
+}
+
+impl Read for Part<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let room = usize::try_from(self.end.saturating_sub(self.at)).unwrap_or(usize::MAX);
+        let want = buf.len().min(room);
+        if want == 0 {
+            return Ok(0);
+        }
+        let n = read_at(self.file, &mut buf[..want], self.at)?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, at)
+}
+
 /// Half a chunk of lines for the helper thread, and (when it comes back) what came of it.
 struct Job<S> {
     bytes: Vec<u8>,
@@ -1264,6 +1409,7 @@ mod tests {
         fn join(&mut self, other: Self) {
             self.seen.extend(other.seen);
         }
+        fn shift(&mut self, _: usize) {}
         fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
             self.seen.push(match event {
                 Event::Envelope(env, origin) => {

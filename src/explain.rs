@@ -354,10 +354,56 @@ pub struct Tally {
     pub skipped: HashMap<Skip, u64>,
     /// Broken JSON documents.
     pub broken: u64,
-    /// The first thing that was not an envelope, as a message with its place.
-    pub first_problem: Option<String>,
-    /// The first binary line, as a message with its byte offset.
-    pub first_binary: Option<String>,
+    /// The first thing that was not an envelope.
+    pub first_problem: Option<Problem>,
+    /// The first binary line.
+    pub first_binary: Option<Problem>,
+}
+
+/// Where in the input something was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A line (1-based).
+    Line(usize),
+    /// A line and a column (1-based).
+    Column(usize, usize),
+    /// A byte offset.
+    Byte(u64),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Line(line) => write!(f, "line {line}"),
+            Place::Column(line, column) => write!(f, "line {line} column {column}"),
+            Place::Byte(offset) => write!(f, "byte {offset}"),
+        }
+    }
+}
+
+/// Something wrong at a place in the input, kept as numbers until it is told: a fork that read
+/// from the middle of a file learns how many lines came before only when it is joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where.
+    pub place: Place,
+    /// What, escaped for a terminal.
+    pub what: String,
+}
+
+impl Problem {
+    fn shift(&mut self, lines: usize) {
+        match &mut self.place {
+            Place::Line(line) | Place::Column(line, _) => *line += lines,
+            Place::Byte(_) => {}
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place, self.what)
+    }
 }
 
 impl Tally {
@@ -393,7 +439,7 @@ pub struct Worker<'a> {
     /// Written-out buffers kept for reuse (a fresh large buffer costs page faults every chunk).
     pub spare: Vec<Vec<u8>>,
     /// Broken-line warnings not yet printed.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Problem>,
     /// Warnings taken so far (printed or not): only the first [`MAX_WARNINGS`] of the input are.
     warned: usize,
     /// What has been counted so far.
@@ -434,7 +480,7 @@ impl<'a> Worker<'a> {
     }
 
     /// Keeps a warning, if it is among the first [`MAX_WARNINGS`] of the input.
-    fn warn(&mut self, warning: String) {
+    fn warn(&mut self, warning: Problem) {
         if self.warned < MAX_WARNINGS {
             self.warnings.push(warning);
             self.warned += 1;
@@ -536,18 +582,24 @@ impl Sink for Worker<'_> {
                 reason,
             } => {
                 *self.tally.skipped.entry(reason).or_default() += 1;
+                let problem = || match reason {
+                    Skip::Binary => Problem {
+                        place: Place::Byte(offset),
+                        what: "binary data, not text".into(),
+                    },
+                    _ => Problem {
+                        place: Place::Line(line),
+                        what: reason.describe().into(),
+                    },
+                };
                 if self.tally.first_problem.is_none() {
-                    let place = match reason {
-                        Skip::Binary => format!("byte {offset}: binary data, not text"),
-                        _ => format!("line {line}: {}", reason.describe()),
-                    };
-                    self.tally.first_problem = Some(place);
+                    self.tally.first_problem = Some(problem());
                 }
                 if reason == Skip::Binary && self.tally.first_binary.is_none() {
-                    self.tally.first_binary = Some(format!("byte {offset}: binary data, not text"));
+                    self.tally.first_binary = Some(problem());
                 }
                 if reason == Skip::TooLong {
-                    self.warn(format!("line {line}: {}", reason.describe()));
+                    self.warn(problem());
                 }
                 Ok(())
             }
@@ -557,11 +609,14 @@ impl Sink for Worker<'_> {
                 message,
             } => {
                 self.tally.broken += 1;
-                let place = format!("line {line} column {column}: {}", escape(&message));
+                let problem = Problem {
+                    place: Place::Column(line, column),
+                    what: escape(&message).into_owned(),
+                };
                 if self.tally.first_problem.is_none() {
-                    self.tally.first_problem = Some(place.clone());
+                    self.tally.first_problem = Some(problem.clone());
                 }
-                self.warn(place);
+                self.warn(problem);
                 Ok(())
             }
         }
@@ -569,6 +624,18 @@ impl Sink for Worker<'_> {
 
     fn counts_only(&self) -> bool {
         self.options.summary
+    }
+
+    fn shift(&mut self, lines: usize) {
+        let tally = &mut self.tally;
+        for problem in self
+            .warnings
+            .iter_mut()
+            .chain(&mut tally.first_problem)
+            .chain(&mut tally.first_binary)
+        {
+            problem.shift(lines);
+        }
     }
 
     fn fork(&mut self) -> Self {
@@ -607,7 +674,7 @@ enum Piece {
     /// Output for stdout.
     Output(Vec<u8>),
     /// A warning for stderr.
-    Warning(String),
+    Warning(Problem),
 }
 
 /// The output thread: writes each batch (stdout flushed after it, so that `tail -f` shows every
@@ -656,29 +723,6 @@ fn write_in_pieces(out: &mut impl Write, mut bytes: &[u8]) -> io::Result<()> {
 /// Broken lines reported one by one before the rest are only counted.
 const MAX_WARNINGS: usize = 20;
 
-/// Input errors, told apart from output errors on their way through the reader.
-#[derive(Debug)]
-struct InputError(io::Error);
-
-impl std::fmt::Display for InputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for InputError {}
-
-struct Tagged<R>(R);
-
-impl<R: Read> Read for Tagged<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.0.read(buf).map_err(|e| match e.kind() {
-            io::ErrorKind::Interrupted => e,
-            _ => io::Error::other(InputError(e)),
-        })
-    }
-}
-
 /// `errcode explain [FILE]`.
 pub fn run(
     out: &mut (impl Write + Send),
@@ -687,31 +731,33 @@ pub fn run(
     file: Option<&Path>,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    let mut options = *options;
     let stdin = io::stdin();
-    let (input, name): (Box<dyn Read>, String) = match file {
+    match file {
         Some(path) if path.as_os_str() != "-" => {
             let file = File::open(path).map_err(|e| file_error(path, &e))?;
-            options.read_ahead = file.metadata().is_ok_and(|m| m.is_file());
-            (Box::new(file), escape(&path.to_string_lossy()).into_owned())
+            let name = escape(&path.to_string_lossy()).into_owned();
+            match file.metadata() {
+                // A regular file is read ahead, and for --summary from two places at once.
+                Ok(meta) if meta.is_file() => explain_with(
+                    |worker, chunk_done| {
+                        let reader = Reader::new().read_ahead();
+                        reader.read_file(&file, meta.len(), worker, chunk_done)
+                    },
+                    &name,
+                    out,
+                    &mut io::stderr(),
+                    table,
+                    settings,
+                    options,
+                ),
+                _ => explain_stream(file, &name, out, &mut io::stderr(), table, settings, options),
+            }
         }
-        Some(_) => (Box::new(stdin.lock()), "<stdin>".to_string()),
-        None if stdin.is_terminal() => {
-            return Err(Error::Usage(
-                "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
-            ))
-        }
-        None => (Box::new(stdin.lock()), "<stdin>".to_string()),
-    };
-    explain_stream(
-        input,
-        &name,
-        out,
-        &mut io::stderr(),
-        table,
-        settings,
-        &options,
-    )
+        None if stdin.is_terminal() => Err(Error::Usage(
+            "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
+        )),
+        _ => explain_stream(stdin.lock(), "<stdin>", out, &mut io::stderr(), table, settings, options),
+    }
 }
 
 /// Explains everything in `input` (named `name` in messages) onto `out`, with warnings and
@@ -726,13 +772,37 @@ pub fn explain_stream(
     settings: &Settings,
     options: &Options,
 ) -> Result<Outcome, Error> {
+    let reader = match options.read_ahead {
+        true => Reader::new().read_ahead(),
+        false => Reader::new(),
+    };
+    explain_with(
+        |worker, chunk_done| reader.read_all_owned(input, worker, chunk_done),
+        name,
+        out,
+        err,
+        table,
+        settings,
+        options,
+    )
+}
+
+/// What the reader calls after each chunk: it hands the worker's output to the writer.
+type ChunkDone<'d, 'w> = &'d mut dyn FnMut(&mut Worker<'w>) -> io::Result<()>;
+
+/// The whole of explain around `read`, which reads the input into a worker, calling its second
+/// argument after each chunk, and returns how many bytes it read.
+fn explain_with<'t>(
+    read: impl FnOnce(&mut Worker<'t>, ChunkDone<'_, 't>) -> io::Result<u64>,
+    name: &str,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
+    table: &'t Table,
+    settings: &'t Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
     let mut worker = Worker::new(table, settings, *options);
     let mut warned = 0;
-    let reader = if options.read_ahead {
-        Reader::new().read_ahead()
-    } else {
-        Reader::new()
-    };
     // Output is written on a thread of its own, so that reading goes on while a slow reader (a
     // pipe) takes it; what was written comes back to be filled again.
     let (read, written) = std::thread::scope(|scope| {
@@ -740,7 +810,7 @@ pub fn explain_stream(
         let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
         let (out, err) = (&mut *out, &mut *err);
         let writer = scope.spawn(move || write_batches(batches, give_back, out, err, name));
-        let read = reader.read_all_owned(Tagged(input), &mut worker, |w| {
+        let read = read(&mut worker, &mut |w| {
             w.spare.extend(spares.try_iter());
             let mut batch: Vec<Piece> = std::mem::take(&mut w.parts)
                 .into_iter()
@@ -771,32 +841,20 @@ pub fn explain_stream(
         (read, written)
     });
     written.map_err(Error::Output)?;
-    let bytes = match read {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let inner = e
-                .get_ref()
-                .and_then(|inner| inner.downcast_ref::<InputError>());
-            return Err(match inner {
-                Some(InputError(e)) if e.raw_os_error() == Some(21) => {
-                    Error::Input(format!("{name}: is a directory: give a file"))
-                }
-                Some(InputError(e)) => Error::Input(format!("{name}: cannot read: {e}")),
-                None => Error::Output(e),
-            });
-        }
-    };
+    // The writer's error came first; any other is the input's.
+    let bytes = read.map_err(|e| match e.raw_os_error() {
+        Some(21) => Error::Input(format!("{name}: is a directory: give a file")),
+        _ => Error::Input(format!("{name}: cannot read: {e}")),
+    })?;
     worker.settle();
     let tally = worker.tally;
     if tally.envelopes == 0 {
-        let binary = tally.skipped.get(&Skip::Binary).copied().unwrap_or(0);
-        let why = match (bytes, &tally.first_problem) {
-            (0, _) => "empty input: nothing to explain".to_string(),
-            (_, _) if binary > 0 && tally.first_binary.is_some() => {
-                tally.first_binary.clone().unwrap_or_default()
-            }
-            (_, Some(problem)) => problem.clone(),
-            (_, None) => "only blank lines: nothing to explain".to_string(),
+        // Binary data is the likelier story than any line before it.
+        let why = match (bytes, &tally.first_binary, &tally.first_problem) {
+            (0, _, _) => "empty input: nothing to explain".to_string(),
+            (_, Some(binary), _) => binary.to_string(),
+            (_, None, Some(problem)) => problem.to_string(),
+            (_, None, None) => "only blank lines: nothing to explain".to_string(),
         };
         return Err(Error::Input(format!(
             "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"

@@ -291,25 +291,26 @@ fn skip_plain_words(b: &[u8], mut j: usize) -> Stop {
 
 /// Scans a number at `b[i]`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`. Exponents and very long numbers
 /// are declined, so that serde_json decides whether they are in range.
+#[inline(always)]
 fn scan_number(b: &[u8], i: usize) -> Option<usize> {
     let digits = |mut j: usize| {
-        let start = j;
         while b.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
         }
-        (j > start).then_some(j)
+        j
     };
-    let mut j = i;
-    if b[j] == b'-' {
-        j += 1;
-    }
+    let mut j = i + usize::from(b[i] == b'-');
     j = match b.get(j)? {
         b'0' => j + 1,
-        b'1'..=b'9' => digits(j)?,
+        b'1'..=b'9' => digits(j + 1),
         _ => return None,
     };
     if b.get(j) == Some(&b'.') {
-        j = digits(j + 1)?;
+        let fraction = j + 1;
+        j = digits(fraction);
+        if j == fraction {
+            return None;
+        }
     }
     if matches!(b.get(j), Some(b'e' | b'E')) || j - i > 40 {
         return None;

@@ -221,6 +221,7 @@ fn summary_verdicts_agree_with_explanations() {
             Check(self.0.clone())
         }
         fn join(&mut self, _: Self) {}
+        fn shift(&mut self, _: usize) {}
     }
     let mut input = String::new();
     for code in [

@@ -2,6 +2,8 @@
 //! by line on one thread. Both must give the same output, byte for byte, on input that mixes
 //! every form (lines that need state stop the helper half-way).
 
+mod common;
+
 use std::io::Read;
 
 use errcode::commands::Settings;
@@ -174,4 +176,95 @@ fn the_summary_counts_what_the_full_reading_finds() {
     let envelopes: u64 = want.values().sum();
     let totals = format!("{envelopes} envelopes, {errors} errors");
     assert!(table.contains(&totals), "{totals} not in\n{table}");
+}
+
+/// A file of `lines` usual envelope lines, with `special` lines put in at given line indices.
+fn file_with(lines: usize, special: &[(usize, String)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 0..lines {
+        match special.iter().find(|(at, _)| *at == i) {
+            Some((_, text)) => out.extend_from_slice(text.as_bytes()),
+            None => {
+                let code = [200, 200, 41601, 52502, 49999][i % 5];
+                out.extend_from_slice(format!("{{\"RequestId\":\"{i:08x}-6f1c-4d2a-9b7e\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"ok\",\"Data\":{{\"n\":{i}}}}}\n").as_bytes());
+            }
+        }
+    }
+    out
+}
+
+/// `--summary` on a large regular file reads its halves on two threads; a stream is read in
+/// order. Both must agree on counts, errors, skipped lines and the line numbers of warnings,
+/// also when a document spans the middle, or an HTTP response starts right after it.
+#[test]
+fn a_large_file_read_from_both_halves_agrees_with_a_stream() {
+    const LINES: usize = 250_000; // about 25 MB: above the size that is split
+    let mid = LINES / 2;
+    // A line of 400 kB holds the middle byte, so the second half starts just after it.
+    let long = "x".repeat(400_000);
+    let broken = || "{\"RequestId\":\"broken\",\"StatusCode\":,}\n".to_string();
+    let variants: Vec<(&str, Vec<(usize, String)>)> = vec![
+        (
+            "plain",
+            vec![
+                (10, broken()),
+                (mid + 77, broken()),
+                (LINES - 3, "not json\n".into()),
+            ],
+        ),
+        (
+            "a document across the middle",
+            vec![
+                (mid - 1, "{\n".into()),
+                (mid, format!("  \"RequestId\": \"{long}\",\n")),
+                (mid + 1, "  \"StatusCode\": 41617\n".into()),
+                (mid + 2, "}\n".into()),
+                (mid + 500, broken()),
+            ],
+        ),
+        (
+            "an HTTP response right after the middle",
+            vec![
+                (
+                    mid,
+                    format!("{{\"RequestId\":\"{long}\",\"StatusCode\":200}}\n"),
+                ),
+                (mid + 1, "HTTP/1.1 403 Forbidden\r\n".into()),
+                (mid + 2, "X-Request-Id: h\r\n".into()),
+                (mid + 3, "\r\n".into()),
+                (
+                    mid + 4,
+                    "{\"RequestId\":\"h\",\"Code\":0,\"StatusCode\":42502}\r\n".into(),
+                ),
+                (mid + 900, broken()),
+            ],
+        ),
+        (
+            "broken lines in the second half only",
+            (0..30).map(|k| (mid + 1000 + k * 7, broken())).collect(),
+        ),
+    ];
+    let dir = std::env::temp_dir().join(format!("errcode-split-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, special) in variants {
+        let input = file_with(LINES, &special);
+        assert!(input.len() > 20 << 20, "{name}: {} bytes", input.len());
+        let path = dir.join("log.ndjson");
+        std::fs::write(&path, &input).unwrap();
+        for format in ["json", "table"] {
+            let args = ["explain", "--summary", "--format", format];
+            let from_file = common::errcode().args(args).arg(&path).output().unwrap();
+            let from_stream = common::run_with_input(&args, &input);
+            let (code, out, err) = common::parts(&from_file);
+            let (want_code, want_out, want_err) = common::parts(&from_stream);
+            let err = err.replace(&path.display().to_string(), "<stdin>");
+            assert_eq!(
+                (code, out, err),
+                (want_code, want_out, want_err.clone()),
+                "{name}, {format}"
+            );
+            assert!(want_err.contains("broken"), "{name}: {want_err}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }
