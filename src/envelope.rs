@@ -477,11 +477,13 @@ impl Reader {
     }
 
     /// [`Reader::read_all`] for a regular file of `len` bytes. When the sink only counts and the
-    /// file is large, a helper thread reads the second half (from the first line after the
-    /// middle) with reads of its own while this thread reads the first: no chunk is handed
-    /// between threads. What the helper found is joined when this thread reaches its start in
-    /// no state (no open HTTP response or document); otherwise, or where the helper met a line
-    /// that needs state, this thread reads on from there.
+    /// file is large, it is cut at line starts into [`SEGMENTS`] parts, which every thread
+    /// (this one and one more per core) takes in turn and reads with reads of its own, each
+    /// into a fork of the sink: no chunk is handed between threads, and a thread held up by
+    /// others on its core holds up no more than its part. The forks are then joined in order
+    /// where this reader, following along, comes to their start in no state (no open HTTP
+    /// response or document); elsewhere, and after a line a part's reader could not read
+    /// alone, this reader reads on in order to the end of the part.
     pub fn read_file<S: Sink>(
         mut self,
         file: &std::fs::File,
@@ -489,47 +491,73 @@ impl Reader {
         sink: &mut S,
         mut chunk_done: impl FnMut(&mut S) -> io::Result<()>,
     ) -> io::Result<u64> {
-        let split = match sink.counts_only() && len >= SPLIT_MIN {
-            true => line_after(file, len / 2, len)?,
-            false => None,
-        };
-        let Some(split) = split else {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if !sink.counts_only() || len < SPLIT_MIN || threads < 2 {
             return self.read_all(Part::new(file, 0, len), sink, chunk_done);
-        };
-        std::thread::scope(|scope| {
-            let mut fork = sink.fork();
-            let second = scope.spawn(move || {
+        }
+        let mut bounds = vec![0];
+        for k in 1..SEGMENTS {
+            match line_after(file, len * k / SEGMENTS, len)? {
+                Some(at) if at > bounds[bounds.len() - 1] => bounds.push(at),
+                _ => {}
+            }
+        }
+        bounds.push(len);
+        let segments = bounds.len() - 1;
+        // Taken from the end: the first part first.
+        let jobs: Vec<(usize, S)> = (0..segments).rev().map(|k| (k, sink.fork())).collect();
+        let jobs = std::sync::Mutex::new(jobs);
+        let work = || -> io::Result<Vec<(usize, Reader, S)>> {
+            let mut done = Vec::new();
+            while let Some((k, mut fork)) = jobs.lock().ok().and_then(|mut jobs| jobs.pop()) {
                 let mut reader = Reader {
                     alone: true,
-                    ..Reader::helper(0, split)
+                    ..Reader::helper(0, bounds[k])
                 };
-                reader.read_all(Part::new(file, split, len), &mut fork, |_| Ok(()))?;
-                Ok::<_, io::Error>((reader, fork))
-            });
-            self.alone = true;
-            self.prefetch = false;
-            self.open_end = true;
-            let first = self.read_all(Part::new(file, 0, split), sink, &mut chunk_done);
-            self.open_end = false;
-            let second = second
-                .join()
-                .unwrap_or_else(|_| Err(io::Error::other("the helper thread stopped")));
-            first?;
-            let (helper, mut fork) = second?;
-            if matches!(self.state, State::Idle) {
+                reader.read_all(Part::new(file, bounds[k], bounds[k + 1]), &mut fork, |_| {
+                    Ok(())
+                })?;
+                done.push((k, reader, fork));
+            }
+            Ok(done)
+        };
+        let mut parts: Vec<Option<(Reader, S)>> = (0..segments).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.min(MAX_THREADS))
+                .map(|_| scope.spawn(work))
+                .collect();
+            let mine = work();
+            for done in helpers.into_iter().map(|h| h.join()).chain([Ok(mine)]) {
+                let done =
+                    done.unwrap_or_else(|_| Err(io::Error::other("a reading thread stopped")));
+                for (k, reader, fork) in done? {
+                    parts[k] = Some((reader, fork));
+                }
+            }
+            Ok::<_, io::Error>(())
+        })?;
+        self.alone = true;
+        self.prefetch = false;
+        self.open_end = true;
+        for (k, part) in parts.into_iter().enumerate() {
+            let (reader, mut fork) = part.ok_or_else(|| io::Error::other("a part was not read"))?;
+            if matches!(self.state, State::Idle) && self.offset == bounds[k] {
                 fork.shift(self.line);
                 sink.join(fork);
-                self.line += helper.line;
-                self.offset = helper.offset;
-                if !helper.stopped {
-                    self.finish(sink)?;
-                    chunk_done(sink)?;
-                    return Ok(self.offset);
+                self.line += reader.line;
+                self.offset = reader.offset;
+                chunk_done(sink)?;
+                if !reader.stopped {
+                    continue;
                 }
             }
             let from = self.offset;
-            self.read_all(Part::new(file, from, len), sink, chunk_done)
-        })
+            self.read_all(Part::new(file, from, bounds[k + 1]), sink, &mut chunk_done)?;
+        }
+        self.open_end = false;
+        self.finish(sink)?;
+        chunk_done(sink)?;
+        Ok(self.offset)
     }
 
     /// Reads `input` to its end, handing every finding to `sink` and calling `chunk_done` after
@@ -989,7 +1017,8 @@ impl Reader {
     /// nothing more, an envelope by its own fields, handed on as [`Event::Counted`] and `true`.
     /// Anything else is `false`, for the full reading (which also words what is wrong).
     fn counted_object(&mut self, bytes: &[u8], sink: &mut impl Sink) -> io::Result<bool> {
-        let mut slots: [Option<&[u8]>; 5] = [None; 5];
+        // Where each field's value is (slices are taken only of the fields used).
+        let mut slots: [Option<std::ops::Range<usize>>; 5] = Default::default();
         let found = scan::scan_object_with(bytes, |key, value| {
             let key = &bytes[key];
             let field = match exact_field(key) {
@@ -1002,7 +1031,7 @@ impl Reader {
                     None => return,
                 },
             };
-            slots[field as usize] = Some(&bytes[value]);
+            slots[field as usize] = Some(value);
         });
         match found {
             Some(end) if bytes[end..].iter().all(u8::is_ascii_whitespace) => {}
@@ -1012,7 +1041,9 @@ impl Reader {
         if status_code.is_none() && (code.is_none() || request_id.is_none()) {
             return Ok(false); // perhaps an envelope nested inside
         }
-        let number = |v: Option<&[u8]>| v.and_then(integer).map(|(n, _)| n);
+        let number = |v: Option<std::ops::Range<usize>>| {
+            v.and_then(|v| integer(bytes.get(v)?)).map(|(n, _)| n)
+        };
         sink.event(Event::Counted {
             status_code: number(status_code),
             code: number(code),
@@ -1144,6 +1175,12 @@ impl Reader {
 
 /// Files smaller than this are read on one thread by [`Reader::read_file`].
 const SPLIT_MIN: u64 = 16 << 20;
+
+/// How many parts [`Reader::read_file`] cuts a large file into.
+const SEGMENTS: u64 = 32;
+
+/// The most threads [`Reader::read_file`] reads with.
+const MAX_THREADS: usize = 8;
 
 /// The offset just after the first `\n` at or after `from`, if it comes before `end` and within
 /// [`MAX_RECORD`] bytes.

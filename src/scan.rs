@@ -76,7 +76,10 @@ pub fn scan_object_with(
         if b.get(i) != Some(&b'"') {
             return None;
         }
-        let key_end = scan_string(b, i)?;
+        let key_end = match known_key(b, i) {
+            Some(end) => end,
+            None => scan_string(b, i)?,
+        };
         let key = i..key_end;
         i = ws(b, key_end);
         if b.get(i) != Some(&b':') {
@@ -93,6 +96,33 @@ pub fn scan_object_with(
             _ => return None,
         }
     }
+}
+
+/// The offset past the key at `b[i]` (its opening quote) when it is one of the envelope's five
+/// keys, written as the source document writes them: the usual line's keys are then matched
+/// with a word compare or two instead of being scanned byte class by byte class.
+#[inline(always)]
+fn known_key(b: &[u8], i: usize) -> Option<usize> {
+    let word = |at: usize| -> Option<u64> {
+        Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+    };
+    const fn le(s: &[u8; 8]) -> u64 {
+        u64::from_le_bytes(*s)
+    }
+    const FIVE: u64 = (1 << 40) - 1;
+    let w = word(i + 1)?;
+    let len = if w & FIVE == le(b"Code\"\0\0\0") || w & FIVE == le(b"Data\"\0\0\0") {
+        5
+    } else if w == le(b"Message\"") {
+        8
+    } else if w == le(b"RequestI") && b.get(i + 9..i + 11) == Some(b"d\"") {
+        10
+    } else if w == le(b"StatusCo") && b.get(i + 9..i + 12) == Some(b"de\"") {
+        11
+    } else {
+        return None;
+    };
+    Some(i + 1 + len)
 }
 
 /// Scans the value at `b[i]`; returns the offset just past it.
@@ -359,6 +389,50 @@ mod tests {
                 .len(),
             5
         );
+    }
+
+    #[test]
+    fn envelope_keys_and_their_near_misses_are_read_alike() {
+        let keys = [
+            "Code",
+            "Data",
+            "Message",
+            "RequestId",
+            "StatusCode",
+            "Cod",
+            "Codex",
+            "Dat",
+            "Datas",
+            "Messag",
+            "Messages",
+            "RequestI",
+            "RequestIdd",
+            "StatusCo",
+            "StatusCod",
+            "StatusCodes",
+            "Code\\\"",
+            "StatusC\\u006fde",
+            "code",
+            "",
+        ];
+        for key in keys {
+            for tail in ["", " ", "          "] {
+                let text = format!("{{\"{key}\":1,\"{key}\" :\"v\"{tail}}}");
+                let want = (format!("\"{key}\""), "1".to_string());
+                let got = scan(&text).unwrap_or_else(|| panic!("{text}"));
+                assert_eq!(got[0], want, "{text}");
+                assert_eq!(got[1].1, "\"v\"", "{text}");
+            }
+        }
+        for bad in [
+            "{\"Code",
+            "{\"Code\"",
+            "{\"StatusCode\"",
+            "{\"Message\":",
+            "{\"RequestId\"}",
+        ] {
+            assert_eq!(scan_object(bad.as_bytes(), &mut Vec::new()), None, "{bad}");
+        }
     }
 
     #[test]

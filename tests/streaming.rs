@@ -193,14 +193,15 @@ fn file_with(lines: usize, special: &[(usize, String)]) -> Vec<u8> {
     out
 }
 
-/// `--summary` on a large regular file reads its halves on two threads; a stream is read in
+/// `--summary` on a large regular file reads it in parts, on every core; a stream is read in
 /// order. Both must agree on counts, errors, skipped lines and the line numbers of warnings,
-/// also when a document spans the middle, or an HTTP response starts right after it.
+/// also when a document spans the middle (where two parts meet), or an HTTP response starts a
+/// part.
 #[test]
-fn a_large_file_read_from_both_halves_agrees_with_a_stream() {
+fn a_large_file_read_in_parts_agrees_with_a_stream() {
     const LINES: usize = 250_000; // about 25 MB: above the size that is split
     let mid = LINES / 2;
-    // A line of 400 kB holds the middle byte, so the second half starts just after it.
+    // A line of 400 kB holds the middle byte, so that a part starts just after it.
     let long = "x".repeat(400_000);
     let broken = || "{\"RequestId\":\"broken\",\"StatusCode\":,}\n".to_string();
     let variants: Vec<(&str, Vec<(usize, String)>)> = vec![
