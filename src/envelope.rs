@@ -366,7 +366,7 @@ pub enum Event<'a, 'r> {
     },
 }
 
-/// Receives what the reader finds. A sink can be forked, so that a second thread can read half
+/// Receives what the reader finds. A sink can be forked, so that another thread can read part
 /// of a chunk, and its fork joined back, in input order.
 pub trait Sink: Send + Sized {
     /// One finding, in input order.
@@ -1183,9 +1183,9 @@ const SEGMENTS: u64 = 32;
 const MAX_THREADS: usize = 8;
 
 /// The offset just after the first `\n` at or after `from`, if it comes before `end` and within
-/// [`MAX_RECORD`] bytes.
+/// a chunk's length (a part may well hold a longer line: parts meet only where lines do).
 fn line_after(file: &std::fs::File, from: u64, end: u64) -> io::Result<Option<u64>> {
-    let mut part = Part::new(file, from, end.min(from + MAX_RECORD as u64));
+    let mut part = Part::new(file, from, end.min(from + CHUNK as u64));
     let mut buf = vec![0; 64 << 10];
     let mut at = from;
     loop {
