@@ -9,13 +9,25 @@ use errcode::render::{Format, Palette};
 use errcode::table::Table;
 use errcode::Error;
 use libfuzzer_sys::fuzz_target;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 static TABLE: OnceLock<Table> = OnceLock::new();
 
+/// A member of a JSON object, as written (numbers beyond f64, such as 1e400, stay text).
+fn field(object: &[u8], name: &str) -> Box<RawValue> {
+    let mut map: BTreeMap<String, Box<RawValue>> = serde_json::from_slice(object).expect("an object");
+    map.remove(name).expect("the member")
+}
+
 fuzz_target!(|data: &[u8]| {
     let table = TABLE.get_or_init(Table::builtin);
-    for (format, summary) in [(None, false), (Some(Format::Json), false), (Some(Format::Plain), true)] {
+    // StatusCode counts, from the JSON lines and from the JSON summary: they must agree (the
+    // summary counts the usual line without building its envelope).
+    let mut from_lines: BTreeMap<String, u64> = Default::default();
+    let mut from_summary: BTreeMap<String, u64> = Default::default();
+    for (format, summary) in [(None, false), (Some(Format::Json), false), (Some(Format::Json), true)] {
         let settings = Settings { format, palette: Palette::new(true), lang: Lang::En, stdout_is_terminal: false };
         let mut out = Vec::new();
         let options = Options { summary, check: true, read_ahead: false };
@@ -27,6 +39,14 @@ fuzz_target!(|data: &[u8]| {
             for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
                 // Valid JSON (numbers beyond f64, such as 1e400, are valid JSON, kept as written).
                 serde_json::from_slice::<&serde_json::value::RawValue>(line).expect("every JSON output line parses");
+                *from_lines.entry(field(field(line, "annotation").get().as_bytes(), "status_code").get().to_string()).or_default() += 1;
+            }
+        }
+        if summary && !out.is_empty() {
+            let rows: Vec<Box<RawValue>> = serde_json::from_slice(&out).expect("the summary parses");
+            for row in rows {
+                let count = field(row.get().as_bytes(), "count").get().parse().expect("a count");
+                from_summary.insert(field(row.get().as_bytes(), "code").get().to_string(), count);
             }
         }
         if format.is_none() {
@@ -37,6 +57,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
+    assert_eq!(from_lines, from_summary, "the summary counts what the JSON lines show");
     let mut members = Vec::new();
     if let Some(end) = errcode::scan::scan_object(data, &mut members) {
         if let Ok(text) = std::str::from_utf8(&data[..end]) {
