@@ -737,7 +737,7 @@ pub fn run(
             let file = File::open(path).map_err(|e| file_error(path, &e))?;
             let name = escape(&path.to_string_lossy()).into_owned();
             match file.metadata() {
-                // A regular file is read ahead, and for --summary from two places at once.
+                // A regular file is read ahead, and for --summary in parts, on every core.
                 Ok(meta) if meta.is_file() => explain_with(
                     |worker, chunk_done| {
                         let reader = Reader::new().read_ahead();
