@@ -477,7 +477,7 @@ impl Reader {
     }
 
     /// [`Reader::read_all`] for a regular file of `len` bytes. When the sink only counts and the
-    /// file is large, it is cut at line starts into [`SEGMENTS`] parts, which every thread
+    /// file is large, it is cut at line starts into 32 parts, which every thread
     /// (this one and one more per core) takes in turn and reads with reads of its own, each
     /// into a fork of the sink: no chunk is handed between threads, and a thread held up by
     /// others on its core holds up no more than its part. The forks are then joined in order
