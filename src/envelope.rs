@@ -493,7 +493,9 @@ impl Reader {
     ) -> io::Result<u64> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         if !sink.counts_only() || len < SPLIT_MIN || threads < 2 {
-            return self.read_all(Part::new(file, 0, len), sink, chunk_done);
+            // To the end, whatever the size said: a file being written to, or one that tells
+            // no size (under /proc), is read as it is read.
+            return self.read_all(Part::new(file, 0, u64::MAX), sink, chunk_done);
         }
         let mut bounds = vec![0];
         for k in 1..SEGMENTS {

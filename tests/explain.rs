@@ -404,3 +404,12 @@ fn explain_of_an_empty_stdin_is_an_input_error() {
     assert_eq!(status, 2);
     assert!(stderr.contains("<stdin>: empty input"), "{stderr}");
 }
+
+/// A file that tells no size (as under /proc) is read to its end all the same.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_that_tells_no_size_is_read_to_its_end() {
+    let (status, _, stderr) = parts(&run(&["explain", "/proc/self/status"]));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("line 1: no JSON object"), "{stderr}");
+}
