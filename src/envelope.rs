@@ -491,8 +491,12 @@ impl Reader {
         sink: &mut S,
         mut chunk_done: impl FnMut(&mut S) -> io::Result<()>,
     ) -> io::Result<u64> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if !sink.counts_only() || len < SPLIT_MIN || threads < 2 {
+        let large = sink.counts_only() && len >= SPLIT_MIN;
+        let threads = match large {
+            true => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            false => 1,
+        };
+        if threads < 2 {
             // To the end, whatever the size said: a file being written to, or one that tells
             // no size (under /proc), is read as it is read.
             return self.read_all(Part::new(file, 0, u64::MAX), sink, chunk_done);
