@@ -1025,7 +1025,12 @@ impl Reader {
     fn counted_object(&mut self, bytes: &[u8], sink: &mut impl Sink) -> io::Result<bool> {
         // Where each field's value is (slices are taken only of the fields used).
         let mut slots: [Option<std::ops::Range<usize>>; 5] = Default::default();
-        let found = scan::scan_object_with(bytes, |key, value| {
+        let found = scan::scan_object_with(bytes, |known, key, value| {
+            // The scanner's index of an envelope key is its field's (a test holds them equal).
+            if let Some(slot) = known.and_then(|index| slots.get_mut(index)) {
+                *slot = Some(value);
+                return;
+            }
             let key = &bytes[key];
             let field = match exact_field(key) {
                 Some(field) => field,
@@ -1549,6 +1554,15 @@ mod tests {
         .unwrap();
         assert_eq!(env.status_code.unwrap().as_integer(), Some((41601, true)));
         assert_eq!(env.renamed.len(), 2);
+    }
+
+    #[test]
+    fn the_scanner_numbers_envelope_keys_as_fields() {
+        let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, scan::ENVELOPE_KEYS);
+        for (i, field) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(field as usize, i);
+        }
     }
 
     #[test]

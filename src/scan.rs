@@ -51,18 +51,24 @@ enum Expect {
 /// `None` means "not accepted here": broken, or a shape left to serde_json.
 pub fn scan_object(b: &[u8], members: &mut Vec<Member>) -> Option<usize> {
     members.clear();
-    scan_object_with(b, |key, value| members.push(Member { key, value }))
+    scan_object_with(b, |_, key, value| members.push(Member { key, value }))
 }
 
-/// [`scan_object`], handing each top-level member (key with quotes, value) to `member` as it is
-/// read instead of keeping it: a caller after a few fields keeps no list.
+/// The envelope's keys as the source document writes them, in its order. The scanner tells
+/// which of them a member's key is (its index here), having matched it anyway.
+pub const ENVELOPE_KEYS: [&str; 5] = ["RequestId", "Code", "StatusCode", "Message", "Data"];
+
+/// [`scan_object`], handing each top-level member to `member` as it is read instead of keeping
+/// it: the index in [`ENVELOPE_KEYS`] of its key, if it is one of them written as such, then the
+/// byte ranges of the key (with quotes) and of the value. A caller after a few fields keeps no
+/// list.
 ///
 /// The top level is a straight loop (key, colon, value, comma), which keeps the usual envelope's
 /// branches predictable; nested objects and arrays go to an iterative scanner with a stack.
 #[inline(always)]
 pub fn scan_object_with(
     b: &[u8],
-    mut member: impl FnMut(Range<usize>, Range<usize>),
+    mut member: impl FnMut(Option<usize>, Range<usize>, Range<usize>),
 ) -> Option<usize> {
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
@@ -76,9 +82,9 @@ pub fn scan_object_with(
         if b.get(i) != Some(&b'"') {
             return None;
         }
-        let key_end = match known_key(b, i) {
-            Some(end) => end,
-            None => scan_string(b, i)?,
+        let (key_end, known) = match known_key(b, i) {
+            Some((end, which)) => (end, Some(which)),
+            None => (scan_string(b, i)?, None),
         };
         let key = i..key_end;
         i = ws(b, key_end);
@@ -88,7 +94,7 @@ pub fn scan_object_with(
         i = ws(b, i + 1);
         let value_start = i;
         i = scan_value(b, i)?;
-        member(key, value_start..i);
+        member(known, key, value_start..i);
         i = ws(b, i);
         match b.get(i)? {
             b',' => i = ws(b, i + 1),
@@ -98,11 +104,11 @@ pub fn scan_object_with(
     }
 }
 
-/// The offset past the key at `b[i]` (its opening quote) when it is one of the envelope's five
-/// keys, written as the source document writes them: the usual line's keys are then matched
-/// with a word compare or two instead of being scanned byte class by byte class.
+/// The offset past the key at `b[i]` (its opening quote) and its index in [`ENVELOPE_KEYS`],
+/// when it is one of them: the usual line's keys are then matched with a word compare or two
+/// instead of being scanned byte class by byte class.
 #[inline(always)]
-fn known_key(b: &[u8], i: usize) -> Option<usize> {
+fn known_key(b: &[u8], i: usize) -> Option<(usize, usize)> {
     let word = |at: usize| -> Option<u64> {
         Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
     };
@@ -111,18 +117,20 @@ fn known_key(b: &[u8], i: usize) -> Option<usize> {
     }
     const FIVE: u64 = (1 << 40) - 1;
     let w = word(i + 1)?;
-    let len = if w & FIVE == le(b"Code\"\0\0\0") || w & FIVE == le(b"Data\"\0\0\0") {
-        5
+    let (len, which) = if w & FIVE == le(b"Code\"\0\0\0") {
+        (5, 1)
+    } else if w & FIVE == le(b"Data\"\0\0\0") {
+        (5, 4)
     } else if w == le(b"Message\"") {
-        8
+        (8, 3)
     } else if w == le(b"RequestI") && b.get(i + 9..i + 11) == Some(b"d\"") {
-        10
+        (10, 0)
     } else if w == le(b"StatusCo") && b.get(i + 9..i + 12) == Some(b"de\"") {
-        11
+        (11, 2)
     } else {
         return None;
     };
-    Some(i + 1 + len)
+    Some((i + 1 + len, which))
 }
 
 /// Scans the value at `b[i]`; returns the offset just past it.
@@ -422,6 +430,10 @@ mod tests {
                 let got = scan(&text).unwrap_or_else(|| panic!("{text}"));
                 assert_eq!(got[0], want, "{text}");
                 assert_eq!(got[1].1, "\"v\"", "{text}");
+                let mut known = Vec::new();
+                scan_object_with(text.as_bytes(), |index, _, _| known.push(index));
+                let index = ENVELOPE_KEYS.iter().position(|k| *k == key);
+                assert_eq!(known, [index, index], "{text}");
             }
         }
         for bad in [
