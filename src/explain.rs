@@ -427,7 +427,7 @@ impl Tally {
 }
 
 /// Receives the reader's events: explains each envelope into a buffer (written out after each
-/// chunk) and counts. Forks of it read half a chunk on another thread.
+/// chunk) and counts. Forks of it read part of a chunk, or of a file, on another thread.
 pub struct Worker<'a> {
     table: &'a Table,
     settings: &'a Settings,
