@@ -180,13 +180,6 @@ fn integer_slow(written: &[u8]) -> Option<(i128, bool)> {
         }
         _ => (written, false),
     };
-    // The usual case: a few digits.
-    if text.len() <= 9 && !text.is_empty() && text.iter().all(u8::is_ascii_digit) {
-        let n = text
-            .iter()
-            .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
-        return Some((n, quoted));
-    }
     let digits = text.strip_prefix(b"-").unwrap_or(text);
     if digits.is_empty() || digits.len() > 38 || !digits.iter().all(u8::is_ascii_digit) {
         return None;
@@ -1044,13 +1037,25 @@ impl Reader {
             };
             slots[field as usize] = Some(value);
         });
-        match found {
-            Some(end) if bytes[end..].iter().all(u8::is_ascii_whitespace) => {}
+        let end = match found {
+            Some(end) if bytes[end..].iter().all(u8::is_ascii_whitespace) => end,
             _ => return Ok(false),
-        }
+        };
         let [request_id, code, status_code, _, _] = slots;
         if status_code.is_none() && (code.is_none() || request_id.is_none()) {
-            return Ok(false); // perhaps an envelope nested inside
+            // Not an envelope itself, but a whole object: perhaps one is nested inside (a
+            // structured log line). Looked for here, without scanning the line again.
+            let Ok(raw) = std::str::from_utf8(&bytes[..end]) else {
+                return Ok(false);
+            };
+            let origin = Origin {
+                line: self.line,
+                embedded: false,
+                lossy: false,
+                http: None,
+            };
+            self.nested(raw, origin, sink)?;
+            return Ok(true);
         }
         let number = |v: Option<std::ops::Range<usize>>| {
             v.and_then(|v| integer(bytes.get(v)?)).map(|(n, _)| n)
