@@ -310,17 +310,10 @@ pub fn list(
             why.push(format!("--http {s} (the table uses {})", used.join(", ")));
         }
         if let Some(c) = &filter.category {
-            let mut known: Vec<&str> = table
-                .rows()
-                .iter()
-                .filter_map(|r| r.category.as_deref())
-                .collect();
-            known.sort_unstable();
-            known.dedup();
             why.push(format!(
                 "--category {} (known: {})",
                 escape(c),
-                known.join(", ")
+                table.categories().join(", ")
             ));
         }
         if let Some(k) = filter.retry {

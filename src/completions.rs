@@ -52,15 +52,19 @@ fn http_values(table: &Table) -> Vec<PossibleValue> {
         .collect()
 }
 
+/// A man page section of terms in bold, each with its meaning.
+fn definitions(roff: &mut Roff, title: &str, items: &[(&str, &str)]) {
+    roff.control("SH", [title]);
+    for (term, meaning) in items {
+        roff.control("TP", [])
+            .text([bold(*term)])
+            .text([roman(*meaning)]);
+    }
+}
+
 fn category_values(table: &Table) -> Vec<PossibleValue> {
-    let mut categories: Vec<&str> = table
-        .rows()
-        .iter()
-        .filter_map(|r| r.category.as_deref())
-        .collect();
-    categories.sort_unstable();
-    categories.dedup();
-    categories
+    table
+        .categories()
         .into_iter()
         .map(|c| PossibleValue::new(c.to_string()))
         .collect()
@@ -131,53 +135,46 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
     man.render_subcommands_section(out)?;
 
     let mut roff = Roff::new();
-    roff.control("SH", ["EXIT STATUS"]);
-    for (status, meaning) in [
+    definitions(&mut roff, "EXIT STATUS", &[
         ("0", "Found: every code was found, something matched, or (explain) the input was explained; with --check, every envelope was a success."),
         ("1", "Nothing found: an unknown code, no match, or (explain --check) an error envelope."),
         ("2", "Usage or input error: a bad argument, an unreadable file or table, input with no envelope."),
-    ] {
-        roff.control("TP", []).text([bold(status)]).text([roman(meaning)]);
-    }
-    roff.control("SH", ["ENVIRONMENT"]);
-    for (name, meaning) in [
+    ]);
+    definitions(&mut roff, "ENVIRONMENT", &[
         ("NO_COLOR", "When set and not empty, --color auto does not colour."),
         ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
         ("COLUMNS", "The width tables are fitted to, when set."),
         ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
         ("ERRCODE_TABLE", "A colon-separated list of JSON tables merged over the built-in one, before any --table."),
-    ] {
-        roff.control("TP", []).text([bold(name)]).text([roman(meaning)]);
-    }
-    roff.control("SH", ["EXAMPLES"]);
-    for (example, meaning) in [
-        (
-            "errcode 41601",
-            "What 41601 means (the same as errcode lookup 41601).",
-        ),
-        ("errcode lookup 416xx", "Every code from 41600 to 41699."),
-        ("errcode list --http 456", "The infrastructure failures."),
-        (
-            "errcode search token",
-            "Codes whose description mentions a token.",
-        ),
-        (
-            "curl -si URL | errcode explain",
-            "Annotate a response: fields, meaning, HTTP status, hint.",
-        ),
-        (
-            "errcode explain --summary app.log",
-            "Count the envelopes in a log per StatusCode.",
-        ),
-        (
-            "curl -si URL | errcode explain --check >/dev/null || alert",
-            "Alert when a response is an error.",
-        ),
-    ] {
-        roff.control("TP", [])
-            .text([bold(example)])
-            .text([roman(meaning)]);
-    }
+    ]);
+    definitions(
+        &mut roff,
+        "EXAMPLES",
+        &[
+            (
+                "errcode 41601",
+                "What 41601 means (the same as errcode lookup 41601).",
+            ),
+            ("errcode lookup 416xx", "Every code from 41600 to 41699."),
+            ("errcode list --http 456", "The infrastructure failures."),
+            (
+                "errcode search token",
+                "Codes whose description mentions a token.",
+            ),
+            (
+                "curl -si URL | errcode explain",
+                "Annotate a response: fields, meaning, HTTP status, hint.",
+            ),
+            (
+                "errcode explain --summary app.log",
+                "Count the envelopes in a log per StatusCode.",
+            ),
+            (
+                "curl -si URL | errcode explain --check >/dev/null || alert",
+                "Alert when a response is an error.",
+            ),
+        ],
+    );
     roff.control("SH", ["SEE ALSO"]);
     roff.text([italic("curl"), roman("(1), "), italic("jq"), roman("(1)")]);
     out.write_all(roff.to_roff().as_bytes())?;

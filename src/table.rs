@@ -301,6 +301,18 @@ impl Table {
         statuses
     }
 
+    /// The categories the table uses, each once, in order.
+    pub fn categories(&self) -> Vec<&str> {
+        let mut categories: Vec<&str> = self
+            .rows
+            .iter()
+            .filter_map(|r| r.category.as_deref())
+            .collect();
+        categories.sort_unstable();
+        categories.dedup();
+        categories
+    }
+
     /// Up to three known codes a mistyped `code` was probably meant to be: codes one edit away
     /// (a digit changed, added, dropped, or two swapped) first, else the numerically closest.
     pub fn nearest(&self, code: &str) -> Vec<u32> {
