@@ -1,0 +1,428 @@
+//! The API 3.0 table (`src/table/v3.json`) against the SDK files it is made from
+//! (`third_party/tencentcloud-sdk-go`), the hand-written knowledge file, and the crosswalk to the
+//! legacy table. The Go files are read with plain string handling.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde_json::Value;
+
+const REGENERATE: &str = "regenerate with: python3 scripts/gen-v3-table.py";
+const SDK_DIR: &str = "third_party/tencentcloud-sdk-go/tencentcloud";
+const SOURCES: [&str; 3] = ["product", "common", "sdk-client"];
+const RETRY: [&str; 3] = ["never", "after-fix", "backoff"];
+const FIELDS: [&str; 6] = [
+    "message",
+    "message_en",
+    "category",
+    "retry",
+    "hint_en",
+    "hint_zh",
+];
+
+fn read(relative: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn json(relative: &str) -> Value {
+    serde_json::from_str(&read(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+fn rows() -> Vec<Value> {
+    match json("src/table/v3.json") {
+        Value::Array(rows) => rows,
+        other => panic!("src/table/v3.json is not an array: {other}"),
+    }
+}
+
+fn text<'a>(row: &'a Value, field: &str) -> &'a str {
+    row[field].as_str().unwrap_or("")
+}
+
+/// `NAME = "Code"`, the constant line of errors.go and of the lists in client.go.
+fn constant(line: &str) -> Option<(&str, &str)> {
+    let (name, value) = line.trim().split_once(" = ")?;
+    let value = value.trim().strip_prefix('"')?.strip_suffix('"')?;
+    let is_name = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    is_name.then_some((name, value))
+}
+
+/// errors.go: constant name -> (code, the Chinese description in the comment above it).
+fn sdk_codes() -> BTreeMap<String, (String, String)> {
+    let source = read(&format!("{SDK_DIR}/iss/v20230517/errors.go"));
+    let mut codes = BTreeMap::new();
+    let mut comment: Vec<&str> = Vec::new();
+    for line in source.lines() {
+        let trimmed = line.trim();
+        if let Some(rest) = trimmed.strip_prefix("//") {
+            comment.push(rest.trim());
+            continue;
+        }
+        if let Some((name, code)) = constant(line) {
+            assert!(!comment.is_empty(), "errors.go: {code} has no description");
+            let old = codes.insert(name.to_string(), (code.to_string(), comment.join(" ")));
+            assert!(old.is_none(), "errors.go: {name} twice");
+        }
+        comment.clear();
+    }
+    codes
+}
+
+/// client.go: action -> the codes listed under "可能返回的错误码" above `func (c *Client) Action(`.
+fn sdk_actions() -> BTreeMap<String, Vec<(String, String)>> {
+    let source = read(&format!("{SDK_DIR}/iss/v20230517/client.go"));
+    let lines: Vec<&str> = source.lines().collect();
+    let mut actions = BTreeMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(rest) = line.strip_prefix("func (c *Client) ") else {
+            continue;
+        };
+        let Some((action, _)) = rest.split_once("(request ") else {
+            continue;
+        };
+        let mut block: Vec<&str> = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|l| l.starts_with("//"))
+            .copied()
+            .collect();
+        block.reverse();
+        let mut listed = Vec::new();
+        let mut in_list = false;
+        for comment in block {
+            if comment.starts_with("// 可能返回的错误码") {
+                in_list = true;
+            } else if in_list {
+                match constant(comment.trim_start_matches('/')) {
+                    Some((name, code)) => listed.push((name.to_string(), code.to_string())),
+                    None if comment.trim() == "//" => {}
+                    None => in_list = false,
+                }
+            }
+        }
+        let old = actions.insert(action.to_string(), listed);
+        assert!(old.is_none(), "client.go: {action} twice");
+    }
+    actions
+}
+
+fn fail_if_any(problems: &[String], what: &str, fix: &str) {
+    assert!(
+        problems.is_empty(),
+        "{what}:\n  {}\n{fix}",
+        problems.join("\n  ")
+    );
+}
+
+#[test]
+fn the_go_files_parse_to_the_known_shape() {
+    let codes = sdk_codes();
+    let actions = sdk_actions();
+    assert!(codes.len() >= 100, "errors.go gave only {} codes", codes.len());
+    assert!(actions.len() >= 50, "client.go gave only {} actions", actions.len());
+    assert!(actions.values().all(|listed| !listed.is_empty()));
+    let mut problems = Vec::new();
+    for (action, listed) in &actions {
+        for (name, code) in listed {
+            if codes.get(name).map(|(c, _)| c.as_str()) != Some(code.as_str()) {
+                problems.push(format!("{action} lists {name} = {code:?}, not in errors.go"));
+            }
+        }
+    }
+    fail_if_any(&problems, "client.go and errors.go disagree", "");
+}
+
+#[test]
+fn product_rows_are_exactly_the_sdk_codes_with_the_sdk_text() {
+    let sdk: BTreeMap<String, String> = sdk_codes().into_values().collect();
+    let table: BTreeMap<String, String> = rows()
+        .iter()
+        .filter(|r| r["source"] == "product")
+        .map(|r| (text(r, "code").to_string(), text(r, "message").to_string()))
+        .collect();
+    let mut problems = Vec::new();
+    for (code, message) in &sdk {
+        match table.get(code) {
+            None => problems.push(format!("{code} ({message}) is in errors.go but not in v3.json")),
+            Some(ours) if ours != message => problems.push(format!(
+                "{code}: errors.go says {message:?}, v3.json says {ours:?}"
+            )),
+            Some(_) => {}
+        }
+    }
+    for code in table.keys().filter(|c| !sdk.contains_key(*c)) {
+        problems.push(format!("{code} is a product row of v3.json but not in errors.go"));
+    }
+    fail_if_any(
+        &problems,
+        "src/table/v3.json has drifted from third_party's errors.go",
+        REGENERATE,
+    );
+}
+
+#[test]
+fn each_row_lists_the_actions_that_document_it() {
+    let mut documented: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (action, listed) in sdk_actions() {
+        for (_, code) in listed {
+            documented.entry(code).or_default().insert(action.clone());
+        }
+    }
+    let mut problems = Vec::new();
+    for row in rows() {
+        let code = text(&row, "code");
+        let source = text(&row, "source");
+        let actions: Vec<&str> = row["actions"]
+            .as_array()
+            .map(|a| a.iter().map(|v| v.as_str().unwrap_or("")).collect())
+            .unwrap_or_default();
+        let want: Vec<&str> = if source == "product" {
+            documented
+                .get(code)
+                .map(|s| s.iter().map(String::as_str).collect())
+                .unwrap_or_default()
+        } else {
+            vec!["*"]
+        };
+        if actions != want {
+            problems.push(format!(
+                "{code} ({source}): actions {actions:?}, client.go says {want:?}"
+            ));
+        }
+    }
+    fail_if_any(
+        &problems,
+        "src/table/v3.json has drifted from third_party's client.go",
+        REGENERATE,
+    );
+}
+
+#[test]
+fn every_row_is_complete_and_the_table_is_sorted() {
+    let rows = rows();
+    let mut problems = Vec::new();
+    let mut keys = Vec::new();
+    for row in &rows {
+        let code = text(row, "code");
+        let source = text(row, "source");
+        if code.is_empty() {
+            problems.push(format!("a row has no code: {row}"));
+        }
+        if !SOURCES.contains(&source) {
+            problems.push(format!("{code}: source {source:?} is not one of {SOURCES:?}"));
+        }
+        if row["http_status"] != 200 {
+            problems.push(format!("{code}: http_status {} is not 200", row["http_status"]));
+        }
+        for field in FIELDS {
+            if text(row, field).trim().is_empty() {
+                problems.push(format!("{code} ({source}): {field} is missing or empty"));
+            }
+        }
+        if !RETRY.contains(&text(row, "retry")) {
+            problems.push(format!("{code}: retry {} is not one of {RETRY:?}", row["retry"]));
+        }
+        let category = text(row, "category");
+        if !category.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            problems.push(format!("{code}: category {category:?} is not a lowercase slug"));
+        }
+        let actions = row["actions"].as_array();
+        if actions.is_none_or(|a| a.is_empty() || a.iter().any(|v| v.as_str().is_none_or(str::is_empty))) {
+            problems.push(format!("{code} ({source}): actions missing or empty"));
+        }
+        let english = text(row, "hint_en");
+        if english.chars().filter(char::is_ascii).count() * 10 < english.chars().count() * 9 {
+            problems.push(format!("{code} ({source}): hint_en is not English"));
+        }
+        let rank = SOURCES.iter().position(|s| *s == source).unwrap_or(9);
+        keys.push((code.to_string(), rank));
+    }
+    let mut sorted = keys.clone();
+    sorted.sort();
+    sorted.dedup();
+    if sorted != keys {
+        problems.push("rows are not sorted by code then source, or a (code, source) repeats".into());
+    }
+    for source in SOURCES {
+        if !rows.iter().any(|r| r["source"] == source) {
+            problems.push(format!("no row has source {source}"));
+        }
+    }
+    fail_if_any(&problems, "src/table/v3.json has incomplete rows", REGENERATE);
+}
+
+#[test]
+fn the_table_is_what_the_knowledge_file_says() {
+    let knowledge = json("src/table/v3-knowledge.json");
+    let rows = rows();
+    let mut problems = Vec::new();
+    let mut entries = 0;
+    for source in SOURCES {
+        let Some(section) = knowledge[source].as_object() else {
+            problems.push(format!("v3-knowledge.json has no {source} section"));
+            continue;
+        };
+        for (code, entry) in section {
+            entries += 1;
+            let Some(row) = rows
+                .iter()
+                .find(|r| r["code"] == code.as_str() && r["source"] == source)
+            else {
+                problems.push(format!("{code} ({source}) is in the knowledge file but not in v3.json"));
+                continue;
+            };
+            for field in FIELDS {
+                if entry[field] != row[field] {
+                    problems.push(format!(
+                        "{code} ({source}): {field} is {} in the knowledge file, {} in v3.json",
+                        entry[field], row[field]
+                    ));
+                }
+            }
+        }
+    }
+    if entries != rows.len() {
+        problems.push(format!("{entries} knowledge entries but {} rows", rows.len()));
+    }
+    fail_if_any(
+        &problems,
+        "src/table/v3.json is stale against src/table/v3-knowledge.json",
+        REGENERATE,
+    );
+}
+
+#[test]
+fn the_common_and_client_codes_are_there() {
+    let rows = rows();
+    let has = |code: &str, source: &str| {
+        rows.iter()
+            .any(|r| r["code"] == code && r["source"] == source)
+    };
+    let common = [
+        "AuthFailure.SignatureExpire",
+        "AuthFailure.SecretIdNotFound",
+        "AuthFailure.SignatureFailure",
+        "AuthFailure.TokenFailure",
+        "AuthFailure.MFAFailure",
+        "AuthFailure.InvalidSecretId",
+        "AuthFailure.UnauthorizedOperation",
+        "AuthFailure.InvalidAuthorization",
+        "DryRunOperation",
+        "FailedOperation",
+        "InternalError",
+        "InvalidAction",
+        "InvalidParameter",
+        "InvalidParameterValue",
+        "InvalidRequest",
+        "IpInBlacklist",
+        "IpNotInWhitelist",
+        "LimitExceeded",
+        "MissingParameter",
+        "NoSuchProduct",
+        "NoSuchVersion",
+        "RequestLimitExceeded",
+        "RequestLimitExceeded.IPLimitExceeded",
+        "RequestLimitExceeded.UinLimitExceeded",
+        "RequestSizeLimitExceeded",
+        "ResourceInUse",
+        "ResourceInsufficient",
+        "ResourceNotFound",
+        "ResourceUnavailable",
+        "ResponseSizeLimitExceeded",
+        "ServiceUnavailable",
+        "UnauthorizedOperation",
+        "UnknownParameter",
+        "UnsupportedOperation",
+        "UnsupportedProtocol",
+        "UnsupportedRegion",
+    ];
+    let missing: Vec<&str> = common.into_iter().filter(|c| !has(c, "common")).collect();
+    assert!(missing.is_empty(), "common codes missing: {missing:?}; {REGENERATE}");
+    // A code in both lists keeps both texts.
+    for code in ["FailedOperation", "InvalidParameter", "InvalidParameterValue", "ResourceNotFound"] {
+        assert!(has(code, "product") && has(code, "common"), "{code} needs both rows");
+    }
+    assert_eq!(rows.iter().find(|r| r["code"] == "RequestLimitExceeded").unwrap()["retry"], "backoff");
+    // Client-side codes are the ones the SDK's retry code makes up.
+    let retry_code = read(&format!("{SDK_DIR}/common/netretry.go"))
+        + &read(&format!("{SDK_DIR}/common/ratelimitretry.go"));
+    let client: Vec<&Value> = rows.iter().filter(|r| r["source"] == "sdk-client").collect();
+    assert!(!client.is_empty());
+    for row in client {
+        let code = text(row, "code");
+        assert!(
+            code.starts_with("ClientError.") && retry_code.contains(&format!("\"{code}\"")),
+            "{code} is not a ClientError code of netretry.go or ratelimitretry.go"
+        );
+    }
+}
+
+/// The Chinese text without whitespace, ASCII punctuation or CJK punctuation: two texts are
+/// "identical" when these are equal (the rule of scripts/crosswalk-candidates.py).
+fn normalise(text: &str) -> String {
+    const CJK_PUNCTUATION: &str = "，。、；：？！（）【】《》“”‘’「」『』·…—～";
+    text.chars()
+        .filter(|c| {
+            !(c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric()) || CJK_PUNCTUATION.contains(*c))
+        })
+        .collect()
+}
+
+#[test]
+fn crosswalk_evidence_holds() {
+    let legacy = json("src/codes.json");
+    let legacy = legacy.as_array().expect("src/codes.json is an array");
+    let v3 = rows();
+    let crosswalk = json("src/table/crosswalk.json");
+    let pairs = crosswalk.as_array().expect("crosswalk.json is an array");
+    assert!(!pairs.is_empty());
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    for pair in pairs {
+        let code = pair["legacy"].as_u64().unwrap_or(0);
+        let twin = text(pair, "v3");
+        let source = text(pair, "v3_source");
+        let evidence = text(pair, "evidence");
+        let label = format!("{code} <-> {twin} ({source})");
+        if !seen.insert((code, twin.to_string(), source.to_string())) {
+            problems.push(format!("{label}: listed twice"));
+        }
+        let old = legacy
+            .iter()
+            .find(|r| r["code"] == code && r["message"] == pair["legacy_message"]);
+        let new = v3
+            .iter()
+            .find(|r| r["code"] == twin && r["source"] == source);
+        let (Some(old), Some(new)) = (old, new) else {
+            problems.push(format!(
+                "{label}: no legacy row with that code and text, or no v3 row with that code and source"
+            ));
+            continue;
+        };
+        if new["message"] != pair["v3_message"] {
+            problems.push(format!("{label}: v3_message is not the v3 row's text {}", new["message"]));
+        }
+        let same = normalise(text(old, "message")) == normalise(text(new, "message"));
+        match evidence {
+            "identical" if !same => problems.push(format!(
+                "{label}: called identical, but {:?} and {:?} differ after normalising",
+                old["message"], new["message"]
+            )),
+            "identical" => {}
+            _ if same => problems.push(format!("{label}: the texts are identical; say so")),
+            _ if evidence.split_whitespace().count() < 6 => {
+                problems.push(format!("{label}: the evidence should be a sentence saying why"))
+            }
+            _ => {}
+        }
+    }
+    fail_if_any(
+        &problems,
+        "src/table/crosswalk.json does not hold",
+        "fix the pairs (python3 scripts/crosswalk-candidates.py lists candidates); if v3.json is stale, regenerate with: python3 scripts/gen-v3-table.py",
+    );
+}
