@@ -37,8 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `416*`')
             [CompletionResult]::new('l', 'l', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `416*`')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the table, in code order, optionally filtered')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines')
-            [CompletionResult]::new('e', 'e', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip')
+            [CompletionResult]::new('e', 'e', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -146,7 +146,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `416*`')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the table, in code order, optionally filtered')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

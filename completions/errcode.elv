@@ -34,8 +34,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand lookup 'Show what codes mean: `41601`, `416xx`, `416*`'
             cand l 'Show what codes mean: `41601`, `416xx`, `416*`'
             cand list 'List the table, in code order, optionally filtered'
-            cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
-            cand e 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
+            cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
+            cand e 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;search'= {
@@ -133,7 +133,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `416*`'
             cand list 'List the table, in code order, optionally filtered'
-            cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
+            cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;help;search'= {

@@ -42,8 +42,8 @@ complete -c errcode -n "__fish_errcode_needs_command" -f -a "man" -d 'Print the 
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "lookup" -d 'Show what codes mean: `41601`, `416xx`, `416*`'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "l" -d 'Show what codes mean: `41601`, `416xx`, `416*`'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "list" -d 'List the table, in code order, optionally filtered'
-complete -c errcode -n "__fish_errcode_needs_command" -f -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
-complete -c errcode -n "__fish_errcode_needs_command" -f -a "e" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "e" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
@@ -169,7 +169,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_see
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "man" -d 'Print the man page (roff)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "lookup" -d 'Show what codes mean: `41601`, `416xx`, `416*`'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "list" -d 'List the table, in code order, optionally filtered'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
 # Codes for lookup and list, with their meanings.

@@ -169,12 +169,12 @@ pub enum Command {
         terms: Vec<String>,
     },
 
-    /// Annotate response envelopes: JSON, NDJSON, `curl -i` output or log lines
+    /// Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip
     #[command(visible_alias = "e", after_help = EXIT_STATUS_HELP)]
     Explain {
-        /// A file to read, or - for stdin [default: stdin when it is not a terminal]
+        /// Files to read, or - for stdin [default: stdin when it is not a terminal]
         #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
+        files: Vec<PathBuf>,
 
         /// Count envelopes per StatusCode instead of explaining each
         #[arg(long)]

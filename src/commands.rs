@@ -67,20 +67,16 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         }
         Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
         Command::Explain {
-            file,
+            files,
             summary,
             check,
         } => {
-            let options = crate::explain::Options {
-                summary,
-                check,
-                read_ahead: false,
-            };
+            let options = crate::explain::Options { summary, check };
             crate::explain::run(
                 &mut out,
                 &load_table(&g.tables)?,
                 &settings,
-                file.as_deref(),
+                &files,
                 &options,
             )
         }

@@ -90,7 +90,7 @@ pub fn completion_command(table: &Table) -> clap::Command {
                 })
         })
         .mut_subcommand("explain", |c| {
-            c.mut_arg("file", |a| a.value_hint(ValueHint::FilePath))
+            c.mut_arg("files", |a| a.value_hint(ValueHint::FilePath))
         })
 }
 

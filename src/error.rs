@@ -22,6 +22,8 @@ pub enum Error {
     Input(String),
     /// Writing the output failed.
     Output(io::Error),
+    /// An input error already told on stderr (one of several inputs could not be read).
+    Reported,
 }
 
 impl Error {
@@ -36,6 +38,7 @@ impl fmt::Display for Error {
         match self {
             Error::Usage(msg) | Error::Input(msg) => f.write_str(msg),
             Error::Output(e) => write!(f, "cannot write the output: {e}"),
+            Error::Reported => f.write_str("an input could not be read"),
         }
     }
 }
@@ -75,6 +78,7 @@ pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(Error::Reported) => ExitCode::from(2),
         Err(e) => {
             say(format_args!("errcode: {e}"));
             ExitCode::from(2)

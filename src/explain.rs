@@ -1,17 +1,19 @@
 //! Turning one envelope into findings: its code's meanings, the verdict, and notes on whatever
-//! is odd. Also drives `errcode explain`: the reader's events go through [`Worker`].
+//! is odd. Also drives `errcode explain`: the reader's events go to an [`Explainer`] or, for
+//! `--summary`, a [`Counter`].
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::commands::{file_error, Settings};
-use crate::envelope::{Envelope, Event, Field, HttpResponse, Origin, Reader, Sink, Skip, Value};
 use crate::error::{Error, Outcome};
+use crate::input::parallel::Parts;
+use crate::input::{Api, Envelope, Event, Fault, Field, Origin, Sink, Skip, Value};
 use crate::lang::Lang;
 use crate::render::{escape, Format};
 use crate::report;
+use crate::summary::{self, Summary};
 use crate::table::{Row, Table};
 
 /// `explain`'s switches.
@@ -21,15 +23,14 @@ pub struct Options {
     pub summary: bool,
     /// Exit 1 when an envelope is an error.
     pub check: bool,
-    /// The input is a regular file: the next chunk can be read while lines are being read.
-    pub read_ahead: bool,
 }
 
 /// Whether the call succeeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
-    /// StatusCode 200, Code 0 (or absent) and no HTTP status at odds with the table.
+    /// Legacy: StatusCode 200, `Code` absent or 0, no HTTP status at odds with the table.
+    /// API 3.0: no `Error`, and HTTP 200 where the status was seen.
     Success,
     /// Anything else.
     Error,
@@ -41,7 +42,7 @@ pub enum Verdict {
 pub enum NoteKind {
     /// A field the source document lists is absent.
     MissingField,
-    /// StatusCode is a whole number the table does not have.
+    /// StatusCode is a code the table does not have.
     UnknownCode,
     /// StatusCode is not a whole number at all.
     NotACode,
@@ -59,10 +60,12 @@ pub enum NoteKind {
     StringNumber,
     /// A key was written in another case.
     KeyCase,
-    /// The line was not valid UTF-8.
+    /// The envelope was not valid UTF-8.
     LossyUtf8,
     /// The RequestId header and field differ.
     RequestIdMismatch,
+    /// An envelope key was written twice.
+    DuplicateKey,
 }
 
 /// One note on an envelope.
@@ -95,7 +98,7 @@ pub struct Finding<'t> {
     pub notes: Vec<Note>,
 }
 
-fn say(lang: Lang, en: String, zh: String) -> String {
+fn in_lang(lang: Lang, en: String, zh: String) -> String {
     match lang {
         Lang::En => en,
         Lang::Zh => zh,
@@ -114,28 +117,46 @@ pub fn same_message(a: &str, b: &str) -> bool {
     norm(a).eq_ignore_ascii_case(norm(b))
 }
 
-/// The StatusCode (when a whole number) and the verdict, without the notes: what `--summary` needs.
-/// `status` and `code` are the fields as whole numbers (`None`: missing or not a whole number);
-/// `http` is the response the envelope came in, if any.
-pub fn verdict(
-    status: Option<i128>,
-    code: Option<i128>,
-    http: Option<&HttpResponse>,
-    table: &Table,
-) -> Verdict {
-    let row = match status {
-        Some(200) => table.lookup(200).first(),
-        _ => None,
+/// Whether a `Code` value (as written) says the service answered normally: absent, `0`, `-0`
+/// or `"0"`. Anything else (`0.0`, `500`, `"error"`, `true`, `[0]`) says it did not.
+fn code_ok(code: Option<Value<'_>>) -> bool {
+    code.is_none_or(|v| v.as_integer().is_some_and(|(n, _)| n == 0))
+}
+
+/// The verdict on an envelope, and the table's rows for its code: the one rule, for explain
+/// and `--summary` alike.
+pub fn verdict<'t>(
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    table: &'t Table,
+) -> (Verdict, &'t [Row]) {
+    let status = env.status_code.and_then(|v| v.as_integer()).map(|s| s.0);
+    let rows: &[Row] = match (env.api, status) {
+        (Api::Legacy, Some(n)) if n > 0 => u64::try_from(n).map_or(&[][..], |n| table.lookup(n)),
+        _ => &[],
     };
-    let http_ok = match (http, row) {
-        (Some(http), Some(row)) => http.status == row.http_status,
-        _ => true,
+    let success = match env.api {
+        Api::Legacy => {
+            let http_ok = match (origin.http, rows.first()) {
+                (Some(http), Some(row)) => http.status == row.http_status,
+                _ => true,
+            };
+            // Every reading of a key written twice must say success too.
+            let others_ok = env.duplicates.iter().all(|(field, value)| match field {
+                Field::StatusCode => value.as_integer().map(|s| s.0) == Some(200),
+                Field::Code => code_ok(Some(*value)),
+                _ => true,
+            });
+            status == Some(200) && !rows.is_empty() && code_ok(env.code) && http_ok && others_ok
+        }
+        Api::V3 => env.status_code.is_none() && origin.http.is_none_or(|h| h.status == 200),
     };
-    if row.is_some() && matches!(code, None | Some(0)) && http_ok {
+    let verdict = if success {
         Verdict::Success
     } else {
         Verdict::Error
-    }
+    };
+    (verdict, rows)
 }
 
 /// Explains one envelope.
@@ -145,20 +166,18 @@ pub fn explain<'t>(
     table: &'t Table,
     lang: Lang,
 ) -> Finding<'t> {
+    let (verdict, rows) = verdict(env, origin, table);
     let mut notes = Vec::new();
     let mut note = |kind, en: String, zh: String| {
         notes.push(Note {
             kind,
-            text: say(lang, en, zh),
+            text: in_lang(lang, en, zh),
         })
     };
+    let shown = |v: Value<'_>| escape(&short(&v.text(), 40)).into_owned();
 
-    let status = env.status_code.as_ref().and_then(|v| v.as_integer());
-    let code = env.code.as_ref().and_then(|v| v.as_integer());
-    let rows: &[Row] = match status {
-        Some((n, _)) if n > 0 => u64::try_from(n).map_or(&[][..], |n| table.lookup(n)),
-        _ => &[],
-    };
+    let status = env.status_code.and_then(|v| v.as_integer());
+    let code = env.code.and_then(|v| v.as_integer());
 
     for field in env.missing() {
         note(
@@ -167,29 +186,31 @@ pub fn explain<'t>(
             format!("缺少 {} 字段", field.name()),
         );
     }
-    match (&env.status_code, status) {
-        (Some(_), Some((n, _))) if rows.is_empty() => note(
-            NoteKind::UnknownCode,
-            format!("StatusCode {n} is not in the table"),
-            format!("StatusCode {n} 不在错误码表中"),
-        ),
-        (Some(v), None) if v.is_integer_text() => {
-            let shown = escape(&short(&v.text(), 40)).into_owned();
-            note(
+    if env.api == Api::Legacy {
+        match (env.status_code, status) {
+            (Some(_), Some((n, _))) if rows.is_empty() => note(
                 NoteKind::UnknownCode,
-                format!("StatusCode {shown} is not in the table (far beyond any code)"),
-                format!("StatusCode {shown} 不在错误码表中（超出任何错误码）"),
-            )
-        }
-        (Some(v), None) => {
-            let shown = escape(&short(&v.text(), 40)).into_owned();
-            note(
+                format!("StatusCode {n} is not in the table"),
+                format!("StatusCode {n} 不在错误码表中"),
+            ),
+            (Some(v), None) if v.is_integer_text() => note(
+                NoteKind::UnknownCode,
+                format!(
+                    "StatusCode {} is not in the table (far beyond any code)",
+                    shown(v)
+                ),
+                format!("StatusCode {} 不在错误码表中（超出任何错误码）", shown(v)),
+            ),
+            (Some(v), None) => note(
                 NoteKind::NotACode,
-                format!("StatusCode {shown} is not a whole number, so not in the table"),
-                format!("StatusCode {shown} 不是整数，不在错误码表中"),
-            )
+                format!(
+                    "StatusCode {} is not a whole number, so not in the table",
+                    shown(v)
+                ),
+                format!("StatusCode {} 不是整数，不在错误码表中", shown(v)),
+            ),
+            _ => {}
         }
-        _ => {}
     }
     if rows.len() > 1 {
         note(
@@ -202,7 +223,10 @@ pub fn explain<'t>(
             format!("源文档中 {} 出现两次，含义不同", rows[0].code),
         );
     }
-    let expected_http = rows.first().map(|r| r.http_status);
+    let expected_http = match env.api {
+        Api::Legacy => rows.first().map(|r| r.http_status),
+        Api::V3 => Some(200),
+    };
     let observed_http = origin.http.map(|h| h.status);
     if let (Some(seen), Some(want)) = (observed_http, expected_http) {
         if seen != want {
@@ -221,23 +245,35 @@ pub fn explain<'t>(
         ),
         (Some(0), Some(s)) if (50000..60000).contains(&s) => note(
             NoteKind::CodeMismatch,
-            format!("Code 0 (answered normally) contradicts StatusCode {s}, a server-side failure"),
-            format!("Code 0（正常响应）与服务端错误 StatusCode {s} 矛盾"),
+            format!("Code 0 (answered normally) with StatusCode {s}, a server-side failure"),
+            format!("Code 0（正常响应）而 StatusCode {s} 为服务端错误"),
         ),
         _ => {}
     }
-    match (&env.code, code) {
+    match (env.code, code) {
         (Some(_), Some((0 | 500, _))) | (None, _) => {}
-        (Some(v), _) => {
-            let shown = escape(&short(&v.text(), 40)).into_owned();
-            note(
-                NoteKind::UnexpectedCode,
-                format!(
-                    "Code {shown} is neither 0 (answered normally) nor 500 (server-side failure)"
-                ),
-                format!("Code {shown} 既不是 0（正常响应）也不是 500（服务端错误）"),
-            )
-        }
+        (Some(v), _) => note(
+            NoteKind::UnexpectedCode,
+            format!(
+                "Code {} is neither 0 (answered normally) nor 500 (server-side failure): read as an error",
+                if v.is_string() { format!("\"{}\"", shown(v)) } else { shown(v) }
+            ),
+            format!(
+                "Code {} 既不是 0（正常响应）也不是 500（服务端错误）：按错误处理",
+                if v.is_string() { format!("\"{}\"", shown(v)) } else { shown(v) }
+            ),
+        ),
+    }
+    for (field, other) in &env.duplicates {
+        let kept = env.get(*field).map_or_else(String::new, |v| {
+            escape(&short(&v.written(), 40)).into_owned()
+        });
+        let other = escape(&short(&other.written(), 40)).into_owned();
+        note(
+            NoteKind::DuplicateKey,
+            format!("{} is written twice ({other}, then {kept}); the last is shown, and the verdict holds both", field.name()),
+            format!("{} 出现两次（{other}，然后 {kept}）；显示后者，结论兼顾两者", field.name()),
+        );
     }
     let message = env.message.map(|m| m.text());
     let message = message.as_deref();
@@ -253,14 +289,18 @@ pub fn explain<'t>(
                     "Message matches meaning {} of {}: {}",
                     i + 1,
                     rows.len(),
-                    rows[i].message
+                    escape(&rows[i].message)
                 ),
-                format!("Message 对应第 {} 种含义：{}", i + 1, rows[i].message),
+                format!(
+                    "Message 对应第 {} 种含义：{}",
+                    i + 1,
+                    escape(&rows[i].message)
+                ),
             ),
             None if !ok_for_success => {
                 let table_text = rows
                     .iter()
-                    .map(|r| r.message.as_str())
+                    .map(|r| escape(&r.message).into_owned())
                     .collect::<Vec<_>>()
                     .join(" / ");
                 note(
@@ -285,7 +325,7 @@ pub fn explain<'t>(
         }
     }
     for (key, field) in &env.renamed {
-        let key = escape(key).into_owned();
+        let key = escape(&key.text()).into_owned();
         note(
             NoteKind::KeyCase,
             format!("key \"{key}\" read as {}", field.name()),
@@ -304,28 +344,18 @@ pub fn explain<'t>(
             );
         }
     }
-    if origin.lossy {
+    if std::str::from_utf8(env.raw).is_err() {
         note(
             NoteKind::LossyUtf8,
             "the input was not valid UTF-8: bad bytes were read as U+FFFD".into(),
             "输入不是有效的 UTF-8：无效字节按 U+FFFD 读取".into(),
         );
     }
-
-    let http_ok = !notes.iter().any(|n| n.kind == NoteKind::HttpMismatch);
-    let success = status.map(|s| s.0) == Some(200)
-        && !rows.is_empty()
-        && matches!(code.map(|c| c.0), None | Some(0))
-        && http_ok;
     Finding {
         status_code: status.map(|s| s.0),
         code: code.map(|c| c.0),
         rows,
-        verdict: if success {
-            Verdict::Success
-        } else {
-            Verdict::Error
-        },
+        verdict,
         expected_http,
         observed_http,
         message_matches,
@@ -341,331 +371,257 @@ pub fn short(text: &str, max: usize) -> String {
     }
 }
 
-/// Counts for `--summary` and for the closing report.
-#[derive(Debug, Default)]
-pub struct Tally {
-    /// Envelopes seen.
-    pub envelopes: u64,
-    /// Envelopes whose verdict is error.
-    pub errors: u64,
-    /// Envelopes per StatusCode (`None`: missing or not a whole number).
-    pub per_code: HashMap<Option<i128>, u64>,
-    /// Lines skipped, per reason.
-    pub skipped: HashMap<Skip, u64>,
-    /// Broken JSON documents.
-    pub broken: u64,
-    /// The first thing that was not an envelope.
-    pub first_problem: Option<Problem>,
-    /// The first binary line.
-    pub first_binary: Option<Problem>,
+/// Broken lines and other problems told one by one, for all inputs together, before the rest
+/// are only counted.
+const MAX_WARNINGS: usize = 20;
+
+/// What was wrong, somewhere in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// A line passed over.
+    Skipped(Skip),
+    /// Broken JSON, starting on the problem's line; the fault's line and column.
+    Broken(Fault, u64, u64),
+    /// An HTTP response with no body.
+    NoBody(u16),
 }
 
-/// Where in the input something was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    /// A line (1-based).
-    Line(usize),
-    /// A line and a column (1-based).
-    Column(usize, usize),
-    /// A byte offset.
-    Byte(u64),
-}
-
-impl std::fmt::Display for Place {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Place::Line(line) => write!(f, "line {line}"),
-            Place::Column(line, column) => write!(f, "line {line} column {column}"),
-            Place::Byte(offset) => write!(f, "byte {offset}"),
-        }
-    }
-}
-
-/// Something wrong at a place in the input, kept as numbers until it is told: a fork that read
-/// from the middle of a file learns how many lines came before only when it is joined.
+/// Something wrong at a line of an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Where.
-    pub place: Place,
-    /// What, escaped for a terminal.
-    pub what: String,
+    /// The input, as named in messages.
+    pub file: String,
+    /// The line.
+    pub line: u64,
+    /// What.
+    pub what: Trouble,
 }
 
-impl Problem {
-    fn shift(&mut self, lines: usize) {
-        match &mut self.place {
-            Place::Line(line) | Place::Column(line, _) => *line += lines,
-            Place::Byte(_) => {}
+/// What a fault is, in words.
+pub fn fault_text(fault: Fault) -> String {
+    match fault {
+        Fault::Unexpected { found, expected } => {
+            let found = match found {
+                b' '..=b'~' => format!("`{}`", found as char),
+                _ => format!("byte 0x{found:02x}"),
+            };
+            format!("broken JSON: expected {expected}, found {found}")
         }
+        Fault::OpenString => "broken JSON: the line ends inside a string".into(),
+        Fault::BadEscape => "broken JSON: an escape JSON does not have".into(),
+        Fault::BadNumber => "broken JSON: not a JSON number".into(),
+        Fault::Truncated => "truncated JSON: it is never closed".into(),
+        Fault::TooLong => format!(
+            "JSON document longer than the {} MiB limit",
+            crate::input::MAX_LINE >> 20
+        ),
     }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.place, self.what)
+        let (file, line) = (&self.file, self.line);
+        match &self.what {
+            Trouble::Skipped(Skip::TooLong) => write!(
+                f,
+                "{file}: line {line}: longer than the {} MiB limit",
+                crate::input::MAX_LINE >> 20
+            ),
+            Trouble::Skipped(reason) => write!(f, "{file}: line {line}: {}", skip_text(*reason)),
+            Trouble::Broken(fault, at, column) if *at == line => write!(
+                f,
+                "{file}: line {line} column {column}: {}",
+                fault_text(*fault)
+            ),
+            Trouble::Broken(fault, at, column) => write!(
+                f,
+                "{file}: line {line}: {} (line {at} column {column})",
+                fault_text(*fault)
+            ),
+            Trouble::NoBody(status) => write!(f, "{file}: line {line}: HTTP {status} with no body"),
+        }
     }
 }
 
-impl Tally {
-    fn add(&mut self, other: Tally) {
-        self.envelopes += other.envelopes;
-        self.errors += other.errors;
-        for (code, n) in other.per_code {
-            *self.per_code.entry(code).or_default() += n;
-        }
-        for (reason, n) in other.skipped {
-            *self.skipped.entry(reason).or_default() += n;
-        }
-        self.broken += other.broken;
-        if self.first_problem.is_none() {
-            self.first_problem = other.first_problem;
-        }
-        if self.first_binary.is_none() {
-            self.first_binary = other.first_binary;
+impl Problem {
+    /// The problem as a warning: what it cost.
+    pub fn warning(&self) -> String {
+        match &self.what {
+            Trouble::Broken(_, at, _) if *at != self.line => format!(
+                "{self}; line {} skipped, the lines after it read again",
+                self.line
+            ),
+            Trouble::NoBody(_) => self.to_string(),
+            _ => format!("{self}; skipped"),
         }
     }
 }
 
-/// Receives the reader's events: explains each envelope into a buffer (written out after each
-/// chunk) and counts. Forks of it read part of a chunk, or of a file, on another thread.
-pub struct Worker<'a> {
-    table: &'a Table,
-    settings: &'a Settings,
-    options: Options,
-    /// Output not yet written, in order: `parts` (from joined forks), then `buf`.
-    pub parts: Vec<Vec<u8>>,
-    /// Output not yet written, after `parts`.
-    pub buf: Vec<u8>,
-    /// Written-out buffers kept for reuse (a fresh large buffer costs page faults every chunk).
-    pub spare: Vec<Vec<u8>>,
-    /// Broken-line warnings not yet printed.
+/// A reason to pass a line over, in words.
+pub fn skip_text(reason: Skip) -> &'static str {
+    match reason {
+        Skip::NoJson => "no JSON object",
+        Skip::NotEnvelope => "JSON without an envelope",
+        Skip::Binary => "binary data, not text",
+        Skip::TooLong => "longer than the 16 MiB limit",
+    }
+}
+
+/// What was passed over, and the warnings not yet told.
+#[derive(Debug, Default, Clone)]
+pub struct Problems {
+    /// Lines passed over, per reason (in [`Skip::ALL`] order).
+    pub skipped: [u64; 4],
+    /// Broken JSON.
+    pub broken: u64,
+    /// HTTP responses with no body.
+    pub no_body: u64,
+    /// The first problem of all.
+    pub first: Option<Problem>,
+    /// The first binary line.
+    pub first_binary: Option<Problem>,
+    /// Warnings not yet told.
     pub warnings: Vec<Problem>,
-    /// Warnings taken so far (printed or not): only the first [`MAX_WARNINGS`] of the input are.
-    warned: usize,
-    /// What has been counted so far.
-    pub tally: Tally,
-    /// Envelopes per row of the table, for `--summary` (faster than hashing each code).
-    per_row: Vec<u64>,
-    /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
-    meanings: Vec<Option<String>>,
-    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row, made when first needed.
-    templates: Vec<[Option<report::AnnotationTemplate>; 2]>,
-    /// The caches of the last joined fork, handed to the next one (a fork is made per chunk).
-    fork_caches: Option<Caches>,
+    /// Warnings taken so far (told or not).
+    pub warned: usize,
 }
 
-type Caches = (
-    Vec<Option<String>>,
-    Vec<[Option<report::AnnotationTemplate>; 2]>,
-);
-
-impl<'a> Worker<'a> {
-    /// A worker with nothing counted.
-    pub fn new(table: &'a Table, settings: &'a Settings, options: Options) -> Worker<'a> {
-        Worker {
-            table,
-            settings,
-            options,
-            parts: Vec::new(),
-            buf: Vec::with_capacity(1 << 16),
-            spare: Vec::new(),
-            warnings: Vec::new(),
-            warned: 0,
-            tally: Tally::default(),
-            per_row: vec![0; table.rows().len()],
-            meanings: vec![None; table.rows().len()],
-            templates: vec![[None, None]; table.rows().len()],
-            fork_caches: None,
+impl Problems {
+    fn take(&mut self, problem: Problem, warn: bool) {
+        if self.first.is_none() {
+            self.first = Some(problem.clone());
         }
-    }
-
-    /// Keeps a warning, if it is among the first [`MAX_WARNINGS`] of the input.
-    fn warn(&mut self, warning: Problem) {
-        if self.warned < MAX_WARNINGS {
-            self.warnings.push(warning);
+        if problem.what == Trouble::Skipped(Skip::Binary) && self.first_binary.is_none() {
+            self.first_binary = Some(problem.clone());
+        }
+        if warn && self.warned < MAX_WARNINGS {
             self.warned += 1;
+            self.warnings.push(problem);
         }
     }
 
-    /// Counts one envelope for `--summary`.
-    fn count(&mut self, status: Option<i128>, code: Option<i128>, http: Option<&HttpResponse>) {
-        self.tally.envelopes += 1;
-        if verdict(status, code, http, self.table) == Verdict::Error {
-            self.tally.errors += 1;
-        }
-        match status
-            .and_then(|s| u64::try_from(s).ok())
-            .map(|s| self.table.position(s))
-        {
-            Some(Some(i)) => self.per_row[i] += 1,
-            _ => *self.tally.per_code.entry(status).or_default() += 1,
-        }
-    }
-
-    /// Moves the per-row counts into the tally.
-    pub fn settle(&mut self) {
-        let rows = self.table.rows();
-        for (i, n) in self.per_row.iter_mut().enumerate() {
-            if *n > 0 && (i == 0 || rows[i - 1].code != rows[i].code) {
-                *self
-                    .tally
-                    .per_code
-                    .entry(Some(i128::from(rows[i].code)))
-                    .or_default() += *n;
-            }
-            *n = 0;
-        }
-    }
-}
-
-impl Sink for Worker<'_> {
-    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
-        match event {
-            Event::Counted { status_code, code } => {
-                self.count(status_code, code, None);
-                Ok(())
-            }
-            Event::Envelope(env, origin) => {
-                if self.options.summary {
-                    let number = |v: Option<Value<'_>>| v.and_then(Value::as_integer).map(|n| n.0);
-                    self.count(number(env.status_code), number(env.code), origin.http);
-                    return Ok(());
-                }
-                self.tally.envelopes += 1;
-                let finding = explain(&env, &origin, self.table, self.settings.lang);
-                if finding.verdict == Verdict::Error {
-                    self.tally.errors += 1;
-                }
-                if self.settings.format != Some(Format::Json) {
-                    return report::write_human(
-                        &mut self.buf,
-                        &env,
-                        &origin,
-                        &finding,
-                        self.settings,
-                    );
-                }
-                let lang = self.settings.lang;
-                let index = finding
-                    .status_code
-                    .and_then(|s| u64::try_from(s).ok())
-                    .and_then(|s| self.table.position(s));
-                // The usual envelope: a known code, Code 0 or 500, nothing to note.
-                let usual = finding.notes.is_empty() && origin.http.is_none();
-                let code_slot = match finding.code {
-                    Some(0) => Some(0),
-                    Some(500) => Some(1),
-                    _ => None,
-                };
-                if let (Some(i), Some(slot), true) = (index, code_slot, usual) {
-                    if self.templates[i][slot].is_none() {
-                        let meanings = report::meanings_json(finding.rows, lang);
-                        self.templates[i][slot] = Some(report::AnnotationTemplate::new(
-                            &origin, &finding, &meanings,
-                        ));
-                    }
-                    if let Some(template) = &self.templates[i][slot] {
-                        return template.write(&mut self.buf, &env, &origin);
-                    }
-                }
-                let meanings = match index {
-                    Some(i) => self.meanings[i]
-                        .get_or_insert_with(|| report::meanings_json(finding.rows, lang))
-                        .as_str(),
-                    None => "[]",
-                };
-                report::write_json(&mut self.buf, &env, &origin, &finding, meanings)
-            }
-            Event::Skipped {
-                line,
-                offset,
-                reason,
-            } => {
-                *self.tally.skipped.entry(reason).or_default() += 1;
-                let problem = || match reason {
-                    Skip::Binary => Problem {
-                        place: Place::Byte(offset),
-                        what: "binary data, not text".into(),
-                    },
-                    _ => Problem {
-                        place: Place::Line(line),
-                        what: reason.describe().into(),
-                    },
-                };
-                if self.tally.first_problem.is_none() {
-                    self.tally.first_problem = Some(problem());
-                }
-                if reason == Skip::Binary && self.tally.first_binary.is_none() {
-                    self.tally.first_binary = Some(problem());
-                }
-                if reason == Skip::TooLong {
-                    self.warn(problem());
-                }
-                Ok(())
+    /// Takes one of the reader's events that is not an envelope.
+    fn event(&mut self, file: &str, event: &Event<'_, '_>) {
+        let (line, what, warn) = match *event {
+            Event::Skipped { line, reason, .. } => {
+                self.skipped[reason as usize] += 1;
+                (line, Trouble::Skipped(reason), reason == Skip::TooLong)
             }
             Event::Broken {
                 line,
+                fault_line,
                 column,
-                message,
+                fault,
             } => {
-                self.tally.broken += 1;
-                let problem = Problem {
-                    place: Place::Column(line, column),
-                    what: escape(&message).into_owned(),
-                };
-                if self.tally.first_problem.is_none() {
-                    self.tally.first_problem = Some(problem.clone());
-                }
-                self.warn(problem);
-                Ok(())
+                self.broken += 1;
+                (line, Trouble::Broken(fault, fault_line, column), true)
             }
+            Event::NoBody { line, status } => {
+                self.no_body += 1;
+                (line, Trouble::NoBody(status), true)
+            }
+            Event::Envelope(..) | Event::Pause => return,
+        };
+        let file = file.to_string();
+        self.take(Problem { file, line, what }, warn);
+    }
+
+    /// Takes in the problems of a later part whose lines were numbered from 1.
+    fn merge(&mut self, mut later: Problems, lines_before: u64) {
+        let shift = |p: &mut Problem| {
+            p.line += lines_before;
+            if let Trouble::Broken(_, at, _) = &mut p.what {
+                *at += lines_before;
+            }
+        };
+        for (a, b) in self.skipped.iter_mut().zip(later.skipped) {
+            *a += b;
         }
-    }
-
-    fn counts_only(&self) -> bool {
-        self.options.summary
-    }
-
-    fn shift(&mut self, lines: usize) {
-        let tally = &mut self.tally;
-        for problem in self
-            .warnings
+        self.broken += later.broken;
+        self.no_body += later.no_body;
+        for p in later
+            .first
             .iter_mut()
-            .chain(&mut tally.first_problem)
-            .chain(&mut tally.first_binary)
+            .chain(&mut later.first_binary)
+            .chain(&mut later.warnings)
         {
-            problem.shift(lines);
+            shift(p);
         }
-    }
-
-    fn fork(&mut self) -> Self {
-        let mut fork = Worker::new(self.table, self.settings, self.options);
-        if let Some(buf) = self.spare.pop() {
-            fork.buf = buf;
+        if self.first.is_none() {
+            self.first = later.first;
         }
-        if let Some((meanings, templates)) = self.fork_caches.take() {
-            (fork.meanings, fork.templates) = (meanings, templates);
+        if self.first_binary.is_none() {
+            self.first_binary = later.first_binary;
         }
-        fork
-    }
-
-    fn join(&mut self, mut other: Self) {
-        other.settle();
-        // Kept as parts, not copied: the fork's output can be most of a chunk's.
-        if !self.buf.is_empty() {
-            let fresh = self.spare.pop().unwrap_or_default();
-            let mine = std::mem::replace(&mut self.buf, fresh);
-            self.parts.push(mine);
-        }
-        self.parts.append(&mut other.parts);
-        self.parts.push(other.buf);
-        self.fork_caches = Some((other.meanings, other.templates));
-        // The fork's warnings come after this worker's: they fill what room is left.
         let room = MAX_WARNINGS.saturating_sub(self.warned);
-        let taken = other.warnings.len().min(room);
-        self.warnings.extend(other.warnings.into_iter().take(taken));
+        let taken = later.warnings.len().min(room);
+        self.warnings.extend(later.warnings.into_iter().take(taken));
         self.warned += taken;
-        self.tally.add(other.tally);
+    }
+
+    fn warnings_total(&self) -> u64 {
+        self.skipped[Skip::TooLong as usize] + self.broken + self.no_body
+    }
+}
+
+/// The summary key of an envelope.
+fn summary_key(env: &Envelope<'_>) -> summary::Key {
+    let code = match (env.api, env.status_code) {
+        (_, None) => None,
+        // A StatusCode that is not a whole number is no code: such envelopes count together.
+        (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
+        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text())),
+    };
+    summary::Key { api: env.api, code }
+}
+
+/// The consumer for `--summary`: counts, and problems.
+struct Counter<'t> {
+    table: &'t Table,
+    file: String,
+    summary: Summary,
+    problems: Problems,
+}
+
+impl Sink for Counter<'_> {
+    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+        match event {
+            Event::Envelope(env, origin) => {
+                let (verdict, rows) = verdict(env, origin, self.table);
+                let error = verdict == Verdict::Error;
+                match rows.first() {
+                    Some(row) if env.api == Api::Legacy => {
+                        let index = self.table.position(u64::from(row.code)).unwrap_or(0);
+                        self.summary.add_row(index, row.code, error);
+                    }
+                    _ => {
+                        self.summary.add(summary_key(env), error);
+                    }
+                }
+            }
+            other => self.problems.event(&self.file, &other),
+        }
+        Ok(())
+    }
+}
+
+impl Parts for Counter<'_> {
+    fn part(&self) -> Self {
+        Counter {
+            table: self.table,
+            file: self.file.clone(),
+            summary: Summary::new(self.table.rows().len()),
+            problems: Problems::default(),
+        }
+    }
+
+    fn mergeable(&self) -> bool {
+        self.summary.other == 0
+    }
+
+    fn merge(&mut self, part: Self, lines_before: u64) {
+        self.summary.merge(part.summary);
+        self.problems.merge(part.problems, lines_before);
     }
 }
 
@@ -673,31 +629,150 @@ impl Sink for Worker<'_> {
 enum Piece {
     /// Output for stdout.
     Output(Vec<u8>),
-    /// A warning for stderr.
-    Warning(Problem),
+    /// A line for stderr.
+    Warning(String),
 }
 
-/// The output thread: writes each batch (stdout flushed after it, so that `tail -f` shows every
-/// chunk), hands emptied buffers back, and stops at the first write that fails.
-fn write_batches(
-    batches: std::sync::mpsc::Receiver<Vec<Piece>>,
+/// Output is handed to the writer in pieces of about this size.
+const PIECE: usize = 32 << 10;
+
+/// The consumer that explains each envelope: output in pieces to the writer thread.
+struct Explainer<'t, 's> {
+    table: &'t Table,
+    settings: &'s Settings,
+    file: String,
+    /// The file's name as a JSON string, for each line of JSON output.
+    file_json: String,
+    envelopes: u64,
+    errors: u64,
+    problems: Problems,
+    buf: Vec<u8>,
+    to_writer: std::sync::mpsc::SyncSender<Piece>,
+    spares: std::sync::mpsc::Receiver<Vec<u8>>,
+    /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
+    meanings: Vec<Option<String>>,
+    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row.
+    templates: Vec<[Option<report::AnnotationTemplate>; 2]>,
+}
+
+impl Explainer<'_, '_> {
+    fn send(&mut self, piece: Piece) -> io::Result<()> {
+        self.to_writer
+            .send(piece)
+            .map_err(|_| io::Error::other("the output stopped"))
+    }
+
+    /// Hands what is written so far, and the warnings, to the writer.
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            let fresh = self.spares.try_recv().unwrap_or_default();
+            let full = std::mem::replace(&mut self.buf, fresh);
+            self.send(Piece::Output(full))?;
+        }
+        // Until an envelope is seen, a problem may be the whole story: it is then told once,
+        // as the error, instead of as a warning too.
+        if self.envelopes > 0 {
+            for warning in std::mem::take(&mut self.problems.warnings) {
+                self.send(Piece::Warning(escape(&warning.warning()).into_owned()))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
+        let finding = explain(env, origin, self.table, self.settings.lang);
+        self.envelopes += 1;
+        if finding.verdict == Verdict::Error {
+            self.errors += 1;
+        }
+        if self.settings.format != Some(Format::Json) {
+            return report::write_human(&mut self.buf, env, origin, &finding, self.settings);
+        }
+        let lang = self.settings.lang;
+        let index = match env.api {
+            Api::Legacy => finding
+                .status_code
+                .and_then(|s| u64::try_from(s).ok())
+                .and_then(|s| self.table.position(s)),
+            Api::V3 => None,
+        };
+        // The usual envelope: a known code, Code 0 or 500, nothing to note.
+        let usual = finding.notes.is_empty() && origin.http.is_none();
+        let code_slot = match finding.code {
+            Some(0) => Some(0),
+            Some(500) => Some(1),
+            _ => None,
+        };
+        if let (Some(i), Some(slot), true) = (index, code_slot, usual) {
+            if self.templates[i][slot].is_none() {
+                let meanings = report::meanings_json(finding.rows, lang);
+                self.templates[i][slot] = Some(report::AnnotationTemplate::new(
+                    env, origin, &finding, &meanings,
+                ));
+            }
+            if let Some(template) = &self.templates[i][slot] {
+                return template.write(&mut self.buf, &self.file_json, env, origin);
+            }
+        }
+        let meanings = match index {
+            Some(i) => self.meanings[i]
+                .get_or_insert_with(|| report::meanings_json(finding.rows, lang))
+                .as_str(),
+            None => "[]",
+        };
+        report::write_json(
+            &mut self.buf,
+            &self.file_json,
+            env,
+            origin,
+            &finding,
+            meanings,
+        )
+    }
+}
+
+impl Sink for Explainer<'_, '_> {
+    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+        match event {
+            Event::Envelope(env, origin) => {
+                self.envelope(env, origin)?;
+                if self.buf.len() >= PIECE
+                    || (self.envelopes == 1 && !self.problems.warnings.is_empty())
+                {
+                    self.flush()?;
+                }
+                Ok(())
+            }
+            Event::Pause => self.flush(),
+            other => {
+                self.problems.event(&self.file, &other);
+                if self.envelopes > 0 && !self.problems.warnings.is_empty() {
+                    self.flush()?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The writer thread: writes each piece (stdout flushed after each, so that `tail -f` shows
+/// what was read), hands emptied buffers back, and stops at the first write that fails.
+fn write_pieces(
+    pieces: std::sync::mpsc::Receiver<Piece>,
     give_back: std::sync::mpsc::Sender<Vec<u8>>,
     out: &mut impl Write,
     err: &mut impl Write,
-    name: &str,
 ) -> io::Result<()> {
-    for batch in batches {
-        for piece in batch {
-            match piece {
-                Piece::Output(mut bytes) => {
-                    write_in_pieces(out, &bytes)?;
-                    bytes.clear();
-                    give_back.send(bytes).ok();
-                }
-                Piece::Warning(warning) => {
-                    out.flush()?;
-                    writeln!(err, "errcode: {name}: {warning}; skipped").ok();
-                }
+    for piece in pieces {
+        match piece {
+            Piece::Output(mut bytes) => {
+                out.write_all(&bytes)?;
+                bytes.clear();
+                give_back.send(bytes).ok();
+            }
+            Piece::Warning(line) => {
+                out.flush()?;
+                writeln!(err, "errcode: {line}").ok();
             }
         }
         out.flush()?;
@@ -705,174 +780,325 @@ fn write_batches(
     Ok(())
 }
 
-/// About how much [`write_in_pieces`] writes at a time.
-const PIECE: usize = 16 << 10;
-
-/// Writes `bytes` in pieces of about [`PIECE`] bytes, each ending at a line end. A pipe (64 KiB)
-/// takes small writes several times faster than one of megabytes: its reader drains it while
-/// it is being filled, instead of both taking turns page by page.
-fn write_in_pieces(out: &mut impl Write, mut bytes: &[u8]) -> io::Result<()> {
-    while bytes.len() > PIECE {
-        let cut = memchr::memrchr(b'\n', &bytes[..PIECE]).map_or(PIECE, |i| i + 1);
-        out.write_all(&bytes[..cut])?;
-        bytes = &bytes[cut..];
-    }
-    out.write_all(bytes)
+/// One input of `explain`.
+pub enum Input<'a> {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    Path(&'a Path),
+    /// Bytes from anywhere, with the name to give them.
+    Reader(&'a str, Box<dyn Read + 'a>),
 }
 
-/// Broken lines reported one by one before the rest are only counted.
-const MAX_WARNINGS: usize = 20;
+impl Input<'_> {
+    /// The name in messages.
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".into(),
+            Input::Path(path) => path.to_string_lossy().into_owned(),
+            Input::Reader(name, _) => name.to_string(),
+        }
+    }
 
-/// `errcode explain [FILE]`.
+    /// The name in JSON and plain output.
+    fn json_name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            other => other.name(),
+        }
+    }
+}
+
+/// An input, opened.
+enum Opened<'a> {
+    Stdin,
+    File(File),
+    Reader(Box<dyn Read + 'a>),
+}
+
+/// Opens an input; its error as a message for that input.
+fn open(input: Input<'_>) -> Result<Opened<'_>, Error> {
+    match input {
+        Input::Stdin => Ok(Opened::Stdin),
+        Input::Path(path) => File::open(path)
+            .map(Opened::File)
+            .map_err(|e| file_error(path, &e)),
+        Input::Reader(_, reader) => Ok(Opened::Reader(reader)),
+    }
+}
+
+/// The error of reading an input.
+fn read_error(name: &str, e: &io::Error) -> Error {
+    let name = escape(name);
+    match e.raw_os_error() {
+        Some(21) => Error::Input(format!("{name}: is a directory: give a file")),
+        _ => Error::Input(format!("{name}: cannot read: {e}")),
+    }
+}
+
+/// `errcode explain [FILE]...`.
 pub fn run(
     out: &mut (impl Write + Send),
     table: &Table,
     settings: &Settings,
-    file: Option<&Path>,
+    files: &[PathBuf],
     options: &Options,
 ) -> Result<Outcome, Error> {
     let stdin = io::stdin();
-    match file {
-        Some(path) if path.as_os_str() != "-" => {
-            let file = File::open(path).map_err(|e| file_error(path, &e))?;
-            let name = escape(&path.to_string_lossy()).into_owned();
-            match file.metadata() {
-                // A regular file is read ahead, and for --summary in parts, on every core.
-                Ok(meta) if meta.is_file() => explain_with(
-                    |worker, chunk_done| {
-                        let reader = Reader::new().read_ahead();
-                        reader.read_file(&file, meta.len(), worker, chunk_done)
-                    },
-                    &name,
-                    out,
-                    &mut io::stderr(),
-                    table,
-                    settings,
-                    options,
-                ),
-                _ => explain_stream(file, &name, out, &mut io::stderr(), table, settings, options),
-            }
-        }
-        None if stdin.is_terminal() => Err(Error::Usage(
+    let inputs: Vec<Input<'_>> = match files {
+        [] if stdin.is_terminal() => return Err(Error::Usage(
             "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
         )),
-        _ => explain_stream(stdin.lock(), "<stdin>", out, &mut io::stderr(), table, settings, options),
-    }
+        [] => vec![Input::Stdin],
+        files => files
+            .iter()
+            .map(|f| match f.as_os_str() == "-" {
+                true => Input::Stdin,
+                false => Input::Path(f),
+            })
+            .collect(),
+    };
+    explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
 }
 
-/// Explains everything in `input` (named `name` in messages) onto `out`, with warnings and
-/// what was skipped on `err`: the whole of `errcode explain` but for opening the input.
-/// Failures to write `err` are ignored: diagnostics must not turn into errors of their own.
-pub fn explain_stream(
-    input: impl Read,
-    name: &str,
+/// Explains `inputs` onto `out`, with warnings and what was skipped on `err`: the whole of
+/// `errcode explain` but for choosing the inputs. Failures to write `err` are ignored:
+/// diagnostics must not turn into errors of their own.
+pub fn explain_inputs(
+    inputs: Vec<Input<'_>>,
     out: &mut (impl Write + Send),
     err: &mut (impl Write + Send),
     table: &Table,
     settings: &Settings,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    let reader = match options.read_ahead {
-        true => Reader::new().read_ahead(),
-        false => Reader::new(),
-    };
-    explain_with(
-        |worker, chunk_done| reader.read_all_owned(input, worker, chunk_done),
-        name,
-        out,
-        err,
-        table,
-        settings,
-        options,
-    )
+    if options.summary {
+        summarise(inputs, out, err, table, settings, options)
+    } else {
+        explain_each(inputs, out, err, table, settings, options)
+    }
 }
 
-/// What the reader calls after each chunk: it hands the worker's output to the writer.
-type ChunkDone<'d, 'w> = &'d mut dyn FnMut(&mut Worker<'w>) -> io::Result<()>;
-
-/// The whole of explain around `read`, which reads the input into a worker, calling its second
-/// argument after each chunk, and returns how many bytes it read.
-fn explain_with<'t>(
-    read: impl FnOnce(&mut Worker<'t>, ChunkDone<'_, 't>) -> io::Result<u64>,
-    name: &str,
-    out: &mut (impl Write + Send),
-    err: &mut (impl Write + Send),
-    table: &'t Table,
-    settings: &'t Settings,
+/// `explain --summary`: every input counted together.
+fn summarise(
+    inputs: Vec<Input<'_>>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    let mut worker = Worker::new(table, settings, *options);
-    let mut warned = 0;
-    // Output is written on a thread of its own, so that reading goes on while a slow reader (a
-    // pipe) takes it; what was written comes back to be filled again.
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let mut counter = Counter {
+        table,
+        file: String::new(),
+        summary: Summary::new(table.rows().len()),
+        problems: Problems::default(),
+    };
+    let mut failed = false;
+    let mut bytes = 0u64;
+    for input in inputs {
+        counter.file = input.name();
+        let name = input.json_name();
+        let result = match open(input) {
+            Err(e) => Err(e),
+            Ok(Opened::Stdin) => {
+                let mut counted = Counted::new(io::stdin().lock());
+                let read = crate::input::read(&mut counted, &name, &mut counter);
+                bytes += counted.bytes;
+                read.map_err(|e| read_error(&counter.file, &e))
+            }
+            Ok(Opened::Reader(reader)) => {
+                let mut counted = Counted::new(reader);
+                let read = crate::input::read(&mut counted, &name, &mut counter);
+                bytes += counted.bytes;
+                read.map_err(|e| read_error(&counter.file, &e))
+            }
+            Ok(Opened::File(file)) => {
+                let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+                match crate::input::parallel::read(&file, len, &name, &mut counter) {
+                    Ok(true) => {
+                        bytes += len;
+                        Ok(())
+                    }
+                    Ok(false) => {
+                        let mut counted = Counted::new(&file);
+                        let read = crate::input::read(&mut counted, &name, &mut counter);
+                        bytes += counted.bytes;
+                        read.map_err(|e| read_error(&counter.file, &e))
+                    }
+                    Err(e) => Err(read_error(&counter.file, &e)),
+                }
+            }
+        };
+        if let Err(e) = result {
+            writeln!(err, "errcode: {e}").ok();
+            failed = true;
+        }
+    }
+    let Counter {
+        summary, problems, ..
+    } = counter;
+    if summary.envelopes == 0 {
+        if failed {
+            return Err(Error::Reported);
+        }
+        return Err(nothing_found(&names, bytes, &problems));
+    }
+    for warning in &problems.warnings {
+        writeln!(err, "errcode: {}", escape(&warning.warning())).ok();
+    }
+    let more = problems
+        .warnings_total()
+        .saturating_sub(problems.warned as u64);
+    if more > 0 {
+        writeln!(err, "errcode: {more} more problems not shown").ok();
+    }
+    report::write_summary(out, err, &summary, &problems, table, settings)?;
+    outcome(failed, options, summary.errors)
+}
+
+/// The exit: 2 when an input could not be read, 1 for an error envelope under `--check`.
+fn outcome(failed: bool, options: &Options, errors: u64) -> Result<Outcome, Error> {
+    if failed {
+        Err(Error::Reported)
+    } else if options.check && errors > 0 {
+        Ok(Outcome::NothingFound)
+    } else {
+        Ok(Outcome::Found)
+    }
+}
+
+/// The error when no input held an envelope.
+fn nothing_found(names: &[String], bytes: u64, problems: &Problems) -> Error {
+    let name = match names {
+        [one] => escape(one).into_owned(),
+        _ => "the inputs".into(),
+    };
+    // Binary data is the likelier story than any line before it.
+    let why = match (bytes, &problems.first_binary, &problems.first) {
+        (0, _, _) => "empty input: nothing to explain".to_string(),
+        (_, Some(binary), _) => problem_without_file(binary),
+        (_, None, Some(problem)) => problem_without_file(problem),
+        (_, None, None) => "only blank lines: nothing to explain".to_string(),
+    };
+    Error::Input(format!(
+        "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"
+    ))
+}
+
+fn problem_without_file(problem: &Problem) -> String {
+    let told = problem.to_string();
+    let prefix = format!("{}: ", problem.file);
+    escape(told.strip_prefix(&prefix).unwrap_or(&told)).into_owned()
+}
+
+/// A reader that counts the bytes it read.
+struct Counted<R> {
+    inner: R,
+    bytes: u64,
+}
+
+impl<R> Counted<R> {
+    fn new(inner: R) -> Counted<R> {
+        Counted { inner, bytes: 0 }
+    }
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+/// `explain` without `--summary`: each envelope, as it is read; warnings in order, on stderr.
+/// Failures to write `err` are ignored: diagnostics must not turn into errors of their own.
+fn explain_each(
+    inputs: Vec<Input<'_>>,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let (to_writer, pieces) = std::sync::mpsc::sync_channel::<Piece>(2);
+    let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
+    let rows = table.rows().len();
+    let mut explainer = Explainer {
+        table,
+        settings,
+        file: String::new(),
+        file_json: String::new(),
+        envelopes: 0,
+        errors: 0,
+        problems: Problems::default(),
+        buf: Vec::with_capacity(PIECE + 4096),
+        to_writer,
+        spares,
+        meanings: vec![None; rows],
+        templates: vec![[None, None]; rows],
+    };
+    let mut failed = false;
+    let mut bytes = 0u64;
     let (read, written) = std::thread::scope(|scope| {
-        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Piece>>(1);
-        let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
         let (out, err) = (&mut *out, &mut *err);
-        let writer = scope.spawn(move || write_batches(batches, give_back, out, err, name));
-        let read = read(&mut worker, &mut |w| {
-            w.spare.extend(spares.try_iter());
-            let mut batch: Vec<Piece> = std::mem::take(&mut w.parts)
-                .into_iter()
-                .map(Piece::Output)
-                .collect();
-            if !w.buf.is_empty() {
-                let fresh = w.spare.pop().unwrap_or_default();
-                batch.push(Piece::Output(std::mem::replace(&mut w.buf, fresh)));
+        let writer = scope.spawn(move || write_pieces(pieces, give_back, out, err));
+        let read = (|| -> io::Result<()> {
+            for input in inputs {
+                explainer.file = input.name();
+                explainer.file_json =
+                    serde_json::to_string(&input.json_name()).unwrap_or_else(|_| "\"?\"".into());
+                let name = input.json_name();
+                let result = open(input).and_then(|opened| {
+                    let reader: Box<dyn Read + '_> = match opened {
+                        Opened::Stdin => Box::new(io::stdin().lock()),
+                        Opened::File(file) => Box::new(file),
+                        Opened::Reader(reader) => reader,
+                    };
+                    let mut counted = Counted::new(reader);
+                    let read = crate::input::read(&mut counted, &name, &mut explainer);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&explainer.file, &e))
+                });
+                if let Err(e) = result {
+                    // The writer's error is the one to tell, when it stopped.
+                    explainer.flush()?;
+                    explainer.send(Piece::Warning(e.to_string()))?;
+                    failed = true;
+                }
             }
-            // Until an envelope is seen, a problem may be the whole story: it is then said once,
-            // as the error, instead of as a warning too.
-            if w.tally.envelopes > 0 {
-                warned += w.warnings.len() as u64;
-                batch.extend(w.warnings.drain(..).map(Piece::Warning));
-            }
-            if batch.is_empty() {
-                return Ok(());
-            }
-            // A send fails only when the writer stopped: its error is the one told.
-            to_writer
-                .send(batch)
-                .map_err(|_| io::Error::other("the output stopped"))
-        });
+            explainer.flush()
+        })();
+        let Explainer {
+            to_writer,
+            envelopes,
+            errors,
+            problems,
+            ..
+        } = explainer;
         drop(to_writer);
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
-        (read, written)
+        (read.map(|()| (envelopes, errors, problems)), written)
     });
     written.map_err(Error::Output)?;
-    // The writer's error came first; any other is the input's.
-    let bytes = read.map_err(|e| match e.raw_os_error() {
-        Some(21) => Error::Input(format!("{name}: is a directory: give a file")),
-        _ => Error::Input(format!("{name}: cannot read: {e}")),
-    })?;
-    worker.settle();
-    let tally = worker.tally;
-    if tally.envelopes == 0 {
-        // Binary data is the likelier story than any line before it.
-        let why = match (bytes, &tally.first_binary, &tally.first_problem) {
-            (0, _, _) => "empty input: nothing to explain".to_string(),
-            (_, Some(binary), _) => binary.to_string(),
-            (_, None, Some(problem)) => problem.to_string(),
-            (_, None, None) => "only blank lines: nothing to explain".to_string(),
-        };
-        return Err(Error::Input(format!(
-            "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"
-        )));
+    let (envelopes, errors, problems) = read.map_err(Error::Output)?;
+    if envelopes == 0 {
+        if failed {
+            return Err(Error::Reported);
+        }
+        return Err(nothing_found(&names, bytes, &problems));
     }
-    if tally.broken > warned {
-        let more = tally.broken - warned;
-        writeln!(err, "errcode: {name}: {more} more broken lines not shown").ok();
+    let more = problems
+        .warnings_total()
+        .saturating_sub(problems.warned as u64);
+    if more > 0 {
+        writeln!(err, "errcode: {more} more problems not shown").ok();
     }
-    if options.summary {
-        report::write_summary(out, err, &tally, table, settings)?;
-    } else {
-        out.flush()?;
-        report::write_skipped(err, &tally, settings.lang).ok();
-    }
-    Ok(if options.check && tally.errors > 0 {
-        Outcome::NothingFound
-    } else {
-        Outcome::Found
-    })
+    report::write_skipped(err, &problems, settings.lang).ok();
+    outcome(failed, options, errors)
 }

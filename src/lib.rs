@@ -20,14 +20,14 @@
 pub mod cli;
 pub mod commands;
 pub mod completions;
-pub mod envelope;
 pub mod error;
 pub mod explain;
+pub mod input;
 pub mod lang;
 pub mod query;
 pub mod render;
 pub mod report;
-pub mod scan;
+pub mod summary;
 pub mod table;
 
 pub use error::{exit_code, Error, Outcome};

@@ -6,10 +6,11 @@ use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Gri
 use serde::Serialize;
 
 use crate::commands::Settings;
-use crate::envelope::{Envelope, Field, Origin, Skip, Value};
-use crate::explain::{short, Finding, Tally, Verdict};
+use crate::explain::{short, skip_text, Finding, Problems, Verdict};
+use crate::input::{Api, Envelope, Field, Origin, Skip, Value};
 use crate::lang::Lang;
 use crate::render::{escape, hint, Format};
+use crate::summary::{Code, Summary};
 use crate::table::{Retry, Row, Table};
 
 /// What the source document says of each field, in English and in its own words.
@@ -31,7 +32,7 @@ pub fn field_description(field: Field, lang: Lang) -> &'static str {
 fn value_text(value: Option<&Value<'_>>, max: usize) -> String {
     match value {
         Some(v) if v.is_string() => format!("\"{}\"", escape(&short(&v.text(), max))),
-        Some(v) => escape(&short(v.0, max)).into_owned(),
+        Some(v) => escape(&short(&v.written(), max)).into_owned(),
         None => "-".to_string(),
     }
 }
@@ -198,7 +199,8 @@ pub fn write_human(
         out,
         "{}{}  {}",
         label("Data"),
-        env.data.map_or("-".to_string(), data_text),
+        env.data
+            .map_or("-".to_string(), |d| data_text(&d.written())),
         desc(Field::Data)
     )?;
     if let Some(http) = origin.http {
@@ -279,13 +281,14 @@ fn json_number(out: &mut impl Write, n: Option<impl itoa::Integer>) -> io::Resul
 /// that are already JSON (the envelope, `meanings`), which is most of the line.
 pub fn write_json(
     out: &mut impl Write,
+    file: &str,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
     f: &Finding<'_>,
     meanings: &str,
 ) -> io::Result<()> {
-    write_json_head(out, env, origin)?;
-    write_annotation_start(out, f)?;
+    write_json_head(out, file, env, origin)?;
+    write_annotation_start(out, env, f)?;
     write_request_id(out, env)?;
     write_annotation_end(out, origin, f, meanings)
 }
@@ -300,10 +303,15 @@ pub struct AnnotationTemplate {
 
 impl AnnotationTemplate {
     /// The template of this finding's annotation.
-    pub fn new(origin: &Origin<'_>, f: &Finding<'_>, meanings: &str) -> AnnotationTemplate {
+    pub fn new(
+        env: &Envelope<'_>,
+        origin: &Origin<'_>,
+        f: &Finding<'_>,
+        meanings: &str,
+    ) -> AnnotationTemplate {
         let (mut start, mut end) = (Vec::new(), Vec::new());
         // Writing to a Vec cannot fail.
-        write_annotation_start(&mut start, f).ok();
+        write_annotation_start(&mut start, env, f).ok();
         write_annotation_end(&mut end, origin, f, meanings).ok();
         AnnotationTemplate { start, end }
     }
@@ -312,10 +320,11 @@ impl AnnotationTemplate {
     pub fn write(
         &self,
         out: &mut impl Write,
+        file: &str,
         env: &Envelope<'_>,
         origin: &Origin<'_>,
     ) -> io::Result<()> {
-        write_json_head(out, env, origin)?;
+        write_json_head(out, file, env, origin)?;
         out.write_all(&self.start)?;
         write_request_id(out, env)?;
         out.write_all(&self.end)
@@ -324,35 +333,86 @@ impl AnnotationTemplate {
 
 fn write_json_head(
     out: &mut impl Write,
+    file: &str,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
 ) -> io::Result<()> {
-    out.write_all(b"{\"line\":")?;
+    out.write_all(b"{\"file\":")?;
+    out.write_all(file.as_bytes())?;
+    out.write_all(b",\"line\":")?;
     json_number(out, Some(origin.line))?;
     out.write_all(b",\"envelope\":")?;
-    // JSON strings cannot hold raw line breaks, so outside them these are only whitespace:
-    // replacing them keeps a multi-line envelope on one line, unchanged in meaning.
-    if memchr::memchr2(b'\n', b'\r', env.raw.as_bytes()).is_some() {
-        out.write_all(env.raw.replace(['\n', '\r'], " ").as_bytes())
-    } else {
-        out.write_all(env.raw.as_bytes())
+    write_raw_json(out, env.raw)
+}
+
+/// JSON as read, on one line and safe for a terminal: line breaks between tokens become
+/// spaces; control characters, DEL and C1 controls inside strings become `\u00XX` escapes;
+/// bytes that are not UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
+fn write_raw_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
+    let plain = raw.iter().all(|&b| (0x20..0x7f).contains(&b))
+        || (!raw.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2)
+            && std::str::from_utf8(raw).is_ok());
+    if plain {
+        return out.write_all(raw);
     }
+    let text = String::from_utf8_lossy(raw);
+    let mut clean = String::with_capacity(text.len() + 16);
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' if !in_string => clean.push(' '),
+            c if in_string && (c.is_control() || c == '\u{7f}') => {
+                escaped = false;
+                clean.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => {
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == '"' {
+                        in_string = false;
+                    }
+                } else if c == '"' {
+                    in_string = true;
+                }
+                clean.push(c);
+            }
+        }
+    }
+    out.write_all(clean.as_bytes())
 }
 
 fn write_request_id(out: &mut impl Write, env: &Envelope<'_>) -> io::Result<()> {
     // The value as written is JSON already (a string, or whatever else was sent).
-    out.write_all(env.request_id.map_or("null", |v| v.0).as_bytes())
+    match env.request_id {
+        Some(v) => write_raw_json(out, v.0),
+        None => out.write_all(b"null"),
+    }
 }
 
-fn write_annotation_start(out: &mut impl Write, f: &Finding<'_>) -> io::Result<()> {
+fn write_annotation_start(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    f: &Finding<'_>,
+) -> io::Result<()> {
     let verdict = match f.verdict {
         Verdict::Success => "success",
         Verdict::Error => "error",
     };
-    out.write_all(b",\"annotation\":{\"verdict\":\"")?;
+    out.write_all(b",\"annotation\":{\"api\":\"")?;
+    out.write_all(match env.api {
+        Api::Legacy => b"legacy",
+        Api::V3 => b"v3",
+    })?;
+    out.write_all(b"\",\"verdict\":\"")?;
     out.write_all(verdict.as_bytes())?;
     out.write_all(b"\",\"status_code\":")?;
-    json_number(out, f.status_code)?;
+    match (env.api, env.status_code) {
+        (Api::V3, Some(code)) => serde_json::to_writer(&mut *out, &code.text())?,
+        _ => json_number(out, f.status_code)?,
+    }
     out.write_all(b",\"code\":")?;
     json_number(out, f.code)?;
     out.write_all(b",\"request_id\":")
@@ -393,85 +453,158 @@ fn write_annotation_end(
 
 #[derive(Serialize)]
 struct JsonCount<'a> {
-    code: Option<i128>,
+    api: Api,
+    code: JsonCode<'a>,
     count: u64,
     share: f64,
     http_status: Option<u16>,
     message: Option<&'a str>,
     message_en: Option<&'a str>,
+    /// For the row of codes after the first 10,000: how many distinct codes it holds (about).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    distinct_codes: Option<u64>,
 }
 
-/// `explain --summary`: envelopes per StatusCode, most frequent first.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonCode<'a> {
+    Number(i128),
+    Text(&'a str),
+    Other(&'static str),
+    None(Option<()>),
+}
+
+/// One row of the summary, as the outputs need it.
+struct SummaryRow<'a> {
+    api: Api,
+    code: JsonCode<'a>,
+    shown: String,
+    count: u64,
+    rows: &'a [Row],
+    distinct: Option<u64>,
+}
+
+/// `explain --summary`: envelopes per code, most frequent first.
 pub fn write_summary(
     out: &mut impl Write,
     err: &mut impl Write,
-    tally: &Tally,
+    summary: &Summary,
+    problems: &Problems,
     table: &Table,
     settings: &Settings,
 ) -> io::Result<()> {
-    let mut counts: Vec<(Option<i128>, u64)> =
-        tally.per_code.iter().map(|(c, n)| (*c, *n)).collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let rows_of = |code: Option<i128>| -> &[Row] {
-        code.and_then(|c| u64::try_from(c).ok())
-            .map_or(&[][..], |c| table.lookup(c))
-    };
-    let share = |n: u64| n as f64 / tally.envelopes.max(1) as f64;
+    let mut counts: Vec<SummaryRow<'_>> = summary
+        .entries()
+        .iter()
+        .map(|e| {
+            let (code, shown, rows) = match &e.key.code {
+                Some(Code::Number(n)) => {
+                    let rows = match e.key.api {
+                        Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
+                        Api::V3 => &[][..],
+                    };
+                    (JsonCode::Number(*n), n.to_string(), rows)
+                }
+                Some(Code::Text(t)) => (JsonCode::Text(t), escape(t).into_owned(), &[][..]),
+                None => (JsonCode::None(None), "-".to_string(), &[][..]),
+            };
+            SummaryRow {
+                api: e.key.api,
+                code,
+                shown,
+                count: e.count,
+                rows,
+                distinct: None,
+            }
+        })
+        .collect();
+    counts.sort_by_key(|r| std::cmp::Reverse(r.count));
+    if summary.other > 0 {
+        counts.push(SummaryRow {
+            api: Api::Legacy,
+            code: JsonCode::Other("other"),
+            shown: "other".to_string(),
+            count: summary.other,
+            rows: &[],
+            distinct: Some(summary.other_codes.estimate()),
+        });
+    }
+    let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
     let default = if settings.stdout_is_terminal {
         Format::Table
     } else {
         Format::Plain
     };
     let p = settings.palette;
+    let en = settings.lang == Lang::En;
+    let other_note = |r: &SummaryRow<'_>| {
+        r.distinct.map(|d| match en {
+            true => format!(
+                "(about {d} more distinct codes, beyond the first {})",
+                crate::summary::MAX_CODES
+            ),
+            false => format!(
+                "（另外约 {d} 个不同的码，超出前 {} 个）",
+                crate::summary::MAX_CODES
+            ),
+        })
+    };
     match settings.format.unwrap_or(default) {
         Format::Json => {
             let list: Vec<JsonCount> = counts
                 .iter()
-                .map(|&(code, count)| {
-                    let row = rows_of(code).first();
+                .map(|r| {
+                    let row = r.rows.first();
                     JsonCount {
-                        code,
-                        count,
-                        share: (share(count) * 1e6).round() / 1e6,
+                        api: r.api,
+                        code: match &r.code {
+                            JsonCode::Number(n) => JsonCode::Number(*n),
+                            JsonCode::Text(t) => JsonCode::Text(t),
+                            JsonCode::Other(o) => JsonCode::Other(o),
+                            JsonCode::None(_) => JsonCode::None(None),
+                        },
+                        count: r.count,
+                        share: (share(r.count) * 1e6).round() / 1e6,
                         http_status: row.map(|r| r.http_status),
                         message: row.map(|r| r.message.as_str()),
                         message_en: row.and_then(|r| r.message_en.as_deref()),
+                        distinct_codes: r.distinct,
                     }
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &list)?;
             writeln!(out)?;
             out.flush()?;
-            write_skipped(err, tally, settings.lang).ok();
+            write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
         Format::Plain => {
-            for &(code, count) in &counts {
-                let rows = rows_of(code);
-                let http = rows
+            for r in &counts {
+                let http = r
+                    .rows
                     .first()
-                    .map_or("-".to_string(), |r| p.http(r.http_status));
-                let text = summary_meaning(rows, settings.lang);
-                let code = code.map_or("-".to_string(), |c| c.to_string());
+                    .map_or("-".to_string(), |row| p.http(row.http_status));
+                let text = other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang));
                 writeln!(
                     out,
-                    "{count}\t{:.2}%\t{}\t{http}\t{text}",
-                    share(count) * 100.0,
-                    p.code(&code)
+                    "{}\t{:.2}%\t{}\t{http}\t{text}",
+                    r.count,
+                    share(r.count) * 100.0,
+                    p.code(&r.shown)
                 )?;
             }
             out.flush()?;
-            write_skipped(err, tally, settings.lang).ok();
+            write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
         Format::Table => {
-            let en = settings.lang == Lang::En;
             let mut grid = Grid::new();
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
             if let Some(width) = std::env::var("COLUMNS")
                 .ok()
-                .and_then(|c| c.trim().parse().ok())
+                .and_then(|c| c.trim().parse::<u16>().ok())
+                .filter(|&w| w >= 20)
             {
                 grid.set_width(width);
             }
@@ -481,29 +614,31 @@ pub fn write_summary(
                 ["次数", "占比", "StatusCode", "HTTP", "描述"]
             };
             grid.set_header(header.map(|h| Cell::new(p.label(h))));
-            for &(code, count) in &counts {
-                let rows = rows_of(code);
+            for r in &counts {
                 grid.add_row([
-                    Cell::new(count).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{:.2}%", share(count) * 100.0))
+                    Cell::new(r.count).set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{:.2}%", share(r.count) * 100.0))
                         .set_alignment(CellAlignment::Right),
-                    Cell::new(p.code(&code.map_or("-".to_string(), |c| c.to_string()))),
+                    Cell::new(p.code(&r.shown)),
                     Cell::new(
-                        rows.first()
-                            .map_or("-".to_string(), |r| p.http(r.http_status)),
+                        r.rows
+                            .first()
+                            .map_or("-".to_string(), |row| p.http(row.http_status)),
                     ),
-                    Cell::new(summary_meaning(rows, settings.lang)),
+                    Cell::new(
+                        other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang)),
+                    ),
                 ]);
             }
             writeln!(out, "{grid}")?;
-            let errors = tally.errors;
-            let total = tally.envelopes;
+            let errors = summary.errors;
+            let total = summary.envelopes;
             if en {
                 writeln!(out, "{total} envelopes, {errors} errors")?;
             } else {
                 writeln!(out, "共 {total} 个响应，{errors} 个错误")?;
             }
-            write_skipped(out, tally, settings.lang)
+            write_skipped(out, problems, settings.lang)
         }
     }
 }
@@ -524,24 +659,23 @@ fn summary_meaning(rows: &[Row], lang: Lang) -> String {
 }
 
 /// One line on what was passed over, when anything was.
-pub fn write_skipped(out: &mut impl Write, tally: &Tally, lang: Lang) -> io::Result<()> {
-    let skipped: u64 = tally.skipped.values().sum();
-    if skipped == 0 && tally.broken == 0 {
+pub fn write_skipped(out: &mut impl Write, problems: &Problems, lang: Lang) -> io::Result<()> {
+    let skipped: u64 = problems.skipped.iter().sum();
+    if skipped == 0 && problems.broken == 0 && problems.no_body == 0 {
         return Ok(());
     }
     let mut parts: Vec<String> = Skip::ALL
         .iter()
-        .filter_map(|r| {
-            tally
-                .skipped
-                .get(r)
-                .map(|n| format!("{n} {}", r.describe()))
-        })
+        .filter(|r| problems.skipped[**r as usize] > 0)
+        .map(|r| format!("{} {}", problems.skipped[*r as usize], skip_text(*r)))
         .collect();
-    if tally.broken > 0 {
-        parts.push(format!("{} broken JSON", tally.broken));
+    if problems.broken > 0 {
+        parts.push(format!("{} broken JSON", problems.broken));
     }
-    let lines = skipped + tally.broken;
+    if problems.no_body > 0 {
+        parts.push(format!("{} HTTP responses with no body", problems.no_body));
+    }
+    let lines = skipped + problems.broken + problems.no_body;
     let plural = if lines == 1 { "" } else { "s" };
     match lang {
         Lang::En => writeln!(out, "skipped {lines} line{plural}: {}", parts.join(", ")),

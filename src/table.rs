@@ -188,44 +188,10 @@ impl Table {
         Table::from_rows(rows)
     }
 
-    /// The built-in rows whose code `keep` accepts. Much cheaper than [`Table::builtin`] when few
-    /// are kept (a lookup): the fast scanner finds each row's code, and only kept rows are
-    /// deserialized.
+    /// The built-in rows whose code `keep` accepts.
     pub fn builtin_where(keep: impl Fn(u32) -> bool) -> Table {
-        let bytes = BUILTIN_JSON.as_bytes();
-        let mut members = Vec::new();
-        let mut rows = Vec::new();
-        let mut i = crate::scan::skip_ws(bytes, 0) + 1; // past the `[`
-        loop {
-            i = crate::scan::skip_ws(bytes, i);
-            match bytes.get(i) {
-                Some(b',') => i += 1,
-                Some(b'{') => {
-                    let Some(end) = crate::scan::scan_object(&bytes[i..], &mut members) else {
-                        break;
-                    };
-                    let object = &BUILTIN_JSON[i..i + end];
-                    let code = members
-                        .iter()
-                        .find(|m| &object[m.key.clone()] == "\"code\"")
-                        .and_then(|m| object[m.value.clone()].parse::<u32>().ok());
-                    if code.is_some_and(&keep) {
-                        let Ok(mut row) = serde_json::from_str::<Row>(object) else {
-                            break;
-                        };
-                        row.source = BUILTIN_SOURCE.to_string();
-                        rows.push(row);
-                    }
-                    i += end;
-                }
-                Some(b']') => return Table::from_rows(rows),
-                _ => break,
-            }
-        }
-        // Not the shape expected: read it the ordinary way.
         let mut table = Table::builtin();
         table.rows.retain(|r| keep(r.code));
-        table.index = std::sync::OnceLock::new();
         table
     }
 
@@ -407,7 +373,7 @@ pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
             "line {} column {}: {}{hint}",
             e.line(),
             e.column(),
-            crate::envelope::serde_message(&e)
+            serde_message(&e)
         ))
     })?;
     let mut rows = Vec::with_capacity(raws.len());
@@ -420,7 +386,7 @@ pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             fail(format!(
                 "row at line {line} column {column}: {}; each row needs code, http_status and message",
-                crate::envelope::serde_message(&e)
+                serde_message(&e)
             ))
         })?;
         row.source = source.to_string();
@@ -506,6 +472,15 @@ pub fn http_status_note(status: u16) -> Option<&'static str> {
         456 => Some("HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)"),
         402 => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required"),
         _ => None,
+    }
+}
+
+/// serde_json's message without its own `at line … column …`: errcode says where itself.
+fn serde_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 

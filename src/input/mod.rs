@@ -1,0 +1,34 @@
+//! The input layer: bytes to envelopes, one job a module, data flowing one way.
+//!
+//! - [`source`]: bytes to text (gzip, UTF-16, byte-order marks);
+//! - [`lines`]: text to lines, with the exact limit;
+//! - [`reader`]: which form each line is (HTTP, `curl -v`, JSON, a log line) and the one state
+//!   that spans lines, a JSON document;
+//! - [`json`]: the scanner that checks JSON and finds envelopes in it, keys matched in [`fields`];
+//! - [`model`]: the envelope both API generations share, and what the consumer receives;
+//! - [`parallel`]: a large file read in parts, for a consumer that can take parts in.
+
+pub(crate) mod fields;
+mod http;
+mod json;
+mod lines;
+pub(crate) mod model;
+pub(crate) mod parallel;
+mod reader;
+mod source;
+
+use std::io::{self, Read};
+
+pub use model::{Api, Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, Skip, Value};
+
+/// The longest line, and the longest JSON document over several lines, in bytes after
+/// decompression and transcoding: 16 MiB. A longer line is passed over (and reported) without
+/// being held; a longer document costs its first line.
+pub const MAX_LINE: usize = 16 << 20;
+
+/// Reads the envelopes of one input (named `name` in origins) into `sink`, in order.
+pub fn read(input: impl Read, name: &str, sink: &mut impl Sink) -> io::Result<()> {
+    let text = source::decode(input)?;
+    let mut lines = lines::Lines::new(text, MAX_LINE);
+    reader::Reader::new(name).read(&mut lines, sink)
+}

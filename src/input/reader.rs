@@ -1,0 +1,653 @@
+//! Lines to envelopes: which form each line is (HTTP status line, header, body, `curl -v`
+//! mark, a JSON line or a log line with JSON in it) and the one state that spans lines, a JSON
+//! document over several lines, which is read whole when it closes and costs only its first
+//! line when it does not.
+//!
+//! A document is known to be broken at the first line that cannot continue it, at the limit,
+//! or at the end of the input; the lines it held after its first are then read again, from
+//! after the last envelope it gave. A document that starts while lines are read again and
+//! breaks too has its lines read once more one by one, with no document across them: every
+//! byte is scanned at most three times, whatever the input.
+
+use std::io::{self, Read};
+use std::ops::Range;
+
+use crate::input::http::{self, Verbose};
+use crate::input::json::{self, Found, Scanner, Seen, Step};
+use crate::input::lines::{Line, Lines, Next};
+use crate::input::model::{Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, Skip, Value};
+
+/// A JSON document over several lines, being read.
+#[derive(Debug)]
+struct Document {
+    /// Input offset of its first line (what is kept from there on).
+    start: u64,
+    /// Its first line.
+    first_line: u64,
+    /// Where its value opens, from `start`.
+    value_at: usize,
+    /// The HTTP response it is the body of.
+    http: Option<HttpResponse>,
+    /// Where to read again from if it breaks: (input offset of the line, its number, where on
+    /// it to start).
+    resume: (u64, u64, u64),
+    /// It started on a line that was being read again.
+    in_reread: bool,
+    /// Whether it looks like JSON from its first byte (`{"`, `[{`), not a brace in a log line.
+    from_line_start: bool,
+    /// The length of the last line it took in (where the input ended, if it ends there).
+    last_len: u64,
+    /// An offset in it and its line, for [`LineAt`].
+    cursor: (usize, u64),
+}
+
+/// The state between lines.
+#[derive(Debug)]
+enum State {
+    /// Nothing open.
+    Idle,
+    /// After a status line: headers until a blank line.
+    Headers(HttpResponse),
+    /// After the headers: the body is the next line that is not blank or a chunk size.
+    Body(HttpResponse),
+    /// After a chunked body: its last chunk size (`0`) and blank lines.
+    AfterChunked,
+    /// A document over several lines.
+    Document(Document),
+}
+
+/// Reads the envelopes of one input, line by line.
+pub(crate) struct Reader<'n> {
+    name: &'n str,
+    state: State,
+    scanner: Scanner,
+    /// Lines up to this one are being read again after a broken document.
+    reread_until: u64,
+    /// Lines up to this one are read one by one, with no document across them.
+    single_until: u64,
+    /// Where on the next line to start (after a rewind into the middle of a line).
+    skip_to: Option<u64>,
+    /// The `X-TC-Action` of the last request seen in `curl -v` output.
+    action: Option<String>,
+    /// Leave what is open at the end as it is (the input goes on in another part).
+    pub(crate) open_end: bool,
+    /// A line longer than the limit stops the reader (a part read on another thread leaves it
+    /// to the sequential reader, which has room for it).
+    pub(crate) stop_on_long_line: bool,
+    /// The reader stopped at such a line.
+    pub(crate) stopped: bool,
+}
+
+/// How many envelopes a call handed on, and where the last one ended.
+#[derive(Debug, Default, Clone, Copy)]
+struct Emitted {
+    count: u32,
+    last_end: Option<usize>,
+}
+
+impl<'n> Reader<'n> {
+    /// A reader of the input called `name` (in origins).
+    pub(crate) fn new(name: &'n str) -> Reader<'n> {
+        Reader {
+            name,
+            state: State::Idle,
+            scanner: Scanner::new(),
+            reread_until: 0,
+            single_until: 0,
+            skip_to: None,
+            action: None,
+            open_end: false,
+            stop_on_long_line: false,
+            stopped: false,
+        }
+    }
+
+    /// Whether nothing spans the lines after line `line`: a reader that starts there in a
+    /// fresh state reads the rest as this one would.
+    pub(crate) fn is_idle_after(&self, line: u64) -> bool {
+        matches!(self.state, State::Idle)
+            && self.skip_to.is_none()
+            && self.action.is_none()
+            && self.reread_until <= line
+            && self.single_until <= line
+    }
+
+    /// Reads `lines` to their end, handing what it finds to `sink`.
+    pub(crate) fn read<R: Read>(
+        &mut self,
+        lines: &mut Lines<R>,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        loop {
+            match lines.next()? {
+                Next::Line(line) => self.line(lines, line, sink)?,
+                Next::Pause => sink.event(Event::Pause)?,
+                Next::TooLong { number, offset } => {
+                    if self.stop_on_long_line {
+                        self.stopped = true;
+                        return Ok(());
+                    }
+                    self.end_http(sink)?;
+                    sink.event(Event::Skipped {
+                        line: number,
+                        offset,
+                        reason: Skip::TooLong,
+                    })?;
+                }
+                Next::Full => {
+                    if self.stop_on_long_line {
+                        self.stopped = true;
+                        return Ok(());
+                    }
+                    let number = lines.number() + 1;
+                    self.broken_document(lines, number, 0, Fault::TooLong, sink)?;
+                }
+                Next::End => {
+                    if self.open_end {
+                        return Ok(());
+                    }
+                    if matches!(self.state, State::Document(_)) {
+                        let number = lines.number();
+                        self.broken_document(lines, number, 0, Fault::Truncated, sink)?;
+                        continue;
+                    }
+                    return self.end_http(sink);
+                }
+            }
+        }
+    }
+
+    /// An HTTP response still open when something else comes: it had no body.
+    fn end_http(&mut self, sink: &mut impl Sink) -> io::Result<()> {
+        match std::mem::replace(&mut self.state, State::Idle) {
+            State::Headers(http) | State::Body(http) => no_body(&http, sink),
+            State::Document(d) => {
+                self.state = State::Document(d);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn line<R: Read>(
+        &mut self,
+        lines: &mut Lines<R>,
+        line: Line,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        if let State::Document(_) = self.state {
+            return self.continue_document(lines, line, sink);
+        }
+        let from = match self.skip_to.take() {
+            Some(at) if at >= line.offset => (at - line.offset) as usize,
+            _ => 0,
+        };
+        let text = &lines.buf()[line.start..line.end];
+        // A byte-order mark inside the input (files put together with `cat`) is no text.
+        let bom = bom_len(text);
+        if from > 0 {
+            let opened = self.text(text, from.max(bom), &line, None, sink)?;
+            return self.after_text(lines, &line, opened);
+        }
+        if memchr::memchr(0, text).is_some() {
+            self.end_http(sink)?;
+            return sink.event(Event::Skipped {
+                line: line.number,
+                offset: line.offset,
+                reason: Skip::Binary,
+            });
+        }
+        let (text, from, response) = match http::verbose(&text[bom..]) {
+            Some(Verbose::Response(rest)) => (rest, 0, true),
+            Some(Verbose::Request(rest)) => {
+                if let Some(action) = http::request_action(rest) {
+                    self.action = Some(action);
+                }
+                return Ok(());
+            }
+            Some(Verbose::Note) => return Ok(()),
+            None => (text, bom, false),
+        };
+        let trimmed = text[from..].trim_ascii();
+        let mut http_body = None;
+        match std::mem::replace(&mut self.state, State::Idle) {
+            State::Headers(mut http) => {
+                if trimmed.is_empty() {
+                    self.state = State::Body(http);
+                    return Ok(());
+                }
+                if let Some((name, value)) = http::header(trimmed) {
+                    http::response_header(&mut http, name, value);
+                    self.state = State::Headers(http);
+                    return Ok(());
+                }
+                // Not a header: the response ended with its status line and headers.
+                no_body(&http, sink)?;
+            }
+            State::Body(http) => {
+                if trimmed.is_empty() || (http.chunked && http::chunk_size(trimmed)) {
+                    self.state = State::Body(http);
+                    return Ok(());
+                }
+                if http::status_line(trimmed).is_some() {
+                    no_body(&http, sink)?;
+                } else if !response {
+                    http_body = Some(http);
+                }
+            }
+            State::AfterChunked => {
+                if trimmed.is_empty() || http::chunk_size(trimmed) {
+                    self.state = State::AfterChunked;
+                    return Ok(());
+                }
+            }
+            State::Idle => {}
+            State::Document(_) => unreachable!("documents are continued above"),
+        }
+        if trimmed.is_empty() {
+            return Ok(());
+        }
+        if let Some(mut http) = http::status_line(trimmed) {
+            http.action = self.action.take();
+            http.line = line.number;
+            self.state = State::Headers(http);
+            return Ok(());
+        }
+        if response {
+            // A `< ` line that is neither a status line nor a header: curl's own text.
+            return Ok(());
+        }
+        let chunked = http_body.as_ref().is_some_and(|h| h.chunked);
+        let opened = self.text(text, from, &line, http_body, sink)?;
+        if chunked && matches!(self.state, State::Idle) {
+            self.state = State::AfterChunked;
+        }
+        self.after_text(lines, &line, opened)
+    }
+
+    /// Keeps the lines of a document that opened on `line`.
+    fn after_text<R: Read>(
+        &mut self,
+        lines: &mut Lines<R>,
+        line: &Line,
+        opened: bool,
+    ) -> io::Result<()> {
+        if opened {
+            lines.set_mark(Some(line.offset));
+        }
+        Ok(())
+    }
+
+    /// The JSON in one line (from `from`), with the HTTP response it is the body of. Returns
+    /// whether a document opened that goes on past the line.
+    fn text(
+        &mut self,
+        text: &[u8],
+        from: usize,
+        line: &Line,
+        http: Option<HttpResponse>,
+        sink: &mut impl Sink,
+    ) -> io::Result<bool> {
+        let name = self.name;
+        let mut emitted = Emitted::default();
+        let at_line = LineAt::single(line.number);
+        let seen = {
+            let mut emit = |t: &[u8], f: &Found| {
+                emit(
+                    sink,
+                    name,
+                    http.as_ref(),
+                    text,
+                    &at_line,
+                    t,
+                    f,
+                    &mut emitted,
+                )
+            };
+            json::scan_text(&mut self.scanner, text, from, &mut emit)?
+        };
+        if let Some(open) = seen.open {
+            let first = first_byte(text);
+            let from_line_start = Some(open) == first && looks_like_json(text, open, 3);
+            if line.number > self.single_until {
+                let resume = match emitted.last_end {
+                    Some(end) => (line.offset, line.number, line.offset + end as u64),
+                    None => (line.next, line.number + 1, 0),
+                };
+                self.state = State::Document(Document {
+                    start: line.offset,
+                    first_line: line.number,
+                    value_at: open,
+                    http,
+                    resume,
+                    in_reread: line.number <= self.reread_until,
+                    from_line_start,
+                    last_len: text.len() as u64,
+                    cursor: (0, line.number),
+                });
+                return Ok(true);
+            }
+            // Read one by one: a value open at the end of its line is broken there.
+            self.scanner.forget_from(open);
+            if from_line_start || self.scanner.tokens > 2 {
+                sink.event(Event::Broken {
+                    line: line.number,
+                    fault_line: line.number,
+                    column: (text.len() - open) as u64 + 1,
+                    fault: Fault::Truncated,
+                })?;
+                emitted.count += 1;
+            }
+        }
+        {
+            let mut emit = |t: &[u8], f: &Found| {
+                emit(
+                    sink,
+                    name,
+                    http.as_ref(),
+                    text,
+                    &at_line,
+                    t,
+                    f,
+                    &mut emitted,
+                )
+            };
+            self.scanner.end_scope(text, &mut emit)?;
+        }
+        if seen.open.is_none() && seen.tail < text.len() {
+            // A body without a line end, then the next response's status line.
+            if let Some(at) = http::status_after_body(&text[seen.tail..]) {
+                let mut next = http::status_line(&text[seen.tail + at..]).unwrap_or_default();
+                next.action = self.action.take();
+                next.line = line.number;
+                self.state = State::Headers(next);
+            }
+        }
+        if emitted.count == 0 && seen.open.is_none() && from == 0 {
+            self.nothing_found(text, line, &seen, sink)?;
+        }
+        Ok(false)
+    }
+
+    /// Says why a line gave no envelope.
+    fn nothing_found(
+        &mut self,
+        text: &[u8],
+        line: &Line,
+        seen: &Seen,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        if let (Some((at, fault, tokens)), Some(first)) = (seen.fault, first_byte(text)) {
+            if looks_like_json(text, first, tokens) {
+                return sink.event(Event::Broken {
+                    line: line.number,
+                    fault_line: line.number,
+                    column: at as u64 + 1,
+                    fault,
+                });
+            }
+        }
+        let reason = if seen.values > 0 {
+            Skip::NotEnvelope
+        } else if memchr::memchr(b'{', text).is_none() && std::str::from_utf8(text).is_err() {
+            // Not UTF-8, and no object to find in it: binary data, not a log line.
+            Skip::Binary
+        } else {
+            Skip::NoJson
+        };
+        sink.event(Event::Skipped {
+            line: line.number,
+            offset: line.offset,
+            reason,
+        })
+    }
+
+    /// The next line of a document.
+    fn continue_document<R: Read>(
+        &mut self,
+        lines: &mut Lines<R>,
+        line: Line,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        let State::Document(doc) = &mut self.state else {
+            return Ok(());
+        };
+        let end = line.offset + (line.end - line.start) as u64;
+        let scope = lines.slice(doc.start, end);
+        let from = (line.offset - doc.start) as usize;
+        let name = self.name;
+        let mut emitted = Emitted::default();
+        let at_line = LineAt::new(doc.first_line, scope, doc.cursor);
+        let step = {
+            let http = doc.http.as_ref();
+            let mut emit =
+                |t: &[u8], f: &Found| emit(sink, name, http, scope, &at_line, t, f, &mut emitted);
+            self.scanner.feed(scope, from, &mut emit)?
+        };
+        if let Some(last) = emitted.last_end {
+            doc.resume = (line.offset, line.number, doc.start + last as u64);
+        }
+        doc.cursor = at_line.cursor.get();
+        doc.last_len = (line.end - line.start) as u64;
+        match step {
+            Step::More => Ok(()),
+            Step::Complete(value_end) => {
+                let State::Document(doc) = std::mem::replace(&mut self.state, State::Idle) else {
+                    return Ok(());
+                };
+                {
+                    let http = doc.http.as_ref();
+                    let mut emit = |t: &[u8], f: &Found| {
+                        emit(sink, name, http, scope, &at_line, t, f, &mut emitted)
+                    };
+                    self.scanner.end_scope(scope, &mut emit)?;
+                }
+                lines.set_mark(None);
+                if doc.http.as_ref().is_some_and(|h| h.chunked) {
+                    self.state = State::AfterChunked;
+                }
+                // The rest of the line is read as a line of its own.
+                let rest = value_end - from;
+                if line.start + rest < line.end {
+                    let text = &lines.buf()[line.start..line.end];
+                    let opened = self.text(text, rest, &line, None, sink)?;
+                    return self.after_text(lines, &line, opened);
+                }
+                Ok(())
+            }
+            Step::Error(at, fault) => {
+                let column = (at - from) as u64 + 1;
+                self.broken_document(lines, line.number, column, fault, sink)
+            }
+        }
+    }
+
+    /// The open document cannot go on at line `number`: it costs its first line, and the lines
+    /// after it are read again.
+    fn broken_document<R: Read>(
+        &mut self,
+        lines: &mut Lines<R>,
+        number: u64,
+        column: u64,
+        fault: Fault,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        let State::Document(doc) = std::mem::replace(&mut self.state, State::Idle) else {
+            return Ok(());
+        };
+        let end = lines.offset().max(doc.start);
+        let scope = lines.slice(doc.start, end);
+        // Objects held from inside the document go; those before it on its first line stay.
+        self.scanner.forget_from(doc.value_at);
+        let name = self.name;
+        let mut emitted = Emitted::default();
+        let at_line = LineAt::new(doc.first_line, scope, doc.cursor);
+        {
+            let mut emit =
+                |t: &[u8], f: &Found| emit(sink, name, None, scope, &at_line, t, f, &mut emitted);
+            self.scanner.end_scope(scope, &mut emit)?;
+        }
+        if doc.from_line_start || self.scanner.tokens > 2 {
+            let fault_line = number.max(doc.first_line);
+            let column = match fault {
+                Fault::Truncated => doc.last_len + 1,
+                _ => column,
+            };
+            sink.event(Event::Broken {
+                line: doc.first_line,
+                fault_line,
+                column: column.max(1),
+                fault,
+            })?;
+        }
+        if doc.in_reread {
+            self.single_until = self.single_until.max(number);
+        } else {
+            self.reread_until = self.reread_until.max(number);
+        }
+        let (offset, line, at) = doc.resume;
+        lines.set_mark(None);
+        lines.rewind(offset, line);
+        self.skip_to = (at > offset).then_some(at);
+        Ok(())
+    }
+}
+
+fn no_body(http: &HttpResponse, sink: &mut impl Sink) -> io::Result<()> {
+    // `100 Continue` and its kind come before the real response.
+    if (100..200).contains(&http.status) {
+        return Ok(());
+    }
+    sink.event(Event::NoBody {
+        line: http.line,
+        status: http.status,
+    })
+}
+
+/// The length of the byte-order marks `text` starts with.
+fn bom_len(text: &[u8]) -> usize {
+    let mut n = 0;
+    while text[n..].starts_with(b"\xef\xbb\xbf") {
+        n += 3;
+    }
+    n
+}
+
+/// The first byte of `text` that is not whitespace (or a byte-order mark).
+fn first_byte(text: &[u8]) -> Option<usize> {
+    let from = bom_len(text);
+    text[from..]
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| from + i)
+}
+
+/// Whether a value that broke after `tokens` tokens looked like JSON from its first byte: an
+/// object that got past its first key, or an array of objects, arrays or strings (`[2026-11-27
+/// …]` and `{main}` are log prefixes).
+fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
+    match text[at] {
+        b'{' => tokens > 2 || text.get(at + 1) == Some(&b'"'),
+        b'[' => matches!(
+            text[at + 1..].iter().find(|b| !b.is_ascii_whitespace()),
+            Some(b'{' | b'[' | b'"' | b']')
+        ),
+        _ => false,
+    }
+}
+
+/// Line numbers of offsets in a scope of one or more lines, counted on demand from where the
+/// last one was asked (envelopes mostly come in order), so a document is counted once.
+struct LineAt<'s> {
+    first: u64,
+    scope: &'s [u8],
+    /// An offset and its line.
+    cursor: std::cell::Cell<(usize, u64)>,
+}
+
+impl<'s> LineAt<'s> {
+    fn single(number: u64) -> LineAt<'static> {
+        LineAt::new(number, b"", (0, number))
+    }
+
+    fn new(first: u64, scope: &'s [u8], cursor: (usize, u64)) -> LineAt<'s> {
+        LineAt {
+            first,
+            scope,
+            cursor: std::cell::Cell::new(cursor),
+        }
+    }
+
+    fn line(&self, at: usize) -> u64 {
+        let (mut from, mut line) = self.cursor.get();
+        if at < from {
+            (from, line) = (0, self.first);
+        }
+        let at = at.min(self.scope.len()).max(from);
+        for i in memchr::memchr2_iter(b'\n', b'\r', &self.scope[from..at]) {
+            let i = from + i;
+            if !(self.scope[i] == b'\r' && self.scope.get(i + 1) == Some(&b'\n')) {
+                line += 1;
+            }
+        }
+        self.cursor.set((at, line));
+        line
+    }
+}
+
+/// Hands one envelope to the sink. `scope` is the text of the line or document; `text` is
+/// where `found`'s ranges are (the scope, or the content of a JSON string in it).
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    sink: &mut impl Sink,
+    file: &str,
+    http: Option<&HttpResponse>,
+    scope: &[u8],
+    at_line: &LineAt,
+    text: &[u8],
+    found: &Found,
+    emitted: &mut Emitted,
+) -> io::Result<()> {
+    let in_scope = std::ptr::eq(text.as_ptr(), scope.as_ptr()) && text.len() == scope.len();
+    let (line, embedded) = if in_scope {
+        let first = first_byte(scope).unwrap_or(0);
+        // An element of an array that starts the line is not embedded; `[2026-11-27 …]` is a
+        // log prefix.
+        let at_top =
+            found.raw.start == first || (scope[first] == b'[' && looks_like_json(scope, first, 0));
+        emitted.last_end = Some(found.raw.end);
+        (at_line.line(found.raw.start), !at_top)
+    } else {
+        (at_line.line(scope.len()), true)
+    };
+    emitted.count += 1;
+    let value = |r: &Option<Range<usize>>| r.clone().map(|r| Value(&text[r]));
+    let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'_>)> {
+        Field::ALL
+            .iter()
+            .zip(slots)
+            .filter_map(|(f, r)| Some((*f, Value(&text[r.clone()?]))))
+            .collect()
+    };
+    let envelope = Envelope {
+        raw: &text[found.raw.clone()],
+        api: found.api,
+        request_id: value(&found.slots[0]),
+        code: value(&found.slots[1]),
+        status_code: value(&found.slots[2]),
+        message: value(&found.slots[3]),
+        data: value(&found.slots[4]),
+        renamed: pairs(&found.renamed)
+            .into_iter()
+            .map(|(f, key)| (key, f))
+            .collect(),
+        duplicates: pairs(&found.duplicates),
+    };
+    let origin = Origin {
+        file,
+        line,
+        embedded,
+        http,
+    };
+    sink.event(Event::Envelope(&envelope, &origin))
+}
