@@ -40,7 +40,7 @@ const CASES: &[(&str, i32, &str, &str)] = &[
     (
         "truncated.ndjson",
         0,
-        "line 2 column 51: truncated JSON: EOF while parsing a string; skipped",
+        "line 2 column 52: broken JSON: the line ends inside a string; skipped",
         "✔ success",
     ),
     ("nested-array-envelopes.json", 0, "", "✔ success"),
@@ -59,13 +59,13 @@ const CASES: &[(&str, i32, &str, &str)] = &[
     (
         "binary-noise.bin",
         2,
-        "binary-noise.bin: byte 0: binary data, not text",
+        "binary-noise.bin: line 1: binary data, not text",
         "",
     ),
     (
         "not-envelopes.ndjson",
         2,
-        "not-envelopes.ndjson: line 1: JSON without envelope fields",
+        "not-envelopes.ndjson: line 1: JSON without an envelope",
         "",
     ),
 ];

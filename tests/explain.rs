@@ -295,12 +295,12 @@ fn bad_input_exits_2_with_one_line_naming_file_and_place() {
         ("not-json.txt", "not-json.txt: line 1: no JSON object"),
         (
             "truncated.json",
-            "truncated.json: line 1 column 50: truncated JSON",
+            "truncated.json: line 1 column 51: truncated JSON: it is never closed: no response",
         ),
         ("empty.json", "empty.json: empty input"),
         (
             "no-envelope.json",
-            "no-envelope.json: line 1: JSON without envelope fields",
+            "no-envelope.json: line 1: JSON without an envelope",
         ),
         ("does-not-exist.json", "does-not-exist.json: no such file"),
     ];
@@ -324,7 +324,7 @@ fn bad_input_exits_2_with_one_line_naming_file_and_place() {
     );
     let (status, _, stderr) = parts(&binary);
     assert_eq!(status, 2);
-    assert!(stderr.contains("<stdin>: byte 0: binary data"), "{stderr}");
+    assert!(stderr.contains("<stdin>: line 1: binary data"), "{stderr}");
 }
 
 #[test]
@@ -334,7 +334,7 @@ fn a_broken_line_in_a_stream_is_reported_and_the_rest_explained() {
     assert_eq!(status_codes(&json_lines(&stdout)), [200, 41634]);
     assert!(
         stderr.contains(
-            "stream-broken-line.ndjson: line 2 column 42: broken JSON: expected value; skipped"
+            "stream-broken-line.ndjson: line 2 column 42: broken JSON: expected a value, found `,`; skipped"
         ),
         "{stderr}"
     );

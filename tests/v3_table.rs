@@ -122,14 +122,24 @@ fn fail_if_any(problems: &[String], what: &str, fix: &str) {
 fn the_go_files_parse_to_the_known_shape() {
     let codes = sdk_codes();
     let actions = sdk_actions();
-    assert!(codes.len() >= 100, "errors.go gave only {} codes", codes.len());
-    assert!(actions.len() >= 50, "client.go gave only {} actions", actions.len());
+    assert!(
+        codes.len() >= 100,
+        "errors.go gave only {} codes",
+        codes.len()
+    );
+    assert!(
+        actions.len() >= 50,
+        "client.go gave only {} actions",
+        actions.len()
+    );
     assert!(actions.values().all(|listed| !listed.is_empty()));
     let mut problems = Vec::new();
     for (action, listed) in &actions {
         for (name, code) in listed {
             if codes.get(name).map(|(c, _)| c.as_str()) != Some(code.as_str()) {
-                problems.push(format!("{action} lists {name} = {code:?}, not in errors.go"));
+                problems.push(format!(
+                    "{action} lists {name} = {code:?}, not in errors.go"
+                ));
             }
         }
     }
@@ -147,7 +157,9 @@ fn product_rows_are_exactly_the_sdk_codes_with_the_sdk_text() {
     let mut problems = Vec::new();
     for (code, message) in &sdk {
         match table.get(code) {
-            None => problems.push(format!("{code} ({message}) is in errors.go but not in v3.json")),
+            None => problems.push(format!(
+                "{code} ({message}) is in errors.go but not in v3.json"
+            )),
             Some(ours) if ours != message => problems.push(format!(
                 "{code}: errors.go says {message:?}, v3.json says {ours:?}"
             )),
@@ -155,7 +167,9 @@ fn product_rows_are_exactly_the_sdk_codes_with_the_sdk_text() {
         }
     }
     for code in table.keys().filter(|c| !sdk.contains_key(*c)) {
-        problems.push(format!("{code} is a product row of v3.json but not in errors.go"));
+        problems.push(format!(
+            "{code} is a product row of v3.json but not in errors.go"
+        ));
     }
     fail_if_any(
         &problems,
@@ -213,10 +227,15 @@ fn every_row_is_complete_and_the_table_is_sorted() {
             problems.push(format!("a row has no code: {row}"));
         }
         if !SOURCES.contains(&source) {
-            problems.push(format!("{code}: source {source:?} is not one of {SOURCES:?}"));
+            problems.push(format!(
+                "{code}: source {source:?} is not one of {SOURCES:?}"
+            ));
         }
         if row["http_status"] != 200 {
-            problems.push(format!("{code}: http_status {} is not 200", row["http_status"]));
+            problems.push(format!(
+                "{code}: http_status {} is not 200",
+                row["http_status"]
+            ));
         }
         for field in FIELDS {
             if text(row, field).trim().is_empty() {
@@ -224,14 +243,24 @@ fn every_row_is_complete_and_the_table_is_sorted() {
             }
         }
         if !RETRY.contains(&text(row, "retry")) {
-            problems.push(format!("{code}: retry {} is not one of {RETRY:?}", row["retry"]));
+            problems.push(format!(
+                "{code}: retry {} is not one of {RETRY:?}",
+                row["retry"]
+            ));
         }
         let category = text(row, "category");
-        if !category.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-            problems.push(format!("{code}: category {category:?} is not a lowercase slug"));
+        if !category
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-')
+        {
+            problems.push(format!(
+                "{code}: category {category:?} is not a lowercase slug"
+            ));
         }
         let actions = row["actions"].as_array();
-        if actions.is_none_or(|a| a.is_empty() || a.iter().any(|v| v.as_str().is_none_or(str::is_empty))) {
+        if actions
+            .is_none_or(|a| a.is_empty() || a.iter().any(|v| v.as_str().is_none_or(str::is_empty)))
+        {
             problems.push(format!("{code} ({source}): actions missing or empty"));
         }
         let english = text(row, "hint_en");
@@ -245,14 +274,19 @@ fn every_row_is_complete_and_the_table_is_sorted() {
     sorted.sort();
     sorted.dedup();
     if sorted != keys {
-        problems.push("rows are not sorted by code then source, or a (code, source) repeats".into());
+        problems
+            .push("rows are not sorted by code then source, or a (code, source) repeats".into());
     }
     for source in SOURCES {
         if !rows.iter().any(|r| r["source"] == source) {
             problems.push(format!("no row has source {source}"));
         }
     }
-    fail_if_any(&problems, "src/table/v3.json has incomplete rows", REGENERATE);
+    fail_if_any(
+        &problems,
+        "src/table/v3.json has incomplete rows",
+        REGENERATE,
+    );
 }
 
 #[test]
@@ -272,7 +306,9 @@ fn the_table_is_what_the_knowledge_file_says() {
                 .iter()
                 .find(|r| r["code"] == code.as_str() && r["source"] == source)
             else {
-                problems.push(format!("{code} ({source}) is in the knowledge file but not in v3.json"));
+                problems.push(format!(
+                    "{code} ({source}) is in the knowledge file but not in v3.json"
+                ));
                 continue;
             };
             for field in FIELDS {
@@ -286,7 +322,10 @@ fn the_table_is_what_the_knowledge_file_says() {
         }
     }
     if entries != rows.len() {
-        problems.push(format!("{entries} knowledge entries but {} rows", rows.len()));
+        problems.push(format!(
+            "{entries} knowledge entries but {} rows",
+            rows.len()
+        ));
     }
     fail_if_any(
         &problems,
@@ -341,16 +380,35 @@ fn the_common_and_client_codes_are_there() {
         "UnsupportedRegion",
     ];
     let missing: Vec<&str> = common.into_iter().filter(|c| !has(c, "common")).collect();
-    assert!(missing.is_empty(), "common codes missing: {missing:?}; {REGENERATE}");
+    assert!(
+        missing.is_empty(),
+        "common codes missing: {missing:?}; {REGENERATE}"
+    );
     // A code in both lists keeps both texts.
-    for code in ["FailedOperation", "InvalidParameter", "InvalidParameterValue", "ResourceNotFound"] {
-        assert!(has(code, "product") && has(code, "common"), "{code} needs both rows");
+    for code in [
+        "FailedOperation",
+        "InvalidParameter",
+        "InvalidParameterValue",
+        "ResourceNotFound",
+    ] {
+        assert!(
+            has(code, "product") && has(code, "common"),
+            "{code} needs both rows"
+        );
     }
-    assert_eq!(rows.iter().find(|r| r["code"] == "RequestLimitExceeded").unwrap()["retry"], "backoff");
+    assert_eq!(
+        rows.iter()
+            .find(|r| r["code"] == "RequestLimitExceeded")
+            .unwrap()["retry"],
+        "backoff"
+    );
     // Client-side codes are the ones the SDK's retry code makes up.
     let retry_code = read(&format!("{SDK_DIR}/common/netretry.go"))
         + &read(&format!("{SDK_DIR}/common/ratelimitretry.go"));
-    let client: Vec<&Value> = rows.iter().filter(|r| r["source"] == "sdk-client").collect();
+    let client: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["source"] == "sdk-client")
+        .collect();
     assert!(!client.is_empty());
     for row in client {
         let code = text(row, "code");
@@ -367,7 +425,9 @@ fn normalise(text: &str) -> String {
     const CJK_PUNCTUATION: &str = "，。、；：？！（）【】《》“”‘’「」『』·…—～";
     text.chars()
         .filter(|c| {
-            !(c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric()) || CJK_PUNCTUATION.contains(*c))
+            !(c.is_whitespace()
+                || (c.is_ascii() && !c.is_ascii_alphanumeric())
+                || CJK_PUNCTUATION.contains(*c))
         })
         .collect()
 }
@@ -404,7 +464,10 @@ fn crosswalk_evidence_holds() {
             continue;
         };
         if new["message"] != pair["v3_message"] {
-            problems.push(format!("{label}: v3_message is not the v3 row's text {}", new["message"]));
+            problems.push(format!(
+                "{label}: v3_message is not the v3 row's text {}",
+                new["message"]
+            ));
         }
         let same = normalise(text(old, "message")) == normalise(text(new, "message"));
         match evidence {
@@ -414,9 +477,9 @@ fn crosswalk_evidence_holds() {
             )),
             "identical" => {}
             _ if same => problems.push(format!("{label}: the texts are identical; say so")),
-            _ if evidence.split_whitespace().count() < 6 => {
-                problems.push(format!("{label}: the evidence should be a sentence saying why"))
-            }
+            _ if evidence.split_whitespace().count() < 6 => problems.push(format!(
+                "{label}: the evidence should be a sentence saying why"
+            )),
             _ => {}
         }
     }

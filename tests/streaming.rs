@@ -1,0 +1,168 @@
+//! The sequential reader is the reference: a large file read in parts on every core
+//! (`--summary`), and input handed over a few bytes at a time, must give its output byte for
+//! byte, on input that mixes every form and puts something awkward across each part's edge.
+
+use std::io::Read;
+
+use errcode::commands::Settings;
+use errcode::explain::{explain_inputs, Input, Options};
+use errcode::lang::Lang;
+use errcode::render::{Format, Palette};
+use errcode::table::Table;
+
+/// Hands out at most `step` bytes a read.
+struct Trickle<R> {
+    inner: R,
+    step: usize,
+}
+
+impl<R: Read> Read for Trickle<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.step);
+        self.inner.read(&mut buf[..n])
+    }
+}
+
+/// About `bytes` of input in every form, with rare lines that need state (an HTTP response,
+/// a document over several lines), broken lines, a line over a part's line limit, and more
+/// distinct codes than the summary counts exactly, so that parts are taken in some places and
+/// read again in others.
+fn mixed_input(bytes: usize) -> Vec<u8> {
+    let mut out = b"\xef\xbb\xbf".to_vec();
+    let mut i = 0usize;
+    while out.len() < bytes {
+        let code = [200, 41601, 51603, 52502, 49999][i % 5];
+        let line = if i % 9973 == 5000 {
+            "HTTP/1.1 403 Forbidden\r\nX-Request-Id: h\r\n\r\n{\"RequestId\":\"h\",\"Code\":0,\"StatusCode\":42502}\r\n".to_string()
+        } else if i % 7919 == 3000 {
+            "{\n  \"RequestId\": \"multi\",\n  \"StatusCode\": 41617\n}\n".to_string()
+        } else if i % 50_021 == 777 {
+            format!(
+                "{{\"StatusCode\":200,\"Data\":\"{}\"}}\n",
+                "x".repeat(1_100_000)
+            )
+        } else if i % 31_337 == 1 {
+            "{\"RequestId\":\"cut\",\"StatusCode\":4\n".to_string()
+        } else if (200_000..215_000).contains(&i) {
+            format!("{{\"StatusCode\":{}}}\n", 100_000 + i)
+        } else {
+            match i % 97 {
+                3 => "{\"RequestId\":\"broken\",\"StatusCode\":,}\n".to_string(),
+                4 => format!("2026-11-27T08:00:{:02}Z ERROR client response={{\"RequestId\":\"log{i}\",\"Code\":0,\"StatusCode\":{code}}}\n", i % 60),
+                5 => "plain text without an envelope\n".to_string(),
+                6 => "[{\"StatusCode\":200},{\"StatusCode\":41602}]\n".to_string(),
+                7 => "{\"Response\":{\"Error\":{\"Code\":\"ResourceNotFound.NotFoundCluster\",\"Message\":\"m\"},\"RequestId\":\"v3\"}}\n".to_string(),
+                _ => format!("{{\"RequestId\":\"{i:08x}\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"m\",\"Data\":{{\"n\":{i}}}}}\r\n"),
+            }
+        };
+        out.extend_from_slice(line.as_bytes());
+        i += 1;
+    }
+    out
+}
+
+fn settings(format: Option<Format>) -> Settings {
+    Settings {
+        format,
+        palette: Palette::new(false),
+        lang: Lang::En,
+        stdout_is_terminal: false,
+    }
+}
+
+/// stdout, stderr and the exit of explaining `input` with `options`.
+fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>, Vec<u8>, String) {
+    let table = Table::builtin();
+    let options = Options {
+        summary,
+        check: true,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let result = explain_inputs(
+        vec![input],
+        &mut out,
+        &mut err,
+        &table,
+        &settings(format),
+        &options,
+    );
+    (out, err, format!("{result:?}"))
+}
+
+#[test]
+fn a_file_read_in_parts_gives_the_sequential_readers_output() {
+    let dir = std::env::temp_dir().join(format!("errcode-streaming-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("mixed.log");
+    std::fs::write(&path, mixed_input(40 << 20)).unwrap();
+    for format in [Some(Format::Json), Some(Format::Plain)] {
+        let parts = explain(Input::Path(&path), format, true);
+        let file = std::fs::File::open(&path).unwrap();
+        let name = path.to_string_lossy().into_owned();
+        let sequential = explain(Input::Reader(&name, Box::new(file)), format, true);
+        assert_eq!(parts.2, sequential.2);
+        assert_eq!(
+            String::from_utf8_lossy(&parts.1),
+            String::from_utf8_lossy(&sequential.1)
+        );
+        assert!(
+            parts.0 == sequential.0,
+            "{}\n---\n{}",
+            String::from_utf8_lossy(&parts.0),
+            String::from_utf8_lossy(&sequential.0)
+        );
+        // The input holds what makes parts be read again: broken lines and more distinct codes
+        // than are counted exactly.
+        assert!(String::from_utf8_lossy(&parts.1).contains("broken JSON"));
+        assert!(String::from_utf8_lossy(&parts.0).contains("other"));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn input_a_few_bytes_at_a_time_gives_the_same_output() {
+    let input = mixed_input(300_000);
+    for (format, summary) in [
+        (Some(Format::Json), false),
+        (None, false),
+        (Some(Format::Json), true),
+    ] {
+        let whole = explain(Input::Reader("x", Box::new(&input[..])), format, summary);
+        for step in [1, 7, 4096] {
+            let trickle = Trickle {
+                inner: &input[..],
+                step,
+            };
+            let parts = explain(Input::Reader("x", Box::new(trickle)), format, summary);
+            assert!(parts == whole, "step {step}, {format:?} summary {summary}");
+        }
+    }
+}
+
+#[test]
+fn summary_counts_equal_the_json_lines() {
+    let input = mixed_input(2 << 20);
+    let (lines, _, _) = explain(
+        Input::Reader("x", Box::new(&input[..])),
+        Some(Format::Json),
+        false,
+    );
+    let mut counts = std::collections::BTreeMap::<String, u64>::new();
+    for line in String::from_utf8(lines).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        *counts
+            .entry(v["annotation"]["status_code"].to_string())
+            .or_default() += 1;
+    }
+    let (summary, _, _) = explain(
+        Input::Reader("x", Box::new(&input[..])),
+        Some(Format::Json),
+        true,
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&summary).unwrap();
+    let from_summary: std::collections::BTreeMap<String, u64> = rows
+        .iter()
+        .map(|r| (r["code"].to_string(), r["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(counts, from_summary);
+}
