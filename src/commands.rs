@@ -6,23 +6,11 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
-use crate::error::{say, Error, Outcome};
-use crate::lang::Lang;
+use crate::error::{file_error, say, Error, Outcome};
 use crate::query::Query;
-use crate::render::{self, escape, Format, Palette, RowStyle};
+use crate::render::{self, escape, RowStyle};
+pub use crate::settings::Settings;
 use crate::table::{self, Retry, Row, Table};
-
-/// What every subcommand shares: the output settings, decided once.
-pub struct Settings {
-    /// The chosen format, if `--format` was given.
-    pub format: Option<Format>,
-    /// Colours (off for JSON).
-    pub palette: Palette,
-    /// Language of meanings and hints.
-    pub lang: Lang,
-    /// Whether stdout is a terminal.
-    pub stdout_is_terminal: bool,
-}
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok()
@@ -30,16 +18,8 @@ fn env(name: &str) -> Option<String> {
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
-    let stdout_is_terminal = io::stdout().is_terminal();
     let g = &cli.global;
-    let color =
-        g.format != Some(Format::Json) && render::use_color(g.color, stdout_is_terminal, env);
-    let settings = Settings {
-        format: g.format,
-        palette: Palette::new(color),
-        lang: g.lang.unwrap_or_else(|| Lang::from_env(env)),
-        stdout_is_terminal,
-    };
+    let settings = Settings::decide(g.format, g.color, g.lang, io::stdout().is_terminal(), env);
     // Not locked here: explain writes from a thread of its own.
     let mut out = BufWriter::new(io::stdout());
     let outcome = match cli.command {
@@ -127,33 +107,14 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     })
 }
 
-/// An error opening or reading `path`, as one line that names it.
-pub fn file_error(path: &Path, e: &io::Error) -> Error {
-    let why = match e.kind() {
-        io::ErrorKind::NotFound => "no such file: check the path".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a directory: give a file".to_string(),
-        _ if path.is_dir() => "is a directory: give a file".to_string(),
-        _ => e.to_string(),
-    };
-    Error::Input(format!("{}: {why}", escape(&path.to_string_lossy())))
-}
-
 fn row_style(settings: &Settings, highlight: Vec<String>, show_source: bool) -> RowStyle {
-    let default = if settings.stdout_is_terminal {
-        Format::Table
-    } else {
-        Format::Plain
-    };
     RowStyle {
-        format: settings.format.unwrap_or(default),
+        format: settings.rows_format(),
         palette: settings.palette,
         lang: settings.lang,
         highlight,
         show_source,
-        width: env("COLUMNS")
-            .and_then(|c| c.trim().parse().ok())
-            .filter(|&w: &u16| w >= 20),
+        width: Some(settings.width),
     }
 }
 

@@ -2,6 +2,9 @@
 
 use std::fmt;
 use std::io;
+use std::path::Path;
+
+use crate::text::escape;
 use std::process::ExitCode;
 
 /// What a command ended with when nothing went wrong.
@@ -84,4 +87,16 @@ pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// An error opening or reading `path`, as one line that names it.
+pub fn file_error(path: &Path, e: &io::Error) -> Error {
+    let why = match e.kind() {
+        io::ErrorKind::NotFound => "no such file: check the path".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory: give a file".to_string(),
+        _ if path.is_dir() => "is a directory: give a file".to_string(),
+        _ => e.to_string(),
+    };
+    Error::Input(format!("{}: {why}", escape(&path.to_string_lossy())))
 }

@@ -27,8 +27,10 @@ pub mod lang;
 pub mod query;
 pub mod render;
 pub mod report;
+pub mod settings;
 pub mod summary;
 pub mod table;
+pub mod text;
 
 pub use error::{exit_code, Error, Outcome};
 

@@ -1,7 +1,6 @@
 //! Output: table, plain and JSON renderings of rows, escaping of untrusted text, and the one
 //! place that knows about colour.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use clap::ValueEnum;
@@ -163,27 +162,7 @@ impl Palette {
     }
 }
 
-/// Text from outside (a response, a log, a user table, an argument) made safe for a terminal:
-/// control characters, escape sequences and bidirectional overrides are written as `\u001b`-style
-/// escapes (`\t`, `\n`, `\r` as such); everything else is kept.
-pub fn escape(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !text.chars().any(unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if unsafe_char(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
+pub use crate::text::escape;
 
 /// What every rendering of rows needs to know.
 #[derive(Debug, Clone)]
@@ -247,7 +226,7 @@ fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Resu
             source: style.show_source.then_some(r.source.as_str()),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    crate::text::to_json_writer_pretty(&mut *out, &rows)?;
     writeln!(out)
 }
 

@@ -5,11 +5,11 @@ use std::io::{self, Write};
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 use serde::Serialize;
 
-use crate::commands::Settings;
 use crate::explain::{short, skip_text, Finding, Problems, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Skip, Value};
 use crate::lang::Lang;
 use crate::render::{escape, hint, Format};
+use crate::settings::Settings;
 use crate::summary::{Code, Summary};
 use crate::table::{Retry, Row, Table};
 
@@ -266,7 +266,11 @@ pub fn meanings_json(rows: &[Row], lang: Lang) -> String {
             hint: hint(r, lang),
         })
         .collect();
-    serde_json::to_string(&meanings).unwrap_or_else(|_| "[]".to_string())
+    let mut json = Vec::new();
+    match crate::text::to_json_writer(&mut json, &meanings) {
+        Ok(()) => String::from_utf8(json).unwrap_or_else(|_| "[]".to_string()),
+        Err(_) => "[]".to_string(),
+    }
 }
 
 fn json_number(out: &mut impl Write, n: Option<impl itoa::Integer>) -> io::Result<()> {
@@ -349,10 +353,7 @@ fn write_json_head(
 /// spaces; control characters, DEL and C1 controls inside strings become `\u00XX` escapes;
 /// bytes that are not UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
 fn write_raw_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
-    let plain = raw.iter().all(|&b| (0x20..0x7f).contains(&b))
-        || (!raw.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2)
-            && std::str::from_utf8(raw).is_ok());
-    if plain {
+    if !needs_care(raw) {
         return out.write_all(raw);
     }
     let text = String::from_utf8_lossy(raw);
@@ -384,6 +385,30 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
     out.write_all(clean.as_bytes())
 }
 
+/// Whether `raw` holds a control byte, DEL, a C1 control's lead byte (0xC2 also leads other
+/// characters: those are checked the slow way), or bytes that may not be UTF-8. Eight bytes at
+/// a time: this runs on every envelope of `--format json`.
+fn needs_care(raw: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut words = raw.chunks_exact(8);
+    let mut high = 0u64;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        if control | has_zero(w ^ (ONES * 0x7f)) | has_zero(w ^ (ONES * 0xc2)) != 0 {
+            return true;
+        }
+        high |= w & HIGH;
+    }
+    let tail = words.remainder();
+    if tail.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        return true;
+    }
+    (high != 0 || !tail.is_ascii()) && std::str::from_utf8(raw).is_err()
+}
+
 fn write_request_id(out: &mut impl Write, env: &Envelope<'_>) -> io::Result<()> {
     // The value as written is JSON already (a string, or whatever else was sent).
     match env.request_id {
@@ -410,7 +435,7 @@ fn write_annotation_start(
     out.write_all(verdict.as_bytes())?;
     out.write_all(b"\",\"status_code\":")?;
     match (env.api, env.status_code) {
-        (Api::V3, Some(code)) => serde_json::to_writer(&mut *out, &code.text())?,
+        (Api::V3, Some(code)) => crate::text::to_json_writer(&mut *out, &code.text())?,
         _ => json_number(out, f.status_code)?,
     }
     out.write_all(b",\"code\":")?;
@@ -438,7 +463,7 @@ fn write_annotation_end(
                 status: h.status,
                 request_id_header: h.request_id.as_ref().map(|(_, v)| v.as_str()),
             };
-            serde_json::to_writer(&mut *out, &http)?;
+            crate::text::to_json_writer(&mut *out, &http)?;
         }
         None => out.write_all(b"null")?,
     }
@@ -446,7 +471,7 @@ fn write_annotation_end(
     if f.notes.is_empty() {
         out.write_all(b"[]")?;
     } else {
-        serde_json::to_writer(&mut *out, &f.notes)?;
+        crate::text::to_json_writer(&mut *out, &f.notes)?;
     }
     out.write_all(b"}}\n")
 }
@@ -530,11 +555,6 @@ pub fn write_summary(
         });
     }
     let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
-    let default = if settings.stdout_is_terminal {
-        Format::Table
-    } else {
-        Format::Plain
-    };
     let p = settings.palette;
     let en = settings.lang == Lang::En;
     let other_note = |r: &SummaryRow<'_>| {
@@ -549,7 +569,7 @@ pub fn write_summary(
             ),
         })
     };
-    match settings.format.unwrap_or(default) {
+    match settings.rows_format() {
         Format::Json => {
             let list: Vec<JsonCount> = counts
                 .iter()
@@ -572,7 +592,7 @@ pub fn write_summary(
                     }
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &list)?;
+            crate::text::to_json_writer_pretty(&mut *out, &list)?;
             writeln!(out)?;
             out.flush()?;
             write_skipped(err, problems, settings.lang).ok();
@@ -601,13 +621,7 @@ pub fn write_summary(
             let mut grid = Grid::new();
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
-            if let Some(width) = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.trim().parse::<u16>().ok())
-                .filter(|&w| w >= 20)
-            {
-                grid.set_width(width);
-            }
+            grid.set_width(settings.width);
             let header = if en {
                 ["Count", "Share", "StatusCode", "HTTP", "Meaning"]
             } else {

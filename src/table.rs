@@ -234,6 +234,11 @@ impl Table {
         &self.rows[start..end]
     }
 
+    /// The index of `row`, which is one of this table's rows.
+    pub fn index_of(&self, row: &Row) -> usize {
+        (row as *const Row as usize - self.rows.as_ptr() as usize) / std::mem::size_of::<Row>()
+    }
+
     /// The index of the first row of `code`, if the table has it.
     pub fn position(&self, code: u64) -> Option<usize> {
         if self.rows.len() < 255 {

@@ -362,6 +362,7 @@ fn lang_comes_from_the_flag_or_the_locale() {
     let zh = errcode()
         .args(["41601", "--format", "table"])
         .env("LANG", "zh_CN.UTF-8")
+        .env("COLUMNS", "200")
         .output()
         .unwrap();
     let zh = String::from_utf8(zh.stdout).unwrap();

@@ -4,10 +4,10 @@
 
 use std::io::Read;
 
-use errcode::commands::Settings;
 use errcode::explain::{explain_inputs, Input, Options};
 use errcode::lang::Lang;
 use errcode::render::{Format, Palette};
+use errcode::settings::Settings;
 use errcode::table::Table;
 
 /// Hands out at most `step` bytes a read.
@@ -67,6 +67,7 @@ fn settings(format: Option<Format>) -> Settings {
         palette: Palette::new(false),
         lang: Lang::En,
         stdout_is_terminal: false,
+        width: 80,
     }
 }
 

@@ -278,7 +278,7 @@ impl<R: Read> Lines<R> {
             Some(m) if m >= self.base => ((m - self.base) as usize).min(self.pos),
             _ => self.pos,
         };
-        if keep > 0 && (self.filled == self.buf.len() || keep >= self.buf.len() / 2) {
+        if keep > 0 && self.filled + CHUNK / 4 > self.buf.len() {
             self.buf.copy_within(keep..self.filled, 0);
             self.filled -= keep;
             self.pos -= keep;

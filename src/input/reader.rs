@@ -178,6 +178,26 @@ impl<'n> Reader<'n> {
         if let State::Document(_) = self.state {
             return self.continue_document(lines, line, sink);
         }
+        if matches!(self.state, State::Idle) && self.skip_to.is_none() {
+            // The usual line, one envelope object, first: nothing below needs to see it.
+            let text = &lines.buf()[line.start..line.end];
+            if let Some(first) = first_byte(text).filter(|&at| text[at] == b'{') {
+                if let Some(found) = json::usual_object(text, first) {
+                    let at_line = LineAt::single(line.number);
+                    let mut emitted = Emitted::default();
+                    return emit(
+                        sink,
+                        self.name,
+                        None,
+                        text,
+                        &at_line,
+                        text,
+                        &found,
+                        &mut emitted,
+                    );
+                }
+            }
+        }
         let from = match self.skip_to.take() {
             Some(at) if at >= line.offset => (at - line.offset) as usize,
             _ => 0,
@@ -623,6 +643,9 @@ fn emit(
     emitted.count += 1;
     let value = |r: &Option<Range<usize>>| r.clone().map(|r| Value(&text[r]));
     let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'_>)> {
+        if slots.iter().all(Option::is_none) {
+            return Vec::new();
+        }
         Field::ALL
             .iter()
             .zip(slots)
@@ -640,7 +663,7 @@ fn emit(
         renamed: pairs(&found.renamed)
             .into_iter()
             .map(|(f, key)| (key, f))
-            .collect(),
+            .collect::<Vec<_>>(),
         duplicates: pairs(&found.duplicates),
     };
     let origin = Origin {

@@ -1,0 +1,200 @@
+//! Text for output, a leaf every module may use: escaping of untrusted text for a terminal and
+//! for JSON, and shortening.
+
+use std::borrow::Cow;
+use std::io;
+
+/// Whether `c` must not reach a terminal as it is: a control character (C0, DEL, C1), or an
+/// invisible or direction-changing character that lets text disguise itself (zero-width
+/// spaces and joiners, marks and overrides of direction, line and paragraph separators, the
+/// word joiner, the byte-order mark, the tag characters).
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// Text from outside (a response, a log, a user table, an argument) made safe for a terminal:
+/// control, invisible and direction-changing characters are written as `\u001b`-style escapes
+/// (`\t`, `\n`, `\r` as such); everything else is kept.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if unsafe_char(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis.
+pub fn short(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// serde_json's compact output, with DEL and the C1 controls (U+0080–U+009F) also escaped as
+/// `\u00XX`: still valid JSON, and nothing in it a terminal acts on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SafeJson;
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(|c: char| matches!(c, '\u{7f}'..='\u{9f}')) {
+            writer.write_all(rest[..at].as_bytes())?;
+            let c = rest[at..].chars().next().unwrap_or('\u{7f}');
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+/// Writes `value` as compact JSON, escaped as [`SafeJson`] escapes.
+pub fn to_json_writer<W: io::Write, T: serde::Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(writer, SafeJson);
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// Writes `value` as indented JSON, escaped as [`SafeJson`] escapes.
+pub fn to_json_writer_pretty<W: io::Write, T: serde::Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> io::Result<()> {
+    let formatter = Pretty {
+        inner: serde_json::ser::PrettyFormatter::new(),
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(writer, formatter);
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// serde_json's pretty output with [`SafeJson`]'s escaping.
+struct Pretty<'a> {
+    inner: serde_json::ser::PrettyFormatter<'a>,
+}
+
+macro_rules! forward {
+    ($($name:ident),*) => {$(
+        fn $name<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+            self.inner.$name(writer)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for Pretty<'_> {
+    forward!(
+        begin_array,
+        end_array,
+        begin_object,
+        end_object,
+        end_array_value,
+        end_object_value
+    );
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.inner.begin_array_value(w, first)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.inner.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.inner.begin_object_value(w)
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        SafeJson.write_string_fragment(w, fragment)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_cover_invisible_and_direction_changing_characters() {
+        for c in [
+            '\u{1b}',
+            '\u{7}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9b}',
+            '\u{200b}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{202e}',
+            '\u{2067}',
+            '\u{e0041}',
+        ] {
+            let text = format!("a{c}b");
+            let escaped = escape(&text);
+            assert!(!escaped.contains(c), "{c:?} kept");
+            assert!(
+                escaped.contains(&format!("\\u{:04x}", c as u32)),
+                "{escaped}"
+            );
+        }
+        assert_eq!(escape("设备离线 ok"), "设备离线 ok");
+        assert_eq!(escape("a\tb\n"), "a\\tb\\n");
+    }
+
+    #[test]
+    fn json_escapes_del_and_c1_and_stays_json() {
+        let text = "a\u{7f}b\u{85}c\u{9f}d\u{1b}e设备";
+        let mut out = Vec::new();
+        to_json_writer(&mut out, &text).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        assert_eq!(json, r#""a\u007fb\u0085c\u009fd\u001be设备""#);
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
+        let mut pretty = Vec::new();
+        to_json_writer_pretty(&mut pretty, &[text]).unwrap();
+        assert!(String::from_utf8(pretty).unwrap().contains(r"\u0085"));
+    }
+
+    #[test]
+    fn short_cuts_at_characters() {
+        assert_eq!(short("设备离线", 2), "设备…");
+        assert_eq!(short("ok", 2), "ok");
+    }
+}
