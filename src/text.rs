@@ -62,7 +62,7 @@ impl serde_json::ser::Formatter for SafeJson {
     ) -> io::Result<()> {
         let mut rest = fragment;
         while let Some(at) = rest.find(|c: char| matches!(c, '\u{7f}'..='\u{9f}')) {
-            writer.write_all(rest[..at].as_bytes())?;
+            writer.write_all(&rest.as_bytes()[..at])?;
             let c = rest[at..].chars().next().unwrap_or('\u{7f}');
             write!(writer, "\\u{:04x}", c as u32)?;
             rest = &rest[at + c.len_utf8()..];
