@@ -1,6 +1,5 @@
 //! The command line: clap types only, no logic.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -48,62 +47,111 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    /// Codes or patterns to look up: `errcode 41601` is `errcode lookup 41601`
+    #[arg(value_name = "CODE", allow_negative_numbers = true)]
+    pub codes: Vec<String>,
+
     /// What to do; codes alone mean `lookup`.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 impl Cli {
-    /// Parses the process's arguments, reading `errcode CODE...` as `errcode lookup CODE...`.
-    pub fn parse_with_default_lookup() -> Cli {
-        Cli::parse_from(default_lookup(std::env::args_os().collect()))
+    /// The command to run: the subcommand, or `lookup` of the codes given alone.
+    pub fn into_command(self) -> (GlobalArgs, Command) {
+        let command = self
+            .command
+            .unwrap_or(Command::Lookup { codes: self.codes });
+        (self.global, command)
     }
 }
 
-/// Every subcommand name and alias, as typed (checked against the definition by a test: building
-/// the clap command just to read these would double its start-up cost).
-const SUBCOMMANDS: [&str; 10] = [
-    "lookup",
-    "l",
-    "list",
-    "search",
-    "s",
-    "explain",
-    "e",
-    "completions",
-    "man",
-    "help",
-];
+/// Parses the process's arguments. Help and version are written here; a usage error is told
+/// here, escaped (an argument is untrusted text) and coloured as `--color`, `NO_COLOR` and
+/// `TERM=dumb` ask. `Err` holds the exit status for those.
+pub fn parse() -> Result<Cli, std::process::ExitCode> {
+    use clap::error::ErrorKind;
+    use std::io::{IsTerminal, Write};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let color = clap_color(&args);
+    let command = <Cli as clap::CommandFactory>::command().color(color);
+    let error = match command.try_get_matches_from(&args) {
+        Ok(matches) => match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+            Ok(cli) => return Ok(cli),
+            Err(e) => e,
+        },
+        Err(e) => e,
+    };
+    let styled = error.render();
+    let colored = color == clap::ColorChoice::Always
+        || (color == clap::ColorChoice::Auto && std::io::stderr().is_terminal());
+    let text = match colored {
+        true => crate::text::escape_keeping_sgr(&styled.ansi().to_string()),
+        false => crate::text::escape_keeping_newlines(&styled.to_string()),
+    };
+    let (to_stdout, status) = match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => (true, 0),
+        _ => (false, 2),
+    };
+    let written = match to_stdout {
+        true => std::io::stdout()
+            .write_all(text.as_bytes())
+            .and_then(|()| std::io::stdout().flush()),
+        false => std::io::stderr().write_all(text.as_bytes()),
+    };
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            crate::error::say(format_args!("errcode: cannot write the output: {e}"));
+            Err(std::process::ExitCode::from(2))
+        }
+        _ => Err(std::process::ExitCode::from(status)),
+    }
+}
 
-/// Inserts `lookup` before the first argument that is neither an option (nor an option's value)
-/// nor a subcommand, so that `errcode 41601` and `errcode --color never 41601` are lookups.
-pub fn default_lookup(mut args: Vec<OsString>) -> Vec<OsString> {
-    const TAKES_VALUE: [&str; 5] = ["--format", "-f", "--color", "--lang", "--table"];
-    let mut i = 1;
-    while i < args.len() {
-        let arg = args[i].to_string_lossy();
-        let negative_number = arg.len() > 1 && arg[1..].bytes().all(|b| b.is_ascii_digit());
-        if arg == "--" || (arg.starts_with('-') && !negative_number) {
-            if arg == "--" {
-                i += 1;
-                break;
-            }
-            i += if TAKES_VALUE.contains(&arg.as_ref()) {
-                2
-            } else {
-                1
-            };
-            continue;
+/// clap's colour, from `--color` as typed (the arguments are not parsed yet), `NO_COLOR` and
+/// `TERM=dumb`.
+fn clap_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
+    let mut choice = None;
+    let mut words = args.iter().map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("always") => choice = Some(clap::ColorChoice::Always),
+            Some("never") => choice = Some(clap::ColorChoice::Never),
+            Some("auto") => choice = None,
+            _ => {}
         }
-        if SUBCOMMANDS.contains(&arg.as_ref()) {
-            return args;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        Some(choice) => choice,
+        None if set("NO_COLOR") || std::env::var_os("TERM").is_some_and(|t| t == "dumb") => {
+            clap::ColorChoice::Never
         }
-        break;
+        None => clap::ColorChoice::Auto,
     }
-    if i < args.len() {
-        args.insert(i, OsString::from("lookup"));
+}
+
+/// The subcommand a mistyped first word was meant to be: within two edits of a name, when the
+/// word is no code or pattern (`errcode lokup 41601`).
+pub fn meant_subcommand(word: &str) -> Option<String> {
+    if crate::query::Query::parse(word).is_ok() || word.chars().count() < 3 {
+        return None;
     }
-    args
+    let command = <Cli as clap::CommandFactory>::command();
+    let lowered = word.to_lowercase();
+    command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| name != "help")
+        .map(|name| (crate::table::edit_distance(&lowered, &name), name))
+        .filter(|(d, _)| (1..=2).contains(d))
+        .min()
+        .map(|(_, name)| name)
 }
 
 /// Options every subcommand takes.
@@ -207,22 +255,6 @@ mod tests {
     }
 
     #[test]
-    fn subcommand_list_is_complete() {
-        let mut names: Vec<String> = Cli::command()
-            .get_subcommands()
-            .flat_map(|c| {
-                std::iter::once(c.get_name().to_string())
-                    .chain(c.get_all_aliases().map(str::to_string))
-            })
-            .collect();
-        names.push("help".to_string());
-        names.sort();
-        let mut listed: Vec<String> = SUBCOMMANDS.iter().map(|s| s.to_string()).collect();
-        listed.sort();
-        assert_eq!(names, listed);
-    }
-
-    #[test]
     fn version_names_the_source_and_row_count() {
         let rows = crate::table::Table::builtin().rows().len();
         assert!(
@@ -234,12 +266,9 @@ mod tests {
 
     #[test]
     fn bare_codes_parse_as_lookup() {
-        let parse = |args: &[&str]| {
-            let args = default_lookup(args.iter().map(OsString::from).collect());
-            match Cli::try_parse_from(args).unwrap().command {
-                Command::Lookup { codes } => codes,
-                other => panic!("{other:?} is not a lookup"),
-            }
+        let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().into_command().1 {
+            Command::Lookup { codes } => codes,
+            other => panic!("{other:?} is not a lookup"),
         };
         assert_eq!(parse(&["errcode", "41601", "416xx"]), ["41601", "416xx"]);
         assert_eq!(
@@ -249,15 +278,19 @@ mod tests {
         assert_eq!(parse(&["errcode", "--color=never", "lookup", "-5"]), ["-5"]);
         assert_eq!(parse(&["errcode", "-5"]), ["-5"]);
         assert_eq!(parse(&["errcode", "l", "41601"]), ["41601"]);
-        let list = default_lookup(
-            ["errcode", "--lang", "en", "list"]
-                .iter()
-                .map(OsString::from)
-                .collect(),
-        );
-        assert!(matches!(
-            Cli::try_parse_from(list).unwrap().command,
-            Command::List { .. }
-        ));
+        assert_eq!(parse(&["errcode", "--", "41601"]), ["41601"]);
+        assert_eq!(parse(&["errcode", "错误"]), ["错误"]);
+        let list = Cli::try_parse_from(["errcode", "--lang", "en", "list"]).unwrap();
+        assert!(matches!(list.into_command().1, Command::List { .. }));
+    }
+
+    #[test]
+    fn a_mistyped_subcommand_is_named() {
+        assert_eq!(meant_subcommand("lokup").as_deref(), Some("lookup"));
+        assert_eq!(meant_subcommand("explian").as_deref(), Some("explain"));
+        assert_eq!(meant_subcommand("serch").as_deref(), Some("search"));
+        assert_eq!(meant_subcommand("416xx"), None);
+        assert_eq!(meant_subcommand("41601"), None);
+        assert_eq!(meant_subcommand("banana"), None);
     }
 }

@@ -18,11 +18,27 @@ fn env(name: &str) -> Option<String> {
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
-    let g = &cli.global;
+    if stdout_is_closed() {
+        return Err(Error::Output(io::Error::other("standard output is closed")));
+    }
+    if cli.command.is_none() {
+        if let Some(name) = cli
+            .codes
+            .first()
+            .and_then(|c| crate::cli::meant_subcommand(c))
+        {
+            return Err(Error::Usage(format!(
+                "unrecognized subcommand '{}'; did you mean `{name}`?",
+                escape(&cli.codes[0])
+            )));
+        }
+    }
+    let (global, command) = cli.into_command();
+    let g = &global;
     let settings = Settings::decide(g.format, g.color, g.lang, io::stdout().is_terminal(), env);
     // Not locked here: explain writes from a thread of its own.
     let mut out = BufWriter::new(io::stdout());
-    let outcome = match cli.command {
+    let outcome = match command {
         Command::Lookup { codes } => lookup(&mut out, &g.tables, &settings, &codes),
         Command::List {
             pattern,
@@ -72,8 +88,27 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     // Output that was written must reach the reader even when the command then fails.
     let flushed = out.flush();
     let outcome = outcome?;
-    flushed?;
-    Ok(outcome)
+    match flushed {
+        // The reader went away: what the command found still decides the exit.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(outcome),
+        other => other.map(|()| outcome).map_err(Error::Output),
+    }
+}
+
+/// Whether standard output was a closed descriptor (`errcode list >&-`). Rust's runtime opens
+/// /dev/null, for reading and writing, on a standard descriptor it finds closed, so writes
+/// would vanish without an error; a shell's `>/dev/null` opens it for writing only. Linux
+/// shows both in /proc; elsewhere this says no.
+fn stdout_is_closed() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
+    };
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    let mode = flags
+        .lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
+    target == Path::new("/dev/null") && mode.is_some_and(|m| m & 3 == 2)
 }
 
 /// The built-in table with `ERRCODE_TABLE`'s files and then `--table`'s merged over it, in order.
@@ -179,8 +214,15 @@ pub fn lookup(
         }
     }
     if !rows.is_empty() {
-        render::write_rows(out, &rows, &row_style(settings, Vec::new(), false))?;
-        out.flush()?;
+        let written = render::write_rows(out, &rows, &row_style(settings, Vec::new(), false))
+            .and_then(|()| out.flush());
+        match written {
+            // A reader that went away does not turn a code not found into a success.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe && !missing.is_empty() => {
+                return Ok(Outcome::NothingFound)
+            }
+            other => other?,
+        }
         write_notes(&rows);
     }
     for message in &missing {

@@ -83,7 +83,9 @@ pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(Error::Reported) => ExitCode::from(2),
         Err(e) => {
-            say(format_args!("errcode: {e}"));
+            // Messages quote what they were given (paths, arguments, a table's keys): escaped
+            // here, at the edge, whatever quoted them.
+            say(format_args!("errcode: {}", escape(&e.to_string())));
             ExitCode::from(2)
         }
     }

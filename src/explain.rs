@@ -960,7 +960,10 @@ fn summarise(
     if more > 0 {
         writeln!(err, "errcode: {more} more problems not shown").ok();
     }
-    report::write_summary(out, err, &summary, &problems, table, settings)?;
+    match report::write_summary(out, err, &summary, &problems, table, settings) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
     outcome(failed, options, summary.errors)
 }
 
@@ -1058,7 +1061,7 @@ fn explain_each(
     };
     let mut failed = false;
     let mut bytes = 0u64;
-    let (read, written) = std::thread::scope(|scope| {
+    let (read, counts, written) = std::thread::scope(|scope| {
         let (out, err) = (&mut *out, &mut *err);
         let writer = scope.spawn(move || write_pieces(pieces, give_back, out, err));
         let read = (|| -> io::Result<()> {
@@ -1097,10 +1100,18 @@ fn explain_each(
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
-        (read.map(|()| (envelopes, errors, problems)), written)
+        (read, (envelopes, errors, problems), written)
     });
-    written.map_err(Error::Output)?;
-    let (envelopes, errors, problems) = read.map_err(Error::Output)?;
+    match written {
+        // A reader that went away (`| head -1`) ends the work, but what was already seen
+        // stands: an error envelope under --check still exits 1.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return outcome(failed, options, counts.1);
+        }
+        other => other.map_err(Error::Output)?,
+    }
+    read.map_err(Error::Output)?;
+    let (envelopes, errors, problems) = counts;
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);

@@ -3,6 +3,8 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = errcode::cli::Cli::parse_with_default_lookup();
-    errcode::exit_code(errcode::run(cli))
+    match errcode::cli::parse() {
+        Ok(cli) => errcode::exit_code(errcode::run(cli)),
+        Err(status) => status,
+    }
 }

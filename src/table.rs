@@ -448,7 +448,7 @@ fn near_word(text: &str, term: &str) -> bool {
 }
 
 /// The optimal-string-alignment distance: edits and swaps of neighbours, each counting one.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {

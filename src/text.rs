@@ -41,6 +41,41 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`escape`] for text of several lines: the line ends are kept.
+pub fn escape_keeping_newlines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| escape(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// [`escape_keeping_newlines`] for text coloured with SGR sequences (`ESC [ … m`), which are
+/// kept; any other escape sequence is escaped.
+pub fn escape_keeping_sgr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&escape_keeping_newlines(&rest[..at]));
+        let after = &rest[at + 1..];
+        let sgr = after.strip_prefix('[').and_then(|p| {
+            let end = p.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (p.as_bytes()[end] == b'm').then_some(end + 2)
+        });
+        match sgr {
+            Some(len) => {
+                out.push_str(&rest[at..at + 1 + len]);
+                rest = &after[len..];
+            }
+            None => {
+                out.push_str("\\u001b");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&escape_keeping_newlines(rest));
+    out
+}
+
 /// `text` cut to at most `max` characters, with an ellipsis.
 pub fn short(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -190,6 +225,16 @@ mod tests {
         let mut pretty = Vec::new();
         to_json_writer_pretty(&mut pretty, &[text]).unwrap();
         assert!(String::from_utf8(pretty).unwrap().contains(r"\u0085"));
+    }
+
+    #[test]
+    fn clap_output_keeps_its_colour_and_loses_the_rest() {
+        let text = "\u{1b}[1merror:\u{1b}[0m '\u{1b}]52;c;aGk=\u{7}' x\nnext";
+        assert_eq!(
+            escape_keeping_sgr(text),
+            "\u{1b}[1merror:\u{1b}[0m '\\u001b]52;c;aGk=\\u0007' x\nnext"
+        );
+        assert_eq!(escape_keeping_newlines("a\u{1b}\nb"), "a\\u001b\nb");
     }
 
     #[test]

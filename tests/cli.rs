@@ -386,3 +386,112 @@ fn lang_comes_from_the_flag_or_the_locale() {
         .unwrap()
         .contains("Token expired"));
 }
+
+#[test]
+fn the_default_subcommand_is_clap_s_own() {
+    // A first word that starts with a character of several bytes once panicked.
+    let (status, stdout, stderr) = parts(&run(&["错误"]));
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stdout.is_empty() && stderr.starts_with("errcode: '错误' is not an error code"),
+        "{stderr}"
+    );
+    let (status, stdout, _) = parts(&run(&["--", "41601"]));
+    assert_eq!(status, 0);
+    assert!(stdout.starts_with("41601\t"), "{stdout}");
+    let (status, _, stderr) = parts(&run(&["lokup", "41601"]));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("did you mean `lookup`?"), "{stderr}");
+    let (status, _, stderr) = parts(&run(&["explian", "x.log"]));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("did you mean `explain`?"), "{stderr}");
+}
+
+#[test]
+fn clap_errors_do_not_echo_escape_sequences() {
+    for color in ["never", "always"] {
+        let (status, _, stderr) = parts(&run(&[
+            "--color",
+            color,
+            "--format",
+            "\u{1b}]52;c;aGVsbG8=\u{7}",
+            "41601",
+        ]));
+        assert_eq!(status, 2);
+        assert!(
+            !stderr.contains("\u{1b}]") && !stderr.contains('\u{7}'),
+            "{stderr:?}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_or_full_stdout_is_an_error_and_a_closed_pipe_keeps_what_is_known() {
+    use std::process::Stdio;
+    let mut closed = common::errcode();
+    closed.args(["list"]).stdout(Stdio::null());
+    // `>&-` cannot be made with std's Command; a shell can.
+    let bin = env!("CARGO_BIN_EXE_errcode");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{bin}' list >&- 2>/dev/null"))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "a closed stdout");
+    for args in [vec!["list"], vec!["--version"], vec!["41601"]] {
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("'{bin}' {} >/dev/full 2>/dev/null", args.join(" ")))
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?} to /dev/full");
+    }
+    let dir = std::env::temp_dir().join(format!("errcode-cli-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("check.ndjson");
+    let mut lines = String::new();
+    for i in 0..100_000 {
+        let code = if i == 3 { 41601 } else { 200 };
+        lines.push_str(&format!(
+            "{{\"RequestId\":\"{i}\",\"Code\":0,\"StatusCode\":{code}}}\n"
+        ));
+    }
+    std::fs::write(&log, lines).unwrap();
+    for extra in ["--format json", "--summary"] {
+        let status = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!("'{bin}' explain --check {extra} '{}' | head -c 1 >/dev/null; exit ${{PIPESTATUS[0]}}", log.display()))
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(1), "explain --check {extra} | head");
+    }
+    let status = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{bin}' 41601 99999 2>/dev/null | head -c 0; exit ${{PIPESTATUS[0]}}"
+        ))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "a code not found stays not found");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn json_output_escapes_del_and_c1_controls() {
+    let input = "{\"RequestId\":\"a\u{85}b\",\"Code\":0,\"StatusCode\":200,\"Message\":\"x\u{7f}\u{9b}2J\"}\n";
+    let (status, stdout, _) = parts(&common::run_with_input(
+        &["explain", "--format", "json"],
+        input.as_bytes(),
+    ));
+    assert_eq!(status, 0);
+    assert!(
+        !stdout.contains('\u{85}') && !stdout.contains('\u{9b}') && !stdout.contains('\u{7f}'),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("\\u0085") && stdout.contains("\\u009b"),
+        "{stdout}"
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["envelope"]["RequestId"], "a\u{85}b");
+}
