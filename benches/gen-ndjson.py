@@ -6,7 +6,7 @@ failures, and one code in a thousand that is not in the table. Deterministic (se
 import json, random, sys
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-table = json.load(open(sys.argv[2] if len(sys.argv) > 2 else "src/codes.json", encoding="utf-8"))
+table = json.load(open(sys.argv[2] if len(sys.argv) > 2 else "src/table/codes.json", encoding="utf-8"))
 rng = random.Random(28181)
 errors = [r for r in table if r["code"] != 200]
 out = sys.stdout

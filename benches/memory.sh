@@ -15,6 +15,10 @@ gen distinct.ndjson 'import sys; sys.stdout.writelines("{\"StatusCode\":%d}\n" %
 [ -s "$WORK/envelopes-100mb.ndjson" ] || python3 benches/gen-ndjson.py 710000 > "$WORK/envelopes-100mb.ndjson"
 # A 50 MB line, refused with the limit.
 gen long-line.json 'import sys; sys.stdout.write("{\"StatusCode\":200,\"Data\":\"" + "x" * 50_000_000 + "\"}\n{\"StatusCode\":41601}\n")'
+# One envelope whose Data is 16 MiB of bytes that are not UTF-8 (each echoed as U+FFFD, 3 bytes).
+gen not-utf8.json 'import sys; sys.stdout.buffer.write(b"{\"StatusCode\":40006,\"Data\":\"" + b"\xff" * (16 * 2**20 - 40) + b"\"}\n")'
+# A 16 MiB document over 600,000 lines.
+gen big-document.json 'import sys; sys.stdout.write("[\n" + "{\"StatusCode\":40006,\"Code\":0},\n" * 540_000 + "{}]\n")'
 # A gzip bomb: 1 GB of one byte, compressed to about 1 MB.
 [ -s "$WORK/bomb.gz" ] || head -c 1000000000 /dev/zero | tr '\0' 'x' | gzip -1 > "$WORK/bomb.gz"
 measure() {
@@ -33,6 +37,10 @@ for format in json table plain; do
 done
 for args in "--format json" "--summary" ""; do
   measure "100 MB log, explain $args" $args "$WORK/envelopes-100mb.ndjson"
+done
+for format in "--format json" ""; do
+  measure "16 MiB of bad UTF-8 in one envelope, explain $format" $format "$WORK/not-utf8.json"
+  measure "16 MiB document over many lines, explain $format" $format "$WORK/big-document.json"
 done
 measure "50 MB line, --summary" --summary "$WORK/long-line.json"
 measure "gzip bomb (1 GB in one line), --summary" --summary "$WORK/bomb.gz"

@@ -139,7 +139,7 @@ fn clap_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
 /// The subcommand a mistyped first word was meant to be: within two edits of a name, when the
 /// word is no code or pattern (`errcode lokup 41601`).
 pub fn meant_subcommand(word: &str) -> Option<String> {
-    if crate::query::Query::parse(word).is_ok() || word.chars().count() < 3 {
+    if crate::table::query::Query::parse(word).is_ok() || word.chars().count() < 3 {
         return None;
     }
     let command = <Cli as clap::CommandFactory>::command();

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
 use crate::error::{file_error, say, Error, Outcome};
-use crate::query::Query;
 use crate::render::{self, escape, RowStyle};
 pub use crate::settings::Settings;
+use crate::table::query::Query;
 use crate::table::{self, Retry, Row, Table};
 
 fn env(name: &str) -> Option<String> {

@@ -150,7 +150,12 @@ pub fn verdict<'t>(
             });
             status == Some(200) && !rows.is_empty() && code_ok(env.code) && http_ok && others_ok
         }
-        Api::V3 => env.status_code.is_none() && origin.http.is_none_or(|h| h.status == 200),
+        Api::V3 => {
+            !env.error
+                && env.status_code.is_none()
+                && env.duplicates.is_empty()
+                && origin.http.is_none_or(|h| h.status == 200)
+        }
     };
     let verdict = if success {
         Verdict::Success
@@ -175,7 +180,7 @@ pub fn explain<'t>(
             text: in_lang(lang, en, zh),
         })
     };
-    let shown = |v: Value<'_>| escape(&short(&v.text(), 40)).into_owned();
+    let shown = |v: Value<'_>| escape(&v.text_short(40)).into_owned();
 
     let status = env.status_code.and_then(|v| v.as_integer());
     let code = env.code.and_then(|v| v.as_integer());
@@ -265,18 +270,35 @@ pub fn explain<'t>(
             ),
         ),
     }
-    for (field, other) in &env.duplicates {
-        let kept = env.get(*field).map_or_else(String::new, |v| {
-            escape(&short(&v.written(), 40)).into_owned()
-        });
-        let other = escape(&short(&other.written(), 40)).into_owned();
+    if env.api == Api::V3 && env.error && env.status_code.is_none() {
+        note(
+            NoteKind::NotACode,
+            "Response.Error has no Code: read as an error".into(),
+            "Response.Error 没有 Code：按错误处理".into(),
+        );
+    }
+    for (field, other) in env.duplicates.iter().filter(|_| env.api == Api::V3) {
+        let _ = (field, other);
+        note(
+            NoteKind::DuplicateKey,
+            "Response is written twice; the one with an error is shown, and the verdict holds both"
+                .into(),
+            "Response 出现两次；显示含错误的一个，结论兼顾两者".into(),
+        );
+    }
+    for (field, other) in env.duplicates.iter().filter(|_| env.api == Api::Legacy) {
+        let kept = env
+            .get(*field)
+            .map_or_else(String::new, |v| escape(&v.text_short(40)).into_owned());
+        let other = escape(&other.text_short(40)).into_owned();
         note(
             NoteKind::DuplicateKey,
             format!("{} is written twice ({other}, then {kept}); the last is shown, and the verdict holds both", field.name()),
             format!("{} 出现两次（{other}，然后 {kept}）；显示后者，结论兼顾两者", field.name()),
         );
     }
-    let message = env.message.map(|m| m.text());
+    // A Message of kilobytes is no table text: not read whole to be compared.
+    let message = env.message.filter(|m| m.0.len() <= 4096).map(|m| m.text());
     let message = message.as_deref();
     let message_matches =
         message.and_then(|m| rows.iter().position(|r| same_message(m, &r.message)));
@@ -326,7 +348,7 @@ pub fn explain<'t>(
         }
     }
     for (key, field) in &env.renamed {
-        let key = escape(&key.text()).into_owned();
+        let key = escape(&key.text_short(40)).into_owned();
         note(
             NoteKind::KeyCase,
             format!("key \"{key}\" read as {}", field.name()),
@@ -337,7 +359,7 @@ pub fn explain<'t>(
         origin.http.and_then(|h| h.request_id.as_ref()),
         &env.request_id,
     ) {
-        if *header != field.text() {
+        if field.0.len() <= 4096 && *header != field.text() {
             note(
                 NoteKind::RequestIdMismatch,
                 "the RequestId header and the RequestId field differ".into(),
@@ -565,7 +587,7 @@ fn summary_key(env: &Envelope<'_>) -> summary::Key {
         (_, None) => None,
         // A StatusCode that is not a whole number is no code: such envelopes count together.
         (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
-        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text())),
+        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
     };
     summary::Key { api: env.api, code }
 }
@@ -636,6 +658,46 @@ const PIECE: usize = 256 << 10;
 /// times faster than one of megabytes, since its reader drains it while it is being filled.
 const WRITE: usize = 16 << 10;
 
+/// Output on its way to the writer thread: handed over in pieces of about [`PIECE`] bytes, also
+/// in the middle of an envelope's output (an envelope can be megabytes).
+struct Pieces {
+    buf: Vec<u8>,
+    to_writer: std::sync::mpsc::SyncSender<Piece>,
+    spares: std::sync::mpsc::Receiver<Vec<u8>>,
+}
+
+impl Pieces {
+    fn send(&mut self, piece: Piece) -> io::Result<()> {
+        self.to_writer
+            .send(piece)
+            .map_err(|_| io::Error::other("the output stopped"))
+    }
+
+    /// Hands what is written so far to the writer.
+    fn hand_over(&mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            let fresh = self.spares.try_recv().unwrap_or_default();
+            let full = std::mem::replace(&mut self.buf, fresh);
+            self.send(Piece::Output(full))?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Pieces {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= PIECE {
+            self.hand_over()?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.hand_over()
+    }
+}
+
 /// The consumer that explains each envelope: output in pieces to the writer thread.
 struct Explainer<'t, 's> {
     table: &'t Table,
@@ -646,9 +708,7 @@ struct Explainer<'t, 's> {
     envelopes: u64,
     errors: u64,
     problems: Problems,
-    buf: Vec<u8>,
-    to_writer: std::sync::mpsc::SyncSender<Piece>,
-    spares: std::sync::mpsc::Receiver<Vec<u8>>,
+    out: Pieces,
     /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
     meanings: Vec<Option<String>>,
     /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row.
@@ -656,24 +716,15 @@ struct Explainer<'t, 's> {
 }
 
 impl Explainer<'_, '_> {
-    fn send(&mut self, piece: Piece) -> io::Result<()> {
-        self.to_writer
-            .send(piece)
-            .map_err(|_| io::Error::other("the output stopped"))
-    }
-
     /// Hands what is written so far, and the warnings, to the writer.
     fn flush(&mut self) -> io::Result<()> {
-        if !self.buf.is_empty() {
-            let fresh = self.spares.try_recv().unwrap_or_default();
-            let full = std::mem::replace(&mut self.buf, fresh);
-            self.send(Piece::Output(full))?;
-        }
+        self.out.hand_over()?;
         // Until an envelope is seen, a problem may be the whole story: it is then told once,
         // as the error, instead of as a warning too.
         if self.envelopes > 0 {
             for warning in std::mem::take(&mut self.problems.warnings) {
-                self.send(Piece::Warning(escape(&warning.warning()).into_owned()))?;
+                self.out
+                    .send(Piece::Warning(escape(&warning.warning()).into_owned()))?;
             }
         }
         Ok(())
@@ -686,7 +737,7 @@ impl Explainer<'_, '_> {
             self.errors += 1;
         }
         if self.settings.format != Some(Format::Json) {
-            return report::write_human(&mut self.buf, env, origin, &finding, self.settings);
+            return report::write_human(&mut self.out, env, origin, &finding, self.settings);
         }
         let lang = self.settings.lang;
         let index = match env.api {
@@ -711,7 +762,7 @@ impl Explainer<'_, '_> {
                 ));
             }
             if let Some(template) = &self.templates[i][slot] {
-                return template.write(&mut self.buf, &self.file_json, env, origin);
+                return template.write(&mut self.out, &self.file_json, env, origin);
             }
         }
         let meanings = match index {
@@ -721,7 +772,7 @@ impl Explainer<'_, '_> {
             None => "[]",
         };
         report::write_json(
-            &mut self.buf,
+            &mut self.out,
             &self.file_json,
             env,
             origin,
@@ -736,7 +787,7 @@ impl Sink for Explainer<'_, '_> {
         match event {
             Event::Envelope(env, origin) => {
                 self.envelope(env, origin)?;
-                if self.buf.len() >= PIECE
+                if self.out.buf.len() >= PIECE
                     || (self.envelopes == 1 && !self.problems.warnings.is_empty())
                 {
                     self.flush()?;
@@ -856,6 +907,11 @@ pub fn run(
             "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
         )),
         [] => vec![Input::Stdin],
+        files if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 => {
+            return Err(Error::Usage(
+                "stdin (-) is given more than once: it can be read only once".into(),
+            ))
+        }
         files => files
             .iter()
             .map(|f| match f.as_os_str() == "-" {
@@ -1053,9 +1109,11 @@ fn explain_each(
         envelopes: 0,
         errors: 0,
         problems: Problems::default(),
-        buf: Vec::with_capacity(PIECE + 4096),
-        to_writer,
-        spares,
+        out: Pieces {
+            buf: Vec::with_capacity(PIECE + 4096),
+            to_writer,
+            spares,
+        },
         meanings: vec![None; rows],
         templates: vec![[None, None]; rows],
     };
@@ -1083,20 +1141,20 @@ fn explain_each(
                 if let Err(e) = result {
                     // The writer's error is the one to tell, when it stopped.
                     explainer.flush()?;
-                    explainer.send(Piece::Warning(e.to_string()))?;
+                    explainer.out.send(Piece::Warning(e.to_string()))?;
                     failed = true;
                 }
             }
             explainer.flush()
         })();
         let Explainer {
-            to_writer,
+            out,
             envelopes,
             errors,
             problems,
             ..
         } = explainer;
-        drop(to_writer);
+        drop(out);
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));

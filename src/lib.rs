@@ -24,7 +24,6 @@ pub mod error;
 pub mod explain;
 pub mod input;
 pub mod lang;
-pub mod query;
 pub mod render;
 pub mod report;
 pub mod settings;

@@ -31,22 +31,24 @@ pub fn field_description(field: Field, lang: Lang) -> &'static str {
 
 fn value_text(value: Option<&Value<'_>>, max: usize) -> String {
     match value {
-        Some(v) if v.is_string() => format!("\"{}\"", escape(&short(&v.text(), max))),
-        Some(v) => escape(&short(&v.written(), max)).into_owned(),
+        Some(v) if v.is_string() => format!("\"{}\"", escape(&v.text_short(max))),
+        Some(v) => escape(&Value(&v.0[..v.0.len().min(4 * max)]).written()).into_owned(),
         None => "-".to_string(),
     }
 }
 
 /// `Data` for people: on one line, cut to a sensible length, with its size when cut.
-fn data_text(raw: &str) -> String {
+fn data_text(raw: &[u8]) -> String {
     const MAX: usize = 120;
-    let one_line: String = raw
+    // Only the start is shown: a value of megabytes is not copied whole.
+    let head = String::from_utf8_lossy(&raw[..raw.len().min(8 * MAX)]);
+    let one_line: String = head
         .split(['\n', '\r'])
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
     let shown = short(&one_line, MAX);
-    let cut = if shown.len() < one_line.len() {
+    let cut = if shown.len() < one_line.len() || head.len() < raw.len() {
         format!(" ({} bytes)", raw.len())
     } else {
         String::new()
@@ -199,8 +201,7 @@ pub fn write_human(
         out,
         "{}{}  {}",
         label("Data"),
-        env.data
-            .map_or("-".to_string(), |d| data_text(&d.written())),
+        env.data.map_or("-".to_string(), |d| data_text(d.0)),
         desc(Field::Data)
     )?;
     if let Some(http) = origin.http {
@@ -356,33 +357,47 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
     if !needs_care(raw) {
         return out.write_all(raw);
     }
-    let text = String::from_utf8_lossy(raw);
-    let mut clean = String::with_capacity(text.len() + 16);
+    // Written as it is read, in small pieces: an envelope can be megabytes.
+    let mut piece = String::with_capacity(4096);
     let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' | '\t' if !in_string => clean.push(' '),
-            c if in_string && (c.is_control() || c == '\u{7f}') => {
-                escaped = false;
-                clean.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => {
-                if in_string {
-                    if escaped {
-                        escaped = false;
-                    } else if c == '\\' {
-                        escaped = true;
-                    } else if c == '"' {
-                        in_string = false;
-                    }
-                } else if c == '"' {
-                    in_string = true;
+    for chunk in raw.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\n' | '\r' | '\t' if !in_string => piece.push(' '),
+                c if in_string && c.is_control() => {
+                    escaped = false;
+                    piece.push_str(&format!("\\u{:04x}", c as u32));
                 }
-                clean.push(c);
+                c => {
+                    if in_string {
+                        if escaped {
+                            escaped = false;
+                        } else if c == '\\' {
+                            escaped = true;
+                        } else if c == '"' {
+                            in_string = false;
+                        }
+                    } else if c == '"' {
+                        in_string = true;
+                    }
+                    piece.push(c);
+                }
+            }
+            if piece.len() >= 4000 {
+                out.write_all(piece.as_bytes())?;
+                piece.clear();
+            }
+        }
+        if !chunk.invalid().is_empty() {
+            escaped = false;
+            piece.push('\u{fffd}');
+            if piece.len() >= 4000 {
+                out.write_all(piece.as_bytes())?;
+                piece.clear();
             }
         }
     }
-    out.write_all(clean.as_bytes())
+    out.write_all(piece.as_bytes())
 }
 
 /// Whether `raw` holds a control byte, DEL, a C1 control's lead byte (0xC2 also leads other

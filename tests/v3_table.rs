@@ -434,8 +434,8 @@ fn normalise(text: &str) -> String {
 
 #[test]
 fn crosswalk_evidence_holds() {
-    let legacy = json("src/codes.json");
-    let legacy = legacy.as_array().expect("src/codes.json is an array");
+    let legacy = json("src/table/codes.json");
+    let legacy = legacy.as_array().expect("src/table/codes.json is an array");
     let v3 = rows();
     let crosswalk = json("src/table/crosswalk.json");
     let pairs = crosswalk.as_array().expect("crosswalk.json is an array");

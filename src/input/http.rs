@@ -57,10 +57,12 @@ pub(crate) fn header(line: &[u8]) -> Option<(&[u8], &[u8])> {
     let colon = memchr::memchr(b':', line)?;
     let name = &line[..colon];
     let token = |b: &u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(b);
-    if name.is_empty() || !name.iter().all(token) {
+    let value = line[colon + 1..].trim_ascii();
+    // A JSON value is no header's (`ERROR: {"StatusCode":…}` is a log line).
+    if name.is_empty() || !name.iter().all(token) || matches!(value.first(), Some(b'{' | b'[')) {
         return None;
     }
-    Some((name, line[colon + 1..].trim_ascii()))
+    Some((name, value))
 }
 
 /// Takes what matters of a response header: a request ID, chunked transfer.
@@ -138,6 +140,7 @@ mod tests {
         assert!(header(b"2026-11-27 08:00:01 ERROR x").is_none());
         assert!(header(b"no colon").is_none());
         assert!(header(b": empty name").is_none());
+        assert!(header(br#"ERROR: {"StatusCode":40006}"#).is_none());
     }
 
     #[test]

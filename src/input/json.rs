@@ -32,18 +32,36 @@ pub(crate) struct Found {
     pub renamed: [Option<Range<usize>>; 5],
     /// An earlier value of a field whose key was written twice, per field.
     pub duplicates: [Option<Range<usize>>; 5],
+    /// API 3.0: the `Response` holds an `Error` member (with a `Code` or not).
+    pub error: bool,
+    /// Where in the scanned text the envelope was found: its start, or for an envelope inside
+    /// a JSON string, the string's.
+    pub at: usize,
 }
 
 impl Found {
     fn new(api: Api, raw: Range<usize>) -> Found {
         Found {
             api,
+            at: raw.start,
             raw,
             slots: Default::default(),
             renamed: Default::default(),
             duplicates: Default::default(),
+            error: false,
         }
     }
+}
+
+/// What an API 3.0 `Response` member showed: its `RequestId`, `Error.Code`, `Error.Message`,
+/// whether it has an `Error` at all, and a second `Response` member, if the key was written twice.
+#[derive(Debug, Clone, Default)]
+struct Response {
+    request_id: Option<Range<usize>>,
+    code: Option<Range<usize>>,
+    message: Option<Range<usize>>,
+    error: bool,
+    other: Option<Range<usize>>,
 }
 
 /// What the next token may be.
@@ -78,8 +96,8 @@ struct Frame {
     duplicates: [Option<Range<usize>>; 5],
     /// API 3.0: `Error.Code` and `Error.Message` of an `Error` member.
     error: Option<[Option<Range<usize>>; 2]>,
-    /// API 3.0: a `Response` member that looks like one (its RequestId, Error.Code, Error.Message).
-    response: Option<[Option<Range<usize>>; 3]>,
+    /// API 3.0: a `Response` member that looks like one.
+    response: Option<Response>,
     /// An envelope was found inside this object.
     holds_envelope: bool,
 }
@@ -111,6 +129,12 @@ impl Frame {
         let (field, renamed) = match self.key {
             Key::Field(f) => (f, false),
             Key::Renamed(f) => (f, true),
+            // An `Error` that is no object (`"Error":"InternalError"`) is an error all the same;
+            // an object has been taken in as it closed.
+            Key::Error => {
+                self.error.get_or_insert([Some(value), None]);
+                return;
+            }
             _ => return,
         };
         let i = field as usize;
@@ -281,51 +305,72 @@ impl Scanner {
         // What the parent learns of this object as its `Error` or `Response` member.
         if let Some(parent) = self.frames.last_mut() {
             match parent.key {
-                Key::Error if frame.slots[1].is_some() => {
-                    parent.error = Some([frame.slots[1].clone(), frame.slots[3].clone()]);
+                Key::Error => {
+                    let error = [frame.slots[1].clone(), frame.slots[3].clone()];
+                    // Of an `Error` written twice, one with a `Code` is kept.
+                    if parent.error.as_ref().is_none_or(|e| e[0].is_none()) {
+                        parent.error = Some(error);
+                    }
                 }
                 Key::Response
                     if frame.slots[2].is_none()
                         && (frame.error.is_some() || frame.slots[0].is_some()) =>
                 {
                     let [code, message] = frame.error.clone().unwrap_or_default();
-                    parent.response = Some([frame.slots[0].clone(), code, message]);
+                    let response = Response {
+                        request_id: frame.slots[0].clone(),
+                        code,
+                        message,
+                        error: frame.error.is_some(),
+                        other: None,
+                    };
+                    parent.response = Some(match parent.response.take() {
+                        None => response,
+                        // `Response` written twice: the one with an error is kept, the other
+                        // noted; the verdict holds both.
+                        Some(old) if old.error && !response.error => Response {
+                            other: Some(range),
+                            ..old
+                        },
+                        Some(_) => Response {
+                            other: Some(range),
+                            ..response
+                        },
+                    });
                     return Ok(());
                 }
                 _ => {}
             }
         }
-        if inside_envelope {
-            return Ok(());
-        }
         if frame.is_strong() {
-            let found = match &frame.response {
-                Some([request_id, code, message]) => {
+            // An envelope inside another is handed on too, whatever the order of the keys.
+            let found = match frame.response {
+                Some(response) => {
                     let mut found = Found::new(Api::V3, range);
-                    found.slots[0] = request_id.clone();
-                    found.slots[2] = code.clone();
-                    found.slots[3] = message.clone();
+                    found.slots[0] = response.request_id;
+                    found.slots[2] = response.code;
+                    found.slots[3] = response.message;
+                    found.duplicates[2] = response.other;
+                    found.error = response.error;
                     found
                 }
                 None => Found {
-                    api: Api::Legacy,
-                    raw: range,
-                    slots: frame.slots,
                     renamed: frame.renamed,
                     duplicates: frame.duplicates,
+                    slots: frame.slots,
+                    ..Found::new(Api::Legacy, range)
                 },
             };
             self.found_envelope();
             return emit(text, &found);
         }
         let weak = frame.slots[0].is_some() && frame.slots[1].is_some();
-        if weak && !frame.holds_envelope {
+        if weak && !frame.holds_envelope && !inside_envelope {
             let found = Found {
-                api: Api::Legacy,
-                raw: range,
-                slots: frame.slots,
                 renamed: frame.renamed,
                 duplicates: frame.duplicates,
+                slots: frame.slots,
+                ..Found::new(Api::Legacy, range)
             };
             if self.held.len() == HELD {
                 // A scope of many such objects: they are what it holds.
@@ -454,7 +499,7 @@ impl Scanner {
                                 Err(fault) => return Ok(Step::Error(fault.0, fault.1)),
                             };
                             if self.look_in_strings && holds_json(&text[i..end]) {
-                                self.string_value(&text[i..end], emit)?;
+                                self.string_value(&text[i..end], i, emit)?;
                             }
                             self.value(i..end);
                             i = end;
@@ -491,7 +536,7 @@ impl Scanner {
 
     /// A JSON string whose content is JSON (`"{\"StatusCode\":…}"`, as structured loggers write
     /// a response): the envelopes in it, read from its unescaped text.
-    fn string_value<E>(&mut self, literal: &[u8], emit: &mut E) -> io::Result<()>
+    fn string_value<E>(&mut self, literal: &[u8], at: usize, emit: &mut E) -> io::Result<()>
     where
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
@@ -505,7 +550,11 @@ impl Scanner {
         let mut any = false;
         let mut counted = |text: &[u8], found: &Found| {
             any = true;
-            emit(text, found)
+            let found = Found {
+                at,
+                ..found.clone()
+            };
+            emit(text, &found)
         };
         // Through `dyn`: the scan of a string's content is not made anew for each nesting.
         let mut emit: &mut dyn FnMut(&[u8], &Found) -> io::Result<()> = &mut counted;
@@ -568,7 +617,7 @@ where
             // Only a string that holds JSON is read here; other quotes are log text.
             if scanner.look_in_strings && text[at + 1..].starts_with(b"{\\\"") {
                 if let Ok(end) = string_end(text, at) {
-                    scanner.string_value(&text[at..end], emit)?;
+                    scanner.string_value(&text[at..end], at, emit)?;
                     i = end;
                     continue;
                 }
@@ -706,7 +755,7 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
             b'-' | b'0'..=b'9' => number_end(text, start)?,
             b'{' | b'[' => {
                 let end = container_end(text, start)?;
-                if slots[2].is_none() && may_hold_envelope(&text[start..end]) {
+                if may_hold_envelope(&text[start..end]) {
                     return None;
                 }
                 end
@@ -740,11 +789,8 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         return None;
     }
     Some(Found {
-        api: Api::Legacy,
-        raw: at..end,
         slots,
-        renamed: Default::default(),
-        duplicates: Default::default(),
+        ..Found::new(Api::Legacy, at..end)
     })
 }
 
@@ -964,10 +1010,45 @@ mod tests {
     }
 
     #[test]
-    fn an_envelope_inside_an_envelope_is_its_payload() {
-        let (found, _) = scan(r#"{"StatusCode":200,"Data":{"Items":[{"StatusCode":1}]},"Code":0}"#);
+    fn an_envelope_inside_an_envelope_is_handed_on_whatever_the_key_order() {
+        let inner = r#"{"RequestId":"1","Code":0,"StatusCode":40006}"#;
+        for text in [
+            format!(r#"{{"StatusCode":200,"Data":{inner},"Code":0}}"#),
+            format!(r#"{{"Data":{inner},"StatusCode":200,"Code":0}}"#),
+        ] {
+            let (found, _) = scan(&text);
+            let mut codes: Vec<_> = found.iter().map(|f| f.2.clone().unwrap()).collect();
+            codes.sort();
+            assert_eq!(codes, ["200", "40006"], "{text}");
+        }
+        // A logged request inside an envelope is not one.
+        let (found, _) = scan(r#"{"StatusCode":200,"Data":{"RequestId":"1","Code":0}}"#);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].2.as_deref(), Some("200"));
+    }
+
+    #[test]
+    fn api_3_errors_of_every_shape_and_a_response_written_twice() {
+        let mut scanner = Scanner::new();
+        let mut got = Vec::new();
+        for text in [
+            r#"{"Response":{"Error":{},"RequestId":"r"}}"#,
+            r#"{"Response":{"Error":"InternalError","RequestId":"r"}}"#,
+            r#"{"Response":{"Error":{"Code":"X"},"RequestId":"r"},"Response":{"RequestId":"r"}}"#,
+        ] {
+            scan_text(&mut scanner, text.as_bytes(), 0, &mut |_, f: &Found| {
+                got.push((f.error, f.slots[2].is_some(), f.duplicates[2].is_some()));
+                Ok(())
+            })
+            .unwrap();
+        }
+        assert_eq!(
+            got,
+            [
+                (true, false, false),
+                (true, true, false),
+                (true, true, true)
+            ]
+        );
     }
 
     #[test]

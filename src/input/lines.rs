@@ -141,13 +141,23 @@ impl<R: Read> Lines<R> {
             if self.skipping {
                 match memchr::memchr2(b'\n', b'\r', &self.buf[self.pos..self.filled]) {
                     Some(k) => {
-                        self.skipping = false;
-                        self.pos += k + 1;
-                        if self.buf[self.pos - 1] == b'\r' {
-                            // A `\r\n` split across reads leaves a `\n`: an empty line, at worst.
-                            if self.pos < self.filled && self.buf[self.pos] == b'\n' {
-                                self.pos += 1;
+                        let at = self.pos + k;
+                        if self.buf[at] == b'\r' && at + 1 == self.filled && !self.eof {
+                            // Whether a `\n` follows is in the next read.
+                            self.pos = at;
+                            if let Some(pause) = self.pause() {
+                                return Ok(pause);
                             }
+                            self.fill()?;
+                            continue;
+                        }
+                        self.skipping = false;
+                        self.pos = at + 1;
+                        if self.buf[at] == b'\r'
+                            && self.buf.get(self.pos) == Some(&b'\n')
+                            && self.pos < self.filled
+                        {
+                            self.pos += 1;
                         }
                     }
                     None => {

@@ -93,6 +93,23 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// [`Value::text`] of at most `max` characters (with `…` when cut), without reading the
+    /// whole of a long value.
+    pub fn text_short(self, max: usize) -> Cow<'a, str> {
+        let limit = 8 * max + 8;
+        if self.0.len() <= limit {
+            let text = self.text();
+            return match text.char_indices().nth(max) {
+                Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+                None => text,
+            };
+        }
+        let head = String::from_utf8_lossy(&self.0[..limit]);
+        let head = head.strip_prefix('"').unwrap_or(&head);
+        let cut = head.char_indices().nth(max).map_or(head.len(), |(i, _)| i);
+        Cow::Owned(format!("{}…", &head[..cut]))
+    }
+
     /// The value as written, as text (U+FFFD for bytes that are not UTF-8).
     pub fn written(self) -> Cow<'a, str> {
         String::from_utf8_lossy(self.0)
@@ -120,8 +137,11 @@ pub struct Envelope<'a> {
     /// field).
     pub renamed: Vec<(Value<'a>, Field)>,
     /// Envelope keys written more than once: (field, the other reading). The reading kept in
-    /// the field above is the last one, as JSON parsers keep it.
+    /// the field above is the last one, as JSON parsers keep it. For API 3.0, a second
+    /// `Response` (as [`Field::StatusCode`]).
     pub duplicates: Vec<(Field, Value<'a>)>,
+    /// API 3.0: the `Response` holds an `Error` member, with a `Code` or not.
+    pub error: bool,
 }
 
 impl<'a> Envelope<'a> {

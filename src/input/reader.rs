@@ -241,8 +241,14 @@ impl<'n> Reader<'n> {
                     self.state = State::Headers(http);
                     return Ok(());
                 }
-                // Not a header: the response ended with its status line and headers.
-                no_body(&http, sink)?;
+                if matches!(trimmed.first(), Some(b'{' | b'[')) && !response {
+                    // JSON right after the headers, with no blank line: the body, as a status
+                    // line logged before its response's body.
+                    http_body = Some(http);
+                } else {
+                    // Not a header: the response ended with its status line and headers.
+                    no_body(&http, sink)?;
+                }
             }
             State::Body(http) => {
                 if trimmed.is_empty() || (http.chunked && http::chunk_size(trimmed)) {
@@ -267,7 +273,12 @@ impl<'n> Reader<'n> {
         if trimmed.is_empty() {
             return Ok(());
         }
-        if let Some(mut http) = http::status_line(trimmed) {
+        let status = match memchr::memchr(b'{', trimmed) {
+            // `HTTP/1.1 200 OK {"StatusCode":…}` is a log line with an envelope in it.
+            Some(_) => None,
+            None => http::status_line(trimmed),
+        };
+        if let Some(mut http) = status {
             http.action = self.action.take();
             http.line = line.number;
             self.state = State::Headers(http);
@@ -374,7 +385,7 @@ impl<'n> Reader<'n> {
             };
             self.scanner.end_scope(text, &mut emit)?;
         }
-        if seen.open.is_none() && seen.tail < text.len() {
+        if seen.open.is_none() && seen.values > 0 && seen.tail < text.len() {
             // A body without a line end, then the next response's status line.
             if let Some(at) = http::status_after_body(&text[seen.tail..]) {
                 let mut next = http::status_line(&text[seen.tail + at..]).unwrap_or_default();
@@ -437,7 +448,7 @@ impl<'n> Reader<'n> {
         let from = (line.offset - doc.start) as usize;
         let name = self.name;
         let mut emitted = Emitted::default();
-        let at_line = LineAt::new(doc.first_line, scope, doc.cursor);
+        let at_line = LineAt::new(scope, doc.cursor);
         let step = {
             let http = doc.http.as_ref();
             let mut emit =
@@ -501,7 +512,7 @@ impl<'n> Reader<'n> {
         self.scanner.forget_from(doc.value_at);
         let name = self.name;
         let mut emitted = Emitted::default();
-        let at_line = LineAt::new(doc.first_line, scope, doc.cursor);
+        let at_line = LineAt::new(scope, doc.cursor);
         {
             let mut emit =
                 |t: &[u8], f: &Found| emit(sink, name, None, scope, &at_line, t, f, &mut emitted);
@@ -579,7 +590,6 @@ fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
 /// Line numbers of offsets in a scope of one or more lines, counted on demand from where the
 /// last one was asked (envelopes mostly come in order), so a document is counted once.
 struct LineAt<'s> {
-    first: u64,
     scope: &'s [u8],
     /// An offset and its line.
     cursor: std::cell::Cell<(usize, u64)>,
@@ -587,29 +597,33 @@ struct LineAt<'s> {
 
 impl<'s> LineAt<'s> {
     fn single(number: u64) -> LineAt<'static> {
-        LineAt::new(number, b"", (0, number))
+        LineAt::new(b"", (0, number))
     }
 
-    fn new(first: u64, scope: &'s [u8], cursor: (usize, u64)) -> LineAt<'s> {
+    fn new(scope: &'s [u8], cursor: (usize, u64)) -> LineAt<'s> {
         LineAt {
-            first,
             scope,
             cursor: std::cell::Cell::new(cursor),
         }
     }
 
     fn line(&self, at: usize) -> u64 {
-        let (mut from, mut line) = self.cursor.get();
-        if at < from {
-            (from, line) = (0, self.first);
-        }
-        let at = at.min(self.scope.len()).max(from);
-        for i in memchr::memchr2_iter(b'\n', b'\r', &self.scope[from..at]) {
-            let i = from + i;
-            if !(self.scope[i] == b'\r' && self.scope.get(i + 1) == Some(&b'\n')) {
-                line += 1;
-            }
-        }
+        let (from, line) = self.cursor.get();
+        let at = at.min(self.scope.len());
+        // Counted from where the last one was asked, forward or back: envelopes come nearly in
+        // order (an inner one before the outer), so a document is counted about once.
+        let (lo, hi) = (from.min(at), from.max(at));
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', &self.scope[lo..hi])
+            .filter(|&i| {
+                let i = lo + i;
+                !(self.scope[i] == b'\r' && self.scope.get(i + 1) == Some(&b'\n'))
+            })
+            .count() as u64;
+        let line = if at >= from {
+            line + breaks
+        } else {
+            line - breaks
+        };
         self.cursor.set((at, line));
         line
     }
@@ -629,17 +643,18 @@ fn emit(
     emitted: &mut Emitted,
 ) -> io::Result<()> {
     let in_scope = std::ptr::eq(text.as_ptr(), scope.as_ptr()) && text.len() == scope.len();
-    let (line, embedded) = if in_scope {
+    let embedded = if in_scope {
         let first = first_byte(scope).unwrap_or(0);
         // An element of an array that starts the line is not embedded; `[2026-11-27 …]` is a
         // log prefix.
         let at_top =
             found.raw.start == first || (scope[first] == b'[' && looks_like_json(scope, first, 0));
-        emitted.last_end = Some(found.raw.end);
-        (at_line.line(found.raw.start), !at_top)
+        emitted.last_end = Some(emitted.last_end.unwrap_or(0).max(found.raw.end));
+        !at_top
     } else {
-        (at_line.line(scope.len()), true)
+        true
     };
+    let line = at_line.line(found.at);
     emitted.count += 1;
     let value = |r: &Option<Range<usize>>| r.clone().map(|r| Value(&text[r]));
     let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'_>)> {
@@ -665,6 +680,7 @@ fn emit(
             .map(|(f, key)| (key, f))
             .collect::<Vec<_>>(),
         duplicates: pairs(&found.duplicates),
+        error: found.error,
     };
     let origin = Origin {
         file,

@@ -5,9 +5,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::query::Query;
+pub mod query;
 
-/// The built-in table, as data: `src/codes.json`, in the shape `list --format json` prints.
+use query::Query;
+
+/// The built-in table, as data: `src/table/codes.json`, in the shape `list --format json` prints.
 pub const BUILTIN_JSON: &str = include_str!("codes.json");
 
 /// Where the built-in table comes from, for `--version` and the README.

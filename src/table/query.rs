@@ -32,7 +32,7 @@ impl fmt::Display for QueryError {
 impl Query {
     /// Parses `41601`, `416xx` (each `x` one digit) or `416*` (any digits after).
     pub fn parse(text: &str) -> Result<Query, QueryError> {
-        let shown = crate::render::escape(text);
+        let shown = crate::text::escape(text);
         let bad = |why: &str| {
             QueryError(format!(
                 "'{shown}' is not an error code {why}: give digits such as 41601, or a pattern such as 416xx or 416*"

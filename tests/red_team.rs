@@ -1,0 +1,124 @@
+//! What a hostile reading of the input layer found, one test a finding: each failed before its
+//! fix.
+
+mod common;
+
+use common::{assert_no_panic, parts, run_with_input};
+
+/// (exit status, JSON lines of stdout, stderr) of `explain --format json --check` on `input`.
+fn check(input: &[u8]) -> (i32, Vec<serde_json::Value>, String) {
+    let out = run_with_input(&["explain", "--check", "--format", "json"], input);
+    assert_no_panic(&out);
+    let (status, stdout, stderr) = parts(&out);
+    let lines = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    (status, lines, stderr)
+}
+
+fn codes(lines: &[serde_json::Value]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l["annotation"]["status_code"].to_string())
+        .collect()
+}
+
+#[test]
+fn http_in_a_log_line_does_not_turn_the_next_lines_into_headers() {
+    let input = b"upstream replied HTTP/1.1 502 Bad Gateway\nERROR: {\"StatusCode\":40006}\nERROR: {\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"m\"},\"RequestId\":\"r\"}}\n{\"StatusCode\":200}\n";
+    let (status, lines, stderr) = check(input);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(codes(&lines), ["40006", "\"InternalError\"", "200"]);
+    let (status, lines, _) =
+        check(b"HTTP/1.1 200 OK\nERROR: {\"StatusCode\":40006}\n{\"StatusCode\":200}\n");
+    assert_eq!(status, 1);
+    assert_eq!(codes(&lines), ["40006", "200"]);
+    let (status, lines, _) = check(b"HTTP/1.1 200 OK {\"StatusCode\":40006}\n");
+    assert_eq!(status, 1);
+    assert_eq!(codes(&lines), ["40006"]);
+}
+
+#[test]
+fn a_body_right_after_the_status_line_keeps_its_status() {
+    let (_, lines, _) = check(b"HTTP/1.1 403 Forbidden\n{\"StatusCode\":42502,\"Code\":0}\n");
+    assert_eq!(lines[0]["annotation"]["observed_http_status"], 403);
+}
+
+#[test]
+fn nested_envelopes_do_not_depend_on_key_order() {
+    let inner = r#"{"RequestId":"1","Code":0,"StatusCode":40006,"Message":"x","Data":""}"#;
+    for outer in [
+        format!("{{\"StatusCode\":200,\"Data\":{inner}}}\n"),
+        format!("{{\"Data\":{inner},\"StatusCode\":200}}\n"),
+    ] {
+        let (status, lines, _) = check(outer.as_bytes());
+        assert_eq!(status, 1, "{outer}");
+        assert_eq!(lines.len(), 2, "{outer}");
+    }
+}
+
+#[test]
+fn api_3_errors_of_every_shape_are_errors() {
+    for input in [
+        r#"{"Response":{"Error":{},"RequestId":"r"}}"#,
+        r#"{"Response":{"Error":"InternalError","RequestId":"r"}}"#,
+        r#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"r"},"Response":{"RequestId":"r"}}"#,
+        r#"{"Response":{"RequestId":"r"},"Response":{"Error":{"Code":"InternalError"},"RequestId":"r"}}"#,
+    ] {
+        let (status, lines, _) = check(input.as_bytes());
+        assert_eq!(status, 1, "{input}");
+        assert_eq!(lines[0]["annotation"]["verdict"], "error", "{input}");
+    }
+    let (status, _, _) = check(br#"{"Response":{"RequestId":"r","TotalCount":0}}"#);
+    assert_eq!(status, 0);
+}
+
+#[test]
+fn a_long_line_ending_in_crlf_across_reads_adds_no_line() {
+    let mut input = vec![b'x'; 17 << 20];
+    input.pop();
+    input.extend_from_slice(b"\r\n{\"StatusCode\":40006}\n");
+    let dir = std::env::temp_dir().join(format!("errcode-red-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("crlf.txt");
+    std::fs::write(&path, &input).unwrap();
+    let from_file = common::run(&["explain", "--format", "json", path.to_str().unwrap()]);
+    let (_, file_out, _) = parts(&from_file);
+    let (_, pipe_out, _) = parts(&run_with_input(&["explain", "--format", "json"], &input));
+    let line = |s: &str| {
+        serde_json::from_str::<serde_json::Value>(s.lines().next().unwrap()).unwrap()["line"]
+            .clone()
+    };
+    assert_eq!(line(&file_out), 2);
+    assert_eq!(line(&pipe_out), 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn stdin_given_twice_is_a_usage_error() {
+    let out = run_with_input(&["explain", "-", "-"], b"{\"StatusCode\":200}\n");
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("stdin"), "{stderr}");
+}
+
+#[test]
+fn out_of_order_envelopes_in_a_document_are_counted_in_linear_time() {
+    // Each element holds an envelope inside a string before a plain one: line numbers are
+    // counted back and forth, never from the start of the document again.
+    let mut input = String::from("[\n");
+    for _ in 0..60_000 {
+        input.push_str("{\"log\":\"{\\\"StatusCode\\\":40006}\"}, {\"Data\":{\"StatusCode\":1},\"StatusCode\":200},\n");
+    }
+    input.push_str("{}]\n");
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        input.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
+    assert_eq!(total, 180_000);
+}
