@@ -122,3 +122,21 @@ fn out_of_order_envelopes_in_a_document_are_counted_in_linear_time() {
     let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
     assert_eq!(total, 180_000);
 }
+
+#[test]
+fn a_chunked_body_is_put_together_before_it_is_read() {
+    let input = b"HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"StatusCode\":42\r\n4\r\n502}\r\n0\r\n\r\n{\"StatusCode\":200}\n";
+    let (status, lines, stderr) = check(input);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(codes(&lines), ["42502", "200"]);
+    assert_eq!(lines[0]["annotation"]["observed_http_status"], 403);
+    // A pretty-printed body in one chunk, its line ends counted in the chunk's size.
+    let body = "{\r\n  \"StatusCode\": 41601,\r\n  \"Code\": 0\r\n}";
+    let input = format!(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{body}\r\n0\r\n\r\n",
+        body.len()
+    );
+    let (_, lines, stderr) = check(input.as_bytes());
+    assert_eq!(codes(&lines), ["41601"], "{stderr}");
+    assert!(stderr.is_empty() || !stderr.contains("broken"), "{stderr}");
+}

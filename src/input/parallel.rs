@@ -21,7 +21,7 @@ pub(crate) const SPLIT_MIN: u64 = 16 << 20;
 const PARTS: u64 = 32;
 
 /// The most threads.
-const MAX_THREADS: usize = 8;
+const MAX_THREADS: usize = 4;
 
 /// The longest line a part's reader reads: a longer one is left to the sequential reader, so
 /// that the threads together stay within the memory bound.

@@ -41,6 +41,17 @@ struct Document {
     cursor: (usize, u64),
 }
 
+/// A chunked body being put together.
+#[derive(Debug)]
+struct Chunks {
+    http: HttpResponse,
+    body: Vec<u8>,
+    /// Bytes of the current chunk still to come; `None` when a chunk size is next.
+    remaining: Option<u64>,
+    /// The line of the first chunk.
+    first_line: u64,
+}
+
 /// The state between lines.
 #[derive(Debug)]
 enum State {
@@ -50,6 +61,9 @@ enum State {
     Headers(HttpResponse),
     /// After the headers: the body is the next line that is not blank or a chunk size.
     Body(HttpResponse),
+    /// A chunked body (`curl --raw`), put together from its chunks before it is read: a chunk
+    /// may end in the middle of a line.
+    Chunks(Chunks),
     /// After a chunked body: its last chunk size (`0`) and blank lines.
     AfterChunked,
     /// A document over several lines.
@@ -161,6 +175,7 @@ impl<'n> Reader<'n> {
     fn end_http(&mut self, sink: &mut impl Sink) -> io::Result<()> {
         match std::mem::replace(&mut self.state, State::Idle) {
             State::Headers(http) | State::Body(http) => no_body(&http, sink),
+            State::Chunks(chunks) => self.chunked_body(chunks, sink),
             State::Document(d) => {
                 self.state = State::Document(d);
                 Ok(())
@@ -251,15 +266,31 @@ impl<'n> Reader<'n> {
                 }
             }
             State::Body(http) => {
-                if trimmed.is_empty() || (http.chunked && http::chunk_size(trimmed)) {
+                if trimmed.is_empty() {
                     self.state = State::Body(http);
                     return Ok(());
+                }
+                if http.chunked && http::chunk_size(trimmed) {
+                    let chunks = Chunks {
+                        http,
+                        body: Vec::new(),
+                        remaining: None,
+                        first_line: line.number + 1,
+                    };
+                    let opened = self.chunk(chunks, trimmed, &line, 0, sink)?;
+                    return self.after_text(lines, &line, opened);
                 }
                 if http::status_line(trimmed).is_some() {
                     no_body(&http, sink)?;
                 } else if !response {
                     http_body = Some(http);
                 }
+            }
+            State::Chunks(chunks) => {
+                let end = (line.next - line.offset) as usize;
+                let eol = end - (line.end - line.start);
+                let opened = self.chunk(chunks, text, &line, eol, sink)?;
+                return self.after_text(lines, &line, opened);
             }
             State::AfterChunked => {
                 if trimmed.is_empty() || http::chunk_size(trimmed) {
@@ -294,6 +325,110 @@ impl<'n> Reader<'n> {
             self.state = State::AfterChunked;
         }
         self.after_text(lines, &line, opened)
+    }
+
+    /// One line of a chunked body: a chunk size, or the chunk's data (`eol` bytes of line end
+    /// after it, which are data too unless the chunk ends with the line).
+    fn chunk(
+        &mut self,
+        mut chunks: Chunks,
+        text: &[u8],
+        line: &Line,
+        eol: usize,
+        sink: &mut impl Sink,
+    ) -> io::Result<bool> {
+        match chunks.remaining {
+            None => {
+                let size = text
+                    .split(|b| *b == b';')
+                    .next()
+                    .unwrap_or(text)
+                    .trim_ascii();
+                let size = std::str::from_utf8(size)
+                    .ok()
+                    .and_then(|s| u64::from_str_radix(s, 16).ok());
+                match size {
+                    Some(0) => return self.chunked_body(chunks, sink).map(|()| false),
+                    Some(n) => chunks.remaining = Some(n),
+                    // Not a chunk size: the body ends here, and the line is read as it is.
+                    None => {
+                        self.chunked_body(chunks, sink)?;
+                        self.state = State::Idle;
+                        return self.text(text, 0, line, None, sink);
+                    }
+                }
+            }
+            Some(n) => {
+                let len = text.len() as u64;
+                if n > len {
+                    chunks.body.extend_from_slice(text);
+                    chunks
+                        .body
+                        .extend(std::iter::repeat_n(b'\n', eol.min((n - len) as usize)));
+                    chunks.remaining = Some(n.saturating_sub(len + eol as u64)).filter(|&r| r > 0);
+                } else {
+                    chunks.body.extend_from_slice(&text[..n as usize]);
+                    chunks.remaining = None;
+                }
+                if chunks.body.len() > crate::input::MAX_LINE {
+                    sink.event(Event::Broken {
+                        line: chunks.first_line,
+                        fault_line: line.number,
+                        column: 1,
+                        fault: Fault::TooLong,
+                    })?;
+                    self.state = State::Idle;
+                    return Ok(false);
+                }
+            }
+        }
+        self.state = State::Chunks(chunks);
+        Ok(false)
+    }
+
+    /// A chunked body, put together: its envelopes, with the response it came in.
+    fn chunked_body(&mut self, chunks: Chunks, sink: &mut impl Sink) -> io::Result<()> {
+        self.state = State::AfterChunked;
+        let Chunks {
+            http,
+            body,
+            first_line,
+            ..
+        } = chunks;
+        if body.trim_ascii().is_empty() {
+            return no_body(&http, sink);
+        }
+        let name = self.name;
+        let mut emitted = Emitted::default();
+        let at_line = LineAt::single(first_line);
+        let mut scanner = Scanner::new();
+        let seen = {
+            let mut emit = |t: &[u8], f: &Found| {
+                emit(sink, name, Some(&http), &body, &at_line, t, f, &mut emitted)
+            };
+            let seen = json::scan_text(&mut scanner, &body, 0, &mut emit)?;
+            scanner.end_scope(&body, &mut emit)?;
+            seen
+        };
+        if emitted.count == 0 {
+            let line = Line {
+                start: 0,
+                end: body.len(),
+                number: first_line,
+                offset: 0,
+                next: 0,
+            };
+            if let Some(open) = seen.open {
+                return sink.event(Event::Broken {
+                    line: first_line,
+                    fault_line: first_line,
+                    column: (body.len() - open) as u64 + 1,
+                    fault: Fault::Truncated,
+                });
+            }
+            self.nothing_found(&body, &line, &seen, sink)?;
+        }
+        Ok(())
     }
 
     /// Keeps the lines of a document that opened on `line`.
