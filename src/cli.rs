@@ -7,7 +7,7 @@ use clap_complete::Shell;
 
 use crate::error::EXIT_STATUS_HELP;
 use crate::lang::Lang;
-use crate::render::{ColorChoice, Format};
+use crate::settings::{ColorChoice, Format};
 use crate::table::Retry;
 
 const LONG_VERSION: &str = concat!(

@@ -1,8 +1,162 @@
 //! What every subcommand shares, decided once from the flags and the environment: format,
 //! colour, language, width.
 
+use clap::ValueEnum;
+use owo_colors::{OwoColorize, Style};
+
 use crate::lang::Lang;
-use crate::render::{self, ColorChoice, Format, Palette};
+use crate::table::{find_folded, Retry};
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table fitted to the terminal (the default on a terminal).
+    Table,
+    /// One tab-separated row per line (the default in a pipe).
+    Plain,
+    /// JSON (an array; explain: one object per line).
+    Json,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks).
+    Auto,
+    /// Always colour (never JSON).
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Decides, once, whether human output is coloured. `NO_COLOR` (not empty) wins over
+/// `CLICOLOR_FORCE` (not empty, not `0`), which wins over the terminal test; the flag wins over all.
+pub fn use_color(
+    choice: ColorChoice,
+    stdout_is_terminal: bool,
+    get: impl Fn(&str) -> Option<String>,
+) -> bool {
+    let set = |name: &str| get(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto
+            if set("CLICOLOR_FORCE") && get("CLICOLOR_FORCE").as_deref() != Some("0") =>
+        {
+            true
+        }
+        ColorChoice::Auto => stdout_is_terminal,
+    }
+}
+
+/// The styles of human output; every style is empty when colour is off.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    enabled: bool,
+}
+
+impl Palette {
+    /// A palette that colours, or not.
+    pub fn new(enabled: bool) -> Palette {
+        Palette { enabled }
+    }
+
+    /// Whether this palette colours at all.
+    pub fn enabled(self) -> bool {
+        self.enabled
+    }
+
+    /// `text` in `style`, or as it is when colour is off.
+    pub fn paint(self, text: &str, style: Style) -> String {
+        if self.enabled {
+            text.style(style).to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// A code.
+    pub fn code(self, text: &str) -> String {
+        self.paint(text, Style::new().bold().cyan())
+    }
+
+    /// Something good: success, a match.
+    pub fn good(self, text: &str) -> String {
+        self.paint(text, Style::new().green())
+    }
+
+    /// A warning.
+    pub fn warn(self, text: &str) -> String {
+        self.paint(text, Style::new().yellow())
+    }
+
+    /// An error.
+    pub fn bad(self, text: &str) -> String {
+        self.paint(text, Style::new().bold().red())
+    }
+
+    /// Secondary text.
+    pub fn dim(self, text: &str) -> String {
+        self.paint(text, Style::new().dimmed())
+    }
+
+    /// A label or heading.
+    pub fn label(self, text: &str) -> String {
+        self.paint(text, Style::new().bold())
+    }
+
+    /// An HTTP status, coloured by class.
+    pub fn http(self, status: u16) -> String {
+        let text = status.to_string();
+        match status {
+            200..=299 => self.good(&text),
+            456 | 500..=599 => self.bad(&text),
+            _ => self.warn(&text),
+        }
+    }
+
+    /// A retry class, coloured by what it asks of the user.
+    pub fn retry(self, retry: Option<Retry>) -> String {
+        match retry {
+            Some(Retry::Backoff) => self.good("backoff"),
+            Some(Retry::AfterFix) => self.warn("after-fix"),
+            Some(Retry::Never) => self.bad("never"),
+            None => self.dim("-"),
+        }
+    }
+
+    /// `text` with every match of `terms` (lowercase) highlighted.
+    pub fn highlight(self, text: &str, terms: &[String]) -> String {
+        if !self.enabled || terms.is_empty() {
+            return text.to_string();
+        }
+        let mut marked = vec![false; text.len()];
+        for term in terms.iter().filter(|t| !t.is_empty()) {
+            let mut from = 0;
+            while let Some(i) = find_folded(text, term, from) {
+                marked[i..i + term.len()].iter_mut().for_each(|m| *m = true);
+                from = i + 1;
+            }
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut start = 0;
+        while start < text.len() {
+            let on = marked[start];
+            let end = (start..text.len())
+                .find(|&i| marked[i] != on && text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            let piece = &text[start..end];
+            out.push_str(&if on {
+                self.paint(piece, Style::new().bold().black().on_yellow())
+            } else {
+                piece.to_string()
+            });
+            start = end;
+        }
+        out
+    }
+}
 
 /// The output settings.
 #[derive(Debug, Clone, Copy)]
@@ -28,8 +182,7 @@ impl Settings {
         stdout_is_terminal: bool,
         get: impl Fn(&str) -> Option<String>,
     ) -> Settings {
-        let color =
-            format != Some(Format::Json) && render::use_color(color, stdout_is_terminal, &get);
+        let color = format != Some(Format::Json) && use_color(color, stdout_is_terminal, &get);
         Settings {
             format,
             palette: Palette::new(color),
@@ -60,6 +213,51 @@ pub fn width(columns: Option<&str>) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_is_decided_by_flag_then_no_color_then_clicolor_force_then_terminal() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(use_color(ColorChoice::Auto, true, env(&[])));
+        assert!(!use_color(ColorChoice::Auto, false, env(&[])));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("NO_COLOR", "1")])
+        ));
+        assert!(use_color(ColorChoice::Auto, true, env(&[("NO_COLOR", "")])));
+        assert!(use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "0")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])
+        ));
+        assert!(use_color(
+            ColorChoice::Always,
+            false,
+            env(&[("NO_COLOR", "1")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Never,
+            true,
+            env(&[("CLICOLOR_FORCE", "1")])
+        ));
+    }
 
     #[test]
     fn width_is_decided_once_with_one_rule() {

@@ -4,10 +4,10 @@
 
 use std::io::Read;
 
-use errcode::explain::{explain_inputs, Input, Options};
+use errcode::commands::explain::{explain_inputs, Input, Options};
 use errcode::lang::Lang;
-use errcode::render::{Format, Palette};
 use errcode::settings::Settings;
+use errcode::settings::{Format, Palette};
 use errcode::table::Table;
 
 /// Hands out at most `step` bytes a read.

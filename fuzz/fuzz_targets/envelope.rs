@@ -2,10 +2,10 @@
 //! summary, whose counts must equal what the JSON lines show.
 #![no_main]
 
-use errcode::commands::Settings;
-use errcode::explain::{explain_inputs, Input, Options};
+use errcode::settings::Settings;
+use errcode::commands::explain::{explain_inputs, Input, Options};
 use errcode::lang::Lang;
-use errcode::render::{Format, Palette};
+use errcode::settings::{Format, Palette};
 use errcode::table::Table;
 use errcode::Error;
 use libfuzzer_sys::fuzz_target;

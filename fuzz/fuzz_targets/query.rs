@@ -2,7 +2,7 @@
 //! parses matches consistently.
 #![no_main]
 
-use errcode::query::Query;
+use errcode::table::query::Query;
 use errcode::table::Table;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;

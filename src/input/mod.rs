@@ -1,13 +1,15 @@
 //! The input layer: bytes to envelopes, one job a module, data flowing one way.
 //!
-//! - [`source`]: bytes to text (gzip, UTF-16, byte-order marks);
-//! - [`lines`]: text to lines, with the exact limit;
-//! - [`reader`]: which form each line is (HTTP, `curl -v`, JSON, a log line) and the one state
+//! - `source`: bytes to text (gzip, UTF-16, byte-order marks);
+//! - `lines`: text to lines, with the exact limit;
+//! - `reader`: which form each line is (HTTP, `curl -v`, JSON, a log line) and the one state
 //!   that spans lines, a JSON document;
-//! - [`json`]: the scanner that checks JSON and finds envelopes in it, keys matched in [`fields`];
-//! - [`model`]: the envelope both API generations share, and what the consumer receives;
-//! - [`parallel`]: a large file read in parts, for a consumer that can take parts in.
+//! - `json`: the scanner that checks JSON and finds envelopes in it, keys matched in `fields`;
+//! - `emit`: what the scanner found, as the envelope the consumer receives;
+//! - `model`: the envelope both API generations share, and what the consumer receives;
+//! - `parallel`: a large file read in parts, for a consumer that can take parts in.
 
+mod emit;
 pub(crate) mod fields;
 mod http;
 mod json;

@@ -10,12 +10,12 @@
 //! byte is scanned at most three times, whatever the input.
 
 use std::io::{self, Read};
-use std::ops::Range;
 
+use crate::input::emit::{bom_len, emit, first_byte, looks_like_json, Emitted, LineAt};
 use crate::input::http::{self, Verbose};
 use crate::input::json::{self, Found, Scanner, Seen, Step};
 use crate::input::lines::{Line, Lines, Next};
-use crate::input::model::{Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, Skip, Value};
+use crate::input::model::{Event, Fault, HttpResponse, Sink, Skip};
 
 /// A JSON document over several lines, being read.
 #[derive(Debug)]
@@ -90,13 +90,6 @@ pub(crate) struct Reader<'n> {
     pub(crate) stop_on_long_line: bool,
     /// The reader stopped at such a line.
     pub(crate) stopped: bool,
-}
-
-/// How many envelopes a call handed on, and where the last one ended.
-#[derive(Debug, Default, Clone, Copy)]
-struct Emitted {
-    count: u32,
-    last_end: Option<usize>,
 }
 
 impl<'n> Reader<'n> {
@@ -688,140 +681,4 @@ fn no_body(http: &HttpResponse, sink: &mut impl Sink) -> io::Result<()> {
         line: http.line,
         status: http.status,
     })
-}
-
-/// The length of the byte-order marks `text` starts with.
-fn bom_len(text: &[u8]) -> usize {
-    let mut n = 0;
-    while text[n..].starts_with(b"\xef\xbb\xbf") {
-        n += 3;
-    }
-    n
-}
-
-/// The first byte of `text` that is not whitespace (or a byte-order mark).
-fn first_byte(text: &[u8]) -> Option<usize> {
-    let from = bom_len(text);
-    text[from..]
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .map(|i| from + i)
-}
-
-/// Whether a value that broke after `tokens` tokens looked like JSON from its first byte: an
-/// object that got past its first key, or an array of objects, arrays or strings (`[2026-11-27
-/// …]` and `{main}` are log prefixes).
-fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
-    match text[at] {
-        b'{' => tokens > 2 || text.get(at + 1) == Some(&b'"'),
-        b'[' => matches!(
-            text[at + 1..].iter().find(|b| !b.is_ascii_whitespace()),
-            Some(b'{' | b'[' | b'"' | b']')
-        ),
-        _ => false,
-    }
-}
-
-/// Line numbers of offsets in a scope of one or more lines, counted on demand from where the
-/// last one was asked (envelopes mostly come in order), so a document is counted once.
-struct LineAt<'s> {
-    scope: &'s [u8],
-    /// An offset and its line.
-    cursor: std::cell::Cell<(usize, u64)>,
-}
-
-impl<'s> LineAt<'s> {
-    fn single(number: u64) -> LineAt<'static> {
-        LineAt::new(b"", (0, number))
-    }
-
-    fn new(scope: &'s [u8], cursor: (usize, u64)) -> LineAt<'s> {
-        LineAt {
-            scope,
-            cursor: std::cell::Cell::new(cursor),
-        }
-    }
-
-    fn line(&self, at: usize) -> u64 {
-        let (from, line) = self.cursor.get();
-        let at = at.min(self.scope.len());
-        // Counted from where the last one was asked, forward or back: envelopes come nearly in
-        // order (an inner one before the outer), so a document is counted about once.
-        let (lo, hi) = (from.min(at), from.max(at));
-        let breaks = memchr::memchr2_iter(b'\n', b'\r', &self.scope[lo..hi])
-            .filter(|&i| {
-                let i = lo + i;
-                !(self.scope[i] == b'\r' && self.scope.get(i + 1) == Some(&b'\n'))
-            })
-            .count() as u64;
-        let line = if at >= from {
-            line + breaks
-        } else {
-            line - breaks
-        };
-        self.cursor.set((at, line));
-        line
-    }
-}
-
-/// Hands one envelope to the sink. `scope` is the text of the line or document; `text` is
-/// where `found`'s ranges are (the scope, or the content of a JSON string in it).
-#[allow(clippy::too_many_arguments)]
-fn emit(
-    sink: &mut impl Sink,
-    file: &str,
-    http: Option<&HttpResponse>,
-    scope: &[u8],
-    at_line: &LineAt,
-    text: &[u8],
-    found: &Found,
-    emitted: &mut Emitted,
-) -> io::Result<()> {
-    let in_scope = std::ptr::eq(text.as_ptr(), scope.as_ptr()) && text.len() == scope.len();
-    let embedded = if in_scope {
-        let first = first_byte(scope).unwrap_or(0);
-        // An element of an array that starts the line is not embedded; `[2026-11-27 …]` is a
-        // log prefix.
-        let at_top =
-            found.raw.start == first || (scope[first] == b'[' && looks_like_json(scope, first, 0));
-        emitted.last_end = Some(emitted.last_end.unwrap_or(0).max(found.raw.end));
-        !at_top
-    } else {
-        true
-    };
-    let line = at_line.line(found.at);
-    emitted.count += 1;
-    let value = |r: &Option<Range<usize>>| r.clone().map(|r| Value(&text[r]));
-    let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'_>)> {
-        if slots.iter().all(Option::is_none) {
-            return Vec::new();
-        }
-        Field::ALL
-            .iter()
-            .zip(slots)
-            .filter_map(|(f, r)| Some((*f, Value(&text[r.clone()?]))))
-            .collect()
-    };
-    let envelope = Envelope {
-        raw: &text[found.raw.clone()],
-        api: found.api,
-        request_id: value(&found.slots[0]),
-        code: value(&found.slots[1]),
-        status_code: value(&found.slots[2]),
-        message: value(&found.slots[3]),
-        data: value(&found.slots[4]),
-        renamed: pairs(&found.renamed)
-            .into_iter()
-            .map(|(f, key)| (key, f))
-            .collect::<Vec<_>>(),
-        duplicates: pairs(&found.duplicates),
-        error: found.error,
-    };
-    let origin = Origin {
-        file,
-        line,
-        embedded,
-        http,
-    };
-    sink.event(Event::Envelope(&envelope, &origin))
 }

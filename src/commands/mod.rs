@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
 use crate::error::{file_error, say, Error, Outcome};
-use crate::render::{self, escape, RowStyle};
+use crate::output::{self, RowStyle};
+use crate::text::escape;
+
+pub mod explain;
 pub use crate::settings::Settings;
 use crate::table::query::Query;
 use crate::table::{self, Retry, Row, Table};
@@ -67,8 +70,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             summary,
             check,
         } => {
-            let options = crate::explain::Options { summary, check };
-            crate::explain::run(
+            let options = explain::Options { summary, check };
+            explain::run(
                 &mut out,
                 &load_table(&g.tables)?,
                 &settings,
@@ -214,7 +217,7 @@ pub fn lookup(
         }
     }
     if !rows.is_empty() {
-        let written = render::write_rows(out, &rows, &row_style(settings, Vec::new(), false))
+        let written = output::write_rows(out, &rows, &row_style(settings, Vec::new(), false))
             .and_then(|()| out.flush());
         match written {
             // A reader that went away does not turn a code not found into a success.
@@ -324,7 +327,7 @@ pub fn list(
         ));
         return Ok(Outcome::NothingFound);
     }
-    render::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
+    output::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
     out.flush()?;
     write_notes(&rows);
     Ok(Outcome::Found)
@@ -347,7 +350,7 @@ pub fn search(
         return Ok(Outcome::NothingFound);
     }
     let highlight = terms.iter().map(|t| t.to_lowercase()).collect();
-    render::write_rows(out, &rows, &row_style(settings, highlight, false))?;
+    output::write_rows(out, &rows, &row_style(settings, highlight, false))?;
     out.flush()?;
     write_notes(&rows);
     Ok(Outcome::Found)

@@ -2,16 +2,15 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 use serde::Serialize;
 
-use crate::explain::{short, skip_text, Finding, Problems, Verdict};
-use crate::input::{Api, Envelope, Field, Origin, Skip, Value};
+use crate::explain::{Finding, Verdict};
+use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
-use crate::render::{escape, hint, Format};
+use crate::output::hint;
 use crate::settings::Settings;
-use crate::summary::{Code, Summary};
-use crate::table::{Retry, Row, Table};
+use crate::table::{Retry, Row};
+use crate::text::{escape, short};
 
 /// What the source document says of each field, in English and in its own words.
 pub fn field_description(field: Field, lang: Lang) -> &'static str {
@@ -230,7 +229,8 @@ pub fn write_human(
     writeln!(out)
 }
 
-fn meaning(row: &Row, lang: Lang) -> String {
+/// A row's meaning in `lang`, escaped.
+pub fn meaning(row: &Row, lang: Lang) -> String {
     let text = match lang {
         Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
         Lang::Zh => &row.message,
@@ -489,225 +489,4 @@ fn write_annotation_end(
         crate::text::to_json_writer(&mut *out, &f.notes)?;
     }
     out.write_all(b"}}\n")
-}
-
-#[derive(Serialize)]
-struct JsonCount<'a> {
-    api: Api,
-    code: JsonCode<'a>,
-    count: u64,
-    share: f64,
-    http_status: Option<u16>,
-    message: Option<&'a str>,
-    message_en: Option<&'a str>,
-    /// For the row of codes after the first 10,000: how many distinct codes it holds (about).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    distinct_codes: Option<u64>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum JsonCode<'a> {
-    Number(i128),
-    Text(&'a str),
-    Other(&'static str),
-    None(Option<()>),
-}
-
-/// One row of the summary, as the outputs need it.
-struct SummaryRow<'a> {
-    api: Api,
-    code: JsonCode<'a>,
-    shown: String,
-    count: u64,
-    rows: &'a [Row],
-    distinct: Option<u64>,
-}
-
-/// `explain --summary`: envelopes per code, most frequent first.
-pub fn write_summary(
-    out: &mut impl Write,
-    err: &mut impl Write,
-    summary: &Summary,
-    problems: &Problems,
-    table: &Table,
-    settings: &Settings,
-) -> io::Result<()> {
-    let mut counts: Vec<SummaryRow<'_>> = summary
-        .entries()
-        .iter()
-        .map(|e| {
-            let (code, shown, rows) = match &e.key.code {
-                Some(Code::Number(n)) => {
-                    let rows = match e.key.api {
-                        Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
-                        Api::V3 => &[][..],
-                    };
-                    (JsonCode::Number(*n), n.to_string(), rows)
-                }
-                Some(Code::Text(t)) => (JsonCode::Text(t), escape(t).into_owned(), &[][..]),
-                None => (JsonCode::None(None), "-".to_string(), &[][..]),
-            };
-            SummaryRow {
-                api: e.key.api,
-                code,
-                shown,
-                count: e.count,
-                rows,
-                distinct: None,
-            }
-        })
-        .collect();
-    counts.sort_by_key(|r| std::cmp::Reverse(r.count));
-    if summary.other > 0 {
-        counts.push(SummaryRow {
-            api: Api::Legacy,
-            code: JsonCode::Other("other"),
-            shown: "other".to_string(),
-            count: summary.other,
-            rows: &[],
-            distinct: Some(summary.other_codes.estimate()),
-        });
-    }
-    let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
-    let p = settings.palette;
-    let en = settings.lang == Lang::En;
-    let other_note = |r: &SummaryRow<'_>| {
-        r.distinct.map(|d| match en {
-            true => format!(
-                "(about {d} more distinct codes, beyond the first {})",
-                crate::summary::MAX_CODES
-            ),
-            false => format!(
-                "（另外约 {d} 个不同的码，超出前 {} 个）",
-                crate::summary::MAX_CODES
-            ),
-        })
-    };
-    match settings.rows_format() {
-        Format::Json => {
-            let list: Vec<JsonCount> = counts
-                .iter()
-                .map(|r| {
-                    let row = r.rows.first();
-                    JsonCount {
-                        api: r.api,
-                        code: match &r.code {
-                            JsonCode::Number(n) => JsonCode::Number(*n),
-                            JsonCode::Text(t) => JsonCode::Text(t),
-                            JsonCode::Other(o) => JsonCode::Other(o),
-                            JsonCode::None(_) => JsonCode::None(None),
-                        },
-                        count: r.count,
-                        share: (share(r.count) * 1e6).round() / 1e6,
-                        http_status: row.map(|r| r.http_status),
-                        message: row.map(|r| r.message.as_str()),
-                        message_en: row.and_then(|r| r.message_en.as_deref()),
-                        distinct_codes: r.distinct,
-                    }
-                })
-                .collect();
-            crate::text::to_json_writer_pretty(&mut *out, &list)?;
-            writeln!(out)?;
-            out.flush()?;
-            write_skipped(err, problems, settings.lang).ok();
-            Ok(())
-        }
-        Format::Plain => {
-            for r in &counts {
-                let http = r
-                    .rows
-                    .first()
-                    .map_or("-".to_string(), |row| p.http(row.http_status));
-                let text = other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang));
-                writeln!(
-                    out,
-                    "{}\t{:.2}%\t{}\t{http}\t{text}",
-                    r.count,
-                    share(r.count) * 100.0,
-                    p.code(&r.shown)
-                )?;
-            }
-            out.flush()?;
-            write_skipped(err, problems, settings.lang).ok();
-            Ok(())
-        }
-        Format::Table => {
-            let mut grid = Grid::new();
-            grid.load_preset(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            grid.set_width(settings.width);
-            let header = if en {
-                ["Count", "Share", "StatusCode", "HTTP", "Meaning"]
-            } else {
-                ["次数", "占比", "StatusCode", "HTTP", "描述"]
-            };
-            grid.set_header(header.map(|h| Cell::new(p.label(h))));
-            for r in &counts {
-                grid.add_row([
-                    Cell::new(r.count).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{:.2}%", share(r.count) * 100.0))
-                        .set_alignment(CellAlignment::Right),
-                    Cell::new(p.code(&r.shown)),
-                    Cell::new(
-                        r.rows
-                            .first()
-                            .map_or("-".to_string(), |row| p.http(row.http_status)),
-                    ),
-                    Cell::new(
-                        other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang)),
-                    ),
-                ]);
-            }
-            writeln!(out, "{grid}")?;
-            let errors = summary.errors;
-            let total = summary.envelopes;
-            if en {
-                writeln!(out, "{total} envelopes, {errors} errors")?;
-            } else {
-                writeln!(out, "共 {total} 个响应，{errors} 个错误")?;
-            }
-            write_skipped(out, problems, settings.lang)
-        }
-    }
-}
-
-fn summary_meaning(rows: &[Row], lang: Lang) -> String {
-    if rows.is_empty() {
-        return if lang == Lang::En {
-            "(not in the table)"
-        } else {
-            "（不在错误码表中）"
-        }
-        .to_string();
-    }
-    rows.iter()
-        .map(|r| meaning(r, lang))
-        .collect::<Vec<_>>()
-        .join(" / ")
-}
-
-/// One line on what was passed over, when anything was.
-pub fn write_skipped(out: &mut impl Write, problems: &Problems, lang: Lang) -> io::Result<()> {
-    let skipped: u64 = problems.skipped.iter().sum();
-    if skipped == 0 && problems.broken == 0 && problems.no_body == 0 {
-        return Ok(());
-    }
-    let mut parts: Vec<String> = Skip::ALL
-        .iter()
-        .filter(|r| problems.skipped[**r as usize] > 0)
-        .map(|r| format!("{} {}", problems.skipped[*r as usize], skip_text(*r)))
-        .collect();
-    if problems.broken > 0 {
-        parts.push(format!("{} broken JSON", problems.broken));
-    }
-    if problems.no_body > 0 {
-        parts.push(format!("{} HTTP responses with no body", problems.no_body));
-    }
-    let lines = skipped + problems.broken + problems.no_body;
-    let plural = if lines == 1 { "" } else { "s" };
-    match lang {
-        Lang::En => writeln!(out, "skipped {lines} line{plural}: {}", parts.join(", ")),
-        Lang::Zh => writeln!(out, "跳过 {lines} 行：{}", parts.join("，")),
-    }
 }

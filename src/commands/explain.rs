@@ -1,0 +1,637 @@
+//! `errcode explain`: the inputs opened in turn, the reader's findings explained (or counted,
+//! for `--summary`), output written on a thread of its own, and the exit decided.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{file_error, Error, Outcome};
+use crate::explain::problems::{Problem, Problems};
+use crate::explain::summary::{self, Summary};
+use crate::explain::{explain, verdict, Verdict};
+use crate::input::parallel::Parts;
+use crate::input::{Api, Envelope, Event, Origin, Sink};
+use crate::output;
+use crate::settings::{Format, Settings};
+use crate::table::Table;
+use crate::text::escape;
+
+/// `explain`'s switches.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Count per StatusCode instead of explaining each envelope.
+    pub summary: bool,
+    /// Exit 1 when an envelope is an error.
+    pub check: bool,
+}
+
+/// The summary key of an envelope.
+fn summary_key(env: &Envelope<'_>) -> summary::Key {
+    let code = match (env.api, env.status_code) {
+        (_, None) => None,
+        // A StatusCode that is not a whole number is no code: such envelopes count together.
+        (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
+        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
+    };
+    summary::Key { api: env.api, code }
+}
+
+/// The consumer for `--summary`: counts, and problems.
+struct Counter<'t> {
+    table: &'t Table,
+    file: String,
+    summary: Summary,
+    problems: Problems,
+}
+
+impl Sink for Counter<'_> {
+    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+        match event {
+            Event::Envelope(env, origin) => {
+                let (verdict, rows) = verdict(env, origin, self.table);
+                let error = verdict == Verdict::Error;
+                match rows.first() {
+                    Some(row) if env.api == Api::Legacy => {
+                        let index = self.table.index_of(row);
+                        self.summary.add_row(index, row.code, error);
+                    }
+                    _ => {
+                        self.summary.add(summary_key(env), error);
+                    }
+                }
+            }
+            other => self.problems.event(&self.file, &other),
+        }
+        Ok(())
+    }
+}
+
+impl Parts for Counter<'_> {
+    fn part(&self) -> Self {
+        Counter {
+            table: self.table,
+            file: self.file.clone(),
+            summary: Summary::new(self.table.rows().len()),
+            problems: Problems::default(),
+        }
+    }
+
+    fn mergeable(&self) -> bool {
+        self.summary.other == 0
+    }
+
+    fn merge(&mut self, part: Self, lines_before: u64) {
+        self.summary.merge(part.summary);
+        self.problems.merge(part.problems, lines_before);
+    }
+}
+
+/// What the output thread writes, in input order.
+enum Piece {
+    /// Output for stdout.
+    Output(Vec<u8>),
+    /// A line for stderr.
+    Warning(String),
+}
+
+/// Output is handed to the writer in pieces of about this size (fewer, larger hand-overs
+/// between threads cost fewer switches).
+const PIECE: usize = 256 << 10;
+
+/// The writer writes at most this much at a time: a pipe (64 KiB) takes small writes several
+/// times faster than one of megabytes, since its reader drains it while it is being filled.
+const WRITE: usize = 16 << 10;
+
+/// Output on its way to the writer thread: handed over in pieces of about [`PIECE`] bytes, also
+/// in the middle of an envelope's output (an envelope can be megabytes).
+struct Pieces {
+    buf: Vec<u8>,
+    to_writer: std::sync::mpsc::SyncSender<Piece>,
+    spares: std::sync::mpsc::Receiver<Vec<u8>>,
+}
+
+impl Pieces {
+    fn send(&mut self, piece: Piece) -> io::Result<()> {
+        self.to_writer
+            .send(piece)
+            .map_err(|_| io::Error::other("the output stopped"))
+    }
+
+    /// Hands what is written so far to the writer.
+    fn hand_over(&mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            let fresh = self.spares.try_recv().unwrap_or_default();
+            let full = std::mem::replace(&mut self.buf, fresh);
+            self.send(Piece::Output(full))?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Pieces {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= PIECE {
+            self.hand_over()?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.hand_over()
+    }
+}
+
+/// The consumer that explains each envelope: output in pieces to the writer thread.
+struct Explainer<'t, 's> {
+    table: &'t Table,
+    settings: &'s Settings,
+    file: String,
+    /// The file's name as a JSON string, for each line of JSON output.
+    file_json: String,
+    envelopes: u64,
+    errors: u64,
+    problems: Problems,
+    out: Pieces,
+    /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
+    meanings: Vec<Option<String>>,
+    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row.
+    templates: Vec<[Option<output::envelope::AnnotationTemplate>; 2]>,
+}
+
+impl Explainer<'_, '_> {
+    /// Hands what is written so far, and the warnings, to the writer.
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.hand_over()?;
+        // Until an envelope is seen, a problem may be the whole story: it is then told once,
+        // as the error, instead of as a warning too.
+        if self.envelopes > 0 {
+            for warning in std::mem::take(&mut self.problems.warnings) {
+                self.out
+                    .send(Piece::Warning(escape(&warning.warning()).into_owned()))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
+        let finding = explain(env, origin, self.table, self.settings.lang);
+        self.envelopes += 1;
+        if finding.verdict == Verdict::Error {
+            self.errors += 1;
+        }
+        if self.settings.format != Some(Format::Json) {
+            return output::envelope::write_human(
+                &mut self.out,
+                env,
+                origin,
+                &finding,
+                self.settings,
+            );
+        }
+        let lang = self.settings.lang;
+        let index = match env.api {
+            Api::Legacy => finding
+                .status_code
+                .and_then(|s| u64::try_from(s).ok())
+                .and_then(|s| self.table.position(s)),
+            Api::V3 => None,
+        };
+        // The usual envelope: a known code, Code 0 or 500, nothing to note.
+        let usual = finding.notes.is_empty() && origin.http.is_none();
+        let code_slot = match finding.code {
+            Some(0) => Some(0),
+            Some(500) => Some(1),
+            _ => None,
+        };
+        if let (Some(i), Some(slot), true) = (index, code_slot, usual) {
+            if self.templates[i][slot].is_none() {
+                let meanings = output::envelope::meanings_json(finding.rows, lang);
+                self.templates[i][slot] = Some(output::envelope::AnnotationTemplate::new(
+                    env, origin, &finding, &meanings,
+                ));
+            }
+            if let Some(template) = &self.templates[i][slot] {
+                return template.write(&mut self.out, &self.file_json, env, origin);
+            }
+        }
+        let meanings = match index {
+            Some(i) => self.meanings[i]
+                .get_or_insert_with(|| output::envelope::meanings_json(finding.rows, lang))
+                .as_str(),
+            None => "[]",
+        };
+        output::envelope::write_json(
+            &mut self.out,
+            &self.file_json,
+            env,
+            origin,
+            &finding,
+            meanings,
+        )
+    }
+}
+
+impl Sink for Explainer<'_, '_> {
+    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+        match event {
+            Event::Envelope(env, origin) => {
+                self.envelope(env, origin)?;
+                if self.out.buf.len() >= PIECE
+                    || (self.envelopes == 1 && !self.problems.warnings.is_empty())
+                {
+                    self.flush()?;
+                }
+                Ok(())
+            }
+            Event::Pause => self.flush(),
+            other => {
+                self.problems.event(&self.file, &other);
+                if self.envelopes > 0 && !self.problems.warnings.is_empty() {
+                    self.flush()?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The writer thread: writes each piece (stdout flushed after each, so that `tail -f` shows
+/// what was read), hands emptied buffers back, and stops at the first write that fails.
+fn write_pieces(
+    pieces: std::sync::mpsc::Receiver<Piece>,
+    give_back: std::sync::mpsc::Sender<Vec<u8>>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<()> {
+    for piece in pieces {
+        match piece {
+            Piece::Output(mut bytes) => {
+                let mut rest = &bytes[..];
+                while rest.len() > WRITE {
+                    let cut = memchr::memrchr(b'\n', &rest[..WRITE]).map_or(WRITE, |i| i + 1);
+                    out.write_all(&rest[..cut])?;
+                    rest = &rest[cut..];
+                }
+                out.write_all(rest)?;
+                bytes.clear();
+                give_back.send(bytes).ok();
+            }
+            Piece::Warning(line) => {
+                out.flush()?;
+                writeln!(err, "errcode: {line}").ok();
+            }
+        }
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// One input of `explain`.
+pub enum Input<'a> {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    Path(&'a Path),
+    /// Bytes from anywhere, with the name to give them.
+    Reader(&'a str, Box<dyn Read + 'a>),
+}
+
+impl Input<'_> {
+    /// The name in messages.
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".into(),
+            Input::Path(path) => path.to_string_lossy().into_owned(),
+            Input::Reader(name, _) => name.to_string(),
+        }
+    }
+
+    /// The name in JSON and plain output.
+    fn json_name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            other => other.name(),
+        }
+    }
+}
+
+/// An input, opened.
+enum Opened<'a> {
+    Stdin,
+    File(File),
+    Reader(Box<dyn Read + 'a>),
+}
+
+/// Opens an input; its error as a message for that input.
+fn open(input: Input<'_>) -> Result<Opened<'_>, Error> {
+    match input {
+        Input::Stdin => Ok(Opened::Stdin),
+        Input::Path(path) => File::open(path)
+            .map(Opened::File)
+            .map_err(|e| file_error(path, &e)),
+        Input::Reader(_, reader) => Ok(Opened::Reader(reader)),
+    }
+}
+
+/// The error of reading an input.
+fn read_error(name: &str, e: &io::Error) -> Error {
+    let name = escape(name);
+    match e.raw_os_error() {
+        Some(21) => Error::Input(format!("{name}: is a directory: give a file")),
+        _ => Error::Input(format!("{name}: cannot read: {e}")),
+    }
+}
+
+/// `errcode explain [FILE]...`.
+pub fn run(
+    out: &mut (impl Write + Send),
+    table: &Table,
+    settings: &Settings,
+    files: &[PathBuf],
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let stdin = io::stdin();
+    let inputs: Vec<Input<'_>> = match files {
+        [] if stdin.is_terminal() => return Err(Error::Usage(
+            "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
+        )),
+        [] => vec![Input::Stdin],
+        files if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 => {
+            return Err(Error::Usage(
+                "stdin (-) is given more than once: it can be read only once".into(),
+            ))
+        }
+        files => files
+            .iter()
+            .map(|f| match f.as_os_str() == "-" {
+                true => Input::Stdin,
+                false => Input::Path(f),
+            })
+            .collect(),
+    };
+    explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
+}
+
+/// Explains `inputs` onto `out`, with warnings and what was skipped on `err`: the whole of
+/// `errcode explain` but for choosing the inputs. Failures to write `err` are ignored:
+/// diagnostics must not turn into errors of their own.
+pub fn explain_inputs(
+    inputs: Vec<Input<'_>>,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    if options.summary {
+        summarise(inputs, out, err, table, settings, options)
+    } else {
+        explain_each(inputs, out, err, table, settings, options)
+    }
+}
+
+/// `explain --summary`: every input counted together.
+fn summarise(
+    inputs: Vec<Input<'_>>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let mut counter = Counter {
+        table,
+        file: String::new(),
+        summary: Summary::new(table.rows().len()),
+        problems: Problems::default(),
+    };
+    let mut failed = false;
+    let mut bytes = 0u64;
+    for input in inputs {
+        counter.file = input.name();
+        let name = input.json_name();
+        let result = match open(input) {
+            Err(e) => Err(e),
+            Ok(Opened::Stdin) => {
+                let mut counted = Counted::new(io::stdin().lock());
+                let read = crate::input::read(&mut counted, &name, &mut counter);
+                bytes += counted.bytes;
+                read.map_err(|e| read_error(&counter.file, &e))
+            }
+            Ok(Opened::Reader(reader)) => {
+                let mut counted = Counted::new(reader);
+                let read = crate::input::read(&mut counted, &name, &mut counter);
+                bytes += counted.bytes;
+                read.map_err(|e| read_error(&counter.file, &e))
+            }
+            Ok(Opened::File(file)) => {
+                let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+                match crate::input::parallel::read(&file, len, &name, &mut counter) {
+                    Ok(true) => {
+                        bytes += len;
+                        Ok(())
+                    }
+                    Ok(false) => {
+                        let mut counted = Counted::new(&file);
+                        let read = crate::input::read(&mut counted, &name, &mut counter);
+                        bytes += counted.bytes;
+                        read.map_err(|e| read_error(&counter.file, &e))
+                    }
+                    Err(e) => Err(read_error(&counter.file, &e)),
+                }
+            }
+        };
+        if let Err(e) = result {
+            writeln!(err, "errcode: {e}").ok();
+            failed = true;
+        }
+    }
+    let Counter {
+        summary, problems, ..
+    } = counter;
+    if summary.envelopes == 0 {
+        if failed {
+            return Err(Error::Reported);
+        }
+        return Err(nothing_found(&names, bytes, &problems));
+    }
+    for warning in &problems.warnings {
+        writeln!(err, "errcode: {}", escape(&warning.warning())).ok();
+    }
+    let more = problems
+        .warnings_total()
+        .saturating_sub(problems.warned as u64);
+    if more > 0 {
+        writeln!(err, "errcode: {more} more problems not shown").ok();
+    }
+    match output::summary::write_summary(out, err, &summary, &problems, table, settings) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    outcome(failed, options, summary.errors)
+}
+
+/// The exit: 2 when an input could not be read, 1 for an error envelope under `--check`.
+fn outcome(failed: bool, options: &Options, errors: u64) -> Result<Outcome, Error> {
+    if failed {
+        Err(Error::Reported)
+    } else if options.check && errors > 0 {
+        Ok(Outcome::NothingFound)
+    } else {
+        Ok(Outcome::Found)
+    }
+}
+
+/// The error when no input held an envelope.
+fn nothing_found(names: &[String], bytes: u64, problems: &Problems) -> Error {
+    let name = match names {
+        [one] => escape(one).into_owned(),
+        _ => "the inputs".into(),
+    };
+    // Binary data is the likelier story than any line before it.
+    let why = match (bytes, &problems.first_binary, &problems.first) {
+        (0, _, _) => "empty input: nothing to explain".to_string(),
+        (_, Some(binary), _) => problem_without_file(binary),
+        (_, None, Some(problem)) => problem_without_file(problem),
+        (_, None, None) => "only blank lines: nothing to explain".to_string(),
+    };
+    Error::Input(format!(
+        "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"
+    ))
+}
+
+fn problem_without_file(problem: &Problem) -> String {
+    let told = problem.to_string();
+    let prefix = format!("{}: ", problem.file);
+    escape(told.strip_prefix(&prefix).unwrap_or(&told)).into_owned()
+}
+
+/// `text` as a JSON string, escaped for a terminal too.
+fn json_string(text: &str) -> String {
+    let mut json = Vec::new();
+    match crate::text::to_json_writer(&mut json, text) {
+        Ok(()) => String::from_utf8(json).unwrap_or_else(|_| "\"?\"".into()),
+        Err(_) => "\"?\"".into(),
+    }
+}
+
+/// A reader that counts the bytes it read.
+struct Counted<R> {
+    inner: R,
+    bytes: u64,
+}
+
+impl<R> Counted<R> {
+    fn new(inner: R) -> Counted<R> {
+        Counted { inner, bytes: 0 }
+    }
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+/// `explain` without `--summary`: each envelope, as it is read; warnings in order, on stderr.
+/// Failures to write `err` are ignored: diagnostics must not turn into errors of their own.
+fn explain_each(
+    inputs: Vec<Input<'_>>,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let (to_writer, pieces) = std::sync::mpsc::sync_channel::<Piece>(2);
+    let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
+    let rows = table.rows().len();
+    let mut explainer = Explainer {
+        table,
+        settings,
+        file: String::new(),
+        file_json: String::new(),
+        envelopes: 0,
+        errors: 0,
+        problems: Problems::default(),
+        out: Pieces {
+            buf: Vec::with_capacity(PIECE + 4096),
+            to_writer,
+            spares,
+        },
+        meanings: vec![None; rows],
+        templates: vec![[None, None]; rows],
+    };
+    let mut failed = false;
+    let mut bytes = 0u64;
+    let (read, counts, written) = std::thread::scope(|scope| {
+        let (out, err) = (&mut *out, &mut *err);
+        let writer = scope.spawn(move || write_pieces(pieces, give_back, out, err));
+        let read = (|| -> io::Result<()> {
+            for input in inputs {
+                explainer.file = input.name();
+                explainer.file_json = json_string(&input.json_name());
+                let name = input.json_name();
+                let result = open(input).and_then(|opened| {
+                    let reader: Box<dyn Read + '_> = match opened {
+                        Opened::Stdin => Box::new(io::stdin().lock()),
+                        Opened::File(file) => Box::new(file),
+                        Opened::Reader(reader) => reader,
+                    };
+                    let mut counted = Counted::new(reader);
+                    let read = crate::input::read(&mut counted, &name, &mut explainer);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&explainer.file, &e))
+                });
+                if let Err(e) = result {
+                    // The writer's error is the one to tell, when it stopped.
+                    explainer.flush()?;
+                    explainer.out.send(Piece::Warning(e.to_string()))?;
+                    failed = true;
+                }
+            }
+            explainer.flush()
+        })();
+        let Explainer {
+            out,
+            envelopes,
+            errors,
+            problems,
+            ..
+        } = explainer;
+        drop(out);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
+        (read, (envelopes, errors, problems), written)
+    });
+    match written {
+        // A reader that went away (`| head -1`) ends the work, but what was already seen
+        // stands: an error envelope under --check still exits 1.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return outcome(failed, options, counts.1);
+        }
+        other => other.map_err(Error::Output)?,
+    }
+    read.map_err(Error::Output)?;
+    let (envelopes, errors, problems) = counts;
+    if envelopes == 0 {
+        if failed {
+            return Err(Error::Reported);
+        }
+        return Err(nothing_found(&names, bytes, &problems));
+    }
+    let more = problems
+        .warnings_total()
+        .saturating_sub(problems.warned as u64);
+    if more > 0 {
+        writeln!(err, "errcode: {more} more problems not shown").ok();
+    }
+    output::summary::write_skipped(err, &problems, settings.lang).ok();
+    outcome(failed, options, errors)
+}

@@ -1,0 +1,220 @@
+//! The usual line, one envelope object, read in one straight pass: the hot path of every
+//! input, which hands over exactly what the full scanner would, or declines.
+
+use std::ops::Range;
+
+use super::{holds_json, number_end, string_end, Expect, Found};
+use crate::input::fields::{self, Key};
+use crate::input::model::Api;
+
+/// The usual line, in one straight pass: one object at `text[at]` with nothing after it but
+/// whitespace, whose own members include `StatusCode`, every key written as the source
+/// document writes it or naming no field at all. `None` for anything else (a key written
+/// otherwise or twice, `Response`, JSON inside a string, a container before `StatusCode` that
+/// may hold an envelope, deep nesting, broken JSON): the full scanner reads those, and what
+/// this accepts, the full scanner reads alike (a test holds them to it).
+pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
+    let ws = |mut i: usize| {
+        while matches!(text.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            i += 1;
+        }
+        i
+    };
+    let mut slots: [Option<Range<usize>>; 5] = Default::default();
+    let mut i = ws(at + 1);
+    loop {
+        if text.get(i) != Some(&b'"') {
+            return None;
+        }
+        let (key_end, known) = match known_key(text, i) {
+            Some(found) => found,
+            None => {
+                let end = string_end(text, i).ok()?;
+                if fields::key(&text[i..end]) != Key::Other {
+                    return None;
+                }
+                (end, None)
+            }
+        };
+        i = ws(key_end);
+        if text.get(i) != Some(&b':') {
+            return None;
+        }
+        let start = ws(i + 1);
+        i = match *text.get(start)? {
+            b'"' => {
+                let end = string_end(text, start).ok()?;
+                if holds_json(&text[start..end]) {
+                    return None;
+                }
+                end
+            }
+            b'-' | b'0'..=b'9' => number_end(text, start)?,
+            b'{' | b'[' => {
+                let end = container_end(text, start)?;
+                if may_hold_envelope(&text[start..end]) {
+                    return None;
+                }
+                end
+            }
+            c => {
+                let word: &[u8] = match c {
+                    b't' => b"true",
+                    b'f' => b"false",
+                    b'n' => b"null",
+                    _ => return None,
+                };
+                text[start..]
+                    .starts_with(word)
+                    .then_some(start + word.len())?
+            }
+        };
+        if let Some(field) = known {
+            if slots[field].replace(start..i).is_some() {
+                return None;
+            }
+        }
+        i = ws(i);
+        match text.get(i)? {
+            b',' => i = ws(i + 1),
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    let end = i + 1;
+    if slots[2].is_none() || ws(end) != text.len() {
+        return None;
+    }
+    Some(Found {
+        slots,
+        ..Found::new(Api::Legacy, at..end)
+    })
+}
+
+/// The end of the key at `text[i]` and its field's index, when it is one of the five written
+/// as the source document writes them: a word compare or two.
+#[inline(always)]
+fn known_key(text: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
+    let word = |at: usize| -> Option<u64> {
+        Some(u64::from_le_bytes(text.get(at..at + 8)?.try_into().ok()?))
+    };
+    const fn le(s: &[u8; 8]) -> u64 {
+        u64::from_le_bytes(*s)
+    }
+    const FIVE: u64 = (1 << 40) - 1;
+    let w = word(i + 1)?;
+    let (len, field) = if w & FIVE == le(b"Code\"\0\0\0") {
+        (5, 1)
+    } else if w & FIVE == le(b"Data\"\0\0\0") {
+        (5, 4)
+    } else if w == le(b"Message\"") {
+        (8, 3)
+    } else if w == le(b"RequestI") && text.get(i + 9..i + 11) == Some(b"d\"") {
+        (10, 0)
+    } else if w == le(b"StatusCo") && text.get(i + 9..i + 12) == Some(b"de\"") {
+        (11, 2)
+    } else {
+        return None;
+    };
+    Some((i + 1 + len, Some(field)))
+}
+
+/// Whether a member value read before `StatusCode` might hold an envelope of its own (which
+/// the full scanner, not knowing yet that the outer object is one, would hand on).
+fn may_hold_envelope(value: &[u8]) -> bool {
+    memchr::memmem::find(value, b"Response").is_some()
+        || value.windows(6).any(|w| w.eq_ignore_ascii_case(b"status"))
+}
+
+/// The end of the object or array at `text[i]`, checked as JSON; `None` when it is not, or is
+/// nested deeper than 64 levels (left to the full scanner).
+fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
+    let mut objects: u64 = 0; // one bit a level: 1 for an object
+    let mut depth = 0u32;
+    let mut expect = Expect::Value;
+    loop {
+        let c = *text.get(i)?;
+        if matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
+            i += 1;
+            continue;
+        }
+        let in_object = depth > 0 && objects & (1 << (depth - 1)) != 0;
+        match (expect, c) {
+            (Expect::Value | Expect::FirstValue, b'{' | b'[') => {
+                if depth == 64 {
+                    return None;
+                }
+                match c {
+                    b'{' => objects |= 1 << depth,
+                    _ => objects &= !(1 << depth),
+                }
+                depth += 1;
+                i += 1;
+                expect = if c == b'{' {
+                    Expect::FirstKey
+                } else {
+                    Expect::FirstValue
+                };
+            }
+            (Expect::FirstValue, b']') | (Expect::FirstKey, b'}') => {
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+                expect = Expect::After;
+            }
+            (Expect::FirstKey | Expect::Key, b'"') => {
+                i = string_end(text, i).ok()?;
+                expect = Expect::Colon;
+            }
+            (Expect::Colon, b':') => {
+                i += 1;
+                expect = Expect::Value;
+            }
+            (Expect::Value | Expect::FirstValue, b'"') => {
+                i = string_end(text, i).ok()?;
+                expect = Expect::After;
+            }
+            (Expect::Value | Expect::FirstValue, b'-' | b'0'..=b'9') => {
+                i = number_end(text, i)?;
+                expect = Expect::After;
+            }
+            (Expect::Value | Expect::FirstValue, b't' | b'f' | b'n') => {
+                let word: &[u8] = match c {
+                    b't' => b"true",
+                    b'f' => b"false",
+                    _ => b"null",
+                };
+                if !text[i..].starts_with(word) {
+                    return None;
+                }
+                i += word.len();
+                expect = Expect::After;
+            }
+            (Expect::After, b',') => {
+                i += 1;
+                expect = if in_object {
+                    Expect::Key
+                } else {
+                    Expect::Value
+                };
+            }
+            (Expect::After, b'}') if in_object => {
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            (Expect::After, b']') if !in_object => {
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => return None,
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Output: everything written for people or tools, in the chosen language, with untrusted text
+//! escaped here, at the edge.
+//!
+//! - [`rows`]: rows of the table (lookup, list, search) as a table, plain or JSON;
+//! - [`envelope`]: one explained envelope, for people or as a line of JSON;
+//! - [`summary`]: `explain --summary`;
+//! - [`problems`]: what was wrong in the input, in words.
+
+pub mod envelope;
+pub mod problems;
+pub mod rows;
+pub mod summary;
+
+pub use rows::{hint, write_rows, RowStyle};

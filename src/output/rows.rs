@@ -1,0 +1,165 @@
+//! Output: table, plain and JSON renderings of rows, escaping of untrusted text, and the one
+//! place that knows about colour.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Cell, ContentArrangement, Table as Grid};
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::table::{Retry, Row};
+
+use crate::settings::{Format, Palette};
+use crate::text::escape;
+
+/// What every rendering of rows needs to know.
+#[derive(Debug, Clone)]
+pub struct RowStyle {
+    /// Table, plain or JSON.
+    pub format: Format,
+    /// Colours for table and plain output.
+    pub palette: Palette,
+    /// The language of meanings and hints.
+    pub lang: Lang,
+    /// Search terms to highlight (lowercase).
+    pub highlight: Vec<String>,
+    /// Whether to show each row's source (built-in or a file).
+    pub show_source: bool,
+    /// The width to fit a table to, when known.
+    pub width: Option<u16>,
+}
+
+/// A row as `--format json` prints it; the shape user tables are read back in.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    code: u32,
+    http_status: u16,
+    message: &'a str,
+    message_en: Option<&'a str>,
+    category: Option<&'a str>,
+    retry: Option<Retry>,
+    hint: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+}
+
+/// The hint of `row` in `lang`, falling back to the other language.
+pub fn hint(row: &Row, lang: Lang) -> Option<&str> {
+    match lang {
+        Lang::En => row.hint_en.as_deref().or(row.hint_zh.as_deref()),
+        Lang::Zh => row.hint_zh.as_deref().or(row.hint_en.as_deref()),
+    }
+}
+
+/// Writes `rows` in the chosen format.
+pub fn write_rows(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Result<()> {
+    match style.format {
+        Format::Json => write_json(out, rows, style),
+        Format::Plain => write_plain(out, rows, style),
+        Format::Table => write_table(out, rows, style),
+    }
+}
+
+fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Result<()> {
+    let rows: Vec<JsonRow> = rows
+        .iter()
+        .map(|r| JsonRow {
+            code: r.code,
+            http_status: r.http_status,
+            message: &r.message,
+            message_en: r.message_en.as_deref(),
+            category: r.category.as_deref(),
+            retry: r.retry,
+            hint: hint(r, style.lang),
+            source: style.show_source.then_some(r.source.as_str()),
+        })
+        .collect();
+    crate::text::to_json_writer_pretty(&mut *out, &rows)?;
+    writeln!(out)
+}
+
+fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Result<()> {
+    let p = style.palette;
+    for r in rows {
+        let en = r.message_en.as_deref().unwrap_or("");
+        write!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            p.code(&r.code.to_string()),
+            p.http(r.http_status),
+            p.highlight(&escape(&r.message), &style.highlight),
+            p.highlight(&escape(en), &style.highlight),
+            escape(r.category.as_deref().unwrap_or("")),
+            p.retry(r.retry),
+            escape(hint(r, style.lang).unwrap_or("")),
+        )?;
+        if style.show_source {
+            write!(out, "\t{}", escape(&r.source))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Result<()> {
+    let p = style.palette;
+    let mut grid = Grid::new();
+    grid.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(width) = style.width {
+        grid.set_width(width);
+    }
+    let mut header = match style.lang {
+        Lang::En => vec!["Code", "HTTP", "Meaning", "Category", "Retry", "Hint"],
+        Lang::Zh => vec!["错误码", "HTTP", "描述", "类别", "重试", "建议"],
+    };
+    if style.show_source {
+        header.push(if style.lang == Lang::En {
+            "Source"
+        } else {
+            "来源"
+        });
+    }
+    grid.set_header(header.into_iter().map(|h| Cell::new(p.label(h))));
+    for r in rows {
+        let zh = p.highlight(&escape(&r.message), &style.highlight);
+        let meaning = match (style.lang, r.message_en.as_deref()) {
+            (Lang::En, Some(en)) => format!(
+                "{}\n{}",
+                p.highlight(&escape(en), &style.highlight),
+                p.dim(&zh)
+            ),
+            _ => zh,
+        };
+        let mut cells = vec![
+            Cell::new(p.code(&r.code.to_string())),
+            Cell::new(p.http(r.http_status)),
+            Cell::new(meaning),
+            Cell::new(escape(r.category.as_deref().unwrap_or("-"))),
+            Cell::new(p.retry(r.retry)),
+            Cell::new(escape(hint(r, style.lang).unwrap_or("-"))),
+        ];
+        if style.show_source {
+            cells.push(Cell::new(escape(&r.source)));
+        }
+        grid.add_row(cells);
+    }
+    writeln!(out, "{grid}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlight_marks_every_match_and_only_when_coloured() {
+        let terms = vec!["token".to_string()];
+        assert_eq!(
+            Palette::new(false).highlight("Token 已过期", &terms),
+            "Token 已过期"
+        );
+        let lit = Palette::new(true).highlight("Token 已过期，请重新生成 Token", &terms);
+        assert_eq!(lit.matches("\u{1b}[").count(), 4, "{lit:?}");
+        assert!(lit.contains("已过期"));
+    }
+}
