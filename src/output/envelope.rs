@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::explain::{Finding, Verdict};
+use crate::explain::{Finding, NoteKind, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
 use crate::output::hint;
@@ -292,9 +292,11 @@ pub fn write_json(
     f: &Finding<'_>,
     meanings: &str,
 ) -> io::Result<()> {
-    write_json_head(out, file, env, origin)?;
+    // Known to be UTF-8 unless the finding says otherwise: not checked again.
+    let utf8 = !f.notes.iter().any(|n| n.kind == NoteKind::LossyUtf8);
+    write_json_head(out, file, env, origin, utf8)?;
     write_annotation_start(out, env, f)?;
-    write_request_id(out, env)?;
+    write_request_id(out, env, utf8)?;
     write_annotation_end(out, origin, f, meanings)
 }
 
@@ -329,9 +331,10 @@ impl AnnotationTemplate {
         env: &Envelope<'_>,
         origin: &Origin<'_>,
     ) -> io::Result<()> {
-        write_json_head(out, file, env, origin)?;
+        // A template is made for envelopes with no note, so none is not UTF-8.
+        write_json_head(out, file, env, origin, true)?;
         out.write_all(&self.start)?;
-        write_request_id(out, env)?;
+        write_request_id(out, env, true)?;
         out.write_all(&self.end)
     }
 }
@@ -341,20 +344,21 @@ fn write_json_head(
     file: &str,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
+    utf8: bool,
 ) -> io::Result<()> {
     out.write_all(b"{\"file\":")?;
     out.write_all(file.as_bytes())?;
     out.write_all(b",\"line\":")?;
     json_number(out, Some(origin.line))?;
     out.write_all(b",\"envelope\":")?;
-    write_raw_json(out, env.raw)
+    write_raw_json(out, env.raw, utf8)
 }
 
 /// JSON as read, on one line and safe for a terminal: line breaks between tokens become
 /// spaces; control characters, DEL and C1 controls inside strings become `\u00XX` escapes;
 /// bytes that are not UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
-fn write_raw_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
-    if !needs_care(raw) {
+fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()> {
+    if !needs_care(raw, utf8) {
         return out.write_all(raw);
     }
     // Written as it is read, in small pieces: an envelope can be megabytes.
@@ -403,7 +407,7 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
 /// Whether `raw` holds a control byte, DEL, a C1 control's lead byte (0xC2 also leads other
 /// characters: those are checked the slow way), or bytes that may not be UTF-8. Eight bytes at
 /// a time: this runs on every envelope of `--format json`.
-fn needs_care(raw: &[u8]) -> bool {
+fn needs_care(raw: &[u8], utf8: bool) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
@@ -421,13 +425,13 @@ fn needs_care(raw: &[u8]) -> bool {
     if tail.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
         return true;
     }
-    (high != 0 || !tail.is_ascii()) && std::str::from_utf8(raw).is_err()
+    !utf8 && (high != 0 || !tail.is_ascii()) && std::str::from_utf8(raw).is_err()
 }
 
-fn write_request_id(out: &mut impl Write, env: &Envelope<'_>) -> io::Result<()> {
+fn write_request_id(out: &mut impl Write, env: &Envelope<'_>, utf8: bool) -> io::Result<()> {
     // The value as written is JSON already (a string, or whatever else was sent).
     match env.request_id {
-        Some(v) => write_raw_json(out, v.0),
+        Some(v) => write_raw_json(out, v.0, utf8),
         None => out.write_all(b"null"),
     }
 }

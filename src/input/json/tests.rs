@@ -246,3 +246,16 @@ fn duplicate_keys_keep_both_readings() {
     assert_eq!(&text[f.slots[2].clone().unwrap()], b"200");
     assert_eq!(&text[f.duplicates[2].clone().unwrap()], b"52502");
 }
+
+#[test]
+fn a_payload_is_looked_into_only_when_it_may_hold_an_envelope() {
+    let text = br#"{"StatusCode":200,"Data":{"DeviceId":"3402","Status":1}}"#;
+    assert!(usual_object(text, 0).is_some());
+    for nested in [
+        r#"{"StatusCode":200,"Data":{"status_code":1}}"#,
+        r#"{"StatusCode":200,"Data":{"Response":{"RequestId":"r"}}}"#,
+        r#"{"StatusCode":200,"Data":[{"STATUS-CODE":1}]}"#,
+    ] {
+        assert!(usual_object(nested.as_bytes(), 0).is_none(), "{nested}");
+    }
+}

@@ -119,11 +119,25 @@ fn known_key(text: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
     Some((i + 1 + len, Some(field)))
 }
 
-/// Whether a member value read before `StatusCode` might hold an envelope of its own (which
-/// the full scanner, not knowing yet that the outer object is one, would hand on).
+/// Whether a member value might hold an envelope of its own (a key that folds to
+/// `statuscode`, or `Response`), which the full scanner hands on too.
 fn may_hold_envelope(value: &[u8]) -> bool {
-    memchr::memmem::find(value, b"Response").is_some()
-        || value.windows(6).any(|w| w.eq_ignore_ascii_case(b"status"))
+    memchr::memchr3_iter(b's', b'S', b'R', value).any(|i| {
+        if value[i] == b'R' {
+            return value[i..].starts_with(b"Response");
+        }
+        let mut want = b"statuscode".iter();
+        let mut next = want.next();
+        for &b in &value[i..] {
+            let Some(&w) = next else { break };
+            match b {
+                b'_' | b'-' => continue,
+                b if b.to_ascii_lowercase() == w => next = want.next(),
+                _ => return false,
+            }
+        }
+        next.is_none()
+    })
 }
 
 /// The end of the object or array at `text[i]`, checked as JSON; `None` when it is not, or is
