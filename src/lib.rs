@@ -23,7 +23,7 @@
 //! impl Sink for Verdicts<'_> {
 //!     fn event(&mut self, event: Event<'_, '_>) -> std::io::Result<()> {
 //!         if let Event::Envelope(envelope, origin) = event {
-//!             let finding = explain(envelope, origin, self.0, errcode::lang::Lang::En);
+//!             let finding = explain(envelope, origin, self.0);
 //!             self.1.push((finding.status_code, finding.verdict));
 //!         }
 //!         Ok(())

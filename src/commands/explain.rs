@@ -175,7 +175,7 @@ impl Explainer<'_, '_> {
     }
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
-        let finding = explain(env, origin, self.table, self.settings.lang);
+        let finding = explain(env, origin, self.table);
         self.envelopes += 1;
         if finding.verdict == Verdict::Error {
             self.errors += 1;
@@ -228,6 +228,7 @@ impl Explainer<'_, '_> {
             origin,
             &finding,
             meanings,
+            self.settings.lang,
         )
     }
 }

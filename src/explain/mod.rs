@@ -5,9 +5,7 @@ pub mod problems;
 pub mod summary;
 
 use crate::input::{Api, Envelope, Field, Origin, Value};
-use crate::lang::Lang;
 use crate::table::{Row, Table};
-use crate::text::escape;
 
 /// Whether the call succeeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -21,7 +19,7 @@ pub enum Verdict {
 }
 
 /// What kind of note, as a stable slug in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoteKind {
     /// A field the source document lists is absent.
@@ -52,13 +50,85 @@ pub enum NoteKind {
     DuplicateKey,
 }
 
-/// One note on an envelope.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Note {
-    /// What kind.
-    pub kind: NoteKind,
-    /// The note, in the chosen language.
-    pub text: String,
+/// One note on an envelope, as data: the words are the output's (`output::notes`). Values
+/// quoted from the input are kept as read (cut to 40 characters) and escaped where written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// A field the envelope's generation has is absent.
+    MissingField(Field),
+    /// StatusCode is a whole number the table does not have.
+    UnknownCode(i128),
+    /// StatusCode is a whole number beyond any code (as written).
+    BeyondAnyCode(String),
+    /// StatusCode is not a whole number (as written).
+    NotACode(String),
+    /// API 3.0: `Response.Error` has no `Code`.
+    ErrorWithoutCode,
+    /// The source lists the code several times, with different meanings.
+    TwoMeanings {
+        /// The code.
+        code: u32,
+        /// How many meanings.
+        count: usize,
+    },
+    /// `Message` names one of a code's meanings.
+    MatchesMeaning {
+        /// Which (0-based).
+        index: usize,
+        /// Of how many.
+        of: usize,
+        /// The meaning's text.
+        message: String,
+    },
+    /// The HTTP status seen differs from the table's.
+    HttpMismatch {
+        /// Seen.
+        seen: u16,
+        /// The table's.
+        want: u16,
+    },
+    /// `Code` 500 with `StatusCode` 200.
+    FailureWithSuccess,
+    /// `Code` 0 with a server-side failure (5xxxx): the source document's own example pairs
+    /// `Code` 0 with an error, so this is an observation.
+    NormalWithFailure(i128),
+    /// `Code` is neither 0 nor 500 (as written, quoted when a string).
+    UnexpectedCode(String),
+    /// An envelope key was written twice: the field, the other reading, the kept one.
+    DuplicateKey(Field, String, String),
+    /// API 3.0: `Response` was written twice.
+    DuplicateResponse,
+    /// `Message` differs from the table's text (the table's texts).
+    MessageDiffers(Vec<String>),
+    /// A number was written as a string.
+    StringNumber(Field, i128),
+    /// A key was written otherwise (as written).
+    KeyCase(String, Field),
+    /// The RequestId header and field differ.
+    RequestIdMismatch,
+    /// The envelope was not valid UTF-8.
+    LossyUtf8,
+}
+
+impl Note {
+    /// What kind of note, as JSON names it.
+    pub fn kind(&self) -> NoteKind {
+        match self {
+            Note::MissingField(_) => NoteKind::MissingField,
+            Note::UnknownCode(_) | Note::BeyondAnyCode(_) => NoteKind::UnknownCode,
+            Note::NotACode(_) | Note::ErrorWithoutCode => NoteKind::NotACode,
+            Note::TwoMeanings { .. } | Note::MatchesMeaning { .. } => NoteKind::TwoMeanings,
+            Note::HttpMismatch { .. } => NoteKind::HttpMismatch,
+            Note::FailureWithSuccess | Note::NormalWithFailure(_) => NoteKind::CodeMismatch,
+            Note::UnexpectedCode(_) => NoteKind::UnexpectedCode,
+            Note::DuplicateKey(..) | Note::DuplicateResponse => NoteKind::DuplicateKey,
+            Note::MessageDiffers(_) => NoteKind::MessageDiffers,
+            Note::StringNumber(..) => NoteKind::StringNumber,
+            Note::KeyCase(..) => NoteKind::KeyCase,
+            Note::RequestIdMismatch => NoteKind::RequestIdMismatch,
+            Note::LossyUtf8 => NoteKind::LossyUtf8,
+        }
+    }
 }
 
 /// Everything errcode concludes about one envelope.
@@ -80,13 +150,6 @@ pub struct Finding<'t> {
     pub message_matches: Option<usize>,
     /// Notes, in order of importance.
     pub notes: Vec<Note>,
-}
-
-fn in_lang(lang: Lang, en: String, zh: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
 }
 
 /// `Message` and a table text name the same thing: equal but for case, surrounding space and
@@ -149,68 +212,31 @@ pub fn verdict<'t>(
 }
 
 /// Explains one envelope.
-pub fn explain<'t>(
-    env: &Envelope<'_>,
-    origin: &Origin<'_>,
-    table: &'t Table,
-    lang: Lang,
-) -> Finding<'t> {
+pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) -> Finding<'t> {
     let (verdict, rows) = verdict(env, origin, table);
     let mut notes = Vec::new();
-    let mut note = |kind, en: String, zh: String| {
-        notes.push(Note {
-            kind,
-            text: in_lang(lang, en, zh),
-        })
-    };
-    let shown = |v: Value<'_>| escape(&v.text_short(40)).into_owned();
+    let shown = |v: Value<'_>| v.text_short(40).into_owned();
 
     let status = env.status_code.and_then(|v| v.as_integer());
     let code = env.code.and_then(|v| v.as_integer());
 
-    for field in env.missing() {
-        note(
-            NoteKind::MissingField,
-            format!("no {} field", field.name()),
-            format!("缺少 {} 字段", field.name()),
-        );
-    }
+    notes.extend(env.missing().map(Note::MissingField));
     if env.api == Api::Legacy {
         match (env.status_code, status) {
-            (Some(_), Some((n, _))) if rows.is_empty() => note(
-                NoteKind::UnknownCode,
-                format!("StatusCode {n} is not in the table"),
-                format!("StatusCode {n} 不在错误码表中"),
-            ),
-            (Some(v), None) if v.is_integer_text() => note(
-                NoteKind::UnknownCode,
-                format!(
-                    "StatusCode {} is not in the table (far beyond any code)",
-                    shown(v)
-                ),
-                format!("StatusCode {} 不在错误码表中（超出任何错误码）", shown(v)),
-            ),
-            (Some(v), None) => note(
-                NoteKind::NotACode,
-                format!(
-                    "StatusCode {} is not a whole number, so not in the table",
-                    shown(v)
-                ),
-                format!("StatusCode {} 不是整数，不在错误码表中", shown(v)),
-            ),
+            (Some(_), Some((n, _))) if rows.is_empty() => notes.push(Note::UnknownCode(n)),
+            (Some(v), None) if v.is_integer_text() => notes.push(Note::BeyondAnyCode(shown(v))),
+            (Some(v), None) => notes.push(Note::NotACode(shown(v))),
             _ => {}
         }
     }
+    if env.api == Api::V3 && env.error && env.status_code.is_none() {
+        notes.push(Note::ErrorWithoutCode);
+    }
     if rows.len() > 1 {
-        note(
-            NoteKind::TwoMeanings,
-            format!(
-                "the source document lists {} {} times, with different meanings",
-                rows[0].code,
-                rows.len()
-            ),
-            format!("源文档中 {} 出现两次，含义不同", rows[0].code),
-        );
+        notes.push(Note::TwoMeanings {
+            code: rows[0].code,
+            count: rows.len(),
+        });
     }
     let expected_http = match env.api {
         Api::Legacy => rows.first().map(|r| r.http_status),
@@ -219,66 +245,29 @@ pub fn explain<'t>(
     let observed_http = origin.http.map(|h| h.status);
     if let (Some(seen), Some(want)) = (observed_http, expected_http) {
         if seen != want {
-            note(
-                NoteKind::HttpMismatch,
-                format!("HTTP {seen} was returned, but the table gives HTTP {want} for this code"),
-                format!("返回的 HTTP 状态码为 {seen}，错误码表中该码对应 HTTP {want}"),
-            );
+            notes.push(Note::HttpMismatch { seen, want });
         }
     }
     match (code.map(|c| c.0), status.map(|s| s.0)) {
-        (Some(500), Some(200)) => note(
-            NoteKind::CodeMismatch,
-            "Code 500 (server-side failure) contradicts StatusCode 200 (success)".into(),
-            "Code 500（服务端错误）与 StatusCode 200（成功）矛盾".into(),
-        ),
-        (Some(0), Some(s)) if (50000..60000).contains(&s) => note(
-            NoteKind::CodeMismatch,
-            format!("Code 0 (answered normally) with StatusCode {s}, a server-side failure"),
-            format!("Code 0（正常响应）而 StatusCode {s} 为服务端错误"),
-        ),
+        (Some(500), Some(200)) => notes.push(Note::FailureWithSuccess),
+        (Some(0), Some(s)) if (50000..60000).contains(&s) => notes.push(Note::NormalWithFailure(s)),
         _ => {}
     }
     match (env.code, code) {
         (Some(_), Some((0 | 500, _))) | (None, _) => {}
-        (Some(v), _) => note(
-            NoteKind::UnexpectedCode,
-            format!(
-                "Code {} is neither 0 (answered normally) nor 500 (server-side failure): read as an error",
-                if v.is_string() { format!("\"{}\"", shown(v)) } else { shown(v) }
-            ),
-            format!(
-                "Code {} 既不是 0（正常响应）也不是 500（服务端错误）：按错误处理",
-                if v.is_string() { format!("\"{}\"", shown(v)) } else { shown(v) }
-            ),
-        ),
+        (Some(v), _) if v.is_string() => {
+            notes.push(Note::UnexpectedCode(format!("\"{}\"", shown(v))))
+        }
+        (Some(v), _) => notes.push(Note::UnexpectedCode(shown(v))),
     }
-    if env.api == Api::V3 && env.error && env.status_code.is_none() {
-        note(
-            NoteKind::NotACode,
-            "Response.Error has no Code: read as an error".into(),
-            "Response.Error 没有 Code：按错误处理".into(),
-        );
-    }
-    for (field, other) in env.duplicates.iter().filter(|_| env.api == Api::V3) {
-        let _ = (field, other);
-        note(
-            NoteKind::DuplicateKey,
-            "Response is written twice; the one with an error is shown, and the verdict holds both"
-                .into(),
-            "Response 出现两次；显示含错误的一个，结论兼顾两者".into(),
-        );
-    }
-    for (field, other) in env.duplicates.iter().filter(|_| env.api == Api::Legacy) {
-        let kept = env
-            .get(*field)
-            .map_or_else(String::new, |v| escape(&v.text_short(40)).into_owned());
-        let other = escape(&other.text_short(40)).into_owned();
-        note(
-            NoteKind::DuplicateKey,
-            format!("{} is written twice ({other}, then {kept}); the last is shown, and the verdict holds both", field.name()),
-            format!("{} 出现两次（{other}，然后 {kept}）；显示后者，结论兼顾两者", field.name()),
-        );
+    for (field, other) in &env.duplicates {
+        match env.api {
+            Api::V3 => notes.push(Note::DuplicateResponse),
+            Api::Legacy => {
+                let kept = env.get(*field).map_or_else(String::new, shown);
+                notes.push(Note::DuplicateKey(*field, shown(*other), kept));
+            }
+        }
     }
     // A Message of kilobytes is no table text: not read whole to be compared.
     let message = env.message.filter(|m| m.0.len() <= 4096).map(|m| m.text());
@@ -289,73 +278,35 @@ pub fn explain<'t>(
         let ok_for_success = status.map(|s| s.0) == Some(200)
             && ["ok", "success", ""].iter().any(|w| same_message(m, w));
         match message_matches {
-            Some(i) if rows.len() > 1 => note(
-                NoteKind::TwoMeanings,
-                format!(
-                    "Message matches meaning {} of {}: {}",
-                    i + 1,
-                    rows.len(),
-                    escape(&rows[i].message)
-                ),
-                format!(
-                    "Message 对应第 {} 种含义：{}",
-                    i + 1,
-                    escape(&rows[i].message)
-                ),
-            ),
-            None if !ok_for_success => {
-                let table_text = rows
-                    .iter()
-                    .map(|r| escape(&r.message).into_owned())
-                    .collect::<Vec<_>>()
-                    .join(" / ");
-                note(
-                    NoteKind::MessageDiffers,
-                    format!("Message differs from the table's text: {table_text}"),
-                    format!("Message 与错误码表的描述不同：{table_text}"),
-                )
-            }
+            Some(index) if rows.len() > 1 => notes.push(Note::MatchesMeaning {
+                index,
+                of: rows.len(),
+                message: rows[index].message.clone(),
+            }),
+            None if !ok_for_success => notes.push(Note::MessageDiffers(
+                rows.iter().map(|r| r.message.clone()).collect(),
+            )),
             _ => {}
         }
     }
     for (field, value) in [(Field::StatusCode, status), (Field::Code, code)] {
         if let Some((n, true)) = value {
-            note(
-                NoteKind::StringNumber,
-                format!(
-                    "{} was written as a string (\"{n}\"), read as the number {n}",
-                    field.name()
-                ),
-                format!("{} 写成了字符串（\"{n}\"），按数字 {n} 读取", field.name()),
-            );
+            notes.push(Note::StringNumber(field, n));
         }
     }
     for (key, field) in &env.renamed {
-        let key = escape(&key.text_short(40)).into_owned();
-        note(
-            NoteKind::KeyCase,
-            format!("key \"{key}\" read as {}", field.name()),
-            format!("键 \"{key}\" 按 {} 读取", field.name()),
-        );
+        notes.push(Note::KeyCase(key.text_short(40).into_owned(), *field));
     }
     if let (Some((_, header)), Some(field)) = (
         origin.http.and_then(|h| h.request_id.as_ref()),
         &env.request_id,
     ) {
         if field.0.len() <= 4096 && *header != field.text() {
-            note(
-                NoteKind::RequestIdMismatch,
-                "the RequestId header and the RequestId field differ".into(),
-                "RequestId 响应头与 RequestId 字段不同".into(),
-            );
+            notes.push(Note::RequestIdMismatch);
         }
     }
     if std::str::from_utf8(env.raw).is_err() {
-        note(
-            NoteKind::LossyUtf8,
-            "the input was not valid UTF-8: bad bytes were read as U+FFFD".into(),
-            "输入不是有效的 UTF-8：无效字节按 U+FFFD 读取".into(),
-        );
+        notes.push(Note::LossyUtf8);
     }
     Finding {
         status_code: status.map(|s| s.0),

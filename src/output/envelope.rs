@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::explain::{Finding, NoteKind, Verdict};
+use crate::explain::{Finding, Note, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
 use crate::output::hint;
@@ -223,7 +223,7 @@ pub fn write_human(
             out,
             "{}{}",
             label(if en { "Note" } else { "提示" }),
-            p.warn(&note.text)
+            p.warn(&crate::output::notes::text(note, lang))
         )?;
     }
     writeln!(out)
@@ -291,13 +291,14 @@ pub fn write_json(
     origin: &Origin<'_>,
     f: &Finding<'_>,
     meanings: &str,
+    lang: Lang,
 ) -> io::Result<()> {
     // Known to be UTF-8 unless the finding says otherwise: not checked again.
-    let utf8 = !f.notes.iter().any(|n| n.kind == NoteKind::LossyUtf8);
+    let utf8 = !f.notes.contains(&Note::LossyUtf8);
     write_json_head(out, file, env, origin, utf8)?;
     write_annotation_start(out, env, f)?;
     write_request_id(out, env, utf8)?;
-    write_annotation_end(out, origin, f, meanings)
+    write_annotation_end(out, origin, f, meanings, lang)
 }
 
 /// The annotation of an envelope around its `request_id`, which is all that differs between
@@ -319,7 +320,8 @@ impl AnnotationTemplate {
         let (mut start, mut end) = (Vec::new(), Vec::new());
         // Writing to a Vec cannot fail.
         write_annotation_start(&mut start, env, f).ok();
-        write_annotation_end(&mut end, origin, f, meanings).ok();
+        // A template is made for envelopes with no notes: their language does not matter.
+        write_annotation_end(&mut end, origin, f, meanings, Lang::En).ok();
         AnnotationTemplate { start, end }
     }
 
@@ -467,6 +469,7 @@ fn write_annotation_end(
     origin: &Origin<'_>,
     f: &Finding<'_>,
     meanings: &str,
+    lang: Lang,
 ) -> io::Result<()> {
     out.write_all(b",\"meanings\":")?;
     out.write_all(meanings.as_bytes())?;
@@ -490,7 +493,7 @@ fn write_annotation_end(
     if f.notes.is_empty() {
         out.write_all(b"[]")?;
     } else {
-        crate::text::to_json_writer(&mut *out, &f.notes)?;
+        crate::text::to_json_writer(&mut *out, &crate::output::notes::json_notes(&f.notes, lang))?;
     }
     out.write_all(b"}}\n")
 }

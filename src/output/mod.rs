@@ -4,9 +4,11 @@
 //! - [`rows`]: rows of the table (lookup, list, search) as a table, plain or JSON;
 //! - [`envelope`]: one explained envelope, for people or as a line of JSON;
 //! - [`summary`]: `explain --summary`;
+//! - [`notes`]: the notes on an envelope, in words;
 //! - [`problems`]: what was wrong in the input, in words.
 
 pub mod envelope;
+pub mod notes;
 pub mod problems;
 pub mod rows;
 pub mod summary;

@@ -1,0 +1,139 @@
+//! The notes on an envelope in words, in the chosen language, with what they quote from the
+//! input escaped here.
+
+use crate::explain::{Note, NoteKind};
+use crate::input::Field;
+use crate::lang::Lang;
+use crate::text::escape;
+
+/// A note as JSON shows it: its kind and its text.
+#[derive(serde::Serialize)]
+pub struct JsonNote {
+    kind: NoteKind,
+    text: String,
+}
+
+/// The notes of a finding as JSON shows them.
+pub fn json_notes(notes: &[Note], lang: Lang) -> Vec<JsonNote> {
+    notes
+        .iter()
+        .map(|n| JsonNote {
+            kind: n.kind(),
+            text: text(n, lang),
+        })
+        .collect()
+}
+
+/// A note in `lang`.
+pub fn text(note: &Note, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let pick = |e: String, z: String| if en { e } else { z };
+    match note {
+        Note::MissingField(f) if *f == Field::RequestId => pick(
+            "no RequestId field".into(),
+            "缺少 RequestId 字段".into(),
+        ),
+        Note::MissingField(f) => pick(format!("no {} field", f.name()), format!("缺少 {} 字段", f.name())),
+        Note::UnknownCode(n) => pick(
+            format!("StatusCode {n} is not in the table"),
+            format!("StatusCode {n} 不在错误码表中"),
+        ),
+        Note::BeyondAnyCode(v) => pick(
+            format!("StatusCode {} is not in the table (far beyond any code)", escape(v)),
+            format!("StatusCode {} 不在错误码表中（超出任何错误码）", escape(v)),
+        ),
+        Note::NotACode(v) => pick(
+            format!("StatusCode {} is not a whole number, so not in the table", escape(v)),
+            format!("StatusCode {} 不是整数，不在错误码表中", escape(v)),
+        ),
+        Note::ErrorWithoutCode => pick(
+            "Response.Error has no Code: read as an error".into(),
+            "Response.Error 没有 Code：按错误处理".into(),
+        ),
+        Note::TwoMeanings { code, count } => pick(
+            format!("the source document lists {code} {count} times, with different meanings"),
+            format!("源文档中 {code} 出现两次，含义不同"),
+        ),
+        Note::MatchesMeaning { index, of, message } => pick(
+            format!("Message matches meaning {} of {of}: {}", index + 1, escape(message)),
+            format!("Message 对应第 {} 种含义：{}", index + 1, escape(message)),
+        ),
+        Note::HttpMismatch { seen, want } => pick(
+            format!("HTTP {seen} was returned, but the table gives HTTP {want} for this code"),
+            format!("返回的 HTTP 状态码为 {seen}，错误码表中该码对应 HTTP {want}"),
+        ),
+        Note::FailureWithSuccess => pick(
+            "Code 500 (server-side failure) contradicts StatusCode 200 (success)".into(),
+            "Code 500（服务端错误）与 StatusCode 200（成功）矛盾".into(),
+        ),
+        Note::NormalWithFailure(s) => pick(
+            format!("Code 0 (answered normally) with StatusCode {s}, a server-side failure"),
+            format!("Code 0（正常响应）而 StatusCode {s} 为服务端错误"),
+        ),
+        Note::UnexpectedCode(v) => pick(
+            format!(
+                "Code {} is neither 0 (answered normally) nor 500 (server-side failure): read as an error",
+                escape(v)
+            ),
+            format!("Code {} 既不是 0（正常响应）也不是 500（服务端错误）：按错误处理", escape(v)),
+        ),
+        Note::DuplicateKey(field, other, kept) => pick(
+            format!(
+                "{} is written twice ({}, then {}); the last is shown, and the verdict holds both",
+                field.name(),
+                escape(other),
+                escape(kept)
+            ),
+            format!(
+                "{} 出现两次（{}，然后 {}）；显示后者，结论兼顾两者",
+                field.name(),
+                escape(other),
+                escape(kept)
+            ),
+        ),
+        Note::DuplicateResponse => pick(
+            "Response is written twice; the one with an error is shown, and the verdict holds both".into(),
+            "Response 出现两次；显示含错误的一个，结论兼顾两者".into(),
+        ),
+        Note::MessageDiffers(texts) => {
+            let texts = texts.iter().map(|t| escape(t).into_owned()).collect::<Vec<_>>().join(" / ");
+            pick(
+                format!("Message differs from the table's text: {texts}"),
+                format!("Message 与错误码表的描述不同：{texts}"),
+            )
+        }
+        Note::StringNumber(field, n) => pick(
+            format!("{} was written as a string (\"{n}\"), read as the number {n}", field.name()),
+            format!("{} 写成了字符串（\"{n}\"），按数字 {n} 读取", field.name()),
+        ),
+        Note::KeyCase(key, field) => pick(
+            format!("key \"{}\" read as {}", escape(key), field.name()),
+            format!("键 \"{}\" 按 {} 读取", escape(key), field.name()),
+        ),
+        Note::RequestIdMismatch => pick(
+            "the RequestId header and the RequestId field differ".into(),
+            "RequestId 响应头与 RequestId 字段不同".into(),
+        ),
+        Note::LossyUtf8 => pick(
+            "the input was not valid UTF-8: bad bytes were read as U+FFFD".into(),
+            "输入不是有效的 UTF-8：无效字节按 U+FFFD 读取".into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_input_and_table_text_are_escaped() {
+        let note = Note::MessageDiffers(vec!["a\u{1b}]52;c;x\u{7}".into()]);
+        let said = text(&note, Lang::En);
+        assert!(
+            !said.contains('\u{1b}') && said.contains("\\u001b"),
+            "{said}"
+        );
+        let said = text(&Note::KeyCase("k\u{202e}".into(), Field::Code), Lang::Zh);
+        assert!(!said.contains('\u{202e}'), "{said}");
+    }
+}
