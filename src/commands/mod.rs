@@ -103,15 +103,16 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
 /// would vanish without an error; a shell's `>/dev/null` opens it for writing only. Linux
 /// shows both in /proc; elsewhere this says no.
 fn stdout_is_closed() -> bool {
-    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
-        return false;
-    };
+    match std::fs::read_link("/proc/self/fd/1") {
+        Ok(target) if target == Path::new("/dev/null") => {}
+        _ => return false,
+    }
     let flags = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
     let mode = flags
         .lines()
         .find_map(|l| l.strip_prefix("flags:"))
         .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
-    target == Path::new("/dev/null") && mode.is_some_and(|m| m & 3 == 2)
+    mode.is_some_and(|m| m & 3 == 2)
 }
 
 /// The built-in table with `ERRCODE_TABLE`'s files and then `--table`'s merged over it, in order.

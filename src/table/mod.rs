@@ -194,17 +194,24 @@ impl Table {
     /// Start-up is most of a lookup's time: the built-in table holds one row a line, each
     /// starting `{"code": N,`, so only the lines of kept codes go to the one reader of tables.
     pub fn builtin_where(keep: impl Fn(u32) -> bool) -> Table {
-        let kept: Vec<&str> = BUILTIN_JSON
-            .lines()
-            .map(|line| line.trim().trim_end_matches(','))
-            .filter(|line| {
-                let code = line.strip_prefix("{\"code\": ").and_then(|rest| {
-                    let digits = rest.split(',').next()?;
-                    digits.parse::<u32>().ok()
-                });
-                code.is_some_and(&keep)
-            })
-            .collect();
+        const ROW: &[u8] = b"  {\"code\": ";
+        let bytes = BUILTIN_JSON.as_bytes();
+        let mut kept = Vec::new();
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+            let line = &BUILTIN_JSON[start..end];
+            start = end + 1;
+            let Some(rest) = line.as_bytes().strip_prefix(ROW) else {
+                continue;
+            };
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            let code = std::str::from_utf8(&rest[..digits])
+                .ok()
+                .and_then(|d| d.parse::<u32>().ok());
+            if code.is_some_and(&keep) {
+                kept.push(line.trim_end().trim_end_matches(','));
+            }
+        }
         let rows = parse_rows(&format!("[{}]", kept.join(",")), BUILTIN_SOURCE)
             .expect("the built-in table is checked by the test suite");
         Table::from_rows(rows)
