@@ -243,39 +243,30 @@ fn colour_follows_the_flag_no_color_and_clicolor_force() {
     );
 }
 
-#[test]
-fn golden_outputs() {
-    let with_width = |args: &[&str]| {
-        let out = errcode().args(args).env("COLUMNS", "100").output().unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
-    };
-    golden(
-        "lookup-table.txt",
-        &with_width(&["lookup", "41601", "51603", "52514", "--format", "table"]),
-    );
-    golden(
-        "lookup-table-zh.txt",
-        &with_width(&[
-            "lookup", "41601", "42505", "--format", "table", "--lang", "zh",
-        ]),
-    );
-    golden(
-        "lookup-table-color.txt",
-        &with_width(&["lookup", "41601", "--format", "table", "--color", "always"]),
-    );
-    golden(
-        "list-http-456-plain.txt",
-        &with_width(&["list", "--http", "456"]),
-    );
-    golden(
-        "lookup-json.json",
-        &with_width(&["lookup", "416xx", "--format", "json"]),
-    );
-    golden(
-        "search-plain-color.txt",
-        &with_width(&["search", "cos", "--color", "always"]),
-    );
+/// The output of `errcode ARGS` at a width of 100, against one golden file a test, so that a
+/// failure names its file.
+fn golden_of(name: &str, args: &[&str]) {
+    let out = errcode().args(args).env("COLUMNS", "100").output().unwrap();
+    assert!(out.status.success(), "{name}");
+    golden(name, &String::from_utf8(out.stdout).unwrap());
+}
+
+macro_rules! golden_tests {
+    ($($test:ident: $file:literal => [$($arg:literal),*];)*) => {$(
+        #[test]
+        fn $test() {
+            golden_of($file, &[$($arg),*]);
+        }
+    )*};
+}
+
+golden_tests! {
+    golden_lookup_table: "lookup-table.txt" => ["lookup", "41601", "51603", "52514", "--format", "table"];
+    golden_lookup_table_zh: "lookup-table-zh.txt" => ["lookup", "41601", "42505", "--format", "table", "--lang", "zh"];
+    golden_lookup_table_color: "lookup-table-color.txt" => ["lookup", "41601", "--format", "table", "--color", "always"];
+    golden_list_http_456_plain: "list-http-456-plain.txt" => ["list", "--http", "456"];
+    golden_lookup_json: "lookup-json.json" => ["lookup", "416xx", "--format", "json"];
+    golden_search_plain_color: "search-plain-color.txt" => ["search", "cos", "--color", "always"];
 }
 
 #[test]
@@ -304,8 +295,8 @@ fn json_is_an_array_of_rows_with_the_contract_fields() {
 #[test]
 fn a_closed_pipe_ends_quietly_with_exit_0() {
     // A table large enough that the output outlives the pipe's buffer.
-    let dir = std::env::temp_dir().join(format!("errcode-pipe-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
     let path = dir.join("big.json");
     let rows: Vec<String> = (100_000..160_000)
         .map(|c| format!("{{\"code\":{c},\"http_status\":200,\"message\":\"行 {c}\"}}"))
@@ -325,7 +316,6 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
     assert_eq!(first.split('\t').next(), Some("200"));
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -446,8 +436,8 @@ fn a_closed_or_full_stdout_is_an_error_and_a_closed_pipe_keeps_what_is_known() {
             .unwrap();
         assert_eq!(status.code(), Some(2), "{args:?} to /dev/full");
     }
-    let dir = std::env::temp_dir().join(format!("errcode-cli-pipe-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
     let log = dir.join("check.ndjson");
     let mut lines = String::new();
     for i in 0..100_000 {
@@ -473,7 +463,6 @@ fn a_closed_or_full_stdout_is_an_error_and_a_closed_pipe_keeps_what_is_known() {
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(1), "a code not found stays not found");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

@@ -160,49 +160,42 @@ fn missing_fields_are_noted() {
     );
 }
 
-#[test]
-fn golden_human_and_json_output() {
-    for (name, fixture_name, extra) in [
-        ("explain-app-log.txt", "app.log", vec![]),
-        ("explain-curl-i.txt", "curl-i-mismatch.txt", vec![]),
-        ("explain-single-zh.txt", "single.json", vec!["--lang", "zh"]),
-        (
-            "explain-app-log-color.txt",
-            "app.log",
-            vec!["--color", "always"],
-        ),
-        (
-            "explain-app-log.ndjson",
-            "app.log",
-            vec!["--format", "json"],
-        ),
-        (
-            "explain-summary.txt",
-            "app.log",
-            vec!["--summary", "--format", "table"],
-        ),
-        (
-            "explain-summary.json",
-            "app.log",
-            vec!["--summary", "--format", "json"],
-        ),
-    ] {
-        let path = fixture(&format!("explain/{fixture_name}"));
-        let out = errcode()
-            .arg("explain")
-            .arg(&path)
-            .args(&extra)
-            .env("COLUMNS", "100")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{name}");
-        golden(
-            name,
-            &String::from_utf8(out.stdout)
-                .unwrap()
-                .replace(path.to_str().unwrap(), "FIXTURE"),
-        );
-    }
+/// `errcode explain FIXTURE EXTRA…` at a width of 100, against one golden file a test.
+fn golden_of(name: &str, fixture_name: &str, extra: &[&str]) {
+    let path = fixture(&format!("explain/{fixture_name}"));
+    let out = errcode()
+        .arg("explain")
+        .arg(&path)
+        .args(extra)
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{name}");
+    golden(
+        name,
+        &String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(path.to_str().unwrap(), "FIXTURE"),
+    );
+}
+
+macro_rules! golden_tests {
+    ($($test:ident: $file:literal <= $fixture:literal [$($arg:literal),*];)*) => {$(
+        #[test]
+        fn $test() {
+            golden_of($file, $fixture, &[$($arg),*]);
+        }
+    )*};
+}
+
+golden_tests! {
+    golden_explain_app_log: "explain-app-log.txt" <= "app.log" [];
+    golden_explain_curl_i: "explain-curl-i.txt" <= "curl-i-mismatch.txt" [];
+    golden_explain_single_zh: "explain-single-zh.txt" <= "single.json" ["--lang", "zh"];
+    golden_explain_app_log_color: "explain-app-log-color.txt" <= "app.log" ["--color", "always"];
+    golden_explain_app_log_json: "explain-app-log.ndjson" <= "app.log" ["--format", "json"];
+    golden_explain_summary_table: "explain-summary.txt" <= "app.log" ["--summary", "--format", "table"];
+    golden_explain_summary_json: "explain-summary.json" <= "app.log" ["--summary", "--format", "json"];
 }
 
 #[test]

@@ -18,7 +18,6 @@ use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -29,32 +28,22 @@ use common::errcode;
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/// A directory of its own under the system temp directory, removed when dropped.
-struct Scratch(PathBuf);
+/// A directory of its own, removed when dropped.
+struct Scratch(tempfile::TempDir);
 
 impl Scratch {
     fn new(tag: &str) -> Scratch {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "errcode-input-layer-{}-{tag}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("errcode-input-layer-{tag}-"))
+            .tempdir()
+            .unwrap();
         Scratch(dir)
     }
 
     fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
+        let path = self.0.path().join(name);
         std::fs::write(&path, bytes).unwrap();
         path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -1375,7 +1364,7 @@ fn a_missing_file_among_many_does_not_stop_the_others() {
     let dir = Scratch::new("missing");
     let a = dir.write("a.log", format!("{}\n", envelope("a1", 200)).as_bytes());
     let b = dir.write("b.log", format!("{}\n", envelope("b1", 41601)).as_bytes());
-    let missing = dir.0.join("missing.log");
+    let missing = dir.0.path().join("missing.log");
     let (a, b, missing) = (
         a.to_str().unwrap(),
         b.to_str().unwrap(),

@@ -79,8 +79,8 @@ fn a_long_line_ending_in_crlf_across_reads_adds_no_line() {
     let mut input = vec![b'x'; 17 << 20];
     input.pop();
     input.extend_from_slice(b"\r\n{\"StatusCode\":40006}\n");
-    let dir = std::env::temp_dir().join(format!("errcode-red-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
     let path = dir.join("crlf.txt");
     std::fs::write(&path, &input).unwrap();
     let from_file = common::run(&["explain", "--format", "json", path.to_str().unwrap()]);
@@ -92,7 +92,6 @@ fn a_long_line_ending_in_crlf_across_reads_adds_no_line() {
     };
     assert_eq!(line(&file_out), 2);
     assert_eq!(line(&pipe_out), 2);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

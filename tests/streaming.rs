@@ -92,8 +92,8 @@ fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>,
 
 #[test]
 fn a_file_read_in_parts_gives_the_sequential_readers_output() {
-    let dir = std::env::temp_dir().join(format!("errcode-streaming-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
     let path = dir.join("mixed.log");
     std::fs::write(&path, mixed_input(40 << 20)).unwrap();
     for format in [Some(Format::Json), Some(Format::Plain)] {
@@ -117,7 +117,6 @@ fn a_file_read_in_parts_gives_the_sequential_readers_output() {
         assert!(String::from_utf8_lossy(&parts.1).contains("broken JSON"));
         assert!(String::from_utf8_lossy(&parts.0).contains("other"));
     }
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

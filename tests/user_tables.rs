@@ -60,8 +60,8 @@ fn errcode_table_lists_tables_and_flags_come_last() {
 
 #[test]
 fn the_shape_list_prints_reads_back() {
-    let dir = std::env::temp_dir().join(format!("errcode-roundtrip-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
     let path = dir.join("all.json");
     let json = run(&["list", "--format", "json"]).stdout;
     std::fs::write(&path, &json).unwrap();
@@ -77,7 +77,6 @@ fn the_shape_list_prints_reads_back() {
         String::from_utf8(again).unwrap(),
         String::from_utf8(json).unwrap()
     );
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
