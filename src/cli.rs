@@ -12,8 +12,8 @@ use crate::table::Retry;
 
 const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
-    "\ntable: 74 rows (73 codes; 51603 is listed twice) from the error-code page (错误码) ",
-    "of the 智能视图计算平台 (Intelligent Viewdata Computing) legacy API, before 3.0"
+    "\ntable: 74 rows (73 codes; 51603 is listed twice) from ",
+    crate::source_document!()
 );
 
 const AFTER_HELP: &str = concat!(

@@ -62,11 +62,6 @@ impl Palette {
         Palette { enabled }
     }
 
-    /// Whether this palette colours at all.
-    pub fn enabled(self) -> bool {
-        self.enabled
-    }
-
     /// `text` in `style`, or as it is when colour is off.
     pub fn paint(self, text: &str, style: Style) -> String {
         if self.enabled {

@@ -12,9 +12,16 @@ use query::Query;
 /// The built-in table, as data: `src/table/codes.json`, in the shape `list --format json` prints.
 pub const BUILTIN_JSON: &str = include_str!("codes.json");
 
-/// Where the built-in table comes from, for `--version` and the README.
-pub const SOURCE_DOCUMENT: &str =
-    "the error-code page (错误码) of the 智能视图计算平台 (Intelligent Viewdata Computing) legacy API, before 3.0";
+/// Where the built-in table comes from (a macro, so that `--version` can `concat!` it).
+#[macro_export]
+macro_rules! source_document {
+    () => {
+        "the error-code page (错误码) of the 智能视图计算平台 (Intelligent Viewdata Computing) legacy API, before 3.0"
+    };
+}
+
+/// Where the built-in table comes from.
+pub const SOURCE_DOCUMENT: &str = source_document!();
 
 /// The name rows from the built-in table carry as their source.
 pub const BUILTIN_SOURCE: &str = "built-in";
