@@ -215,11 +215,16 @@ impl Explainer<'_, '_> {
                 return template.write(&mut self.out, &self.file_json, env, origin);
             }
         }
+        // API 3.0 rows are not cached by index: their meanings are made each time.
+        let uncached;
         let meanings = match index {
             Some(i) => self.meanings[i]
                 .get_or_insert_with(|| output::envelope::meanings_json(finding.rows, lang))
                 .as_str(),
-            None => "[]",
+            None => {
+                uncached = output::envelope::meanings_json(finding.rows, lang);
+                uncached.as_str()
+            }
         };
         output::envelope::write_json(
             &mut self.out,

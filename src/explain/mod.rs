@@ -5,6 +5,7 @@ pub mod problems;
 pub mod summary;
 
 use crate::input::{Api, Envelope, Field, Origin, Value};
+use crate::table::v3::V3Table;
 use crate::table::{Row, Table};
 
 /// Whether the call succeeded.
@@ -58,6 +59,8 @@ pub enum Note {
     MissingField(Field),
     /// StatusCode is a whole number the table does not have.
     UnknownCode(i128),
+    /// An API 3.0 code that neither the product's list nor the common list has.
+    UnknownV3Code(String),
     /// StatusCode is a whole number beyond any code (as written).
     BeyondAnyCode(String),
     /// StatusCode is not a whole number (as written).
@@ -115,7 +118,9 @@ impl Note {
     pub fn kind(&self) -> NoteKind {
         match self {
             Note::MissingField(_) => NoteKind::MissingField,
-            Note::UnknownCode(_) | Note::BeyondAnyCode(_) => NoteKind::UnknownCode,
+            Note::UnknownCode(_) | Note::BeyondAnyCode(_) | Note::UnknownV3Code(_) => {
+                NoteKind::UnknownCode
+            }
             Note::NotACode(_) | Note::ErrorWithoutCode => NoteKind::NotACode,
             Note::TwoMeanings { .. } | Note::MatchesMeaning { .. } => NoteKind::TwoMeanings,
             Note::HttpMismatch { .. } => NoteKind::HttpMismatch,
@@ -180,6 +185,9 @@ pub fn verdict<'t>(
     let status = env.status_code.and_then(|v| v.as_integer()).map(|s| s.0);
     let rows: &[Row] = match (env.api, status) {
         (Api::Legacy, Some(n)) if n > 0 => u64::try_from(n).map_or(&[][..], |n| table.lookup(n)),
+        (Api::V3, _) => env
+            .status_code
+            .map_or(&[][..], |code| V3Table::builtin().lookup(&code.text())),
         _ => &[],
     };
     let success = match env.api {
@@ -231,6 +239,9 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     }
     if env.api == Api::V3 && env.error && env.status_code.is_none() {
         notes.push(Note::ErrorWithoutCode);
+    }
+    if let (Api::V3, Some(code), true) = (env.api, env.status_code, rows.is_empty()) {
+        notes.push(Note::UnknownV3Code(shown(code)));
     }
     if rows.len() > 1 {
         notes.push(Note::TwoMeanings {

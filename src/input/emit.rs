@@ -140,6 +140,7 @@ pub(crate) fn emit(
             .collect::<Vec<_>>(),
         duplicates: pairs(&found.duplicates),
         error: found.error,
+        text_form: false,
     };
     let origin = Origin {
         file,

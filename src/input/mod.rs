@@ -7,6 +7,7 @@
 //! - `json`: the scanner that checks JSON and finds envelopes in it, keys matched in `fields`;
 //! - `emit`: what the scanner found, as the envelope the consumer receives;
 //! - `model`: the envelope both API generations share, and what the consumer receives;
+//! - `sdk`: the error strings of Tencent Cloud's SDKs, an input form without JSON;
 //! - `parallel`: a large file read in parts, for a consumer that can take parts in.
 
 mod emit;
@@ -17,6 +18,7 @@ mod lines;
 pub(crate) mod model;
 pub(crate) mod parallel;
 mod reader;
+mod sdk;
 mod source;
 
 use std::io::{self, Read};

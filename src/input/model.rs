@@ -142,6 +142,9 @@ pub struct Envelope<'a> {
     pub duplicates: Vec<(Field, Value<'a>)>,
     /// API 3.0: the `Response` holds an `Error` member, with a `Code` or not.
     pub error: bool,
+    /// Read from an SDK's error string, not from JSON: `raw` and the values are text as
+    /// written, not JSON.
+    pub text_form: bool,
 }
 
 impl<'a> Envelope<'a> {

@@ -15,7 +15,7 @@ use crate::input::emit::{bom_len, emit, first_byte, looks_like_json, Emitted, Li
 use crate::input::http::{self, Verbose};
 use crate::input::json::{self, Found, Scanner, Seen, Step};
 use crate::input::lines::{Line, Lines, Next};
-use crate::input::model::{Event, Fault, HttpResponse, Sink, Skip};
+use crate::input::model::{Api, Envelope, Event, Fault, HttpResponse, Origin, Sink, Skip, Value};
 
 /// A JSON document over several lines, being read.
 #[derive(Debug)]
@@ -523,9 +523,43 @@ impl<'n> Reader<'n> {
             }
         }
         if emitted.count == 0 && seen.open.is_none() && from == 0 {
-            self.nothing_found(text, line, &seen, sink)?;
+            match crate::input::sdk::find(text) {
+                Some(found) => self.sdk_error(text, &found, line, sink)?,
+                None => self.nothing_found(text, line, &seen, sink)?,
+            }
         }
         Ok(false)
+    }
+
+    /// An SDK's error string, as an API 3.0 error envelope.
+    fn sdk_error(
+        &mut self,
+        text: &[u8],
+        found: &crate::input::sdk::SdkError,
+        line: &Line,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        let value = |r: &std::ops::Range<usize>| Value(&text[r.clone()]);
+        let envelope = Envelope {
+            raw: &text[found.raw.clone()],
+            api: Api::V3,
+            request_id: found.request_id.as_ref().map(value),
+            code: None,
+            status_code: Some(value(&found.code)),
+            message: found.message.as_ref().map(value),
+            data: None,
+            renamed: Vec::new(),
+            duplicates: Vec::new(),
+            error: true,
+            text_form: true,
+        };
+        let origin = Origin {
+            file: self.name,
+            line: line.number,
+            embedded: true,
+            http: None,
+        };
+        sink.event(Event::Envelope(&envelope, &origin))
     }
 
     /// Says why a line gave no envelope.

@@ -150,9 +150,16 @@ pub fn write_human(
             200 => String::new(),
             _ => format!(" · retry {}", p.retry(row.retry)),
         };
+        let code = match env.api {
+            Api::Legacy => row.code.to_string(),
+            // API 3.0 answers its errors with HTTP 200.
+            Api::V3 => env
+                .status_code
+                .map_or_else(String::new, |v| escape(&v.text_short(64)).into_owned()),
+        };
         status = format!(
             "{} · HTTP {} · {}{retry}",
-            p.code(&row.code.to_string()),
+            p.code(&code),
             p.http(row.http_status),
             row.category.as_deref().unwrap_or("-"),
         );
@@ -353,6 +360,10 @@ fn write_json_head(
     out.write_all(b",\"line\":")?;
     json_number(out, Some(origin.line))?;
     out.write_all(b",\"envelope\":")?;
+    if env.text_form {
+        // An SDK's error string: no JSON to echo, so the text as read.
+        return crate::text::to_json_writer(out, &String::from_utf8_lossy(env.raw));
+    }
     write_raw_json(out, env.raw, utf8)
 }
 
@@ -433,6 +444,7 @@ fn needs_care(raw: &[u8], utf8: bool) -> bool {
 fn write_request_id(out: &mut impl Write, env: &Envelope<'_>, utf8: bool) -> io::Result<()> {
     // The value as written is JSON already (a string, or whatever else was sent).
     match env.request_id {
+        Some(v) if env.text_form => crate::text::to_json_writer(out, &v.text()),
         Some(v) => write_raw_json(out, v.0, utf8),
         None => out.write_all(b"null"),
     }

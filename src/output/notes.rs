@@ -38,6 +38,10 @@ pub fn text(note: &Note, lang: Lang) -> String {
             format!("StatusCode {n} is not in the table"),
             format!("StatusCode {n} 不在错误码表中"),
         ),
+        Note::UnknownV3Code(v) => pick(
+            format!("{} is in neither the product's API 3.0 codes nor the common ones", escape(v)),
+            format!("{} 既不在产品的 API 3.0 错误码中，也不在公共错误码中", escape(v)),
+        ),
         Note::BeyondAnyCode(v) => pick(
             format!("StatusCode {} is not in the table (far beyond any code)", escape(v)),
             format!("StatusCode {} 不在错误码表中（超出任何错误码）", escape(v)),

@@ -69,7 +69,13 @@ pub fn write_summary(
                     };
                     (JsonCode::Number(*n), n.to_string(), rows)
                 }
-                Some(Code::Text(t)) => (JsonCode::Text(t), escape(t).into_owned(), &[][..]),
+                Some(Code::Text(t)) => {
+                    let rows = match e.key.api {
+                        Api::V3 => crate::table::v3::V3Table::builtin().lookup(t),
+                        Api::Legacy => &[][..],
+                    };
+                    (JsonCode::Text(t), escape(t).into_owned(), rows)
+                }
                 None => (JsonCode::None(None), "-".to_string(), &[][..]),
             };
             SummaryRow {

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub mod query;
+pub mod v3;
 
 use query::Query;
 

@@ -1,0 +1,138 @@
+//! The error strings Tencent Cloud's SDKs print for an API 3.0 error, as they reach logs: an
+//! input form without JSON, read into the same envelope.
+//!
+//! - Go: `[TencentCloudSDKError] Code=…, Message=…, RequestId=…`
+//! - Python: `[TencentCloudSDKException] code:… message:… requestId:…`
+//! - Java: `[TencentCloudSDKException]code: … message:… requestId:…`
+//! - PHP: `[TencentCloud\Common\Exception\TencentCloudSDKException] code:… message:… requestId:…`
+//!
+//! (Node.js prints no code, so there is nothing to explain in its string.)
+
+/// An SDK error string's parts, as byte ranges of the line: the whole string, the code, the
+/// message and the request ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SdkError {
+    pub raw: std::ops::Range<usize>,
+    pub code: std::ops::Range<usize>,
+    pub message: Option<std::ops::Range<usize>>,
+    pub request_id: Option<std::ops::Range<usize>>,
+}
+
+/// The SDK error string in `line`, if it holds one.
+pub(crate) fn find(line: &[u8]) -> Option<SdkError> {
+    let find =
+        |needle: &[u8], from: usize| memchr::memmem::find(&line[from..], needle).map(|i| from + i);
+    if let Some(at) = find(b"[TencentCloudSDKError]", 0) {
+        // Go: `Code=X, Message=Y, RequestId=Z`.
+        let code_at = find(b"Code=", at)? + 5;
+        let message_at = find(b", Message=", code_at);
+        let code_end = message_at.unwrap_or(line.len());
+        let id_at = memchr::memmem::rfind(&line[code_end..], b", RequestId=").map(|i| code_end + i);
+        let message = message_at.map(|m| m + 10..id_at.unwrap_or(line.len()));
+        let request_id = id_at.map(|i| i + 12..token_end(line, i + 12));
+        return Some(SdkError {
+            raw: at..request_id.as_ref().map_or(line.len(), |r| r.end),
+            code: trimmed(line, code_at..code_end),
+            message: message.map(|m| trimmed(line, m)),
+            request_id: request_id.map(|r| trimmed(line, r)),
+        });
+    }
+    let marker = find(b"TencentCloudSDKException]", 0)?;
+    let at = line[..marker]
+        .iter()
+        .rposition(|&b| b == b'[')
+        .unwrap_or(marker);
+    let code_at = find(b"code:", marker)? + 5;
+    let message_at = find(b" message:", code_at);
+    let code_end = message_at.unwrap_or_else(|| token_end(line, code_at));
+    let id_at = memchr::memmem::rfind(&line[code_end..], b" requestId:").map(|i| code_end + i);
+    let message = message_at.map(|m| m + 9..id_at.unwrap_or(line.len()));
+    let request_id = id_at.map(|i| {
+        let start = i + 11;
+        start..token_end(line, start)
+    });
+    let code = trimmed(line, code_at..code_end);
+    if code.is_empty() {
+        return None;
+    }
+    Some(SdkError {
+        raw: at..request_id.as_ref().map_or(line.len(), |r| r.end),
+        code,
+        message: message.map(|m| trimmed(line, m)),
+        request_id: request_id.map(|r| trimmed(line, r)),
+    })
+}
+
+/// Where the word starting at `from` ends (at whitespace or a comma).
+fn token_end(line: &[u8], from: usize) -> usize {
+    let from = from + line[from..].iter().take_while(|b| **b == b' ').count();
+    from + line[from..]
+        .iter()
+        .take_while(|b| !b.is_ascii_whitespace() && **b != b',')
+        .count()
+}
+
+/// `range` without the spaces at its ends.
+fn trimmed(line: &[u8], range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let text = &line[range.clone()];
+    let start = range.start + text.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let end = range.end
+        - text
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(line: &str) -> Option<(String, String, Option<String>, Option<String>)> {
+        let b = line.as_bytes();
+        let s = |r: std::ops::Range<usize>| line[r].to_string();
+        find(b).map(|e| (s(e.raw), s(e.code), e.message.map(s), e.request_id.map(s)))
+    }
+
+    #[test]
+    fn every_sdk_that_prints_a_code() {
+        let go = "2026/11/27 08:00:01 call failed: [TencentCloudSDKError] Code=AuthFailure.SignatureExpire, Message=签名过期, RequestId=6f2c-1";
+        let (raw, code, message, id) = parts(go).unwrap();
+        assert!(raw.starts_with("[TencentCloudSDKError]") && raw.ends_with("6f2c-1"));
+        assert_eq!(
+            (code.as_str(), message.as_deref(), id.as_deref()),
+            (
+                "AuthFailure.SignatureExpire",
+                Some("签名过期"),
+                Some("6f2c-1")
+            )
+        );
+        let go = "[TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to get response because dial tcp: timeout";
+        let (_, code, message, id) = parts(go).unwrap();
+        assert_eq!(code, "ClientError.NetworkError");
+        assert!(message.unwrap().ends_with("timeout"));
+        assert_eq!(id, None);
+        let py = "ERROR [TencentCloudSDKException] code:InternalError message:内部错误 requestId:abc-2 more";
+        let (_, code, message, id) = parts(py).unwrap();
+        assert_eq!(
+            (code.as_str(), message.as_deref(), id.as_deref()),
+            ("InternalError", Some("内部错误"), Some("abc-2"))
+        );
+        let java = "[TencentCloudSDKException]code: ResourceNotFound.NotFoundCluster message:没有找到 requestId:r-3 cause:x";
+        let (_, code, _, id) = parts(java).unwrap();
+        assert_eq!(
+            (code.as_str(), id.as_deref()),
+            ("ResourceNotFound.NotFoundCluster", Some("r-3"))
+        );
+        let php = r"[TencentCloud\Common\Exception\TencentCloudSDKException] code:InvalidParameter message:m requestId:r-4";
+        let (raw, code, _, _) = parts(php).unwrap();
+        assert!(raw.starts_with("[TencentCloud\\Common"));
+        assert_eq!(code, "InvalidParameter");
+        assert_eq!(
+            parts("[TencentCloudSDKException]message:m  requestId:r  traceId:t"),
+            None
+        );
+        assert_eq!(parts("no sdk here"), None);
+    }
+}

@@ -1,0 +1,119 @@
+//! The codes of Tencent Cloud API 3.0 for this platform (service `iss`, 2023-05-17): the
+//! product's codes from the SDK, the common codes every product returns, and the SDK's own
+//! client codes, generated into `v3.json` by `scripts/gen-v3-table.py` (see `SOURCES.md`).
+//! Read once, when an API 3.0 envelope first asks for it.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::table::{Retry, Row};
+
+/// The API 3.0 table, as data.
+pub const V3_JSON: &str = include_str!("v3.json");
+
+/// One row of `v3.json`.
+#[derive(Debug, Deserialize)]
+struct V3Json {
+    code: String,
+    source: String,
+    http_status: u16,
+    message: String,
+    message_en: String,
+    category: String,
+    retry: Retry,
+    hint_en: String,
+    hint_zh: String,
+    #[allow(dead_code)]
+    actions: Vec<String>,
+}
+
+/// The API 3.0 codes, each with its rows (two for a code that is both a product code and a
+/// common code), in code order.
+#[derive(Debug)]
+pub struct V3Table {
+    codes: Vec<String>,
+    rows: Vec<Row>,
+}
+
+impl V3Table {
+    /// The built-in API 3.0 table, read on first use.
+    pub fn builtin() -> &'static V3Table {
+        static TABLE: OnceLock<V3Table> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let rows: Vec<V3Json> =
+                serde_json::from_str(V3_JSON).expect("v3.json is checked by the test suite");
+            let (codes, rows) = rows
+                .into_iter()
+                .map(|r| {
+                    let row = Row {
+                        code: 0,
+                        http_status: r.http_status,
+                        message: r.message,
+                        message_en: Some(r.message_en),
+                        category: Some(r.category),
+                        retry: Some(r.retry),
+                        hint_en: Some(r.hint_en),
+                        hint_zh: Some(r.hint_zh),
+                        source: format!("api-3.0 {}", r.source),
+                    };
+                    (r.code, row)
+                })
+                .unzip();
+            V3Table { codes, rows }
+        })
+    }
+
+    /// The rows of `code`, as written, else in any case (`resourceunavailable.devoffline`).
+    pub fn lookup(&self, code: &str) -> &[Row] {
+        let start = self.codes.partition_point(|c| c.as_str() < code);
+        let exact = self.codes[start..]
+            .iter()
+            .take_while(|c| *c == code)
+            .count();
+        if exact > 0 {
+            return &self.rows[start..start + exact];
+        }
+        match self.codes.iter().position(|c| c.eq_ignore_ascii_case(code)) {
+            Some(i) => {
+                let n = self.codes[i..]
+                    .iter()
+                    .take_while(|c| c.eq_ignore_ascii_case(code))
+                    .count();
+                &self.rows[i..i + n]
+            }
+            None => &[],
+        }
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_found_in_any_case_with_every_row() {
+        let table = V3Table::builtin();
+        assert!(table.len() >= 190);
+        assert_eq!(
+            table.lookup("ResourceUnavailable.DevOffline")[0].message,
+            "设备离线"
+        );
+        assert_eq!(table.lookup("resourceunavailable.devoffline").len(), 1);
+        // In the product list and the common list: both texts.
+        assert_eq!(table.lookup("FailedOperation").len(), 2);
+        assert!(table.lookup("NoSuch.Code").is_empty());
+        let codes_sorted = table.codes.windows(2).all(|w| w[0] <= w[1]);
+        assert!(codes_sorted);
+    }
+}

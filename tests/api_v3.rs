@@ -1,0 +1,92 @@
+//! API 3.0 envelopes and SDK error strings, explained with the API 3.0 table.
+
+mod common;
+
+use common::{parts, run_with_input};
+
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn an_api_3_error_gets_its_meaning_hint_and_retry_class() {
+    let input = r#"{"Response":{"Error":{"Code":"ResourceUnavailable.DevOffline","Message":"设备离线"},"RequestId":"6f2c"}}"#.as_bytes();
+    let (status, stdout, _) = parts(&run_with_input(
+        &["explain", "--check", "--format", "json"],
+        input,
+    ));
+    assert_eq!(status, 1);
+    let line = &json_lines(&stdout)[0];
+    assert_eq!(line["annotation"]["api"], "v3");
+    assert_eq!(
+        line["annotation"]["status_code"],
+        "ResourceUnavailable.DevOffline"
+    );
+    let meaning = &line["annotation"]["meanings"][0];
+    assert_eq!(meaning["message"], "设备离线");
+    assert!(meaning["message_en"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    assert!(meaning["hint"].as_str().is_some_and(|h| !h.is_empty()));
+    assert_eq!(line["annotation"]["expected_http_status"], 200);
+    let (_, human, _) = parts(&run_with_input(&["explain"], input));
+    assert!(
+        human.contains("ResourceUnavailable.DevOffline · HTTP 200"),
+        "{human}"
+    );
+}
+
+#[test]
+fn an_unknown_api_3_code_is_noted() {
+    let input = br#"{"Response":{"Error":{"Code":"NoSuch.Thing","Message":"m"},"RequestId":"r"}}"#;
+    let (_, stdout, _) = parts(&run_with_input(&["explain", "--format", "json"], input));
+    let line = &json_lines(&stdout)[0];
+    assert_eq!(line["annotation"]["notes"][0]["kind"], "unknown-code");
+}
+
+#[test]
+fn sdk_error_strings_in_logs_are_envelopes() {
+    let log = "2026/11/27 08:00:01 [TencentCloudSDKError] Code=AuthFailure.SignatureExpire, Message=签名过期, RequestId=6f2c-1\n\
+               2026-11-27 08:00:02 ERROR [TencentCloudSDKException] code:InternalError message:内部错误 requestId:abc-2\n\
+               {\"Response\":{\"RequestId\":\"ok-3\"}}\n";
+    let (status, stdout, stderr) = parts(&run_with_input(
+        &["explain", "--check", "--format", "json"],
+        log.as_bytes(),
+    ));
+    assert_eq!(status, 1, "{stderr}");
+    let lines = json_lines(&stdout);
+    let codes: Vec<_> = lines
+        .iter()
+        .map(|l| l["annotation"]["status_code"].clone())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            serde_json::json!("AuthFailure.SignatureExpire"),
+            serde_json::json!("InternalError"),
+            serde_json::Value::Null
+        ]
+    );
+    // No JSON to echo: the text as read, as a JSON string.
+    assert!(lines[0]["envelope"]
+        .as_str()
+        .unwrap()
+        .starts_with("[TencentCloudSDKError]"));
+    assert_eq!(lines[1]["annotation"]["request_id"], "abc-2");
+    assert_eq!(lines[2]["annotation"]["verdict"], "success");
+    // The summary counts them beside legacy codes, with their meanings.
+    let (_, summary, _) = parts(&run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        log.as_bytes(),
+    ));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&summary).unwrap();
+    let expired = rows
+        .iter()
+        .find(|r| r["code"] == "AuthFailure.SignatureExpire")
+        .unwrap();
+    assert_eq!(expired["api"], "v3");
+    assert!(expired["message"].as_str().is_some());
+}
