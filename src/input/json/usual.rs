@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::{holds_json, number_end, string_end, Expect, Found};
 use crate::input::fields::{self, Key};
-use crate::input::model::Api;
+use crate::input::model::{Api, Field};
 
 /// The usual line, in one straight pass: one object at `text[at]` with nothing after it but
 /// whitespace, whose own members include `StatusCode`, every key written as the source
@@ -50,13 +50,8 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
                 end
             }
             b'-' | b'0'..=b'9' => number_end(text, start)?,
-            b'{' | b'[' => {
-                let end = container_end(text, start)?;
-                if may_hold_envelope(&text[start..end]) {
-                    return None;
-                }
-                end
-            }
+            // A payload that may hold an envelope of its own is declined inside.
+            b'{' | b'[' => container_end(text, start)?,
             c => {
                 let word: &[u8] = match c {
                     b't' => b"true",
@@ -119,29 +114,10 @@ fn known_key(text: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
     Some((i + 1 + len, Some(field)))
 }
 
-/// Whether a member value might hold an envelope of its own (a key that folds to
-/// `statuscode`, or `Response`), which the full scanner hands on too.
-fn may_hold_envelope(value: &[u8]) -> bool {
-    memchr::memchr3_iter(b's', b'S', b'R', value).any(|i| {
-        if value[i] == b'R' {
-            return value[i..].starts_with(b"Response");
-        }
-        let mut want = b"statuscode".iter();
-        let mut next = want.next();
-        for &b in &value[i..] {
-            let Some(&w) = next else { break };
-            match b {
-                b'_' | b'-' => continue,
-                b if b.to_ascii_lowercase() == w => next = want.next(),
-                _ => return false,
-            }
-        }
-        next.is_none()
-    })
-}
-
-/// The end of the object or array at `text[i]`, checked as JSON; `None` when it is not, or is
-/// nested deeper than 64 levels (left to the full scanner).
+/// The end of the object or array at `text[i]`, checked as JSON; `None` when it is not, when
+/// it is nested deeper than 64 levels, or when it may hold an envelope of its own (a key that
+/// folds to `statuscode`, `Response`, or a string that holds JSON): the full scanner reads
+/// those.
 fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
     let mut objects: u64 = 0; // one bit a level: 1 for an object
     let mut depth = 0u32;
@@ -179,7 +155,15 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
                 expect = Expect::After;
             }
             (Expect::FirstKey | Expect::Key, b'"') => {
-                i = string_end(text, i).ok()?;
+                let end = string_end(text, i).ok()?;
+                // A key that may make an envelope of its object: the full scanner reads it.
+                if matches!(
+                    fields::key(&text[i..end]),
+                    Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode) | Key::Response
+                ) {
+                    return None;
+                }
+                i = end;
                 expect = Expect::Colon;
             }
             (Expect::Colon, b':') => {
@@ -187,7 +171,11 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
                 expect = Expect::Value;
             }
             (Expect::Value | Expect::FirstValue, b'"') => {
-                i = string_end(text, i).ok()?;
+                let end = string_end(text, i).ok()?;
+                if holds_json(&text[i..end]) {
+                    return None;
+                }
+                i = end;
                 expect = Expect::After;
             }
             (Expect::Value | Expect::FirstValue, b'-' | b'0'..=b'9') => {
