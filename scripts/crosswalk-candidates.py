@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""List candidate twins between the legacy table (src/codes.json) and the API 3.0 table
+"""List candidate twins between the legacy table (src/table/codes.json) and the API 3.0 table
 (src/table/v3.json), to help keep src/table/crosswalk.json by hand.
 
 For each legacy row it prints the v3 rows whose Chinese text is equal after normalisation
@@ -33,7 +33,7 @@ def main(argv):
     elif len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    legacy = json.loads((ROOT / "src" / "codes.json").read_text(encoding="utf-8"))
+    legacy = json.loads((ROOT / "src" / "table" / "codes.json").read_text(encoding="utf-8"))
     v3 = json.loads((ROOT / "src" / "table" / "v3.json").read_text(encoding="utf-8"))
     path = ROOT / "src" / "table" / "crosswalk.json"
     known = set()
