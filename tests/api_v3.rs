@@ -90,3 +90,42 @@ fn sdk_error_strings_in_logs_are_envelopes() {
     assert_eq!(expired["api"], "v3");
     assert!(expired["message"].as_str().is_some());
 }
+
+#[test]
+fn api_3_codes_are_looked_up_in_any_case_and_by_pattern() {
+    let (status, stdout, _) = parts(&common::run(&[
+        "lookup",
+        "AuthFailure.SignatureExpire",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(status, 0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows[0]["code"], "AuthFailure.SignatureExpire");
+    assert_eq!(rows[0]["http_status"], 200);
+    let (status, stdout, _) = parts(&common::run(&["resourceunavailable.devoffline"]));
+    assert_eq!(status, 0);
+    assert!(
+        stdout.starts_with("ResourceUnavailable.DevOffline\t200\t设备离线"),
+        "{stdout}"
+    );
+    for pattern in ["AuthFailure.*", "authfailure."] {
+        let (status, stdout, _) = parts(&common::run(&["lookup", pattern]));
+        assert_eq!(status, 0);
+        assert!(
+            stdout.lines().count() >= 5 && stdout.lines().all(|l| l.starts_with("AuthFailure.")),
+            "{stdout}"
+        );
+    }
+    // Both texts of a code in both lists, and a code in neither.
+    let (_, stdout, stderr) = parts(&common::run(&["lookup", "FailedOperation", "NoSuch.Code"]));
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(
+        stderr.contains("both a product code and a common"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("NoSuch.Code is not an API 3.0 code"),
+        "{stderr}"
+    );
+}

@@ -73,7 +73,7 @@ fn found_and_unknown_together_print_the_found_and_exit_1() {
 
 #[test]
 fn input_that_is_not_a_code_exits_2_with_one_line() {
-    for bad in ["abc", "-5", "99999999999999999999", "4x1", ""] {
+    for bad in ["-5", "99999999999999999999", "4x1", "", "a-b"] {
         let (status, stdout, stderr) = parts(&run(&["lookup", bad]));
         assert_eq!(status, 2, "{bad:?}: {stderr}");
         assert!(stdout.is_empty());
@@ -86,6 +86,10 @@ fn input_that_is_not_a_code_exits_2_with_one_line() {
     let (status, _, stderr) = parts(&run(&["-5"]));
     assert_eq!(status, 2);
     assert!(stderr.contains("not negative"), "{stderr}");
+    // Written as an API 3.0 code, but no such code: not found.
+    let (status, _, stderr) = parts(&run(&["lookup", "abc"]));
+    assert_eq!(status, 1);
+    assert!(stderr.contains("abc is not an API 3.0 code"), "{stderr}");
 }
 
 #[test]

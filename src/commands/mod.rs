@@ -161,14 +161,19 @@ fn row_style(settings: &Settings, highlight: Vec<String>, show_source: bool) -> 
 fn write_notes(rows: &[&Row]) {
     let mut twice = BTreeSet::new();
     for pair in rows.windows(2) {
-        if pair[0].code == pair[1].code {
-            twice.insert(pair[0].code);
+        if pair[0].label() == pair[1].label() {
+            twice.insert((pair[0].name.is_some(), pair[0].label()));
         }
     }
-    for code in twice {
-        say(format_args!(
-            "note: the source document lists {code} twice, with two meanings; both are shown"
-        ));
+    for (v3, code) in twice {
+        match v3 {
+            true => say(format_args!(
+                "note: {code} is both a product code and a common API 3.0 code; both texts are shown"
+            )),
+            false => say(format_args!(
+                "note: the source document lists {code} twice, with two meanings; both are shown"
+            )),
+        }
     }
     let statuses: BTreeSet<u16> = rows.iter().map(|r| r.http_status).collect();
     for note in statuses.into_iter().filter_map(table::http_status_note) {
@@ -185,6 +190,12 @@ pub fn lookup(
     settings: &Settings,
     args: &[String],
 ) -> Result<Outcome, Error> {
+    // API 3.0 codes and patterns (`AuthFailure.SignatureExpire`, `'AuthFailure.*'`) are
+    // looked up in the API 3.0 table; the rest are legacy codes.
+    let (v3_args, args): (Vec<&String>, Vec<&String>) = args
+        .iter()
+        .partition(|a| crate::table::v3::V3Table::is_code(a));
+    let v3 = crate::table::v3::V3Table::builtin;
     let queries = args
         .iter()
         .map(|a| Query::parse(a))
@@ -199,6 +210,16 @@ pub fn lookup(
     let mut all: Option<Table> = None;
     let mut rows: Vec<&Row> = Vec::new();
     let mut missing = Vec::new();
+    for arg in &v3_args {
+        let matched = v3().matching(arg);
+        if matched.is_empty() {
+            missing.push(format!(
+                "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
+                escape(arg)
+            ));
+        }
+        rows.extend(matched);
+    }
     for (query, arg) in queries.iter().zip(args) {
         let matched: Vec<&Row> = table.matching(query).collect();
         if matched.is_empty() {

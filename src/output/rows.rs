@@ -32,7 +32,7 @@ pub struct RowStyle {
 /// A row as `--format json` prints it; the shape user tables are read back in.
 #[derive(Serialize)]
 struct JsonRow<'a> {
-    code: u32,
+    code: JsonCode,
     http_status: u16,
     message: &'a str,
     message_en: Option<&'a str>,
@@ -41,6 +41,14 @@ struct JsonRow<'a> {
     hint: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+}
+
+/// A row's code in JSON: a number (legacy) or a string (API 3.0).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonCode {
+    Number(u32),
+    Text(String),
 }
 
 /// The hint of `row` in `lang`, falling back to the other language.
@@ -64,7 +72,10 @@ fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Resu
     let rows: Vec<JsonRow> = rows
         .iter()
         .map(|r| JsonRow {
-            code: r.code,
+            code: match &r.name {
+                Some(name) => JsonCode::Text(name.clone()),
+                None => JsonCode::Number(r.code),
+            },
             http_status: r.http_status,
             message: &r.message,
             message_en: r.message_en.as_deref(),
@@ -85,7 +96,7 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
         write!(
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            p.code(&r.code.to_string()),
+            p.code(&r.label()),
             p.http(r.http_status),
             p.highlight(&escape(&r.message), &style.highlight),
             p.highlight(&escape(en), &style.highlight),
@@ -132,7 +143,7 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             _ => zh,
         };
         let mut cells = vec![
-            Cell::new(p.code(&r.code.to_string())),
+            Cell::new(p.code(&r.label())),
             Cell::new(p.http(r.http_status)),
             Cell::new(meaning),
             Cell::new(escape(r.category.as_deref().unwrap_or("-"))),

@@ -79,6 +79,9 @@ pub struct Row {
     /// Where the row came from: `built-in` or the path of a user table.
     #[serde(skip)]
     pub source: String,
+    /// For a row of the API 3.0 table, its code (`code` is then 0).
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// A row as written in a table file, before it is checked.
@@ -155,11 +158,20 @@ impl TryFrom<RawRow> for Row {
             hint_en: non_empty(raw.hint_en).or_else(|| hint.clone()),
             hint_zh: non_empty(raw.hint_zh).or(hint),
             source: String::new(),
+            name: None,
         })
     }
 }
 
 impl Row {
+    /// The code as shown: the number, or the API 3.0 code.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(name) => name.clone(),
+            None => self.code.to_string(),
+        }
+    }
+
     /// The text that matches search terms: the Chinese description and the English meaning.
     fn search_texts(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.message.as_str()).chain(self.message_en.as_deref())

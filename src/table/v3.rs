@@ -56,6 +56,7 @@ impl V3Table {
                         hint_en: Some(r.hint_en),
                         hint_zh: Some(r.hint_zh),
                         source: format!("api-3.0 {}", r.source),
+                        name: Some(r.code.clone()),
                     };
                     (r.code, row)
                 })
@@ -84,6 +85,36 @@ impl V3Table {
             }
             None => &[],
         }
+    }
+
+    /// The rows whose code matches `pattern`, in any case: a code, or a prefix ending in `*`
+    /// or `.` (`AuthFailure.*`, `AuthFailure.`).
+    pub fn matching(&self, pattern: &str) -> Vec<&Row> {
+        let (prefix, whole) = match pattern.strip_suffix('*') {
+            Some(prefix) => (prefix, false),
+            None if pattern.ends_with('.') => (pattern, false),
+            None => (pattern, true),
+        };
+        self.codes
+            .iter()
+            .zip(&self.rows)
+            .filter(|(code, _)| match whole {
+                true => code.eq_ignore_ascii_case(prefix),
+                false => {
+                    code.len() >= prefix.len()
+                        && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+                }
+            })
+            .map(|(_, row)| row)
+            .collect()
+    }
+
+    /// Whether `arg` is written as an API 3.0 code or pattern: letters first, then letters,
+    /// digits and dots, perhaps a final `*`.
+    pub fn is_code(arg: &str) -> bool {
+        let body = arg.strip_suffix('*').unwrap_or(arg);
+        body.starts_with(|c: char| c.is_ascii_alphabetic())
+            && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
     }
 
     /// How many rows.
