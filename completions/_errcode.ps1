@@ -104,6 +104,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;list' {
             [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Only rows of this retry class')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Only codes of this API generation [default: both]')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Only rows the API answers with this HTTP status')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only rows of this category (auth, device, internal…)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
@@ -112,6 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
             [CompletionResult]::new('--show-source', '--show-source', [CompletionResultType]::ParameterName, 'Show where each row came from (built-in or a --table file)')
+            [CompletionResult]::new('--twins', '--twins', [CompletionResultType]::ParameterName, 'The legacy codes and their API 3.0 twins, side by side, with the evidence')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -94,6 +94,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;list'= {
             cand --retry 'Only rows of this retry class'
+            cand --api 'Only codes of this API generation [default: both]'
+            cand --action 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)'
             cand --http 'Only rows the API answers with this HTTP status'
             cand --category 'Only rows of this category (auth, device, internal…)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
@@ -102,6 +104,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
             cand --show-source 'Show where each row came from (built-in or a --table file)'
+            cand --twins 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -108,6 +108,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand l" -s h -l help -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l retry -d 'Only rows of this retry class' -r -f -a "never\t'The request itself is wrong: fix it; sending it again cannot succeed'
 after-fix\t'Fix the cause (a token, a device, a setting), then the same call can succeed'
 backoff\t'A transient server-side failure: retry with exponential backoff and jitter'"
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l api -d 'Only codes of this API generation [default: both]' -r -f -a "legacy\t'The legacy API (numeric codes)'
+v3\t'Tencent Cloud API 3.0 (codes such as `AuthFailure.SignatureExpire`)'"
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l action -d 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l http -d 'Only rows the API answers with this HTTP status' -r -f -a "200\t'52 codes'
 400\t'2 codes'
 402\t'1 codes; HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required'
@@ -139,6 +142,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Langua
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l show-source -d 'Show where each row came from (built-in or a --table file)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l twins -d 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'

@@ -154,6 +154,15 @@ pub fn meant_subcommand(word: &str) -> Option<String> {
         .map(|(_, name)| name)
 }
 
+/// An API generation, for `list --api`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ApiChoice {
+    /// The legacy API (numeric codes).
+    Legacy,
+    /// Tencent Cloud API 3.0 (codes such as `AuthFailure.SignatureExpire`).
+    V3,
+}
+
 /// Options every subcommand takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
@@ -207,6 +216,18 @@ pub enum Command {
         /// Show where each row came from (built-in or a --table file)
         #[arg(long)]
         show_source: bool,
+
+        /// Only codes of this API generation [default: both]
+        #[arg(long, value_enum)]
+        api: Option<ApiChoice>,
+
+        /// Only the API 3.0 codes the SDK documents for this action (AddOrganization)
+        #[arg(long, value_name = "ACTION")]
+        action: Option<String>,
+
+        /// The legacy codes and their API 3.0 twins, side by side, with the evidence
+        #[arg(long, conflicts_with_all = ["pattern", "http", "category", "retry", "action", "api"])]
+        twins: bool,
     },
 
     /// Find codes whose description contains every term (Chinese or English)

@@ -129,3 +129,44 @@ fn api_3_codes_are_looked_up_in_any_case_and_by_pattern() {
         "{stderr}"
     );
 }
+
+#[test]
+fn list_covers_both_generations_and_the_crosswalk() {
+    let (_, v3, _) = parts(&common::run(&["list", "--api", "v3"]));
+    assert_eq!(v3.lines().count(), 193);
+    let (status, action, _) = parts(&common::run(&["list", "--action", "AddOrganization"]));
+    assert_eq!(status, 0);
+    assert!(
+        action
+            .lines()
+            .any(|l| l.starts_with("InvalidParameterValue.OrgNameRepeat\t")),
+        "{action}"
+    );
+    assert!(
+        action.lines().all(|l| !l.starts_with("AuthFailure")),
+        "common codes are no action's own"
+    );
+    let (status, _, stderr) = parts(&common::run(&["list", "--action", "NoSuchAction"]));
+    assert_eq!(status, 1);
+    assert!(stderr.contains("--action NoSuchAction"), "{stderr}");
+    let (status, twins, _) = parts(&common::run(&["list", "--twins", "--format", "json"]));
+    assert_eq!(status, 0);
+    let pairs: Vec<serde_json::Value> = serde_json::from_str(&twins).unwrap();
+    assert!(pairs
+        .iter()
+        .any(|p| p["legacy"] == 41617 && p["v3"] == "ResourceUnavailable.DevOffline"));
+    // Twins both ways, in lookup.
+    let (_, json, _) = parts(&common::run(&[
+        "lookup",
+        "41617",
+        "ResourceUnavailable.DevOffline",
+        "--format",
+        "json",
+    ]));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        rows[0]["twins"],
+        serde_json::json!(["ResourceUnavailable.DevOffline"])
+    );
+    assert_eq!(rows[1]["twins"], serde_json::json!(["41617"]));
+}

@@ -123,6 +123,10 @@ fn list_http_456_is_exactly_the_infrastructure_codes() {
 fn list_is_in_code_order_and_filters() {
     let (status, stdout, _) = parts(&run(&["list"]));
     assert_eq!(status, 0);
+    // The legacy codes first, then the API 3.0 codes.
+    assert_eq!(codes_of_plain(&stdout).len(), 74 + 193);
+    let (status, stdout, _) = parts(&run(&["list", "--api", "legacy"]));
+    assert_eq!(status, 0);
     let codes: Vec<u32> = codes_of_plain(&stdout)
         .iter()
         .map(|c| c.parse().unwrap())
@@ -137,7 +141,8 @@ fn list_is_in_code_order_and_filters() {
         codes_of_plain(&String::from_utf8(run(&["list", "--http", "403"]).stdout).unwrap()),
         ["42502", "42503", "42504", "42507", "42508"]
     );
-    let auth = String::from_utf8(run(&["list", "--category", "auth"]).stdout).unwrap();
+    let auth =
+        String::from_utf8(run(&["list", "--api", "legacy", "--category", "auth"]).stdout).unwrap();
     assert_eq!(codes_of_plain(&auth), ["41601", "41602"]);
     let backoff = String::from_utf8(run(&["list", "--retry", "backoff"]).stdout).unwrap();
     assert!(codes_of_plain(&backoff).contains(&"52502".to_string()));

@@ -42,7 +42,7 @@ fn embedded_table_matches_the_source_row_by_row() {
 
 #[test]
 fn list_json_prints_every_source_row() {
-    let (status, stdout, _) = parts(&run(&["list", "--format", "json"]));
+    let (status, stdout, _) = parts(&run(&["list", "--api", "legacy", "--format", "json"]));
     assert_eq!(status, 0);
     let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
     let got: Vec<(u64, String, u64)> = rows

@@ -25,6 +25,8 @@ fn a_user_table_replaces_and_adds_codes() {
         "--table",
         table,
         "list",
+        "--api",
+        "legacy",
         "--show-source",
         "--format",
         "json",
@@ -63,12 +65,14 @@ fn the_shape_list_prints_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     let path = dir.join("all.json");
-    let json = run(&["list", "--format", "json"]).stdout;
+    let json = run(&["list", "--api", "legacy", "--format", "json"]).stdout;
     std::fs::write(&path, &json).unwrap();
     let again = run(&[
         "--table",
         path.to_str().unwrap(),
         "list",
+        "--api",
+        "legacy",
         "--format",
         "json",
     ])

@@ -49,20 +49,30 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             category,
             retry,
             show_source,
+            api,
+            action,
+            twins,
         } => {
             let filter = ListFilter {
                 pattern,
                 http,
                 category,
                 retry,
+                api,
+                action,
             };
-            list(
-                &mut out,
-                &load_table(&g.tables)?,
-                &settings,
-                &filter,
-                show_source,
-            )
+            match twins {
+                true => twins_list(&mut out, &settings)
+                    .map(|()| Outcome::Found)
+                    .map_err(Error::Output),
+                false => list(
+                    &mut out,
+                    &load_table(&g.tables)?,
+                    &settings,
+                    &filter,
+                    show_source,
+                ),
+            }
         }
         Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
         Command::Explain {
@@ -113,6 +123,31 @@ fn stdout_is_closed() -> bool {
         .find_map(|l| l.strip_prefix("flags:"))
         .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
     mode.is_some_and(|m| m & 3 == 2)
+}
+
+/// `errcode list --twins`: the crosswalk, side by side.
+fn twins_list(out: &mut impl Write, settings: &Settings) -> io::Result<()> {
+    let pairs = crate::table::crosswalk::pairs();
+    match settings.rows_format() {
+        crate::settings::Format::Json => {
+            crate::text::to_json_writer_pretty(&mut *out, pairs)?;
+            writeln!(out)
+        }
+        _ => {
+            for pair in pairs {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    pair.legacy,
+                    pair.v3,
+                    escape(&pair.legacy_message),
+                    escape(&pair.v3_message),
+                    escape(&pair.evidence)
+                )?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// The built-in table with `ERRCODE_TABLE`'s files and then `--table`'s merged over it, in order.
@@ -192,9 +227,11 @@ pub fn lookup(
 ) -> Result<Outcome, Error> {
     // API 3.0 codes and patterns (`AuthFailure.SignatureExpire`, `'AuthFailure.*'`) are
     // looked up in the API 3.0 table; the rest are legacy codes.
-    let (v3_args, args): (Vec<&String>, Vec<&String>) = args
+    let all_args = args;
+    let args: Vec<&String> = args
         .iter()
-        .partition(|a| crate::table::v3::V3Table::is_code(a));
+        .filter(|a| !crate::table::v3::V3Table::is_code(a))
+        .collect();
     let v3 = crate::table::v3::V3Table::builtin;
     let queries = args
         .iter()
@@ -210,17 +247,23 @@ pub fn lookup(
     let mut all: Option<Table> = None;
     let mut rows: Vec<&Row> = Vec::new();
     let mut missing = Vec::new();
-    for arg in &v3_args {
-        let matched = v3().matching(arg);
-        if matched.is_empty() {
-            missing.push(format!(
-                "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
-                escape(arg)
-            ));
+    // Rows in the order of the arguments, legacy and API 3.0 alike.
+    let mut queries = queries.iter().zip(args);
+    for arg in all_args {
+        if crate::table::v3::V3Table::is_code(arg) {
+            let matched = v3().matching(arg);
+            if matched.is_empty() {
+                missing.push(format!(
+                    "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
+                    escape(arg)
+                ));
+            }
+            rows.extend(matched);
+            continue;
         }
-        rows.extend(matched);
-    }
-    for (query, arg) in queries.iter().zip(args) {
+        let Some((query, arg)) = queries.next() else {
+            break;
+        };
         let matched: Vec<&Row> = table.matching(query).collect();
         if matched.is_empty() {
             let all = all.get_or_insert_with(|| {
@@ -249,6 +292,18 @@ pub fn lookup(
             other => other?,
         }
         write_notes(&rows);
+        if settings.rows_format() != crate::settings::Format::Json {
+            for row in &rows {
+                let twins = crate::table::crosswalk::twins_of(row);
+                if !twins.is_empty() {
+                    say(format_args!(
+                        "note: {} means the same as {} of the other API generation (`errcode list --twins` shows why)",
+                        row.label(),
+                        twins.join(", ")
+                    ));
+                }
+            }
+        }
     }
     for message in &missing {
         say(format_args!("errcode: {message}"));
@@ -295,6 +350,10 @@ pub struct ListFilter {
     pub category: Option<String>,
     /// A retry class.
     pub retry: Option<Retry>,
+    /// An API generation.
+    pub api: Option<crate::cli::ApiChoice>,
+    /// An API 3.0 action.
+    pub action: Option<String>,
 }
 
 /// `errcode list`: the rows that pass every filter, in code order; exit 1 when none does.
@@ -305,15 +364,28 @@ pub fn list(
     filter: &ListFilter,
     show_source: bool,
 ) -> Result<Outcome, Error> {
+    use crate::cli::ApiChoice;
+    use crate::table::v3::V3Table;
+    let v3_pattern = filter.pattern.as_deref().filter(|p| V3Table::is_code(p));
     let query = filter
         .pattern
         .as_deref()
+        .filter(|_| v3_pattern.is_none())
         .map(Query::parse)
         .transpose()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let rows: Vec<&Row> = table
-        .rows()
-        .iter()
+    let legacy =
+        filter.api != Some(ApiChoice::V3) && v3_pattern.is_none() && filter.action.is_none();
+    let v3 = filter.api != Some(ApiChoice::Legacy) && query.is_none();
+    let v3_rows: Vec<&Row> = match (v3, v3_pattern, &filter.action) {
+        (false, _, _) => Vec::new(),
+        (true, _, Some(action)) => V3Table::builtin().for_action(action),
+        (true, Some(pattern), None) => V3Table::builtin().matching(pattern),
+        (true, None, None) => V3Table::builtin().rows().iter().collect(),
+    };
+    let legacy_rows = table.rows().iter().filter(|_| legacy);
+    let rows: Vec<&Row> = legacy_rows
+        .chain(v3_rows)
         .filter(|r| query.as_ref().is_none_or(|q| q.matches(r.code)))
         .filter(|r| filter.http.is_none_or(|s| r.http_status == s))
         .filter(|r| {
@@ -342,6 +414,12 @@ pub fn list(
         }
         if let Some(k) = filter.retry {
             why.push(format!("--retry {k}"));
+        }
+        if let Some(action) = &filter.action {
+            why.push(format!(
+                "--action {} (an action of API 3.0, such as AddOrganization)",
+                escape(action)
+            ));
         }
         say(format_args!(
             "errcode: no row matches {}",

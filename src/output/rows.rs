@@ -41,6 +41,9 @@ struct JsonRow<'a> {
     hint: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    /// The codes of the other API generation that mean the same.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    twins: Vec<String>,
 }
 
 /// A row's code in JSON: a number (legacy) or a string (API 3.0).
@@ -83,6 +86,7 @@ fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Resu
             retry: r.retry,
             hint: hint(r, style.lang),
             source: style.show_source.then_some(r.source.as_str()),
+            twins: crate::table::crosswalk::twins_of(r),
         })
         .collect();
     crate::text::to_json_writer_pretty(&mut *out, &rows)?;

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub mod crosswalk;
 pub mod query;
 pub mod v3;
 
@@ -106,6 +107,8 @@ struct RawRow {
     // Fields `list --format json` prints that a reader has no use for.
     #[serde(default, rename = "source")]
     _source: Option<String>,
+    #[serde(default, rename = "twins")]
+    _twins: Option<Vec<String>>,
 }
 
 impl TryFrom<RawRow> for Row {

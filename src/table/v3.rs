@@ -24,7 +24,6 @@ struct V3Json {
     retry: Retry,
     hint_en: String,
     hint_zh: String,
-    #[allow(dead_code)]
     actions: Vec<String>,
 }
 
@@ -34,6 +33,8 @@ struct V3Json {
 pub struct V3Table {
     codes: Vec<String>,
     rows: Vec<Row>,
+    /// Per row, the actions the SDK documents it for (`*`: any).
+    actions: Vec<Vec<String>>,
 }
 
 impl V3Table {
@@ -43,6 +44,7 @@ impl V3Table {
         TABLE.get_or_init(|| {
             let rows: Vec<V3Json> =
                 serde_json::from_str(V3_JSON).expect("v3.json is checked by the test suite");
+            let actions = rows.iter().map(|r| r.actions.clone()).collect();
             let (codes, rows) = rows
                 .into_iter()
                 .map(|r| {
@@ -61,7 +63,11 @@ impl V3Table {
                     (r.code, row)
                 })
                 .unzip();
-            V3Table { codes, rows }
+            V3Table {
+                codes,
+                rows,
+                actions,
+            }
         })
     }
 
@@ -115,6 +121,21 @@ impl V3Table {
         let body = arg.strip_suffix('*').unwrap_or(arg);
         body.starts_with(|c: char| c.is_ascii_alphabetic())
             && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+    }
+
+    /// Every row, in code order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The product codes the SDK documents for `action` (in any case).
+    pub fn for_action(&self, action: &str) -> Vec<&Row> {
+        self.rows
+            .iter()
+            .zip(&self.actions)
+            .filter(|(_, actions)| actions.iter().any(|a| a.eq_ignore_ascii_case(action)))
+            .map(|(row, _)| row)
+            .collect()
     }
 
     /// How many rows.
