@@ -406,3 +406,50 @@ fn a_file_that_tells_no_size_is_read_to_its_end() {
     assert_eq!(status, 2);
     assert!(stderr.contains("line 1: no JSON object"), "{stderr}");
 }
+
+#[test]
+fn a_code_with_two_meanings_uses_the_one_message_names_throughout() {
+    let input = "{\"RequestId\":\"a\",\"Code\":500,\"StatusCode\":51603,\"Message\":\"消息队列发送失败\",\"Data\":\"\"}\n\
+                 {\"RequestId\":\"b\",\"Code\":500,\"StatusCode\":51603,\"Message\":\"网关信令操作失败\",\"Data\":\"\"}\n\
+                 {\"RequestId\":\"c\",\"Code\":500,\"StatusCode\":51603,\"Message\":\"消息队列发送失败。\",\"Data\":\"\"}\n";
+    let (_, human, _) = parts(&run_with_input(&["explain"], input.as_bytes()));
+    let first = human.split("\n\n").next().unwrap();
+    assert!(first.contains("51603 · HTTP 200 · internal"), "{first}");
+    assert!(first.contains("message queue rejected"), "{first}");
+    let (_, summary, _) = parts(&run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        input.as_bytes(),
+    ));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&summary).unwrap();
+    let counts: Vec<(String, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["message"].as_str().unwrap().to_string(),
+                r["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("消息队列发送失败".to_string(), 2),
+            ("网关信令操作失败".to_string(), 1)
+        ]
+    );
+}
+
+#[test]
+fn message_comparison_ignores_full_width_against_half_width_punctuation() {
+    let input = "{\"RequestId\":\"a\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"Token 已过期,请重新生成 Token\",\"Data\":\"\"}\n";
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "json"],
+        input.as_bytes(),
+    ));
+    let line: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(
+        line["annotation"]["notes"],
+        serde_json::json!([]),
+        "{stdout}"
+    );
+}

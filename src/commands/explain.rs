@@ -26,14 +26,29 @@ pub struct Options {
 }
 
 /// The summary key of an envelope.
-fn summary_key(env: &Envelope<'_>) -> summary::Key {
+fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
     let code = match (env.api, env.status_code) {
         (_, None) => None,
         // A StatusCode that is not a whole number is no code: such envelopes count together.
         (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
         (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
     };
-    summary::Key { api: env.api, code }
+    // A code with several meanings is counted per meaning that Message names.
+    let meaning = match rows.len() {
+        0 | 1 => None,
+        _ => env.message.filter(|m| m.0.len() <= 4096).and_then(|m| {
+            let text = m.text();
+            let at = rows
+                .iter()
+                .position(|r| crate::explain::same_message(&text, &r.message))?;
+            u8::try_from(at).ok()
+        }),
+    };
+    summary::Key {
+        api: env.api,
+        code,
+        meaning,
+    }
 }
 
 /// The consumer for `--summary`: counts, and problems.
@@ -51,12 +66,12 @@ impl Sink for Counter<'_> {
                 let (verdict, rows) = verdict(env, origin, self.table);
                 let error = verdict == Verdict::Error;
                 match rows.first() {
-                    Some(row) if env.api == Api::Legacy => {
+                    Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
                         let index = self.table.index_of(row);
                         self.summary.add_row(index, row.code, error);
                     }
                     _ => {
-                        self.summary.add(summary_key(env), error);
+                        self.summary.add(summary_key(env, rows), error);
                     }
                 }
             }

@@ -440,7 +440,10 @@ pub fn search(
     settings: &Settings,
     terms: &[String],
 ) -> Result<Outcome, Error> {
-    let rows = table.search(terms);
+    // Both generations: the legacy rows first, then the API 3.0 ones.
+    let v3 = Table::from_rows(crate::table::v3::V3Table::builtin().rows().to_vec());
+    let mut rows = table.search(terms);
+    rows.extend(v3.search(terms));
     if rows.is_empty() {
         let shown: Vec<String> = terms.iter().map(|t| format!("'{}'", escape(t))).collect();
         say(format_args!(

@@ -157,16 +157,28 @@ pub struct Finding<'t> {
     pub notes: Vec<Note>,
 }
 
-/// `Message` and a table text name the same thing: equal but for case, surrounding space and
-/// closing punctuation (the API writes `数据库未查到该记录。`, the table `数据库未查到该记录`).
+/// `Message` and a table text name the same thing: equal but for ASCII case, surrounding
+/// space, closing punctuation (the API writes `数据库未查到该记录。`, the table
+/// `数据库未查到该记录`) and full-width against half-width punctuation (`，` and `,`).
 pub fn same_message(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    fn norm(s: &str) -> &str {
-        s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end()
+    fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
+        let s = s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end();
+        s.chars().map(|c| match c {
+            '，' => ',',
+            '。' => '.',
+            '：' => ':',
+            '；' => ';',
+            '！' => '!',
+            '？' => '?',
+            '（' => '(',
+            '）' => ')',
+            c => c.to_ascii_lowercase(),
+        })
     }
-    norm(a).eq_ignore_ascii_case(norm(b))
+    norm(a).eq(norm(b))
 }
 
 /// Whether a `Code` value (as written) says the service answered normally: absent, `0`, `-0`

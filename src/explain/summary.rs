@@ -42,6 +42,8 @@ pub struct Key {
     pub api: Api,
     /// The code.
     pub code: Option<Code>,
+    /// For a code with several meanings (51603), the one `Message` names (0-based).
+    pub meaning: Option<u8>,
 }
 
 /// One row: a key and its count.
@@ -102,6 +104,7 @@ impl Summary {
                 let key = Key {
                     api: Api::Legacy,
                     code: Some(Code::Number(i128::from(code))),
+                    meaning: None,
                 };
                 if let Some(i) = self.add(key, error) {
                     if let Some(slot) = self.by_row.get_mut(row) {
@@ -206,6 +209,7 @@ mod tests {
         Key {
             api: Api::Legacy,
             code: Some(Code::Number(n)),
+            meaning: None,
         }
     }
 

@@ -144,7 +144,9 @@ pub fn write_human(
         desc(Field::Code)
     )?;
     let mut status = value_text(env.status_code.as_ref(), 40);
-    if let Some(row) = f.rows.first() {
+    // The meaning Message names, when the code has several (51603), throughout.
+    let matched = f.rows.get(f.message_matches.unwrap_or(0));
+    if let Some(row) = matched {
         // Whether to retry is no question for a success.
         let retry = match row.code {
             200 => String::new(),
@@ -217,7 +219,7 @@ pub fn write_human(
             .unwrap_or_default();
         writeln!(out, "{}{}{want}", label("HTTP"), escape(&http.status_line))?;
     }
-    if let Some(text) = f.rows.first().and_then(|row| hint(row, lang)) {
+    if let Some(text) = matched.and_then(|row| hint(row, lang)) {
         writeln!(
             out,
             "{}{}",

@@ -67,6 +67,11 @@ pub fn write_summary(
                         Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
                         Api::V3 => &[][..],
                     };
+                    // The meaning Message named, when the code has several.
+                    let rows = match e.key.meaning.map(usize::from) {
+                        Some(m) if m < rows.len() => &rows[m..=m],
+                        _ => rows,
+                    };
                     (JsonCode::Number(*n), n.to_string(), rows)
                 }
                 Some(Code::Text(t)) => {
