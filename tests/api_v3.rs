@@ -170,3 +170,30 @@ fn list_covers_both_generations_and_the_crosswalk() {
     );
     assert_eq!(rows[1]["twins"], serde_json::json!(["41617"]));
 }
+
+#[test]
+fn a_product_code_the_action_is_not_documented_to_return_is_noted() {
+    let verbose = |code: &str| {
+        format!(
+            "> POST / HTTP/1.1\n> X-TC-Action: AddOrganization\n>\n< HTTP/1.1 200 OK\n<\n\
+             {{\"Response\":{{\"Error\":{{\"Code\":\"{code}\",\"Message\":\"m\"}},\"RequestId\":\"r\"}}}}\n"
+        )
+    };
+    let notes = |code: &str| {
+        let (_, stdout, _) = parts(&run_with_input(
+            &["explain", "--format", "json"],
+            verbose(code).as_bytes(),
+        ));
+        json_lines(&stdout)[0]["annotation"]["notes"].clone()
+    };
+    assert_eq!(
+        notes("ResourceUnavailable.DevOffline")[0]["kind"],
+        "not-for-action"
+    );
+    // Documented for the action, and a common code: no note.
+    assert_eq!(
+        notes("InvalidParameterValue.OrgNameRepeat"),
+        serde_json::json!([])
+    );
+    assert_eq!(notes("AuthFailure.SignatureExpire"), serde_json::json!([]));
+}

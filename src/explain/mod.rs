@@ -49,6 +49,8 @@ pub enum NoteKind {
     RequestIdMismatch,
     /// An envelope key was written twice.
     DuplicateKey,
+    /// API 3.0: the code is not one the request's action is documented to return.
+    NotForAction,
 }
 
 /// One note on an envelope, as data: the words are the output's (`output::notes`). Values
@@ -61,6 +63,13 @@ pub enum Note {
     UnknownCode(i128),
     /// An API 3.0 code that neither the product's list nor the common list has.
     UnknownV3Code(String),
+    /// API 3.0: a product code the SDK does not document for the request's action.
+    NotForAction {
+        /// The code.
+        code: String,
+        /// The action (`X-TC-Action`).
+        action: String,
+    },
     /// StatusCode is a whole number beyond any code (as written).
     BeyondAnyCode(String),
     /// StatusCode is not a whole number (as written).
@@ -121,6 +130,7 @@ impl Note {
             Note::UnknownCode(_) | Note::BeyondAnyCode(_) | Note::UnknownV3Code(_) => {
                 NoteKind::UnknownCode
             }
+            Note::NotForAction { .. } => NoteKind::NotForAction,
             Note::NotACode(_) | Note::ErrorWithoutCode => NoteKind::NotACode,
             Note::TwoMeanings { .. } | Note::MatchesMeaning { .. } => NoteKind::TwoMeanings,
             Note::HttpMismatch { .. } => NoteKind::HttpMismatch,
@@ -254,6 +264,18 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     }
     if let (Api::V3, Some(code), true) = (env.api, env.status_code, rows.is_empty()) {
         notes.push(Note::UnknownV3Code(shown(code)));
+    }
+    if let (Api::V3, Some(code), Some(action)) = (
+        env.api,
+        env.status_code,
+        origin.http.and_then(|h| h.action.as_deref()),
+    ) {
+        if !V3Table::builtin().documents(&code.text(), action) {
+            notes.push(Note::NotForAction {
+                code: shown(code),
+                action: action.to_string(),
+            });
+        }
     }
     if rows.len() > 1 {
         notes.push(Note::TwoMeanings {

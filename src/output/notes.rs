@@ -42,6 +42,14 @@ pub fn text(note: &Note, lang: Lang) -> String {
             format!("{} is in neither the product's API 3.0 codes nor the common ones", escape(v)),
             format!("{} 既不在产品的 API 3.0 错误码中，也不在公共错误码中", escape(v)),
         ),
+        Note::NotForAction { code, action } => pick(
+            format!(
+                "the SDK does not document {} for the action {}: check the action, or report it",
+                escape(code),
+                escape(action)
+            ),
+            format!("SDK 未记载接口 {} 会返回 {}：请核对接口，或反馈此情况", escape(action), escape(code)),
+        ),
         Note::BeyondAnyCode(v) => pick(
             format!("StatusCode {} is not in the table (far beyond any code)", escape(v)),
             format!("StatusCode {} 不在错误码表中（超出任何错误码）", escape(v)),

@@ -138,6 +138,21 @@ impl V3Table {
             .collect()
     }
 
+    /// Whether the SDK documents `code` for `action` (a common code goes with any action); true
+    /// for a code the table does not have, which is noted otherwise.
+    pub fn documents(&self, code: &str, action: &str) -> bool {
+        let rows = self.lookup(code);
+        if rows.is_empty() {
+            return true;
+        }
+        let at = rows.as_ptr() as usize - self.rows.as_ptr() as usize;
+        let first = at / std::mem::size_of::<Row>();
+        self.actions[first..first + rows.len()]
+            .iter()
+            .flatten()
+            .any(|a| a == "*" || a.eq_ignore_ascii_case(action))
+    }
+
     /// How many rows.
     pub fn len(&self) -> usize {
         self.rows.len()
