@@ -179,21 +179,21 @@ fn a_product_code_the_action_is_not_documented_to_return_is_noted() {
              {{\"Response\":{{\"Error\":{{\"Code\":\"{code}\",\"Message\":\"m\"}},\"RequestId\":\"r\"}}}}\n"
         )
     };
-    let notes = |code: &str| {
+    let not_for_action = |code: &str| {
+        let input = verbose(code);
         let (_, stdout, _) = parts(&run_with_input(
             &["explain", "--format", "json"],
-            verbose(code).as_bytes(),
+            input.as_bytes(),
         ));
-        json_lines(&stdout)[0]["annotation"]["notes"].clone()
+        let notes = json_lines(&stdout)[0]["annotation"]["notes"].clone();
+        notes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "not-for-action")
     };
-    assert_eq!(
-        notes("ResourceUnavailable.DevOffline")[0]["kind"],
-        "not-for-action"
-    );
-    // Documented for the action, and a common code: no note.
-    assert_eq!(
-        notes("InvalidParameterValue.OrgNameRepeat"),
-        serde_json::json!([])
-    );
-    assert_eq!(notes("AuthFailure.SignatureExpire"), serde_json::json!([]));
+    assert!(not_for_action("ResourceUnavailable.DevOffline"));
+    // Documented for the action, and a common code: no such note.
+    assert!(!not_for_action("InvalidParameterValue.OrgNameRepeat"));
+    assert!(!not_for_action("AuthFailure.SignatureExpire"));
 }
