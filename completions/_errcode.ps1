@@ -105,9 +105,9 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         'errcode;list' {
             [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Only rows of this retry class')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Only codes of this API generation [default: both]')
-            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Only rows the API answers with this HTTP status')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only rows of this category (auth, device, internal…)')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')

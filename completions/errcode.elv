@@ -95,9 +95,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;list'= {
             cand --retry 'Only rows of this retry class'
             cand --api 'Only codes of this API generation [default: both]'
-            cand --action 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)'
             cand --http 'Only rows the API answers with this HTTP status'
             cand --category 'Only rows of this category (auth, device, internal…)'
+            cand --action 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'

@@ -9,6 +9,7 @@ use clap_complete::Shell;
 use clap_mangen::roff::{bold, italic, roman, Roff};
 
 use crate::cli::Cli;
+use crate::table::v3::V3Table;
 use crate::table::{http_status_note, Row, Table};
 
 /// One completion value per code: the code, with its meaning in English and Chinese.
@@ -30,7 +31,31 @@ fn code_values(table: &Table) -> Vec<PossibleValue> {
         values.push(PossibleValue::new(rows[i].code.to_string()).help(help));
         i += same.len();
     }
+    // The API 3.0 codes, after the legacy ones.
+    let v3 = V3Table::builtin().rows();
+    let mut i = 0;
+    while i < v3.len() {
+        let name = v3[i].label();
+        let same = v3[i..].iter().take_while(|r| r.label() == name).count();
+        let row = &v3[i];
+        let help = format!(
+            "{} ({})",
+            row.message_en.as_deref().unwrap_or(&row.message),
+            row.message
+        );
+        values.push(PossibleValue::new(name).help(help));
+        i += same;
+    }
     values
+}
+
+/// The API 3.0 actions the SDK documents, for `list --action`.
+fn action_values() -> Vec<PossibleValue> {
+    V3Table::builtin()
+        .actions()
+        .into_iter()
+        .map(PossibleValue::new)
+        .collect()
 }
 
 fn http_values(table: &Table) -> Vec<PossibleValue> {
@@ -77,6 +102,7 @@ pub fn completion_command(table: &Table) -> clap::Command {
     let codes = PossibleValuesParser::new(code_values(table));
     Cli::command()
         .mut_arg("tables", |a| a.value_hint(ValueHint::FilePath))
+        .mut_arg("codes", |a| a.value_parser(codes.clone()))
         .mut_subcommand("lookup", |c| {
             c.mut_arg("codes", |a| a.value_parser(codes.clone()))
         })
@@ -87,6 +113,9 @@ pub fn completion_command(table: &Table) -> clap::Command {
                 })
                 .mut_arg("category", |a| {
                     a.value_parser(PossibleValuesParser::new(category_values(table)))
+                })
+                .mut_arg("action", |a| {
+                    a.value_parser(PossibleValuesParser::new(action_values()))
                 })
         })
         .mut_subcommand("explain", |c| {
@@ -192,7 +221,18 @@ mod tests {
         let command = completion_command(&table);
         command.clone().debug_assert();
         let codes = code_values(&table);
-        assert_eq!(codes.len(), 73, "74 rows, 51603 twice");
+        let legacy = codes
+            .iter()
+            .filter(|v| v.get_name().parse::<u32>().is_ok())
+            .count();
+        assert_eq!(legacy, 73, "74 rows, 51603 twice");
+        assert!(codes
+            .iter()
+            .any(|v| v.get_name() == "AuthFailure.SignatureExpire"));
+        assert_eq!(codes.len(), 73 + 189, "193 API 3.0 rows, 4 codes twice");
+        assert!(action_values()
+            .iter()
+            .any(|v| v.get_name() == "AddOrganization"));
         let both = codes.iter().find(|v| v.get_name() == "51603").unwrap();
         assert!(both.get_help().unwrap().to_string().contains(" / "));
         assert_eq!(

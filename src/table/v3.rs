@@ -153,6 +153,20 @@ impl V3Table {
             .any(|a| a == "*" || a.eq_ignore_ascii_case(action))
     }
 
+    /// Every action the SDK documents a code for, each once, in order.
+    pub fn actions(&self) -> Vec<String> {
+        let mut actions: Vec<String> = self
+            .actions
+            .iter()
+            .flatten()
+            .filter(|a| *a != "*")
+            .cloned()
+            .collect();
+        actions.sort();
+        actions.dedup();
+        actions
+    }
+
     /// How many rows.
     pub fn len(&self) -> usize {
         self.rows.len()
