@@ -24,6 +24,8 @@ const AFTER_HELP: &str = concat!(
   errcode lookup 416xx             every 416xx code
   errcode list --http 456          the infrastructure failures
   errcode search token             codes whose description mentions a token
+  errcode AuthFailure.SignatureExpire   an API 3.0 code ('AuthFailure.*': the family)
+  errcode list --twins             legacy codes beside their API 3.0 twins
   curl -si URL | errcode explain   annotate a response
   errcode explain --summary app.log
 

@@ -199,6 +199,18 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
                 "Count the envelopes in a log per StatusCode.",
             ),
             (
+                "errcode lookup AuthFailure.SignatureExpire",
+                "What an API 3.0 code means; 'AuthFailure.*' lists a family.",
+            ),
+            (
+                "errcode list --twins",
+                "The legacy codes beside the API 3.0 codes that mean the same.",
+            ),
+            (
+                "errcode list --action AddOrganization",
+                "The API 3.0 codes the SDK documents for an action.",
+            ),
+            (
                 "curl -si URL | errcode explain --check >/dev/null || alert",
                 "Alert when a response is an error.",
             ),
