@@ -2,10 +2,9 @@
 //! summary, whose counts must equal what the JSON lines show.
 #![no_main]
 
-use errcode::settings::Settings;
 use errcode::commands::explain::{explain_inputs, Input, Options};
 use errcode::lang::Lang;
-use errcode::settings::{Format, Palette};
+use errcode::settings::{Format, Palette, Settings};
 use errcode::table::Table;
 use errcode::Error;
 use libfuzzer_sys::fuzz_target;
@@ -23,12 +22,12 @@ fn field(object: &[u8], name: &str) -> Box<RawValue> {
 
 fuzz_target!(|data: &[u8]| {
     let table = TABLE.get_or_init(Table::builtin);
-    // StatusCode counts, from the JSON lines and from the JSON summary: they must agree (the
-    // summary counts the usual line without building its envelope).
+    // StatusCode counts, from the JSON lines and from the JSON summary: they must agree (both
+    // come from the one verdict and the one reader).
     let mut from_lines: BTreeMap<String, u64> = Default::default();
     let mut from_summary: BTreeMap<String, u64> = Default::default();
     for (format, summary) in [(None, false), (Some(Format::Json), false), (Some(Format::Json), true)] {
-        let settings = Settings { format, palette: Palette::new(true), lang: Lang::En, stdout_is_terminal: false };
+        let settings = Settings { format, palette: Palette::new(true), lang: Lang::En, stdout_is_terminal: false, width: 80 };
         let mut out = Vec::new();
         let options = Options { summary, check: true };
         let input = Input::Reader("<fuzz>", Box::new(data));
@@ -47,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
             let rows: Vec<Box<RawValue>> = serde_json::from_slice(&out).expect("the summary parses");
             for row in rows {
                 let count = field(row.get().as_bytes(), "count").get().parse().expect("a count");
-                from_summary.insert(field(row.get().as_bytes(), "code").get().to_string(), count);
+                *from_summary.entry(field(row.get().as_bytes(), "code").get().to_string()).or_default() += count;
             }
         }
         if format.is_none() {
