@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
         if summary && !out.is_empty() {
             let rows: Vec<Box<RawValue>> = serde_json::from_slice(&out).expect("the summary parses");
             for row in rows {
-                let count = field(row.get().as_bytes(), "count").get().parse().expect("a count");
+                let count: u64 = field(row.get().as_bytes(), "count").get().parse().expect("a count");
                 *from_summary.entry(field(row.get().as_bytes(), "code").get().to_string()).or_default() += count;
             }
         }
