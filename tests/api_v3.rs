@@ -197,3 +197,76 @@ fn a_product_code_the_action_is_not_documented_to_return_is_noted() {
     assert!(!not_for_action("InvalidParameterValue.OrgNameRepeat"));
     assert!(!not_for_action("AuthFailure.SignatureExpire"));
 }
+
+#[test]
+fn what_a_second_hostile_reading_found() {
+    // Two SDK strings on a line, and one beside a JSON envelope: each its own envelope.
+    let line = "[TencentCloudSDKError] Code=A.B, Message=1, RequestId=r1 [TencentCloudSDKError] Code=ResourceUnavailable.DevOffline, Message=2, RequestId=r2\n\
+                {\"Response\":{\"Error\":{\"Code\":\"AuthFailure.TokenFailure\",\"Message\":\"t\"},\"RequestId\":\"j1\"}} [TencentCloudSDKError] Code=InternalError, Message=3, RequestId=r3\n";
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "json"],
+        line.as_bytes(),
+    ));
+    let got: Vec<(String, String)> = json_lines(&stdout)
+        .iter()
+        .map(|l| {
+            (
+                l["annotation"]["status_code"].as_str().unwrap().to_string(),
+                l["annotation"]["request_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("A.B".into(), "r1".into()),
+            ("ResourceUnavailable.DevOffline".into(), "r2".into()),
+            ("AuthFailure.TokenFailure".into(), "j1".into()),
+            ("InternalError".into(), "r3".into())
+        ]
+    );
+    // A code in both API 3.0 lists is said so, not as the legacy source's duplicate.
+    let (_, human, _) = parts(&run_with_input(
+        &["explain"],
+        b"[TencentCloudSDKException]code: InvalidParameter message:bad requestId:r\n",
+    ));
+    assert!(
+        human.contains("both a product code and a common"),
+        "{human}"
+    );
+    assert!(!human.contains("lists 0"), "{human}");
+    // An empty code is an error without a code, in every form.
+    for input in [
+        "[TencentCloudSDKError] Code=, Message=e, RequestId=r\n",
+        "[TencentCloudSDKException]code: message: requestId:r\n",
+    ] {
+        let (status, stdout, _) = parts(&run_with_input(
+            &["explain", "--check", "--format", "json"],
+            input.as_bytes(),
+        ));
+        assert_eq!(status, 1, "{input}");
+        assert_eq!(
+            json_lines(&stdout)[0]["annotation"]["notes"][0]["kind"],
+            "not-a-code",
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn an_unresolved_meaning_is_shown_as_both_in_the_json_summary() {
+    let input = "{\"StatusCode\":51603,\"Code\":500,\"Message\":\"网关信令操作失败\",\"RequestId\":\"r\"}\n{\"StatusCode\":51603,\"Code\":500,\"Message\":\"x\",\"RequestId\":\"r\"}\n";
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        input.as_bytes(),
+    ));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let messages: Vec<&str> = rows
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["网关信令操作失败", "网关信令操作失败 / 消息队列发送失败"]
+    );
+}

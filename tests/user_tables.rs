@@ -77,10 +77,15 @@ fn the_shape_list_prints_reads_back() {
         "json",
     ])
     .stdout;
-    assert_eq!(
-        String::from_utf8(again).unwrap(),
-        String::from_utf8(json).unwrap()
-    );
+    // The twins are the built-in rows' own: a user table's rows have none.
+    let without_twins = |bytes: &[u8]| {
+        let mut rows: Vec<serde_json::Value> = serde_json::from_slice(bytes).unwrap();
+        for row in &mut rows {
+            row.as_object_mut().unwrap().remove("twins");
+        }
+        rows
+    };
+    assert_eq!(without_twins(&again), without_twins(&json));
 }
 
 #[test]

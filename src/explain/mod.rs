@@ -83,6 +83,8 @@ pub enum Note {
         /// How many meanings.
         count: usize,
     },
+    /// API 3.0: the code is both a product code and a common code, with a text in each list.
+    BothLists(String),
     /// `Message` names one of a code's meanings.
     MatchesMeaning {
         /// Which (0-based).
@@ -132,7 +134,9 @@ impl Note {
             }
             Note::NotForAction { .. } => NoteKind::NotForAction,
             Note::NotACode(_) | Note::ErrorWithoutCode => NoteKind::NotACode,
-            Note::TwoMeanings { .. } | Note::MatchesMeaning { .. } => NoteKind::TwoMeanings,
+            Note::TwoMeanings { .. } | Note::MatchesMeaning { .. } | Note::BothLists(_) => {
+                NoteKind::TwoMeanings
+            }
             Note::HttpMismatch { .. } => NoteKind::HttpMismatch,
             Note::FailureWithSuccess | Note::NormalWithFailure(_) => NoteKind::CodeMismatch,
             Note::UnexpectedCode(_) => NoteKind::UnexpectedCode,
@@ -270,18 +274,22 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         env.status_code,
         origin.http.and_then(|h| h.action.as_deref()),
     ) {
-        if !V3Table::builtin().documents(&code.text(), action) {
+        // An action the SDK does not know (or none) says nothing about the code.
+        let known = V3Table::builtin().knows_action(action);
+        if known && !V3Table::builtin().documents(&code.text(), action) {
             notes.push(Note::NotForAction {
                 code: shown(code),
                 action: action.to_string(),
             });
         }
     }
-    if rows.len() > 1 {
-        notes.push(Note::TwoMeanings {
-            code: rows[0].code,
+    match (rows, env.api) {
+        ([first, _, ..], Api::V3) => notes.push(Note::BothLists(first.label())),
+        ([first, _, ..], Api::Legacy) => notes.push(Note::TwoMeanings {
+            code: first.code,
             count: rows.len(),
-        });
+        }),
+        _ => {}
     }
     let expected_http = match env.api {
         Api::Legacy => rows.first().map(|r| r.http_status),

@@ -522,11 +522,16 @@ impl<'n> Reader<'n> {
                 self.state = State::Headers(next);
             }
         }
-        if emitted.count == 0 && seen.open.is_none() && from == 0 {
-            match crate::input::sdk::find(text) {
-                Some(found) => self.sdk_error(text, &found, line, sink)?,
-                None => self.nothing_found(text, line, &seen, sink)?,
+        let mut sdk_errors = 0;
+        if seen.open.is_none() && from == 0 {
+            // SDK error strings, on their own or beside JSON envelopes.
+            for found in crate::input::sdk::find_all(text) {
+                self.sdk_error(text, &found, line, sink)?;
+                sdk_errors += 1;
             }
+        }
+        if emitted.count == 0 && sdk_errors == 0 && seen.open.is_none() && from == 0 {
+            self.nothing_found(text, line, &seen, sink)?;
         }
         Ok(false)
     }
@@ -545,7 +550,7 @@ impl<'n> Reader<'n> {
             api: Api::V3,
             request_id: found.request_id.as_ref().map(value),
             code: None,
-            status_code: Some(value(&found.code)),
+            status_code: Some(value(&found.code)).filter(|v| !v.0.is_empty()),
             message: found.message.as_ref().map(value),
             data: None,
             renamed: Vec::new(),

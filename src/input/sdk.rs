@@ -18,8 +18,36 @@ pub(crate) struct SdkError {
     pub request_id: Option<std::ops::Range<usize>>,
 }
 
+/// The longest code taken from an SDK string: real codes are short names.
+const MAX_CODE: usize = 256;
+
+/// The SDK error strings in `line`, in order; each one ends where the next begins.
+pub(crate) fn find_all(line: &[u8]) -> Vec<SdkError> {
+    let markers: Vec<usize> = memchr::memmem::find_iter(line, b"TencentCloudSDK").collect();
+    let mut found = Vec::new();
+    for (k, &at) in markers.iter().enumerate() {
+        let end = markers.get(k + 1).copied().unwrap_or(line.len());
+        // The segment starts at the bracket before the marker (Go, Python, Java) or further
+        // back (PHP's namespace), but never before the previous segment's end.
+        let floor = if k == 0 { 0 } else { markers[k - 1] + 1 };
+        let start = line[floor..at]
+            .iter()
+            .rposition(|&b| b == b'[')
+            .map_or(at, |i| floor + i);
+        if let Some(mut e) = find(&line[start..end]) {
+            let shift = |r: &mut std::ops::Range<usize>| *r = r.start + start..r.end + start;
+            shift(&mut e.raw);
+            shift(&mut e.code);
+            e.message.iter_mut().for_each(shift);
+            e.request_id.iter_mut().for_each(shift);
+            found.push(e);
+        }
+    }
+    found
+}
+
 /// The SDK error string in `line`, if it holds one.
-pub(crate) fn find(line: &[u8]) -> Option<SdkError> {
+fn find(line: &[u8]) -> Option<SdkError> {
     let find =
         |needle: &[u8], from: usize| memchr::memmem::find(&line[from..], needle).map(|i| from + i);
     if let Some(at) = find(b"[TencentCloudSDKError]", 0) {
@@ -30,9 +58,13 @@ pub(crate) fn find(line: &[u8]) -> Option<SdkError> {
         let id_at = memchr::memmem::rfind(&line[code_end..], b", RequestId=").map(|i| code_end + i);
         let message = message_at.map(|m| m + 10..id_at.unwrap_or(line.len()));
         let request_id = id_at.map(|i| i + 12..token_end(line, i + 12));
+        let code = trimmed(line, code_at..code_end);
+        if code.len() > MAX_CODE {
+            return None;
+        }
         return Some(SdkError {
             raw: at..request_id.as_ref().map_or(line.len(), |r| r.end),
-            code: trimmed(line, code_at..code_end),
+            code,
             message: message.map(|m| trimmed(line, m)),
             request_id: request_id.map(|r| trimmed(line, r)),
         });
@@ -52,7 +84,7 @@ pub(crate) fn find(line: &[u8]) -> Option<SdkError> {
         start..token_end(line, start)
     });
     let code = trimmed(line, code_at..code_end);
-    if code.is_empty() {
+    if code.len() > MAX_CODE {
         return None;
     }
     Some(SdkError {
@@ -92,7 +124,10 @@ mod tests {
     fn parts(line: &str) -> Option<(String, String, Option<String>, Option<String>)> {
         let b = line.as_bytes();
         let s = |r: std::ops::Range<usize>| line[r].to_string();
-        find(b).map(|e| (s(e.raw), s(e.code), e.message.map(s), e.request_id.map(s)))
+        find_all(b)
+            .into_iter()
+            .next()
+            .map(|e| (s(e.raw), s(e.code), e.message.map(s), e.request_id.map(s)))
     }
 
     #[test]
@@ -134,5 +169,21 @@ mod tests {
             None
         );
         assert_eq!(parts("no sdk here"), None);
+    }
+
+    #[test]
+    fn several_on_a_line_keep_their_own_fields() {
+        let line = "[TencentCloudSDKError] Code=A.B, Message=1, RequestId=r1 [TencentCloudSDKError] Code=C.D, Message=2, RequestId=r2";
+        let found = find_all(line.as_bytes());
+        let fields: Vec<(&str, &str)> = found
+            .iter()
+            .map(|e| (&line[e.code.clone()], &line[e.request_id.clone().unwrap()]))
+            .collect();
+        assert_eq!(fields, [("A.B", "r1"), ("C.D", "r2")]);
+        let long = format!(
+            "[TencentCloudSDKError] Code={}, Message=m",
+            "A".repeat(1000)
+        );
+        assert!(find_all(long.as_bytes()).is_empty());
     }
 }

@@ -363,8 +363,8 @@ fn write_json_head(
     json_number(out, Some(origin.line))?;
     out.write_all(b",\"envelope\":")?;
     if env.text_form {
-        // An SDK's error string: no JSON to echo, so the text as read.
-        return crate::text::to_json_writer(out, &String::from_utf8_lossy(env.raw));
+        // An SDK's error string: no JSON to echo, so the text as read, as a JSON string.
+        return write_text_as_json(out, env.raw);
     }
     write_raw_json(out, env.raw, utf8)
 }
@@ -443,10 +443,32 @@ fn needs_care(raw: &[u8], utf8: bool) -> bool {
     !utf8 && (high != 0 || !tail.is_ascii()) && std::str::from_utf8(raw).is_err()
 }
 
+/// `raw` as one JSON string, escaped piece by piece (it can be megabytes).
+fn write_text_as_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    for chunk in raw.utf8_chunks() {
+        let mut rest = chunk.valid();
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(4096);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let mut piece = Vec::with_capacity(cut + 16);
+            crate::text::to_json_writer(&mut piece, &rest[..cut])?;
+            out.write_all(&piece[1..piece.len() - 1])?;
+            rest = &rest[cut..];
+        }
+        if !chunk.invalid().is_empty() {
+            out.write_all("\u{fffd}".as_bytes())?;
+        }
+    }
+    out.write_all(b"\"")
+}
+
 fn write_request_id(out: &mut impl Write, env: &Envelope<'_>, utf8: bool) -> io::Result<()> {
     // The value as written is JSON already (a string, or whatever else was sent).
     match env.request_id {
-        Some(v) if env.text_form => crate::text::to_json_writer(out, &v.text()),
+        Some(v) if env.text_form => write_text_as_json(out, v.0),
         Some(v) => write_raw_json(out, v.0, utf8),
         None => out.write_all(b"null"),
     }

@@ -66,6 +66,10 @@ pub fn text(note: &Note, lang: Lang) -> String {
             format!("the source document lists {code} {count} times, with different meanings"),
             format!("源文档中 {code} 出现两次，含义不同"),
         ),
+        Note::BothLists(code) => pick(
+            format!("{} is both a product code and a common API 3.0 code, with a text in each list", escape(code)),
+            format!("{} 既是产品错误码也是公共错误码，两处各有描述", escape(code)),
+        ),
         Note::MatchesMeaning { index, of, message } => pick(
             format!("Message matches meaning {} of {of}: {}", index + 1, escape(message)),
             format!("Message 对应第 {} 种含义：{}", index + 1, escape(message)),

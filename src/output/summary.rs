@@ -22,8 +22,8 @@ struct JsonCount<'a> {
     count: u64,
     share: f64,
     http_status: Option<u16>,
-    message: Option<&'a str>,
-    message_en: Option<&'a str>,
+    message: Option<String>,
+    message_en: Option<String>,
     /// For the row of codes after the first 10,000: how many distinct codes it holds (about).
     #[serde(skip_serializing_if = "Option::is_none")]
     distinct_codes: Option<u64>,
@@ -125,6 +125,20 @@ pub fn write_summary(
                 .iter()
                 .map(|r| {
                     let row = r.rows.first();
+                    // A code whose meaning Message did not name: every meaning, as the table shows.
+                    let joined = |f: fn(&Row) -> Option<&str>| {
+                        r.rows.iter().filter_map(f).collect::<Vec<_>>().join(" / ")
+                    };
+                    let (message, message_en) = match r.rows.len() {
+                        0 | 1 => (
+                            row.map(|r| r.message.clone()),
+                            row.and_then(|r| r.message_en.clone()),
+                        ),
+                        _ => (
+                            Some(joined(|r| Some(r.message.as_str()))),
+                            Some(joined(|r| r.message_en.as_deref())),
+                        ),
+                    };
                     JsonCount {
                         api: r.api,
                         code: match &r.code {
@@ -136,8 +150,8 @@ pub fn write_summary(
                         count: r.count,
                         share: (share(r.count) * 1e6).round() / 1e6,
                         http_status: row.map(|r| r.http_status),
-                        message: row.map(|r| r.message.as_str()),
-                        message_en: row.and_then(|r| r.message_en.as_deref()),
+                        message,
+                        message_en,
                         distinct_codes: r.distinct,
                     }
                 })

@@ -167,6 +167,16 @@ impl V3Table {
         actions
     }
 
+    /// Whether the SDK documents any code for `action` (in any case).
+    pub fn knows_action(&self, action: &str) -> bool {
+        !action.is_empty()
+            && self
+                .actions
+                .iter()
+                .flatten()
+                .any(|a| a != "*" && a.eq_ignore_ascii_case(action))
+    }
+
     /// How many rows.
     pub fn len(&self) -> usize {
         self.rows.len()
