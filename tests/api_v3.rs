@@ -270,3 +270,18 @@ fn an_unresolved_meaning_is_shown_as_both_in_the_json_summary() {
         ["网关信令操作失败", "网关信令操作失败 / 消息队列发送失败"]
     );
 }
+
+#[test]
+fn the_human_layout_of_api_3_uses_its_own_fields() {
+    let input = "{\"Response\":{\"Error\":{\"Code\":\"ResourceUnavailable.DevOffline\",\"Message\":\"设备离线\"},\"RequestId\":\"6f2c\"}}\n{\"Response\":{\"RequestId\":\"ok\",\"TotalCount\":1}}\n";
+    let (_, human, _) = parts(&run_with_input(&["explain"], input.as_bytes()));
+    assert!(
+        human.contains("Error.Code ResourceUnavailable.DevOffline"),
+        "{human}"
+    );
+    assert!(
+        !human.contains("  Code ") && !human.contains("  Data "),
+        "{human}"
+    );
+    assert!(human.contains("API 3.0 response with no Error"), "{human}");
+}

@@ -72,8 +72,13 @@ pub fn write_human(
     let code = env.status_code.map_or("-".to_string(), |v| {
         escape(&short(&v.text(), 24)).into_owned()
     });
+    let v3_success = env.api == Api::V3 && env.status_code.is_none() && !env.error;
     let headline = match f.rows.get(f.message_matches.unwrap_or(0)) {
         Some(row) => meaning(row, lang),
+        None if v3_success => match en {
+            true => "API 3.0 response with no Error".to_string(),
+            false => "API 3.0 响应，没有 Error".to_string(),
+        },
         None => if en {
             "not in the table"
         } else {
@@ -136,13 +141,27 @@ pub fn write_human(
         }
         _ => "",
     };
-    writeln!(
-        out,
-        "{}{}{code_meaning}  {}",
-        label("Code"),
-        value_text(env.code.as_ref(), 40),
-        desc(Field::Code)
-    )?;
+    let v3 = env.api == Api::V3;
+    // API 3.0 has no Code and no Data; its code and message are Response.Error's.
+    if !v3 {
+        writeln!(
+            out,
+            "{}{}{code_meaning}  {}",
+            label("Code"),
+            value_text(env.code.as_ref(), 40),
+            desc(Field::Code)
+        )?;
+    }
+    let v3_desc = |field: &str| {
+        p.dim(&match (en, field) {
+            (true, "code") => {
+                "Response.Error.Code: the error's code; no Error is success".to_string()
+            }
+            (false, "code") => "Response.Error.Code：错误码；没有 Error 即成功".to_string(),
+            (true, _) => "Response.Error.Message: the error's description".to_string(),
+            (false, _) => "Response.Error.Message：错误描述".to_string(),
+        })
+    };
     let mut status = value_text(env.status_code.as_ref(), 40);
     // The meaning Message names, when the code has several (51603), throughout.
     let matched = f.rows.get(f.message_matches.unwrap_or(0));
@@ -166,12 +185,15 @@ pub fn write_human(
             row.category.as_deref().unwrap_or("-"),
         );
     }
-    writeln!(
-        out,
-        "{}{status}  {}",
-        label("StatusCode"),
-        desc(Field::StatusCode)
-    )?;
+    match v3 {
+        true => writeln!(out, "{}{status}  {}", label("Error.Code"), v3_desc("code"))?,
+        false => writeln!(
+            out,
+            "{}{status}  {}",
+            label("StatusCode"),
+            desc(Field::StatusCode)
+        )?,
+    }
     for (i, row) in f.rows.iter().enumerate() {
         let word = if en { "Meaning" } else { "含义" };
         let name = if f.rows.len() > 1 {
@@ -198,20 +220,31 @@ pub fn write_human(
     } else {
         String::new()
     };
-    writeln!(
-        out,
-        "{}{}{as_in_table}  {}",
-        label("Message"),
-        value_text(env.message.as_ref(), 100),
-        desc(Field::Message)
-    )?;
-    writeln!(
-        out,
-        "{}{}  {}",
-        label("Data"),
-        env.data.map_or("-".to_string(), |d| data_text(d.0)),
-        desc(Field::Data)
-    )?;
+    let message = value_text(env.message.as_ref(), 100);
+    match v3 {
+        true if env.message.is_some() || env.error => writeln!(
+            out,
+            "{}{message}{as_in_table}  {}",
+            label("Message"),
+            v3_desc("message")
+        )?,
+        true => {}
+        false => writeln!(
+            out,
+            "{}{message}{as_in_table}  {}",
+            label("Message"),
+            desc(Field::Message)
+        )?,
+    }
+    if !v3 {
+        writeln!(
+            out,
+            "{}{}  {}",
+            label("Data"),
+            env.data.map_or("-".to_string(), |d| data_text(d.0)),
+            desc(Field::Data)
+        )?;
+    }
     if let Some(http) = origin.http {
         let want = f
             .expected_http
