@@ -120,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;explain' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -127,11 +128,15 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Count envelopes per StatusCode instead of explaining each')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 when any envelope is an error (for scripts)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'With --check: print nothing, only the exit status tells')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'With --check: print nothing, only the exit status tells')
+            [CompletionResult]::new('--errors', '--errors', [CompletionResultType]::ParameterName, 'Only error envelopes: printed, counted and checked')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'errcode;e' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -139,6 +144,9 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Count envelopes per StatusCode instead of explaining each')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 when any envelope is an error (for scripts)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'With --check: print nothing, only the exit status tells')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'With --check: print nothing, only the exit status tells')
+            [CompletionResult]::new('--errors', '--errors', [CompletionResultType]::ParameterName, 'Only error envelopes: printed, counted and checked')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

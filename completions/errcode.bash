@@ -81,11 +81,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -126,11 +126,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -164,18 +164,22 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__explain)
-            opts="-f -h --summary --check --format --color --lang --table --help"
+            opts="-q -f -h --summary --check --quiet --errors --status --format --color --lang --table --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -348,11 +352,11 @@ _errcode() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -393,11 +397,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -438,11 +442,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -483,11 +487,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -109,6 +109,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;explain'= {
+            cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -116,10 +117,14 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
             cand --summary 'Count envelopes per StatusCode instead of explaining each'
             cand --check 'Exit 1 when any envelope is an error (for scripts)'
+            cand -q 'With --check: print nothing, only the exit status tells'
+            cand --quiet 'With --check: print nothing, only the exit status tells'
+            cand --errors 'Only error envelopes: printed, counted and checked'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;e'= {
+            cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -127,6 +132,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
             cand --summary 'Count envelopes per StatusCode instead of explaining each'
             cand --check 'Exit 1 when any envelope is an error (for scripts)'
+            cand -q 'With --check: print nothing, only the exit status tells'
+            cand --quiet 'With --check: print nothing, only the exit status tells'
+            cand --errors 'Only error envelopes: printed, counted and checked'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -26,7 +26,8 @@ end
 
 complete -c errcode -n "__fish_errcode_needs_command" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -47,7 +48,8 @@ complete -c errcode -n "__fish_errcode_needs_command" -a "e" -d 'Annotate respon
 complete -c errcode -n "__fish_errcode_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -57,7 +59,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand search" -l table -d 'A J
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand s" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand s" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -67,7 +70,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand s" -l table -d 'A JSON t
 complete -c errcode -n "__fish_errcode_using_subcommand s" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -77,7 +81,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand completions" -l table -d
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand man" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand man" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -87,7 +92,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand man" -l table -d 'A JSON
 complete -c errcode -n "__fish_errcode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -97,7 +103,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l table -d 'A J
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand l" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand l" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -209,7 +216,8 @@ UpdateRecordTemplate\t''
 UpdateUserDevice\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -219,9 +227,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l table -d 'A JSO
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l show-source -d 'Show where each row came from (built-in or a --table file)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l twins -d 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -230,10 +240,14 @@ en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l summary -d 'Count envelopes per StatusCode instead of explaining each'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l check -d 'Exit 1 when any envelope is an error (for scripts)'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 plain\t'One tab-separated row per line (the default in a pipe)'
-json\t'JSON (an array; explain: one object per line)'"
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -242,6 +256,8 @@ en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l summary -d 'Count envelopes per StatusCode instead of explaining each'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l check -d 'Exit 1 when any envelope is an error (for scripts)'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "search" -d 'Find codes whose description contains every term (Chinese or English)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "completions" -d 'Print a shell completion script that knows the codes'

@@ -256,6 +256,18 @@ pub enum Command {
         /// Exit 1 when any envelope is an error (for scripts)
         #[arg(long)]
         check: bool,
+
+        /// With --check: print nothing, only the exit status tells
+        #[arg(long, short = 'q', requires = "check")]
+        quiet: bool,
+
+        /// Only error envelopes: printed, counted and checked
+        #[arg(long)]
+        errors: bool,
+
+        /// Only envelopes whose code matches (41601, 416xx, 'AuthFailure.*'; repeatable)
+        #[arg(long, value_name = "PATTERN")]
+        status: Vec<String>,
     },
 
     /// Print a shell completion script that knows the codes

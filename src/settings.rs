@@ -16,6 +16,8 @@ pub enum Format {
     Plain,
     /// JSON (an array; explain: one object per line).
     Json,
+    /// explain's layout for people (its default; explain only).
+    Human,
 }
 
 /// `--color`.

@@ -453,3 +453,46 @@ fn message_comparison_ignores_full_width_against_half_width_punctuation() {
         "{stdout}"
     );
 }
+
+#[test]
+fn filters_choose_what_is_printed_counted_and_checked() {
+    let input = "{\"StatusCode\":200,\"RequestId\":\"a\"}\n{\"StatusCode\":41601,\"RequestId\":\"b\"}\n{\"StatusCode\":52502,\"RequestId\":\"c\"}\n";
+    let json = |args: &[&str]| {
+        let mut all = vec!["explain", "--format", "json"];
+        all.extend_from_slice(args);
+        let (status, stdout, _) = parts(&run_with_input(&all, input.as_bytes()));
+        let codes: Vec<i64> = stdout
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["annotation"]["status_code"]
+                    .as_i64()
+                    .unwrap()
+            })
+            .collect();
+        (status, codes)
+    };
+    assert_eq!(json(&["--errors"]), (0, vec![41601, 52502]));
+    assert_eq!(json(&["--status", "525xx", "--check"]), (1, vec![52502]));
+    assert_eq!(json(&["--status", "200", "--check"]), (0, vec![200]));
+    assert_eq!(
+        json(&["--status", "200", "--status", "41601"]).1,
+        [200, 41601]
+    );
+    // Quiet: the exit status alone.
+    let (status, stdout, _) = parts(&run_with_input(
+        &["explain", "--check", "-q"],
+        input.as_bytes(),
+    ));
+    assert_eq!((status, stdout.as_str()), (1, ""));
+    let (status, _, stderr) = parts(&run_with_input(&["explain", "-q"], input.as_bytes()));
+    assert_eq!(status, 2, "--quiet needs --check: {stderr}");
+    // The summary counts only what the filters keep.
+    let (_, summary, _) = parts(&run_with_input(
+        &["explain", "--summary", "--errors", "--format", "json"],
+        input.as_bytes(),
+    ));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&summary).unwrap();
+    assert_eq!(rows.len(), 2);
+    let (status, _, _) = parts(&run(&["lookup", "41601", "--format", "human"]));
+    assert_eq!(status, 2, "the human layout is explain's");
+}

@@ -108,7 +108,7 @@ proptest! {
     fn any_bytes_give_a_result_or_an_input_error(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         for format in [None, Some(Format::Json)] {
             for summary in [false, true] {
-                let (result, _) = explain_bytes(&bytes, format, Options { summary, check: true });
+                let (result, _) = explain_bytes(&bytes, format, Options { summary, check: true, ..Options::default() });
                 prop_assert!(matches!(result, Ok(_) | Err(Error::Input(_) | Error::Reported)), "{:?}", result);
             }
         }

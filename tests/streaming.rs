@@ -77,6 +77,7 @@ fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>,
     let options = Options {
         summary,
         check: true,
+        ..Options::default()
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let result = explain_inputs(

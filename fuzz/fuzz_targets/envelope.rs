@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     for (format, summary) in [(None, false), (Some(Format::Json), false), (Some(Format::Json), true)] {
         let settings = Settings { format, palette: Palette::new(true), lang: Lang::En, stdout_is_terminal: false, width: 80 };
         let mut out = Vec::new();
-        let options = Options { summary, check: true };
+        let options = Options { summary, check: true, ..Options::default() };
         let input = Input::Reader("<fuzz>", Box::new(data));
         match explain_inputs(vec![input], &mut out, &mut std::io::sink(), table, &settings, &options) {
             Ok(_) | Err(Error::Input(_)) | Err(Error::Reported) => {}

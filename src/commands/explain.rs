@@ -17,12 +17,71 @@ use crate::table::Table;
 use crate::text::escape;
 
 /// `explain`'s switches.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Count per StatusCode instead of explaining each envelope.
     pub summary: bool,
     /// Exit 1 when an envelope is an error.
     pub check: bool,
+    /// With `check`: write nothing on stdout.
+    pub quiet: bool,
+    /// Which envelopes are printed, counted and checked.
+    pub filter: Filter,
+}
+
+/// `--errors` and `--status`: which envelopes count.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only errors.
+    pub errors: bool,
+    /// Legacy codes and patterns.
+    pub legacy: Vec<crate::table::query::Query>,
+    /// API 3.0 codes and patterns.
+    pub v3: Vec<String>,
+}
+
+impl Filter {
+    /// The filter of `--errors` and `--status PATTERN…`; a pattern that is neither a legacy
+    /// code nor an API 3.0 one is a usage error.
+    pub fn new(errors: bool, patterns: &[String]) -> Result<Filter, Error> {
+        let mut filter = Filter {
+            errors,
+            ..Filter::default()
+        };
+        for p in patterns {
+            if crate::table::v3::V3Table::is_code(p) {
+                filter.v3.push(p.clone());
+            } else {
+                let query = crate::table::query::Query::parse(p)
+                    .map_err(|e| Error::Usage(format!("--status: {e}")))?;
+                filter.legacy.push(query);
+            }
+        }
+        Ok(filter)
+    }
+
+    /// Whether an envelope with this verdict counts.
+    fn keeps(&self, env: &Envelope<'_>, verdict: Verdict) -> bool {
+        if self.errors && verdict != Verdict::Error {
+            return false;
+        }
+        if self.legacy.is_empty() && self.v3.is_empty() {
+            return true;
+        }
+        match env.api {
+            Api::Legacy => env
+                .status_code
+                .and_then(|v| v.as_integer())
+                .and_then(|(n, _)| u32::try_from(n).ok())
+                .is_some_and(|code| self.legacy.iter().any(|q| q.matches(code))),
+            Api::V3 => env.status_code.is_some_and(|code| {
+                let code = code.text();
+                self.v3
+                    .iter()
+                    .any(|p| crate::table::v3::code_matches(p, &code))
+            }),
+        }
+    }
 }
 
 /// The summary key of an envelope.
@@ -57,6 +116,9 @@ struct Counter<'t> {
     file: String,
     summary: Summary,
     problems: Problems,
+    filter: Filter,
+    /// Envelopes read, counted or not.
+    seen: u64,
 }
 
 impl Sink for Counter<'_> {
@@ -64,6 +126,10 @@ impl Sink for Counter<'_> {
         match event {
             Event::Envelope(env, origin) => {
                 let (verdict, rows) = verdict(env, origin, self.table);
+                self.seen += 1;
+                if !self.filter.keeps(env, verdict) {
+                    return Ok(());
+                }
                 let error = verdict == Verdict::Error;
                 match rows.first() {
                     Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
@@ -88,6 +154,8 @@ impl Parts for Counter<'_> {
             file: self.file.clone(),
             summary: Summary::new(self.table.rows().len()),
             problems: Problems::default(),
+            filter: self.filter.clone(),
+            seen: 0,
         }
     }
 
@@ -96,6 +164,7 @@ impl Parts for Counter<'_> {
     }
 
     fn merge(&mut self, part: Self, lines_before: u64) {
+        self.seen += part.seen;
         self.summary.merge(part.summary);
         self.problems.merge(part.problems, lines_before);
     }
@@ -166,6 +235,9 @@ struct Explainer<'t, 's> {
     file_json: String,
     envelopes: u64,
     errors: u64,
+    /// Envelopes read, shown or not.
+    seen: u64,
+    options: &'s Options,
     problems: Problems,
     out: Pieces,
     /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
@@ -180,7 +252,7 @@ impl Explainer<'_, '_> {
         self.out.hand_over()?;
         // Until an envelope is seen, a problem may be the whole story: it is then told once,
         // as the error, instead of as a warning too.
-        if self.envelopes > 0 {
+        if self.seen > 0 {
             for warning in std::mem::take(&mut self.problems.warnings) {
                 self.out
                     .send(Piece::Warning(escape(&warning.warning()).into_owned()))?;
@@ -191,9 +263,18 @@ impl Explainer<'_, '_> {
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
         let finding = explain(env, origin, self.table);
+        if !self.options.filter.keeps(env, finding.verdict) {
+            // Not among the envelopes asked for; still an envelope read.
+            self.seen += 1;
+            return Ok(());
+        }
         self.envelopes += 1;
+        self.seen += 1;
         if finding.verdict == Verdict::Error {
             self.errors += 1;
+        }
+        if self.options.quiet {
+            return Ok(());
         }
         if self.settings.format != Some(Format::Json) {
             return output::envelope::write_human(
@@ -259,7 +340,7 @@ impl Sink for Explainer<'_, '_> {
             Event::Envelope(env, origin) => {
                 self.envelope(env, origin)?;
                 if self.out.buf.len() >= PIECE
-                    || (self.envelopes == 1 && !self.problems.warnings.is_empty())
+                    || (self.seen == 1 && !self.problems.warnings.is_empty())
                 {
                     self.flush()?;
                 }
@@ -268,7 +349,7 @@ impl Sink for Explainer<'_, '_> {
             Event::Pause => self.flush(),
             other => {
                 self.problems.event(&self.file, &other);
-                if self.envelopes > 0 && !self.problems.warnings.is_empty() {
+                if self.seen > 0 && !self.problems.warnings.is_empty() {
                     self.flush()?;
                 }
                 Ok(())
@@ -427,6 +508,8 @@ fn summarise(
         file: String::new(),
         summary: Summary::new(table.rows().len()),
         problems: Problems::default(),
+        filter: options.filter.clone(),
+        seen: 0,
     };
     let mut failed = false;
     let mut bytes = 0u64;
@@ -470,13 +553,19 @@ fn summarise(
         }
     }
     let Counter {
-        summary, problems, ..
+        summary,
+        problems,
+        seen,
+        ..
     } = counter;
-    if summary.envelopes == 0 {
+    if seen == 0 {
         if failed {
             return Err(Error::Reported);
         }
         return Err(nothing_found(&names, bytes, &problems));
+    }
+    if options.quiet {
+        return outcome(failed, options, summary.errors);
     }
     for warning in &problems.warnings {
         writeln!(err, "errcode: {}", escape(&warning.warning())).ok();
@@ -579,6 +668,8 @@ fn explain_each(
         file_json: String::new(),
         envelopes: 0,
         errors: 0,
+        seen: 0,
+        options,
         problems: Problems::default(),
         out: Pieces {
             buf: Vec::with_capacity(PIECE + 4096),
@@ -620,7 +711,7 @@ fn explain_each(
         })();
         let Explainer {
             out,
-            envelopes,
+            seen: envelopes,
             errors,
             problems,
             ..

@@ -37,6 +37,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         }
     }
     let (global, command) = cli.into_command();
+    if global.format == Some(crate::settings::Format::Human)
+        && !matches!(command, Command::Explain { .. })
+    {
+        return Err(Error::Usage(
+            "--format human is explain's layout: lookup, list and search write table, plain or json"
+                .into(),
+        ));
+    }
     let g = &global;
     let settings = Settings::decide(g.format, g.color, g.lang, io::stdout().is_terminal(), env);
     // Not locked here: explain writes from a thread of its own.
@@ -79,8 +87,17 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             files,
             summary,
             check,
+            quiet,
+            errors,
+            status,
         } => {
-            let options = explain::Options { summary, check };
+            let filter = explain::Filter::new(errors, &status)?;
+            let options = explain::Options {
+                summary,
+                check,
+                quiet,
+                filter,
+            };
             explain::run(
                 &mut out,
                 &load_table(&g.tables)?,

@@ -67,7 +67,8 @@ pub fn write_rows(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::
     match style.format {
         Format::Json => write_json(out, rows, style),
         Format::Plain => write_plain(out, rows, style),
-        Format::Table => write_table(out, rows, style),
+        // The human layout is explain's; rows refuse it before they get here.
+        Format::Table | Format::Human => write_table(out, rows, style),
     }
 }
 

@@ -181,7 +181,8 @@ pub fn write_summary(
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
-        Format::Table => {
+        // The summary's layout for people is its table.
+        Format::Table | Format::Human => {
             let mut grid = Grid::new();
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);

@@ -96,21 +96,10 @@ impl V3Table {
     /// The rows whose code matches `pattern`, in any case: a code, or a prefix ending in `*`
     /// or `.` (`AuthFailure.*`, `AuthFailure.`).
     pub fn matching(&self, pattern: &str) -> Vec<&Row> {
-        let (prefix, whole) = match pattern.strip_suffix('*') {
-            Some(prefix) => (prefix, false),
-            None if pattern.ends_with('.') => (pattern, false),
-            None => (pattern, true),
-        };
         self.codes
             .iter()
             .zip(&self.rows)
-            .filter(|(code, _)| match whole {
-                true => code.eq_ignore_ascii_case(prefix),
-                false => {
-                    code.len() >= prefix.len()
-                        && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-                }
-            })
+            .filter(|(code, _)| code_matches(pattern, code))
             .map(|(_, row)| row)
             .collect()
     }
@@ -185,6 +174,23 @@ impl V3Table {
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+}
+
+/// Whether the API 3.0 `code` matches `pattern`: the code in any case, or a prefix ending in
+/// `*` or `.`.
+pub fn code_matches(pattern: &str, code: &str) -> bool {
+    let (prefix, whole) = match pattern.strip_suffix('*') {
+        Some(prefix) => (prefix, false),
+        None if pattern.ends_with('.') => (pattern, false),
+        None => (pattern, true),
+    };
+    match whole {
+        true => code.eq_ignore_ascii_case(prefix),
+        false => {
+            code.len() >= prefix.len()
+                && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        }
     }
 }
 
