@@ -506,3 +506,26 @@ fn json_output_escapes_del_and_c1_controls() {
     let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(v["envelope"]["RequestId"], "a\u{85}b");
 }
+
+#[test]
+fn numbers_that_are_not_codes_are_explained_and_json_misses_are_empty_arrays() {
+    for (number, says) in [
+        ("456", "infrastructure failures"),
+        ("402", "not Payment Required"),
+        ("403", "recording downloads"),
+        ("500", "server-side failure"),
+        ("416", "try 416xx"),
+    ] {
+        let (status, _, stderr) = parts(&run(&[number]));
+        assert_eq!(status, 1, "{number}");
+        assert!(stderr.contains(says), "{number}: {stderr}");
+    }
+    for args in [
+        vec!["lookup", "49999", "--format", "json"],
+        vec!["search", "nosuchthing", "--format", "json"],
+        vec!["list", "--http", "999", "--format", "json"],
+    ] {
+        let (status, stdout, _) = parts(&run(&args));
+        assert_eq!((status, stdout.as_str()), (1, "[]\n"), "{args:?}");
+    }
+}

@@ -226,9 +226,10 @@ fn summary_counts_most_frequent_first_and_says_what_was_skipped() {
     assert_eq!(counts[1]["http_status"], 200);
     assert_eq!(counts[1]["message"], "Token 已过期，请重新生成 Token");
     assert!((counts[0]["share"].as_f64().unwrap() - 0.6).abs() < 1e-9);
+    // In a pipe the totals go to stderr with what was skipped.
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "skipped 2 lines: 2 no JSON object\n"
+        "10 envelopes, 4 errors\nskipped 2 lines: 2 no JSON object\n"
     );
     let plain = run_with_input(&["explain", "--summary"], log.as_bytes());
     let first = String::from_utf8(plain.stdout)

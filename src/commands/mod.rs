@@ -194,6 +194,12 @@ fn twins_list(out: &mut impl Write, settings: &Settings) -> io::Result<()> {
     }
 }
 
+/// `[]`: what `--format json` prints when nothing matched.
+fn empty_json(out: &mut impl Write) -> io::Result<()> {
+    out.write_all(b"[]\n")?;
+    out.flush()
+}
+
 /// The built-in table with `ERRCODE_TABLE`'s files and then `--table`'s merged over it, in order.
 pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
     let mut table = Table::builtin();
@@ -325,6 +331,10 @@ pub fn lookup(
             }
         }
     }
+    if rows.is_empty() && settings.rows_format() == crate::settings::Format::Json {
+        // An empty array, so that `| jq length` works.
+        empty_json(out)?;
+    }
     if !rows.is_empty() {
         let written = output::write_rows(out, &rows, &row_style(settings, Vec::new(), false))
             .and_then(|()| out.flush());
@@ -361,7 +371,32 @@ pub fn lookup(
 
 /// The one-line message for a code or pattern the table does not have.
 fn not_found(table: &Table, query: &Query, arg: &str) -> String {
+    // Numbers on-call engineers see that are not table codes: HTTP statuses and `Code`.
+    let status_word = match query {
+        Query::Code(456) => Some(
+            "HTTP 456 is this platform's status for infrastructure failures: `errcode list --http 456` shows them (52501-52514)",
+        ),
+        Query::Code(403) => Some(
+            "HTTP 403 answers refused recording downloads: `errcode list --http 403` shows them",
+        ),
+        Query::Code(402) => Some(
+            "HTTP 402 here means too many concurrent downloads (42505), not Payment Required: `errcode 42505`",
+        ),
+        Query::Code(400) => Some(
+            "HTTP 400 answers recording downloads that cannot be served: `errcode list --http 400` shows them",
+        ),
+        Query::Code(500) => Some(
+            "500 is the envelope's Code for a server-side failure (0: answered normally); StatusCode says which: `errcode list 5xxxx`",
+        ),
+        _ => None,
+    };
+    if let Some(word) = status_word {
+        return word.to_string();
+    }
     match query {
+        Query::Code(n) if (100..1000).contains(n) => format!(
+            "{query} is not a code: legacy codes have five digits (try {query}xx); `errcode list` shows every code"
+        ),
         Query::Code(_) => {
             let near: Vec<String> = table
                 .nearest(arg.trim())
@@ -469,6 +504,9 @@ pub fn list(
             "errcode: no row matches {}",
             why.join(" and ")
         ));
+        if settings.rows_format() == crate::settings::Format::Json {
+            empty_json(out)?;
+        }
         return Ok(Outcome::NothingFound);
     }
     output::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
@@ -494,6 +532,9 @@ pub fn search(
             "errcode: no description matches {}",
             shown.join(" and ")
         ));
+        if settings.rows_format() == crate::settings::Format::Json {
+            empty_json(out)?;
+        }
         return Ok(Outcome::NothingFound);
     }
     let highlight = terms.iter().map(|t| t.to_lowercase()).collect();

@@ -221,6 +221,12 @@ pub fn write_human(
         String::new()
     };
     let message = value_text(env.message.as_ref(), 100);
+    // A success's Message is no error's description.
+    let message_desc = match (f.verdict, en) {
+        (Verdict::Success, true) => p.dim("the response's message"),
+        (Verdict::Success, false) => p.dim("响应消息"),
+        (Verdict::Error, _) => desc(Field::Message),
+    };
     match v3 {
         true if env.message.is_some() || env.error => writeln!(
             out,
@@ -231,9 +237,8 @@ pub fn write_human(
         true => {}
         false => writeln!(
             out,
-            "{}{message}{as_in_table}  {}",
+            "{}{message}{as_in_table}  {message_desc}",
             label("Message"),
-            desc(Field::Message)
         )?,
     }
     if !v3 {

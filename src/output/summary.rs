@@ -159,6 +159,8 @@ pub fn write_summary(
             crate::text::to_json_writer_pretty(&mut *out, &list)?;
             writeln!(out)?;
             out.flush()?;
+            // In a pipe the totals go to stderr, as the notes do.
+            write_totals(err, summary, settings.lang).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
@@ -178,6 +180,8 @@ pub fn write_summary(
                 )?;
             }
             out.flush()?;
+            // In a pipe the totals go to stderr, as the notes do.
+            write_totals(err, summary, settings.lang).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
@@ -210,13 +214,7 @@ pub fn write_summary(
                 ]);
             }
             writeln!(out, "{grid}")?;
-            let errors = summary.errors;
-            let total = summary.envelopes;
-            if en {
-                writeln!(out, "{total} envelopes, {errors} errors")?;
-            } else {
-                writeln!(out, "共 {total} 个响应，{errors} 个错误")?;
-            }
+            write_totals(out, summary, settings.lang)?;
             write_skipped(out, problems, settings.lang)
         }
     }
@@ -235,6 +233,15 @@ fn summary_meaning(rows: &[Row], lang: Lang) -> String {
         .map(|r| meaning(r, lang))
         .collect::<Vec<_>>()
         .join(" / ")
+}
+
+/// How many envelopes, and how many errors.
+fn write_totals(out: &mut impl Write, summary: &Summary, lang: Lang) -> io::Result<()> {
+    let (total, errors) = (summary.envelopes, summary.errors);
+    match lang {
+        Lang::En => writeln!(out, "{total} envelopes, {errors} errors"),
+        Lang::Zh => writeln!(out, "共 {total} 个响应，{errors} 个错误"),
+    }
 }
 
 /// One line on what was passed over, when anything was.
