@@ -91,6 +91,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             errors,
             status,
         } => {
+            use crate::settings::Format;
+            if !summary && matches!(g.format, Some(Format::Plain | Format::Table)) {
+                // No format is silently another.
+                return Err(Error::Usage(
+                    "explain writes human or json for each envelope; plain and table are --summary's"
+                        .into(),
+                ));
+            }
             let filter = explain::Filter::new(errors, &status)?;
             let options = explain::Options {
                 summary,
