@@ -450,6 +450,9 @@ impl<'n> Reader<'n> {
         let name = self.name;
         let mut emitted = Emitted::default();
         let at_line = LineAt::single(line.number);
+        // A value open at the end of the line starts a document, unless lines are being read
+        // one by one here; then it is broken at the line's end.
+        let single_until = self.single_until;
         let seen = {
             let mut emit = |t: &[u8], f: &Found| {
                 emit(
@@ -463,12 +466,20 @@ impl<'n> Reader<'n> {
                     &mut emitted,
                 )
             };
-            json::scan_text(&mut self.scanner, text, from, &mut emit)?
+            let seen = json::scan_text(&mut self.scanner, text, from, &mut emit)?;
+            let opens_document = seen.open.is_some() && line.number > single_until;
+            if !opens_document {
+                if let Some(open) = seen.open {
+                    self.scanner.forget_from(open);
+                }
+                self.scanner.end_scope(text, &mut emit)?;
+            }
+            seen
         };
         if let Some(open) = seen.open {
             let first = first_byte(text);
             let from_line_start = Some(open) == first && looks_like_json(text, open, 3);
-            if line.number > self.single_until {
+            if line.number > single_until {
                 let resume = match emitted.last_end {
                     Some(end) => (line.offset, line.number, line.offset + end as u64),
                     None => (line.next, line.number + 1, 0),
@@ -486,8 +497,6 @@ impl<'n> Reader<'n> {
                 });
                 return Ok(true);
             }
-            // Read one by one: a value open at the end of its line is broken there.
-            self.scanner.forget_from(open);
             if from_line_start || self.scanner.tokens > 2 {
                 sink.event(Event::Broken {
                     line: line.number,
@@ -497,21 +506,6 @@ impl<'n> Reader<'n> {
                 })?;
                 emitted.count += 1;
             }
-        }
-        {
-            let mut emit = |t: &[u8], f: &Found| {
-                emit(
-                    sink,
-                    name,
-                    http.as_ref(),
-                    text,
-                    &at_line,
-                    t,
-                    f,
-                    &mut emitted,
-                )
-            };
-            self.scanner.end_scope(text, &mut emit)?;
         }
         if seen.open.is_none() && seen.values > 0 && seen.tail < text.len() {
             // A body without a line end, then the next response's status line.
