@@ -66,6 +66,15 @@ impl<'s> LineAt<'s> {
         }
     }
 
+    /// The line of the scope's first byte.
+    pub(crate) fn line_of_start(&self) -> u64 {
+        let (from, line) = self.cursor.get();
+        match from {
+            0 => line,
+            _ => self.line(0),
+        }
+    }
+
     pub(crate) fn line(&self, at: usize) -> u64 {
         let (from, line) = self.cursor.get();
         let at = at.min(self.scope.len());
@@ -103,17 +112,23 @@ pub(crate) fn emit(
 ) -> io::Result<()> {
     let in_scope = std::ptr::eq(text.as_ptr(), scope.as_ptr()) && text.len() == scope.len();
     let embedded = if in_scope {
-        let first = first_byte(scope).unwrap_or(0);
-        // An element of an array that starts the line is not embedded; `[2026-11-27 …]` is a
-        // log prefix.
-        let at_top =
-            found.raw.start == first || (scope[first] == b'[' && looks_like_json(scope, first, 0));
         emitted.last_end = Some(emitted.last_end.unwrap_or(0).max(found.raw.end));
-        !at_top
+        // The usual line starts with its envelope: nothing more to look at.
+        found.raw.start != 0 && {
+            let first = first_byte(scope).unwrap_or(0);
+            // An element of an array that starts the line is not embedded; `[2026-11-27 …]`
+            // is a log prefix.
+            let at_top = found.raw.start == first
+                || (scope[first] == b'[' && looks_like_json(scope, first, 0));
+            !at_top
+        }
     } else {
         true
     };
-    let line = at_line.line(found.at);
+    let line = match found.at {
+        0 => at_line.line_of_start(),
+        at => at_line.line(at),
+    };
     emitted.count += 1;
     let value = |r: &Option<Range<usize>>| r.clone().map(|r| Value(&text[r]));
     let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'_>)> {
