@@ -119,7 +119,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l api -d 'Only co
 v3\t'Tencent Cloud API 3.0 (codes such as `AuthFailure.SignatureExpire`)'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l http -d 'Only rows the API answers with this HTTP status' -r -f -a "200\t'52 codes'
 400\t'2 codes'
-402\t'1 codes; HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required'
+402\t'1 code; HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required'
 403\t'5 codes'
 456\t'14 codes; HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l category -d 'Only rows of this category (auth, device, internal…)' -r -f -a "auth\t''

@@ -69,8 +69,8 @@ fn http_values(table: &Table) -> Vec<PossibleValue> {
                 .filter(|r| r.http_status == status)
                 .count();
             let help = http_status_note(status).map_or_else(
-                || format!("{count} codes"),
-                |note| format!("{count} codes; {note}"),
+                || format!("{count} code{}", if count == 1 { "" } else { "s" }),
+                |note| format!("{count} code{}; {note}", if count == 1 { "" } else { "s" }),
             );
             PossibleValue::new(status.to_string()).help(help)
         })
@@ -152,16 +152,65 @@ fn fish_codes(table: &Table) -> String {
     out
 }
 
+/// SUBCOMMANDS: each subcommand with every argument and flag it takes (there are no pages of
+/// their own to refer to).
+fn subcommands_section(out: &mut impl Write, command: &clap::Command) -> io::Result<()> {
+    let mut roff = Roff::new();
+    roff.control("SH", ["SUBCOMMANDS"]);
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        roff.control("SS", [format!("errcode {}", sub.get_name()).as_str()]);
+        roff.text([roman(about)]);
+        for arg in sub
+            .get_arguments()
+            .filter(|a| !a.is_hide_set() && !a.is_global_set())
+        {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            let value = arg
+                .get_value_names()
+                .map(|v| format!(" <{}>", v.join(" ")))
+                .unwrap_or_default();
+            let term = match (arg.get_short(), arg.get_long()) {
+                (Some(s), Some(l)) => format!(
+                    "-{s}, --{l}{}",
+                    if arg.get_action().takes_values() {
+                        value.as_str()
+                    } else {
+                        ""
+                    }
+                ),
+                (None, Some(l)) => format!(
+                    "--{l}{}",
+                    if arg.get_action().takes_values() {
+                        value.as_str()
+                    } else {
+                        ""
+                    }
+                ),
+                _ => value.trim().to_string(),
+            };
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            roff.control("TP", [])
+                .text([bold(term)])
+                .text([roman(help)]);
+        }
+    }
+    out.write_all(roff.to_roff().as_bytes())
+}
+
 /// The man page, in roff, with EXIT STATUS, ENVIRONMENT and EXAMPLES sections.
 pub fn man_page(out: &mut impl Write) -> io::Result<()> {
     let command = Cli::command();
-    let man = clap_mangen::Man::new(command);
+    let man = clap_mangen::Man::new(command.clone());
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
     man.render_description_section(out)?;
     man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
+    subcommands_section(out, &command)?;
 
     let mut roff = Roff::new();
     definitions(&mut roff, "EXIT STATUS", &[

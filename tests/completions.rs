@@ -180,3 +180,26 @@ fn man_page_renders_with_its_sections() {
         );
     }
 }
+
+#[test]
+fn the_man_page_documents_every_flag_of_every_subcommand_and_no_missing_page() {
+    let page = String::from_utf8(common::run(&["man"]).stdout).unwrap();
+    assert!(
+        !page.contains("errcode\\-lookup(1)"),
+        "no page of its own to refer to"
+    );
+    for flag in [
+        "\\-\\-summary",
+        "\\-\\-check",
+        "\\-\\-http",
+        "\\-\\-category",
+        "\\-\\-retry",
+        "\\-\\-show\\-source",
+        "\\-\\-twins",
+        "\\-\\-action",
+        "\\-\\-status",
+        "\\-\\-errors",
+    ] {
+        assert!(page.contains(flag), "{flag} is not in the man page");
+    }
+}
