@@ -84,8 +84,15 @@ impl Problems {
             }
             Event::Envelope(..) | Event::Pause => return,
         };
-        let file = file.to_string();
-        self.take(Problem { file, line, what }, warn);
+        // Most problems are only counted: the name is copied only for one that is kept.
+        let binary = what == Trouble::Skipped(Skip::Binary);
+        let kept = self.first.is_none()
+            || (binary && self.first_binary.is_none())
+            || (warn && self.warned < MAX_WARNINGS);
+        if kept {
+            let file = file.to_string();
+            self.take(Problem { file, line, what }, warn);
+        }
     }
 
     /// Takes in the problems of a later part whose lines were numbered from 1.

@@ -197,39 +197,14 @@ impl<R: Read> Lines<R> {
                         }
                         _ => end + 1,
                     };
-                    if self.over_mark(end) {
-                        return Ok(Next::Full);
-                    }
-                    if end - self.pos > self.limit {
-                        // Found whole in the buffer, but over the limit all the same.
-                        self.number += 1;
-                        let offset = self.offset();
-                        self.pos = next;
-                        return Ok(Next::TooLong {
-                            number: self.number,
-                            offset,
-                        });
-                    }
-                    return Ok(self.hand_out(end, next));
+                    return Ok(self.complete(end, next));
                 }
                 None if self.eof => {
                     if self.pos == self.filled {
                         return Ok(Next::End);
                     }
                     let end = self.filled;
-                    if self.over_mark(end) {
-                        return Ok(Next::Full);
-                    }
-                    if end - self.pos > self.limit {
-                        self.number += 1;
-                        let offset = self.offset();
-                        self.pos = end;
-                        return Ok(Next::TooLong {
-                            number: self.number,
-                            offset,
-                        });
-                    }
-                    return Ok(self.hand_out(end, end));
+                    return Ok(self.complete(end, end));
                 }
                 None => {
                     if self.over_mark(self.filled) {
@@ -267,6 +242,24 @@ impl<R: Read> Lines<R> {
     fn over_mark(&self, end: usize) -> bool {
         self.mark
             .is_some_and(|m| end as u64 + self.base > m + self.limit as u64)
+    }
+
+    /// A line found whole, ending at `end` (the next starts at `next`): handed out, or over
+    /// the limit (of a line, or of what is kept from the mark on).
+    fn complete(&mut self, end: usize, next: usize) -> Next {
+        if self.over_mark(end) {
+            return Next::Full;
+        }
+        if end - self.pos > self.limit {
+            self.number += 1;
+            let offset = self.offset();
+            self.pos = next;
+            return Next::TooLong {
+                number: self.number,
+                offset,
+            };
+        }
+        self.hand_out(end, next)
     }
 
     fn hand_out(&mut self, end: usize, next: usize) -> Next {
