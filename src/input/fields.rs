@@ -55,6 +55,19 @@ pub(crate) fn key(raw: &[u8]) -> Key {
     Key::Renamed(field)
 }
 
+/// Whether the key `raw` (with its quotes) can make an envelope of the object it is in:
+/// `StatusCode` however written, or `Response`. The same answer as [`key`], told mostly by
+/// length, for the keys inside payloads, which are many and almost never either.
+#[inline]
+pub(crate) fn opens_envelope(raw: &[u8]) -> bool {
+    // `statuscode` is ten letters, and [`key`] folds at most twelve bytes.
+    (raw.len() == 10 || (12..=14).contains(&raw.len()))
+        && matches!(
+            key(raw),
+            Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode) | Key::Response
+        )
+}
+
 /// The whole number a JSON value (as written) holds, and whether it was written as a string:
 /// `12`, `-0`, `"12"`, `" 12 "`. `None` for anything else, including `12.0`, `1e3` and numbers
 /// beyond 128 bits.
@@ -100,6 +113,39 @@ mod tests {
         assert_eq!(key(br#""""#), Key::Other);
         assert_eq!(key(br#""Stat\u0075sCode""#), Key::Other);
         assert_eq!(key(br#""a_very_long_key_name""#), Key::Other);
+    }
+
+    #[test]
+    fn opens_envelope_agrees_with_key() {
+        let words = [
+            "StatusCode",
+            "statusCode",
+            "status_code",
+            "STATUS-CODE",
+            "_status_code_",
+            "Response",
+            "response",
+            "Status",
+            "DeviceId",
+            "Code",
+            "Error",
+            "s_t_a_t_u_s_c",
+            "StatusCodes",
+            "",
+        ];
+        for word in words {
+            let raw = format!("\"{word}\"");
+            let by_key = matches!(
+                key(raw.as_bytes()),
+                Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode) | Key::Response
+            );
+            assert_eq!(opens_envelope(raw.as_bytes()), by_key, "{word}");
+        }
+        // Every length a key can have, with a matching key where one exists at that length.
+        for n in 0..20 {
+            let raw = format!("\"{}\"", "a".repeat(n));
+            assert!(!opens_envelope(raw.as_bytes()));
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::{holds_json, number_end, string_end, Expect, Found};
 use crate::input::fields::{self, Key};
-use crate::input::model::{Api, Field};
+use crate::input::model::Api;
 
 /// The usual line, in one straight pass: one object at `text[at]` with nothing after it but
 /// whitespace, whose own members include `StatusCode`, every key written as the source
@@ -157,10 +157,7 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
             (Expect::FirstKey | Expect::Key, b'"') => {
                 let end = string_end(text, i).ok()?;
                 // A key that may make an envelope of its object: the full scanner reads it.
-                if matches!(
-                    fields::key(&text[i..end]),
-                    Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode) | Key::Response
-                ) {
+                if fields::opens_envelope(&text[i..end]) {
                     return None;
                 }
                 i = end;
