@@ -290,7 +290,12 @@ pub fn lookup(
         .iter()
         .filter(|a| !crate::table::v3::V3Table::is_code(a))
         .collect();
-    let v3 = crate::table::v3::V3Table::builtin;
+    // Only the rows asked for, as for the legacy table.
+    let v3_table = crate::table::v3::V3Table::builtin_where(|code| {
+        all_args.iter().any(|a| {
+            crate::table::v3::V3Table::is_code(a) && crate::table::v3::code_matches(a, code)
+        })
+    });
     let queries = args
         .iter()
         .map(|a| Query::parse(a))
@@ -309,7 +314,7 @@ pub fn lookup(
     let mut queries = queries.iter().zip(args);
     for arg in all_args {
         if crate::table::v3::V3Table::is_code(arg) {
-            let matched = v3().matching(arg);
+            let matched = v3_table.matching(arg);
             if matched.is_empty() {
                 missing.push(format!(
                     "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",

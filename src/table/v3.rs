@@ -41,34 +41,49 @@ impl V3Table {
     /// The built-in API 3.0 table, read on first use.
     pub fn builtin() -> &'static V3Table {
         static TABLE: OnceLock<V3Table> = OnceLock::new();
-        TABLE.get_or_init(|| {
-            let rows: Vec<V3Json> =
-                serde_json::from_str(V3_JSON).expect("v3.json is checked by the test suite");
-            let actions = rows.iter().map(|r| r.actions.clone()).collect();
-            let (codes, rows) = rows
-                .into_iter()
-                .map(|r| {
-                    let row = Row {
-                        code: 0,
-                        http_status: r.http_status,
-                        message: r.message,
-                        message_en: Some(r.message_en),
-                        category: Some(r.category),
-                        retry: Some(r.retry),
-                        hint_en: Some(r.hint_en),
-                        hint_zh: Some(r.hint_zh),
-                        source: format!("api-3.0 {}", r.source),
-                        name: Some(r.code.clone()),
-                    };
-                    (r.code, row)
-                })
-                .unzip();
-            V3Table {
-                codes,
-                rows,
-                actions,
-            }
-        })
+        TABLE.get_or_init(|| V3Table::builtin_where(|_| true))
+    }
+
+    /// The built-in rows whose code `keep` accepts. A lookup's time is mostly start-up: the
+    /// built-in table holds one row a line, each starting `{"code": "…",`, so only the lines
+    /// of kept codes are parsed, as the legacy table's lookup does.
+    pub fn builtin_where(keep: impl Fn(&str) -> bool) -> V3Table {
+        const ROW: &str = "  {\"code\": \"";
+        let kept: Vec<&str> = V3_JSON
+            .lines()
+            .filter(|line| {
+                line.strip_prefix(ROW)
+                    .and_then(|rest| rest.split_once('"'))
+                    .is_some_and(|(code, _)| keep(code))
+            })
+            .map(|line| line.trim_end().trim_end_matches(','))
+            .collect();
+        let rows: Vec<V3Json> = serde_json::from_str(&format!("[{}]", kept.join(",")))
+            .expect("v3.json is checked by the test suite");
+        let actions = rows.iter().map(|r| r.actions.clone()).collect();
+        let (codes, rows) = rows
+            .into_iter()
+            .map(|r| {
+                let row = Row {
+                    code: 0,
+                    http_status: r.http_status,
+                    message: r.message,
+                    message_en: Some(r.message_en),
+                    category: Some(r.category),
+                    retry: Some(r.retry),
+                    hint_en: Some(r.hint_en),
+                    hint_zh: Some(r.hint_zh),
+                    source: format!("api-3.0 {}", r.source),
+                    name: Some(r.code.clone()),
+                };
+                (r.code, row)
+            })
+            .unzip();
+        V3Table {
+            codes,
+            rows,
+            actions,
+        }
     }
 
     /// The rows of `code`, as written, else in any case (`resourceunavailable.devoffline`).
@@ -212,5 +227,26 @@ mod tests {
         assert!(table.lookup("NoSuch.Code").is_empty());
         let codes_sorted = table.codes.windows(2).all(|w| w[0] <= w[1]);
         assert!(codes_sorted);
+    }
+
+    #[test]
+    fn builtin_where_is_the_builtin_table_filtered() {
+        let all = V3Table::builtin();
+        // Every row of v3.json is on a line of its own, as the filter expects.
+        assert_eq!(
+            V3_JSON.lines().filter(|l| l.contains("\"code\":")).count(),
+            all.len()
+        );
+        let some = V3Table::builtin_where(|c| code_matches("AuthFailure.*", c));
+        assert_eq!(
+            some.rows(),
+            &all.matching("AuthFailure.*")
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()[..]
+        );
+        assert!(some.len() > 3);
+        assert_eq!(V3Table::builtin_where(|c| c == "FailedOperation").len(), 2);
+        assert!(V3Table::builtin_where(|_| false).is_empty());
     }
 }
