@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # errcode lookup 41601 against moreutils' errno 2 (a C table lookup: the floor for this job),
 # in one hyperfine run. Target: errcode within 1.25x of errno.
+# Two builds of errcode are timed: the default one (`cargo build --release`, linked to the
+# system's shared libraries) and, on Linux with glibc, the static-pie one the README's Install
+# section gives (no shared library to map and relocate at start-up, which is most of the gap).
 source "$(dirname "$0")/common.sh"
+commands=("$ERRCODE lookup 41601")
+host=$(rustc -vV | sed -n 's/^host: //p')
+if [[ "$host" == *-linux-gnu ]]; then
+  RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --locked -q --target "$host"
+  commands+=("$PWD/target/$host/release/errcode lookup 41601")
+fi
 hyperfine -N --warmup 50 --runs "${RUNS:-1000}" --export-markdown "$WORK/startup.md" \
-  "$ERRCODE lookup 41601" "errno 2"
+  "${commands[@]}" "errno 2"
 cat "$WORK/startup.md"
