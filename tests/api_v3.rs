@@ -285,3 +285,46 @@ fn the_human_layout_of_api_3_uses_its_own_fields() {
     );
     assert!(human.contains("API 3.0 response with no Error"), "{human}");
 }
+
+#[test]
+fn api_3_misses_say_what_was_meant() {
+    // A group without its pattern: the pattern.
+    let (status, _, stderr) = parts(&run_with_input(&["lookup", "authfailure"], b""));
+    assert_eq!(status, 1);
+    assert!(stderr.contains("did you mean 'AuthFailure.*'?"), "{stderr}");
+    // A typo: the nearest code.
+    let (status, _, stderr) = parts(&run_with_input(
+        &["lookup", "ResourceUnavailable.DevOfline"],
+        b"",
+    ));
+    assert_eq!(status, 1);
+    assert!(
+        stderr.contains("did you mean ResourceUnavailable.DevOffline?"),
+        "{stderr}"
+    );
+    // Neither a code nor a pattern: a usage error that says what a 3.0 code looks like, not
+    // that only digits are allowed.
+    for bad in ["Auth*Failure", "AuthFailure.**", "Auth-Failure"] {
+        let (status, stdout, stderr) = parts(&run_with_input(&["lookup", bad], b""));
+        assert_eq!(status, 2, "{bad}");
+        assert!(stdout.is_empty());
+        assert!(
+            stderr.contains("API 3.0 codes are letters, digits and dots"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("only digits"), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn a_code_with_two_rows_gets_one_twin_note() {
+    let (status, stdout, stderr) = parts(&run_with_input(&["lookup", "InvalidParameter"], b""));
+    assert_eq!(status, 0);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert_eq!(
+        stderr.matches("means the same as 40001").count(),
+        1,
+        "{stderr}"
+    );
+}

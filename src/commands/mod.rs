@@ -296,6 +296,16 @@ pub fn lookup(
             crate::table::v3::V3Table::is_code(a) && crate::table::v3::code_matches(a, code)
         })
     });
+    // A word that starts with a letter was meant as an API 3.0 code, whatever else it holds.
+    if let Some(bad) = args
+        .iter()
+        .find(|a| a.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        return Err(Error::Usage(format!(
+            "{} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*')",
+            escape(bad)
+        )));
+    }
     let queries = args
         .iter()
         .map(|a| Query::parse(a))
@@ -316,10 +326,18 @@ pub fn lookup(
         if crate::table::v3::V3Table::is_code(arg) {
             let matched = v3_table.matching(arg);
             if matched.is_empty() {
-                missing.push(format!(
-                    "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
-                    escape(arg)
-                ));
+                let near = crate::table::v3::V3Table::builtin().suggest(arg);
+                missing.push(match near.is_empty() {
+                    true => format!(
+                        "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
+                        escape(arg)
+                    ),
+                    false => format!(
+                        "{} is not an API 3.0 code of this platform; did you mean {}?",
+                        escape(arg),
+                        near.join(", ")
+                    ),
+                });
             }
             rows.extend(matched);
             continue;
@@ -360,9 +378,12 @@ pub fn lookup(
         }
         write_notes(&rows);
         if settings.rows_format() != crate::settings::Format::Json {
+            let mut noted: Vec<String> = Vec::new();
             for row in &rows {
                 let twins = crate::table::crosswalk::twins_of(row);
-                if !twins.is_empty() {
+                // A code with two rows (a product and a common code) is noted once.
+                if !twins.is_empty() && !noted.contains(&row.label()) {
+                    noted.push(row.label());
                     say(format_args!(
                         "note: {} means the same as {} of the other API generation (`errcode list --twins` shows why)",
                         row.label(),

@@ -127,6 +127,32 @@ impl V3Table {
             && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
     }
 
+    /// What to suggest for `arg`, which matched no code: the group it names (`AuthFailure` →
+    /// `AuthFailure.*`), else the codes within a few edits of it (a typo), nearest first.
+    pub fn suggest(&self, arg: &str) -> Vec<String> {
+        if !arg.ends_with(['*', '.']) {
+            let group = format!("{arg}.");
+            if let Some(code) = self.codes.iter().find(|c| code_matches(&group, c)) {
+                return vec![format!("'{}*'", &code[..group.len()])];
+            }
+        }
+        let arg = arg.to_ascii_lowercase();
+        let mut near: Vec<(usize, &String)> = self
+            .codes
+            .iter()
+            .map(|c| {
+                (
+                    crate::table::edit_distance(&arg, &c.to_ascii_lowercase()),
+                    c,
+                )
+            })
+            .filter(|&(d, _)| d <= 3)
+            .collect();
+        near.sort();
+        near.dedup_by(|a, b| a.1 == b.1);
+        near.into_iter().take(3).map(|(_, c)| c.clone()).collect()
+    }
+
     /// Every row, in code order.
     pub fn rows(&self) -> &[Row] {
         &self.rows
@@ -227,6 +253,17 @@ mod tests {
         assert!(table.lookup("NoSuch.Code").is_empty());
         let codes_sorted = table.codes.windows(2).all(|w| w[0] <= w[1]);
         assert!(codes_sorted);
+    }
+
+    #[test]
+    fn misses_get_the_group_or_the_nearest_codes() {
+        let table = V3Table::builtin();
+        assert_eq!(table.suggest("authfailure"), ["'AuthFailure.*'"]);
+        assert_eq!(
+            table.suggest("ResourceUnavailable.DevOfline"),
+            ["ResourceUnavailable.DevOffline"]
+        );
+        assert!(table.suggest("Nothing.Like.This.At.All").is_empty());
     }
 
     #[test]
