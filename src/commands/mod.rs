@@ -303,7 +303,7 @@ pub fn lookup(
     {
         return Err(Error::Usage(format!(
             "{} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*')",
-            escape(bad)
+            escape(&crate::text::short(bad, 80))
         )));
     }
     let queries = args
@@ -330,11 +330,11 @@ pub fn lookup(
                 missing.push(match near.is_empty() {
                     true => format!(
                         "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
-                        escape(arg)
+                        escape(&crate::text::short(arg, 80))
                     ),
                     false => format!(
                         "{} is not an API 3.0 code of this platform; did you mean {}?",
-                        escape(arg),
+                        escape(&crate::text::short(arg, 80)),
                         near.join(", ")
                     ),
                 });

@@ -136,6 +136,10 @@ impl V3Table {
                 return vec![format!("'{}*'", &code[..group.len()])];
             }
         }
+        // No code is this long: no typo of one either (and edits cost length × length).
+        if arg.len() > 80 {
+            return Vec::new();
+        }
         let arg = arg.to_ascii_lowercase();
         let mut near: Vec<(usize, &String)> = self
             .codes
@@ -264,6 +268,7 @@ mod tests {
             ["ResourceUnavailable.DevOffline"]
         );
         assert!(table.suggest("Nothing.Like.This.At.All").is_empty());
+        assert!(table.suggest(&"A".repeat(100_000)).is_empty());
     }
 
     #[test]
