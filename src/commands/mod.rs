@@ -549,7 +549,7 @@ pub fn list(
     Ok(Outcome::Found)
 }
 
-/// `errcode search TEXT...`: rows whose description holds every term; exit 1 when none does.
+/// `errcode search TEXT...`: rows whose meaning or hint holds every term; exit 1 when none does.
 pub fn search(
     out: &mut impl Write,
     table: &Table,
@@ -571,7 +571,7 @@ pub fn search(
         }
         return Ok(Outcome::NothingFound);
     }
-    let highlight = terms.iter().map(|t| t.to_lowercase()).collect();
+    let highlight = crate::table::search_terms(terms);
     output::write_rows(out, &rows, &row_style(settings, highlight, false))?;
     out.flush()?;
     write_notes(&rows);

@@ -107,7 +107,7 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             p.highlight(&escape(en), &style.highlight),
             escape(r.category.as_deref().unwrap_or("")),
             p.retry(r.retry),
-            escape(hint(r, style.lang).unwrap_or("")),
+            p.highlight(&escape(hint(r, style.lang).unwrap_or("")), &style.highlight),
         )?;
         if style.show_source {
             write!(out, "\t{}", escape(&r.source))?;
