@@ -223,7 +223,7 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
         ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
         ("COLUMNS", "The width tables are fitted to, when set."),
         ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
-        ("ERRCODE_TABLE", "A colon-separated list of JSON tables merged over the built-in one, before any --table."),
+        ("ERRCODE_TABLE", "JSON tables merged over the built-in one, before any --table, separated as PATH is (: on Unix, ; on Windows); a leading ~/ is the home directory."),
     ]);
     definitions(
         &mut roff,

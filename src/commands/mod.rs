@@ -211,11 +211,10 @@ fn empty_json(out: &mut impl Write) -> io::Result<()> {
 /// The built-in table with `ERRCODE_TABLE`'s files and then `--table`'s merged over it, in order.
 pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
     let mut table = Table::builtin();
-    let from_env = env("ERRCODE_TABLE").unwrap_or_default();
-    let paths = from_env
-        .split(':')
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
+    let from_env = std::env::var_os("ERRCODE_TABLE").unwrap_or_default();
+    let home = std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" });
+    let paths = table_paths(&from_env, home.as_deref())
+        .into_iter()
         .chain(flags.iter().cloned());
     for path in paths {
         let text = read_text(&path)?;
@@ -225,6 +224,21 @@ pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
         table.merge(rows);
     }
     Ok(table)
+}
+
+/// The tables `ERRCODE_TABLE` names: split as the platform splits `PATH` (`:` on Unix, `;` on
+/// Windows, where `C:\` is a path), with a leading `~/` expanded to `home`, since a value in an
+/// env file or in quotes never went through a shell.
+pub fn table_paths(value: &std::ffi::OsStr, home: Option<&std::ffi::OsStr>) -> Vec<PathBuf> {
+    std::env::split_paths(value)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|path| match (path.strip_prefix("~"), home) {
+            (Ok(rest), Some(home)) if !home.is_empty() && !rest.as_os_str().is_empty() => {
+                Path::new(home).join(rest)
+            }
+            _ => path,
+        })
+        .collect()
 }
 
 /// Reads a whole UTF-8 file, with errors that name it and say what to do.
@@ -576,4 +590,44 @@ pub fn search(
     out.flush()?;
     write_notes(&rows);
     Ok(Outcome::Found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn table_paths_split_as_the_platform_splits_paths_and_expand_home() {
+        let home = Some(OsStr::new("/home/me"));
+        let paths = |v: &str| table_paths(OsStr::new(v), home);
+        #[cfg(unix)]
+        {
+            assert_eq!(
+                paths("/etc/a.json:~/b.json::c.json"),
+                [
+                    PathBuf::from("/etc/a.json"),
+                    PathBuf::from("/home/me/b.json"),
+                    PathBuf::from("c.json")
+                ]
+            );
+            // `;` is part of a name on Unix; `~user` and a lone `~` are not expanded.
+            assert_eq!(paths("a;b.json"), [PathBuf::from("a;b.json")]);
+            assert_eq!(
+                paths("~other/x.json:~"),
+                [PathBuf::from("~other/x.json"), PathBuf::from("~")]
+            );
+            assert_eq!(table_paths(OsStr::new("~/x"), None), [PathBuf::from("~/x")]);
+        }
+        #[cfg(windows)]
+        {
+            assert_eq!(
+                paths(r"C:\tables\a.json;~\b.json"),
+                [
+                    PathBuf::from(r"C:\tables\a.json"),
+                    PathBuf::from(r"/home/me\b.json")
+                ]
+            );
+        }
+    }
 }
