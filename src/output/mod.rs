@@ -2,6 +2,7 @@
 //! escaped here, at the edge.
 //!
 //! - [`rows`]: rows of the table (lookup, list, search) as a table, plain or JSON;
+//! - [`records`]: the record layout (one field a line) for terminals too narrow for a table;
 //! - [`envelope`]: one explained envelope, for people or as a line of JSON;
 //! - [`summary`]: `explain --summary`;
 //! - [`notes`]: the notes on an envelope, in words;
@@ -10,6 +11,7 @@
 pub mod envelope;
 pub mod notes;
 pub mod problems;
+pub mod records;
 pub mod rows;
 pub mod summary;
 
