@@ -31,8 +31,9 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Decides, once, whether human output is coloured. `NO_COLOR` (not empty) wins over
-/// `CLICOLOR_FORCE` (not empty, not `0`), which wins over the terminal test; the flag wins over all.
+/// Decides, once, whether human output is coloured. `NO_COLOR` (not empty) and `TERM=dumb` win
+/// over `CLICOLOR_FORCE` (not empty, not `0`), which wins over the terminal test; the flag wins
+/// over all.
 pub fn use_color(
     choice: ColorChoice,
     stdout_is_terminal: bool,
@@ -43,6 +44,7 @@ pub fn use_color(
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if get("TERM").as_deref() == Some("dumb") => false,
         ColorChoice::Auto
             if set("CLICOLOR_FORCE") && get("CLICOLOR_FORCE").as_deref() != Some("0") =>
         {
@@ -261,6 +263,11 @@ mod tests {
             ColorChoice::Always,
             false,
             env(&[("NO_COLOR", "1")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")])
         ));
         assert!(!use_color(
             ColorChoice::Never,

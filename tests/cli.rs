@@ -197,7 +197,7 @@ fn search_matches_english_chinese_and_every_term() {
     let (status, _, stderr) = parts(&run(&["search", "nosuchthing"]));
     assert_eq!(status, 1);
     assert!(
-        stderr.contains("no description matches 'nosuchthing'"),
+        stderr.contains("no meaning or hint matches 'nosuchthing'"),
         "{stderr}"
     );
 }

@@ -1,6 +1,7 @@
 //! Output: everything written for people or tools, in the chosen language, with untrusted text
 //! escaped here, at the edge.
 //!
+//! - [`clap_error`]: clap's usage errors in errcode's error style;
 //! - [`rows`]: rows of the table (lookup, list, search) as a table, plain or JSON;
 //! - [`records`]: the record layout (one field a line) for terminals too narrow for a table;
 //! - [`envelope`]: one explained envelope, for people or as a line of JSON;
@@ -8,6 +9,7 @@
 //! - [`notes`]: the notes on an envelope, in words;
 //! - [`problems`]: what was wrong in the input, in words.
 
+pub mod clap_error;
 pub mod envelope;
 pub mod notes;
 pub mod problems;
