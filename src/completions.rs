@@ -128,26 +128,159 @@ pub fn script(shell: Shell, table: &Table) -> String {
     let mut command = completion_command(table);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "errcode", &mut out);
-    let mut script = String::from_utf8_lossy(&out).into_owned();
-    if shell == Shell::Fish {
-        script.push_str(&fish_codes(table));
+    let script = String::from_utf8_lossy(&out).into_owned();
+    match shell {
+        Shell::Fish => script + &fish_codes(table),
+        Shell::Bash => bash_codes_first(&script),
+        Shell::Elvish => elvish_codes(&script, table),
+        Shell::PowerShell => powershell_codes(&script, table),
+        Shell::Zsh => zsh_codes_as_commands(&script, table),
+        _ => script,
+    }
+}
+
+/// The subcommands (and their aliases) whose arguments are codes; the top level takes codes too.
+const CODE_COMMANDS: [&str; 3] = ["lookup", "l", "list"];
+
+/// Each code with its meaning, as completion scripts show them.
+fn codes_with_help(table: &Table) -> Vec<(String, String)> {
+    code_values(table)
+        .into_iter()
+        .map(|v| {
+            let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+            (v.get_name().to_string(), help)
+        })
+        .collect()
+}
+
+/// bash offers the words of a position in the order of its list: the codes before the flags,
+/// so that `errcode lookup <TAB>` shows codes first.
+fn bash_codes_first(script: &str) -> String {
+    let mut out = String::with_capacity(script.len());
+    for line in script.split_inclusive('\n') {
+        let Some(words) = line
+            .trim_start()
+            .strip_prefix("opts=\"")
+            .and_then(|l| l.trim_end().strip_suffix('"'))
+        else {
+            out.push_str(line);
+            continue;
+        };
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let (flags, others): (Vec<&str>, Vec<&str>) =
+            words.split(' ').partition(|w| w.starts_with('-'));
+        let words = others
+            .into_iter()
+            .chain(flags)
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!("{indent}opts=\"{words}\"\n"));
+    }
+    out
+}
+
+/// clap_complete's elvish script offers no values of positional arguments: the codes, with
+/// their meanings, are added where a code may come. A code typed already (`errcode 41601 4`)
+/// is an argument, not a subcommand, so the command is read up to it.
+fn elvish_codes(script: &str, table: &Table) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let cands: String = codes_with_help(table)
+        .iter()
+        .map(|(code, help)| format!("            cand {} {}\n", quote(code), quote(help)))
+        .collect();
+    let mut script = script
+        .replacen("use str;\n", "use re;\nuse str;\n", 1)
+        .replacen(
+            "        if (str:has-prefix $word '-') {",
+            "        if (or (str:has-prefix $word '-') (re:match '^[0-9A-Z]' $word)) {",
+            1,
+        );
+    for command in std::iter::once("errcode".to_string())
+        .chain(CODE_COMMANDS.iter().map(|c| format!("errcode;{c}")))
+    {
+        let open = format!("        &'{command}'= {{\n");
+        script = script.replacen(&open, &format!("{open}{cands}"), 1);
     }
     script
 }
 
-/// clap_complete's fish script leaves out the values of positional arguments; these lines add
-/// the codes to `lookup` and `list`, with descriptions.
+/// clap_complete's zsh script takes the top level's optional code before the subcommand, so
+/// `errcode lookup 416<TAB>` read `lookup` as a code and offered subcommands for 416. The code
+/// is offered beside the subcommands instead, as the first word (`errcode 416<TAB>`).
+fn zsh_codes_as_commands(script: &str, table: &Table) -> String {
+    let Some(start) = script.find("'::codes -- ") else {
+        return script.to_string();
+    };
+    let Some(end) = script[start..].find("\":: :_errcode_commands\"") else {
+        return script.to_string();
+    };
+    let mut script = format!("{}{}", &script[..start], &script[start + end..]);
+    for (from, to) in [
+        ("words=($line[2] ", "words=($line[1] "),
+        ("errcode-command-$line[2]:", "errcode-command-$line[1]:"),
+        ("case $line[2] in", "case $line[1] in"),
+    ] {
+        script = script.replacen(from, to, 1);
+    }
+    let escape = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace(':', "\\:")
+            .replace('\'', "'\\''")
+    };
+    let codes: String = codes_with_help(table)
+        .iter()
+        .map(|(code, help)| format!("'{}:{}' \\\n", escape(code), escape(help)))
+        .collect();
+    let open = "_errcode_commands() {\n    local commands; commands=(\n";
+    script.replacen(open, &format!("{open}{codes}"), 1)
+}
+
+/// As [`elvish_codes`], for PowerShell.
+fn powershell_codes(script: &str, table: &Table) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let results: String = codes_with_help(table)
+        .iter()
+        .map(|(code, help)| {
+            format!(
+                "            [CompletionResult]::new({0}, {0}, [CompletionResultType]::ParameterValue, {1})\n",
+                quote(code),
+                quote(help)
+            )
+        })
+        .collect();
+    let mut script = script.replacen(
+        "                $element.Value.StartsWith('-') -or\n",
+        "                $element.Value.StartsWith('-') -or\n                $element.Value -cmatch '^[0-9A-Z]' -or\n",
+        1,
+    );
+    for command in std::iter::once("errcode".to_string())
+        .chain(CODE_COMMANDS.iter().map(|c| format!("errcode;{c}")))
+    {
+        let open = format!("        '{command}' {{\n");
+        script = script.replacen(&open, &format!("{open}{results}"), 1);
+    }
+    script
+}
+
+/// clap_complete's fish script leaves out the values of positional arguments: these lines add
+/// the codes, with descriptions, wherever a code may come: after `lookup`, `l` and `list`, and
+/// as the first words (`errcode 416<TAB>`, `errcode 41601 416<TAB>`).
 fn fish_codes(table: &Table) -> String {
-    let mut out = String::from("\n# Codes for lookup and list, with their meanings.\n");
-    for value in code_values(table) {
-        let help = value.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let mut out = String::from(
+        "\n# Codes, with their meanings, where a code may come.
+function __fish_errcode_wants_code
+    set -l cmd (__fish_errcode_needs_command)
+    and return 0
+    contains -- $cmd[1] lookup l list
+    or string match -qr '^[0-9A-Z]' -- $cmd[1]
+end
+",
+    );
+    for (code, help) in codes_with_help(table) {
         let help = help.replace('\\', "\\\\").replace('\'', "\\'");
-        for sub in ["lookup", "list"] {
-            out.push_str(&format!(
-                "complete -c errcode -n \"__fish_errcode_using_subcommand {sub}\" -f -a '{}' -d '{help}'\n",
-                value.get_name()
-            ));
-        }
+        out.push_str(&format!(
+            "complete -c errcode -n __fish_errcode_wants_code -f -a '{code}' -d '{help}'\n"
+        ));
     }
     out
 }
