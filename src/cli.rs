@@ -224,10 +224,10 @@ pub struct GlobalArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show what codes mean: `41601`, `416xx`, `416*`
+    /// Show what codes mean: `41601`, `416xx`, `'416*'`
     #[command(visible_alias = "l", after_help = EXIT_STATUS_HELP)]
     Lookup {
-        /// Codes or patterns (416xx: each x one digit; 416*: any digits)
+        /// Codes or patterns (416xx: each x one digit; '416*', quoted: any digits)
         #[arg(value_name = "CODE", required = true, allow_negative_numbers = true)]
         codes: Vec<String>,
     },
@@ -235,7 +235,7 @@ pub enum Command {
     /// List the table, in code order, optionally filtered
     #[command(after_help = EXIT_STATUS_HELP)]
     List {
-        /// Only codes matching this code or pattern (416xx, 425*)
+        /// Only codes matching this code or pattern (416xx, '425*')
         #[arg(value_name = "PATTERN", allow_negative_numbers = true)]
         pattern: Option<String>,
 

@@ -152,3 +152,35 @@ fn never_no_color_and_a_dumb_terminal_reach_clap_s_help_and_errors() {
         assert!(!out.contains('\u{1b}'), "{args} {env:?}: {out:?}");
     }
 }
+
+#[test]
+fn a_pattern_the_shell_replaced_with_file_names_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("416-notes.txt"), "").unwrap();
+    std::fs::write(dir.path().join("AuthNotes.txt"), "").unwrap();
+    for (args, status) in [
+        (&["lookup", "416-notes.txt"][..], 2),
+        (&["AuthNotes.txt"][..], 1),
+        (&["list", "416-notes.txt"][..], 2),
+    ] {
+        let out = errcode()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let (code, _, stderr) = parts(&out);
+        assert_eq!(code, status, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("quote the pattern ('416*', 'AuthFailure.*')"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    // Without such a file, no word of the shell.
+    let (_, _, stderr) = parts(&run(&["lookup", "416-notes.txt"]));
+    assert!(!stderr.contains("quote the pattern"), "{stderr}");
+    assert!(
+        stderr.contains("416xx (or '416*', quoted for the shell)"),
+        "{stderr}"
+    );
+}

@@ -336,17 +336,16 @@ pub fn lookup(
         .iter()
         .find(|a| a.starts_with(|c: char| c.is_ascii_alphabetic()))
     {
-        let bad = escape(bad);
+        let (bad, hint) = (escape(bad), glob_hint(bad));
         return Err(Error::Usage(crate::t!(
-            "{bad} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*')",
-            "{bad} 不是错误码：API 3.0 错误码由字母、数字和点组成（AuthFailure.SignatureExpire），模式以 * 或 . 结尾（给 shell 时加引号：'AuthFailure.*'）"
+            "{bad} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*'){hint}",
+            "{bad} 不是错误码：API 3.0 错误码由字母、数字和点组成（AuthFailure.SignatureExpire），模式以 * 或 . 结尾（给 shell 时加引号：'AuthFailure.*'）{hint}"
         )));
     }
     let queries = args
         .iter()
-        .map(|a| Query::parse(a))
-        .collect::<Result<Vec<_>, _>>();
-    let queries = queries.map_err(|e| Error::Usage(e.to_string()))?;
+        .map(|a| parse_query(a))
+        .collect::<Result<Vec<_>, _>>()?;
     let user_tables = !tables.is_empty() || env("ERRCODE_TABLE").is_some_and(|t| !t.is_empty());
     let table = if user_tables {
         load_table(tables)?
@@ -364,16 +363,17 @@ pub fn lookup(
             if matched.is_empty() {
                 let near = crate::table::v3::V3Table::builtin().suggest(arg);
                 let arg = escape(arg);
+                let hint = glob_hint(&arg);
                 missing.push(match near.is_empty() {
                     true => crate::t!(
-                        "{arg} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
-                        "{arg} 不是本平台的 API 3.0 错误码：`errcode search` 可按文字查找错误码"
+                        "{arg} is not an API 3.0 code of this platform: `errcode search` finds codes by their text{hint}",
+                        "{arg} 不是本平台的 API 3.0 错误码：`errcode search` 可按文字查找错误码{hint}"
                     ),
                     false => {
                         let near = near.join(", ");
                         crate::t!(
-                            "{arg} is not an API 3.0 code of this platform; did you mean {near}?",
-                            "{arg} 不是本平台的 API 3.0 错误码；是指 {near} 吗？"
+                            "{arg} is not an API 3.0 code of this platform; did you mean {near}?{hint}",
+                            "{arg} 不是本平台的 API 3.0 错误码；是指 {near} 吗？{hint}"
                         )
                     }
                 });
@@ -440,6 +440,23 @@ pub fn lookup(
     } else {
         Outcome::NothingFound
     })
+}
+
+/// A code or pattern argument, or a usage error that says how to write one.
+fn parse_query(arg: &str) -> Result<Query, Error> {
+    Query::parse(arg).map_err(|e| Error::Usage(format!("{e}{}", glob_hint(arg))))
+}
+
+/// What to add when an argument that is not a code names a file: the shell most likely put
+/// file names where an unquoted `*` was (`errcode lookup 416*` in bash).
+fn glob_hint(arg: &str) -> String {
+    if arg.is_empty() || !Path::new(arg).exists() {
+        return String::new();
+    }
+    crate::t!(
+        "; a file of that name is here: the shell may have put file names for an unquoted *, so quote the pattern ('416*', 'AuthFailure.*')",
+        "；这里有同名文件：shell 可能把未加引号的 * 换成了文件名，请给模式加引号（'416*'、'AuthFailure.*'）"
+    )
 }
 
 /// The one-line message for a code or pattern the table does not have.
@@ -531,9 +548,8 @@ pub fn list(
         .pattern
         .as_deref()
         .filter(|_| v3_pattern.is_none())
-        .map(Query::parse)
-        .transpose()
-        .map_err(|e| Error::Usage(e.to_string()))?;
+        .map(parse_query)
+        .transpose()?;
     let legacy =
         filter.api != Some(ApiChoice::V3) && v3_pattern.is_none() && filter.action.is_none();
     let v3 = filter.api != Some(ApiChoice::Legacy) && query.is_none();
