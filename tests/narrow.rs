@@ -162,3 +162,26 @@ fn hostile_text_from_a_user_table_stays_escaped_in_records() {
     );
     assert!(stdout.contains("\\u001b[2J"), "{stdout}");
 }
+
+#[test]
+fn the_twins_table_holds_its_codes_whole_or_gives_one_field_a_line() {
+    let (status, stdout, _) = at_width("40", &["list", "--twins", "-f", "table", "--lang", "zh"]);
+    assert_eq!(status, 0);
+    assert!(
+        stdout.contains("\nAPI 3.0       InvalidParameter\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\n依据 "), "{stdout}");
+    let (_, stdout, _) = at_width("140", &["list", "--twins", "-f", "table"]);
+    assert!(
+        stdout.contains("┆ ResourceUnavailable.DevOffline "),
+        "{stdout}"
+    );
+    for columns in (1..=140).step_by(7) {
+        let (_, stdout, _) = at_width(
+            &columns.to_string(),
+            &["list", "--twins", "-f", "table", "--color", "always"],
+        );
+        assert_whole_sgr(&stdout, &format!("twins at {columns}"));
+    }
+}

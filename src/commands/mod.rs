@@ -167,52 +167,8 @@ fn twins_list(out: &mut impl Write, settings: &Settings) -> io::Result<()> {
             crate::text::to_json_writer_pretty(&mut *out, pairs)?;
             writeln!(out)
         }
-        crate::settings::Format::Table => {
-            let p = settings.palette;
-            let mut grid = comfy_table::Table::new();
-            grid.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-                .set_width(settings.width)
-                .set_header(
-                    match settings.lang {
-                        crate::lang::Lang::En => [
-                            "Legacy",
-                            "API 3.0",
-                            "Legacy text",
-                            "API 3.0 text",
-                            "Evidence",
-                        ],
-                        crate::lang::Lang::Zh => {
-                            ["旧版", "API 3.0", "旧版说明", "API 3.0 说明", "依据"]
-                        }
-                    }
-                    .map(|h| p.label(h)),
-                );
-            for pair in pairs {
-                grid.add_row([
-                    p.code(&pair.legacy.to_string()),
-                    p.code(&pair.v3),
-                    escape(&pair.legacy_message).into_owned(),
-                    escape(&pair.v3_message).into_owned(),
-                    escape(&pair.evidence).into_owned(),
-                ]);
-            }
-            writeln!(out, "{grid}")
-        }
-        _ => {
-            for pair in pairs {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}",
-                    pair.legacy,
-                    pair.v3,
-                    escape(&pair.legacy_message),
-                    escape(&pair.v3_message),
-                    escape(&pair.evidence)
-                )?;
-            }
-            Ok(())
-        }
+        crate::settings::Format::Table => output::twins::write_table(out, pairs, settings),
+        _ => output::twins::write_plain(out, pairs),
     }
 }
 
