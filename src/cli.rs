@@ -33,7 +33,7 @@ const AFTER_HELP: &str = concat!(
     crate::exit_status_help!(),
     "
 
-Environment: NO_COLOR, CLICOLOR_FORCE, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE"
+Environment: NO_COLOR, CLICOLOR_FORCE, TERM, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE"
 );
 
 /// Explain the error codes and response envelopes of the legacy 智能视图计算平台 API.

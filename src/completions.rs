@@ -352,9 +352,10 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
         ("2", "Usage or input error: a bad argument, an unreadable file or table, input with no envelope."),
     ]);
     definitions(&mut roff, "ENVIRONMENT", &[
-        ("NO_COLOR", "When set and not empty, --color auto does not colour."),
+        ("NO_COLOR", "When set and not empty, --color auto does not colour (clap's help and errors neither)."),
         ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
-        ("COLUMNS", "The width tables are fitted to, when set."),
+        ("COLUMNS", "The width tables are fitted to (else the terminal's, else 80; 0 counts as unset). Where a table cannot hold every code whole, rows are written one field a line."),
+        ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors."),
         ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
         ("ERRCODE_TABLE", "JSON tables merged over the built-in one, before any --table, separated as PATH is (: on Unix, ; on Windows); a leading ~/ is the home directory."),
     ]);

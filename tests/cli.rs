@@ -515,8 +515,10 @@ fn json_output_escapes_del_and_c1_controls() {
 fn numbers_that_are_not_codes_are_explained_and_json_misses_are_empty_arrays() {
     for (number, says) in [
         ("456", "infrastructure failures"),
+        ("456", "`errcode list --http 456` shows them (52501-52514)"),
         ("402", "not Payment Required"),
         ("403", "recording downloads"),
+        ("400", "`errcode list --http 400`"),
         ("500", "server-side failure"),
         ("416", "try 416xx"),
     ] {
