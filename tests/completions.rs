@@ -173,7 +173,7 @@ fn man_page_renders_with_its_sections() {
         "NO_COLOR",
         "CLICOLOR_FORCE",
         "LC_MESSAGES",
-        ".B TERM",
+        "\\fBTERM\\fR",
     ] {
         assert!(
             page.contains(section),
