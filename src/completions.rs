@@ -231,8 +231,29 @@ fn zsh_codes_as_commands(script: &str, table: &Table) -> String {
         .iter()
         .map(|(code, help)| format!("'{}:{}' \\\n", escape(code), escape(help)))
         .collect();
-    let open = "_errcode_commands() {\n    local commands; commands=(\n";
-    script.replacen(open, &format!("{open}{codes}"), 1)
+    // The first word may be a subcommand or a code; a word after a code is a code too.
+    script = script.replacen(
+        "    _describe -t commands 'errcode commands' commands \"$@\"\n}\n",
+        "    local ret=1\n    _describe -t commands 'errcode commands' commands \"$@\" && ret=0\n    _errcode_codes \"$@\" && ret=0\n    return ret\n}\n",
+        1,
+    );
+    let end = "        esac\n    ;;\nesac\n}\n";
+    if let Some(at) = script
+        .rfind(end)
+        .filter(|&at| at < script.find("_errcode_commands() {").unwrap_or(0))
+    {
+        script.insert_str(at, "(*)\n_errcode_codes \"$@\" && ret=0\n;;\n");
+    }
+    let function = format!(
+        "(( $+functions[_errcode_codes] )) ||\n_errcode_codes() {{\n    local codes; codes=(\n{codes}    )\n    _describe -t codes 'errcode codes' codes \"$@\"\n}}\n\n"
+    );
+    // Defined before the script's last lines call _errcode.
+    let call = "if [ \"$funcstack[1]\" = \"_errcode\" ]; then";
+    match script.rfind(call) {
+        Some(at) => script.insert_str(at, &function),
+        None => script.push_str(&function),
+    }
+    script
 }
 
 /// As [`elvish_codes`], for PowerShell.

@@ -350,7 +350,13 @@ zpty -d z
 
 #[test]
 fn zsh_completes_codes_first_and_after_lookup() {
-    for line in ["errcode 4160", "errcode lookup 4160", "errcode l 4160"] {
+    for line in [
+        "errcode 4160",
+        "errcode 41601 4160",
+        "errcode --lang zh 4160",
+        "errcode lookup 4160",
+        "errcode l 4160",
+    ] {
         let Some(found) = zsh_complete(line) else {
             return;
         };
