@@ -32,9 +32,13 @@ impl Lang {
         CURRENT.set(lang).ok();
     }
 
-    /// The language of errcode's messages: as set, else the locale's.
+    /// The language of errcode's messages: as set, else the locale's (in unit tests, English,
+    /// whatever the machine's locale).
     pub fn current() -> Lang {
-        *CURRENT.get_or_init(|| Lang::from_env(|name| std::env::var(name).ok()))
+        *CURRENT.get_or_init(|| match cfg!(test) {
+            true => Lang::En,
+            false => Lang::from_env(|name| std::env::var(name).ok()),
+        })
     }
 
     /// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
