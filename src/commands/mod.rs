@@ -558,7 +558,7 @@ pub fn list(
                 "--action {action}（API 3.0 的接口名，如 AddOrganization）"
             ));
         }
-        let why = why.join(&crate::t!(" and ", "且"));
+        let why = why.join(&crate::t!(" and ", " 且 "));
         say_error(&crate::t!("no row matches {why}", "没有匹配 {why} 的行"));
         if settings.rows_format() == crate::settings::Format::Json {
             empty_json(out)?;
@@ -584,7 +584,7 @@ pub fn search(
     rows.extend(v3.search(terms));
     if rows.is_empty() {
         let shown: Vec<String> = terms.iter().map(|t| format!("'{}'", escape(t))).collect();
-        let shown = shown.join(&crate::t!(" and ", "且"));
+        let shown = shown.join(&crate::t!(" and ", " 且 "));
         say_error(&crate::t!(
             "no meaning or hint matches {shown}",
             "没有描述或建议匹配 {shown}"
