@@ -1,6 +1,7 @@
 _errcode() {
     local i cur prev opts cmd
     COMPREPLY=()
+    compopt -o nosort 2>/dev/null
     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
         cur="$2"
     else

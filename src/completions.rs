@@ -153,9 +153,15 @@ fn codes_with_help(table: &Table) -> Vec<(String, String)> {
         .collect()
 }
 
-/// bash offers the words of a position in the order of its list: the codes before the flags,
-/// so that `errcode lookup <TAB>` shows codes first.
+/// bash offers the words of a position in the order of its list, unsorted: the codes before the
+/// flags, so that `errcode lookup <TAB>` shows codes first.
 fn bash_codes_first(script: &str) -> String {
+    // readline sorts what it shows unless told not to (bash 4.4 and later).
+    let script = script.replacen(
+        "    COMPREPLY=()\n",
+        "    COMPREPLY=()\n    compopt -o nosort 2>/dev/null\n",
+        1,
+    );
     let mut out = String::with_capacity(script.len());
     for line in script.split_inclusive('\n') {
         let Some(words) = line

@@ -292,6 +292,9 @@ fn bash_completes_bare_codes_and_offers_codes_before_flags() {
         all[first_flag..].iter().all(|w| w.starts_with('-')),
         "codes come before flags: {all:?}"
     );
+    // And readline shows them in that order rather than sorted (where flags sort first).
+    let script = std::fs::read_to_string(committed("errcode.bash")).unwrap();
+    assert!(script.contains("    COMPREPLY=()\n    compopt -o nosort 2>/dev/null\n"));
 }
 
 /// What zsh completes for `line`, through a real interactive zsh on a pseudo-terminal (zpty):
