@@ -185,3 +185,14 @@ fn the_twins_table_holds_its_codes_whole_or_gives_one_field_a_line() {
         assert_whole_sgr(&stdout, &format!("twins at {columns}"));
     }
 }
+
+#[test]
+fn golden_records_in_colour() {
+    // Styles are applied to the wrapped lines: each line opens and closes its own.
+    let (status, stdout, _) = at_width(
+        "40",
+        &["search", "token", "--color", "always", "-f", "table"],
+    );
+    assert_eq!(status, 0);
+    golden("search-records-color-40.txt", &stdout);
+}
