@@ -33,7 +33,7 @@ const AFTER_HELP: &str = concat!(
     crate::exit_status_help!(),
     "
 
-Environment: NO_COLOR, CLICOLOR_FORCE, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE"
+Environment: NO_COLOR, CLICOLOR_FORCE, TERM, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE"
 );
 
 /// Explain the error codes and response envelopes of the legacy 智能视图计算平台 API.
@@ -78,6 +78,18 @@ pub fn parse() -> Result<Cli, std::process::ExitCode> {
     use std::io::{IsTerminal, Write};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let color = clap_color(&args);
+    // Errors are told in the language and colours asked for, clap's and errcode's alike:
+    // decided here, once, before anything can fail.
+    crate::lang::Lang::set_current(lang_asked(&args));
+    crate::error::set_color(match color {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => crate::settings::use_color(
+            crate::settings::ColorChoice::Auto,
+            std::io::stderr().is_terminal(),
+            |name| std::env::var(name).ok(),
+        ),
+    });
     let command = <Cli as clap::CommandFactory>::command().color(color);
     let error = match command.try_get_matches_from(&args) {
         Ok(matches) => match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
@@ -89,9 +101,11 @@ pub fn parse() -> Result<Cli, std::process::ExitCode> {
     let styled = error.render();
     let colored = color == clap::ColorChoice::Always
         || (color == clap::ColorChoice::Auto && std::io::stderr().is_terminal());
-    let text = match colored {
-        true => crate::text::escape_keeping_sgr(&styled.ansi().to_string()),
-        false => crate::text::escape_keeping_newlines(&styled.to_string()),
+    // A usage error reads as errcode's own errors do; help and version are clap's.
+    let text = match crate::output::clap_error::render(&error, crate::lang::Lang::current()) {
+        Some(text) => text,
+        None if colored => crate::text::escape_keeping_sgr(&styled.ansi().to_string()),
+        None => crate::text::escape_keeping_newlines(&styled.to_string()),
     };
     let (to_stdout, status) = match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => (true, 0),
@@ -138,6 +152,26 @@ fn clap_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
         }
         None => clap::ColorChoice::Auto,
     }
+}
+
+/// The language `--lang` asks for, as typed (the arguments are not parsed yet), else the
+/// locale's.
+fn lang_asked(args: &[std::ffi::OsString]) -> Lang {
+    let mut asked = None;
+    let mut words = args.iter().map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("zh") => asked = Some(Lang::Zh),
+            Some("en") => asked = Some(Lang::En),
+            _ => {}
+        }
+    }
+    asked.unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
 }
 
 /// The subcommand a mistyped first word was meant to be: within two edits of a name, when the
@@ -190,10 +224,10 @@ pub struct GlobalArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show what codes mean: `41601`, `416xx`, `416*`
+    /// Show what codes mean: `41601`, `416xx`, `'416*'`
     #[command(visible_alias = "l", after_help = EXIT_STATUS_HELP)]
     Lookup {
-        /// Codes or patterns (416xx: each x one digit; 416*: any digits)
+        /// Codes or patterns (416xx: each x one digit; '416*', quoted: any digits)
         #[arg(value_name = "CODE", required = true, allow_negative_numbers = true)]
         codes: Vec<String>,
     },
@@ -201,7 +235,7 @@ pub enum Command {
     /// List the table, in code order, optionally filtered
     #[command(after_help = EXIT_STATUS_HELP)]
     List {
-        /// Only codes matching this code or pattern (416xx, 425*)
+        /// Only codes matching this code or pattern (416xx, '425*')
         #[arg(value_name = "PATTERN", allow_negative_numbers = true)]
         pattern: Option<String>,
 

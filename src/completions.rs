@@ -128,26 +128,186 @@ pub fn script(shell: Shell, table: &Table) -> String {
     let mut command = completion_command(table);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "errcode", &mut out);
-    let mut script = String::from_utf8_lossy(&out).into_owned();
-    if shell == Shell::Fish {
-        script.push_str(&fish_codes(table));
+    let script = String::from_utf8_lossy(&out).into_owned();
+    match shell {
+        Shell::Fish => script + &fish_codes(table),
+        Shell::Bash => bash_codes_first(&script),
+        Shell::Elvish => elvish_codes(&script, table),
+        Shell::PowerShell => powershell_codes(&script, table),
+        Shell::Zsh => zsh_codes_as_commands(&script, table),
+        _ => script,
+    }
+}
+
+/// The subcommands (and their aliases) whose arguments are codes; the top level takes codes too.
+const CODE_COMMANDS: [&str; 3] = ["lookup", "l", "list"];
+
+/// Each code with its meaning, as completion scripts show them.
+fn codes_with_help(table: &Table) -> Vec<(String, String)> {
+    code_values(table)
+        .into_iter()
+        .map(|v| {
+            let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+            (v.get_name().to_string(), help)
+        })
+        .collect()
+}
+
+/// bash offers the words of a position in the order of its list, unsorted: the codes before the
+/// flags, so that `errcode lookup <TAB>` shows codes first.
+fn bash_codes_first(script: &str) -> String {
+    // readline sorts what it shows unless told not to (bash 4.4 and later).
+    let script = script.replacen(
+        "    COMPREPLY=()\n",
+        "    COMPREPLY=()\n    compopt -o nosort 2>/dev/null\n",
+        1,
+    );
+    let mut out = String::with_capacity(script.len());
+    for line in script.split_inclusive('\n') {
+        let Some(words) = line
+            .trim_start()
+            .strip_prefix("opts=\"")
+            .and_then(|l| l.trim_end().strip_suffix('"'))
+        else {
+            out.push_str(line);
+            continue;
+        };
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let (flags, others): (Vec<&str>, Vec<&str>) =
+            words.split(' ').partition(|w| w.starts_with('-'));
+        let words = others
+            .into_iter()
+            .chain(flags)
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!("{indent}opts=\"{words}\"\n"));
+    }
+    out
+}
+
+/// clap_complete's elvish script offers no values of positional arguments: the codes, with
+/// their meanings, are added where a code may come. A code typed already (`errcode 41601 4`)
+/// is an argument, not a subcommand, so the command is read up to it.
+fn elvish_codes(script: &str, table: &Table) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let cands: String = codes_with_help(table)
+        .iter()
+        .map(|(code, help)| format!("            cand {} {}\n", quote(code), quote(help)))
+        .collect();
+    let mut script = script
+        .replacen("use str;\n", "use re;\nuse str;\n", 1)
+        .replacen(
+            "        if (str:has-prefix $word '-') {",
+            "        if (or (str:has-prefix $word '-') (re:match '^[0-9A-Z]' $word)) {",
+            1,
+        );
+    for command in std::iter::once("errcode".to_string())
+        .chain(CODE_COMMANDS.iter().map(|c| format!("errcode;{c}")))
+    {
+        let open = format!("        &'{command}'= {{\n");
+        script = script.replacen(&open, &format!("{open}{cands}"), 1);
     }
     script
 }
 
-/// clap_complete's fish script leaves out the values of positional arguments; these lines add
-/// the codes to `lookup` and `list`, with descriptions.
+/// clap_complete's zsh script takes the top level's optional code before the subcommand, so
+/// `errcode lookup 416<TAB>` read `lookup` as a code and offered subcommands for 416. The code
+/// is offered beside the subcommands instead, as the first word (`errcode 416<TAB>`).
+fn zsh_codes_as_commands(script: &str, table: &Table) -> String {
+    let Some(start) = script.find("'::codes -- ") else {
+        return script.to_string();
+    };
+    let Some(end) = script[start..].find("\":: :_errcode_commands\"") else {
+        return script.to_string();
+    };
+    let mut script = format!("{}{}", &script[..start], &script[start + end..]);
+    for (from, to) in [
+        ("words=($line[2] ", "words=($line[1] "),
+        ("errcode-command-$line[2]:", "errcode-command-$line[1]:"),
+        ("case $line[2] in", "case $line[1] in"),
+    ] {
+        script = script.replacen(from, to, 1);
+    }
+    let escape = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace(':', "\\:")
+            .replace('\'', "'\\''")
+    };
+    let codes: String = codes_with_help(table)
+        .iter()
+        .map(|(code, help)| format!("'{}:{}' \\\n", escape(code), escape(help)))
+        .collect();
+    // The first word may be a subcommand or a code; a word after a code is a code too.
+    script = script.replacen(
+        "    _describe -t commands 'errcode commands' commands \"$@\"\n}\n",
+        "    local ret=1\n    _describe -t commands 'errcode commands' commands \"$@\" && ret=0\n    _errcode_codes \"$@\" && ret=0\n    return ret\n}\n",
+        1,
+    );
+    let end = "        esac\n    ;;\nesac\n}\n";
+    if let Some(at) = script
+        .rfind(end)
+        .filter(|&at| at < script.find("_errcode_commands() {").unwrap_or(0))
+    {
+        script.insert_str(at, "(*)\n_errcode_codes \"$@\" && ret=0\n;;\n");
+    }
+    let function = format!(
+        "(( $+functions[_errcode_codes] )) ||\n_errcode_codes() {{\n    local codes; codes=(\n{codes}    )\n    _describe -t codes 'errcode codes' codes \"$@\"\n}}\n\n"
+    );
+    // Defined before the script's last lines call _errcode.
+    let call = "if [ \"$funcstack[1]\" = \"_errcode\" ]; then";
+    match script.rfind(call) {
+        Some(at) => script.insert_str(at, &function),
+        None => script.push_str(&function),
+    }
+    script
+}
+
+/// As [`elvish_codes`], for PowerShell.
+fn powershell_codes(script: &str, table: &Table) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let results: String = codes_with_help(table)
+        .iter()
+        .map(|(code, help)| {
+            format!(
+                "            [CompletionResult]::new({0}, {0}, [CompletionResultType]::ParameterValue, {1})\n",
+                quote(code),
+                quote(help)
+            )
+        })
+        .collect();
+    let mut script = script.replacen(
+        "                $element.Value.StartsWith('-') -or\n",
+        "                $element.Value.StartsWith('-') -or\n                $element.Value -cmatch '^[0-9A-Z]' -or\n",
+        1,
+    );
+    for command in std::iter::once("errcode".to_string())
+        .chain(CODE_COMMANDS.iter().map(|c| format!("errcode;{c}")))
+    {
+        let open = format!("        '{command}' {{\n");
+        script = script.replacen(&open, &format!("{open}{results}"), 1);
+    }
+    script
+}
+
+/// clap_complete's fish script leaves out the values of positional arguments: these lines add
+/// the codes, with descriptions, wherever a code may come: after `lookup`, `l` and `list`, and
+/// as the first words (`errcode 416<TAB>`, `errcode 41601 416<TAB>`).
 fn fish_codes(table: &Table) -> String {
-    let mut out = String::from("\n# Codes for lookup and list, with their meanings.\n");
-    for value in code_values(table) {
-        let help = value.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let mut out = String::from(
+        "\n# Codes, with their meanings, where a code may come.
+function __fish_errcode_wants_code
+    set -l cmd (__fish_errcode_needs_command)
+    and return 0
+    contains -- $cmd[1] lookup l list
+    or string match -qr '^[0-9A-Z]' -- $cmd[1]
+end
+",
+    );
+    for (code, help) in codes_with_help(table) {
         let help = help.replace('\\', "\\\\").replace('\'', "\\'");
-        for sub in ["lookup", "list"] {
-            out.push_str(&format!(
-                "complete -c errcode -n \"__fish_errcode_using_subcommand {sub}\" -f -a '{}' -d '{help}'\n",
-                value.get_name()
-            ));
-        }
+        out.push_str(&format!(
+            "complete -c errcode -n __fish_errcode_wants_code -f -a '{code}' -d '{help}'\n"
+        ));
     }
     out
 }
@@ -219,11 +379,12 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
         ("2", "Usage or input error: a bad argument, an unreadable file or table, input with no envelope."),
     ]);
     definitions(&mut roff, "ENVIRONMENT", &[
-        ("NO_COLOR", "When set and not empty, --color auto does not colour."),
+        ("NO_COLOR", "When set and not empty, --color auto does not colour (clap's help and errors neither)."),
         ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
-        ("COLUMNS", "The width tables are fitted to, when set."),
+        ("COLUMNS", "The width tables are fitted to (else the terminal's, else 80; 0 counts as unset). Where a table cannot hold every code whole, rows are written one field a line."),
+        ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors."),
         ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
-        ("ERRCODE_TABLE", "A colon-separated list of JSON tables merged over the built-in one, before any --table."),
+        ("ERRCODE_TABLE", "JSON tables merged over the built-in one, before any --table, separated as PATH is (: on Unix, ; on Windows); a leading ~/ is the home directory."),
     ]);
     definitions(
         &mut roff,

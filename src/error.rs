@@ -40,8 +40,13 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(msg) | Error::Input(msg) => f.write_str(msg),
-            Error::Output(e) => write!(f, "cannot write the output: {e}"),
-            Error::Reported => f.write_str("an input could not be read"),
+            Error::Output(e) => f.write_str(&crate::t!(
+                "cannot write the output: {e}",
+                "无法写出输出：{e}"
+            )),
+            Error::Reported => {
+                f.write_str(&crate::t!("an input could not be read", "有输入无法读取"))
+            }
         }
     }
 }
@@ -75,6 +80,36 @@ pub fn say(line: std::fmt::Arguments<'_>) {
     writeln!(io::stderr(), "{line}").ok();
 }
 
+/// Whether errcode's messages on stderr are coloured, decided once (by [`set_color`]).
+static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Decides, once per process, whether the prefix of errors on stderr is coloured.
+pub fn set_color(color: bool) {
+    STDERR_COLOR.set(color).ok();
+}
+
+/// `errcode:`, the prefix of every error errcode reports, its own and clap's alike: bold red
+/// when stderr is coloured.
+pub fn prefix() -> &'static str {
+    match STDERR_COLOR.get() {
+        Some(true) => "\u{1b}[1;31merrcode:\u{1b}[0m",
+        _ => "errcode:",
+    }
+}
+
+/// Writes an error (already escaped) to stderr, after the one prefix.
+pub fn say_error(message: &str) {
+    say(format_args!("{} {message}", prefix()));
+}
+
+/// `note:` in the current language, before a note on stderr.
+pub fn note(message: &str) {
+    match crate::lang::Lang::current() {
+        crate::lang::Lang::En => say(format_args!("note: {message}")),
+        crate::lang::Lang::Zh => say(format_args!("注意：{message}")),
+    }
+}
+
 /// Maps a command's result to the process exit status, printing the error (if any) on one line.
 pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
     match result {
@@ -85,7 +120,7 @@ pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
         Err(e) => {
             // Messages quote what they were given (paths, arguments, a table's keys): escaped
             // here, at the edge, whatever quoted them.
-            say(format_args!("errcode: {}", escape(&e.to_string())));
+            say_error(&escape(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -94,10 +129,14 @@ pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
 /// An error opening or reading `path`, as one line that names it.
 pub fn file_error(path: &Path, e: &io::Error) -> Error {
     let why = match e.kind() {
-        io::ErrorKind::NotFound => "no such file: check the path".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a directory: give a file".to_string(),
-        _ if path.is_dir() => "is a directory: give a file".to_string(),
+        io::ErrorKind::NotFound => {
+            crate::t!("no such file: check the path", "没有这个文件：请检查路径")
+        }
+        io::ErrorKind::PermissionDenied => crate::t!("permission denied", "没有权限"),
+        io::ErrorKind::IsADirectory => {
+            crate::t!("is a directory: give a file", "是一个目录：请给出文件")
+        }
+        _ if path.is_dir() => crate::t!("is a directory: give a file", "是一个目录：请给出文件"),
         _ => e.to_string(),
     };
     Error::Input(format!("{}: {why}", escape(&path.to_string_lossy())))

@@ -1,4 +1,5 @@
-//! The language of human output: `--lang`, else the locale variables.
+//! The language of human output: `--lang`, else the locale variables. It is decided once per
+//! process ([`Lang::set_current`]); errcode's own messages read it through [`t!`](crate::t).
 
 use clap::ValueEnum;
 
@@ -11,7 +12,35 @@ pub enum Lang {
     En,
 }
 
+/// The language decided for this process; unset means the locale's.
+static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// A message in the current language: `t!("en {x}", "中文 {x}")` formats one of the two.
+#[macro_export]
+macro_rules! t {
+    ($en:literal, $zh:literal $(,)?) => {
+        match $crate::lang::Lang::current() {
+            $crate::lang::Lang::En => format!($en),
+            $crate::lang::Lang::Zh => format!($zh),
+        }
+    };
+}
+
 impl Lang {
+    /// Sets the language of errcode's messages for this process; the first call wins.
+    pub fn set_current(lang: Lang) {
+        CURRENT.set(lang).ok();
+    }
+
+    /// The language of errcode's messages: as set, else the locale's (in unit tests, English,
+    /// whatever the machine's locale).
+    pub fn current() -> Lang {
+        *CURRENT.get_or_init(|| match cfg!(test) {
+            true => Lang::En,
+            false => Lang::from_env(|name| std::env::var(name).ok()),
+        })
+    }
+
     /// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
     /// and not empty; `zh…` means Chinese, anything else (or nothing) English.
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {

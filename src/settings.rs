@@ -31,8 +31,9 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Decides, once, whether human output is coloured. `NO_COLOR` (not empty) wins over
-/// `CLICOLOR_FORCE` (not empty, not `0`), which wins over the terminal test; the flag wins over all.
+/// Decides, once, whether human output is coloured. `NO_COLOR` (not empty) and `TERM=dumb` win
+/// over `CLICOLOR_FORCE` (not empty, not `0`), which wins over the terminal test; the flag wins
+/// over all.
 pub fn use_color(
     choice: ColorChoice,
     stdout_is_terminal: bool,
@@ -43,6 +44,7 @@ pub fn use_color(
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if get("TERM").as_deref() == Some("dumb") => false,
         ColorChoice::Auto
             if set("CLICOLOR_FORCE") && get("CLICOLOR_FORCE").as_deref() != Some("0") =>
         {
@@ -166,7 +168,7 @@ pub struct Settings {
     pub lang: Lang,
     /// Whether stdout is a terminal.
     pub stdout_is_terminal: bool,
-    /// The width to fit output to: `COLUMNS` when it is a number of at least 20, else 80.
+    /// The width to fit output to: `COLUMNS`, else the terminal's, else 80 (see [`width`]).
     pub width: u16,
 }
 
@@ -185,7 +187,10 @@ impl Settings {
             palette: Palette::new(color),
             lang: lang.unwrap_or_else(|| Lang::from_env(&get)),
             stdout_is_terminal,
-            width: width(get("COLUMNS").as_deref()),
+            width: width(
+                get("COLUMNS").as_deref(),
+                terminal_width(stdout_is_terminal),
+            ),
         }
     }
 
@@ -198,13 +203,23 @@ impl Settings {
     }
 }
 
-/// The width `COLUMNS` asks for: a number of at least 20; anything else (unset, 0, too narrow
-/// to hold a table) is 80.
-pub fn width(columns: Option<&str>) -> u16 {
+/// The width to fit output to: `COLUMNS` when it is a number of at least 1 (a narrow one gets
+/// the record layout, not a table cut to pieces); else the terminal's width, when stdout is a
+/// terminal that reports one; else 80. A width of 0, from either, counts as not given.
+pub fn width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
     columns
         .and_then(|c| c.trim().parse::<u16>().ok())
-        .filter(|&w| w >= 20)
+        .filter(|&w| w > 0)
+        .or(terminal.filter(|&w| w > 0))
         .unwrap_or(80)
+}
+
+/// The width of the terminal stdout is, if it is one and says.
+fn terminal_width(stdout_is_terminal: bool) -> Option<u16> {
+    if !stdout_is_terminal {
+        return None;
+    }
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0)
 }
 
 #[cfg(test)]
@@ -250,6 +265,11 @@ mod tests {
             env(&[("NO_COLOR", "1")])
         ));
         assert!(!use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(!use_color(
             ColorChoice::Never,
             true,
             env(&[("CLICOLOR_FORCE", "1")])
@@ -258,11 +278,19 @@ mod tests {
 
     #[test]
     fn width_is_decided_once_with_one_rule() {
-        assert_eq!(width(Some("120")), 120);
-        assert_eq!(width(Some(" 40 ")), 40);
-        assert_eq!(width(Some("0")), 80);
-        assert_eq!(width(Some("19")), 80);
-        assert_eq!(width(Some("wide")), 80);
-        assert_eq!(width(None), 80);
+        assert_eq!(width(Some("120"), None), 120);
+        assert_eq!(width(Some(" 40 "), Some(100)), 40);
+        assert_eq!(width(Some("20"), None), 20);
+        assert_eq!(width(Some("1"), None), 1);
+        assert_eq!(width(Some("0"), None), 80);
+        assert_eq!(width(Some("0"), Some(132)), 132);
+        assert_eq!(width(Some("wide"), None), 80);
+        assert_eq!(
+            width(None, Some(0)),
+            80,
+            "a terminal that reports 0 columns"
+        );
+        assert_eq!(width(None, Some(50)), 50);
+        assert_eq!(width(None, None), 80);
     }
 }

@@ -117,3 +117,37 @@ fn a_broken_table_exits_2_with_path_line_and_column() {
         "{stderr}"
     );
 }
+
+#[test]
+fn errcode_table_expands_a_leading_tilde_and_splits_as_paths_split() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("user-table.json"), home.path().join("mine.json")).unwrap();
+    let separator = if cfg!(windows) { ';' } else { ':' };
+    // Quoted in an env file, the value never went through a shell: errcode expands `~/`.
+    let out = errcode()
+        .args(["lookup", "60001"])
+        .env("HOME", home.path())
+        .env("USERPROFILE", home.path())
+        .env(
+            "ERRCODE_TABLE",
+            format!("{separator}~/mine.json{separator}"),
+        )
+        .output()
+        .unwrap();
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stdout.starts_with("60001\t500\t自定义错误"), "{stdout}");
+    // A missing file after the tilde is named as expanded.
+    let out = errcode()
+        .args(["lookup", "60001"])
+        .env("HOME", home.path())
+        .env("ERRCODE_TABLE", "~/nope.json")
+        .output()
+        .unwrap();
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains(&home.path().join("nope.json").display().to_string()),
+        "{stderr}"
+    );
+}

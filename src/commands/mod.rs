@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
-use crate::error::{file_error, say, Error, Outcome};
+use crate::error::{file_error, note, say_error, Error, Outcome};
 use crate::output::{self, RowStyle};
 use crate::text::escape;
 
@@ -30,23 +30,32 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             .first()
             .and_then(|c| crate::cli::meant_subcommand(c))
         {
-            return Err(Error::Usage(format!(
-                "unrecognized subcommand '{}'; did you mean `{name}`?",
-                escape(&cli.codes[0])
+            let word = escape(&cli.codes[0]);
+            return Err(Error::Usage(crate::t!(
+                "unrecognized subcommand '{word}'; did you mean `{name}`?",
+                "没有子命令 '{word}'；是指 `{name}` 吗？"
             )));
         }
+    }
+    if cli.command.is_none() && cli.codes.is_empty() {
+        // `errcode --lang zh`: flags, but nothing to do.
+        return Err(Error::Usage(crate::t!(
+            "give a code (errcode 41601) or a subcommand: `errcode --help` lists them",
+            "请给出错误码（errcode 41601）或子命令：`errcode --help` 列出全部子命令"
+        )));
     }
     let (global, command) = cli.into_command();
     if global.format == Some(crate::settings::Format::Human)
         && !matches!(command, Command::Explain { .. })
     {
-        return Err(Error::Usage(
-            "--format human is explain's layout: lookup, list and search write table, plain or json"
-                .into(),
-        ));
+        return Err(Error::Usage(crate::t!(
+            "--format human is explain's layout: lookup, list and search write table, plain or json",
+            "--format human 是 explain 的版式：lookup、list 和 search 输出 table、plain 或 json"
+        )));
     }
     let g = &global;
     let settings = Settings::decide(g.format, g.color, g.lang, io::stdout().is_terminal(), env);
+    crate::lang::Lang::set_current(settings.lang);
     // Not locked here: explain writes from a thread of its own.
     let mut out = BufWriter::new(io::stdout());
     let outcome = match command {
@@ -94,10 +103,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             use crate::settings::Format;
             if !summary && matches!(g.format, Some(Format::Plain | Format::Table)) {
                 // No format is silently another.
-                return Err(Error::Usage(
-                    "explain writes human or json for each envelope; plain and table are --summary's"
-                        .into(),
-                ));
+                return Err(Error::Usage(crate::t!(
+                    "explain writes human or json for each envelope; plain and table are --summary's",
+                    "explain 对每个响应输出 human 或 json；plain 和 table 只用于 --summary"
+                )));
             }
             let filter = explain::Filter::new(errors, &status)?;
             let options = explain::Options {
@@ -158,47 +167,8 @@ fn twins_list(out: &mut impl Write, settings: &Settings) -> io::Result<()> {
             crate::text::to_json_writer_pretty(&mut *out, pairs)?;
             writeln!(out)
         }
-        crate::settings::Format::Table => {
-            let p = settings.palette;
-            let mut grid = comfy_table::Table::new();
-            grid.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-                .set_width(settings.width)
-                .set_header(
-                    [
-                        "Legacy",
-                        "API 3.0",
-                        "Legacy text",
-                        "API 3.0 text",
-                        "Evidence",
-                    ]
-                    .map(|h| p.label(h)),
-                );
-            for pair in pairs {
-                grid.add_row([
-                    p.code(&pair.legacy.to_string()),
-                    p.code(&pair.v3),
-                    escape(&pair.legacy_message).into_owned(),
-                    escape(&pair.v3_message).into_owned(),
-                    escape(&pair.evidence).into_owned(),
-                ]);
-            }
-            writeln!(out, "{grid}")
-        }
-        _ => {
-            for pair in pairs {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}",
-                    pair.legacy,
-                    pair.v3,
-                    escape(&pair.legacy_message),
-                    escape(&pair.v3_message),
-                    escape(&pair.evidence)
-                )?;
-            }
-            Ok(())
-        }
+        crate::settings::Format::Table => output::twins::write_table(out, pairs, settings),
+        _ => output::twins::write_plain(out, pairs),
     }
 }
 
@@ -211,30 +181,45 @@ fn empty_json(out: &mut impl Write) -> io::Result<()> {
 /// The built-in table with `ERRCODE_TABLE`'s files and then `--table`'s merged over it, in order.
 pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
     let mut table = Table::builtin();
-    let from_env = env("ERRCODE_TABLE").unwrap_or_default();
-    let paths = from_env
-        .split(':')
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
+    let from_env = std::env::var_os("ERRCODE_TABLE").unwrap_or_default();
+    let home = std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" });
+    let paths = table_paths(&from_env, home.as_deref())
+        .into_iter()
         .chain(flags.iter().cloned());
     for path in paths {
         let text = read_text(&path)?;
         let shown = escape(&path.to_string_lossy()).into_owned();
-        let rows =
-            table::parse_rows(&text, &shown).map_err(|e| Error::Input(format!("table {e}")))?;
+        let rows = table::parse_rows(&text, &shown)
+            .map_err(|e| Error::Input(crate::t!("table {e}", "表 {e}")))?;
         table.merge(rows);
     }
     Ok(table)
+}
+
+/// The tables `ERRCODE_TABLE` names: split as the platform splits `PATH` (`:` on Unix, `;` on
+/// Windows, where `C:\` is a path), with a leading `~/` expanded to `home`, since a value in an
+/// env file or in quotes never went through a shell.
+pub fn table_paths(value: &std::ffi::OsStr, home: Option<&std::ffi::OsStr>) -> Vec<PathBuf> {
+    std::env::split_paths(value)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|path| match (path.strip_prefix("~"), home) {
+            (Ok(rest), Some(home)) if !home.is_empty() && !rest.as_os_str().is_empty() => {
+                Path::new(home).join(rest)
+            }
+            _ => path,
+        })
+        .collect()
 }
 
 /// Reads a whole UTF-8 file, with errors that name it and say what to do.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let bytes = fs::read(path).map_err(|e| file_error(path, &e))?;
     String::from_utf8(bytes).map_err(|e| {
-        Error::Input(format!(
-            "{}: byte {} is not valid UTF-8: save the file as UTF-8",
-            escape(&path.to_string_lossy()),
-            e.utf8_error().valid_up_to()
+        let name = escape(&path.to_string_lossy()).into_owned();
+        let byte = e.utf8_error().valid_up_to();
+        Error::Input(crate::t!(
+            "{name}: byte {byte} is not valid UTF-8: save the file as UTF-8",
+            "{name}：第 {byte} 字节不是有效的 UTF-8：请把文件存为 UTF-8"
         ))
     })
 }
@@ -260,17 +245,23 @@ fn write_notes(rows: &[&Row]) {
     }
     for (v3, code) in twice {
         match v3 {
-            true => say(format_args!(
-                "note: {code} is both a product code and a common API 3.0 code; both texts are shown"
+            true => note(&crate::t!(
+                "{code} is both a product code and a common API 3.0 code; both texts are shown",
+                "{code} 既是产品错误码又是 API 3.0 公共错误码；两种说明都已列出"
             )),
-            false => say(format_args!(
-                "note: the source document lists {code} twice, with two meanings; both are shown"
+            false => note(&crate::t!(
+                "the source document lists {code} twice, with two meanings; both are shown",
+                "源文档把 {code} 列了两次，含义不同；两种都已列出"
             )),
         }
     }
     let statuses: BTreeSet<u16> = rows.iter().map(|r| r.http_status).collect();
-    for note in statuses.into_iter().filter_map(table::http_status_note) {
-        say(format_args!("note: {note}"));
+    let lang = crate::lang::Lang::current();
+    for text in statuses
+        .into_iter()
+        .filter_map(|s| table::http_status_note_in(s, lang))
+    {
+        note(text);
     }
 }
 
@@ -301,16 +292,19 @@ pub fn lookup(
         .iter()
         .find(|a| a.starts_with(|c: char| c.is_ascii_alphabetic()))
     {
-        return Err(Error::Usage(format!(
-            "{} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*')",
-            escape(&crate::text::short(bad, 80))
+        let (bad, hint) = (
+            escape(&crate::text::short(bad, 80)).into_owned(),
+            glob_hint(bad),
+        );
+        return Err(Error::Usage(crate::t!(
+            "{bad} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*'){hint}",
+            "{bad} 不是错误码：API 3.0 错误码由字母、数字和点组成（AuthFailure.SignatureExpire），模式以 * 或 . 结尾（给 shell 时加引号：'AuthFailure.*'）{hint}"
         )));
     }
     let queries = args
         .iter()
-        .map(|a| Query::parse(a))
-        .collect::<Result<Vec<_>, _>>();
-    let queries = queries.map_err(|e| Error::Usage(e.to_string()))?;
+        .map(|a| parse_query(a))
+        .collect::<Result<Vec<_>, _>>()?;
     let user_tables = !tables.is_empty() || env("ERRCODE_TABLE").is_some_and(|t| !t.is_empty());
     let table = if user_tables {
         load_table(tables)?
@@ -327,16 +321,20 @@ pub fn lookup(
             let matched = v3_table.matching(arg);
             if matched.is_empty() {
                 let near = crate::table::v3::V3Table::builtin().suggest(arg);
+                let hint = glob_hint(arg);
+                let arg = escape(&crate::text::short(arg, 80)).into_owned();
                 missing.push(match near.is_empty() {
-                    true => format!(
-                        "{} is not an API 3.0 code of this platform: `errcode search` finds codes by their text",
-                        escape(&crate::text::short(arg, 80))
+                    true => crate::t!(
+                        "{arg} is not an API 3.0 code of this platform: `errcode search` finds codes by their text{hint}",
+                        "{arg} 不是本平台的 API 3.0 错误码：`errcode search` 可按文字查找错误码{hint}"
                     ),
-                    false => format!(
-                        "{} is not an API 3.0 code of this platform; did you mean {}?",
-                        escape(&crate::text::short(arg, 80)),
-                        near.join(", ")
-                    ),
+                    false => {
+                        let near = near.join(", ");
+                        crate::t!(
+                            "{arg} is not an API 3.0 code of this platform; did you mean {near}?{hint}",
+                            "{arg} 不是本平台的 API 3.0 错误码；是指 {near} 吗？{hint}"
+                        )
+                    }
                 });
             }
             rows.extend(matched);
@@ -384,17 +382,17 @@ pub fn lookup(
                 // A code with two rows (a product and a common code) is noted once.
                 if !twins.is_empty() && !noted.contains(&row.label()) {
                     noted.push(row.label());
-                    say(format_args!(
-                        "note: {} means the same as {} of the other API generation (`errcode list --twins` shows why)",
-                        row.label(),
-                        twins.join(", ")
+                    let (code, twins) = (row.label(), twins.join(", "));
+                    note(&crate::t!(
+                        "{code} means the same as {twins} of the other API generation (`errcode list --twins` shows why)",
+                        "{code} 与另一代 API 的 {twins} 含义相同（`errcode list --twins` 说明依据）"
                     ));
                 }
             }
         }
     }
     for message in &missing {
-        say(format_args!("errcode: {message}"));
+        say_error(message);
     }
     Ok(if missing.is_empty() {
         Outcome::Found
@@ -403,33 +401,53 @@ pub fn lookup(
     })
 }
 
+/// A code or pattern argument, or a usage error that says how to write one.
+fn parse_query(arg: &str) -> Result<Query, Error> {
+    Query::parse(arg).map_err(|e| Error::Usage(format!("{e}{}", glob_hint(arg))))
+}
+
+/// What to add when an argument that is not a code names a file: the shell most likely put
+/// file names where an unquoted `*` was (`errcode lookup 416*` in bash).
+fn glob_hint(arg: &str) -> String {
+    if arg.is_empty() || !Path::new(arg).exists() {
+        return String::new();
+    }
+    crate::t!(
+        "; a file of that name is here: the shell may have put file names for an unquoted *, so quote the pattern ('416*', 'AuthFailure.*')",
+        "；这里有同名文件：shell 可能把未加引号的 * 换成了文件名，请给模式加引号（'416*'、'AuthFailure.*'）"
+    )
+}
+
 /// The one-line message for a code or pattern the table does not have.
 fn not_found(table: &Table, query: &Query, arg: &str) -> String {
     // Numbers on-call engineers see that are not table codes: HTTP statuses and `Code`.
-    let status_word = match query {
-        Query::Code(456) => Some(
+    match query {
+        Query::Code(456) => return crate::t!(
             "HTTP 456 is this platform's status for infrastructure failures: `errcode list --http 456` shows them (52501-52514)",
+            "HTTP 456 是本平台表示基础设施故障的状态码：`errcode list --http 456` 列出它们（52501-52514）"
         ),
-        Query::Code(403) => Some(
+        Query::Code(403) => return crate::t!(
             "HTTP 403 answers refused recording downloads: `errcode list --http 403` shows them",
+            "HTTP 403 表示录像下载被拒绝：`errcode list --http 403` 列出它们"
         ),
-        Query::Code(402) => Some(
+        Query::Code(402) => return crate::t!(
             "HTTP 402 here means too many concurrent downloads (42505), not Payment Required: `errcode 42505`",
+            "HTTP 402 在这里表示并发下载数超限（42505），不是 Payment Required：`errcode 42505`"
         ),
-        Query::Code(400) => Some(
+        Query::Code(400) => return crate::t!(
             "HTTP 400 answers recording downloads that cannot be served: `errcode list --http 400` shows them",
+            "HTTP 400 表示录像下载无法提供：`errcode list --http 400` 列出它们"
         ),
-        Query::Code(500) => Some(
+        Query::Code(500) => return crate::t!(
             "500 is the envelope's Code for a server-side failure (0: answered normally); StatusCode says which: `errcode list 5xxxx`",
+            "500 是响应中 Code 字段表示服务端失败的值（0 表示正常应答）；具体原因看 StatusCode：`errcode list 5xxxx`"
         ),
-        _ => None,
-    };
-    if let Some(word) = status_word {
-        return word.to_string();
+        _ => {}
     }
     match query {
-        Query::Code(n) if (100..1000).contains(n) => format!(
-            "{query} is not a code: legacy codes have five digits (try {query}xx); `errcode list` shows every code"
+        Query::Code(n) if (100..1000).contains(n) => crate::t!(
+            "{query} is not a code: legacy codes have five digits (try {query}xx); `errcode list` shows every code",
+            "{query} 不是错误码：旧版错误码有五位数字（试试 {query}xx）；`errcode list` 列出全部错误码"
         ),
         Query::Code(_) => {
             let near: Vec<String> = table
@@ -438,17 +456,22 @@ fn not_found(table: &Table, query: &Query, arg: &str) -> String {
                 .map(u32::to_string)
                 .collect();
             if near.is_empty() {
-                format!("{query} is not in the table: `errcode list` shows every code")
+                crate::t!(
+                    "{query} is not in the table: `errcode list` shows every code",
+                    "表中没有 {query}：`errcode list` 列出全部错误码"
+                )
             } else {
-                format!(
-                    "{query} is not in the table; did you mean {}?",
-                    near.join(", ")
+                let near = near.join(", ");
+                crate::t!(
+                    "{query} is not in the table; did you mean {near}?",
+                    "表中没有 {query}；是指 {near} 吗？"
                 )
             }
         }
-        Query::Pattern { .. } => {
-            format!("no code in the table matches {query}: `errcode list` shows every code")
-        }
+        Query::Pattern { .. } => crate::t!(
+            "no code in the table matches {query}: `errcode list` shows every code",
+            "表中没有匹配 {query} 的错误码：`errcode list` 列出全部错误码"
+        ),
     }
 }
 
@@ -484,9 +507,8 @@ pub fn list(
         .pattern
         .as_deref()
         .filter(|_| v3_pattern.is_none())
-        .map(Query::parse)
-        .transpose()
-        .map_err(|e| Error::Usage(e.to_string()))?;
+        .map(parse_query)
+        .transpose()?;
     let legacy =
         filter.api != Some(ApiChoice::V3) && v3_pattern.is_none() && filter.action.is_none();
     let v3 = filter.api != Some(ApiChoice::Legacy) && query.is_none();
@@ -512,32 +534,35 @@ pub fn list(
     if rows.is_empty() {
         let mut why = Vec::new();
         if let Some(q) = &query {
-            why.push(format!("pattern {q}"));
+            why.push(crate::t!("pattern {q}", "模式 {q}"));
         }
         if let Some(s) = filter.http {
             let used: Vec<String> = table.http_statuses().iter().map(u16::to_string).collect();
-            why.push(format!("--http {s} (the table uses {})", used.join(", ")));
+            let used = used.join(", ");
+            why.push(crate::t!(
+                "--http {s} (the table uses {used})",
+                "--http {s}（表中用到的有 {used}）"
+            ));
         }
         if let Some(c) = &filter.category {
-            why.push(format!(
-                "--category {} (known: {})",
-                escape(c),
-                table.categories().join(", ")
+            let (c, known) = (escape(c), table.categories().join(", "));
+            why.push(crate::t!(
+                "--category {c} (known: {known})",
+                "--category {c}（已有类别：{known}）"
             ));
         }
         if let Some(k) = filter.retry {
             why.push(format!("--retry {k}"));
         }
         if let Some(action) = &filter.action {
-            why.push(format!(
-                "--action {} (an action of API 3.0, such as AddOrganization)",
-                escape(action)
+            let action = escape(action);
+            why.push(crate::t!(
+                "--action {action} (an action of API 3.0, such as AddOrganization)",
+                "--action {action}（API 3.0 的接口名，如 AddOrganization）"
             ));
         }
-        say(format_args!(
-            "errcode: no row matches {}",
-            why.join(" and ")
-        ));
+        let why = why.join(&crate::t!(" and ", " 且 "));
+        say_error(&crate::t!("no row matches {why}", "没有匹配 {why} 的行"));
         if settings.rows_format() == crate::settings::Format::Json {
             empty_json(out)?;
         }
@@ -549,7 +574,7 @@ pub fn list(
     Ok(Outcome::Found)
 }
 
-/// `errcode search TEXT...`: rows whose description holds every term; exit 1 when none does.
+/// `errcode search TEXT...`: rows whose meaning or hint holds every term; exit 1 when none does.
 pub fn search(
     out: &mut impl Write,
     table: &Table,
@@ -562,18 +587,59 @@ pub fn search(
     rows.extend(v3.search(terms));
     if rows.is_empty() {
         let shown: Vec<String> = terms.iter().map(|t| format!("'{}'", escape(t))).collect();
-        say(format_args!(
-            "errcode: no description matches {}",
-            shown.join(" and ")
+        let shown = shown.join(&crate::t!(" and ", " 且 "));
+        say_error(&crate::t!(
+            "no meaning or hint matches {shown}",
+            "没有描述或建议匹配 {shown}"
         ));
         if settings.rows_format() == crate::settings::Format::Json {
             empty_json(out)?;
         }
         return Ok(Outcome::NothingFound);
     }
-    let highlight = terms.iter().map(|t| t.to_lowercase()).collect();
+    let highlight = crate::table::search_terms(terms);
     output::write_rows(out, &rows, &row_style(settings, highlight, false))?;
     out.flush()?;
     write_notes(&rows);
     Ok(Outcome::Found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn table_paths_split_as_the_platform_splits_paths_and_expand_home() {
+        let home = Some(OsStr::new("/home/me"));
+        let paths = |v: &str| table_paths(OsStr::new(v), home);
+        #[cfg(unix)]
+        {
+            assert_eq!(
+                paths("/etc/a.json:~/b.json::c.json"),
+                [
+                    PathBuf::from("/etc/a.json"),
+                    PathBuf::from("/home/me/b.json"),
+                    PathBuf::from("c.json")
+                ]
+            );
+            // `;` is part of a name on Unix; `~user` and a lone `~` are not expanded.
+            assert_eq!(paths("a;b.json"), [PathBuf::from("a;b.json")]);
+            assert_eq!(
+                paths("~other/x.json:~"),
+                [PathBuf::from("~other/x.json"), PathBuf::from("~")]
+            );
+            assert_eq!(table_paths(OsStr::new("~/x"), None), [PathBuf::from("~/x")]);
+        }
+        #[cfg(windows)]
+        {
+            assert_eq!(
+                paths(r"C:\tables\a.json;~\b.json"),
+                [
+                    PathBuf::from(r"C:\tables\a.json"),
+                    PathBuf::from(r"/home/me\b.json")
+                ]
+            );
+        }
+    }
 }

@@ -3,12 +3,14 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, ContentArrangement, Table as Grid};
+use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table as Grid, Width};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
 use crate::table::{Retry, Row};
 
+use crate::output::records::{Field, Paint};
 use crate::settings::{Format, Palette};
 use crate::text::escape;
 
@@ -107,7 +109,7 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             p.highlight(&escape(en), &style.highlight),
             escape(r.category.as_deref().unwrap_or("")),
             p.retry(r.retry),
-            escape(hint(r, style.lang).unwrap_or("")),
+            p.highlight(&escape(hint(r, style.lang).unwrap_or("")), &style.highlight),
         )?;
         if style.show_source {
             write!(out, "\t{}", escape(&r.source))?;
@@ -117,26 +119,51 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
     Ok(())
 }
 
+/// The column headers, in the chosen language.
+fn headers(style: &RowStyle) -> Vec<&'static str> {
+    let mut header = match style.lang {
+        Lang::En => vec!["Code", "HTTP", "Meaning", "Category", "Retry", "Hint"],
+        Lang::Zh => vec!["错误码", "HTTP", "描述", "类别", "重试", "建议"],
+    };
+    if style.show_source {
+        header.push(match style.lang {
+            Lang::En => "Source",
+            Lang::Zh => "来源",
+        });
+    }
+    header
+}
+
+/// The narrowest table that holds every code whole (and its header) beside columns that can
+/// still be read: borders and padding take three columns a column and one more; HTTP four;
+/// meaning and hint ten each, category eight, retry nine ("after-fix"), the source ten.
+fn table_width_needed(rows: &[&Row], style: &RowStyle) -> usize {
+    let columns = if style.show_source { 7 } else { 6 };
+    let code = rows
+        .iter()
+        .map(|r| r.label().width())
+        .chain([headers(style)[0].width()])
+        .max()
+        .unwrap_or(0);
+    let others = 4 + 10 + 8 + 9 + 10 + if style.show_source { 10 } else { 0 };
+    3 * columns + 1 + code + others
+}
+
 fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Result<()> {
     let p = style.palette;
+    let header = headers(style);
+    if let Some(width) = style.width {
+        if usize::from(width) < table_width_needed(rows, style) {
+            return write_records(out, rows, style, &header, width);
+        }
+    }
     let mut grid = Grid::new();
     grid.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
     if let Some(width) = style.width {
         grid.set_width(width);
     }
-    let mut header = match style.lang {
-        Lang::En => vec!["Code", "HTTP", "Meaning", "Category", "Retry", "Hint"],
-        Lang::Zh => vec!["错误码", "HTTP", "描述", "类别", "重试", "建议"],
-    };
-    if style.show_source {
-        header.push(if style.lang == Lang::En {
-            "Source"
-        } else {
-            "来源"
-        });
-    }
-    grid.set_header(header.into_iter().map(|h| Cell::new(p.label(h))));
+    grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
     for r in rows {
         let zh = p.highlight(&escape(&r.message), &style.highlight);
         let meaning = match (style.lang, r.message_en.as_deref()) {
@@ -153,14 +180,68 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             Cell::new(meaning),
             Cell::new(escape(r.category.as_deref().unwrap_or("-"))),
             Cell::new(p.retry(r.retry)),
-            Cell::new(escape(hint(r, style.lang).unwrap_or("-"))),
+            Cell::new(p.highlight(
+                &escape(hint(r, style.lang).unwrap_or("-")),
+                &style.highlight,
+            )),
         ];
         if style.show_source {
             cells.push(Cell::new(escape(&r.source)));
         }
         grid.add_row(cells);
     }
+    // A code is never cut (the width counts the padding): the table is only drawn when it is
+    // wide enough to hold the longest.
+    let code = rows.iter().map(|r| r.label().width()).max().unwrap_or(0) + 2;
+    if let Some(column) = grid.column_mut(0) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+            u16::try_from(code).unwrap_or(u16::MAX),
+        )));
+    }
     writeln!(out, "{grid}")
+}
+
+/// The rows one field a line, for a terminal too narrow for the table.
+fn write_records(
+    out: &mut impl Write,
+    rows: &[&Row],
+    style: &RowStyle,
+    header: &[&'static str],
+    width: u16,
+) -> io::Result<()> {
+    let terms = style.highlight.as_slice();
+    let records: Vec<Vec<Field>> = rows
+        .iter()
+        .map(|r| {
+            let zh = escape(&r.message).into_owned();
+            let meaning = match (style.lang, r.message_en.as_deref()) {
+                (Lang::En, Some(en)) => vec![
+                    (escape(en).into_owned(), Paint::Highlight(terms)),
+                    (zh, Paint::Dim),
+                ],
+                _ => vec![(zh, Paint::Highlight(terms))],
+            };
+            let retry = r.retry.map_or("-", Retry::as_str).to_string();
+            let text = |t: Option<&str>| escape(t.unwrap_or("-")).into_owned();
+            let mut values = vec![
+                vec![(r.label(), Paint::Code)],
+                vec![(r.http_status.to_string(), Paint::Http(r.http_status))],
+                meaning,
+                vec![(text(r.category.as_deref()), Paint::Plain)],
+                vec![(retry, Paint::Retry(r.retry))],
+                vec![(text(hint(r, style.lang)), Paint::Highlight(terms))],
+            ];
+            if style.show_source {
+                values.push(vec![(text(Some(&r.source)), Paint::Plain)]);
+            }
+            header
+                .iter()
+                .zip(values)
+                .map(|(label, parts)| Field { label, parts })
+                .collect()
+        })
+        .collect();
+    crate::output::records::write_records(out, &records, width, style.palette)
 }
 
 #[cfg(test)]

@@ -175,9 +175,20 @@ impl Row {
         }
     }
 
-    /// The text that matches search terms: the Chinese description and the English meaning.
+    /// The text that matches search terms: the Chinese description, the English meaning, and
+    /// an API 3.0 row's code (`FailedOperation.RequestTimeout`).
     fn search_texts(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.message.as_str()).chain(self.message_en.as_deref())
+        std::iter::once(self.message.as_str())
+            .chain(self.message_en.as_deref())
+            .chain(self.name.as_deref())
+    }
+
+    /// The hints, in both languages: searched too, ranked below the meaning.
+    fn hint_texts(&self) -> impl Iterator<Item = &str> {
+        self.hint_en
+            .as_deref()
+            .into_iter()
+            .chain(self.hint_zh.as_deref())
     }
 }
 
@@ -352,33 +363,37 @@ impl Table {
         close
     }
 
-    /// The rows whose Chinese description or English meaning contains every term (ASCII letters
-    /// case-insensitively), rows where every term is a whole word first. When nothing matches,
-    /// an English word one typo away from a term counts as a match.
+    /// The rows that hold every term, as a person types them (see [`search_terms`]), best first:
+    /// rows whose Chinese description or English meaning holds every term, those where each
+    /// term is a whole word before the others; then rows that need their hint (either
+    /// language, English terms as whole words) for a term. When nothing matches, an English word one typo away from a term
+    /// counts as a match.
     pub fn search<'a>(&'a self, terms: &[String]) -> Vec<&'a Row> {
-        let terms: Vec<String> = terms
-            .iter()
-            .map(|t| t.to_lowercase())
-            .filter(|t| !t.trim().is_empty())
-            .collect();
+        let terms = search_terms(terms);
         if terms.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<(bool, &Row)> = self
+        let in_meaning = |row: &Row, t: &str| row.search_texts().any(|text| holds_term(text, t));
+        // Hints are long prose: an English term must be a whole word there ("token" is not
+        // found in "ClientToken").
+        let in_hint = |row: &Row, t: &str| row.hint_texts().any(|text| holds_word(text, t));
+        let mut hits: Vec<(u8, &Row)> = self
             .rows
             .iter()
-            .filter(|row| {
-                terms
+            .filter_map(|row| {
+                let rank = if terms
                     .iter()
-                    .all(|t| row.search_texts().any(|text| contains_folded(text, t)))
-            })
-            .map(|row| {
-                (
-                    !terms
-                        .iter()
-                        .all(|t| row.search_texts().any(|text| has_word(text, t))),
-                    row,
-                )
+                    .all(|t| row.search_texts().any(|text| has_word(text, t)))
+                {
+                    0
+                } else if terms.iter().all(|t| in_meaning(row, t)) {
+                    1
+                } else if terms.iter().all(|t| in_meaning(row, t) || in_hint(row, t)) {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, row))
             })
             .collect();
         if hits.is_empty() {
@@ -387,16 +402,67 @@ impl Table {
                 .iter()
                 .filter(|row| {
                     terms.iter().all(|t| {
-                        row.search_texts().any(|text| contains_folded(text, t))
+                        in_meaning(row, t)
                             || row.message_en.as_deref().is_some_and(|en| near_word(en, t))
                     })
                 })
-                .map(|row| (true, row))
+                .map(|row| (3, row))
                 .collect();
         }
-        hits.sort_by_key(|&(partial, row)| (partial, row.code));
+        hits.sort_by_key(|&(rank, row)| (rank, row.code));
         hits.into_iter().map(|(_, row)| row).collect()
     }
+}
+
+/// Search terms as a person types them: lowercase, and split where the script changes, since
+/// Chinese writes no spaces (`Token过期` is `token` and `过期`). A run of Chinese, Japanese or
+/// Korean characters is matched as a substring.
+pub fn search_terms(terms: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for term in terms {
+        for word in term.split_whitespace() {
+            let mut run = String::new();
+            let mut run_cjk = None;
+            for c in word.to_lowercase().chars() {
+                let cjk = is_cjk(c);
+                if run_cjk.is_some_and(|was| was != cjk) {
+                    out.push(std::mem::take(&mut run));
+                }
+                run_cjk = Some(cjk);
+                run.push(c);
+            }
+            if !run.is_empty() {
+                out.push(run);
+            }
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Whether `text` holds `term` (lowercase), folding ASCII case; "timeout" is also written
+/// "timed out" and "time out".
+fn holds_term(text: &str, term: &str) -> bool {
+    contains_folded(text, term) || timeout_in(text, term)
+}
+
+/// [`holds_term`], with an English term only as a whole word.
+fn holds_word(text: &str, term: &str) -> bool {
+    has_word(text, term) || timeout_in(text, term)
+}
+
+fn timeout_in(text: &str, term: &str) -> bool {
+    term == "timeout"
+        && ["timed out", "time out"]
+            .iter()
+            .any(|t| contains_folded(text, t))
+}
+
+/// Whether `c` is written without spaces between words: Han, kana, Hangul and their punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
 /// Reads a table file: a JSON array of rows in the shape `list --format json` prints.
@@ -518,9 +584,17 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// What an HTTP status the table uses means on this platform, where it is not the usual meaning.
 pub fn http_status_note(status: u16) -> Option<&'static str> {
-    match status {
-        456 => Some("HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)"),
-        402 => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required"),
+    http_status_note_in(status, crate::lang::Lang::En)
+}
+
+/// [`http_status_note`] in `lang`.
+pub fn http_status_note_in(status: u16, lang: crate::lang::Lang) -> Option<&'static str> {
+    use crate::lang::Lang::{En, Zh};
+    match (status, lang) {
+        (456, En) => Some("HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)"),
+        (456, Zh) => Some("HTTP 456 不是注册过的 HTTP 状态码：本平台用它表示基础设施故障（52501-52514）"),
+        (402, En) => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required"),
+        (402, Zh) => Some("HTTP 402 在这里表示并发限制（同时下载太多），不是 Payment Required"),
         _ => None,
     }
 }
@@ -655,7 +729,7 @@ mod tests {
             table.search(&terms).iter().map(|r| r.code).collect()
         };
         assert_eq!(codes(&["TOKEN"]), [41601, 41602]);
-        assert_eq!(codes(&["组织"]), [41603, 41607, 41608, 41613]);
+        assert_eq!(codes(&["组织"]), [41603, 41607, 41608, 41613, 40006]);
         assert_eq!(codes(&["expired"]), [41601, 42504, 52514]);
         assert_eq!(codes(&["offline"]), [41617, 41634]);
         assert_eq!(codes(&["ofline"]), [41617, 41634]);
@@ -663,6 +737,15 @@ mod tests {
         assert!(codes(&["nothing-like-this"]).is_empty());
         // Whole words first: "stream" is only part of "StreamType" in 41633.
         assert_eq!(codes(&["stream"]), [41604, 41605, 41623, 52512, 41633]);
+    }
+
+    #[test]
+    fn search_terms_split_where_the_script_changes() {
+        let terms = |t: &[&str]| search_terms(&t.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(terms(&["Token过期"]), ["token", "过期"]);
+        assert_eq!(terms(&["过期Token 设备"]), ["过期", "token", "设备"]);
+        assert_eq!(terms(&["  ", ""]), Vec::<String>::new());
+        assert_eq!(terms(&["COS的STS"]), ["cos", "的", "sts"]);
     }
 
     #[test]

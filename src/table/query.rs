@@ -33,30 +33,41 @@ impl Query {
     /// Parses `41601`, `416xx` (each `x` one digit) or `416*` (any digits after).
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         let shown = crate::text::escape(text);
+        // `*` is a shell's wildcard: the advice is `416xx`, or `'416*'` quoted.
         let bad = |why: &str| {
-            QueryError(format!(
-                "'{shown}' is not an error code {why}: give digits such as 41601, or a pattern such as 416xx or 416*"
+            QueryError(crate::t!(
+                "'{shown}' is not an error code {why}: give digits such as 41601, or a pattern such as 416xx (or '416*', quoted for the shell)",
+                "'{shown}' 不是错误码{why}：请给出数字（如 41601）或模式（如 416xx，或加引号的 '416*'）"
             ))
         };
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            return Err(bad("(it is empty)"));
+            return Err(bad(&crate::t!("(it is empty)", "（它是空的）")));
         }
         if trimmed.starts_with('-') {
-            return Err(bad("(codes are not negative)"));
+            return Err(bad(&crate::t!(
+                "(codes are not negative)",
+                "（错误码不是负数）"
+            )));
         }
         let digits = trimmed.trim_end_matches(['x', 'X', '*']);
         let wild = &trimmed[digits.len()..];
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad("(only digits and a trailing x or * are allowed)"));
+            return Err(bad(&crate::t!(
+                "(only digits and a trailing x or * are allowed)",
+                "（只能是数字，末尾可带 x 或 *）"
+            )));
         }
         if trimmed.len() > MAX_DIGITS {
-            return Err(bad(&format!("(more than {MAX_DIGITS} digits)")));
+            return Err(bad(&crate::t!(
+                "(more than {MAX_DIGITS} digits)",
+                "（超过 {MAX_DIGITS} 位数字）"
+            )));
         }
         match wild {
-            "" => Ok(Query::Code(
-                digits.parse().map_err(|_| bad("(not a number)"))?,
-            )),
+            "" => Ok(Query::Code(digits.parse().map_err(|_| {
+                bad(&crate::t!("(not a number)", "（不是数字）"))
+            })?)),
             "*" => Ok(Query::Pattern {
                 prefix: digits.to_string(),
                 len: None,
@@ -65,7 +76,10 @@ impl Query {
                 prefix: digits.to_string(),
                 len: Some(trimmed.len()),
             }),
-            _ => Err(bad("(a * can only end a pattern, after the digits)")),
+            _ => Err(bad(&crate::t!(
+                "(a * can only end a pattern, after the digits)",
+                "（* 只能放在模式末尾、数字之后）"
+            ))),
         }
     }
 

@@ -1,0 +1,93 @@
+//! `list --twins`: the legacy codes beside their API 3.0 twins, as a table (one field a line
+//! where the table cannot hold the codes whole) or tab-separated.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table as Grid, Width};
+use unicode_width::UnicodeWidthStr;
+
+use crate::lang::Lang;
+use crate::output::records::{write_records, Field, Paint};
+use crate::settings::Settings;
+use crate::table::crosswalk::Pair;
+use crate::text::escape;
+
+/// One pair a line: legacy code, API 3.0 code, their texts, the evidence.
+pub fn write_plain(out: &mut impl Write, pairs: &[Pair]) -> io::Result<()> {
+    for pair in pairs {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            pair.legacy,
+            pair.v3,
+            escape(&pair.legacy_message),
+            escape(&pair.v3_message),
+            escape(&pair.evidence)
+        )?;
+    }
+    Ok(())
+}
+
+/// The pairs as a table fitted to the width, or one field a line where it is too narrow to
+/// hold the codes whole beside texts of ten columns.
+pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) -> io::Result<()> {
+    let p = settings.palette;
+    let header = match settings.lang {
+        Lang::En => [
+            "Legacy",
+            "API 3.0",
+            "Legacy text",
+            "API 3.0 text",
+            "Evidence",
+        ],
+        Lang::Zh => ["旧版", "API 3.0", "旧版说明", "API 3.0 说明", "依据"],
+    };
+    let v3 = pairs.iter().map(|pair| pair.v3.width()).max().unwrap_or(0);
+    let needed = 3 * 5 + 1 + header[0].width().max(5) + v3.max(header[1].width()) + 3 * 10;
+    if usize::from(settings.width) < needed {
+        let records: Vec<Vec<Field>> = pairs
+            .iter()
+            .map(|pair| {
+                let values = [
+                    (pair.legacy.to_string(), Paint::Code),
+                    (pair.v3.clone(), Paint::Code),
+                    (escape(&pair.legacy_message).into_owned(), Paint::Plain),
+                    (escape(&pair.v3_message).into_owned(), Paint::Plain),
+                    (escape(&pair.evidence).into_owned(), Paint::Plain),
+                ];
+                header
+                    .iter()
+                    .zip(values)
+                    .map(|(label, value)| Field {
+                        label,
+                        parts: vec![value],
+                    })
+                    .collect()
+            })
+            .collect();
+        return write_records(out, &records, settings.width, p);
+    }
+    let mut grid = Grid::new();
+    grid.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(settings.width)
+        .set_header(header.map(|h| p.label(h)));
+    for pair in pairs {
+        grid.add_row([
+            p.code(&pair.legacy.to_string()),
+            p.code(&pair.v3),
+            escape(&pair.legacy_message).into_owned(),
+            escape(&pair.v3_message).into_owned(),
+            escape(&pair.evidence).into_owned(),
+        ]);
+    }
+    // The codes are never cut (the width counts the padding).
+    for (column, width) in [(0, 5), (1, v3)] {
+        if let Some(column) = grid.column_mut(column) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                u16::try_from(width + 2).unwrap_or(u16::MAX),
+            )));
+        }
+    }
+    writeln!(out, "{grid}")
+}
