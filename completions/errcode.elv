@@ -110,6 +110,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;explain'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
+            cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -120,11 +121,14 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -q 'With --check: print nothing, only the exit status tells'
             cand --quiet 'With --check: print nothing, only the exit status tells'
             cand --errors 'Only error envelopes: printed, counted and checked'
+            cand -v 'The human layout with each field and what the source document says of it'
+            cand --verbose 'The human layout with each field and what the source document says of it'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;e'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
+            cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -135,6 +139,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -q 'With --check: print nothing, only the exit status tells'
             cand --quiet 'With --check: print nothing, only the exit status tells'
             cand --errors 'Only error envelopes: printed, counted and checked'
+            cand -v 'The human layout with each field and what the source document says of it'
+            cand --verbose 'The human layout with each field and what the source document says of it'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -10,14 +10,26 @@ use crate::table::{find_folded, Retry};
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A table fitted to the terminal (the default on a terminal).
+    /// A table fitted to the terminal (the default on a terminal; explain: of envelopes).
     Table,
-    /// One tab-separated row per line (the default in a pipe).
+    /// One tab-separated row per line (the default in a pipe; explain: a line an envelope).
     Plain,
     /// JSON (an array; explain: one object per line).
     Json,
     /// explain's layout for people (its default; explain only).
     Human,
+}
+
+/// `explain --paging`: whether human output on a terminal goes through a pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Paging {
+    /// Through the pager, which quits when the output fits on one screen (`less -F`).
+    #[default]
+    Auto,
+    /// Through the pager, however short the output.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `--color`.
@@ -166,7 +178,8 @@ pub struct Settings {
     pub lang: Lang,
     /// Whether stdout is a terminal.
     pub stdout_is_terminal: bool,
-    /// The width to fit output to: `COLUMNS` when it is a number of at least 20, else 80.
+    /// The width to fit output to: `COLUMNS`, else the terminal's, when it is a number of at
+    /// least 20; else 80 (also for a terminal that reports 0 columns).
     pub width: u16,
 }
 
@@ -185,7 +198,12 @@ impl Settings {
             palette: Palette::new(color),
             lang: lang.unwrap_or_else(|| Lang::from_env(&get)),
             stdout_is_terminal,
-            width: width(get("COLUMNS").as_deref()),
+            width: width(
+                get("COLUMNS")
+                    .filter(|c| c.trim().parse::<u16>().is_ok())
+                    .or_else(|| stdout_is_terminal.then(terminal_columns).flatten())
+                    .as_deref(),
+            ),
         }
     }
 
@@ -196,6 +214,11 @@ impl Settings {
             false => Format::Plain,
         })
     }
+}
+
+/// The columns the terminal on stdout reports (0 when it reports none), as `COLUMNS` would say.
+fn terminal_columns() -> Option<String> {
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0.to_string())
 }
 
 /// The width `COLUMNS` asks for: a number of at least 20; anything else (unset, 0, too narrow

@@ -27,6 +27,10 @@ pub struct Options {
     pub quiet: bool,
     /// Which envelopes are printed, counted and checked.
     pub filter: Filter,
+    /// The human layout with the field glossary.
+    pub verbose: bool,
+    /// Whether human output on a terminal goes through a pager.
+    pub paging: crate::settings::Paging,
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -244,6 +248,8 @@ struct Explainer<'t, 's> {
     meanings: Vec<Option<String>>,
     /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row.
     templates: Vec<[Option<output::envelope::AnnotationTemplate>; 2]>,
+    /// `--format table`: the column widths, fixed when the heading is written.
+    columns: Option<output::envelope::table::Columns>,
 }
 
 impl Explainer<'_, '_> {
@@ -276,14 +282,31 @@ impl Explainer<'_, '_> {
         if self.options.quiet {
             return Ok(());
         }
-        if self.settings.format != Some(Format::Json) {
-            return output::envelope::write_human(
-                &mut self.out,
-                env,
-                origin,
-                &finding,
-                self.settings,
-            );
+        let (out, settings) = (&mut self.out, self.settings);
+        match settings.format {
+            None | Some(Format::Human) => {
+                let verbose = self.options.verbose;
+                return output::envelope::write_human(
+                    out, env, origin, &finding, settings, verbose,
+                );
+            }
+            Some(Format::Plain) => {
+                let lang = settings.lang;
+                return output::envelope::plain::write_plain(out, env, origin, &finding, lang);
+            }
+            Some(Format::Table) => {
+                use output::envelope::table;
+                let columns = match self.columns {
+                    Some(columns) => columns,
+                    None => {
+                        let columns = table::Columns::new(settings.width, settings.lang);
+                        table::write_heading(out, &columns, settings)?;
+                        *self.columns.insert(columns)
+                    }
+                };
+                return table::write_row(out, &columns, env, origin, &finding, settings);
+            }
+            Some(Format::Json) => {}
         }
         let lang = self.settings.lang;
         let index = match env.api {
@@ -472,7 +495,32 @@ pub fn run(
             })
             .collect(),
     };
-    explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
+    let human = matches!(settings.format, None | Some(Format::Human));
+    let reads_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin));
+    // Live input (`tail -f`) must not wait inside a pager; nor is a pipe paged.
+    let pager = match human && !options.summary && !options.quiet && !reads_stdin {
+        true if settings.stdout_is_terminal => {
+            output::pager::command(options.paging, |name| std::env::var(name).ok())
+        }
+        _ => None,
+    };
+    match pager.and_then(|words| output::pager::start(&words, options.paging)) {
+        None => explain_inputs(inputs, out, &mut io::stderr(), table, settings, options),
+        Some(mut paged) => {
+            let result = explain_inputs(
+                inputs,
+                &mut paged.input,
+                &mut io::stderr(),
+                table,
+                settings,
+                options,
+            );
+            match (result, paged.finish()) {
+                (Ok(_), Err(e)) => Err(Error::Output(e)),
+                (result, _) => result,
+            }
+        }
+    }
 }
 
 /// Explains `inputs` onto `out`, with warnings and what was skipped on `err`: the whole of
@@ -678,6 +726,7 @@ fn explain_each(
         },
         meanings: vec![None; rows],
         templates: vec![[None, None]; rows],
+        columns: None,
     };
     let mut failed = false;
     let mut bytes = 0u64;

@@ -90,12 +90,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             quiet,
             errors,
             status,
+            verbose,
+            paging,
         } => {
             use crate::settings::Format;
-            if !summary && matches!(g.format, Some(Format::Plain | Format::Table)) {
-                // No format is silently another.
+            if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
+                // No switch is silently ignored.
                 return Err(Error::Usage(
-                    "explain writes human or json for each envelope; plain and table are --summary's"
+                    "--verbose is the human layout's: it takes no --summary and no other --format"
                         .into(),
                 ));
             }
@@ -105,6 +107,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 check,
                 quiet,
                 filter,
+                verbose,
+                paging,
             };
             explain::run(
                 &mut out,
