@@ -167,6 +167,12 @@ fn lines(spans: &[Span], width: usize, first: &str, rest: &str) -> Vec<(String, 
             at_start = true;
         }
         for a in &atoms[i..k] {
+            if used + a.width <= width {
+                put(&mut out.last_mut().expect("a line").1, a.span, &a.text);
+                used += a.width;
+                at_start = false;
+                continue;
+            }
             for c in a.text.chars() {
                 let w = c.width().unwrap_or(0);
                 if used + w > width && !at_start {
@@ -198,6 +204,15 @@ pub fn write_wrapped(
     first: &str,
     rest: &str,
 ) -> io::Result<()> {
+    // The usual case: everything fits on the first line.
+    let total: usize = spans.0.iter().map(|s| crate::text::width(&s.text)).sum();
+    if crate::text::width(first) + total <= width {
+        let mut text = first.to_string();
+        for span in &spans.0 {
+            text.push_str(&(span.paint)(palette, &span.text.replace(NO_BREAK, " ")));
+        }
+        return writeln!(out, "{}", text.trim_end());
+    }
     for (indent, line) in lines(&spans.0, width, first, rest) {
         let mut text = indent;
         for (span, piece) in &line {
