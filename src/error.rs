@@ -93,11 +93,20 @@ pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
 
 /// An error opening or reading `path`, as one line that names it.
 pub fn file_error(path: &Path, e: &io::Error) -> Error {
-    let why = match e.kind() {
-        io::ErrorKind::NotFound => "no such file: check the path".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a directory: give a file".to_string(),
-        _ if path.is_dir() => "is a directory: give a file".to_string(),
+    file_error_in(path, e, crate::lang::Lang::En)
+}
+
+/// [`file_error`] in `lang`.
+pub fn file_error_in(path: &Path, e: &io::Error, lang: crate::lang::Lang) -> Error {
+    let en = lang == crate::lang::Lang::En;
+    let directory = path.is_dir() || e.kind() == io::ErrorKind::IsADirectory;
+    let why = match (e.kind(), en) {
+        _ if directory && en => "is a directory: give a file".to_string(),
+        _ if directory => "是目录：请给出文件".to_string(),
+        (io::ErrorKind::NotFound, true) => "no such file: check the path".to_string(),
+        (io::ErrorKind::NotFound, false) => "文件不存在：请检查路径".to_string(),
+        (io::ErrorKind::PermissionDenied, true) => "permission denied".to_string(),
+        (io::ErrorKind::PermissionDenied, false) => "没有权限".to_string(),
         _ => e.to_string(),
     };
     Error::Input(format!("{}: {why}", escape(&path.to_string_lossy())))

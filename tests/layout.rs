@@ -361,3 +361,46 @@ fn a_pipe_is_never_paged() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("41601"));
     assert!(!record.exists());
 }
+
+#[test]
+fn chinese_reaches_stderr_too() {
+    let input = "{\"a\":1}\nnot json\n{\"StatusCode\":200,,}\n{\"StatusCode\":200}\n";
+    let (status, stdout, stderr) = parts(&run_with_input(
+        &["explain", "--lang", "zh"],
+        input.as_bytes(),
+    ));
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stdout.starts_with("✔ 成功 200 请求成功"), "{stdout}");
+    assert!(stdout.contains("提示：缺少 RequestId 字段"), "{stdout}");
+    for said in [
+        "第 3 行第 19 列",
+        "JSON 格式错误：应为键，实为 `,`",
+        "已跳过",
+        "跳过 3 行",
+        "没有 JSON 对象",
+        "JSON 中没有响应信封",
+    ] {
+        assert!(stderr.contains(said), "{said}: {stderr}");
+    }
+    assert!(
+        !stderr.contains("skipped") && !stderr.contains("line"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = parts(&run_with_input(
+        &["explain", "--lang", "zh", "--summary"],
+        input.as_bytes(),
+    ));
+    assert!(stderr.contains("共 1 个响应，0 个错误"), "{stderr}");
+    let missing = errcode()
+        .args(["explain", "--lang", "zh", "/nonexistent/x.json"])
+        .output()
+        .unwrap();
+    let (status, _, stderr) = parts(&missing);
+    assert_eq!(
+        (status, stderr.as_str()),
+        (2, "errcode: /nonexistent/x.json: 文件不存在：请检查路径\n")
+    );
+    let (status, _, stderr) = parts(&run_with_input(&["explain", "--lang", "zh"], b""));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("输入为空"), "{stderr}");
+}

@@ -5,8 +5,8 @@ use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::error::{file_error, Error, Outcome};
-use crate::explain::problems::{Problem, Problems};
+use crate::error::{file_error_in, Error, Outcome};
+use crate::explain::problems::Problems;
 use crate::explain::summary::{self, Summary};
 use crate::explain::{explain, verdict, Verdict};
 use crate::input::parallel::Parts;
@@ -260,8 +260,9 @@ impl Explainer<'_, '_> {
         // as the error, instead of as a warning too.
         if self.seen > 0 {
             for warning in std::mem::take(&mut self.problems.warnings) {
-                self.out
-                    .send(Piece::Warning(escape(&warning.warning()).into_owned()))?;
+                self.out.send(Piece::Warning(
+                    escape(&warning.warning(self.settings.lang)).into_owned(),
+                ))?;
             }
         }
         Ok(())
@@ -449,23 +450,31 @@ enum Opened<'a> {
 }
 
 /// Opens an input; its error as a message for that input.
-fn open(input: Input<'_>) -> Result<Opened<'_>, Error> {
+fn open(input: Input<'_>, lang: crate::lang::Lang) -> Result<Opened<'_>, Error> {
     match input {
         Input::Stdin => Ok(Opened::Stdin),
         Input::Path(path) => File::open(path)
             .map(Opened::File)
-            .map_err(|e| file_error(path, &e)),
+            .map_err(|e| file_error_in(path, &e, lang)),
         Input::Reader(_, reader) => Ok(Opened::Reader(reader)),
     }
 }
 
 /// The error of reading an input.
-fn read_error(name: &str, e: &io::Error) -> Error {
-    let name = escape(name);
-    match e.raw_os_error() {
-        Some(21) => Error::Input(format!("{name}: is a directory: give a file")),
-        _ => Error::Input(format!("{name}: cannot read: {e}")),
-    }
+fn read_error(name: &str, e: &io::Error, lang: crate::lang::Lang) -> Error {
+    Error::Input(output::problems::read_error(&escape(name), e, lang))
+}
+
+/// The error when no input held an envelope.
+fn nothing_found(
+    names: &[String],
+    bytes: u64,
+    problems: &Problems,
+    lang: crate::lang::Lang,
+) -> Error {
+    Error::Input(output::problems::nothing_found(
+        names, bytes, problems, lang,
+    ))
 }
 
 /// `errcode explain [FILE]...`.
@@ -564,19 +573,19 @@ fn summarise(
     for input in inputs {
         counter.file = input.name();
         let name = input.json_name();
-        let result = match open(input) {
+        let result = match open(input, settings.lang) {
             Err(e) => Err(e),
             Ok(Opened::Stdin) => {
                 let mut counted = Counted::new(io::stdin().lock());
                 let read = crate::input::read(&mut counted, &name, &mut counter);
                 bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e))
+                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
             }
             Ok(Opened::Reader(reader)) => {
                 let mut counted = Counted::new(reader);
                 let read = crate::input::read(&mut counted, &name, &mut counter);
                 bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e))
+                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
             }
             Ok(Opened::File(file)) => {
                 let len = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -589,9 +598,9 @@ fn summarise(
                         let mut counted = Counted::new(&file);
                         let read = crate::input::read(&mut counted, &name, &mut counter);
                         bytes += counted.bytes;
-                        read.map_err(|e| read_error(&counter.file, &e))
+                        read.map_err(|e| read_error(&counter.file, &e, settings.lang))
                     }
-                    Err(e) => Err(read_error(&counter.file, &e)),
+                    Err(e) => Err(read_error(&counter.file, &e, settings.lang)),
                 }
             }
         };
@@ -610,19 +619,20 @@ fn summarise(
         if failed {
             return Err(Error::Reported);
         }
-        return Err(nothing_found(&names, bytes, &problems));
+        return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
     if options.quiet {
         return outcome(failed, options, summary.errors);
     }
     for warning in &problems.warnings {
-        writeln!(err, "errcode: {}", escape(&warning.warning())).ok();
+        writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
     }
     let more = problems
         .warnings_total()
         .saturating_sub(problems.warned as u64);
     if more > 0 {
-        writeln!(err, "errcode: {more} more problems not shown").ok();
+        let more = output::problems::more_not_shown(more, settings.lang);
+        writeln!(err, "errcode: {more}").ok();
     }
     match output::summary::write_summary(out, err, &summary, &problems, table, settings) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
@@ -640,30 +650,6 @@ fn outcome(failed: bool, options: &Options, errors: u64) -> Result<Outcome, Erro
     } else {
         Ok(Outcome::Found)
     }
-}
-
-/// The error when no input held an envelope.
-fn nothing_found(names: &[String], bytes: u64, problems: &Problems) -> Error {
-    let name = match names {
-        [one] => escape(one).into_owned(),
-        _ => "the inputs".into(),
-    };
-    // Binary data is the likelier story than any line before it.
-    let why = match (bytes, &problems.first_binary, &problems.first) {
-        (0, _, _) => "empty input: nothing to explain".to_string(),
-        (_, Some(binary), _) => problem_without_file(binary),
-        (_, None, Some(problem)) => problem_without_file(problem),
-        (_, None, None) => "only blank lines: nothing to explain".to_string(),
-    };
-    Error::Input(format!(
-        "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"
-    ))
-}
-
-fn problem_without_file(problem: &Problem) -> String {
-    let told = problem.to_string();
-    let prefix = format!("{}: ", problem.file);
-    escape(told.strip_prefix(&prefix).unwrap_or(&told)).into_owned()
 }
 
 /// `text` as a JSON string, escaped for a terminal too.
@@ -738,7 +724,7 @@ fn explain_each(
                 explainer.file = input.name();
                 explainer.file_json = json_string(&input.json_name());
                 let name = input.json_name();
-                let result = open(input).and_then(|opened| {
+                let result = open(input, settings.lang).and_then(|opened| {
                     let reader: Box<dyn Read + '_> = match opened {
                         Opened::Stdin => Box::new(io::stdin().lock()),
                         Opened::File(file) => Box::new(file),
@@ -747,7 +733,7 @@ fn explain_each(
                     let mut counted = Counted::new(reader);
                     let read = crate::input::read(&mut counted, &name, &mut explainer);
                     bytes += counted.bytes;
-                    read.map_err(|e| read_error(&explainer.file, &e))
+                    read.map_err(|e| read_error(&explainer.file, &e, settings.lang))
                 });
                 if let Err(e) = result {
                     // The writer's error is the one to tell, when it stopped.
@@ -785,13 +771,14 @@ fn explain_each(
         if failed {
             return Err(Error::Reported);
         }
-        return Err(nothing_found(&names, bytes, &problems));
+        return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
     let more = problems
         .warnings_total()
         .saturating_sub(problems.warned as u64);
     if more > 0 {
-        writeln!(err, "errcode: {more} more problems not shown").ok();
+        let more = output::problems::more_not_shown(more, settings.lang);
+        writeln!(err, "errcode: {more}").ok();
     }
     output::summary::write_skipped(err, &problems, settings.lang).ok();
     outcome(failed, options, errors)
