@@ -294,12 +294,14 @@ fn glossary(
             (Some(s), false) if s != http.status => format!("（错误码表：{s}）"),
             _ => String::new(),
         };
-        line(
-            out,
-            "HTTP",
-            format!("{}{want}", escape(&http.status_line)),
-            None,
-        )?;
+        let header = http
+            .request_id
+            .as_ref()
+            .map_or_else(String::new, |(name, value)| {
+                format!(" · {}: {}", escape(name), escape(value))
+            });
+        let status = format!("{}{want}{header}", escape(&http.status_line));
+        line(out, "HTTP", status, None)?;
     }
     if origin.embedded {
         let said = match en {

@@ -35,9 +35,9 @@ impl Columns {
         let http = 4;
         let rest = usize::from(total).saturating_sub(verdict + http + 5 * GAP.len());
         let share = |part: usize, min: usize, max: usize| (rest * part / 100).clamp(min, max);
-        let code = share(17, 6, 28);
-        let id = share(20, 8, 36);
-        let place = share(22, 8, 40);
+        let code = share(15, 6, 28);
+        let id = share(16, 8, 36);
+        let place = share(20, 8, 40);
         let meaning = rest.saturating_sub(code + id + place).max(10);
         Columns {
             verdict,
