@@ -435,3 +435,59 @@ fn the_readme_examples_of_explain_match_the_binary() {
     }
     assert_eq!(seen, 3, "the README's explain examples");
 }
+
+#[test]
+fn data_follows_the_hint_only_when_it_carries_details() {
+    for (data, shown) in [
+        ("\"\"", false),
+        ("null", false),
+        ("{ }", false),
+        ("[]", false),
+        ("{\"device\":\"34020000001320000001\"}", true),
+        ("\"gateway offline\"", true),
+    ] {
+        let input = format!("{{\"RequestId\":\"a\",\"Code\":0,\"StatusCode\":40006,\"Message\":\"数据库未查到该记录\",\"Data\":{data}}}");
+        let (_, stdout, _) = parts(&run_with_input(&["explain"], input.as_bytes()));
+        assert_eq!(stdout.contains("Data "), shown, "{data}: {stdout}");
+    }
+    // A Data of megabytes is cut to the line.
+    let big = format!(
+        "{{\"StatusCode\":40006,\"Data\":\"{}\"}}",
+        "x".repeat(1 << 20)
+    );
+    let (_, stdout, _) = parts(&run_with_input(&["explain"], big.as_bytes()));
+    assert!(
+        stdout.lines().all(|l| l.chars().count() <= 80),
+        "{}",
+        &stdout[..400.min(stdout.len())]
+    );
+    assert!(stdout.contains("xxx…"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hostile_file_name_is_escaped_in_every_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\u{1b}]52;c;eA==\u{7}\u{202e}.log";
+    std::fs::write(dir.path().join(name), "{\"StatusCode\":200}\n").unwrap();
+    for (args, escaped) in [
+        (&["-v"][..], "\\u001b]52"),
+        (&["--format", "plain"], "\\u001b]52"),
+        // The table keeps a place's end: its file's last characters and its line.
+        (&["--format", "table"], "202e.log:1"),
+    ] {
+        let out = errcode()
+            .current_dir(dir.path())
+            .args(["explain", name, "--color", "always"])
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            !text.contains('\u{7}') && !text.contains('\u{202e}') && !text.contains("\u{1b}]"),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains(escaped), "{args:?}: {text}");
+    }
+}
