@@ -338,6 +338,18 @@ fn human_output_on_a_terminal_goes_through_the_pager() {
         screen.contains("41601") && screen.contains("status=0"),
         "{screen}"
     );
+    // A pager that quits before reading: the exit is still explain's own.
+    let out = in_terminal(&format!(
+        "PAGER=true {} explain {} --check; echo status=$?",
+        binary(),
+        file.display()
+    ))
+    .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        screen.contains("status=1") && !screen.contains("41601"),
+        "{screen}"
+    );
     // Empty or cat: no pager.
     let out = in_terminal(&format!("PAGER= {} explain {}", binary(), file.display())).unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("41601"));

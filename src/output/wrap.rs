@@ -52,11 +52,13 @@ impl Spans {
 
 /// The smallest piece that is kept on one line.
 #[derive(Debug)]
-struct Atom {
+struct Atom<'a> {
     span: usize,
-    text: String,
+    text: &'a str,
     width: usize,
     space: bool,
+    /// One wide (CJK) character: a line may break on either side of it.
+    wide: bool,
     /// A line may not break before it.
     glued: bool,
 }
@@ -69,33 +71,33 @@ fn closing(c: char) -> bool {
     )
 }
 
-fn atoms(spans: &[Span]) -> Vec<Atom> {
-    let mut atoms: Vec<Atom> = Vec::new();
+fn atoms(spans: &[Span]) -> Vec<Atom<'_>> {
+    let mut atoms: Vec<Atom<'_>> = Vec::new();
     for (i, span) in spans.iter().enumerate() {
-        for c in span.text.chars() {
+        let text = span.text.as_str();
+        for (at, c) in text.char_indices() {
             let width = c.width().unwrap_or(0);
             let space = c == ' ';
             let wide = width > 1;
-            let prev = atoms.last();
-            let prev_wide =
-                prev.is_some_and(|a| !a.space && a.width > 1 && a.text.chars().count() == 1);
+            let end = at + c.len_utf8();
             if let Some(last) = atoms.last_mut() {
-                let same_kind = last.span == i && last.space == space && !wide && !prev_wide;
-                if same_kind {
-                    last.text.push(c);
+                if last.span == i && last.space == space && !wide && !last.wide {
+                    let from = at - last.text.len();
+                    last.text = &text[from..end];
                     last.width += width;
                     continue;
                 }
             }
             let glued = match atoms.last() {
                 None => false,
-                Some(last) => !space && !last.space && ((!wide && !prev_wide) || closing(c)),
+                Some(last) => !space && !last.space && ((!wide && !last.wide) || closing(c)),
             };
             atoms.push(Atom {
                 span: i,
-                text: c.to_string(),
+                text: &text[at..end],
                 width,
                 space,
+                wide,
                 glued,
             });
         }
@@ -110,10 +112,9 @@ type Line = Vec<(usize, String)>;
 pub const NO_BREAK: char = '\u{a0}';
 
 fn put(line: &mut Line, span: usize, text: &str) {
-    let text = text.replace(NO_BREAK, " ");
     match line.last_mut() {
-        Some((s, t)) if *s == span => t.push_str(&text),
-        _ => line.push((span, text)),
+        Some((s, t)) if *s == span => t.push_str(text),
+        _ => line.push((span, text.to_string())),
     }
 }
 
@@ -144,7 +145,7 @@ fn lines(spans: &[Span], width: usize, first: &str, rest: &str) -> Vec<(String, 
             }
             if !at_start && k > j && used + gap + group <= width {
                 for a in &atoms[i..j] {
-                    put(&mut out.last_mut().expect("a line").1, a.span, &a.text);
+                    put(&mut out.last_mut().expect("a line").1, a.span, a.text);
                 }
                 used += gap;
             } else if !at_start && k > j {
@@ -168,7 +169,7 @@ fn lines(spans: &[Span], width: usize, first: &str, rest: &str) -> Vec<(String, 
         }
         for a in &atoms[i..k] {
             if used + a.width <= width {
-                put(&mut out.last_mut().expect("a line").1, a.span, &a.text);
+                put(&mut out.last_mut().expect("a line").1, a.span, a.text);
                 used += a.width;
                 at_start = false;
                 continue;
@@ -216,7 +217,8 @@ pub fn write_wrapped(
     for (indent, line) in lines(&spans.0, width, first, rest) {
         let mut text = indent;
         for (span, piece) in &line {
-            text.push_str(&(spans.0[*span].paint)(palette, piece));
+            let piece = piece.replace(NO_BREAK, " ");
+            text.push_str(&(spans.0[*span].paint)(palette, &piece));
         }
         writeln!(out, "{}", text.trim_end())?;
     }
