@@ -415,6 +415,17 @@ fn chinese_reaches_stderr_too() {
     let (status, _, stderr) = parts(&run_with_input(&["explain", "--lang", "zh"], b""));
     assert_eq!(status, 2);
     assert!(stderr.contains("输入为空"), "{stderr}");
+    for (args, said) in [
+        (&["explain", "--lang", "zh", "-", "-"][..], "只能读取一次"),
+        (
+            &["explain", "--lang", "zh", "-v", "--summary"],
+            "--verbose 只用于 human 格式",
+        ),
+    ] {
+        let (status, _, stderr) = parts(&run_with_input(args, b"{}"));
+        assert_eq!(status, 2, "{args:?}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+    }
 }
 
 /// The README's examples of explain's layouts, run: each must match the binary byte for byte.

@@ -487,14 +487,12 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let stdin = io::stdin();
     let inputs: Vec<Input<'_>> = match files {
-        [] if stdin.is_terminal() => return Err(Error::Usage(
-            "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
-        )),
+        [] if stdin.is_terminal() => {
+            return Err(Error::Usage(output::problems::needs_input(settings.lang)))
+        }
         [] => vec![Input::Stdin],
         files if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 => {
-            return Err(Error::Usage(
-                "stdin (-) is given more than once: it can be read only once".into(),
-            ))
+            return Err(Error::Usage(output::problems::stdin_twice(settings.lang)))
         }
         files => files
             .iter()

@@ -96,10 +96,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             use crate::settings::Format;
             if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
                 // No switch is silently ignored.
-                return Err(Error::Usage(
-                    "--verbose is the human layout's: it takes no --summary and no other --format"
-                        .into(),
-                ));
+                return Err(Error::Usage(output::problems::verbose_alone(settings.lang)));
             }
             let filter = explain::Filter::new(errors, &status)?;
             let options = explain::Options {

@@ -173,3 +173,29 @@ pub fn nothing_found(names: &[String], bytes: u64, problems: &Problems, lang: La
         false => format!("{name}：{why}：没有找到响应信封（请给出 JSON、NDJSON、`curl -i` 输出或含响应信封的日志行）"),
     }
 }
+
+/// `explain` with no file and a terminal on stdin.
+pub fn needs_input(lang: Lang) -> String {
+    match lang {
+        Lang::En => "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
+        Lang::Zh => "explain 需要输入：`errcode explain 文件`，或用管道传入响应（`curl -si URL | errcode explain`）".into(),
+    }
+}
+
+/// `explain - -`.
+pub fn stdin_twice(lang: Lang) -> String {
+    match lang {
+        Lang::En => "stdin (-) is given more than once: it can be read only once".into(),
+        Lang::Zh => "标准输入（-）给出了不止一次：它只能读取一次".into(),
+    }
+}
+
+/// `--verbose` with `--summary` or another format than `human`.
+pub fn verbose_alone(lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            "--verbose is the human layout's: it takes no --summary and no other --format".into()
+        }
+        Lang::Zh => "--verbose 只用于 human 格式：不能与 --summary 或其他 --format 同用".into(),
+    }
+}
