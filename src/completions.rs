@@ -221,7 +221,8 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
     definitions(&mut roff, "ENVIRONMENT", &[
         ("NO_COLOR", "When set and not empty, --color auto does not colour."),
         ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
-        ("COLUMNS", "The width tables are fitted to, when set."),
+        ("COLUMNS", "The width tables and explain's layouts are fitted to, when set (explain otherwise asks the terminal; 0 columns count as 80)."),
+        ("PAGER", "The pager explain's human output goes through on a terminal (split into words as a shell does; empty or cat: none). Default: less -FRX."),
         ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
         ("ERRCODE_TABLE", "A colon-separated list of JSON tables merged over the built-in one, before any --table."),
     ]);
@@ -317,6 +318,7 @@ mod tests {
             "NO_COLOR",
             "CLICOLOR_FORCE",
             "ERRCODE_TABLE",
+            "PAGER",
         ] {
             assert!(page.contains(section), "{section} missing");
         }
