@@ -514,3 +514,19 @@ fn a_hostile_file_name_is_escaped_in_every_layout() {
         assert!(text.contains(escaped), "{args:?}: {text}");
     }
 }
+
+#[test]
+fn help_documents_the_plain_fields_and_the_pager() {
+    let out = errcode().args(["explain", "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "tab-separated: file (- for stdin), line, verdict, code,",
+        "HTTP status (observed when seen, else the table's), Code, RequestId, meaning;",
+        "written \\t or \\n",
+        "--paging <WHEN>",
+        "-v, --verbose",
+        "never when explain reads stdin",
+    ] {
+        assert!(help.contains(said), "{said}: {help}");
+    }
+}
