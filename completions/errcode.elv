@@ -1159,6 +1159,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;explain'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
+            cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -1169,11 +1170,14 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -q 'With --check: print nothing, only the exit status tells'
             cand --quiet 'With --check: print nothing, only the exit status tells'
             cand --errors 'Only error envelopes: printed, counted and checked'
+            cand -v 'The human layout with each field and what the source document says of it'
+            cand --verbose 'The human layout with each field and what the source document says of it'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;e'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
+            cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -1184,6 +1188,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -q 'With --check: print nothing, only the exit status tells'
             cand --quiet 'With --check: print nothing, only the exit status tells'
             cand --errors 'Only error envelopes: printed, counted and checked'
+            cand -v 'The human layout with each field and what the source document says of it'
+            cand --verbose 'The human layout with each field and what the source document says of it'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

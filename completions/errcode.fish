@@ -24,8 +24,8 @@ function __fish_errcode_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c errcode -n "__fish_errcode_needs_command" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_needs_command" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -46,8 +46,8 @@ complete -c errcode -n "__fish_errcode_needs_command" -a "list" -d 'List the tab
 complete -c errcode -n "__fish_errcode_needs_command" -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
 complete -c errcode -n "__fish_errcode_needs_command" -a "e" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
 complete -c errcode -n "__fish_errcode_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -57,8 +57,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand search" -l lang -d 'Lang
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand s" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand s" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand s" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -68,8 +68,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand s" -l lang -d 'Language 
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand s" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand s" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -79,8 +79,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand man" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand man" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand man" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -90,8 +90,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand man" -l lang -d 'Languag
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand man" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -101,8 +101,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Lang
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand l" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand l" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand l" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -214,8 +214,8 @@ UpdateRecordBackupTemplate\t''
 UpdateRecordPlan\t''
 UpdateRecordTemplate\t''
 UpdateUserDevice\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand list" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -228,8 +228,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l show-source -d 
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l twins -d 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -242,10 +245,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand explain" -l summary -d '
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l check -d 'Exit 1 when any envelope is an error (for scripts)'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l errors -d 'Only error envelopes: printed, counted and checked'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
-complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-plain\t'One tab-separated row per line (the default in a pipe)'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
+complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
@@ -258,6 +265,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand e" -l summary -d 'Count 
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l check -d 'Exit 1 when any envelope is an error (for scripts)'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l errors -d 'Only error envelopes: printed, counted and checked'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "search" -d 'Find codes whose description contains every term (Chinese or English)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "completions" -d 'Print a shell completion script that knows the codes'

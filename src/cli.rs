@@ -7,7 +7,7 @@ use clap_complete::Shell;
 
 use crate::error::EXIT_STATUS_HELP;
 use crate::lang::Lang;
-use crate::settings::{ColorChoice, Format};
+use crate::settings::{ColorChoice, Format, Paging};
 use crate::table::Retry;
 
 const LONG_VERSION: &str = concat!(
@@ -33,7 +33,24 @@ const AFTER_HELP: &str = concat!(
     crate::exit_status_help!(),
     "
 
-Environment: NO_COLOR, CLICOLOR_FORCE, TERM, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE"
+Environment: NO_COLOR, CLICOLOR_FORCE, TERM, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE, PAGER"
+);
+
+const EXPLAIN_HELP: &str = concat!(
+    "Formats:
+  human   at most three lines an envelope: verdict, code, meaning, HTTP status, RequestId,
+          file:line; the hint and Data on an error; the notes (-v adds each field's glossary)
+  plain   one line an envelope, tab-separated: file (- for stdin), line, verdict, code,
+          HTTP status (observed when seen, else the table's), Code, RequestId, meaning;
+          a tab or line break inside a value is written \\t or \\n, an absent value -
+  table   a table of envelopes, written as they are read
+  json    one object a line: the envelope as read and its annotation
+
+Paging: human output on a terminal goes through $PAGER (default less -FRX), never in a pipe
+and never when explain reads stdin.
+
+",
+    crate::exit_status_help!()
 );
 
 /// Explain the error codes and response envelopes of the legacy 智能视图计算平台 API.
@@ -277,7 +294,7 @@ pub enum Command {
     },
 
     /// Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip
-    #[command(visible_alias = "e", after_help = EXIT_STATUS_HELP)]
+    #[command(visible_alias = "e", after_help = EXPLAIN_HELP)]
     Explain {
         /// Files to read, or - for stdin [default: stdin when it is not a terminal]
         #[arg(value_name = "FILE")]
@@ -302,6 +319,14 @@ pub enum Command {
         /// Only envelopes whose code matches (41601, 416xx, 'AuthFailure.*'; repeatable)
         #[arg(long, value_name = "PATTERN")]
         status: Vec<String>,
+
+        /// The human layout with each field and what the source document says of it
+        #[arg(long, short = 'v')]
+        verbose: bool,
+
+        /// When to page human output on a terminal (PAGER, default less -FRX)
+        #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
+        paging: Paging,
     },
 
     /// Print a shell completion script that knows the codes

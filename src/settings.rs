@@ -10,14 +10,26 @@ use crate::table::{find_folded, Retry};
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A table fitted to the terminal (the default on a terminal).
+    /// A table fitted to the terminal (the default on a terminal; explain: of envelopes).
     Table,
-    /// One tab-separated row per line (the default in a pipe).
+    /// One tab-separated row per line (the default in a pipe; explain: a line an envelope).
     Plain,
     /// JSON (an array; explain: one object per line).
     Json,
     /// explain's layout for people (its default; explain only).
     Human,
+}
+
+/// `explain --paging`: whether human output on a terminal goes through a pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Paging {
+    /// Through the pager, which quits when the output fits on one screen (`less -F`).
+    #[default]
+    Auto,
+    /// Through the pager, however short the output.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `--color`.

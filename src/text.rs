@@ -166,6 +166,33 @@ impl Line {
     }
 }
 
+/// `text` cut to at most `columns` display columns, with an ellipsis when cut.
+pub fn fit(text: &str, columns: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= columns {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if columns > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Display columns of `text`.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
 /// serde_json's compact output, with DEL and the C1 controls (U+0080–U+009F) also escaped as
 /// `\u00XX`: still valid JSON, and nothing in it a terminal acts on.
 #[derive(Debug, Clone, Copy, Default)]
@@ -323,6 +350,9 @@ mod tests {
     fn short_cuts_at_characters() {
         assert_eq!(short("设备离线", 2), "设备…");
         assert_eq!(short("ok", 2), "ok");
+        assert_eq!(fit("设备离线", 5), "设备…");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 3), "abc");
     }
 
     #[test]

@@ -98,7 +98,13 @@ fn every_corpus_case_gives_its_status_and_message() {
     for &(name, status, in_stderr, in_stdout) in CASES {
         let path = corpus(name);
         for color in ["never", "always"] {
-            let out = run(&["explain", path.to_str().unwrap(), "--color", color]);
+            // --verbose shows every field, the status line too: all of it must be escaped.
+            // Wide enough that no text a case looks for is wrapped.
+            let out = errcode()
+                .args(["explain", path.to_str().unwrap(), "-v", "--color", color])
+                .env("COLUMNS", "1000")
+                .output()
+                .unwrap();
             assert_no_panic(&out);
             let (code, stdout, stderr) = parts(&out);
             assert_eq!(code, status, "{name} --color {color}: {stderr}");

@@ -32,7 +32,7 @@ fn an_api_3_error_gets_its_meaning_hint_and_retry_class() {
         .is_some_and(|m| !m.is_empty()));
     assert!(meaning["hint"].as_str().is_some_and(|h| !h.is_empty()));
     assert_eq!(line["annotation"]["expected_http_status"], 200);
-    let (_, human, _) = parts(&run_with_input(&["explain"], input));
+    let (_, human, _) = parts(&run_with_input(&["explain", "-v"], input));
     assert!(
         human.contains("ResourceUnavailable.DevOffline · HTTP 200"),
         "{human}"
@@ -274,13 +274,13 @@ fn an_unresolved_meaning_is_shown_as_both_in_the_json_summary() {
 #[test]
 fn the_human_layout_of_api_3_uses_its_own_fields() {
     let input = "{\"Response\":{\"Error\":{\"Code\":\"ResourceUnavailable.DevOffline\",\"Message\":\"设备离线\"},\"RequestId\":\"6f2c\"}}\n{\"Response\":{\"RequestId\":\"ok\",\"TotalCount\":1}}\n";
-    let (_, human, _) = parts(&run_with_input(&["explain"], input.as_bytes()));
+    let (_, human, _) = parts(&run_with_input(&["explain", "-v"], input.as_bytes()));
     assert!(
-        human.contains("Error.Code ResourceUnavailable.DevOffline"),
+        human.contains("  Error.Code  ResourceUnavailable.DevOffline"),
         "{human}"
     );
     assert!(
-        !human.contains("  Code ") && !human.contains("  Data "),
+        !human.contains("  Code  ") && !human.contains("  Data  "),
         "{human}"
     );
     assert!(human.contains("API 3.0 response with no Error"), "{human}");

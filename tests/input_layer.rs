@@ -255,6 +255,8 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 fn run_bounded(args: &[&OsStr], input: Option<&[u8]>) -> Output {
     let mut child = errcode()
         .args(args)
+        // No line of the human layout is wrapped: tests look for text in it.
+        .env("COLUMNS", "4000")
         .stdin(if input.is_some() {
             Stdio::piped()
         } else {
@@ -331,7 +333,8 @@ fn explain_stdin(input: &[u8], extra: &[&str]) -> Outcome {
     Outcome::from(run_bounded(&args, Some(input)), "stdin")
 }
 
-/// stdout with each JSON line's `file` taken out (a file and stdin are named differently).
+/// stdout with each JSON line's `file`, and the place that ends each header of the human
+/// layout, taken out (a file and stdin are named differently).
 fn without_file(stdout: &str) -> Vec<String> {
     stdout
         .lines()
@@ -340,6 +343,11 @@ fn without_file(stdout: &str) -> Vec<String> {
                 o.remove("file");
                 Value::Object(o).to_string()
             }
+            // The human layout's header ends with the file and line.
+            _ if l.starts_with('✔') || l.starts_with('✘') => match l.rfind(" · ") {
+                Some(at) => l[..at].to_string(),
+                None => l.to_string(),
+            },
             _ => l.to_string(),
         })
         .collect()

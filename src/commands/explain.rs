@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{file_error, Error, Outcome};
-use crate::explain::problems::{Problem, Problems};
+use crate::explain::problems::Problems;
 use crate::explain::summary::{self, Summary};
 use crate::explain::{explain, verdict, Verdict};
 use crate::input::parallel::Parts;
@@ -27,6 +27,10 @@ pub struct Options {
     pub quiet: bool,
     /// Which envelopes are printed, counted and checked.
     pub filter: Filter,
+    /// The human layout with the field glossary.
+    pub verbose: bool,
+    /// Whether human output on a terminal goes through a pager.
+    pub paging: crate::settings::Paging,
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -244,6 +248,8 @@ struct Explainer<'t, 's> {
     meanings: Vec<Option<String>>,
     /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row.
     templates: Vec<[Option<output::envelope::AnnotationTemplate>; 2]>,
+    /// `--format table`: the column widths, fixed when the heading is written.
+    columns: Option<output::envelope::table::Columns>,
 }
 
 impl Explainer<'_, '_> {
@@ -254,8 +260,9 @@ impl Explainer<'_, '_> {
         // as the error, instead of as a warning too.
         if self.seen > 0 {
             for warning in std::mem::take(&mut self.problems.warnings) {
-                self.out
-                    .send(Piece::Warning(escape(&warning.warning()).into_owned()))?;
+                self.out.send(Piece::Warning(
+                    escape(&warning.warning(self.settings.lang)).into_owned(),
+                ))?;
             }
         }
         Ok(())
@@ -276,14 +283,31 @@ impl Explainer<'_, '_> {
         if self.options.quiet {
             return Ok(());
         }
-        if self.settings.format != Some(Format::Json) {
-            return output::envelope::write_human(
-                &mut self.out,
-                env,
-                origin,
-                &finding,
-                self.settings,
-            );
+        let (out, settings) = (&mut self.out, self.settings);
+        match settings.format {
+            None | Some(Format::Human) => {
+                let verbose = self.options.verbose;
+                return output::envelope::write_human(
+                    out, env, origin, &finding, settings, verbose,
+                );
+            }
+            Some(Format::Plain) => {
+                let lang = settings.lang;
+                return output::envelope::plain::write_plain(out, env, origin, &finding, lang);
+            }
+            Some(Format::Table) => {
+                use output::envelope::table;
+                let columns = match self.columns {
+                    Some(columns) => columns,
+                    None => {
+                        let columns = table::Columns::new(settings.width, settings.lang);
+                        table::write_heading(out, &columns, settings)?;
+                        *self.columns.insert(columns)
+                    }
+                };
+                return table::write_row(out, &columns, env, origin, &finding, settings);
+            }
+            Some(Format::Json) => {}
         }
         let lang = self.settings.lang;
         let index = match env.api {
@@ -437,12 +461,20 @@ fn open(input: Input<'_>) -> Result<Opened<'_>, Error> {
 }
 
 /// The error of reading an input.
-fn read_error(name: &str, e: &io::Error) -> Error {
-    let name = escape(name);
-    match e.raw_os_error() {
-        Some(21) => Error::Input(format!("{name}: is a directory: give a file")),
-        _ => Error::Input(format!("{name}: cannot read: {e}")),
-    }
+fn read_error(name: &str, e: &io::Error, lang: crate::lang::Lang) -> Error {
+    Error::Input(output::problems::read_error(&escape(name), e, lang))
+}
+
+/// The error when no input held an envelope.
+fn nothing_found(
+    names: &[String],
+    bytes: u64,
+    problems: &Problems,
+    lang: crate::lang::Lang,
+) -> Error {
+    Error::Input(output::problems::nothing_found(
+        names, bytes, problems, lang,
+    ))
 }
 
 /// `errcode explain [FILE]...`.
@@ -455,14 +487,12 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let stdin = io::stdin();
     let inputs: Vec<Input<'_>> = match files {
-        [] if stdin.is_terminal() => return Err(Error::Usage(
-            "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
-        )),
+        [] if stdin.is_terminal() => {
+            return Err(Error::Usage(output::problems::needs_input(settings.lang)))
+        }
         [] => vec![Input::Stdin],
         files if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 => {
-            return Err(Error::Usage(
-                "stdin (-) is given more than once: it can be read only once".into(),
-            ))
+            return Err(Error::Usage(output::problems::stdin_twice(settings.lang)))
         }
         files => files
             .iter()
@@ -472,7 +502,32 @@ pub fn run(
             })
             .collect(),
     };
-    explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
+    let human = matches!(settings.format, None | Some(Format::Human));
+    let reads_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin));
+    // Live input (`tail -f`) must not wait inside a pager; nor is a pipe paged.
+    let pager = match human && !options.summary && !options.quiet && !reads_stdin {
+        true if settings.stdout_is_terminal => {
+            output::pager::command(options.paging, |name| std::env::var(name).ok())
+        }
+        _ => None,
+    };
+    match pager.and_then(|words| output::pager::start(&words, options.paging)) {
+        None => explain_inputs(inputs, out, &mut io::stderr(), table, settings, options),
+        Some(mut paged) => {
+            let result = explain_inputs(
+                inputs,
+                &mut paged.input,
+                &mut io::stderr(),
+                table,
+                settings,
+                options,
+            );
+            match (result, paged.finish()) {
+                (Ok(_), Err(e)) => Err(Error::Output(e)),
+                (result, _) => result,
+            }
+        }
+    }
 }
 
 /// Explains `inputs` onto `out`, with warnings and what was skipped on `err`: the whole of
@@ -522,13 +577,13 @@ fn summarise(
                 let mut counted = Counted::new(io::stdin().lock());
                 let read = crate::input::read(&mut counted, &name, &mut counter);
                 bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e))
+                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
             }
             Ok(Opened::Reader(reader)) => {
                 let mut counted = Counted::new(reader);
                 let read = crate::input::read(&mut counted, &name, &mut counter);
                 bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e))
+                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
             }
             Ok(Opened::File(file)) => {
                 let len = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -541,9 +596,9 @@ fn summarise(
                         let mut counted = Counted::new(&file);
                         let read = crate::input::read(&mut counted, &name, &mut counter);
                         bytes += counted.bytes;
-                        read.map_err(|e| read_error(&counter.file, &e))
+                        read.map_err(|e| read_error(&counter.file, &e, settings.lang))
                     }
-                    Err(e) => Err(read_error(&counter.file, &e)),
+                    Err(e) => Err(read_error(&counter.file, &e, settings.lang)),
                 }
             }
         };
@@ -562,19 +617,20 @@ fn summarise(
         if failed {
             return Err(Error::Reported);
         }
-        return Err(nothing_found(&names, bytes, &problems));
+        return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
     if options.quiet {
         return outcome(failed, options, summary.errors);
     }
     for warning in &problems.warnings {
-        writeln!(err, "errcode: {}", escape(&warning.warning())).ok();
+        writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
     }
     let more = problems
         .warnings_total()
         .saturating_sub(problems.warned as u64);
     if more > 0 {
-        writeln!(err, "errcode: {more} more problems not shown").ok();
+        let more = output::problems::more_not_shown(more, settings.lang);
+        writeln!(err, "errcode: {more}").ok();
     }
     match output::summary::write_summary(out, err, &summary, &problems, table, settings) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
@@ -592,30 +648,6 @@ fn outcome(failed: bool, options: &Options, errors: u64) -> Result<Outcome, Erro
     } else {
         Ok(Outcome::Found)
     }
-}
-
-/// The error when no input held an envelope.
-fn nothing_found(names: &[String], bytes: u64, problems: &Problems) -> Error {
-    let name = match names {
-        [one] => escape(one).into_owned(),
-        _ => "the inputs".into(),
-    };
-    // Binary data is the likelier story than any line before it.
-    let why = match (bytes, &problems.first_binary, &problems.first) {
-        (0, _, _) => "empty input: nothing to explain".to_string(),
-        (_, Some(binary), _) => problem_without_file(binary),
-        (_, None, Some(problem)) => problem_without_file(problem),
-        (_, None, None) => "only blank lines: nothing to explain".to_string(),
-    };
-    Error::Input(format!(
-        "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"
-    ))
-}
-
-fn problem_without_file(problem: &Problem) -> String {
-    let told = problem.to_string();
-    let prefix = format!("{}: ", problem.file);
-    escape(told.strip_prefix(&prefix).unwrap_or(&told)).into_owned()
 }
 
 /// `text` as a JSON string, escaped for a terminal too.
@@ -678,6 +710,7 @@ fn explain_each(
         },
         meanings: vec![None; rows],
         templates: vec![[None, None]; rows],
+        columns: None,
     };
     let mut failed = false;
     let mut bytes = 0u64;
@@ -698,7 +731,7 @@ fn explain_each(
                     let mut counted = Counted::new(reader);
                     let read = crate::input::read(&mut counted, &name, &mut explainer);
                     bytes += counted.bytes;
-                    read.map_err(|e| read_error(&explainer.file, &e))
+                    read.map_err(|e| read_error(&explainer.file, &e, settings.lang))
                 });
                 if let Err(e) = result {
                     // The writer's error is the one to tell, when it stopped.
@@ -736,13 +769,14 @@ fn explain_each(
         if failed {
             return Err(Error::Reported);
         }
-        return Err(nothing_found(&names, bytes, &problems));
+        return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
     let more = problems
         .warnings_total()
         .saturating_sub(problems.warned as u64);
     if more > 0 {
-        writeln!(err, "errcode: {more} more problems not shown").ok();
+        let more = output::problems::more_not_shown(more, settings.lang);
+        writeln!(err, "errcode: {more}").ok();
     }
     output::summary::write_skipped(err, &problems, settings.lang).ok();
     outcome(failed, options, errors)

@@ -99,14 +99,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             quiet,
             errors,
             status,
+            verbose,
+            paging,
         } => {
             use crate::settings::Format;
-            if !summary && matches!(g.format, Some(Format::Plain | Format::Table)) {
-                // No format is silently another.
-                return Err(Error::Usage(crate::t!(
-                    "explain writes human or json for each envelope; plain and table are --summary's",
-                    "explain 对每个响应输出 human 或 json；plain 和 table 只用于 --summary"
-                )));
+            if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
+                // No switch is silently ignored.
+                return Err(Error::Usage(output::problems::verbose_alone(settings.lang)));
             }
             let filter = explain::Filter::new(errors, &status)?;
             let options = explain::Options {
@@ -114,6 +113,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 check,
                 quiet,
                 filter,
+                verbose,
+                paging,
             };
             explain::run(
                 &mut out,

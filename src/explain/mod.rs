@@ -35,6 +35,8 @@ pub enum NoteKind {
     HttpMismatch,
     /// `Code` and `StatusCode` disagree.
     CodeMismatch,
+    /// `Code` 0 with a server-side failure: an observation, as in the source document.
+    CodeZeroWithError,
     /// `Code` is neither 0 nor 500.
     UnexpectedCode,
     /// `Message` differs from the table's text.
@@ -138,7 +140,8 @@ impl Note {
                 NoteKind::TwoMeanings
             }
             Note::HttpMismatch { .. } => NoteKind::HttpMismatch,
-            Note::FailureWithSuccess | Note::NormalWithFailure(_) => NoteKind::CodeMismatch,
+            Note::FailureWithSuccess => NoteKind::CodeMismatch,
+            Note::NormalWithFailure(_) => NoteKind::CodeZeroWithError,
             Note::UnexpectedCode(_) => NoteKind::UnexpectedCode,
             Note::DuplicateKey(..) | Note::DuplicateResponse => NoteKind::DuplicateKey,
             Note::MessageDiffers(_) => NoteKind::MessageDiffers,

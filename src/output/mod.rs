@@ -4,19 +4,23 @@
 //! - [`clap_error`]: clap's usage errors in errcode's error style;
 //! - [`rows`]: rows of the table (lookup, list, search) as a table, plain or JSON;
 //! - [`records`]: the record layout (one field a line) for terminals too narrow for a table;
-//! - [`envelope`]: one explained envelope, for people or as a line of JSON;
 //! - [`twins`]: `list --twins`, the legacy codes beside their API 3.0 twins;
+//! - [`envelope`]: one explained envelope: for people, plain, a table row, or JSON;
 //! - [`summary`]: `explain --summary`;
 //! - [`notes`]: the notes on an envelope, in words;
-//! - [`problems`]: what was wrong in the input, in words.
+//! - [`problems`]: what was wrong in the input, in words;
+//! - [`wrap`]: text fitted to the width, colour kept whole;
+//! - [`pager`]: the pager human output goes through on a terminal.
 
 pub mod clap_error;
 pub mod envelope;
 pub mod notes;
+pub mod pager;
 pub mod problems;
 pub mod records;
 pub mod rows;
 pub mod summary;
 pub mod twins;
+pub mod wrap;
 
 pub use rows::{hint, write_rows, RowStyle};

@@ -83,8 +83,8 @@ pub fn text(note: &Note, lang: Lang) -> String {
             "Code 500（服务端错误）与 StatusCode 200（成功）矛盾".into(),
         ),
         Note::NormalWithFailure(s) => pick(
-            format!("Code 0 (answered normally) with StatusCode {s}, a server-side failure"),
-            format!("Code 0（正常响应）而 StatusCode {s} 为服务端错误"),
+            format!("Code 0 with StatusCode {s}: Code says the service answered, StatusCode names the failure (the source document's own example pairs Code 0 with an error)"),
+            format!("Code 为 0 而 StatusCode 为 {s}：Code 表示服务已响应，StatusCode 指明错误（源文档自己的示例也是 Code 0 搭配错误码）"),
         ),
         Note::UnexpectedCode(v) => pick(
             format!(

@@ -1,71 +1,201 @@
-//! What was wrong in the input, in words: the warnings on stderr and the closing line.
+//! What was wrong in the input, in words, in the chosen language: the warnings on stderr and
+//! the closing line.
 
-use crate::explain::problems::{Problem, Trouble};
+use crate::explain::problems::{Problem, Problems, Trouble};
 use crate::input::{Fault, Skip, MAX_LINE};
+use crate::lang::Lang;
 
 /// What a fault is, in words.
-pub fn fault_text(fault: Fault) -> String {
+pub fn fault_text(fault: Fault, lang: Lang) -> String {
+    let en = lang == Lang::En;
     match fault {
         Fault::Unexpected { found, expected } => {
             let found = match found {
                 b' '..=b'~' => format!("`{}`", found as char),
                 _ => format!("byte 0x{found:02x}"),
             };
-            format!("broken JSON: expected {expected}, found {found}")
+            match en {
+                true => format!("broken JSON: expected {expected}, found {found}"),
+                false => format!("JSON 格式错误：应为{}，实为 {found}", expected_zh(expected)),
+            }
         }
-        Fault::OpenString => "broken JSON: the line ends inside a string".into(),
-        Fault::BadEscape => "broken JSON: an escape JSON does not have".into(),
-        Fault::BadNumber => "broken JSON: not a JSON number".into(),
-        Fault::Truncated => "truncated JSON: it is never closed".into(),
-        Fault::TooLong => format!("JSON document longer than the {} MiB limit", MAX_LINE >> 20),
+        Fault::OpenString if en => "broken JSON: the line ends inside a string".into(),
+        Fault::OpenString => "JSON 格式错误：行在字符串中结束".into(),
+        Fault::BadEscape if en => "broken JSON: an escape JSON does not have".into(),
+        Fault::BadEscape => "JSON 格式错误：JSON 没有这种转义".into(),
+        Fault::BadNumber if en => "broken JSON: not a JSON number".into(),
+        Fault::BadNumber => "JSON 格式错误：不是 JSON 数字".into(),
+        Fault::Truncated if en => "truncated JSON: it is never closed".into(),
+        Fault::Truncated => "JSON 不完整：始终没有闭合".into(),
+        Fault::TooLong if en => {
+            format!("JSON document longer than the {} MiB limit", MAX_LINE >> 20)
+        }
+        Fault::TooLong => format!("JSON 文档超过 {} MiB 上限", MAX_LINE >> 20),
+    }
+}
+
+/// What the scanner expected (its English words), in Chinese.
+fn expected_zh(expected: &str) -> String {
+    let words = [("a value", "值"), ("a key", "键"), (" or ", " 或 ")];
+    let mut text = expected.to_string();
+    for (en, zh) in words {
+        text = text.replace(en, zh);
+    }
+    text.trim().to_string()
+}
+
+impl Problem {
+    /// The problem in `lang`: file, line and what is wrong.
+    pub fn text(&self, lang: Lang) -> String {
+        let (file, line) = (&self.file, self.line);
+        let at = |line: u64| match lang {
+            Lang::En => format!("line {line}"),
+            Lang::Zh => format!("第 {line} 行"),
+        };
+        let column = |column: u64| match lang {
+            Lang::En => format!(" column {column}"),
+            Lang::Zh => format!("第 {column} 列"),
+        };
+        match &self.what {
+            Trouble::Skipped(reason) => {
+                format!("{file}: {}: {}", at(line), skip_text(*reason, lang))
+            }
+            Trouble::Broken(fault, fault_line, col) if *fault_line == line => format!(
+                "{file}: {}{}: {}",
+                at(line),
+                column(*col),
+                fault_text(*fault, lang)
+            ),
+            Trouble::Broken(fault, fault_line, col) => format!(
+                "{file}: {}: {} ({}{})",
+                at(line),
+                fault_text(*fault, lang),
+                at(*fault_line),
+                column(*col)
+            ),
+            Trouble::NoBody(status) => match lang {
+                Lang::En => format!("{file}: {}: HTTP {status} with no body", at(line)),
+                Lang::Zh => format!("{file}: {}: HTTP {status} 没有响应体", at(line)),
+            },
+        }
+    }
+
+    /// The problem as a warning in `lang`: what it cost.
+    pub fn warning(&self, lang: Lang) -> String {
+        let text = self.text(lang);
+        match (&self.what, lang) {
+            (Trouble::Broken(_, at, _), Lang::En) if *at != self.line => format!(
+                "{text}; line {} skipped, the lines after it read again",
+                self.line
+            ),
+            (Trouble::Broken(_, at, _), Lang::Zh) if *at != self.line => {
+                format!("{text}；跳过第 {} 行，其后的行重新读取", self.line)
+            }
+            (Trouble::NoBody(_), _) => text,
+            (_, Lang::En) => format!("{text}; skipped"),
+            (_, Lang::Zh) => format!("{text}；已跳过"),
+        }
     }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (file, line) = (&self.file, self.line);
-        match &self.what {
-            Trouble::Skipped(Skip::TooLong) => write!(
-                f,
-                "{file}: line {line}: longer than the {} MiB limit",
-                MAX_LINE >> 20
-            ),
-            Trouble::Skipped(reason) => write!(f, "{file}: line {line}: {}", skip_text(*reason)),
-            Trouble::Broken(fault, at, column) if *at == line => write!(
-                f,
-                "{file}: line {line} column {column}: {}",
-                fault_text(*fault)
-            ),
-            Trouble::Broken(fault, at, column) => write!(
-                f,
-                "{file}: line {line}: {} (line {at} column {column})",
-                fault_text(*fault)
-            ),
-            Trouble::NoBody(status) => write!(f, "{file}: line {line}: HTTP {status} with no body"),
-        }
-    }
-}
-
-impl Problem {
-    /// The problem as a warning: what it cost.
-    pub fn warning(&self) -> String {
-        match &self.what {
-            Trouble::Broken(_, at, _) if *at != self.line => format!(
-                "{self}; line {} skipped, the lines after it read again",
-                self.line
-            ),
-            Trouble::NoBody(_) => self.to_string(),
-            _ => format!("{self}; skipped"),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
 /// A reason to pass a line over, in words.
-pub fn skip_text(reason: Skip) -> &'static str {
-    match reason {
-        Skip::NoJson => "no JSON object",
-        Skip::NotEnvelope => "JSON without an envelope",
-        Skip::Binary => "binary data, not text",
-        Skip::TooLong => "longer than the 16 MiB limit",
+pub fn skip_text(reason: Skip, lang: Lang) -> String {
+    match (reason, lang) {
+        (Skip::NoJson, Lang::En) => "no JSON object".into(),
+        (Skip::NoJson, Lang::Zh) => "没有 JSON 对象".into(),
+        (Skip::NotEnvelope, Lang::En) => "JSON without an envelope".into(),
+        (Skip::NotEnvelope, Lang::Zh) => "JSON 中没有响应信封".into(),
+        (Skip::Binary, Lang::En) => "binary data, not text".into(),
+        (Skip::Binary, Lang::Zh) => "二进制数据，不是文本".into(),
+        (Skip::TooLong, Lang::En) => format!("longer than the {} MiB limit", MAX_LINE >> 20),
+        (Skip::TooLong, Lang::Zh) => format!("超过 {} MiB 上限", MAX_LINE >> 20),
+    }
+}
+
+/// The other things a closing line counts: broken JSON, responses with no body.
+pub fn counted_text(broken: bool, lang: Lang) -> &'static str {
+    match (broken, lang) {
+        (true, Lang::En) => "broken JSON",
+        (true, Lang::Zh) => "JSON 格式错误",
+        (false, Lang::En) => "HTTP responses with no body",
+        (false, Lang::Zh) => "HTTP 响应没有响应体",
+    }
+}
+
+/// An input that could not be read (`name` escaped).
+pub fn read_error(name: &str, e: &std::io::Error, lang: Lang) -> String {
+    match (e.raw_os_error(), lang) {
+        (Some(21), Lang::En) => format!("{name}: is a directory: give a file"),
+        (Some(21), Lang::Zh) => format!("{name}：是目录：请给出文件"),
+        (_, Lang::En) => format!("{name}: cannot read: {e}"),
+        (_, Lang::Zh) => format!("{name}：无法读取：{e}"),
+    }
+}
+
+/// The warnings beyond those told.
+pub fn more_not_shown(more: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{more} more problems not shown"),
+        Lang::Zh => format!("另有 {more} 个问题未显示"),
+    }
+}
+
+/// Why no input held an envelope, as one line (the names escaped here).
+pub fn nothing_found(names: &[String], bytes: u64, problems: &Problems, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let name = match (names, en) {
+        ([one], _) => crate::text::escape(one).into_owned(),
+        (_, true) => "the inputs".into(),
+        (_, false) => "所有输入".into(),
+    };
+    let without_file = |problem: &Problem| {
+        let told = problem.text(lang);
+        let prefix = format!("{}: ", problem.file);
+        crate::text::escape(told.strip_prefix(&prefix).unwrap_or(&told)).into_owned()
+    };
+    // Binary data is the likelier story than any line before it.
+    let why = match (bytes, &problems.first_binary, &problems.first, en) {
+        (0, _, _, true) => "empty input: nothing to explain".to_string(),
+        (0, _, _, false) => "输入为空：没有可解释的内容".to_string(),
+        (_, Some(binary), _, _) => without_file(binary),
+        (_, None, Some(problem), _) => without_file(problem),
+        (_, None, None, true) => "only blank lines: nothing to explain".to_string(),
+        (_, None, None, false) => "只有空行：没有可解释的内容".to_string(),
+    };
+    match en {
+        true => format!("{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"),
+        false => format!("{name}：{why}：没有找到响应信封（请给出 JSON、NDJSON、`curl -i` 输出或含响应信封的日志行）"),
+    }
+}
+
+/// `explain` with no file and a terminal on stdin.
+pub fn needs_input(lang: Lang) -> String {
+    match lang {
+        Lang::En => "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
+        Lang::Zh => "explain 需要输入：`errcode explain 文件`，或用管道传入响应（`curl -si URL | errcode explain`）".into(),
+    }
+}
+
+/// `explain - -`.
+pub fn stdin_twice(lang: Lang) -> String {
+    match lang {
+        Lang::En => "stdin (-) is given more than once: it can be read only once".into(),
+        Lang::Zh => "标准输入（-）给出了不止一次：它只能读取一次".into(),
+    }
+}
+
+/// `--verbose` with `--summary` or another format than `human`.
+pub fn verbose_alone(lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            "--verbose is the human layout's: it takes no --summary and no other --format".into()
+        }
+        Lang::Zh => "--verbose 只用于 human 格式：不能与 --summary 或其他 --format 同用".into(),
     }
 }

@@ -10,7 +10,7 @@ use crate::explain::summary::{Code, Summary};
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
 use crate::output::envelope::meaning;
-use crate::output::problems::skip_text;
+use crate::output::problems::{counted_text, skip_text};
 use crate::settings::{Format, Settings};
 use crate::table::{Row, Table};
 use crate::text::escape;
@@ -253,13 +253,17 @@ pub fn write_skipped(out: &mut impl Write, problems: &Problems, lang: Lang) -> i
     let mut parts: Vec<String> = Skip::ALL
         .iter()
         .filter(|r| problems.skipped[**r as usize] > 0)
-        .map(|r| format!("{} {}", problems.skipped[*r as usize], skip_text(*r)))
+        .map(|r| format!("{} {}", problems.skipped[*r as usize], skip_text(*r, lang)))
         .collect();
     if problems.broken > 0 {
-        parts.push(format!("{} broken JSON", problems.broken));
+        parts.push(format!("{} {}", problems.broken, counted_text(true, lang)));
     }
     if problems.no_body > 0 {
-        parts.push(format!("{} HTTP responses with no body", problems.no_body));
+        parts.push(format!(
+            "{} {}",
+            problems.no_body,
+            counted_text(false, lang)
+        ));
     }
     let lines = skipped + problems.broken + problems.no_body;
     let plural = if lines == 1 { "" } else { "s" };

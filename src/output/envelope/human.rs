@@ -1,0 +1,323 @@
+//! One envelope for people: at most three lines (the header; the hint with `Data`; the notes)
+//! fitted to the width, and with `--verbose` each field with what the source document says
+//! of it.
+
+use std::io::{self, Write};
+
+use super::{code_text, envelope_meaning, http_status, matched, place, request_id};
+use crate::explain::{Finding, Verdict};
+use crate::input::{Api, Envelope, Field, Origin, Value};
+use crate::lang::Lang;
+use crate::output::hint;
+use crate::output::wrap::{write_wrapped, Spans, NO_BREAK};
+use crate::settings::{Palette, Settings};
+use crate::text::{escape, fit};
+
+/// The narrowest the layout is fitted to: narrower, it would put a word or less on a line; a
+/// narrower terminal wraps the longer lines itself.
+pub(crate) const NARROWEST: u16 = 20;
+
+/// Lines after the header start here; continuation lines of any line start further in.
+const INDENT: &str = "  ";
+const CONTINUED: &str = "    ";
+
+/// What the source document says of each field, in English and in its own words.
+pub fn field_description(field: Field, lang: Lang) -> &'static str {
+    match (field, lang) {
+        (Field::RequestId, Lang::En) => "the ID the server generated for this request: quote it to support to locate the problem",
+        (Field::RequestId, Lang::Zh) => "每次请求发送时，服务端将会自动为请求生成一个 ID，遇到问题时，该 ID 能更快地协助定位问题",
+        (Field::Code, Lang::En) => "return code: 0 the service answered normally, 500 a server-side failure",
+        (Field::Code, Lang::Zh) => "返回码，用来标识请求响应情况，0为成功响应，500为服务端响应错误",
+        (Field::StatusCode, Lang::En) => "status code: the exact error condition, as listed in the table; 200 is success",
+        (Field::StatusCode, Lang::Zh) => "状态码，用来定位唯一的错误条件和确定错误场景",
+        (Field::Message, Lang::En) => "the error's description",
+        (Field::Message, Lang::Zh) => "错误描述",
+        (Field::Data, Lang::En) => "on an error, the error's details; otherwise the payload",
+        (Field::Data, Lang::Zh) => "每次请求错误时，该字段携带具体的错误信息",
+    }
+}
+
+/// Whether `Data` says more than nothing: not absent, `null`, `""`, `{}` or `[]`.
+fn has_details(data: Option<Value<'_>>) -> bool {
+    data.is_some_and(|d| {
+        let raw = d.0.trim_ascii();
+        let inner = |open: u8, close: u8| {
+            raw.first() == Some(&open)
+                && raw.last() == Some(&close)
+                && raw[1..raw.len() - 1].trim_ascii().is_empty()
+        };
+        !(raw == b"null" || raw == b"\"\"" || inner(b'{', b'}') || inner(b'[', b']'))
+    })
+}
+
+/// `Data` on one line, escaped, cut to `columns` (only its start is read: it can be megabytes).
+fn data_text(raw: &[u8], columns: usize) -> String {
+    let head = String::from_utf8_lossy(&raw[..raw.len().min(8 * columns + 8)]);
+    let one_line: String = head
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = escape(&one_line);
+    match head.len() < raw.len() {
+        true => fit(&format!("{text}…"), columns),
+        false => fit(&text, columns),
+    }
+}
+
+/// A value as written, for the glossary: a string quoted, anything else as written.
+fn value_text(value: Option<Value<'_>>, max: usize) -> String {
+    match value {
+        Some(v) if v.is_string() => format!("\"{}\"", escape(&v.text_short(max))),
+        Some(v) => escape(&Value(&v.0[..v.0.len().min(4 * max)]).written()).into_owned(),
+        None => "-".to_string(),
+    }
+}
+
+/// One envelope, for people: the compact layout, and the field glossary when `verbose`.
+pub fn write_human(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    settings: &Settings,
+    verbose: bool,
+) -> io::Result<()> {
+    let (p, lang) = (settings.palette, settings.lang);
+    let width = usize::from(settings.width.max(NARROWEST));
+    let en = lang == Lang::En;
+    write_wrapped(out, &header(env, origin, f, lang), p, width, "", CONTINUED)?;
+    let row = matched(f);
+    if f.verdict == Verdict::Error {
+        let mut second = Spans::default();
+        if let Some(text) = row.and_then(|r| hint(r, lang)) {
+            second.text(escape(text));
+        }
+        if let (false, Some(data)) = (env.text_form, env.data.filter(|d| has_details(Some(*d)))) {
+            if !second.is_empty() {
+                second.push(format!("{NO_BREAK}· "), Palette::dim);
+            }
+            // Data is cut to fit one line, and is not broken across lines.
+            let columns = width.saturating_sub(CONTINUED.len() + 6).max(10);
+            second.push(format!("Data{NO_BREAK}"), Palette::label);
+            second.text(data_text(data.0, columns).replace(' ', &NO_BREAK.to_string()));
+        }
+        if !second.is_empty() {
+            write_wrapped(out, &second, p, width, INDENT, CONTINUED)?;
+        }
+    }
+    if !f.notes.is_empty() {
+        let mut notes = Spans::default();
+        notes.push(if en { "note: " } else { "提示：" }, Palette::label);
+        let joined = f
+            .notes
+            .iter()
+            .map(|n| crate::output::notes::text(n, lang))
+            .collect::<Vec<_>>()
+            .join(if en { "; " } else { "；" });
+        notes.push(joined, Palette::warn);
+        write_wrapped(out, &notes, p, width, INDENT, CONTINUED)?;
+    }
+    if verbose {
+        glossary(out, env, origin, f, settings)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The header: verdict, code, meaning, HTTP status, RequestId, file and line.
+fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) -> Spans {
+    let en = lang == Lang::En;
+    let mut h = Spans::default();
+    match (f.verdict, en) {
+        (Verdict::Success, true) => h.push("✔ success", Palette::good),
+        (Verdict::Success, false) => h.push("✔ 成功", Palette::good),
+        (Verdict::Error, true) => h.push("✘ error", Palette::bad),
+        (Verdict::Error, false) => h.push("✘ 错误", Palette::bad),
+    };
+    match code_text(env, 40) {
+        Some(code) => h.text(" ").push(code, Palette::code),
+        // A legacy envelope without StatusCode says so; an API 3.0 success has no code.
+        None if env.api == Api::Legacy => h.text(" ").push("-", Palette::code),
+        None => &mut h,
+    };
+    let meaning = envelope_meaning(env, f, lang).or_else(|| {
+        env.message
+            .map(|m| format!("\"{}\"", escape(&m.text_short(60))))
+    });
+    let meaning = meaning.unwrap_or_else(|| {
+        if en {
+            "not in the table"
+        } else {
+            "不在错误码表中"
+        }
+        .to_string()
+    });
+    h.text(" ").push(meaning, Palette::label);
+    // A line breaks after a separator, not before it.
+    let dot = |h: &mut Spans| {
+        h.push(format!("{NO_BREAK}· "), Palette::dim);
+    };
+    if let Some(status) = http_status(f) {
+        dot(&mut h);
+        h.text("HTTP ").push(status.to_string(), move |p, t| {
+            p.http(t.parse().unwrap_or(0))
+        });
+    }
+    if let Some((header, id)) = request_id(env, origin, 64) {
+        dot(&mut h);
+        match header {
+            None => h.text("RequestId "),
+            Some(name) => h.text(format!("{name} ")),
+        };
+        h.push(id, Palette::code);
+    }
+    dot(&mut h);
+    h.push(place(origin), Palette::dim);
+    h
+}
+
+/// Each field of the envelope with what the source document says of it (`--verbose`).
+fn glossary(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    settings: &Settings,
+) -> io::Result<()> {
+    let (p, lang) = (settings.palette, settings.lang);
+    let width = usize::from(settings.width.max(NARROWEST));
+    let en = lang == Lang::En;
+    let v3 = env.api == Api::V3;
+    let pad = " ".repeat(INDENT.len() + 12);
+    let line = |out: &mut dyn Write, name: &str, value: String, desc: Option<String>| {
+        let mut spans = Spans::default();
+        let gap = 12usize.saturating_sub(crate::text::width(name));
+        spans.push(format!("{name}{}", " ".repeat(gap)), Palette::label);
+        spans.text(value);
+        if let Some(desc) = desc {
+            spans.text("  ").push(desc, Palette::dim);
+        }
+        let mut buf = Vec::new();
+        write_wrapped(&mut buf, &spans, p, width, INDENT, &pad)?;
+        out.write_all(&buf)
+    };
+    let desc = |field: Field| Some(field_description(field, lang).to_string());
+    let v3_desc = |code: bool| {
+        Some(
+            match (en, code) {
+                (true, true) => "Response.Error.Code: the error's code; no Error is success",
+                (false, true) => "Response.Error.Code：错误码；没有 Error 即成功",
+                (true, false) => "Response.Error.Message: the error's description",
+                (false, false) => "Response.Error.Message：错误描述",
+            }
+            .to_string(),
+        )
+    };
+    let id = match (
+        env.request_id,
+        origin.http.and_then(|h| h.request_id.as_ref()),
+    ) {
+        (None, Some((name, value))) => match en {
+            true => format!("{} ({} header)", escape(value), escape(name)),
+            false => format!("{}（{} 响应头）", escape(value), escape(name)),
+        },
+        (id, _) => value_text(id, 200),
+    };
+    line(out, "RequestId", id, desc(Field::RequestId))?;
+    if !v3 {
+        let said = match (f.code, en) {
+            (Some(0), true) => " · answered normally",
+            (Some(0), false) => " · 成功响应",
+            (Some(500), true) => " · server-side failure",
+            (Some(500), false) => " · 服务端响应错误",
+            _ => "",
+        };
+        let code = format!("{}{said}", value_text(env.code, 40));
+        line(out, "Code", code, desc(Field::Code))?;
+    }
+    let mut status = value_text(env.status_code, 40);
+    if let Some(row) = matched(f) {
+        let category = row.category.as_deref().unwrap_or("-");
+        // Whether to retry is no question for a success.
+        let retry = match (row.code, row.retry) {
+            (200, _) | (_, None) => String::new(),
+            (_, Some(_)) => format!(" · retry {}", p.retry(row.retry)),
+        };
+        let code = match env.api {
+            Api::Legacy => row.code.to_string(),
+            Api::V3 => code_text(env, 64).unwrap_or_default(),
+        };
+        status = format!(
+            "{code} · HTTP {} · {}{retry}",
+            row.http_status,
+            escape(category)
+        );
+    }
+    match v3 {
+        true => line(out, "Error.Code", status, v3_desc(true))?,
+        false => line(out, "StatusCode", status, desc(Field::StatusCode))?,
+    }
+    for (i, row) in f.rows.iter().enumerate() {
+        let word = if en { "Meaning" } else { "含义" };
+        let name = match f.rows.len() {
+            1 => word.to_string(),
+            _ => format!("{word} {}", i + 1),
+        };
+        let text = match (lang, row.message_en.as_deref()) {
+            (Lang::En, Some(text)) => format!("{} ({})", escape(text), escape(&row.message)),
+            _ => escape(&row.message).into_owned(),
+        };
+        line(out, &name, text, None)?;
+    }
+    let mut message = value_text(env.message, 200);
+    if f.message_matches.is_some() {
+        message.push_str(if en {
+            " ✔ as in the table"
+        } else {
+            " ✔ 与错误码表一致"
+        });
+    }
+    // A success's Message is no error's description.
+    let message_desc = match (f.verdict, en) {
+        (Verdict::Success, true) => Some("the response's message".to_string()),
+        (Verdict::Success, false) => Some("响应消息".to_string()),
+        (Verdict::Error, _) if v3 => v3_desc(false),
+        (Verdict::Error, _) => desc(Field::Message),
+    };
+    if !v3 || env.message.is_some() || env.error {
+        line(out, "Message", message, message_desc)?;
+    }
+    if !v3 {
+        let data = env.data.map_or("-".to_string(), |d| data_text(d.0, 200));
+        line(out, "Data", data, desc(Field::Data))?;
+    }
+    if let Some(http) = origin.http {
+        let want = match (f.expected_http, en) {
+            (Some(s), true) if s != http.status => format!(" (table: {s})"),
+            (Some(s), false) if s != http.status => format!("（错误码表：{s}）"),
+            _ => String::new(),
+        };
+        let header = http
+            .request_id
+            .as_ref()
+            .map_or_else(String::new, |(name, value)| {
+                format!(" · {}: {}", escape(name), escape(value))
+            });
+        let status = format!("{}{want}{header}", escape(&http.status_line));
+        line(out, "HTTP", status, None)?;
+    }
+    if origin.embedded {
+        let said = match en {
+            true => "inside a log line or another object",
+            false => "在日志行或其他对象中",
+        };
+        line(
+            out,
+            if en { "Found" } else { "位置" },
+            said.to_string(),
+            None,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! What `explain` prints for each envelope, one layout a file: [`human`] (compact, or with the
+//! field glossary), [`plain`] (one tab-separated line), [`table`] (a streamed table) and
+//! [`json`] (a line of JSON). The parts they share are here.
+
+pub mod human;
+pub mod json;
+pub mod plain;
+pub mod table;
+
+pub use human::write_human;
+pub use json::{meanings_json, write_json, AnnotationTemplate};
+
+use crate::explain::{Finding, Verdict};
+use crate::input::{Api, Envelope, Origin};
+use crate::lang::Lang;
+use crate::table::Row;
+use crate::text::escape;
+
+/// A row's meaning in `lang`, escaped.
+pub fn meaning(row: &Row, lang: Lang) -> String {
+    let text = match lang {
+        Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
+        Lang::Zh => &row.message,
+    };
+    escape(text).into_owned()
+}
+
+/// The row `Message` names (the first when it names none).
+fn matched<'t>(f: &Finding<'t>) -> Option<&'t Row> {
+    f.rows.get(f.message_matches.unwrap_or(0))
+}
+
+/// The meaning of an envelope's code in `lang`, escaped; `None` when the table has no row for
+/// it (an API 3.0 success has its own words).
+fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<String> {
+    match matched(f) {
+        Some(row) => Some(meaning(row, lang)),
+        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => Some(
+            match lang {
+                Lang::En => "API 3.0 response with no Error",
+                Lang::Zh => "API 3.0 响应，没有 Error",
+            }
+            .to_string(),
+        ),
+        None => None,
+    }
+}
+
+/// The HTTP status to show: the one observed when the response was seen, else the table's.
+fn http_status(f: &Finding<'_>) -> Option<u16> {
+    f.observed_http.or(match f.rows.is_empty() {
+        true => None,
+        false => f.expected_http,
+    })
+}
+
+/// The code as written (`StatusCode`, or API 3.0's `Error.Code`), escaped and cut to `max`.
+fn code_text(env: &Envelope<'_>, max: usize) -> Option<String> {
+    env.status_code
+        .map(|v| escape(&v.text_short(max)).into_owned())
+}
+
+/// The request's ID: the field, else a request-ID header of the response (with its name).
+fn request_id(
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    max: usize,
+) -> Option<(Option<String>, String)> {
+    match (
+        env.request_id,
+        origin.http.and_then(|h| h.request_id.as_ref()),
+    ) {
+        (Some(v), _) => Some((None, escape(&v.text_short(max)).into_owned())),
+        (None, Some((name, value))) => Some((
+            Some(escape(name).into_owned()),
+            escape(&crate::text::short(value, max)).into_owned(),
+        )),
+        (None, None) => None,
+    }
+}
+
+/// The verdict as a word for tools.
+fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Success => "success",
+        Verdict::Error => "error",
+    }
+}
+
+/// Where an envelope was: its file (`-` is stdin) and line, as people read it.
+fn place(origin: &Origin<'_>) -> String {
+    let file = match origin.file {
+        "-" => "<stdin>".to_string(),
+        name => escape(name).into_owned(),
+    };
+    format!("{file}:{}", origin.line)
+}

@@ -1,0 +1,152 @@
+//! Envelopes as a table, written row by row as they are read: the column widths are fixed
+//! from the width before the first row, so nothing is collected, and text too long for its
+//! cell is cut.
+
+use std::io::{self, Write};
+
+use super::{code_text, envelope_meaning, http_status, place, request_id};
+use crate::explain::{Finding, Verdict};
+use crate::input::{Envelope, Origin};
+use crate::lang::Lang;
+use crate::settings::Settings;
+use crate::text::{escape, fit, width};
+
+/// The column widths of a table `total` columns wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    verdict: usize,
+    code: usize,
+    http: usize,
+    id: usize,
+    place: usize,
+    meaning: usize,
+}
+
+/// Between cells.
+const GAP: &str = "  ";
+
+impl Columns {
+    /// Widths for a table of `total` columns in `lang`.
+    pub fn new(total: u16, lang: Lang) -> Columns {
+        let verdict = match lang {
+            Lang::En => 9,
+            Lang::Zh => 6,
+        };
+        let http = 4;
+        let rest = usize::from(total).saturating_sub(verdict + http + 5 * GAP.len());
+        let share = |part: usize, min: usize, max: usize| (rest * part / 100).clamp(min, max);
+        let code = share(15, 6, 28);
+        let id = share(16, 8, 36);
+        let place = share(20, 8, 40);
+        let meaning = rest.saturating_sub(code + id + place).max(10);
+        Columns {
+            verdict,
+            code,
+            http,
+            id,
+            place,
+            meaning,
+        }
+    }
+}
+
+/// `text` cut and padded to `columns`.
+fn cell(text: &str, columns: usize) -> String {
+    let text = fit(text, columns);
+    let pad = columns.saturating_sub(width(&text));
+    format!("{text}{}", " ".repeat(pad))
+}
+
+/// `text` cut from its start to `columns`: a place keeps its file's name and its line.
+fn fit_end(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > columns {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// The heading and its rule.
+pub fn write_heading(out: &mut impl Write, c: &Columns, settings: &Settings) -> io::Result<()> {
+    let p = settings.palette;
+    let names: [&str; 6] = match settings.lang {
+        Lang::En => ["Verdict", "Code", "HTTP", "RequestId", "Where", "Meaning"],
+        Lang::Zh => ["结论", "错误码", "HTTP", "RequestId", "位置", "含义"],
+    };
+    let widths = [c.verdict, c.code, c.http, c.id, c.place, c.meaning];
+    let head: Vec<String> = names.iter().zip(widths).map(|(n, w)| cell(n, w)).collect();
+    writeln!(out, "{}", p.label(head.join(GAP).trim_end()))?;
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    writeln!(out, "{}", p.dim(&rule.join(GAP)))
+}
+
+/// One envelope as a row.
+pub fn write_row(
+    out: &mut impl Write,
+    c: &Columns,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    settings: &Settings,
+) -> io::Result<()> {
+    let (p, lang) = (settings.palette, settings.lang);
+    let en = lang == Lang::En;
+    let verdict = match (f.verdict, en) {
+        (Verdict::Success, true) => p.good(&cell("✔ success", c.verdict)),
+        (Verdict::Success, false) => p.good(&cell("✔ 成功", c.verdict)),
+        (Verdict::Error, true) => p.bad(&cell("✘ error", c.verdict)),
+        (Verdict::Error, false) => p.bad(&cell("✘ 错误", c.verdict)),
+    };
+    let code = p.code(&cell(
+        &code_text(env, 64).unwrap_or_else(|| "-".into()),
+        c.code,
+    ));
+    let http = http_status(f).map_or_else(|| "-".into(), |s| s.to_string());
+    let http = match http_status(f) {
+        Some(s) => cell(&http, c.http).replacen(&http, &p.http(s), 1),
+        None => cell(&http, c.http),
+    };
+    let id = cell(
+        &request_id(env, origin, 64).map_or_else(|| "-".into(), |(_, id)| id),
+        c.id,
+    );
+    let place = p.dim(&cell(&fit_end(&place(origin), c.place), c.place));
+    let meaning = envelope_meaning(env, f, lang)
+        .or_else(|| {
+            env.message
+                .map(|m| format!("\"{}\"", escape(&m.text_short(60))))
+        })
+        .unwrap_or_else(|| "-".into());
+    let meaning = fit(&meaning, c.meaning);
+    let line = [verdict, code, http, id, place, meaning].join(GAP);
+    writeln!(out, "{}", line.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_fill_the_width_and_keep_their_minimums() {
+        for total in [40u16, 80, 120, 200] {
+            let c = Columns::new(total, Lang::En);
+            let sum = c.verdict + c.code + c.http + c.id + c.place + c.meaning + 10;
+            assert!(
+                sum <= usize::from(total).max(9 + 4 + 6 + 8 + 8 + 10 + 10),
+                "{total}: {c:?}"
+            );
+        }
+        assert_eq!(cell("设备离线", 5), "设备…");
+        assert_eq!(cell("ab", 4), "ab  ");
+        assert_eq!(fit_end("dir/app.log:12", 9), "…p.log:12");
+    }
+}

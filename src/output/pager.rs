@@ -1,0 +1,164 @@
+//! The pager human output goes through on a terminal, as git and bat do: `PAGER` (split as a
+//! shell splits words; empty or `cat` means none), else `less -FRX`.
+
+use std::io::{self, BufWriter, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+
+use crate::settings::Paging;
+
+/// `text` split into words as a shell splits them: spaces separate, `'…'` and `"…"` quote,
+/// `\` escapes the next character (outside single quotes). `None` when a quote is not closed.
+pub fn split_words(text: &str) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c.is_whitespace() => {
+                if let Some(w) = word.take() {
+                    words.push(w);
+                }
+            }
+            '\'' => {
+                let w = word.get_or_insert_with(String::new);
+                loop {
+                    match chars.next()? {
+                        '\'' => break,
+                        c => w.push(c),
+                    }
+                }
+            }
+            '"' => {
+                let w = word.get_or_insert_with(String::new);
+                loop {
+                    match chars.next()? {
+                        '"' => break,
+                        '\\' => match chars.next()? {
+                            c @ ('"' | '\\' | '$' | '`') => w.push(c),
+                            c => {
+                                w.push('\\');
+                                w.push(c);
+                            }
+                        },
+                        c => w.push(c),
+                    }
+                }
+            }
+            '\\' => {
+                let w = word.get_or_insert_with(String::new);
+                if let Some(c) = chars.next() {
+                    w.push(c);
+                }
+            }
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    Some(words)
+}
+
+/// The pager's command line for `paging`, from `PAGER` as `get` reads it; `None` for no
+/// pager (`--paging never`, `PAGER` empty or `cat`, or not split).
+pub fn command(paging: Paging, get: impl Fn(&str) -> Option<String>) -> Option<Vec<String>> {
+    let words = match (paging, get("PAGER")) {
+        (Paging::Never, _) => return None,
+        (_, Some(pager)) => split_words(&pager)?,
+        // less: -R lets colour through, -X leaves the output on the screen; -F quits at
+        // once when the output fits on one screen, which is what auto means.
+        (Paging::Auto, None) => vec!["less".into(), "-FRX".into()],
+        (Paging::Always, None) => vec!["less".into(), "-RX".into()],
+    };
+    match words.first().map(String::as_str) {
+        None | Some("cat") => None,
+        Some(_) => Some(words),
+    }
+}
+
+/// A pager that was started: what is written to `input` is what it shows.
+pub struct Paged {
+    /// The pager's input.
+    pub input: BufWriter<ChildStdin>,
+    child: Child,
+}
+
+impl Paged {
+    /// Closes the pager's input and waits for the reader to quit. A reader that quit before
+    /// the end (a broken pipe) is no error.
+    pub fn finish(self) -> io::Result<()> {
+        let Paged {
+            mut input,
+            mut child,
+        } = self;
+        let flushed = input.flush();
+        drop(input);
+        child.wait().ok();
+        match flushed {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+}
+
+/// Starts the pager, reading from a pipe; `None` when it cannot start (the output is then
+/// written directly). A `less` given no `LESS` of the user's gets `LESS=FRX` (`RX` with
+/// `--paging always`), as git gives it.
+pub fn start(words: &[String], paging: Paging) -> Option<Paged> {
+    let (program, args) = words.split_first()?;
+    let mut command = Command::new(program);
+    command.args(args).stdin(Stdio::piped());
+    let is_less = std::path::Path::new(program)
+        .file_name()
+        .is_some_and(|n| n == "less");
+    if is_less && std::env::var_os("LESS").is_none() {
+        command.env(
+            "LESS",
+            match paging {
+                Paging::Always => "RX",
+                _ => "FRX",
+            },
+        );
+    }
+    let mut child = command.spawn().ok()?;
+    match child.stdin.take() {
+        Some(stdin) => Some(Paged {
+            input: BufWriter::new(stdin),
+            child,
+        }),
+        None => {
+            child.kill().ok();
+            child.wait().ok();
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_is_split_as_a_shell_splits_words() {
+        let split = |s: &str| split_words(s);
+        assert_eq!(split("less -FRX").unwrap(), ["less", "-FRX"]);
+        assert_eq!(
+            split(r#"'/opt/my pager/bin' -a "b c" d\ e"#).unwrap(),
+            ["/opt/my pager/bin", "-a", "b c", "d e"]
+        );
+        assert_eq!(split("  ").unwrap(), Vec::<String>::new());
+        assert_eq!(split("less 'open"), None);
+    }
+
+    #[test]
+    fn empty_or_cat_means_no_pager_and_never_means_never() {
+        let env = |v: Option<&'static str>| move |_: &str| v.map(String::from);
+        assert_eq!(command(Paging::Auto, env(Some(""))), None);
+        assert_eq!(command(Paging::Always, env(Some("cat"))), None);
+        assert_eq!(command(Paging::Never, env(None)), None);
+        assert_eq!(command(Paging::Auto, env(None)).unwrap(), ["less", "-FRX"]);
+        assert_eq!(command(Paging::Always, env(None)).unwrap(), ["less", "-RX"]);
+        assert_eq!(
+            command(Paging::Auto, env(Some("most -s"))).unwrap(),
+            ["most", "-s"]
+        );
+    }
+}

@@ -1,0 +1,287 @@
+//! Text fitted to a width: styled spans broken into lines at spaces (not at [`NO_BREAK`])
+//! and between CJK characters, continuation lines indented, and each piece coloured on its own line, so that
+//! wrapping never splits a colour sequence.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::settings::Palette;
+
+/// How a span is coloured: one of [`Palette`]'s styles, or [`plain`].
+pub type Paint = fn(Palette, &str) -> String;
+
+/// No colour.
+pub fn plain(_: Palette, text: &str) -> String {
+    text.to_string()
+}
+
+/// Text (already escaped) and how to colour it.
+#[derive(Debug, Clone)]
+pub struct Span {
+    /// The text: escaped, one line.
+    pub text: String,
+    /// Its colour.
+    pub paint: Paint,
+}
+
+/// A line of spans, built up piece by piece.
+#[derive(Debug, Clone, Default)]
+pub struct Spans(pub Vec<Span>);
+
+impl Spans {
+    /// Adds `text` in `paint`.
+    pub fn push(&mut self, text: impl Into<String>, paint: Paint) -> &mut Spans {
+        self.0.push(Span {
+            text: text.into(),
+            paint,
+        });
+        self
+    }
+
+    /// Adds `text` uncoloured.
+    pub fn text(&mut self, text: impl Into<String>) -> &mut Spans {
+        self.push(text, plain)
+    }
+
+    /// Whether nothing was added.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|s| s.text.is_empty())
+    }
+}
+
+/// The smallest piece that is kept on one line.
+#[derive(Debug)]
+struct Atom<'a> {
+    span: usize,
+    text: &'a str,
+    width: usize,
+    space: bool,
+    /// One wide (CJK) character: a line may break on either side of it.
+    wide: bool,
+    /// A line may not break before it.
+    glued: bool,
+}
+
+/// Characters a line does not start with (CJK closing punctuation).
+fn closing(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '：' | '；' | '！' | '？' | '、' | '）' | '」' | '』' | '》' | '】'
+    )
+}
+
+fn atoms(spans: &[Span]) -> Vec<Atom<'_>> {
+    let mut atoms: Vec<Atom<'_>> = Vec::new();
+    for (i, span) in spans.iter().enumerate() {
+        let text = span.text.as_str();
+        for (at, c) in text.char_indices() {
+            let width = c.width().unwrap_or(0);
+            let space = c == ' ';
+            let wide = width > 1;
+            let end = at + c.len_utf8();
+            if let Some(last) = atoms.last_mut() {
+                if last.span == i && last.space == space && !wide && !last.wide {
+                    let from = at - last.text.len();
+                    last.text = &text[from..end];
+                    last.width += width;
+                    continue;
+                }
+            }
+            let glued = match atoms.last() {
+                None => false,
+                Some(last) => !space && !last.space && ((!wide && !last.wide) || closing(c)),
+            };
+            atoms.push(Atom {
+                span: i,
+                text: &text[at..end],
+                width,
+                space,
+                wide,
+                glued,
+            });
+        }
+    }
+    atoms
+}
+
+/// One output line: pieces of spans, by span index.
+type Line = Vec<(usize, String)>;
+
+/// A space no line breaks at: written as a plain space.
+pub const NO_BREAK: char = '\u{a0}';
+
+fn put(line: &mut Line, span: usize, text: &str) {
+    match line.last_mut() {
+        Some((s, t)) if *s == span => t.push_str(text),
+        _ => line.push((span, text.to_string())),
+    }
+}
+
+/// Breaks `spans` into lines of at most `width` columns: the first starts with `first`, the
+/// others with `rest` (both plain, counted in the width). A word longer than a line is cut.
+fn lines(spans: &[Span], width: usize, first: &str, rest: &str) -> Vec<(String, Line)> {
+    let atoms = atoms(spans);
+    let indent = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    let mut out: Vec<(String, Line)> = vec![(first.to_string(), Vec::new())];
+    let mut used = indent(first);
+    let mut at_start = true;
+    let rest_width = indent(rest);
+    let mut i = 0;
+    while i < atoms.len() {
+        if atoms[i].space {
+            // Spaces are written only between words on the same line.
+            let mut j = i;
+            let mut gap = 0;
+            while j < atoms.len() && atoms[j].space {
+                gap += atoms[j].width;
+                j += 1;
+            }
+            let mut group = 0;
+            let mut k = j;
+            while k < atoms.len() && !atoms[k].space && (k == j || atoms[k].glued) {
+                group += atoms[k].width;
+                k += 1;
+            }
+            if !at_start && k > j && used + gap + group <= width {
+                for a in &atoms[i..j] {
+                    put(&mut out.last_mut().expect("a line").1, a.span, a.text);
+                }
+                used += gap;
+            } else if !at_start && k > j {
+                out.push((rest.to_string(), Vec::new()));
+                used = rest_width;
+                at_start = true;
+            }
+            i = j;
+            continue;
+        }
+        let mut k = i + 1;
+        let mut group = atoms[i].width;
+        while k < atoms.len() && !atoms[k].space && atoms[k].glued {
+            group += atoms[k].width;
+            k += 1;
+        }
+        if !at_start && used + group > width {
+            out.push((rest.to_string(), Vec::new()));
+            used = rest_width;
+            at_start = true;
+        }
+        for a in &atoms[i..k] {
+            if used + a.width <= width {
+                put(&mut out.last_mut().expect("a line").1, a.span, a.text);
+                used += a.width;
+                at_start = false;
+                continue;
+            }
+            for c in a.text.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width && !at_start {
+                    out.push((rest.to_string(), Vec::new()));
+                    used = rest_width;
+                }
+                let mut buf = [0u8; 4];
+                put(
+                    &mut out.last_mut().expect("a line").1,
+                    a.span,
+                    c.encode_utf8(&mut buf),
+                );
+                used += w;
+                at_start = false;
+            }
+        }
+        i = k;
+    }
+    out
+}
+
+/// Writes `spans` fitted to `width` columns, each line coloured piece by piece: the first line
+/// starts with `first`, the others with `rest`; a word longer than a line is cut.
+pub fn write_wrapped(
+    out: &mut impl Write,
+    spans: &Spans,
+    palette: Palette,
+    width: usize,
+    first: &str,
+    rest: &str,
+) -> io::Result<()> {
+    // The usual case: everything fits on the first line.
+    let total: usize = spans.0.iter().map(|s| crate::text::width(&s.text)).sum();
+    if crate::text::width(first) + total <= width {
+        let mut text = first.to_string();
+        for span in &spans.0 {
+            text.push_str(&(span.paint)(palette, &span.text.replace(NO_BREAK, " ")));
+        }
+        return writeln!(out, "{}", text.trim_end());
+    }
+    for (indent, line) in lines(&spans.0, width, first, rest) {
+        let mut text = indent;
+        for (span, piece) in &line {
+            let piece = piece.replace(NO_BREAK, " ");
+            text.push_str(&(spans.0[*span].paint)(palette, &piece));
+        }
+        writeln!(out, "{}", text.trim_end())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrap(text: &str, width: usize) -> Vec<String> {
+        let mut spans = Spans::default();
+        spans.text(text);
+        let mut out = Vec::new();
+        write_wrapped(&mut out, &spans, Palette::new(false), width, "", "  ").unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn words_wrap_at_spaces_and_continuations_are_indented() {
+        assert_eq!(
+            wrap("the token has expired: generate a new one", 16),
+            ["the token has", "  expired:", "  generate a new", "  one"]
+        );
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_but_not_before_closing_punctuation() {
+        let lines = wrap("Token 已过期，请重新生成", 12);
+        assert_eq!(lines.concat().replace(' ', ""), "Token已过期，请重新生成");
+        assert!(lines.len() > 1, "{lines:?}");
+        for line in &lines {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line.as_str()) <= 12,
+                "{line}"
+            );
+            assert!(!line.trim_start().starts_with('，'), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut() {
+        let lines = wrap("abcdefghijklmnopqrstuvwxyz", 10);
+        assert_eq!(lines, ["abcdefghij", "  klmnopqr", "  stuvwxyz"]);
+    }
+
+    #[test]
+    fn colour_is_applied_per_line_and_never_split() {
+        let mut spans = Spans::default();
+        spans.push("aaaa bbbb cccc", Palette::code);
+        let mut out = Vec::new();
+        write_wrapped(&mut out, &spans, Palette::new(true), 6, "", "").unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            assert!(
+                line.starts_with('\u{1b}') && line.ends_with('m'),
+                "{line:?}"
+            );
+            assert_eq!(line.matches('\u{1b}').count(), 2, "{line:?}");
+        }
+    }
+}

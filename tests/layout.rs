@@ -1,0 +1,602 @@
+//! explain's layouts for people and tools: the compact human layout at each width and in
+//! both languages, `--verbose`, `--format plain` and `--format table`, and the pager.
+
+mod common;
+
+use common::{errcode, fixture, golden, parts, run_with_input};
+
+/// `errcode explain layout.txt ARGS` at `width` columns, run in the fixture's directory so
+/// that the file is named as a user names it.
+fn layout(width: u16, args: &[&str]) -> String {
+    let out = errcode()
+        .current_dir(fixture("explain"))
+        .args(["explain", "layout.txt"])
+        .args(args)
+        .env("COLUMNS", width.to_string())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+macro_rules! golden_layouts {
+    ($($test:ident: $file:literal <= $width:literal [$($arg:literal),*];)*) => {$(
+        #[test]
+        fn $test() {
+            golden($file, &layout($width, &[$($arg),*]));
+        }
+    )*};
+}
+
+golden_layouts! {
+    human_en_40: "layout-en-40.txt" <= 40 [];
+    human_en_80: "layout-en-80.txt" <= 80 [];
+    human_en_120: "layout-en-120.txt" <= 120 [];
+    human_zh_40: "layout-zh-40.txt" <= 40 ["--lang", "zh"];
+    human_zh_80: "layout-zh-80.txt" <= 80 ["--lang", "zh"];
+    human_zh_120: "layout-zh-120.txt" <= 120 ["--lang", "zh"];
+    human_color_80: "layout-en-80-color.txt" <= 80 ["--color", "always"];
+    verbose_en_80: "layout-verbose-en-80.txt" <= 80 ["-v"];
+    verbose_zh_80: "layout-verbose-zh-80.txt" <= 80 ["--verbose", "--lang", "zh"];
+    plain_en: "layout-plain-en.tsv" <= 80 ["--format", "plain"];
+    plain_zh: "layout-plain-zh.tsv" <= 80 ["--format", "plain", "--lang", "zh"];
+    table_en_80: "layout-table-en-80.txt" <= 80 ["--format", "table"];
+    table_zh_120: "layout-table-zh-120.txt" <= 120 ["--format", "table", "--lang", "zh"];
+}
+
+/// The lines of an envelope that are not continuations (those start with four spaces).
+fn counted_lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| !l.starts_with("    ")).collect()
+}
+
+#[test]
+fn each_envelope_takes_at_most_three_lines_within_the_width() {
+    for width in [20u16, 40, 57, 80, 120, 200] {
+        for lang in ["en", "zh"] {
+            let text = layout(width, &["--lang", lang]);
+            for line in text.lines() {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(
+                    columns <= usize::from(width.max(20)),
+                    "{width} {lang}: {line}"
+                );
+            }
+            let mut envelopes = 0;
+            let mut lines = 0;
+            for line in counted_lines(&text) {
+                if line.starts_with('✔') || line.starts_with('✘') {
+                    envelopes += 1;
+                    lines = 0;
+                }
+                lines += 1;
+                assert!(lines <= 3, "{width} {lang}: more than three lines:\n{text}");
+            }
+            assert_eq!(envelopes, 9, "{width} {lang}");
+        }
+    }
+}
+
+#[test]
+fn the_glossary_appears_only_with_verbose() {
+    let glossary = "the ID the server generated for this request";
+    assert!(!layout(80, &[]).contains(glossary));
+    assert!(layout(80, &["-v"]).contains(glossary));
+    let (status, _, stderr) = parts(&run_with_input(
+        &["explain", "-v", "--format", "json"],
+        b"{\"StatusCode\":200}",
+    ));
+    assert_eq!(status, 2, "{stderr}");
+}
+
+#[test]
+fn a_success_message_is_no_error_description_and_200_has_no_retry_class() {
+    let verbose = layout(200, &["-v"]);
+    let success = verbose.split("\n\n").next().unwrap();
+    assert!(success.contains("the response's message"), "{success}");
+    assert!(!success.contains("the error's description"), "{success}");
+    assert!(!success.contains("retry"), "{success}");
+    let (_, json, _) = parts(
+        &errcode()
+            .args(["lookup", "200", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["retry"], serde_json::Value::Null, "{json}");
+}
+
+#[test]
+fn the_request_id_header_of_a_curl_response_is_shown() {
+    let input = b"HTTP/1.1 200 OK\r\nX-Request-Id: hdr-9\r\n\r\n{\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":\"\"}\r\n";
+    let (_, stdout, _) = parts(&run_with_input(&["explain"], input));
+    assert!(stdout.contains("X-Request-Id hdr-9"), "{stdout}");
+    let (_, plain, _) = parts(&run_with_input(&["explain", "--format", "plain"], input));
+    assert_eq!(
+        plain,
+        "-\t4\tsuccess\t200\t200\t0\thdr-9\tRequest succeeded\n"
+    );
+}
+
+#[test]
+fn code_zero_with_a_failure_is_an_observation() {
+    let input = br#"{"RequestId":"a","Code":0,"StatusCode":52502,"Message":"","Data":""}"#;
+    let (_, stdout, _) = parts(&run_with_input(&["explain"], input));
+    assert!(!stdout.contains("contradict"), "{stdout}");
+    assert!(stdout.contains("source document's own example"), "{stdout}");
+}
+
+#[test]
+fn plain_escapes_tabs_and_line_breaks_and_has_eight_fields() {
+    let input = "{\"RequestId\":\"a\\tb\\nc\",\"Code\":\"x\\ty\",\"StatusCode\":\"4\\n1\",\"Message\":\"m\",\"Data\":\"\"}\n{\"StatusCode\":200}\n";
+    let (status, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "plain"],
+        input.as_bytes(),
+    ));
+    assert_eq!(status, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for line in &lines {
+        assert_eq!(line.split('\t').count(), 8, "{line}");
+    }
+    assert_eq!(lines[0], "-\t1\terror\t4\\n1\t-\tx\\ty\ta\\tb\\nc\t-");
+    assert_eq!(lines[1], "-\t2\tsuccess\t200\t200\t-\t-\tRequest succeeded");
+}
+
+#[test]
+fn the_table_is_written_as_each_envelope_arrives() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let mut child = errcode()
+        .args(["explain", "--format", "table"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    for i in 0..3 {
+        writeln!(
+            stdin,
+            "{{\"RequestId\":\"id-{i}\",\"Code\":0,\"StatusCode\":41601}}"
+        )
+        .unwrap();
+        stdin.flush().unwrap();
+        if i == 0 {
+            for _ in 0..2 {
+                line.clear();
+                stdout.read_line(&mut line).unwrap();
+            }
+        }
+        line.clear();
+        stdout.read_line(&mut line).unwrap();
+        assert!(
+            line.contains(&format!("id-{i}")),
+            "row {i} before stdin closed: {line}"
+        );
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn untrusted_text_in_plain_and_table_is_escaped() {
+    let input = "{\"RequestId\":\"\\u001b]52;c;x\\u0007\u{202e}\",\"Code\":0,\"StatusCode\":\"\\u001b[2J\",\"Message\":\"\u{9b}31m\"}";
+    for format in ["plain", "table", "human"] {
+        let out = run_with_input(
+            &["explain", "--format", format, "--color", "never"],
+            input.as_bytes(),
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains('\u{1b}')
+                && !text.contains('\u{7}')
+                && !text.contains('\u{9b}')
+                && !text.contains('\u{202e}'),
+            "{format}: {text:?}"
+        );
+        assert!(text.contains("\\u001b"), "{format}: {text}");
+    }
+}
+
+#[test]
+fn wrapping_never_splits_a_colour_sequence() {
+    for width in [20u16, 40, 80] {
+        let text = layout(width, &["--color", "always"]);
+        for line in text.lines() {
+            // Every escape is a whole SGR sequence, and each line ends with colour reset.
+            for piece in line.split('\u{1b}').skip(1) {
+                let end = piece
+                    .find('m')
+                    .unwrap_or_else(|| panic!("{width}: {line:?}"));
+                assert!(
+                    piece.starts_with('[')
+                        && piece[1..end]
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ';'),
+                    "{width}: {line:?}"
+                );
+            }
+            if let Some(last) = line.rfind('\u{1b}') {
+                assert!(line[last..].starts_with("\u{1b}[0m"), "{width}: {line:?}");
+            }
+        }
+    }
+}
+
+/// `script` gives a real terminal; `None` where it is missing (outside CI).
+fn in_terminal(command: &str) -> Option<std::process::Output> {
+    let script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success());
+    if script.is_none() {
+        // As the real-shell tests do: skipped where script is missing, but not in CI.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "script (util-linux) is needed"
+        );
+        return None;
+    }
+    Some(
+        std::process::Command::new("script")
+            .args(["-qec", command, "/dev/null"])
+            .env_remove("COLUMNS")
+            .env_remove("NO_COLOR")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LESS")
+            .env("TERM", "xterm")
+            .output()
+            .unwrap(),
+    )
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_errcode")
+}
+
+#[test]
+fn a_terminal_of_0_columns_counts_as_80_and_a_narrow_one_is_fitted() {
+    let file = fixture("explain/single.json");
+    let Some(out) = in_terminal(&format!(
+        "stty cols 0 rows 24; {} explain {} --color never --paging never",
+        binary(),
+        file.display()
+    )) else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let widest = text
+        .lines()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()))
+        .max()
+        .unwrap();
+    assert!(widest > 40 && widest <= 80, "{text}");
+    let out = in_terminal(&format!(
+        "stty cols 40 rows 24; {} explain {} --color never --paging never",
+        binary(),
+        file.display()
+    ))
+    .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()) <= 40),
+        "{text}"
+    );
+}
+
+/// A pager that records what it is given.
+fn recording_pager(dir: &std::path::Path) -> (String, std::path::PathBuf) {
+    let record = dir.join("paged.txt");
+    let pager = dir.join("pager.sh");
+    std::fs::write(&pager, format!("#!/bin/sh\ncat > '{}'\n", record.display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (pager.display().to_string(), record)
+}
+
+#[cfg(unix)]
+#[test]
+fn human_output_on_a_terminal_goes_through_the_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let file = fixture("explain/app.log");
+    let run = |extra: &str| {
+        std::fs::remove_file(&record).ok();
+        in_terminal(&format!(
+            "PAGER='{pager}' {} explain {} --check {extra}; echo status=$?",
+            binary(),
+            file.display()
+        ))
+    };
+    let Some(out) = run("") else { return };
+    let screen = String::from_utf8_lossy(&out.stdout);
+    let paged = std::fs::read_to_string(&record).unwrap_or_default();
+    assert!(
+        paged.contains("41601") && !screen.contains("41601"),
+        "{screen}\n---\n{paged}"
+    );
+    assert!(
+        screen.contains("status=1"),
+        "the exit is unchanged: {screen}"
+    );
+    // --paging never, and stdin: straight to the terminal.
+    for extra in ["--paging never", "- < /dev/null", "--format json"] {
+        let out = run(extra).unwrap();
+        assert!(
+            !record.exists(),
+            "{extra}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    // A pager that cannot start: the output is written directly.
+    let out = in_terminal(&format!(
+        "PAGER='/nonexistent/pager -x' {} explain {}; echo status=$?",
+        binary(),
+        file.display()
+    ))
+    .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        screen.contains("41601") && screen.contains("status=0"),
+        "{screen}"
+    );
+    // A pager that quits before reading: the exit is still explain's own.
+    let out = in_terminal(&format!(
+        "PAGER=true {} explain {} --check; echo status=$?",
+        binary(),
+        file.display()
+    ))
+    .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        screen.contains("status=1") && !screen.contains("41601"),
+        "{screen}"
+    );
+    // Without PAGER, `less -FRX` (a `less` of ours, first on PATH, records how it was run);
+    // with PAGER empty or `cat`, no pager at all.
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let less = bin.join("less");
+    let args = dir.path().join("less-args.txt");
+    std::fs::write(
+        &less,
+        format!(
+            "#!/bin/sh\necho \"$* LESS=$LESS\" > '{}'\ncat > /dev/null\n",
+            args.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&less, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for (pager, paging, used) in [
+        ("unset PAGER;", "auto", Some("-FRX LESS=FRX")),
+        ("unset PAGER;", "always", Some("-RX LESS=RX")),
+        ("export PAGER=less;", "always", Some(" LESS=RX")),
+        ("export PAGER='';", "auto", None),
+        ("export PAGER=cat;", "auto", None),
+    ] {
+        std::fs::remove_file(&args).ok();
+        let out = in_terminal(&format!(
+            "export PATH='{}':$PATH; {pager} {} explain {} --paging {paging}",
+            bin.display(),
+            binary(),
+            file.display()
+        ))
+        .unwrap();
+        let screen = String::from_utf8_lossy(&out.stdout);
+        let ran = std::fs::read_to_string(&args).ok();
+        assert_eq!(
+            ran.as_deref().map(str::trim),
+            used.map(str::trim),
+            "{pager} {paging}: {screen}"
+        );
+        assert_eq!(
+            screen.contains("41601"),
+            used.is_none(),
+            "{pager} {paging}: {screen}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_never_paged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let out = errcode()
+        .args([
+            "explain",
+            fixture("explain/app.log").to_str().unwrap(),
+            "--paging",
+            "always",
+        ])
+        .env("PAGER", &pager)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("41601"));
+    assert!(!record.exists());
+}
+
+#[test]
+fn chinese_reaches_stderr_too() {
+    let input = "{\"a\":1}\nnot json\n{\"StatusCode\":200,,}\n{\"StatusCode\":200}\n";
+    let (status, stdout, stderr) = parts(&run_with_input(
+        &["explain", "--lang", "zh"],
+        input.as_bytes(),
+    ));
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stdout.starts_with("✔ 成功 200 请求成功"), "{stdout}");
+    assert!(stdout.contains("提示：缺少 RequestId 字段"), "{stdout}");
+    for said in [
+        "第 3 行第 19 列",
+        "JSON 格式错误：应为键，实为 `,`",
+        "已跳过",
+        "跳过 3 行",
+        "没有 JSON 对象",
+        "JSON 中没有响应信封",
+    ] {
+        assert!(stderr.contains(said), "{said}: {stderr}");
+    }
+    assert!(
+        !stderr.contains("skipped") && !stderr.contains("line"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = parts(&run_with_input(
+        &["explain", "--lang", "zh", "--summary"],
+        input.as_bytes(),
+    ));
+    assert!(stderr.contains("共 1 个响应，0 个错误"), "{stderr}");
+    let missing = errcode()
+        .args(["explain", "--lang", "zh", "/nonexistent/x.json"])
+        .output()
+        .unwrap();
+    let (status, _, stderr) = parts(&missing);
+    assert_eq!(
+        (status, stderr.as_str()),
+        (
+            2,
+            "errcode: /nonexistent/x.json: 没有这个文件：请检查路径\n"
+        )
+    );
+    let (status, _, stderr) = parts(&run_with_input(&["explain", "--lang", "zh"], b""));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("输入为空"), "{stderr}");
+    for (args, said) in [
+        (&["explain", "--lang", "zh", "-", "-"][..], "只能读取一次"),
+        (
+            &["explain", "--lang", "zh", "-v", "--summary"],
+            "--verbose 只用于 human 格式",
+        ),
+    ] {
+        let (status, _, stderr) = parts(&run_with_input(args, b"{}"));
+        assert_eq!(status, 2, "{args:?}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+    }
+}
+
+/// The README's examples of explain's layouts, run: each must match the binary byte for byte.
+#[test]
+fn the_readme_examples_of_explain_match_the_binary() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let prompt = "```console\n$ cd tests/fixtures/explain && errcode ";
+    let mut seen = 0;
+    for block in readme.split(prompt).skip(1) {
+        let block = &block[..block.find("\n```").unwrap()];
+        let (command, expected) = block.split_once('\n').unwrap();
+        let quiet = command.ends_with(" 2>/dev/null");
+        let args: Vec<&str> = command
+            .trim_end_matches(" 2>/dev/null")
+            .split_whitespace()
+            .collect();
+        let out = errcode()
+            .current_dir(fixture("explain"))
+            .args(&args)
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        let mut actual = String::from_utf8(out.stdout).unwrap();
+        if !quiet {
+            actual.push_str(&String::from_utf8(out.stderr).unwrap());
+        }
+        assert_eq!(actual, format!("{expected}\n"), "README: errcode {command}");
+        seen += 1;
+    }
+    assert_eq!(seen, 3, "the README's explain examples");
+}
+
+#[test]
+fn data_follows_the_hint_only_when_it_carries_details() {
+    for (data, shown) in [
+        ("\"\"", false),
+        ("null", false),
+        ("{ }", false),
+        ("[]", false),
+        ("{\"device\":\"34020000001320000001\"}", true),
+        ("\"gateway offline\"", true),
+    ] {
+        let input = format!("{{\"RequestId\":\"a\",\"Code\":0,\"StatusCode\":40006,\"Message\":\"数据库未查到该记录\",\"Data\":{data}}}");
+        let (_, stdout, _) = parts(&run_with_input(&["explain"], input.as_bytes()));
+        assert_eq!(stdout.contains("Data "), shown, "{data}: {stdout}");
+    }
+    // A Data of megabytes is cut to the line.
+    let big = format!(
+        "{{\"StatusCode\":40006,\"Data\":\"{}\"}}",
+        "x".repeat(1 << 20)
+    );
+    let (_, stdout, _) = parts(&run_with_input(&["explain"], big.as_bytes()));
+    assert!(
+        stdout.lines().all(|l| l.chars().count() <= 80),
+        "{}",
+        &stdout[..400.min(stdout.len())]
+    );
+    assert!(stdout.contains("xxx…"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hostile_file_name_is_escaped_in_every_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\u{1b}]52;c;eA==\u{7}\u{202e}.log";
+    std::fs::write(dir.path().join(name), "{\"StatusCode\":200}\n").unwrap();
+    for (args, escaped) in [
+        (&["-v"][..], "\\u001b]52"),
+        (&["--format", "plain"], "\\u001b]52"),
+        // The table keeps a place's end: its file's last characters and its line.
+        (&["--format", "table"], "202e.log:1"),
+    ] {
+        let out = errcode()
+            .current_dir(dir.path())
+            .args(["explain", name, "--color", "always"])
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            !text.contains('\u{7}') && !text.contains('\u{202e}') && !text.contains("\u{1b}]"),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains(escaped), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn help_documents_the_plain_fields_and_the_pager() {
+    let out = errcode().args(["explain", "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "tab-separated: file (- for stdin), line, verdict, code,",
+        "HTTP status (observed when seen, else the table's), Code, RequestId, meaning;",
+        "written \\t or \\n",
+        "--paging <WHEN>",
+        "-v, --verbose",
+        "never when explain reads stdin",
+    ] {
+        assert!(help.contains(said), "{said}: {help}");
+    }
+}
+
+#[test]
+fn a_width_under_twenty_is_laid_out_at_twenty() {
+    let at = |columns: &str| {
+        let out = errcode()
+            .args(["explain", "tests/fixtures/explain/app.log"])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let twenty = at("20");
+    assert!(
+        twenty.lines().any(|l| l.starts_with("✔ success 200")),
+        "{twenty}"
+    );
+    for narrow in ["1", "5", "19"] {
+        assert_eq!(at(narrow), twenty, "COLUMNS={narrow}");
+    }
+}
