@@ -262,14 +262,15 @@ fn zsh_codes_as_commands(script: &str, table: &Table) -> String {
     script
 }
 
-/// As [`elvish_codes`], for PowerShell.
+/// As [`elvish_codes`], for PowerShell: the codes are made once, at the top of the completer,
+/// and given wherever a code may come.
 fn powershell_codes(script: &str, table: &Table) -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\'', "''"));
     let results: String = codes_with_help(table)
         .iter()
         .map(|(code, help)| {
             format!(
-                "            [CompletionResult]::new({0}, {0}, [CompletionResultType]::ParameterValue, {1})\n",
+                "        [CompletionResult]::new({0}, {0}, [CompletionResultType]::ParameterValue, {1})\n",
                 quote(code),
                 quote(help)
             )
@@ -280,11 +281,19 @@ fn powershell_codes(script: &str, table: &Table) -> String {
         "                $element.Value.StartsWith('-') -or\n                $element.Value -cmatch '^[0-9A-Z]' -or\n",
         1,
     );
+    let param = "    param($wordToComplete, $commandAst, $cursorPosition)\n";
+    script = script.replacen(
+        param,
+        &format!(
+            "{param}\n    # The codes, with their meanings.\n    $codes = @(\n{results}    )\n"
+        ),
+        1,
+    );
     for command in std::iter::once("errcode".to_string())
         .chain(CODE_COMMANDS.iter().map(|c| format!("errcode;{c}")))
     {
         let open = format!("        '{command}' {{\n");
-        script = script.replacen(&open, &format!("{open}{results}"), 1);
+        script = script.replacen(&open, &format!("{open}            $codes\n"), 1);
     }
     script
 }

@@ -441,22 +441,24 @@ fn elvish_completes_codes_with_their_meanings() {
 #[test]
 fn powershell_completes_codes_with_their_meanings() {
     let script = std::fs::read_to_string(committed("_errcode.ps1")).unwrap();
+    // The codes are made once, inside the completer, after its parameters.
+    let made = script.find("    $codes = @(\n").expect("the list of codes");
+    assert!(script.find("param($wordToComplete").unwrap() < made);
+    let list = &script[made..made + script[made..].find("\n    )\n").unwrap()];
+    for result in [
+        "[CompletionResult]::new('41601', '41601', [CompletionResultType]::ParameterValue, 'Token expired, please generate a new token (Token 已过期，请重新生成 Token)')",
+        "'Failed to get the user''s device resource list",
+        "[CompletionResult]::new('AuthFailure.SignatureExpire'",
+    ] {
+        assert!(list.contains(result), "{result}");
+    }
+    assert_eq!(script.matches("[CompletionResult]::new('41601'").count(), 1);
+    // ... and given wherever a code may come.
     for command in ["errcode", "errcode;lookup", "errcode;l", "errcode;list"] {
         let open = format!("        '{command}' {{\n");
         let at = script.find(&open).unwrap_or_else(|| panic!("{command}"));
         let block = &script[at..at + script[at..].find("break").unwrap()];
-        assert!(
-            block.contains("[CompletionResult]::new('41601', '41601', [CompletionResultType]::ParameterValue, 'Token expired, please generate a new token (Token 已过期，请重新生成 Token)')"),
-            "{command}"
-        );
-        assert!(
-            block.contains("'Failed to get the user''s device resource list"),
-            "{command}"
-        );
-        assert!(
-            block.contains("[CompletionResult]::new('AuthFailure.SignatureExpire'"),
-            "{command}"
-        );
+        assert!(block.contains("\n            $codes\n"), "{command}");
     }
     // A code typed already is an argument, not a subcommand: the command is read up to it.
     assert!(script.contains("$element.Value -cmatch '^[0-9A-Z]' -or"));
