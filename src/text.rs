@@ -84,88 +84,6 @@ pub fn short(text: &str, max: usize) -> String {
     }
 }
 
-/// `text` wrapped to lines of at most `width` columns (display width: a Chinese character takes
-/// two): at spaces, between Chinese characters, and inside a word only when it is longer than
-/// a line. A newline starts a new line. Give it plain text: styles are applied to the lines.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let width = width.max(2);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = Line::default();
-        // The unit being gathered: a run of narrow characters, or one wide character; either
-        // with the punctuation that may not start a line (`，。：`) after it.
-        let mut word = String::new();
-        let mut wide = false;
-        for c in paragraph.chars() {
-            if c == ' ' {
-                line.place(&word, width, &mut lines);
-                word.clear();
-                line.space = true;
-            } else if matches!(
-                c,
-                '，' | '。' | '、' | '：' | '；' | '！' | '？' | '）' | '」' | '』' | '】' | '》'
-            ) {
-                word.push(c);
-            } else {
-                let is_wide = c.width().unwrap_or(0) > 1;
-                // Wide (Chinese) characters may break anywhere; a narrow run only at a space.
-                if is_wide || wide {
-                    line.place(&word, width, &mut lines);
-                    word.clear();
-                }
-                wide = is_wide;
-                word.push(c);
-            }
-        }
-        line.place(&word, width, &mut lines);
-        lines.push(line.text);
-    }
-    lines
-}
-
-/// The line [`wrap`] is filling.
-#[derive(Default)]
-struct Line {
-    text: String,
-    width: usize,
-    /// Whether a space comes before the next word.
-    space: bool,
-}
-
-impl Line {
-    fn place(&mut self, word: &str, max: usize, lines: &mut Vec<String>) {
-        use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-        if word.is_empty() {
-            return;
-        }
-        let gap = usize::from(self.space && !self.text.is_empty());
-        self.space = false;
-        let w = word.width();
-        if self.width + gap + w <= max {
-            if gap == 1 {
-                self.text.push(' ');
-            }
-            self.text.push_str(word);
-            self.width += gap + w;
-            return;
-        }
-        if !self.text.is_empty() {
-            lines.push(std::mem::take(&mut self.text));
-            self.width = 0;
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if self.width + cw > max && self.width > 0 {
-                lines.push(std::mem::take(&mut self.text));
-                self.width = 0;
-            }
-            self.text.push(c);
-            self.width += cw;
-        }
-    }
-}
-
 /// `text` cut to at most `columns` display columns, with an ellipsis when cut.
 pub fn fit(text: &str, columns: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -353,35 +271,5 @@ mod tests {
         assert_eq!(fit("设备离线", 5), "设备…");
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 3), "abc");
-    }
-
-    #[test]
-    fn wrap_breaks_at_spaces_between_chinese_characters_and_inside_long_words() {
-        assert_eq!(
-            wrap("Token expired, please generate a new token", 16),
-            ["Token expired,", "please generate", "a new token"]
-        );
-        assert_eq!(
-            wrap("Token 已过期，请重新生成 Token", 12),
-            // "，" does not start a line.
-            ["Token 已过", "期，请重新生", "成 Token"]
-        );
-        assert_eq!(
-            wrap("InvalidParameterValue.EmptyName", 10),
-            ["InvalidPar", "ameterValu", "e.EmptyNam", "e"]
-        );
-        assert_eq!(wrap("a\nb c", 80), ["a", "b c"]);
-        assert_eq!(wrap("", 80), [""]);
-        for width in 2..40 {
-            for line in wrap(
-                "访问 COS 的 STS 临时密钥已过期 The STS temporary credentials",
-                width,
-            ) {
-                assert!(
-                    unicode_width::UnicodeWidthStr::width(line.as_str()) <= width,
-                    "{width}: {line}"
-                );
-            }
-        }
     }
 }

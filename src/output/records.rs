@@ -6,9 +6,9 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::output::wrap::wrap;
 use crate::settings::Palette;
 use crate::table::Retry;
-use crate::text::wrap;
 
 /// How the lines of a value are styled once wrapped.
 #[derive(Debug, Clone, Copy)]

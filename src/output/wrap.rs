@@ -195,6 +195,26 @@ fn lines(spans: &[Span], width: usize, first: &str, rest: &str) -> Vec<(String, 
     out
 }
 
+/// Plain `text` broken into lines of at most `width` columns, by the same rules as
+/// [`write_wrapped`]; a newline starts a new line. For callers that style each line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    text.split('\n')
+        .flat_map(|paragraph| {
+            let span = Span {
+                text: paragraph.to_string(),
+                paint: plain,
+            };
+            lines(std::slice::from_ref(&span), width.max(1), "", "")
+                .into_iter()
+                .map(|(_, line)| {
+                    let text: String = line.into_iter().map(|(_, piece)| piece).collect();
+                    text.replace(NO_BREAK, " ").trim_end().to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Writes `spans` fitted to `width` columns, each line coloured piece by piece: the first line
 /// starts with `first`, the others with `rest`; a word longer than a line is cut.
 pub fn write_wrapped(
@@ -229,7 +249,7 @@ pub fn write_wrapped(
 mod tests {
     use super::*;
 
-    fn wrap(text: &str, width: usize) -> Vec<String> {
+    fn wrapped(text: &str, width: usize) -> Vec<String> {
         let mut spans = Spans::default();
         spans.text(text);
         let mut out = Vec::new();
@@ -244,14 +264,14 @@ mod tests {
     #[test]
     fn words_wrap_at_spaces_and_continuations_are_indented() {
         assert_eq!(
-            wrap("the token has expired: generate a new one", 16),
+            wrapped("the token has expired: generate a new one", 16),
             ["the token has", "  expired:", "  generate a new", "  one"]
         );
     }
 
     #[test]
     fn cjk_breaks_between_characters_but_not_before_closing_punctuation() {
-        let lines = wrap("Token 已过期，请重新生成", 12);
+        let lines = wrapped("Token 已过期，请重新生成", 12);
         assert_eq!(lines.concat().replace(' ', ""), "Token已过期，请重新生成");
         assert!(lines.len() > 1, "{lines:?}");
         for line in &lines {
@@ -265,7 +285,7 @@ mod tests {
 
     #[test]
     fn a_word_longer_than_the_line_is_cut() {
-        let lines = wrap("abcdefghijklmnopqrstuvwxyz", 10);
+        let lines = wrapped("abcdefghijklmnopqrstuvwxyz", 10);
         assert_eq!(lines, ["abcdefghij", "  klmnopqr", "  stuvwxyz"]);
     }
 
@@ -282,6 +302,33 @@ mod tests {
                 "{line:?}"
             );
             assert_eq!(line.matches('\u{1b}').count(), 2, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn plain_wrap_breaks_at_spaces_between_chinese_characters_and_inside_long_words() {
+        assert_eq!(
+            wrap("Token expired, please generate a new token", 16),
+            ["Token expired,", "please generate", "a new token"]
+        );
+        let lines = wrap("Token 已过期，请重新生成 Token", 12);
+        assert!(lines.iter().all(|l| !l.starts_with('，')), "{lines:?}");
+        assert_eq!(
+            wrap("InvalidParameterValue.EmptyName", 10),
+            ["InvalidPar", "ameterValu", "e.EmptyNam", "e"]
+        );
+        assert_eq!(wrap("a\nb c", 80), ["a", "b c"]);
+        assert_eq!(wrap("", 80), [""]);
+        for width in 2..40 {
+            for line in wrap(
+                "访问 COS 的 STS 临时密钥已过期 The STS temporary credentials",
+                width,
+            ) {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line.as_str()) <= width,
+                    "{width}: {line}"
+                );
+            }
         }
     }
 }
