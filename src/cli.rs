@@ -352,7 +352,7 @@ mod tests {
 
     #[test]
     fn version_names_the_source_and_row_count() {
-        let v3 = crate::table::v3::V3Table::builtin().len();
+        let v3 = crate::table::v3::V3Table::builtin().rows().len();
         assert!(
             LONG_VERSION.contains(&format!("API 3.0 table: {v3} rows")),
             "{LONG_VERSION}"

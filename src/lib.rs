@@ -1,17 +1,16 @@
 //! errcode: the error codes and response envelopes of Tencent Cloud's 智能视图计算平台
 //! (Intelligent Viewdata Computing) API, explained offline.
 //!
-//! The library holds everything the `errcode` binary does. Data flows one way:
-//! [`cli`] → [`settings`] → [`input`] (bytes to envelopes) → [`explain`](mod@explain) (envelopes to findings)
-//! → [`output`] (findings to text), with [`table`] (the codes as data) beside them and
-//! [`commands`] (one function per subcommand) driving them. [`text`] (escaping) and [`error`]
-//! (the exit-status contract) are leaves every module may use.
+//! The library holds everything the `errcode` binary does; its README's Design section
+//! describes the modules. Data flows one way: the command line, then the settings, then the
+//! input (bytes to envelopes), explain (envelopes to findings) and output (findings to text),
+//! with the table (the codes as data) beside them.
 //!
 //! The small API for Rust users: load the table, look a code up, read envelopes from any
 //! input and explain each.
 //!
 //! ```
-//! use errcode::{explain, input, Event, Sink, Table, Verdict};
+//! use errcode::{explain, read, Event, Sink, Table, Verdict};
 //!
 //! let table = Table::builtin();
 //! assert_eq!(table.lookup(41601)[0].message, "Token 已过期，请重新生成 Token");
@@ -33,27 +32,51 @@
 //! let log = "2026-11-27 ERROR resp={\"RequestId\":\"1\",\"Code\":0,\"StatusCode\":41601}\n\
 //!            {\"Response\":{\"RequestId\":\"2\"}}\n";
 //! let mut verdicts = Verdicts(&table, Vec::new());
-//! input::read(log.as_bytes(), "app.log", &mut verdicts)?;
+//! read(log.as_bytes(), "app.log", &mut verdicts)?;
 //! assert_eq!(verdicts.1, [(Some(41601), Verdict::Error), (None, Verdict::Success)]);
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-pub mod cli;
-pub mod commands;
-pub mod completions;
-pub mod error;
-pub mod explain;
-pub mod input;
-pub mod lang;
-pub mod output;
-pub mod settings;
-pub mod table;
-pub mod text;
+mod cli;
+mod commands;
+mod completions;
+mod error;
+mod explain;
+mod input;
+mod lang;
+mod output;
+mod settings;
+mod table;
+mod text;
 
+pub use cli::{parse, Cli};
 pub use error::{exit_code, Error, Outcome};
-pub use explain::{explain, verdict, Finding, Verdict};
-pub use input::{Envelope, Event, Origin, Sink};
-pub use table::{Row, Table};
+pub use explain::{explain, verdict, Finding, Note, Verdict};
+pub use input::{
+    read, Api, Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, Skip, Value,
+};
+pub use table::{Retry, Row, Table};
+
+/// Entry points for the fuzz targets in `fuzz/`, with the `fuzzing` feature: not an API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::commands::explain::{explain_inputs, Input, Options};
+    pub use crate::lang::Lang;
+    pub use crate::settings::{Format, Palette, Settings};
+    pub use crate::table::query::Query;
+    use crate::table::{Row, Table};
+
+    /// The rows of `table` that `query` matches.
+    pub fn matching<'a>(table: &'a Table, query: &'a Query) -> Vec<&'a Row> {
+        table.matching(query).collect()
+    }
+
+    /// The codes `table` suggests for `text`, which matched none.
+    pub fn nearest(table: &Table, text: &str) -> Vec<u32> {
+        table.nearest(text)
+    }
+}
 
 /// Runs a parsed command line, writing to stdout and stderr.
 pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {

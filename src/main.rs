@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match errcode::cli::parse() {
+    match errcode::parse() {
         Ok(cli) => errcode::exit_code(errcode::run(cli)),
         Err(status) => status,
     }

@@ -30,7 +30,7 @@ fn source_rows() -> Vec<(u32, String, u16)> {
 fn embedded_table_matches_the_source_row_by_row() {
     let source = source_rows();
     assert_eq!(source.len(), 74);
-    let table = errcode::table::Table::builtin();
+    let table = errcode::Table::builtin();
     assert_eq!(table.rows().len(), source.len());
     for (row, (code, message, http)) in table.rows().iter().zip(&source) {
         assert_eq!(
@@ -64,7 +64,7 @@ fn list_json_prints_every_source_row() {
 
 #[test]
 fn every_row_has_knowledge_in_both_languages() {
-    let table = errcode::table::Table::builtin();
+    let table = errcode::Table::builtin();
     for row in table.rows() {
         let code = row.code;
         assert!(
@@ -100,7 +100,7 @@ fn every_row_has_knowledge_in_both_languages() {
 
 #[test]
 fn key_terms_are_in_the_english_text() {
-    let table = errcode::table::Table::builtin();
+    let table = errcode::Table::builtin();
     let row = |code: u64| table.lookup(code)[0].clone();
     let r = row(41601);
     let text = format!("{} {}", r.message_en.unwrap(), r.hint_en.unwrap()).to_lowercase();
@@ -111,8 +111,8 @@ fn key_terms_are_in_the_english_text() {
         text.contains("STS") && text.contains("credentials"),
         "{text}"
     );
-    assert_eq!(row(52502).retry, Some(errcode::table::Retry::Backoff));
-    assert_eq!(row(41601).retry, Some(errcode::table::Retry::AfterFix));
-    assert_eq!(row(40001).retry, Some(errcode::table::Retry::Never));
+    assert_eq!(row(52502).retry, Some(errcode::Retry::Backoff));
+    assert_eq!(row(41601).retry, Some(errcode::Retry::AfterFix));
+    assert_eq!(row(40001).retry, Some(errcode::Retry::Never));
     assert_eq!(row(41601).category.as_deref(), Some("auth"));
 }

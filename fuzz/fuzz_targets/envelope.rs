@@ -2,11 +2,8 @@
 //! summary, whose counts must equal what the JSON lines show.
 #![no_main]
 
-use errcode::commands::explain::{explain_inputs, Input, Options};
-use errcode::lang::Lang;
-use errcode::settings::{Format, Palette, Settings};
-use errcode::table::Table;
-use errcode::Error;
+use errcode::fuzzing::{explain_inputs, Format, Input, Lang, Options, Palette, Settings};
+use errcode::{Error, Table};
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;

@@ -2,8 +2,8 @@
 //! parses matches consistently.
 #![no_main]
 
-use errcode::table::query::Query;
-use errcode::table::Table;
+use errcode::fuzzing::{self, Query};
+use errcode::Table;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -17,10 +17,10 @@ fuzz_target!(|data: &[u8]| {
             // What a query shows round-trips, and lookup agrees with matching.
             assert_eq!(Query::parse(&query.to_string()).as_ref(), Ok(&query));
             if let Query::Code(code) = query {
-                let matched: Vec<_> = table.matching(&query).collect();
+                let matched = fuzzing::matching(&table, &query);
                 assert_eq!(matched.len(), table.lookup(code).len());
             }
-            let _ = table.nearest(text.trim());
+            let _ = fuzzing::nearest(&table, text.trim());
         }
         Err(e) => {
             let message = e.to_string();

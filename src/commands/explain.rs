@@ -419,7 +419,9 @@ pub enum Input<'a> {
     Stdin,
     /// A file.
     Path(&'a Path),
-    /// Bytes from anywhere, with the name to give them.
+    /// Bytes from anywhere, with the name to give them: what the tests hand over a few bytes
+    /// at a time, and the fuzz targets.
+    #[cfg_attr(not(any(test, feature = "fuzzing")), allow(dead_code))]
     Reader(&'a str, Box<dyn Read + 'a>),
 }
 
@@ -781,3 +783,8 @@ fn explain_each(
     output::summary::write_skipped(err, &problems, settings.lang).ok();
     outcome(failed, options, errors)
 }
+
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod streaming;

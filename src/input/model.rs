@@ -209,7 +209,7 @@ pub enum Skip {
     NotEnvelope,
     /// NUL bytes: binary data, not text.
     Binary,
-    /// Longer than the limit ([`crate::input::MAX_LINE`]).
+    /// Longer than the limit (16 MiB, counted in decoded bytes).
     TooLong,
 }
 

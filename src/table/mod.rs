@@ -22,9 +22,6 @@ macro_rules! source_document {
     };
 }
 
-/// Where the built-in table comes from.
-pub const SOURCE_DOCUMENT: &str = source_document!();
-
 /// The name rows from the built-in table carry as their source.
 pub const BUILTIN_SOURCE: &str = "built-in";
 
@@ -227,7 +224,7 @@ impl Table {
     /// The built-in rows whose code `keep` accepts.
     /// Start-up is most of a lookup's time: the built-in table holds one row a line, each
     /// starting `{"code": N,`, so only the lines of kept codes go to the one reader of tables.
-    pub fn builtin_where(keep: impl Fn(u32) -> bool) -> Table {
+    pub(crate) fn builtin_where(keep: impl Fn(u32) -> bool) -> Table {
         const ROW: &[u8] = b"  {\"code\": ";
         let bytes = BUILTIN_JSON.as_bytes();
         let mut kept = Vec::new();
@@ -267,7 +264,7 @@ impl Table {
 
     /// Puts `rows` over this table: each code they name replaces all of this table's rows of that
     /// code; new codes are added.
-    pub fn merge(&mut self, rows: Vec<Row>) {
+    pub(crate) fn merge(&mut self, rows: Vec<Row>) {
         let mut replaced: Vec<u32> = rows.iter().map(|r| r.code).collect();
         replaced.sort_unstable();
         self.rows
@@ -291,12 +288,12 @@ impl Table {
     }
 
     /// The index of `row`, which is one of this table's rows.
-    pub fn index_of(&self, row: &Row) -> usize {
+    pub(crate) fn index_of(&self, row: &Row) -> usize {
         (row as *const Row as usize - self.rows.as_ptr() as usize) / std::mem::size_of::<Row>()
     }
 
     /// The index of the first row of `code`, if the table has it.
-    pub fn position(&self, code: u64) -> Option<usize> {
+    pub(crate) fn position(&self, code: u64) -> Option<usize> {
         if self.rows.len() < 255 {
             let index = self.index.get_or_init(|| {
                 let mut index = vec![0u8; 1 << 16];
@@ -316,12 +313,12 @@ impl Table {
     }
 
     /// The rows a query matches, in code order.
-    pub fn matching<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Row> + 'a {
+    pub(crate) fn matching<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Row> + 'a {
         self.rows.iter().filter(move |r| query.matches(r.code))
     }
 
     /// The HTTP statuses the table uses, each once, in order.
-    pub fn http_statuses(&self) -> Vec<u16> {
+    pub(crate) fn http_statuses(&self) -> Vec<u16> {
         let mut statuses: Vec<u16> = self.rows.iter().map(|r| r.http_status).collect();
         statuses.sort_unstable();
         statuses.dedup();
@@ -329,7 +326,7 @@ impl Table {
     }
 
     /// The categories the table uses, each once, in order.
-    pub fn categories(&self) -> Vec<&str> {
+    pub(crate) fn categories(&self) -> Vec<&str> {
         let mut categories: Vec<&str> = self
             .rows
             .iter()
@@ -342,7 +339,7 @@ impl Table {
 
     /// Up to three known codes a mistyped `code` was probably meant to be: codes one edit away
     /// (a digit changed, added, dropped, or two swapped) first, else the numerically closest.
-    pub fn nearest(&self, code: &str) -> Vec<u32> {
+    pub(crate) fn nearest(&self, code: &str) -> Vec<u32> {
         let mut codes: Vec<u32> = self.rows.iter().map(|r| r.code).collect();
         codes.dedup();
         let n = code.parse::<u64>().unwrap_or(0);
@@ -363,7 +360,7 @@ impl Table {
         close
     }
 
-    /// The rows that hold every term, as a person types them (see [`search_terms`]), best first:
+    /// The rows that hold every term, as a person types them (split where the script changes, so `Token过期` is two terms), best first:
     /// rows whose Chinese description or English meaning holds every term, those where each
     /// term is a whole word before the others; then rows that need their hint (either
     /// language, English terms as whole words) for a term. When nothing matches, an English word one typo away from a term

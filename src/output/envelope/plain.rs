@@ -10,18 +10,6 @@ use crate::input::{Envelope, Origin};
 use crate::lang::Lang;
 use crate::text::escape;
 
-/// The columns, in order, as `--help` and the README name them.
-pub const COLUMNS: [&str; 8] = [
-    "file",
-    "line",
-    "verdict",
-    "code",
-    "http",
-    "Code",
-    "RequestId",
-    "meaning",
-];
-
 /// One envelope as a line of tab-separated values.
 pub fn write_plain(
     out: &mut impl Write,

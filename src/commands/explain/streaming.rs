@@ -4,11 +4,11 @@
 
 use std::io::Read;
 
-use errcode::commands::explain::{explain_inputs, Input, Options};
-use errcode::lang::Lang;
-use errcode::settings::Settings;
-use errcode::settings::{Format, Palette};
-use errcode::table::Table;
+use super::{explain_inputs, Input, Options};
+use crate::lang::Lang;
+use crate::settings::Settings;
+use crate::settings::{Format, Palette};
+use crate::table::Table;
 
 /// Hands out at most `step` bytes a read.
 struct Trickle<R> {

@@ -1,12 +1,12 @@
 //! Property tests: any bytes give a result or a typed error; generated envelopes round-trip
 //! through `--format json`; every row is found by lookup and by its own description.
 
-use errcode::commands::explain::{explain_inputs, Input, Options};
-use errcode::lang::Lang;
-use errcode::settings::{Format, Palette, Settings};
-use errcode::table::query::Query;
-use errcode::table::Table;
-use errcode::Error;
+use super::{explain_inputs, Input, Options};
+use crate::lang::Lang;
+use crate::settings::{Format, Palette, Settings};
+use crate::table::query::Query;
+use crate::table::Table;
+use crate::Error;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -24,7 +24,7 @@ fn explain_bytes(
     input: &[u8],
     format: Option<Format>,
     options: Options,
-) -> (Result<errcode::Outcome, Error>, Vec<u8>) {
+) -> (Result<crate::error::Outcome, Error>, Vec<u8>) {
     let table = Table::builtin();
     let mut out = Vec::new();
     let result = explain_inputs(
