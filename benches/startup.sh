@@ -12,5 +12,9 @@ if [[ "$host" == *-linux-gnu ]]; then
   commands+=("$PWD/target/$host/release/errcode lookup 41601")
 fi
 hyperfine -N --warmup 50 --runs "${RUNS:-1000}" --export-markdown "$WORK/startup.md" \
-  "${commands[@]}" "errno 2"
+  --export-json "$WORK/startup.json" "${commands[@]}" "errno 2"
 cat "$WORK/startup.md"
+# Medians too: on a shared machine a few slow runs pull a mean.
+jq -r '(.results[-1].median) as $floor | .results[]
+  | "median \(.median * 1e6 | floor / 1000) ms  (\(.median / $floor * 100 | floor / 100)x errno)  \(.command)"' \
+  "$WORK/startup.json"
