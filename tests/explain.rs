@@ -238,7 +238,10 @@ fn summary_counts_most_frequent_first_and_says_what_was_skipped() {
         .next()
         .unwrap()
         .to_string();
-    assert_eq!(first, "6\t60.00%\t200\t200\tRequest succeeded");
+    assert_eq!(
+        first,
+        "6\t60.00%\t200\t200\tsuccess\t-\t-\t-\t0,1,2\tRequest succeeded"
+    );
 }
 
 #[test]

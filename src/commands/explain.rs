@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{file_error, Error, Outcome};
 use crate::explain::problems::Problems;
-use crate::explain::summary::{self, Summary};
-use crate::explain::{explain, verdict, Verdict};
-use crate::input::parallel::Parts;
+use crate::explain::{explain, Verdict};
 use crate::input::{Api, Envelope, Event, Origin, Sink};
 use crate::output;
 use crate::settings::{Format, Settings};
 use crate::table::Table;
 use crate::text::escape;
+
+mod report;
 
 /// `explain`'s switches.
 #[derive(Debug, Clone, Default)]
@@ -85,92 +85,6 @@ impl Filter {
                     .any(|p| crate::table::v3::code_matches(p, &code))
             }),
         }
-    }
-}
-
-/// The summary key of an envelope.
-fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
-    let code = match (env.api, env.status_code) {
-        (_, None) => None,
-        // A StatusCode that is not a whole number is no code: such envelopes count together.
-        (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
-        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
-    };
-    // A code with several meanings is counted per meaning that Message names.
-    let meaning = match rows.len() {
-        0 | 1 => None,
-        _ => env.message.filter(|m| m.0.len() <= 4096).and_then(|m| {
-            let text = m.text();
-            let at = rows
-                .iter()
-                .position(|r| crate::explain::same_message(&text, &r.message))?;
-            u8::try_from(at).ok()
-        }),
-    };
-    summary::Key {
-        api: env.api,
-        code,
-        meaning,
-    }
-}
-
-/// The consumer for `--summary`: counts, and problems.
-struct Counter<'t> {
-    table: &'t Table,
-    file: String,
-    summary: Summary,
-    problems: Problems,
-    filter: Filter,
-    /// Envelopes read, counted or not.
-    seen: u64,
-}
-
-impl Sink for Counter<'_> {
-    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
-        match event {
-            Event::Envelope(env, origin) => {
-                let (verdict, rows) = verdict(env, origin, self.table);
-                self.seen += 1;
-                if !self.filter.keeps(env, verdict) {
-                    return Ok(());
-                }
-                let error = verdict == Verdict::Error;
-                match rows.first() {
-                    Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
-                        let index = self.table.index_of(row);
-                        self.summary.add_row(index, row.code, error);
-                    }
-                    _ => {
-                        self.summary.add(summary_key(env, rows), error);
-                    }
-                }
-            }
-            other => self.problems.event(&self.file, &other),
-        }
-        Ok(())
-    }
-}
-
-impl Parts for Counter<'_> {
-    fn part(&self) -> Self {
-        Counter {
-            table: self.table,
-            file: self.file.clone(),
-            summary: Summary::new(self.table.rows().len()),
-            problems: Problems::default(),
-            filter: self.filter.clone(),
-            seen: 0,
-        }
-    }
-
-    fn mergeable(&self) -> bool {
-        self.summary.other == 0
-    }
-
-    fn merge(&mut self, part: Self, lines_before: u64) {
-        self.seen += part.seen;
-        self.summary.merge(part.summary);
-        self.problems.merge(part.problems, lines_before);
     }
 }
 
@@ -544,101 +458,10 @@ pub fn explain_inputs(
     options: &Options,
 ) -> Result<Outcome, Error> {
     if options.summary {
-        summarise(inputs, out, err, table, settings, options)
+        report::summarise(inputs, out, err, table, settings, options)
     } else {
         explain_each(inputs, out, err, table, settings, options)
     }
-}
-
-/// `explain --summary`: every input counted together.
-fn summarise(
-    inputs: Vec<Input<'_>>,
-    out: &mut impl Write,
-    err: &mut impl Write,
-    table: &Table,
-    settings: &Settings,
-    options: &Options,
-) -> Result<Outcome, Error> {
-    let names: Vec<String> = inputs.iter().map(Input::name).collect();
-    let mut counter = Counter {
-        table,
-        file: String::new(),
-        summary: Summary::new(table.rows().len()),
-        problems: Problems::default(),
-        filter: options.filter.clone(),
-        seen: 0,
-    };
-    let mut failed = false;
-    let mut bytes = 0u64;
-    for input in inputs {
-        counter.file = input.name();
-        let name = input.json_name();
-        let result = match open(input) {
-            Err(e) => Err(e),
-            Ok(Opened::Stdin) => {
-                let mut counted = Counted::new(io::stdin().lock());
-                let read = crate::input::read(&mut counted, &name, &mut counter);
-                bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-            }
-            Ok(Opened::Reader(reader)) => {
-                let mut counted = Counted::new(reader);
-                let read = crate::input::read(&mut counted, &name, &mut counter);
-                bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-            }
-            Ok(Opened::File(file)) => {
-                let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-                match crate::input::parallel::read(&file, len, &name, &mut counter) {
-                    Ok(true) => {
-                        bytes += len;
-                        Ok(())
-                    }
-                    Ok(false) => {
-                        let mut counted = Counted::new(&file);
-                        let read = crate::input::read(&mut counted, &name, &mut counter);
-                        bytes += counted.bytes;
-                        read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-                    }
-                    Err(e) => Err(read_error(&counter.file, &e, settings.lang)),
-                }
-            }
-        };
-        if let Err(e) = result {
-            writeln!(err, "errcode: {e}").ok();
-            failed = true;
-        }
-    }
-    let Counter {
-        summary,
-        problems,
-        seen,
-        ..
-    } = counter;
-    if seen == 0 {
-        if failed {
-            return Err(Error::Reported);
-        }
-        return Err(nothing_found(&names, bytes, &problems, settings.lang));
-    }
-    if options.quiet {
-        return outcome(failed, options, summary.errors);
-    }
-    for warning in &problems.warnings {
-        writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
-    }
-    let more = problems
-        .warnings_total()
-        .saturating_sub(problems.warned as u64);
-    if more > 0 {
-        let more = output::problems::more_not_shown(more, settings.lang);
-        writeln!(err, "errcode: {more}").ok();
-    }
-    match output::summary::write_summary(out, err, &summary, &problems, table, settings) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        other => other?,
-    }
-    outcome(failed, options, summary.errors)
 }
 
 /// The exit: 2 when an input could not be read, 1 for an error envelope under `--check`.

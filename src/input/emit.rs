@@ -162,6 +162,8 @@ pub(crate) fn emit(
         line,
         embedded,
         http,
+        record: scope,
+        start: Some(found.at),
     };
     sink.event(Event::Envelope(&envelope, &origin))
 }

@@ -2,17 +2,20 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
+use comfy_table::{
+    presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid,
+};
 use serde::Serialize;
 
 use crate::explain::problems::Problems;
-use crate::explain::summary::{Code, Summary};
+use crate::explain::summary::{Code, Span, Summary};
+use crate::input::time::rfc3339;
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
 use crate::output::envelope::meaning;
 use crate::output::problems::{counted_text, skip_text};
 use crate::settings::{Format, Settings};
-use crate::table::{Row, Table};
+use crate::table::{Retry, Row, Table};
 use crate::text::escape;
 
 #[derive(Serialize)]
@@ -24,6 +27,11 @@ struct JsonCount<'a> {
     http_status: Option<u16>,
     message: Option<String>,
     message_en: Option<String>,
+    category: Option<&'a str>,
+    retry: Option<Retry>,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    request_ids: &'a [String],
     /// For the row of codes after the first 10,000: how many distinct codes it holds (about).
     #[serde(skip_serializing_if = "Option::is_none")]
     distinct_codes: Option<u64>,
@@ -46,6 +54,20 @@ struct SummaryRow<'a> {
     count: u64,
     rows: &'a [Row],
     distinct: Option<u64>,
+    seen: Span,
+    request_ids: &'a [String],
+}
+
+impl SummaryRow<'_> {
+    /// The category of its code, when the table gives one.
+    fn category(&self) -> Option<&str> {
+        self.rows.first().and_then(|r| r.category.as_deref())
+    }
+
+    /// The retry class of its code, when the table gives one.
+    fn retry(&self) -> Option<Retry> {
+        self.rows.first().and_then(|r| r.retry)
+    }
 }
 
 /// `explain --summary`: envelopes per code, most frequent first.
@@ -90,6 +112,8 @@ pub fn write_summary(
                 count: e.count,
                 rows,
                 distinct: None,
+                seen: e.seen,
+                request_ids: &e.request_ids,
             }
         })
         .collect();
@@ -102,6 +126,8 @@ pub fn write_summary(
             count: summary.other,
             rows: &[],
             distinct: Some(summary.other_codes.estimate()),
+            seen: summary.other_seen,
+            request_ids: &[],
         });
     }
     let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
@@ -152,6 +178,11 @@ pub fn write_summary(
                         http_status: row.map(|r| r.http_status),
                         message,
                         message_en,
+                        category: r.category(),
+                        retry: r.retry(),
+                        first_seen: r.seen.first.map(rfc3339),
+                        last_seen: r.seen.last.map(rfc3339),
+                        request_ids: r.request_ids,
                         distinct_codes: r.distinct,
                     }
                 })
@@ -171,12 +202,21 @@ pub fn write_summary(
                     .first()
                     .map_or("-".to_string(), |row| p.http(row.http_status));
                 let text = other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang));
+                let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
+                let ids = match r.request_ids {
+                    [] => "-".to_string(),
+                    ids => escape(&ids.join(",")).into_owned(),
+                };
                 writeln!(
                     out,
-                    "{}\t{:.2}%\t{}\t{http}\t{text}",
+                    "{}\t{:.2}%\t{}\t{http}\t{}\t{}\t{}\t{}\t{ids}\t{text}",
                     r.count,
                     share(r.count) * 100.0,
-                    p.code(&r.shown)
+                    p.code(&r.shown),
+                    r.category().map_or("-".into(), escape),
+                    r.retry().map_or("-".into(), |x| p.retry(Some(x))),
+                    time(r.seen.first),
+                    time(r.seen.last),
                 )?;
             }
             out.flush()?;
@@ -191,14 +231,49 @@ pub fn write_summary(
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
             grid.set_width(settings.width);
-            let header = if en {
-                ["Count", "Share", "StatusCode", "HTTP", "Meaning"]
-            } else {
-                ["次数", "占比", "StatusCode", "HTTP", "描述"]
+            // When the input had times: when each code was seen, as short as the span allows.
+            let span = counts.iter().fold(Span::default(), |mut all, r| {
+                all.merge(r.seen);
+                all
+            });
+            // What all the times share goes to the header: their day, or their year.
+            let (first, last) = (span.first.map(rfc3339), span.last.map(rfc3339));
+            let shared = match (&first, &last) {
+                (Some(f), Some(l)) if f[..10] == l[..10] => 10,
+                (Some(f), Some(l)) if f[..4] == l[..4] => 4,
+                _ => 0,
             };
-            grid.set_header(header.map(|h| Cell::new(p.label(h))));
+            let mut header = match en {
+                true => vec!["Count", "Share", "StatusCode", "HTTP", "Category\nretry"],
+                false => vec!["次数", "占比", "StatusCode", "HTTP", "类别\n重试"],
+            };
+            let seen_header = format!(
+                "{}{}{}",
+                if en {
+                    "Seen (UTC)"
+                } else {
+                    "出现时间（UTC）"
+                },
+                if shared > 0 { "\n" } else { "" },
+                first.as_deref().map_or("", |f| &f[..shared])
+            );
+            if span.first.is_some() {
+                header.push(&seen_header);
+            }
+            header.push(if en { "Meaning" } else { "描述" });
+            grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
+            // `08:00:02` within a day, `11-27 08:00:02` within a year, else `2026-11-27 08:00:02`.
+            let short = |t: i64| {
+                let full = rfc3339(t);
+                let from = match shared {
+                    10 => 11,
+                    4 => 5,
+                    _ => 0,
+                };
+                full[from..19].replace('T', " ")
+            };
             for r in &counts {
-                grid.add_row([
+                let mut cells = vec![
                     Cell::new(r.count).set_alignment(CellAlignment::Right),
                     Cell::new(format!("{:.2}%", share(r.count) * 100.0))
                         .set_alignment(CellAlignment::Right),
@@ -208,16 +283,64 @@ pub fn write_summary(
                             .first()
                             .map_or("-".to_string(), |row| p.http(row.http_status)),
                     ),
-                    Cell::new(
-                        other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang)),
-                    ),
-                ]);
+                    Cell::new(match (r.category(), r.retry()) {
+                        (None, None) => "-".to_string(),
+                        (category, retry) => format!(
+                            "{}\n{}",
+                            category.map_or("-".into(), escape),
+                            retry.map_or("-".into(), |x| p.retry(Some(x)))
+                        ),
+                    }),
+                ];
+                if span.first.is_some() {
+                    cells.push(Cell::new(match (r.seen.first, r.seen.last) {
+                        (Some(f), Some(l)) if short(f) == short(l) => short(f),
+                        (Some(f), Some(l)) => format!("{}\n{}", short(f), short(l)),
+                        _ => "-".to_string(),
+                    }));
+                }
+                cells.push(Cell::new(
+                    other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang)),
+                ));
+                grid.add_row(cells);
+            }
+            // Every column but the meaning as wide as its content: the meaning wraps.
+            let columns = grid.column_count();
+            for column in grid.column_iter_mut().take(columns - 1) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
             }
             writeln!(out, "{grid}")?;
+            write_request_ids(out, &counts, settings)?;
             write_totals(out, summary, settings.lang)?;
             write_skipped(out, problems, settings.lang)
         }
     }
+}
+
+/// Under the table: sample RequestIds of each code that is not a success, to quote to support.
+fn write_request_ids(
+    out: &mut impl Write,
+    counts: &[SummaryRow<'_>],
+    settings: &Settings,
+) -> io::Result<()> {
+    let p = settings.palette;
+    for r in counts {
+        let success = r.category() == Some("success");
+        if r.request_ids.is_empty() || success {
+            continue;
+        }
+        let ids: Vec<String> = r
+            .request_ids
+            .iter()
+            .map(|i| escape(i).into_owned())
+            .collect();
+        let label = match settings.lang {
+            Lang::En => "RequestIds",
+            Lang::Zh => "RequestId 示例",
+        };
+        writeln!(out, "{label} {}: {}", p.code(&r.shown), ids.join(", "))?;
+    }
+    Ok(())
 }
 
 fn summary_meaning(rows: &[Row], lang: Lang) -> String {

@@ -1,0 +1,226 @@
+//! `explain --summary`: every input counted together, per code, with when each code was seen
+//! and sample RequestIds.
+
+use std::io::{self, Write};
+
+use super::{nothing_found, open, outcome, read_error, Counted, Filter, Input, Opened, Options};
+use crate::error::{Error, Outcome};
+use crate::explain::problems::Problems;
+use crate::explain::summary::{self, Seen, Summary};
+use crate::explain::{verdict, Verdict};
+use crate::input::parallel::Parts;
+use crate::input::time::{Clock, Millis};
+use crate::input::{Api, Envelope, Event, Origin, Sink};
+use crate::output;
+use crate::settings::Settings;
+use crate::table::Table;
+use crate::text::escape;
+
+/// The summary key of an envelope.
+fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
+    let code = match (env.api, env.status_code) {
+        (_, None) => None,
+        // A StatusCode that is not a whole number is no code: such envelopes count together.
+        (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
+        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
+    };
+    // A code with several meanings is counted per meaning that Message names.
+    let meaning = match rows.len() {
+        0 | 1 => None,
+        _ => env.message.filter(|m| m.0.len() <= 4096).and_then(|m| {
+            let text = m.text();
+            let at = rows
+                .iter()
+                .position(|r| crate::explain::same_message(&text, &r.message))?;
+            u8::try_from(at).ok()
+        }),
+    };
+    summary::Key {
+        api: env.api,
+        code,
+        meaning,
+    }
+}
+
+/// The consumer for `--summary`: counts, and problems.
+struct Counter<'t> {
+    table: &'t Table,
+    file: String,
+    summary: Summary,
+    problems: Problems,
+    filter: Filter,
+    /// Envelopes read, counted or not.
+    seen: u64,
+    clock: Clock,
+    /// The time of the last record read: (its line, where its text was, its length), and the
+    /// time. A line's time is read once, however many envelopes it holds.
+    last_record: Option<((u64, usize, usize), Option<Millis>)>,
+}
+
+impl Counter<'_> {
+    /// When the envelope at `origin` was logged.
+    fn time(&mut self, origin: &Origin<'_>) -> Option<Millis> {
+        let record = (
+            origin.line,
+            origin.record.as_ptr() as usize,
+            origin.record.len(),
+        );
+        match self.last_record {
+            Some((last, time)) if last == record => time,
+            _ => {
+                let time = self.clock.time_of(origin.record, origin.start);
+                self.last_record = Some((record, time));
+                time
+            }
+        }
+    }
+}
+
+impl Sink for Counter<'_> {
+    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+        match event {
+            Event::Envelope(env, origin) => {
+                let (verdict, rows) = verdict(env, origin, self.table);
+                self.seen += 1;
+                if !self.filter.keeps(env, verdict) {
+                    return Ok(());
+                }
+                let error = verdict == Verdict::Error;
+                let seen = Seen {
+                    time: self.time(origin),
+                    request_id: env.request_id,
+                };
+                match rows.first() {
+                    Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
+                        let index = self.table.index_of(row);
+                        self.summary.add_row(index, row.code, error, &seen);
+                    }
+                    _ => {
+                        self.summary.add(summary_key(env, rows), error, &seen);
+                    }
+                }
+            }
+            other => self.problems.event(&self.file, &other),
+        }
+        Ok(())
+    }
+}
+
+impl Parts for Counter<'_> {
+    fn part(&self) -> Self {
+        Counter {
+            table: self.table,
+            file: self.file.clone(),
+            summary: Summary::new(self.table.rows().len()),
+            problems: Problems::default(),
+            filter: self.filter.clone(),
+            seen: 0,
+            clock: self.clock.clone(),
+            last_record: None,
+        }
+    }
+
+    fn mergeable(&self) -> bool {
+        self.summary.other == 0
+    }
+
+    fn merge(&mut self, part: Self, lines_before: u64) {
+        self.seen += part.seen;
+        self.summary.merge(part.summary);
+        self.problems.merge(part.problems, lines_before);
+    }
+}
+
+/// `explain --summary`: every input counted together.
+pub(super) fn summarise(
+    inputs: Vec<Input<'_>>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let mut counter = Counter {
+        table,
+        file: String::new(),
+        summary: Summary::new(table.rows().len()),
+        problems: Problems::default(),
+        filter: options.filter.clone(),
+        seen: 0,
+        clock: Clock::local(),
+        last_record: None,
+    };
+    let mut failed = false;
+    let mut bytes = 0u64;
+    for input in inputs {
+        counter.file = input.name();
+        counter.last_record = None;
+        let name = input.json_name();
+        let result = match open(input) {
+            Err(e) => Err(e),
+            Ok(Opened::Stdin) => {
+                let mut counted = Counted::new(io::stdin().lock());
+                let read = crate::input::read(&mut counted, &name, &mut counter);
+                bytes += counted.bytes;
+                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
+            }
+            Ok(Opened::Reader(reader)) => {
+                let mut counted = Counted::new(reader);
+                let read = crate::input::read(&mut counted, &name, &mut counter);
+                bytes += counted.bytes;
+                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
+            }
+            Ok(Opened::File(file)) => {
+                let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+                match crate::input::parallel::read(&file, len, &name, &mut counter) {
+                    Ok(true) => {
+                        bytes += len;
+                        Ok(())
+                    }
+                    Ok(false) => {
+                        let mut counted = Counted::new(&file);
+                        let read = crate::input::read(&mut counted, &name, &mut counter);
+                        bytes += counted.bytes;
+                        read.map_err(|e| read_error(&counter.file, &e, settings.lang))
+                    }
+                    Err(e) => Err(read_error(&counter.file, &e, settings.lang)),
+                }
+            }
+        };
+        if let Err(e) = result {
+            writeln!(err, "errcode: {e}").ok();
+            failed = true;
+        }
+    }
+    let Counter {
+        summary,
+        problems,
+        seen,
+        ..
+    } = counter;
+    if seen == 0 {
+        if failed {
+            return Err(Error::Reported);
+        }
+        return Err(nothing_found(&names, bytes, &problems, settings.lang));
+    }
+    if options.quiet {
+        return outcome(failed, options, summary.errors);
+    }
+    for warning in &problems.warnings {
+        writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
+    }
+    let more = problems
+        .warnings_total()
+        .saturating_sub(problems.warned as u64);
+    if more > 0 {
+        let more = output::problems::more_not_shown(more, settings.lang);
+        writeln!(err, "errcode: {more}").ok();
+    }
+    match output::summary::write_summary(out, err, &summary, &problems, table, settings) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    outcome(failed, options, summary.errors)
+}
