@@ -393,6 +393,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         'errcode;explain' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -412,6 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         'errcode;e' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')

@@ -1160,6 +1160,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;explain'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
+            cand --group 'With --summary: count per category or retry class instead of per code'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -1178,6 +1179,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;e'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
+            cand --group 'With --summary: count per category or retry class instead of per code'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'

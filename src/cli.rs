@@ -327,6 +327,10 @@ pub enum Command {
         /// When to page human output on a terminal (PAGER, default less -FRX)
         #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
         paging: Paging,
+
+        /// With --summary: count per category or retry class instead of per code
+        #[arg(long, value_enum, requires = "summary")]
+        group: Option<crate::explain::summary::Group>,
     },
 
     /// Print a shell completion script that knows the codes

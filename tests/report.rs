@@ -270,3 +270,152 @@ fn golden_summary_table_with_times() {
     assert_eq!(status, 0);
     golden("report-summary-shanghai.txt", &stdout);
 }
+
+/// 62 errors that ask for backoff, 30 for a fix, 8 that no retry helps, and 10 successes.
+fn incident_log() -> String {
+    let mut log = String::new();
+    for (code, n) in [(52502, 62), (41601, 30), (40001, 8), (200, 10)] {
+        for i in 0..n {
+            log.push_str(&format!(
+                "2026-11-27T08:{:02}:00Z ERROR {{\"RequestId\":\"{code}-{i}\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"\",\"Data\":\"\"}}\n",
+                i % 60
+            ));
+        }
+    }
+    log
+}
+
+const SHARES: &str = "errors by retry class: 62% backoff (transient: retry with backoff), 30% after-fix (fix the cause, then retry), 8% never (fix the request: a retry cannot succeed)\nerrors by category: 62% internal, 30% auth, 8% parameter\n";
+
+#[test]
+fn the_human_summary_ends_with_the_shares_of_errors_by_retry_class_and_category() {
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "table"],
+        incident_log().as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(
+        stdout.ends_with(&format!("110 envelopes, 100 errors\n{SHARES}")),
+        "{stdout}"
+    );
+    assert_eq!(stderr, "");
+    // In a pipe: on stderr, with the totals; stdout keeps only rows.
+    for format in ["plain", "json"] {
+        let out = run_with_input(
+            &["explain", "--summary", "--format", format],
+            incident_log().as_bytes(),
+        );
+        let (_, stdout, stderr) = parts(&out);
+        assert_eq!(stderr, format!("110 envelopes, 100 errors\n{SHARES}"));
+        assert!(!stdout.contains("errors by"), "{stdout}");
+    }
+    // Codes the table does not class are "unknown"; no errors, no shares.
+    let unknown =
+        "{\"RequestId\":\"u\",\"Code\":0,\"StatusCode\":49999,\"Message\":\"\",\"Data\":\"\"}\n";
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "plain"],
+        unknown.as_bytes(),
+    );
+    assert_eq!(
+        parts(&out).2,
+        "1 envelopes, 1 errors\nerrors by retry class: 100% unknown (not in the table)\nerrors by category: 100% unknown\n"
+    );
+    let ok = "{\"RequestId\":\"o\",\"Code\":0,\"StatusCode\":200,\"Message\":\"\",\"Data\":\"\"}\n";
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "plain"],
+        ok.as_bytes(),
+    );
+    assert_eq!(parts(&out).2, "1 envelopes, 0 errors\n");
+    // In Chinese.
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "plain", "--lang", "zh"],
+        incident_log().as_bytes(),
+    );
+    assert!(
+        parts(&out)
+            .2
+            .contains("错误按重试分类：62% backoff（暂时性故障：退避后重试）"),
+        "{}",
+        parts(&out).2
+    );
+}
+
+#[test]
+fn group_summarises_by_category_or_retry_class() {
+    let rows = summary(&incident_log(), "UTC", &["--group", "retry"]);
+    let view: Vec<(Value, Value, Value, Value)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["retry"].clone(),
+                r["count"].clone(),
+                r["errors"].clone(),
+                r["codes"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        view,
+        [
+            (json!("backoff"), json!(62), json!(62), json!([52502])),
+            (json!("after-fix"), json!(30), json!(30), json!([41601])),
+            (json!("never"), json!(8), json!(8), json!([40001])),
+            (json!("unknown"), json!(10), json!(0), json!([200])),
+        ]
+    );
+    assert_eq!(rows[0]["first_seen"], "2026-11-27T08:00:00Z");
+    assert_eq!(rows[0]["last_seen"], "2026-11-27T08:59:00Z");
+    assert_eq!(
+        rows[0]["request_ids"],
+        json!(["52502-0", "52502-1", "52502-2"])
+    );
+    let rows = summary(&incident_log(), "UTC", &["--group", "category"]);
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["internal", "auth", "parameter", "success"]);
+    assert!(rows.iter().all(|r| r.get("retry").is_none()));
+    // Plain: one line a group.
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--group",
+            "category",
+            "--format",
+            "plain",
+        ],
+        incident_log().as_bytes(),
+    );
+    assert_eq!(
+        parts(&out).1.lines().next().unwrap(),
+        "internal\t62\t56.36%\t62\t2026-11-27T08:00:00Z\t2026-11-27T08:59:00Z\t52502"
+    );
+    // --group without --summary, or a group that is none: usage errors.
+    let out = run_with_input(&["explain", "--group", "retry"], incident_log().as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let out = run_with_input(
+        &["explain", "--summary", "--group", "code"],
+        incident_log().as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn golden_group_retry_table() {
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--group",
+            "retry",
+            "--format",
+            "table",
+        ],
+        incident_log().as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    golden("report-group-retry.txt", &parts(&out).1);
+}

@@ -31,6 +31,8 @@ pub struct Options {
     pub verbose: bool,
     /// Whether human output on a terminal goes through a pager.
     pub paging: crate::settings::Paging,
+    /// With `summary`: count per category or retry class instead of per code.
+    pub group: Option<crate::explain::summary::Group>,
 }
 
 /// `--errors` and `--status`: which envelopes count.

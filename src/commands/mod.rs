@@ -101,6 +101,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             status,
             verbose,
             paging,
+            group,
         } => {
             use crate::settings::Format;
             if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
@@ -115,6 +116,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 filter,
                 verbose,
                 paging,
+                group,
             };
             explain::run(
                 &mut out,

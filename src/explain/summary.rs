@@ -47,6 +47,15 @@ pub struct Key {
     pub meaning: Option<u8>,
 }
 
+/// What `--group` summarises by instead of the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Group {
+    /// The code's category in the table (`auth`, `device`, `internal`…).
+    Category,
+    /// The code's retry class (`backoff`, `after-fix`, `never`).
+    Retry,
+}
+
 /// The sample RequestIds kept per code, to quote to support.
 pub const REQUEST_IDS: usize = 3;
 
@@ -60,6 +69,8 @@ pub struct Entry {
     pub key: Key,
     /// Envelopes.
     pub count: u64,
+    /// Of them, errors.
+    pub errors: u64,
     /// When it was seen, of its envelopes that have a time.
     pub seen: Span,
     /// The first distinct RequestIds, in input order (at most [`REQUEST_IDS`]).
@@ -106,6 +117,7 @@ impl Entry {
         Entry {
             key,
             count,
+            errors: 0,
             seen: Span::default(),
             request_ids: Vec::new(),
         }
@@ -130,6 +142,7 @@ impl Entry {
     /// Takes in the same key's row from input that came later.
     fn merge(&mut self, later: Entry) {
         self.count += later.count;
+        self.errors += later.errors;
         self.seen.merge(later.seen);
         for id in later.request_ids {
             self.add_request_id(id);
@@ -154,6 +167,8 @@ pub struct Summary {
     pub other_codes: Distinct,
     /// When the envelopes of `other` were seen.
     pub other_seen: Span,
+    /// Of the envelopes of `other`, errors.
+    pub other_errors: u64,
 }
 
 impl Summary {
@@ -168,6 +183,7 @@ impl Summary {
             other: 0,
             other_codes: Distinct::default(),
             other_seen: Span::default(),
+            other_errors: 0,
         }
     }
 
@@ -185,6 +201,7 @@ impl Summary {
                 self.errors += u64::from(error);
                 let entry = &mut self.entries[slot as usize - 1];
                 entry.count += 1;
+                entry.errors += u64::from(error);
                 entry.see(seen);
             }
             _ => {
@@ -210,11 +227,13 @@ impl Summary {
         match at {
             Some(i) => {
                 self.entries[i].count += 1;
+                self.entries[i].errors += u64::from(error);
                 self.entries[i].see(seen);
             }
             None => {
                 self.other_codes.add(&key);
                 self.other_seen.add(seen.time);
+                self.other_errors += u64::from(error);
             }
         }
         at
@@ -245,12 +264,14 @@ impl Summary {
                 None => {
                     self.other_codes.add(&entry.key);
                     self.other_seen.merge(entry.seen);
+                    self.other_errors += entry.errors;
                 }
             }
         }
         self.other += later.other;
         self.other_codes.merge(&later.other_codes);
         self.other_seen.merge(later.other_seen);
+        self.other_errors += later.other_errors;
     }
 }
 
@@ -369,6 +390,7 @@ mod tests {
         s.add(key(41601), true, &seen(None, "\"b\""));
         s.add_row(1, 41601, false, &seen(Some(2), "\"a\""));
         let mut expected = Entry::new(key(41601), 3);
+        expected.errors = 2;
         expected.seen = Span {
             first: Some(2),
             last: Some(5),

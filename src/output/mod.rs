@@ -7,6 +7,7 @@
 //! - [`twins`]: `list --twins`, the legacy codes beside their API 3.0 twins;
 //! - [`envelope`]: one explained envelope: for people, plain, a table row, or JSON;
 //! - [`summary`]: `explain --summary`;
+//! - [`shares`]: the summary's shares of errors by category and retry class, and `--group`;
 //! - [`notes`]: the notes on an envelope, in words;
 //! - [`problems`]: what was wrong in the input, in words;
 //! - [`wrap`]: text fitted to the width, colour kept whole;
@@ -19,6 +20,7 @@ pub mod pager;
 pub mod problems;
 pub mod records;
 pub mod rows;
+pub(crate) mod shares;
 pub mod summary;
 pub mod twins;
 pub mod wrap;

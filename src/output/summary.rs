@@ -8,7 +8,7 @@ use comfy_table::{
 use serde::Serialize;
 
 use crate::explain::problems::Problems;
-use crate::explain::summary::{Code, Span, Summary};
+use crate::explain::summary::{Code, Group, Span, Summary};
 use crate::input::time::rfc3339;
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
@@ -39,7 +39,7 @@ struct JsonCount<'a> {
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum JsonCode<'a> {
+pub(crate) enum JsonCode<'a> {
     Number(i128),
     Text(&'a str),
     Other(&'static str),
@@ -47,30 +47,33 @@ enum JsonCode<'a> {
 }
 
 /// One row of the summary, as the outputs need it.
-struct SummaryRow<'a> {
+pub(crate) struct SummaryRow<'a> {
     api: Api,
-    code: JsonCode<'a>,
-    shown: String,
-    count: u64,
+    pub(crate) code: JsonCode<'a>,
+    /// The code as shown (escaped).
+    pub(crate) shown: String,
+    pub(crate) count: u64,
+    pub(crate) errors: u64,
     rows: &'a [Row],
     distinct: Option<u64>,
-    seen: Span,
-    request_ids: &'a [String],
+    pub(crate) seen: Span,
+    pub(crate) request_ids: &'a [String],
 }
 
 impl SummaryRow<'_> {
     /// The category of its code, when the table gives one.
-    fn category(&self) -> Option<&str> {
+    pub(crate) fn category(&self) -> Option<&str> {
         self.rows.first().and_then(|r| r.category.as_deref())
     }
 
     /// The retry class of its code, when the table gives one.
-    fn retry(&self) -> Option<Retry> {
+    pub(crate) fn retry(&self) -> Option<Retry> {
         self.rows.first().and_then(|r| r.retry)
     }
 }
 
-/// `explain --summary`: envelopes per code, most frequent first.
+/// `explain --summary`: envelopes per code, most frequent first (or per category or retry
+/// class, with `group`), then the shares of the errors by category and by retry class.
 pub fn write_summary(
     out: &mut impl Write,
     err: &mut impl Write,
@@ -78,6 +81,7 @@ pub fn write_summary(
     problems: &Problems,
     table: &Table,
     settings: &Settings,
+    group: Option<Group>,
 ) -> io::Result<()> {
     let mut counts: Vec<SummaryRow<'_>> = summary
         .entries()
@@ -110,6 +114,7 @@ pub fn write_summary(
                 code,
                 shown,
                 count: e.count,
+                errors: e.errors,
                 rows,
                 distinct: None,
                 seen: e.seen,
@@ -124,11 +129,15 @@ pub fn write_summary(
             code: JsonCode::Other("other"),
             shown: "other".to_string(),
             count: summary.other,
+            errors: summary.other_errors,
             rows: &[],
             distinct: Some(summary.other_codes.estimate()),
             seen: summary.other_seen,
             request_ids: &[],
         });
+    }
+    if let Some(group) = group {
+        return super::shares::write_groups(out, err, &counts, summary, problems, settings, group);
     }
     let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
     let p = settings.palette;
@@ -192,6 +201,7 @@ pub fn write_summary(
             out.flush()?;
             // In a pipe the totals go to stderr, as the notes do.
             write_totals(err, summary, settings.lang).ok();
+            super::shares::write_shares(err, &counts, summary.errors, settings).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
@@ -222,6 +232,7 @@ pub fn write_summary(
             out.flush()?;
             // In a pipe the totals go to stderr, as the notes do.
             write_totals(err, summary, settings.lang).ok();
+            super::shares::write_shares(err, &counts, summary.errors, settings).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
@@ -312,6 +323,7 @@ pub fn write_summary(
             writeln!(out, "{grid}")?;
             write_request_ids(out, &counts, settings)?;
             write_totals(out, summary, settings.lang)?;
+            super::shares::write_shares(out, &counts, summary.errors, settings)?;
             write_skipped(out, problems, settings.lang)
         }
     }
@@ -359,7 +371,7 @@ fn summary_meaning(rows: &[Row], lang: Lang) -> String {
 }
 
 /// How many envelopes, and how many errors.
-fn write_totals(out: &mut impl Write, summary: &Summary, lang: Lang) -> io::Result<()> {
+pub(crate) fn write_totals(out: &mut impl Write, summary: &Summary, lang: Lang) -> io::Result<()> {
     let (total, errors) = (summary.envelopes, summary.errors);
     match lang {
         Lang::En => writeln!(out, "{total} envelopes, {errors} errors"),

@@ -218,7 +218,15 @@ pub(super) fn summarise(
         let more = output::problems::more_not_shown(more, settings.lang);
         writeln!(err, "errcode: {more}").ok();
     }
-    match output::summary::write_summary(out, err, &summary, &problems, table, settings) {
+    match output::summary::write_summary(
+        out,
+        err,
+        &summary,
+        &problems,
+        table,
+        settings,
+        options.group,
+    ) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
