@@ -361,7 +361,7 @@ fn group_summarises_by_category_or_retry_class() {
             (json!("backoff"), json!(62), json!(62), json!([52502])),
             (json!("after-fix"), json!(30), json!(30), json!([41601])),
             (json!("never"), json!(8), json!(8), json!([40001])),
-            (json!("unknown"), json!(10), json!(0), json!([200])),
+            (json!("success"), json!(10), json!(0), json!([200])),
         ]
     );
     assert_eq!(rows[0]["first_seen"], "2026-11-27T08:00:00Z");

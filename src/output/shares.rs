@@ -39,6 +39,8 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
     for r in counts {
         let (name, retry) = match group {
             Group::Category => (r.category().map_or("unknown".into(), str::to_string), None),
+            // A success is no class of retry: it is a group of its own.
+            Group::Retry if r.category() == Some("success") => ("success".to_string(), None),
             Group::Retry => (
                 r.retry().map_or("unknown", Retry::as_str).to_string(),
                 r.retry(),
@@ -258,7 +260,7 @@ pub(crate) fn write_groups(
                         format!("{}\n{}", p.retry(Some(r)), advice(Some(r), lang))
                     }
                     (Some(r), _) => p.retry(Some(r)),
-                    (None, Group::Retry) if g.errors > 0 => {
+                    (None, Group::Retry) if g.errors > 0 && g.name == "unknown" => {
                         format!("{}\n{}", g.name, advice(None, lang))
                     }
                     (None, _) => escape(&g.name).into_owned(),
