@@ -331,6 +331,16 @@ pub enum Command {
         /// With --summary: count per category or retry class instead of per code
         #[arg(long, value_enum, requires = "summary")]
         group: Option<crate::explain::summary::Group>,
+
+        /// Compare two inputs (files, .gz or -): per code, before, after and the change; with
+        /// --check, exit 1 when AFTER has a new error code
+        #[arg(
+            long,
+            num_args = 2,
+            value_names = ["BEFORE", "AFTER"],
+            conflicts_with_all = ["files", "summary"]
+        )]
+        diff: Option<Vec<PathBuf>>,
     },
 
     /// Print a shell completion script that knows the codes

@@ -33,6 +33,8 @@ pub struct Options {
     pub paging: crate::settings::Paging,
     /// With `summary`: count per category or retry class instead of per code.
     pub group: Option<crate::explain::summary::Group>,
+    /// Compare these two inputs (BEFORE, AFTER) instead.
+    pub diff: Option<[PathBuf; 2]>,
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -403,6 +405,18 @@ pub fn run(
     files: &[PathBuf],
     options: &Options,
 ) -> Result<Outcome, Error> {
+    if let Some([before, after]) = &options.diff {
+        if before.as_os_str() == "-" && after.as_os_str() == "-" {
+            return Err(Error::Usage(
+                "--diff: stdin (-) is given twice: it can be read only once".into(),
+            ));
+        }
+        let inputs = [before, after].map(|f| match f.as_os_str() == "-" {
+            true => Input::Stdin,
+            false => Input::Path(f),
+        });
+        return report::diff(inputs, out, &mut io::stderr(), table, settings, options);
+    }
     let stdin = io::stdin();
     let inputs: Vec<Input<'_>> = match files {
         [] if stdin.is_terminal() => {

@@ -102,6 +102,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             verbose,
             paging,
             group,
+            diff,
         } => {
             use crate::settings::Format;
             if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
@@ -117,6 +118,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 verbose,
                 paging,
                 group,
+                diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
             };
             explain::run(
                 &mut out,

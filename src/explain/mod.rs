@@ -1,6 +1,8 @@
 //! Turning one envelope into findings: its code's meanings, the verdict, and notes on whatever
-//! is odd; and, in [`summary`] and [`problems`], what `--summary` and the closing line count.
+//! is odd; and, in [`summary`] and [`problems`], what `--summary` and the closing line count;
+//! in [`diff`], what changed between two inputs.
 
+pub mod diff;
 pub mod problems;
 pub mod summary;
 

@@ -7,6 +7,7 @@
 //! - [`twins`]: `list --twins`, the legacy codes beside their API 3.0 twins;
 //! - [`envelope`]: one explained envelope: for people, plain, a table row, or JSON;
 //! - [`summary`]: `explain --summary`;
+//! - [`diff`]: `explain --diff`;
 //! - [`shares`]: the summary's shares of errors by category and retry class, and `--group`;
 //! - [`notes`]: the notes on an envelope, in words;
 //! - [`problems`]: what was wrong in the input, in words;
@@ -14,6 +15,7 @@
 //! - [`pager`]: the pager human output goes through on a terminal.
 
 pub mod clap_error;
+pub mod diff;
 pub mod envelope;
 pub mod notes;
 pub mod pager;

@@ -8,7 +8,7 @@ use comfy_table::{
 use serde::Serialize;
 
 use crate::explain::problems::Problems;
-use crate::explain::summary::{Code, Group, Span, Summary};
+use crate::explain::summary::{Code, Group, Key, Span, Summary};
 use crate::input::time::rfc3339;
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
@@ -37,7 +37,7 @@ struct JsonCount<'a> {
     distinct_codes: Option<u64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 #[serde(untagged)]
 pub(crate) enum JsonCode<'a> {
     Number(i128),
@@ -87,28 +87,7 @@ pub fn write_summary(
         .entries()
         .iter()
         .map(|e| {
-            let (code, shown, rows) = match &e.key.code {
-                Some(Code::Number(n)) => {
-                    let rows = match e.key.api {
-                        Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
-                        Api::V3 => &[][..],
-                    };
-                    // The meaning Message named, when the code has several.
-                    let rows = match e.key.meaning.map(usize::from) {
-                        Some(m) if m < rows.len() => &rows[m..=m],
-                        _ => rows,
-                    };
-                    (JsonCode::Number(*n), n.to_string(), rows)
-                }
-                Some(Code::Text(t)) => {
-                    let rows = match e.key.api {
-                        Api::V3 => crate::table::v3::V3Table::builtin().lookup(t),
-                        Api::Legacy => &[][..],
-                    };
-                    (JsonCode::Text(t), escape(t).into_owned(), rows)
-                }
-                None => (JsonCode::None(None), "-".to_string(), &[][..]),
-            };
+            let (code, shown, rows) = resolve(&e.key, table);
             SummaryRow {
                 api: e.key.api,
                 code,
@@ -355,7 +334,35 @@ fn write_request_ids(
     Ok(())
 }
 
-fn summary_meaning(rows: &[Row], lang: Lang) -> String {
+/// A summary key as output needs it: the code as JSON, the code as shown (escaped), and the
+/// table's rows for it (the one `Message` named, for a code with several meanings).
+pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, String, &'a [Row]) {
+    match &key.code {
+        Some(Code::Number(n)) => {
+            let rows = match key.api {
+                Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
+                Api::V3 => &[][..],
+            };
+            // The meaning Message named, when the code has several.
+            let rows = match key.meaning.map(usize::from) {
+                Some(m) if m < rows.len() => &rows[m..=m],
+                _ => rows,
+            };
+            (JsonCode::Number(*n), n.to_string(), rows)
+        }
+        Some(Code::Text(t)) => {
+            let rows = match key.api {
+                Api::V3 => crate::table::v3::V3Table::builtin().lookup(t),
+                Api::Legacy => &[][..],
+            };
+            (JsonCode::Text(t), escape(t).into_owned(), rows)
+        }
+        None => (JsonCode::None(None), "-".to_string(), &[][..]),
+    }
+}
+
+/// The meanings of a code, in the chosen language.
+pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
     if rows.is_empty() {
         return if lang == Lang::En {
             "(not in the table)"

@@ -57,7 +57,73 @@ struct Counter<'t> {
     last_record: Option<((u64, usize, usize), Option<Millis>)>,
 }
 
-impl Counter<'_> {
+impl<'t> Counter<'t> {
+    fn new(table: &'t Table, options: &Options) -> Counter<'t> {
+        Counter {
+            table,
+            file: String::new(),
+            summary: Summary::new(table.rows().len()),
+            problems: Problems::default(),
+            filter: options.filter.clone(),
+            seen: 0,
+            clock: Clock::local(),
+            last_record: None,
+        }
+    }
+
+    /// Counts `inputs` in turn (a large file in parts); an input that cannot be read is told
+    /// on `err`. Returns whether one could not be, and the bytes read.
+    fn count(
+        &mut self,
+        inputs: Vec<Input<'_>>,
+        err: &mut impl Write,
+        lang: crate::lang::Lang,
+    ) -> (bool, u64) {
+        let mut failed = false;
+        let mut bytes = 0u64;
+        for input in inputs {
+            self.file = input.name();
+            self.last_record = None;
+            let name = input.json_name();
+            let result = match open(input) {
+                Err(e) => Err(e),
+                Ok(Opened::Stdin) => {
+                    let mut counted = Counted::new(io::stdin().lock());
+                    let read = crate::input::read(&mut counted, &name, self);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&self.file, &e, lang))
+                }
+                Ok(Opened::Reader(reader)) => {
+                    let mut counted = Counted::new(reader);
+                    let read = crate::input::read(&mut counted, &name, self);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&self.file, &e, lang))
+                }
+                Ok(Opened::File(file)) => {
+                    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+                    match crate::input::parallel::read(&file, len, &name, self) {
+                        Ok(true) => {
+                            bytes += len;
+                            Ok(())
+                        }
+                        Ok(false) => {
+                            let mut counted = Counted::new(&file);
+                            let read = crate::input::read(&mut counted, &name, self);
+                            bytes += counted.bytes;
+                            read.map_err(|e| read_error(&self.file, &e, lang))
+                        }
+                        Err(e) => Err(read_error(&self.file, &e, lang)),
+                    }
+                }
+            };
+            if let Err(e) = result {
+                writeln!(err, "errcode: {e}").ok();
+                failed = true;
+            }
+        }
+        (failed, bytes)
+    }
+
     /// When the envelope at `origin` was logged.
     fn time(&mut self, origin: &Origin<'_>) -> Option<Millis> {
         let record = (
@@ -141,58 +207,8 @@ pub(super) fn summarise(
     options: &Options,
 ) -> Result<Outcome, Error> {
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
-    let mut counter = Counter {
-        table,
-        file: String::new(),
-        summary: Summary::new(table.rows().len()),
-        problems: Problems::default(),
-        filter: options.filter.clone(),
-        seen: 0,
-        clock: Clock::local(),
-        last_record: None,
-    };
-    let mut failed = false;
-    let mut bytes = 0u64;
-    for input in inputs {
-        counter.file = input.name();
-        counter.last_record = None;
-        let name = input.json_name();
-        let result = match open(input) {
-            Err(e) => Err(e),
-            Ok(Opened::Stdin) => {
-                let mut counted = Counted::new(io::stdin().lock());
-                let read = crate::input::read(&mut counted, &name, &mut counter);
-                bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-            }
-            Ok(Opened::Reader(reader)) => {
-                let mut counted = Counted::new(reader);
-                let read = crate::input::read(&mut counted, &name, &mut counter);
-                bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-            }
-            Ok(Opened::File(file)) => {
-                let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-                match crate::input::parallel::read(&file, len, &name, &mut counter) {
-                    Ok(true) => {
-                        bytes += len;
-                        Ok(())
-                    }
-                    Ok(false) => {
-                        let mut counted = Counted::new(&file);
-                        let read = crate::input::read(&mut counted, &name, &mut counter);
-                        bytes += counted.bytes;
-                        read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-                    }
-                    Err(e) => Err(read_error(&counter.file, &e, settings.lang)),
-                }
-            }
-        };
-        if let Err(e) = result {
-            writeln!(err, "errcode: {e}").ok();
-            failed = true;
-        }
-    }
+    let mut counter = Counter::new(table, options);
+    let (failed, bytes) = counter.count(inputs, err, settings.lang);
     let Counter {
         summary,
         problems,
@@ -231,4 +247,63 @@ pub(super) fn summarise(
         other => other?,
     }
     outcome(failed, options, summary.errors)
+}
+
+/// `explain --diff BEFORE AFTER`: the two inputs counted apart, then compared. Exit 1 under
+/// `--check` when AFTER has an error code that BEFORE does not.
+pub(super) fn diff(
+    inputs: [Input<'_>; 2],
+    out: &mut impl Write,
+    err: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let mut counters = Vec::with_capacity(2);
+    for input in inputs {
+        let name = input.name();
+        let mut counter = Counter::new(table, options);
+        let (failed, bytes) = counter.count(vec![input], err, settings.lang);
+        if failed {
+            return Err(Error::Reported);
+        }
+        if counter.seen == 0 {
+            return Err(nothing_found(
+                &[name],
+                bytes,
+                &counter.problems,
+                settings.lang,
+            ));
+        }
+        counters.push(counter);
+    }
+    let (before, after) = (&counters[0], &counters[1]);
+    let changes = crate::explain::diff::compare(&before.summary, &after.summary);
+    let new_error = changes.iter().any(|c| c.is_new_error());
+    let outcome = match options.check && new_error {
+        true => Outcome::NothingFound,
+        false => Outcome::Found,
+    };
+    if options.quiet {
+        return Ok(outcome);
+    }
+    for counter in &counters {
+        let problems = &counter.problems;
+        for warning in &problems.warnings {
+            writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
+        }
+        let more = problems
+            .warnings_total()
+            .saturating_sub(problems.warned as u64);
+        if more > 0 {
+            let more = output::problems::more_not_shown(more, settings.lang);
+            writeln!(err, "errcode: {more}").ok();
+        }
+    }
+    let totals = [&before.summary, &after.summary];
+    match output::diff::write_diff(out, err, &changes, totals, table, settings) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(outcome)
 }
