@@ -341,6 +341,10 @@ pub enum Command {
             conflicts_with_all = ["files", "summary"]
         )]
         diff: Option<Vec<PathBuf>>,
+
+        /// With --summary or --diff: at most N rows, the largest first
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        top: Option<u64>,
     },
 
     /// Print a shell completion script that knows the codes

@@ -582,3 +582,76 @@ fn diff_usage_and_input_errors() {
         "{stderr}"
     );
 }
+
+#[test]
+fn top_limits_the_rows_of_every_layout_but_not_the_shares() {
+    let log = incident_log();
+    let rows = summary(&log, "UTC", &["--top", "2"]);
+    let codes: Vec<&Value> = rows.iter().map(|r| &r["code"]).collect();
+    assert_eq!(codes, [&json!(52502), &json!(41601)]);
+    let out = run_with_input(
+        &["explain", "--summary", "--top", "1", "--format", "plain"],
+        log.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!((status, stdout.lines().count()), (0, 1));
+    // The shares are of all the errors.
+    assert_eq!(stderr, format!("110 envelopes, 100 errors\n{SHARES}"));
+    let rows = summary(&log, "UTC", &["--group", "category", "--top", "1"]);
+    assert_eq!(rows.len(), 1);
+    for args in [
+        &["explain", "--top", "2"][..],
+        &["explain", "--summary", "--top", "0"],
+        &["explain", "--summary", "--top", "many"],
+    ] {
+        assert_eq!(
+            run_with_input(args, log.as_bytes()).status.code(),
+            Some(2),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_terminal_table_shows_the_first_thousand_rows_and_says_so() {
+    let mut log = String::new();
+    for code in 0..1_500u32 {
+        for _ in 0..(1 + u32::from(code < 10)) {
+            log.push_str(&format!(
+                "{{\"RequestId\":\"r\",\"Code\":0,\"StatusCode\":{},\"Message\":\"\",\"Data\":\"\"}}\n",
+                100_000 + code
+            ));
+        }
+    }
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "table"],
+        log.as_bytes(),
+    );
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("… and 500 more rows: --format plain or json lists every row\n"));
+    assert_eq!(stdout.matches("┆ (not in the table)").count(), 1_000);
+    // The most frequent are the ones shown.
+    assert!(stdout.contains("┆ 100009 "), "{}", &stdout[..2000]);
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "plain"],
+        log.as_bytes(),
+    );
+    assert_eq!(parts(&out).1.lines().count(), 1_500);
+}
+
+#[test]
+fn a_terminal_diff_shows_the_first_thousand_rows_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before.log");
+    std::fs::write(&before, lines(&[(200, 1)])).unwrap();
+    let after: String = (0..1_200u32)
+        .map(|code| format!("{{\"RequestId\":\"r\",\"Code\":0,\"StatusCode\":{},\"Message\":\"\",\"Data\":\"\"}}\n", 100_000 + code))
+        .collect();
+    let out = diff(&before, "-", after.as_bytes(), &["--format", "table"]);
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("… and 201 more rows: --format plain or json lists every row\n"));
+    let out = diff(&before, "-", after.as_bytes(), &["--format", "plain"]);
+    assert_eq!(parts(&out).1.lines().count(), 1_201);
+}

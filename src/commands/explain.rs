@@ -35,6 +35,8 @@ pub struct Options {
     pub group: Option<crate::explain::summary::Group>,
     /// Compare these two inputs (BEFORE, AFTER) instead.
     pub diff: Option<[PathBuf; 2]>,
+    /// With `summary` or `diff`: at most this many rows.
+    pub top: Option<usize>,
 }
 
 /// `--errors` and `--status`: which envelopes count.

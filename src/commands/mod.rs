@@ -103,11 +103,17 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             paging,
             group,
             diff,
+            top,
         } => {
             use crate::settings::Format;
             if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
                 // No switch is silently ignored.
                 return Err(Error::Usage(output::problems::verbose_alone(settings.lang)));
+            }
+            if top.is_some() && !summary && diff.is_none() {
+                return Err(Error::Usage(
+                    "--top limits the rows of --summary or --diff".into(),
+                ));
             }
             let filter = explain::Filter::new(errors, &status)?;
             let options = explain::Options {
@@ -119,6 +125,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 paging,
                 group,
                 diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
+                top: top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
             };
             explain::run(
                 &mut out,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::explain::diff::Change;
 use crate::explain::summary::Summary;
 use crate::lang::Lang;
-use crate::output::summary::{resolve, summary_meaning, JsonCode};
+use crate::output::summary::{resolve, summary_meaning, JsonCode, MAX_TABLE_ROWS};
 use crate::settings::{Format, Settings};
 use crate::table::Table;
 
@@ -96,6 +96,7 @@ pub fn write_diff(
             Ok(())
         }
         Format::Table | Format::Human => {
+            let cut = changes.len().saturating_sub(MAX_TABLE_ROWS);
             let mut grid = Grid::new();
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
@@ -105,7 +106,7 @@ pub fn write_diff(
                 false => ["错误码", "之前", "之后", "变化", "描述"],
             };
             grid.set_header(header.map(|h| Cell::new(p.label(h))));
-            for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
+            for (c, (_, shown, meanings)) in changes.iter().zip(&rows).take(MAX_TABLE_ROWS) {
                 let change = match mark(c) {
                     "" => signed(c.change()),
                     m => format!("{} {}", signed(c.change()), m),
@@ -127,6 +128,15 @@ pub fn write_diff(
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
             writeln!(out, "{grid}")?;
+            if cut > 0 {
+                match en {
+                    true => writeln!(
+                        out,
+                        "… and {cut} more rows: --format plain or json lists every row"
+                    )?,
+                    false => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部")?,
+                }
+            }
             write_totals(out, totals, lang)
         }
     }

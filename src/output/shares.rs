@@ -13,7 +13,7 @@ use crate::explain::problems::Problems;
 use crate::explain::summary::{Group, Span, Summary, REQUEST_IDS};
 use crate::input::time::rfc3339;
 use crate::lang::Lang;
-use crate::output::summary::{write_skipped, write_totals, SummaryRow};
+use crate::output::summary::{write_skipped, write_totals, Layout, SummaryRow};
 use crate::settings::{Format, Settings};
 use crate::table::Retry;
 use crate::text::escape;
@@ -179,9 +179,11 @@ pub(crate) fn write_groups(
     summary: &Summary,
     problems: &Problems,
     settings: &Settings,
-    group: Group,
+    layout: Layout,
 ) -> io::Result<()> {
-    let groups = shares(counts, group);
+    let group = layout.group.unwrap_or(Group::Category);
+    let mut groups = shares(counts, group);
+    groups.truncate(layout.top.unwrap_or(usize::MAX));
     let total = summary.envelopes;
     let share = |n: u64| n as f64 / total.max(1) as f64;
     let lang = settings.lang;

@@ -46,6 +46,19 @@ pub(crate) enum JsonCode<'a> {
     None(Option<()>),
 }
 
+/// The most rows a terminal table shows: more is not read, and costs memory to lay out
+/// (`--format plain` and `json` write every row).
+pub const MAX_TABLE_ROWS: usize = 1_000;
+
+/// How the summary is laid out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout {
+    /// Per category or retry class instead of per code.
+    pub group: Option<Group>,
+    /// At most this many rows (`--top`).
+    pub top: Option<usize>,
+}
+
 /// One row of the summary, as the outputs need it.
 pub(crate) struct SummaryRow<'a> {
     api: Api,
@@ -81,7 +94,7 @@ pub fn write_summary(
     problems: &Problems,
     table: &Table,
     settings: &Settings,
-    group: Option<Group>,
+    layout: Layout,
 ) -> io::Result<()> {
     let mut counts: Vec<SummaryRow<'_>> = summary
         .entries()
@@ -115,9 +128,12 @@ pub fn write_summary(
             request_ids: &[],
         });
     }
-    if let Some(group) = group {
-        return super::shares::write_groups(out, err, &counts, summary, problems, settings, group);
+    if layout.group.is_some() {
+        return super::shares::write_groups(out, err, &counts, summary, problems, settings, layout);
     }
+    // The shares are of every row; the rows shown, the first --top.
+    let all = &counts;
+    let counts = &counts[..counts.len().min(layout.top.unwrap_or(usize::MAX))];
     let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
     let p = settings.palette;
     let en = settings.lang == Lang::En;
@@ -180,12 +196,12 @@ pub fn write_summary(
             out.flush()?;
             // In a pipe the totals go to stderr, as the notes do.
             write_totals(err, summary, settings.lang).ok();
-            super::shares::write_shares(err, &counts, summary.errors, settings).ok();
+            super::shares::write_shares(err, all, summary.errors, settings).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
         Format::Plain => {
-            for r in &counts {
+            for r in counts {
                 let http = r
                     .rows
                     .first()
@@ -211,12 +227,14 @@ pub fn write_summary(
             out.flush()?;
             // In a pipe the totals go to stderr, as the notes do.
             write_totals(err, summary, settings.lang).ok();
-            super::shares::write_shares(err, &counts, summary.errors, settings).ok();
+            super::shares::write_shares(err, all, summary.errors, settings).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
         // The summary's layout for people is its table.
         Format::Table | Format::Human => {
+            let cut = counts.len().saturating_sub(MAX_TABLE_ROWS);
+            let counts = &counts[..counts.len() - cut];
             let mut grid = Grid::new();
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
@@ -262,7 +280,7 @@ pub fn write_summary(
                 };
                 full[from..19].replace('T', " ")
             };
-            for r in &counts {
+            for r in counts {
                 let mut cells = vec![
                     Cell::new(r.count).set_alignment(CellAlignment::Right),
                     Cell::new(format!("{:.2}%", share(r.count) * 100.0))
@@ -300,9 +318,18 @@ pub fn write_summary(
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
             writeln!(out, "{grid}")?;
-            write_request_ids(out, &counts, settings)?;
+            if cut > 0 {
+                match en {
+                    true => writeln!(
+                        out,
+                        "… and {cut} more rows: --format plain or json lists every row"
+                    )?,
+                    false => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部")?,
+                }
+            }
+            write_request_ids(out, counts, settings)?;
             write_totals(out, summary, settings.lang)?;
-            super::shares::write_shares(out, &counts, summary.errors, settings)?;
+            super::shares::write_shares(out, all, summary.errors, settings)?;
             write_skipped(out, problems, settings.lang)
         }
     }

@@ -55,6 +55,8 @@ struct Counter<'t> {
     /// The time of the last record read: (its line, where its text was, its length), and the
     /// time. A line's time is read once, however many envelopes it holds.
     last_record: Option<((u64, usize, usize), Option<Millis>)>,
+    /// Keep sample RequestIds (`--diff` shows none: no memory for them).
+    samples: bool,
 }
 
 impl<'t> Counter<'t> {
@@ -68,6 +70,7 @@ impl<'t> Counter<'t> {
             seen: 0,
             clock: Clock::local(),
             last_record: None,
+            samples: options.diff.is_none(),
         }
     }
 
@@ -154,7 +157,7 @@ impl Sink for Counter<'_> {
                 let error = verdict == Verdict::Error;
                 let seen = Seen {
                     time: self.time(origin),
-                    request_id: env.request_id,
+                    request_id: env.request_id.filter(|_| self.samples),
                 };
                 match rows.first() {
                     Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
@@ -183,6 +186,7 @@ impl Parts for Counter<'_> {
             seen: 0,
             clock: self.clock.clone(),
             last_record: None,
+            samples: self.samples,
         }
     }
 
@@ -241,7 +245,10 @@ pub(super) fn summarise(
         &problems,
         table,
         settings,
-        options.group,
+        output::summary::Layout {
+            group: options.group,
+            top: options.top,
+        },
     ) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
@@ -301,7 +308,8 @@ pub(super) fn diff(
         }
     }
     let totals = [&before.summary, &after.summary];
-    match output::diff::write_diff(out, err, &changes, totals, table, settings) {
+    let shown = &changes[..changes.len().min(options.top.unwrap_or(usize::MAX))];
+    match output::diff::write_diff(out, err, shown, totals, table, settings) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
