@@ -82,11 +82,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -127,11 +127,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -192,11 +192,11 @@ _errcode() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -369,11 +369,11 @@ _errcode() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -414,11 +414,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -459,11 +459,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -504,11 +504,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -655,3 +655,142 @@ fn a_terminal_diff_shows_the_first_thousand_rows_and_says_so() {
     let out = diff(&before, "-", after.as_bytes(), &["--format", "plain"]);
     assert_eq!(parts(&out).1.lines().count(), 1_201);
 }
+
+#[test]
+fn github_annotations_cannot_be_injected_and_fail_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a,b:c%.log");
+    let hostile = r#"2026-11-27T08:00:01Z {"RequestId":"id%0A::warning::x","Code":0,"StatusCode":49999,"Message":"100% down\r\n::error::forged\u001b[2J","Data":""}
+{"RequestId":"ok","Code":0,"StatusCode":200,"Message":"ok","Data":""}
+{"Response":{"Error":{"Code":"Auth,Fail:ure","Message":"m"},"RequestId":"v3"}}
+"#;
+    std::fs::write(&path, hostile).unwrap();
+    let out = errcode()
+        .args(["explain", "--check", "--format", "github"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 1, "--check fails the step");
+    let name = path
+        .to_str()
+        .unwrap()
+        .replace('%', "%25")
+        .replace(':', "%3A")
+        .replace(',', "%2C");
+    assert_eq!(
+        stdout,
+        format!(
+            "::error file={name},line=1,title=errcode 49999::(not in the table): 100%25 down\\r\\n::error::forged\\u001b[2J (RequestId id%250A::warning::x)\n\
+             ::error file={name},line=3,title=errcode Auth%2CFail%3Aure::(not in the table): m (RequestId v3)\n"
+        )
+    );
+    // Every line is one command: nothing starts a second one.
+    assert!(stdout.lines().all(|l| l.starts_with("::error ")));
+    // From stdin: no file to point at.
+    let out = run_with_input(&["explain", "--format", "github"], hostile.as_bytes());
+    assert!(
+        parts(&out).1.starts_with("::error title=errcode 49999::"),
+        "{}",
+        parts(&out).1
+    );
+    assert!(!parts(&out).1.contains("file="));
+}
+
+#[test]
+fn github_summary_notices_and_the_step_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let step = dir.path().join("step.md");
+    std::fs::write(&step, "earlier\n").unwrap();
+    let log = common::fixture("explain/incident.log");
+    let out = errcode()
+        .args(["explain", "--summary", "--format", "github"])
+        .arg(&log)
+        .env("GITHUB_STEP_SUMMARY", &step)
+        .output()
+        .unwrap();
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stdout.lines().next().unwrap(),
+        "::notice title=errcode 52502::5 envelopes (50.00%25, 2026-11-27T08:02:40Z – 2026-11-27T08:05:31Z): Error accessing Redis (retry: backoff)"
+    );
+    assert_eq!(stdout.lines().count(), 4);
+    assert!(stderr.starts_with("10 envelopes, 8 errors\nerrors by retry class: 62% backoff"));
+    let markdown = std::fs::read_to_string(&step).unwrap();
+    assert!(
+        markdown.starts_with("earlier\n### errcode\n\n| Count | Share | Code |"),
+        "{markdown}"
+    );
+    // Per envelope, the step summary is the same Markdown summary, appended.
+    let out = errcode()
+        .args(["explain", "--check", "--format", "github"])
+        .arg(&log)
+        .env("GITHUB_STEP_SUMMARY", &step)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        parts(&out).1.lines().count(),
+        8,
+        "one annotation per error envelope"
+    );
+    let again = std::fs::read_to_string(&step).unwrap();
+    assert_eq!(again.matches("### errcode").count(), 2);
+    assert_eq!(again.matches("| 5 | 50.00% | 52502 |").count(), 2);
+    // A step summary that cannot be written is told, and the run goes on.
+    let out = errcode()
+        .args(["explain", "--format", "github"])
+        .arg(&log)
+        .env("GITHUB_STEP_SUMMARY", dir.path().join("no/such/dir"))
+        .output()
+        .unwrap();
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(
+        stderr.contains("errcode: GITHUB_STEP_SUMMARY: cannot write"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn markdown_tables_of_the_summary_the_diff_and_envelopes() {
+    let log = common::fixture("explain/incident.log");
+    let out = errcode()
+        .args(["explain", "--summary", "--format", "markdown"])
+        .arg(&log)
+        .output()
+        .unwrap();
+    golden("report-summary.md", &parts(&out).1);
+    // A `|` in a code cannot end its cell.
+    let v3 = r#"{"Response":{"Error":{"Code":"A|B","Message":"x | y"},"RequestId":"r|1"}}"#;
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "markdown"],
+        v3.as_bytes(),
+    );
+    let row = parts(&out).1.lines().nth(2).unwrap().to_string();
+    assert!(
+        row.contains("| A\\|B |") && row.contains("| r\\|1 |"),
+        "{row}"
+    );
+    // Ten cells: eleven pipes that are not escaped.
+    assert_eq!(
+        row.matches('|').count() - row.matches("\\|").count(),
+        11,
+        "{row}"
+    );
+    let out = run_with_input(&["explain", "--format", "markdown"], v3.as_bytes());
+    assert_eq!(
+        parts(&out).1,
+        "| File | Line | Code | Verdict | RequestId | Meaning |\n| --- | ---: | --- | --- | --- | --- |\n| - | 1 | A\\|B | error | r\\|1 | (not in the table): x \\| y |\n"
+    );
+    // lookup, list and search have no such layouts.
+    for format in ["github", "markdown"] {
+        assert_eq!(
+            common::run(&["--format", format, "lookup", "41601"])
+                .status
+                .code(),
+            Some(2)
+        );
+    }
+}

@@ -37,6 +37,9 @@ pub struct Options {
     pub diff: Option<[PathBuf; 2]>,
     /// With `summary` or `diff`: at most this many rows.
     pub top: Option<usize>,
+    /// With `--format github`: the file to append the Markdown summary to
+    /// (`GITHUB_STEP_SUMMARY`).
+    pub step_summary: Option<PathBuf>,
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -170,6 +173,8 @@ struct Explainer<'t, 's> {
     templates: Vec<[Option<output::envelope::AnnotationTemplate>; 2]>,
     /// `--format table`: the column widths, fixed when the heading is written.
     columns: Option<output::envelope::table::Columns>,
+    /// The counts for the step summary of `--format github`.
+    tally: Option<report::Counter<'t>>,
 }
 
 impl Explainer<'_, '_> {
@@ -227,6 +232,17 @@ impl Explainer<'_, '_> {
                 };
                 return table::write_row(out, &columns, env, origin, &finding, settings);
             }
+            Some(Format::Github) => {
+                return output::annotations::write_github(out, env, origin, &finding, settings);
+            }
+            Some(Format::Markdown) => {
+                if self.envelopes == 1 {
+                    output::annotations::write_markdown_header(out, settings.lang)?;
+                }
+                return output::annotations::write_markdown_row(
+                    out, env, origin, &finding, settings,
+                );
+            }
             Some(Format::Json) => {}
         }
         let lang = self.settings.lang;
@@ -282,6 +298,9 @@ impl Sink for Explainer<'_, '_> {
     fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
         match event {
             Event::Envelope(env, origin) => {
+                if let Some(tally) = &mut self.tally {
+                    tally.event(Event::Envelope(env, origin))?;
+                }
                 self.envelope(env, origin)?;
                 if self.out.buf.len() >= PIECE
                     || (self.seen == 1 && !self.problems.warnings.is_empty())
@@ -554,6 +573,10 @@ fn explain_each(
         meanings: vec![None; rows],
         templates: vec![[None, None]; rows],
         columns: None,
+        tally: options
+            .step_summary
+            .as_ref()
+            .map(|_| report::Counter::new(table, options)),
     };
     let mut failed = false;
     let mut bytes = 0u64;
@@ -590,13 +613,14 @@ fn explain_each(
             seen: envelopes,
             errors,
             problems,
+            tally,
             ..
         } = explainer;
         drop(out);
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
-        (read, (envelopes, errors, problems), written)
+        (read, (envelopes, errors, problems, tally), written)
     });
     match written {
         // A reader that went away (`| head -1`) ends the work, but what was already seen
@@ -607,7 +631,7 @@ fn explain_each(
         other => other.map_err(Error::Output)?,
     }
     read.map_err(Error::Output)?;
-    let (envelopes, errors, problems) = counts;
+    let (envelopes, errors, problems, tally) = counts;
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);
@@ -622,6 +646,11 @@ fn explain_each(
         writeln!(err, "errcode: {more}").ok();
     }
     output::summary::write_skipped(err, &problems, settings.lang).ok();
+    if let (Some(path), Some(tally)) = (&options.step_summary, tally) {
+        let layout = output::summary::Layout::default();
+        let summary = tally.summary();
+        report::append_step_summary(path, summary, &problems, table, settings, layout, err);
+    }
     outcome(failed, options, errors)
 }
 

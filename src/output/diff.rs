@@ -58,6 +58,55 @@ pub fn write_diff(
         _ => "",
     };
     match settings.rows_format() {
+        Format::Markdown => {
+            let header = match en {
+                true => ["Code", "Before", "After", "Change", "Meaning"],
+                false => ["错误码", "之前", "之后", "变化", "描述"],
+            };
+            let table_rows = changes.iter().zip(&rows).map(|(c, (_, shown, meanings))| {
+                let change = match mark(c) {
+                    "" => signed(c.change()),
+                    m => format!("{} {m}", signed(c.change())),
+                };
+                vec![
+                    shown.clone(),
+                    c.before.to_string(),
+                    c.after.to_string(),
+                    change,
+                    summary_meaning(meanings, lang),
+                ]
+            });
+            super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
+            let mut after = Vec::new();
+            write_totals(&mut after, totals, lang)?;
+            super::markdown::list(out, &after)?;
+            out.flush()
+        }
+        Format::Github => {
+            // A new error code fails the check: an error; the rest, notices.
+            for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
+                let kind = if c.is_new_error() { "error" } else { "notice" };
+                let what = match (c.is_new(), c.is_gone()) {
+                    (true, _) => format!("new: {} envelopes, none before", c.after),
+                    (_, true) => format!("gone: none, {} before", c.before),
+                    _ => format!(
+                        "{} envelopes, {} before ({})",
+                        c.after,
+                        c.before,
+                        signed(c.change())
+                    ),
+                };
+                super::github::command(
+                    out,
+                    kind,
+                    &[("title", format!("errcode {shown}"))],
+                    &format!("{what}: {}", summary_meaning(meanings, lang)),
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, totals, lang).ok();
+            Ok(())
+        }
         Format::Json => {
             let list: Vec<JsonChange<'_>> = changes
                 .iter()

@@ -8,15 +8,20 @@
 //! - [`envelope`]: one explained envelope: for people, plain, a table row, or JSON;
 //! - [`summary`]: `explain --summary`;
 //! - [`diff`]: `explain --diff`;
-//! - [`shares`]: the summary's shares of errors by category and retry class, and `--group`;
+//! - [`github`] and [`markdown`]: workflow commands and Markdown tables, escaped;
+//! - [`annotations`]: one envelope as a workflow annotation or a Markdown row;
+//! - `shares`: the summary's shares of errors by category and retry class, and `--group`;
 //! - [`notes`]: the notes on an envelope, in words;
 //! - [`problems`]: what was wrong in the input, in words;
 //! - [`wrap`]: text fitted to the width, colour kept whole;
 //! - [`pager`]: the pager human output goes through on a terminal.
 
+pub mod annotations;
 pub mod clap_error;
 pub mod diff;
 pub mod envelope;
+pub mod github;
+pub mod markdown;
 pub mod notes;
 pub mod pager;
 pub mod problems;

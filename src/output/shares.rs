@@ -189,7 +189,80 @@ pub(crate) fn write_groups(
     let lang = settings.lang;
     let p = settings.palette;
     let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
+    let first_header = match (group, lang) {
+        (Group::Category, Lang::En) => "Category",
+        (Group::Retry, Lang::En) => "Retry",
+        (Group::Category, Lang::Zh) => "类别",
+        (Group::Retry, Lang::Zh) => "重试",
+    };
+    let codes = |g: &Share| {
+        g.codes
+            .iter()
+            .map(|(shown, _)| shown.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match settings.rows_format() {
+        Format::Markdown => {
+            let header = match lang {
+                Lang::En => [
+                    first_header,
+                    "Count",
+                    "Share",
+                    "Errors",
+                    "First seen",
+                    "Last seen",
+                    "Codes",
+                ],
+                Lang::Zh => [
+                    first_header,
+                    "次数",
+                    "占比",
+                    "错误",
+                    "首次出现",
+                    "最后出现",
+                    "错误码",
+                ],
+            };
+            let rows = groups.iter().map(|g| {
+                vec![
+                    g.name.clone(),
+                    g.count.to_string(),
+                    format!("{:.2}%", share(g.count) * 100.0),
+                    g.errors.to_string(),
+                    time(g.seen.first),
+                    time(g.seen.last),
+                    codes(g),
+                ]
+            });
+            super::markdown::table(out, &header, &[false, true, true, true], rows)?;
+            let mut after = Vec::new();
+            write_totals(&mut after, summary, lang)?;
+            write_skipped(&mut after, problems, lang)?;
+            super::markdown::list(out, &after)?;
+            out.flush()
+        }
+        Format::Github => {
+            for g in &groups {
+                let message = format!(
+                    "{} envelopes ({:.2}%), {} errors: {}",
+                    g.count,
+                    share(g.count) * 100.0,
+                    g.errors,
+                    codes(g)
+                );
+                super::github::command(
+                    out,
+                    "notice",
+                    &[("title", format!("errcode {}", g.name))],
+                    &message,
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, summary, lang).ok();
+            write_skipped(err, problems, lang).ok();
+            Ok(())
+        }
         Format::Json => {
             let rows: Vec<JsonGroup<'_>> = groups
                 .iter()

@@ -149,7 +149,94 @@ pub fn write_summary(
             ),
         })
     };
+    let meaning_of = |r: &SummaryRow<'_>| {
+        other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang))
+    };
+    let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
     match settings.rows_format() {
+        Format::Markdown => {
+            let header = match en {
+                true => [
+                    "Count",
+                    "Share",
+                    "Code",
+                    "HTTP",
+                    "Category",
+                    "Retry",
+                    "First seen",
+                    "Last seen",
+                    "RequestIds",
+                    "Meaning",
+                ],
+                false => [
+                    "次数",
+                    "占比",
+                    "错误码",
+                    "HTTP",
+                    "类别",
+                    "重试",
+                    "首次出现",
+                    "最后出现",
+                    "RequestId 示例",
+                    "描述",
+                ],
+            };
+            let right = [true, true];
+            let rows = counts.iter().map(|r| {
+                vec![
+                    r.count.to_string(),
+                    format!("{:.2}%", share(r.count) * 100.0),
+                    r.shown.clone(),
+                    r.rows
+                        .first()
+                        .map_or("-".into(), |row| row.http_status.to_string()),
+                    r.category().unwrap_or("-").to_string(),
+                    r.retry().map_or("-", Retry::as_str).to_string(),
+                    time(r.seen.first),
+                    time(r.seen.last),
+                    match r.request_ids {
+                        [] => "-".to_string(),
+                        ids => ids.join(", "),
+                    },
+                    meaning_of(r),
+                ]
+            });
+            super::markdown::table(out, &header, &right, rows)?;
+            let mut after = Vec::new();
+            write_totals(&mut after, summary, settings.lang)?;
+            super::shares::write_shares(&mut after, all, summary.errors, settings)?;
+            write_skipped(&mut after, problems, settings.lang)?;
+            super::markdown::list(out, &after)?;
+            out.flush()
+        }
+        Format::Github => {
+            for r in counts {
+                let seen = match (r.seen.first, r.seen.last) {
+                    (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
+                    _ => String::new(),
+                };
+                let retry = r
+                    .retry()
+                    .map_or(String::new(), |x| format!(" (retry: {x})"));
+                let message = format!(
+                    "{} envelopes ({:.2}%{seen}): {}{retry}",
+                    r.count,
+                    share(r.count) * 100.0,
+                    meaning_of(r)
+                );
+                super::github::command(
+                    out,
+                    "notice",
+                    &[("title", format!("errcode {}", r.shown))],
+                    &message,
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, summary, settings.lang).ok();
+            super::shares::write_shares(err, all, summary.errors, settings).ok();
+            write_skipped(err, problems, settings.lang).ok();
+            Ok(())
+        }
         Format::Json => {
             let list: Vec<JsonCount> = counts
                 .iter()

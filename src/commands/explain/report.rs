@@ -43,7 +43,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
 }
 
 /// The consumer for `--summary`: counts, and problems.
-struct Counter<'t> {
+pub(super) struct Counter<'t> {
     table: &'t Table,
     file: String,
     summary: Summary,
@@ -60,7 +60,12 @@ struct Counter<'t> {
 }
 
 impl<'t> Counter<'t> {
-    fn new(table: &'t Table, options: &Options) -> Counter<'t> {
+    /// What was counted.
+    pub(super) fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    pub(super) fn new(table: &'t Table, options: &Options) -> Counter<'t> {
         Counter {
             table,
             file: String::new(),
@@ -238,22 +243,64 @@ pub(super) fn summarise(
         let more = output::problems::more_not_shown(more, settings.lang);
         writeln!(err, "errcode: {more}").ok();
     }
-    match output::summary::write_summary(
-        out,
-        err,
-        &summary,
-        &problems,
-        table,
-        settings,
-        output::summary::Layout {
-            group: options.group,
-            top: options.top,
-        },
-    ) {
+    let layout = output::summary::Layout {
+        group: options.group,
+        top: options.top,
+    };
+    match output::summary::write_summary(out, err, &summary, &problems, table, settings, layout) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
+    if let Some(path) = &options.step_summary {
+        append_step_summary(path, &summary, &problems, table, settings, layout, err);
+    }
     outcome(failed, options, summary.errors)
+}
+
+/// With `--format github`: the Markdown summary appended to the file `GITHUB_STEP_SUMMARY`
+/// names (GitHub shows only the first annotations of a step; the job's summary shows all).
+/// A file that cannot be written is told on `err`; the run goes on.
+pub(super) fn append_step_summary(
+    path: &std::path::Path,
+    summary: &Summary,
+    problems: &Problems,
+    table: &Table,
+    settings: &Settings,
+    layout: output::summary::Layout,
+    err: &mut impl Write,
+) {
+    let markdown = Settings {
+        format: Some(crate::settings::Format::Markdown),
+        ..*settings
+    };
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|file| {
+            let mut file = io::BufWriter::new(file);
+            writeln!(file, "### errcode")?;
+            writeln!(file)?;
+            output::summary::write_summary(
+                &mut file,
+                &mut io::sink(),
+                summary,
+                problems,
+                table,
+                &markdown,
+                layout,
+            )?;
+            writeln!(file)?;
+            file.flush()
+        });
+    if let Err(e) = written {
+        let path = escape(&path.to_string_lossy()).into_owned();
+        writeln!(
+            err,
+            "errcode: GITHUB_STEP_SUMMARY: cannot write {path}: {e}"
+        )
+        .ok();
+    }
 }
 
 /// `explain --diff BEFORE AFTER`: the two inputs counted apart, then compared. Exit 1 under
