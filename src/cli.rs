@@ -345,6 +345,14 @@ pub enum Command {
         /// With --summary or --diff: at most N rows, the largest first
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         top: Option<u64>,
+
+        /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        since: Option<String>,
+
+        /// Only envelopes logged before TIME (as --since)
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        until: Option<String>,
     },
 
     /// Print a shell completion script that knows the codes

@@ -794,3 +794,99 @@ fn markdown_tables_of_the_summary_the_diff_and_envelopes() {
         );
     }
 }
+
+#[test]
+fn since_and_until_keep_the_incident_window() {
+    let log = common::fixture("explain/incident.log");
+    let window = [
+        "--since",
+        "2026-11-27T08:03:00Z",
+        "--until",
+        "2026-11-27T08:05:00Z",
+    ];
+    let rows: Vec<Value> = {
+        let out = errcode()
+            .args(["explain", "--summary", "--format", "json"])
+            .args(window)
+            .arg(&log)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let view: Vec<(Value, Value)> = rows
+        .iter()
+        .map(|r| (r["code"].clone(), r["count"].clone()))
+        .collect();
+    // 08:03:00.25, 08:03:30 and 08:04:02 (52502), 08:04:09 (40001); 08:05:00 is past the end.
+    assert_eq!(view, [(json!(52502), json!(3)), (json!(40001), json!(1))]);
+    // Per envelope too, and for a zone-less bound the local zone.
+    let out = errcode()
+        .args([
+            "explain",
+            "--format",
+            "github",
+            "--since",
+            "2026-11-27 16:05:00",
+            "--until=2026-11-27T16:06:00+08:00",
+        ])
+        .arg(&log)
+        .env("TZ", "Asia/Shanghai")
+        .output()
+        .unwrap();
+    let stdout = parts(&out).1;
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("line=9,"), "{stdout}");
+    // Envelopes without a time are left out when a window is given.
+    let untimed =
+        "{\"RequestId\":\"u\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"\",\"Data\":\"\"}\n";
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--format",
+            "json",
+            "--until",
+            "2030-01-01T00:00:00Z",
+        ],
+        untimed.as_bytes(),
+    );
+    assert_eq!(parts(&out).1.trim(), "[]");
+    // Offsets back from now.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let at = |secs_ago: u64| {
+        let out = std::process::Command::new("date")
+            .args([
+                "-u",
+                "-d",
+                &format!("@{}", now - secs_ago),
+                "+%Y-%m-%dT%H:%M:%SZ",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let recent = format!(
+        "{} {}\n{} {}\n",
+        at(5 * 3600),
+        env("old"),
+        at(3600),
+        env("new")
+    );
+    let rows = summary(&recent, "UTC", &["--since", "-3h"]);
+    assert_eq!(
+        (rows[0]["count"].clone(), rows[0]["request_ids"].clone()),
+        (json!(1), json!(["new"]))
+    );
+    let rows = summary(&recent, "UTC", &["--until", "-180m"]);
+    assert_eq!(rows[0]["request_ids"], json!(["old"]));
+    // A bound that is no time is a usage error.
+    for bad in ["yesterday", "-3y", "2026-11-27", ""] {
+        let out = run_with_input(&["explain", "--summary", "--since", bad], recent.as_bytes());
+        let (status, _, stderr) = parts(&out);
+        assert_eq!(status, 2, "{bad}");
+        assert!(stderr.starts_with("errcode: --since"), "{stderr}");
+    }
+}

@@ -40,6 +40,37 @@ pub struct Options {
     /// With `--format github`: the file to append the Markdown summary to
     /// (`GITHUB_STEP_SUMMARY`).
     pub step_summary: Option<PathBuf>,
+    /// `--since` and `--until`: only envelopes logged in this window.
+    pub window: Option<crate::input::time::Window>,
+}
+
+/// The window of `--since` and `--until`, read in the local zone; `None` without either.
+pub fn window(
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<Option<crate::input::time::Window>, Error> {
+    if since.is_none() && until.is_none() {
+        return Ok(None);
+    }
+    let clock = crate::input::time::Clock::local();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    let bound = |flag: &str, text: Option<&str>| {
+        match text {
+        None => Ok(None),
+        Some(text) => clock.bound(text, now).map(Some).ok_or_else(|| {
+            Error::Usage(format!(
+                "{flag} {}: not a time: give RFC 3339 (2026-11-27T08:00:00Z) or an offset back from now (-3h, -30m, -2d)",
+                escape(text)
+            ))
+        }),
+    }
+    };
+    Ok(Some(crate::input::time::Window {
+        since: bound("--since", since)?,
+        until: bound("--until", until)?,
+    }))
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -175,6 +206,8 @@ struct Explainer<'t, 's> {
     columns: Option<output::envelope::table::Columns>,
     /// The counts for the step summary of `--format github`.
     tally: Option<report::Counter<'t>>,
+    /// `--since` and `--until`, and the clock that reads the envelopes' times.
+    window: Option<(crate::input::time::Window, crate::input::time::Clock)>,
 }
 
 impl Explainer<'_, '_> {
@@ -195,7 +228,13 @@ impl Explainer<'_, '_> {
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
         let finding = explain(env, origin, self.table);
-        if !self.options.filter.keeps(env, finding.verdict) {
+        let in_window =
+            |(window, clock): &(crate::input::time::Window, crate::input::time::Clock)| {
+                window.contains(clock.time_of(origin.record, origin.start))
+            };
+        if !self.options.filter.keeps(env, finding.verdict)
+            || !self.window.as_ref().is_none_or(in_window)
+        {
             // Not among the envelopes asked for; still an envelope read.
             self.seen += 1;
             return Ok(());
@@ -577,6 +616,9 @@ fn explain_each(
             .step_summary
             .as_ref()
             .map(|_| report::Counter::new(table, options)),
+        window: options
+            .window
+            .map(|w| (w, crate::input::time::Clock::local())),
     };
     let mut failed = false;
     let mut bytes = 0u64;

@@ -106,6 +106,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             group,
             diff,
             top,
+            since,
+            until,
         } => {
             if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
                 // No switch is silently ignored.
@@ -117,6 +119,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 ));
             }
             let filter = explain::Filter::new(errors, &status)?;
+            let window = explain::window(since.as_deref(), until.as_deref())?;
             let options = explain::Options {
                 summary,
                 check,
@@ -127,6 +130,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 group,
                 diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
                 top: top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                window,
                 step_summary: match g.format {
                     Some(Format::Github) => env("GITHUB_STEP_SUMMARY")
                         .filter(|p| !p.is_empty())

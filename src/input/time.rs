@@ -208,6 +208,53 @@ impl Clock {
     }
 }
 
+/// The incident window of `--since` and `--until`: from `since` (included) to `until` (not
+/// included); an envelope without a time is outside any window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    /// The start, when there is one.
+    pub since: Option<Millis>,
+    /// The end, when there is one.
+    pub until: Option<Millis>,
+}
+
+impl Window {
+    /// Whether an envelope of this time is inside.
+    pub fn contains(&self, time: Option<Millis>) -> bool {
+        match time {
+            None => false,
+            Some(t) => self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u),
+        }
+    }
+}
+
+impl Clock {
+    /// A bound of the window: a time as a log writes it (RFC 3339; without a zone, the local
+    /// zone's), or an offset back from `now`: `-90s`, `-30m`, `-3h`, `-2d`.
+    pub fn bound(&self, text: &str, now: Millis) -> Option<Millis> {
+        let text = text.trim();
+        if let Some(offset) = text.strip_prefix('-') {
+            let unit = match offset.as_bytes().last()? {
+                b's' => 1_000,
+                b'm' => 60_000,
+                b'h' => 3_600_000,
+                b'd' => 86_400_000,
+                _ => return None,
+            };
+            let digits = &offset[..offset.len() - 1];
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: i64 = digits.parse().ok()?;
+            return now.checked_sub(n.checked_mul(unit)?);
+        }
+        match self.text(text.as_bytes()) {
+            Some((time, len)) if len == text.len() => Some(time),
+            _ => None,
+        }
+    }
+}
+
 /// A zone `text` starts with: its offset in seconds and its length.
 fn zone(text: &[u8]) -> Option<(i64, usize)> {
     let sign = match text.first()? {
@@ -456,6 +503,46 @@ mod tests {
             .as_deref(),
             Some("2026-11-27T08:00:01Z")
         );
+    }
+
+    #[test]
+    fn window_bounds_and_what_they_hold() {
+        let clock = Clock::new(TimeZone::UTC);
+        let now = 1_795_766_400_000; // 2026-11-27T08:00:00Z
+        let bound = |t| clock.bound(t, now).map(rfc3339);
+        assert_eq!(bound("-3h").as_deref(), Some("2026-11-27T05:00:00Z"));
+        assert_eq!(bound("-90s").as_deref(), Some("2026-11-27T07:58:30Z"));
+        assert_eq!(bound("-2d").as_deref(), Some("2026-11-25T08:00:00Z"));
+        assert_eq!(
+            bound("2026-11-27T09:00:00+08:00").as_deref(),
+            Some("2026-11-27T01:00:00Z")
+        );
+        assert_eq!(
+            bound("2026-11-27 09:00:00").as_deref(),
+            Some("2026-11-27T09:00:00Z")
+        );
+        for bad in [
+            "",
+            "-",
+            "-h",
+            "-3",
+            "-3y",
+            "--3h",
+            "-3.5h",
+            "yesterday",
+            "2026-11-27",
+            "2026-11-27T09:00:00Z!",
+            "-99999999999999999999d",
+        ] {
+            assert_eq!(bound(bad), None, "{bad}");
+        }
+        let w = Window {
+            since: Some(10),
+            until: Some(20),
+        };
+        assert!(w.contains(Some(10)) && w.contains(Some(19)));
+        assert!(!w.contains(Some(20)) && !w.contains(Some(9)) && !w.contains(None));
+        assert!(!Window::default().contains(None) && Window::default().contains(Some(0)));
     }
 
     #[test]

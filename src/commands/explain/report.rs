@@ -9,7 +9,7 @@ use crate::explain::problems::Problems;
 use crate::explain::summary::{self, Seen, Summary};
 use crate::explain::{verdict, Verdict};
 use crate::input::parallel::Parts;
-use crate::input::time::{Clock, Millis};
+use crate::input::time::{Clock, Millis, Window};
 use crate::input::{Api, Envelope, Event, Origin, Sink};
 use crate::output;
 use crate::settings::Settings;
@@ -57,6 +57,8 @@ pub(super) struct Counter<'t> {
     last_record: Option<((u64, usize, usize), Option<Millis>)>,
     /// Keep sample RequestIds (`--diff` shows none: no memory for them).
     samples: bool,
+    /// `--since` and `--until`.
+    window: Option<Window>,
 }
 
 impl<'t> Counter<'t> {
@@ -76,6 +78,7 @@ impl<'t> Counter<'t> {
             clock: Clock::local(),
             last_record: None,
             samples: options.diff.is_none(),
+            window: options.window,
         }
     }
 
@@ -159,9 +162,13 @@ impl Sink for Counter<'_> {
                 if !self.filter.keeps(env, verdict) {
                     return Ok(());
                 }
+                let time = self.time(origin);
+                if self.window.is_some_and(|w| !w.contains(time)) {
+                    return Ok(());
+                }
                 let error = verdict == Verdict::Error;
                 let seen = Seen {
-                    time: self.time(origin),
+                    time,
                     request_id: env.request_id.filter(|_| self.samples),
                 };
                 match rows.first() {
@@ -192,6 +199,7 @@ impl Parts for Counter<'_> {
             clock: self.clock.clone(),
             last_record: None,
             samples: self.samples,
+            window: self.window,
         }
     }
 
