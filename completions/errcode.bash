@@ -165,7 +165,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__explain)
-            opts="-q -v -f -h --summary --check --quiet --errors --status --verbose --paging --group --diff --top --since --until --format --color --lang --table --help"
+            opts="-q -v -f -h --summary --check --quiet --errors --status --verbose --paging --group --diff --top --by --since --until --format --color --lang --table --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -188,6 +188,10 @@ _errcode() {
                     return 0
                     ;;
                 --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

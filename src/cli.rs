@@ -346,6 +346,15 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         top: Option<u64>,
 
+        /// With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart
+        #[arg(
+            long,
+            value_name = "DURATION",
+            requires = "summary",
+            conflicts_with = "group"
+        )]
+        by: Option<String>,
+
         /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         since: Option<String>,

@@ -243,6 +243,10 @@ fn the_parallel_path_gives_what_the_sequential_path_gives() {
         log.push_str(&line);
         i += 1;
     }
+    // Per hour too: the parts' buckets merge as one pass counts them.
+    let hourly = summary(&log, "UTC", &["--by", "1h"]);
+    assert_eq!(hourly.iter().filter(|r| r["bucket"].is_null()).count(), 4);
+    assert_eq!(hourly.len(), 4 * 25);
     let rows = summary(&log, "UTC", &[]);
     assert_eq!(rows.len(), 4);
     for r in &rows {
@@ -888,5 +892,130 @@ fn since_and_until_keep_the_incident_window() {
         let (status, _, stderr) = parts(&out);
         assert_eq!(status, 2, "{bad}");
         assert!(stderr.starts_with("errcode: --since"), "{stderr}");
+    }
+}
+
+/// A spike of 52502 between 08:20 and 08:30 on a steady trickle of 41601, over an hour, and
+/// two envelopes without a time.
+fn spike_log() -> String {
+    let mut log = String::new();
+    for minute in 0..60 {
+        let (code, n) = if (20..30).contains(&minute) {
+            (52502, 3 + minute % 4 * 3)
+        } else {
+            (41601, minute % 2)
+        };
+        for i in 0..n {
+            log.push_str(&format!(
+                "2026-11-27T08:{minute:02}:{:02}Z ERROR {}\n",
+                i * 5,
+                ENV_41601
+                    .replace("41601", &code.to_string())
+                    .replace("ID", &format!("{minute}-{i}"))
+            ));
+        }
+    }
+    log.push_str(&ENV_41601.replace("ID", "untimed"));
+    log.push('\n');
+    log.push_str("no time ");
+    log.push_str(&ENV_41601.replace("ID", "untimed-2"));
+    log.push('\n');
+    log
+}
+
+#[test]
+fn golden_chart_at_two_widths() {
+    for (width, name) in [
+        ("100", "report-by-1m-100.txt"),
+        ("40", "report-by-1m-40.txt"),
+    ] {
+        let by = "1m";
+        let out = errcode()
+            .args(["explain", "--summary", "--by", by, "--format", "table", "-"])
+            .env("COLUMNS", width)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                child
+                    .stdin
+                    .take()
+                    .unwrap()
+                    .write_all(spike_log().as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The chart's rows fit the width; the lines of words may wrap.
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains('│')).collect();
+        assert_eq!(rows.len(), 2, "{text}");
+        let width: usize = width.parse().unwrap();
+        assert!(
+            rows.iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(*l) <= width),
+            "{text}"
+        );
+        golden(name, &text);
+    }
+}
+
+#[test]
+fn by_json_has_every_bucket_and_untimed_envelopes_as_null() {
+    let rows = summary(&spike_log(), "UTC", &["--by", "1m"]);
+    let spike: Vec<&Value> = rows.iter().filter(|r| r["code"] == 52502).collect();
+    assert_eq!(spike.len(), 10);
+    assert_eq!(spike[0]["bucket"], "2026-11-27T08:20:00Z");
+    assert_eq!(spike[0]["count"], 3);
+    let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
+    let untimed: Vec<&Value> = rows.iter().filter(|r| r["bucket"].is_null()).collect();
+    assert_eq!((untimed.len(), untimed[0]["count"].clone()), (1, json!(2)));
+    let lines = spike_log().lines().count() as u64;
+    assert_eq!(total, lines);
+    // Plain: bucket, code, count; `-` for no time.
+    let out = run_with_input(
+        &["explain", "--summary", "--by", "1h", "--format", "plain"],
+        spike_log().as_bytes(),
+    );
+    assert!(
+        parts(&out).1.starts_with("2026-11-27T08:00:00Z\t52502\t"),
+        "{}",
+        parts(&out).1
+    );
+    assert!(parts(&out).1.contains("-\t41601\t2\n"));
+}
+
+#[test]
+fn by_is_bounded_and_checked() {
+    // Two days in seconds: 172,800 buckets, more than 10,000.
+    let log = format!(
+        "2026-11-25T00:00:00Z {}\n2026-11-27T00:00:00Z {}\n",
+        env("a"),
+        env("b")
+    );
+    let out = run_with_input(&["explain", "--summary", "--by", "1s"], log.as_bytes());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!((status, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "errcode: --by 1s: the times span 172801 buckets, more than 10000: give --by 18s or more\n"
+    );
+    let out = run_with_input(
+        &["explain", "--summary", "--by", "18s", "--format", "json"],
+        log.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    for args in [
+        &["explain", "--by", "1h"][..],
+        &["explain", "--summary", "--by", "1w"],
+        &["explain", "--summary", "--by", "0s"],
+        &["explain", "--summary", "--by", "1h", "--group", "retry"],
+        &["explain", "--summary", "--by", "1h", "--format", "github"],
+    ] {
+        assert_eq!(
+            run_with_input(args, log.as_bytes()).status.code(),
+            Some(2),
+            "{args:?}"
+        );
     }
 }

@@ -42,6 +42,8 @@ pub struct Options {
     pub step_summary: Option<PathBuf>,
     /// `--since` and `--until`: only envelopes logged in this window.
     pub window: Option<crate::input::time::Window>,
+    /// With `summary`: count per time bucket of this many milliseconds too.
+    pub by: Option<i64>,
 }
 
 /// The window of `--since` and `--until`, read in the local zone; `None` without either.

@@ -108,6 +108,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             top,
             since,
             until,
+            by,
         } => {
             if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
                 // No switch is silently ignored.
@@ -120,6 +121,20 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             }
             let filter = explain::Filter::new(errors, &status)?;
             let window = explain::window(since.as_deref(), until.as_deref())?;
+            let by = match by.as_deref() {
+                None => None,
+                Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--by {}: not a duration: give a whole number of s, m, h or d (30s, 5m, 1h, 1d)",
+                        escape(text)
+                    ))
+                })?),
+            };
+            if by.is_some() && matches!(g.format, Some(Format::Github | Format::Markdown)) {
+                return Err(Error::Usage(
+                    "--by draws a chart, or writes plain or json: not github or markdown".into(),
+                ));
+            }
             let options = explain::Options {
                 summary,
                 check,
@@ -131,6 +146,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
                 top: top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 window,
+                by,
                 step_summary: match g.format {
                     Some(Format::Github) => env("GITHUB_STEP_SUMMARY")
                         .filter(|p| !p.is_empty())

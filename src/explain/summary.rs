@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use crate::explain::timeline::{bucket_of, Buckets, MAX_CELLS};
 use crate::input::time::Millis;
 use crate::input::{Api, Value};
 
@@ -75,6 +76,8 @@ pub struct Entry {
     pub seen: Span,
     /// The first distinct RequestIds, in input order (at most [`REQUEST_IDS`]).
     pub request_ids: Vec<String>,
+    /// With `--by`: envelopes per time bucket.
+    pub buckets: Buckets,
 }
 
 /// The earliest and the latest time of a set of envelopes (milliseconds since the epoch):
@@ -120,6 +123,7 @@ impl Entry {
             errors: 0,
             seen: Span::default(),
             request_ids: Vec::new(),
+            buckets: Buckets::default(),
         }
     }
 
@@ -139,14 +143,16 @@ impl Entry {
         }
     }
 
-    /// Takes in the same key's row from input that came later.
-    fn merge(&mut self, later: Entry) {
+    /// Takes in the same key's row from input that came later; returns how many buckets were
+    /// made.
+    fn merge(&mut self, later: Entry) -> usize {
         self.count += later.count;
         self.errors += later.errors;
         self.seen.merge(later.seen);
         for id in later.request_ids {
             self.add_request_id(id);
         }
+        self.buckets.merge(&later.buckets)
     }
 }
 
@@ -169,6 +175,12 @@ pub struct Summary {
     pub other_seen: Span,
     /// Of the envelopes of `other`, errors.
     pub other_errors: u64,
+    /// With `--by`: the bucket duration, in milliseconds.
+    pub by: Option<Millis>,
+    /// Buckets kept, of all codes.
+    cells: usize,
+    /// More than [`MAX_CELLS`] buckets were asked for: the timeline is not whole.
+    pub over: bool,
 }
 
 impl Summary {
@@ -184,6 +196,42 @@ impl Summary {
             other_codes: Distinct::default(),
             other_seen: Span::default(),
             other_errors: 0,
+            by: None,
+            cells: 0,
+            over: false,
+        }
+    }
+
+    /// With `--by`: the first and the last bucket of all the codes.
+    pub fn bucket_span(&self) -> Option<(i64, i64)> {
+        self.entries
+            .iter()
+            .filter_map(|e| Some((e.buckets.counts.first()?.0, e.buckets.counts.last()?.0)))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+    }
+
+    /// These counts, with envelopes counted per bucket of `by` milliseconds too (`--by`).
+    pub fn with_buckets(self, by: Option<Millis>) -> Summary {
+        Summary { by, ..self }
+    }
+
+    /// Empty counts like these: as many table rows, the same `--by`.
+    pub fn empty_like(&self) -> Summary {
+        Summary::new(self.by_row.len()).with_buckets(self.by)
+    }
+
+    /// Counts `n` envelopes of the row at `i` in their time's bucket, within the bound.
+    fn bucket(&mut self, i: usize, time: Option<Millis>) {
+        let Some(by) = self.by else { return };
+        if self.over {
+            return;
+        }
+        if self.entries[i]
+            .buckets
+            .add(time.map(|t| bucket_of(t, by)), 1)
+        {
+            self.cells += 1;
+            self.over = self.cells > MAX_CELLS;
         }
     }
 
@@ -203,6 +251,7 @@ impl Summary {
                 entry.count += 1;
                 entry.errors += u64::from(error);
                 entry.see(seen);
+                self.bucket(slot as usize - 1, seen.time);
             }
             _ => {
                 let key = Key {
@@ -229,6 +278,7 @@ impl Summary {
                 self.entries[i].count += 1;
                 self.entries[i].errors += u64::from(error);
                 self.entries[i].see(seen);
+                self.bucket(i, seen.time);
             }
             None => {
                 self.other_codes.add(&key);
@@ -260,7 +310,10 @@ impl Summary {
         self.errors += later.errors;
         for entry in later.entries {
             match self.slot(&entry.key, entry.count) {
-                Some(i) => self.entries[i].merge(entry),
+                Some(i) => {
+                    self.cells += self.entries[i].merge(entry);
+                    self.over |= self.cells > MAX_CELLS;
+                }
                 None => {
                     self.other_codes.add(&entry.key);
                     self.other_seen.merge(entry.seen);
@@ -272,6 +325,7 @@ impl Summary {
         self.other_codes.merge(&later.other_codes);
         self.other_seen.merge(later.other_seen);
         self.other_errors += later.other_errors;
+        self.over |= later.over;
     }
 }
 

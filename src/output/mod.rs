@@ -8,6 +8,7 @@
 //! - [`envelope`]: one explained envelope: for people, plain, a table row, or JSON;
 //! - [`summary`]: `explain --summary`;
 //! - [`diff`]: `explain --diff`;
+//! - [`chart`]: `explain --summary --by`, a chart per code;
 //! - [`github`] and [`markdown`]: workflow commands and Markdown tables, escaped;
 //! - [`annotations`]: one envelope as a workflow annotation or a Markdown row;
 //! - `shares`: the summary's shares of errors by category and retry class, and `--group`;
@@ -17,6 +18,7 @@
 //! - [`pager`]: the pager human output goes through on a terminal.
 
 pub mod annotations;
+pub mod chart;
 pub mod clap_error;
 pub mod diff;
 pub mod envelope;

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::explain::problems::Problems;
 use crate::explain::summary::{Code, Group, Key, Span, Summary};
+use crate::explain::timeline::Buckets;
 use crate::input::time::rfc3339;
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
@@ -61,7 +62,7 @@ pub struct Layout {
 
 /// One row of the summary, as the outputs need it.
 pub(crate) struct SummaryRow<'a> {
-    api: Api,
+    pub(crate) api: Api,
     pub(crate) code: JsonCode<'a>,
     /// The code as shown (escaped).
     pub(crate) shown: String,
@@ -71,6 +72,8 @@ pub(crate) struct SummaryRow<'a> {
     distinct: Option<u64>,
     pub(crate) seen: Span,
     pub(crate) request_ids: &'a [String],
+    /// With `--by`: per time bucket.
+    pub(crate) buckets: Option<&'a Buckets>,
 }
 
 impl SummaryRow<'_> {
@@ -111,6 +114,7 @@ pub fn write_summary(
                 distinct: None,
                 seen: e.seen,
                 request_ids: &e.request_ids,
+                buckets: Some(&e.buckets),
             }
         })
         .collect();
@@ -126,7 +130,11 @@ pub fn write_summary(
             distinct: Some(summary.other_codes.estimate()),
             seen: summary.other_seen,
             request_ids: &[],
+            buckets: None,
         });
+    }
+    if let Some(by) = summary.by {
+        return super::chart::write_timeline(out, err, &counts, summary, problems, settings, by);
     }
     if layout.group.is_some() {
         return super::shares::write_groups(out, err, &counts, summary, problems, settings, layout);

@@ -71,7 +71,7 @@ impl<'t> Counter<'t> {
         Counter {
             table,
             file: String::new(),
-            summary: Summary::new(table.rows().len()),
+            summary: Summary::new(table.rows().len()).with_buckets(options.by),
             problems: Problems::default(),
             filter: options.filter.clone(),
             seen: 0,
@@ -192,7 +192,7 @@ impl Parts for Counter<'_> {
         Counter {
             table: self.table,
             file: self.file.clone(),
-            summary: Summary::new(self.table.rows().len()),
+            summary: self.summary.empty_like(),
             problems: Problems::default(),
             filter: self.filter.clone(),
             seen: 0,
@@ -237,6 +237,9 @@ pub(super) fn summarise(
             return Err(Error::Reported);
         }
         return Err(nothing_found(&names, bytes, &problems, settings.lang));
+    }
+    if let Some(by) = summary.by {
+        check_buckets(&summary, by)?;
     }
     if options.quiet {
         return outcome(failed, options, summary.errors);
@@ -369,4 +372,26 @@ pub(super) fn diff(
         other => other?,
     }
     Ok(outcome)
+}
+
+/// `--by`: the timeline within its bounds, or a usage error that says which duration fits.
+fn check_buckets(summary: &Summary, by: Millis) -> Result<(), Error> {
+    use crate::explain::timeline::{fitting, MAX_BUCKETS, MAX_CELLS};
+    let every = output::chart::duration_text(by);
+    if summary.over {
+        return Err(Error::Usage(format!(
+            "--by {every}: more than {MAX_CELLS} counts of a code in a bucket: give a larger duration, or fewer codes (--status, --errors)"
+        )));
+    }
+    if let Some((first, last)) = summary.bucket_span() {
+        let buckets = last - first + 1;
+        if buckets > MAX_BUCKETS {
+            let span = (last - first + 1).saturating_mul(by);
+            return Err(Error::Usage(format!(
+                "--by {every}: the times span {buckets} buckets, more than {MAX_BUCKETS}: give --by {} or more",
+                fitting(span)
+            )));
+        }
+    }
+    Ok(())
 }
