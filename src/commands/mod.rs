@@ -110,7 +110,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             until,
             by,
         } => {
-            if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
+            if verbose
+                && (summary || diff.is_some() || matches!(g.format, Some(f) if f != Format::Human))
+            {
                 // No switch is silently ignored.
                 return Err(Error::Usage(output::problems::verbose_alone(settings.lang)));
             }
