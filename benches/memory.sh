@@ -21,6 +21,10 @@ gen not-utf8.json 'import sys; sys.stdout.buffer.write(b"{\"StatusCode\":40006,\
 gen big-document.json 'import sys; sys.stdout.write("[\n" + "{\"StatusCode\":40006,\"Code\":0},\n" * 540_000 + "{}]\n")'
 # A gzip bomb: 1 GB of one byte, compressed to about 1 MB.
 [ -s "$WORK/bomb.gz" ] || head -c 1000000000 /dev/zero | tr '\0' 'x' | gzip -1 > "$WORK/bomb.gz"
+# A million distinct codes with times and 60-character RequestIds: the report's samples,
+# first and last seen, buckets; and the first half of it, for --diff.
+gen distinct-timed.log 'import sys; sys.stdout.writelines("2026-11-27T08:%02d:%02dZ {\"RequestId\":\"%s-%07d\",\"Code\":0,\"StatusCode\":%d,\"Message\":\"\",\"Data\":\"\"}\n" % (i // 60 % 60, i % 60, "r" * 60, i, 100000 + i) for i in range(1_000_000))'
+[ -s "$WORK/distinct-timed-half.log" ] || head -c 80000000 "$WORK/distinct-timed.log" > "$WORK/distinct-timed-half.log"
 measure() {
   local label="$1"; shift
   /usr/bin/time -f "%M" -o "$WORK/rss" "$ERRCODE" explain "$@" > /dev/null 2>&1 || true
@@ -44,6 +48,12 @@ for format in "--format json" ""; do
 done
 measure "50 MB line, --summary" --summary "$WORK/long-line.json"
 measure "gzip bomb (1 GB in one line), --summary" --summary "$WORK/bomb.gz"
+for args in "--summary --format table" "--summary --format json" "--summary --by 1m --format json" "--summary --by 1s" "--summary --group retry"; do
+  measure "1M distinct timed codes, $args" $args "$WORK/distinct-timed.log"
+done
+for format in json table; do
+  measure "1M distinct timed codes, --diff --format $format" --diff "$WORK/distinct-timed-half.log" "$WORK/distinct-timed.log" --format "$format"
+done
 /usr/bin/time -f "%M" -o "$WORK/rss" sh -c "cat '$WORK/envelopes-100mb.ndjson' | '$ERRCODE' explain --format json > /dev/null"
 echo "cat | explain --format json (100 MB)            peak RSS $(tail -1 "$WORK/rss") KiB (the pipeline's largest process)"
 exit $status

@@ -82,11 +82,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -127,11 +127,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -165,7 +165,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__explain)
-            opts="-q -v -f -h --summary --check --quiet --errors --status --verbose --paging --format --color --lang --table --help"
+            opts="-q -v -f -h --summary --check --quiet --errors --status --verbose --paging --group --diff --top --by --since --until --format --color --lang --table --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -179,12 +179,36 @@ _errcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -W "category retry" -- "${cur}"))
+                    return 0
+                    ;;
+                --diff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -357,11 +381,11 @@ _errcode() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -402,11 +426,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -447,11 +471,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -492,11 +516,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)

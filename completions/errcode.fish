@@ -27,7 +27,9 @@ end
 complete -c errcode -n "__fish_errcode_needs_command" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -49,7 +51,9 @@ complete -c errcode -n "__fish_errcode_needs_command" -a "help" -d 'Print this m
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -60,7 +64,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand search" -s h -l help -d 
 complete -c errcode -n "__fish_errcode_using_subcommand s" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand s" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -71,7 +77,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand s" -s h -l help -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -82,7 +90,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l hel
 complete -c errcode -n "__fish_errcode_using_subcommand man" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand man" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -93,7 +103,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand man" -s h -l help -d 'Pr
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -104,7 +116,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 
 complete -c errcode -n "__fish_errcode_using_subcommand l" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand l" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -217,7 +231,9 @@ UpdateUserDevice\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -231,10 +247,19 @@ complete -c errcode -n "__fish_errcode_using_subcommand explain" -l status -d 'O
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
 always\t'Through the pager, however short the output'
 never\t'Never'"
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l group -d 'With --summary: count per category or retry class instead of per code' -r -f -a "category\t'The code\'s category in the table (`auth`, `device`, `internal`…)'
+retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary or --diff: at most N rows, the largest first' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -251,10 +276,19 @@ complete -c errcode -n "__fish_errcode_using_subcommand e" -l status -d 'Only en
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
 always\t'Through the pager, however short the output'
 never\t'Never'"
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l group -d 'With --summary: count per category or retry class instead of per code' -r -f -a "category\t'The code\'s category in the table (`auth`, `device`, `internal`…)'
+retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary or --diff: at most N rows, the largest first' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
-human\t'explain\'s layout for people (its default; explain only)'"
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"

@@ -327,6 +327,41 @@ pub enum Command {
         /// When to page human output on a terminal (PAGER, default less -FRX)
         #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
         paging: Paging,
+
+        /// With --summary: count per category or retry class instead of per code
+        #[arg(long, value_enum, requires = "summary")]
+        group: Option<crate::explain::summary::Group>,
+
+        /// Compare two inputs (files, .gz or -): per code, before, after and the change; with
+        /// --check, exit 1 when AFTER has a new error code
+        #[arg(
+            long,
+            num_args = 2,
+            value_names = ["BEFORE", "AFTER"],
+            conflicts_with_all = ["files", "summary"]
+        )]
+        diff: Option<Vec<PathBuf>>,
+
+        /// With --summary or --diff: at most N rows, the largest first
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        top: Option<u64>,
+
+        /// With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart
+        #[arg(
+            long,
+            value_name = "DURATION",
+            requires = "summary",
+            conflicts_with = "group"
+        )]
+        by: Option<String>,
+
+        /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        since: Option<String>,
+
+        /// Only envelopes logged before TIME (as --since)
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        until: Option<String>,
     },
 
     /// Print a shell completion script that knows the codes

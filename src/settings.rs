@@ -18,6 +18,11 @@ pub enum Format {
     Json,
     /// explain's layout for people (its default; explain only).
     Human,
+    /// GitHub Actions workflow commands: an annotation per error envelope, or per code with
+    /// --summary (explain only).
+    Github,
+    /// A Markdown table, to paste into a document (explain only).
+    Markdown,
 }
 
 /// `explain --paging`: whether human output on a terminal goes through a pager.
@@ -193,7 +198,11 @@ impl Settings {
         stdout_is_terminal: bool,
         get: impl Fn(&str) -> Option<String>,
     ) -> Settings {
-        let color = format != Some(Format::Json) && use_color(color, stdout_is_terminal, &get);
+        let plain_text = matches!(
+            format,
+            Some(Format::Json | Format::Github | Format::Markdown)
+        );
+        let color = !plain_text && use_color(color, stdout_is_terminal, &get);
         Settings {
             format,
             palette: Palette::new(color),

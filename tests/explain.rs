@@ -229,7 +229,7 @@ fn summary_counts_most_frequent_first_and_says_what_was_skipped() {
     // In a pipe the totals go to stderr with what was skipped.
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "10 envelopes, 4 errors\nskipped 2 lines: 2 no JSON object\n"
+        "10 envelopes, 4 errors\nerrors by retry class: 75% after-fix (fix the cause, then retry), 25% backoff (transient: retry with backoff)\nerrors by category: 75% auth, 25% internal\nskipped 2 lines: 2 no JSON object\n"
     );
     let plain = run_with_input(&["explain", "--summary"], log.as_bytes());
     let first = String::from_utf8(plain.stdout)
@@ -238,7 +238,10 @@ fn summary_counts_most_frequent_first_and_says_what_was_skipped() {
         .next()
         .unwrap()
         .to_string();
-    assert_eq!(first, "6\t60.00%\t200\t200\tRequest succeeded");
+    assert_eq!(
+        first,
+        "6\t60.00%\t200\t200\tsuccess\t-\t-\t-\t0,1,2\tRequest succeeded"
+    );
 }
 
 #[test]

@@ -78,6 +78,8 @@ fn output_of(command: &str) -> String {
         .arg(command)
         .current_dir(root)
         .env("PATH", path)
+        // Times without a zone are read in the local zone: one zone for every machine.
+        .env("TZ", "UTC")
         .stdin(Stdio::null())
         .output()
         .unwrap();

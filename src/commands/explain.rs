@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{file_error, Error, Outcome};
 use crate::explain::problems::Problems;
-use crate::explain::summary::{self, Summary};
-use crate::explain::{explain, verdict, Verdict};
-use crate::input::parallel::Parts;
+use crate::explain::{explain, Verdict};
 use crate::input::{Api, Envelope, Event, Origin, Sink};
 use crate::output;
 use crate::settings::{Format, Settings};
 use crate::table::Table;
 use crate::text::escape;
+
+mod report;
 
 /// `explain`'s switches.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +31,48 @@ pub struct Options {
     pub verbose: bool,
     /// Whether human output on a terminal goes through a pager.
     pub paging: crate::settings::Paging,
+    /// With `summary`: count per category or retry class instead of per code.
+    pub group: Option<crate::explain::summary::Group>,
+    /// Compare these two inputs (BEFORE, AFTER) instead.
+    pub diff: Option<[PathBuf; 2]>,
+    /// With `summary` or `diff`: at most this many rows.
+    pub top: Option<usize>,
+    /// With `--format github`: the file to append the Markdown summary to
+    /// (`GITHUB_STEP_SUMMARY`).
+    pub step_summary: Option<PathBuf>,
+    /// `--since` and `--until`: only envelopes logged in this window.
+    pub window: Option<crate::input::time::Window>,
+    /// With `summary`: count per time bucket of this many milliseconds too.
+    pub by: Option<i64>,
+}
+
+/// The window of `--since` and `--until`, read in the local zone; `None` without either.
+pub fn window(
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<Option<crate::input::time::Window>, Error> {
+    if since.is_none() && until.is_none() {
+        return Ok(None);
+    }
+    let clock = crate::input::time::Clock::local();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    let bound = |flag: &str, text: Option<&str>| {
+        match text {
+        None => Ok(None),
+        Some(text) => clock.bound(text, now).map(Some).ok_or_else(|| {
+            Error::Usage(format!(
+                "{flag} {}: not a time: give RFC 3339 (2026-11-27T08:00:00Z) or an offset back from now (-3h, -30m, -2d)",
+                escape(text)
+            ))
+        }),
+    }
+    };
+    Ok(Some(crate::input::time::Window {
+        since: bound("--since", since)?,
+        until: bound("--until", until)?,
+    }))
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -85,92 +127,6 @@ impl Filter {
                     .any(|p| crate::table::v3::code_matches(p, &code))
             }),
         }
-    }
-}
-
-/// The summary key of an envelope.
-fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
-    let code = match (env.api, env.status_code) {
-        (_, None) => None,
-        // A StatusCode that is not a whole number is no code: such envelopes count together.
-        (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
-        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
-    };
-    // A code with several meanings is counted per meaning that Message names.
-    let meaning = match rows.len() {
-        0 | 1 => None,
-        _ => env.message.filter(|m| m.0.len() <= 4096).and_then(|m| {
-            let text = m.text();
-            let at = rows
-                .iter()
-                .position(|r| crate::explain::same_message(&text, &r.message))?;
-            u8::try_from(at).ok()
-        }),
-    };
-    summary::Key {
-        api: env.api,
-        code,
-        meaning,
-    }
-}
-
-/// The consumer for `--summary`: counts, and problems.
-struct Counter<'t> {
-    table: &'t Table,
-    file: String,
-    summary: Summary,
-    problems: Problems,
-    filter: Filter,
-    /// Envelopes read, counted or not.
-    seen: u64,
-}
-
-impl Sink for Counter<'_> {
-    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
-        match event {
-            Event::Envelope(env, origin) => {
-                let (verdict, rows) = verdict(env, origin, self.table);
-                self.seen += 1;
-                if !self.filter.keeps(env, verdict) {
-                    return Ok(());
-                }
-                let error = verdict == Verdict::Error;
-                match rows.first() {
-                    Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
-                        let index = self.table.index_of(row);
-                        self.summary.add_row(index, row.code, error);
-                    }
-                    _ => {
-                        self.summary.add(summary_key(env, rows), error);
-                    }
-                }
-            }
-            other => self.problems.event(&self.file, &other),
-        }
-        Ok(())
-    }
-}
-
-impl Parts for Counter<'_> {
-    fn part(&self) -> Self {
-        Counter {
-            table: self.table,
-            file: self.file.clone(),
-            summary: Summary::new(self.table.rows().len()),
-            problems: Problems::default(),
-            filter: self.filter.clone(),
-            seen: 0,
-        }
-    }
-
-    fn mergeable(&self) -> bool {
-        self.summary.other == 0
-    }
-
-    fn merge(&mut self, part: Self, lines_before: u64) {
-        self.seen += part.seen;
-        self.summary.merge(part.summary);
-        self.problems.merge(part.problems, lines_before);
     }
 }
 
@@ -250,6 +206,10 @@ struct Explainer<'t, 's> {
     templates: Vec<[Option<output::envelope::AnnotationTemplate>; 2]>,
     /// `--format table`: the column widths, fixed when the heading is written.
     columns: Option<output::envelope::table::Columns>,
+    /// The counts for the step summary of `--format github`.
+    tally: Option<report::Counter<'t>>,
+    /// `--since` and `--until`, and the clock that reads the envelopes' times.
+    window: Option<(crate::input::time::Window, crate::input::time::Clock)>,
 }
 
 impl Explainer<'_, '_> {
@@ -270,7 +230,13 @@ impl Explainer<'_, '_> {
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
         let finding = explain(env, origin, self.table);
-        if !self.options.filter.keeps(env, finding.verdict) {
+        let in_window =
+            |(window, clock): &(crate::input::time::Window, crate::input::time::Clock)| {
+                window.contains(clock.time_of(origin.record, origin.start))
+            };
+        if !self.options.filter.keeps(env, finding.verdict)
+            || !self.window.as_ref().is_none_or(in_window)
+        {
             // Not among the envelopes asked for; still an envelope read.
             self.seen += 1;
             return Ok(());
@@ -306,6 +272,17 @@ impl Explainer<'_, '_> {
                     }
                 };
                 return table::write_row(out, &columns, env, origin, &finding, settings);
+            }
+            Some(Format::Github) => {
+                return output::annotations::write_github(out, env, origin, &finding, settings);
+            }
+            Some(Format::Markdown) => {
+                if self.envelopes == 1 {
+                    output::annotations::write_markdown_header(out, settings.lang)?;
+                }
+                return output::annotations::write_markdown_row(
+                    out, env, origin, &finding, settings,
+                );
             }
             Some(Format::Json) => {}
         }
@@ -362,6 +339,9 @@ impl Sink for Explainer<'_, '_> {
     fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
         match event {
             Event::Envelope(env, origin) => {
+                if let Some(tally) = &mut self.tally {
+                    tally.event(Event::Envelope(env, origin))?;
+                }
                 self.envelope(env, origin)?;
                 if self.out.buf.len() >= PIECE
                     || (self.seen == 1 && !self.problems.warnings.is_empty())
@@ -487,6 +467,18 @@ pub fn run(
     files: &[PathBuf],
     options: &Options,
 ) -> Result<Outcome, Error> {
+    if let Some([before, after]) = &options.diff {
+        if before.as_os_str() == "-" && after.as_os_str() == "-" {
+            return Err(Error::Usage(
+                "--diff: stdin (-) is given twice: it can be read only once".into(),
+            ));
+        }
+        let inputs = [before, after].map(|f| match f.as_os_str() == "-" {
+            true => Input::Stdin,
+            false => Input::Path(f),
+        });
+        return report::diff(inputs, out, &mut io::stderr(), table, settings, options);
+    }
     let stdin = io::stdin();
     let inputs: Vec<Input<'_>> = match files {
         [] if stdin.is_terminal() => {
@@ -544,101 +536,10 @@ pub fn explain_inputs(
     options: &Options,
 ) -> Result<Outcome, Error> {
     if options.summary {
-        summarise(inputs, out, err, table, settings, options)
+        report::summarise(inputs, out, err, table, settings, options)
     } else {
         explain_each(inputs, out, err, table, settings, options)
     }
-}
-
-/// `explain --summary`: every input counted together.
-fn summarise(
-    inputs: Vec<Input<'_>>,
-    out: &mut impl Write,
-    err: &mut impl Write,
-    table: &Table,
-    settings: &Settings,
-    options: &Options,
-) -> Result<Outcome, Error> {
-    let names: Vec<String> = inputs.iter().map(Input::name).collect();
-    let mut counter = Counter {
-        table,
-        file: String::new(),
-        summary: Summary::new(table.rows().len()),
-        problems: Problems::default(),
-        filter: options.filter.clone(),
-        seen: 0,
-    };
-    let mut failed = false;
-    let mut bytes = 0u64;
-    for input in inputs {
-        counter.file = input.name();
-        let name = input.json_name();
-        let result = match open(input) {
-            Err(e) => Err(e),
-            Ok(Opened::Stdin) => {
-                let mut counted = Counted::new(io::stdin().lock());
-                let read = crate::input::read(&mut counted, &name, &mut counter);
-                bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-            }
-            Ok(Opened::Reader(reader)) => {
-                let mut counted = Counted::new(reader);
-                let read = crate::input::read(&mut counted, &name, &mut counter);
-                bytes += counted.bytes;
-                read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-            }
-            Ok(Opened::File(file)) => {
-                let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-                match crate::input::parallel::read(&file, len, &name, &mut counter) {
-                    Ok(true) => {
-                        bytes += len;
-                        Ok(())
-                    }
-                    Ok(false) => {
-                        let mut counted = Counted::new(&file);
-                        let read = crate::input::read(&mut counted, &name, &mut counter);
-                        bytes += counted.bytes;
-                        read.map_err(|e| read_error(&counter.file, &e, settings.lang))
-                    }
-                    Err(e) => Err(read_error(&counter.file, &e, settings.lang)),
-                }
-            }
-        };
-        if let Err(e) = result {
-            writeln!(err, "errcode: {e}").ok();
-            failed = true;
-        }
-    }
-    let Counter {
-        summary,
-        problems,
-        seen,
-        ..
-    } = counter;
-    if seen == 0 {
-        if failed {
-            return Err(Error::Reported);
-        }
-        return Err(nothing_found(&names, bytes, &problems, settings.lang));
-    }
-    if options.quiet {
-        return outcome(failed, options, summary.errors);
-    }
-    for warning in &problems.warnings {
-        writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
-    }
-    let more = problems
-        .warnings_total()
-        .saturating_sub(problems.warned as u64);
-    if more > 0 {
-        let more = output::problems::more_not_shown(more, settings.lang);
-        writeln!(err, "errcode: {more}").ok();
-    }
-    match output::summary::write_summary(out, err, &summary, &problems, table, settings) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        other => other?,
-    }
-    outcome(failed, options, summary.errors)
 }
 
 /// The exit: 2 when an input could not be read, 1 for an error envelope under `--check`.
@@ -713,6 +614,13 @@ fn explain_each(
         meanings: vec![None; rows],
         templates: vec![[None, None]; rows],
         columns: None,
+        tally: options
+            .step_summary
+            .as_ref()
+            .map(|_| report::Counter::new(table, options)),
+        window: options
+            .window
+            .map(|w| (w, crate::input::time::Clock::local())),
     };
     let mut failed = false;
     let mut bytes = 0u64;
@@ -749,13 +657,14 @@ fn explain_each(
             seen: envelopes,
             errors,
             problems,
+            tally,
             ..
         } = explainer;
         drop(out);
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
-        (read, (envelopes, errors, problems), written)
+        (read, (envelopes, errors, problems, tally), written)
     });
     match written {
         // A reader that went away (`| head -1`) ends the work, but what was already seen
@@ -766,7 +675,7 @@ fn explain_each(
         other => other.map_err(Error::Output)?,
     }
     read.map_err(Error::Output)?;
-    let (envelopes, errors, problems) = counts;
+    let (envelopes, errors, problems, tally) = counts;
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);
@@ -781,6 +690,11 @@ fn explain_each(
         writeln!(err, "errcode: {more}").ok();
     }
     output::summary::write_skipped(err, &problems, settings.lang).ok();
+    if let (Some(path), Some(tally)) = (&options.step_summary, tally) {
+        let layout = output::summary::Layout::default();
+        let summary = tally.summary();
+        report::append_step_summary(path, summary, &problems, table, settings, layout, err);
+    }
     outcome(failed, options, errors)
 }
 

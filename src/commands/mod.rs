@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{Cli, Command};
 use crate::error::{file_error, note, say_error, Error, Outcome};
 use crate::output::{self, RowStyle};
+use crate::settings::Format;
 use crate::text::escape;
 
 pub mod explain;
@@ -45,13 +46,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         )));
     }
     let (global, command) = cli.into_command();
-    if global.format == Some(crate::settings::Format::Human)
-        && !matches!(command, Command::Explain { .. })
-    {
-        return Err(Error::Usage(crate::t!(
-            "--format human is explain's layout: lookup, list and search write table, plain or json",
-            "--format human 是 explain 的版式：lookup、list 和 search 输出 table、plain 或 json"
-        )));
+    if let Some(f @ (Format::Human | Format::Github | Format::Markdown)) = global.format {
+        if !matches!(command, Command::Explain { .. }) {
+            let name = format!("{f:?}").to_lowercase();
+            return Err(Error::Usage(crate::t!(
+                "--format {name} is explain's layout: lookup, list and search write table, plain or json",
+                "--format {name} 是 explain 的版式：lookup、list 和 search 输出 table、plain 或 json"
+            )));
+        }
     }
     let g = &global;
     let settings = Settings::decide(g.format, g.color, g.lang, io::stdout().is_terminal(), env);
@@ -101,13 +103,40 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             status,
             verbose,
             paging,
+            group,
+            diff,
+            top,
+            since,
+            until,
+            by,
         } => {
-            use crate::settings::Format;
-            if verbose && (summary || matches!(g.format, Some(f) if f != Format::Human)) {
+            if verbose
+                && (summary || diff.is_some() || matches!(g.format, Some(f) if f != Format::Human))
+            {
                 // No switch is silently ignored.
                 return Err(Error::Usage(output::problems::verbose_alone(settings.lang)));
             }
+            if top.is_some() && !summary && diff.is_none() {
+                return Err(Error::Usage(
+                    "--top limits the rows of --summary or --diff".into(),
+                ));
+            }
             let filter = explain::Filter::new(errors, &status)?;
+            let window = explain::window(since.as_deref(), until.as_deref())?;
+            let by = match by.as_deref() {
+                None => None,
+                Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--by {}: not a duration: give a whole number of s, m, h or d (30s, 5m, 1h, 1d)",
+                        escape(text)
+                    ))
+                })?),
+            };
+            if by.is_some() && matches!(g.format, Some(Format::Github | Format::Markdown)) {
+                return Err(Error::Usage(
+                    "--by draws a chart, or writes plain or json: not github or markdown".into(),
+                ));
+            }
             let options = explain::Options {
                 summary,
                 check,
@@ -115,6 +144,17 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 filter,
                 verbose,
                 paging,
+                group,
+                diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
+                top: top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                window,
+                by,
+                step_summary: match g.format {
+                    Some(Format::Github) => env("GITHUB_STEP_SUMMARY")
+                        .filter(|p| !p.is_empty())
+                        .map(PathBuf::from),
+                    _ => None,
+                },
             };
             explain::run(
                 &mut out,

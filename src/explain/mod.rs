@@ -1,8 +1,11 @@
 //! Turning one envelope into findings: its code's meanings, the verdict, and notes on whatever
-//! is odd; and, in [`summary`] and [`problems`], what `--summary` and the closing line count.
+//! is odd; and, in [`summary`] and [`problems`], what `--summary` and the closing line count;
+//! in [`diff`], what changed between two inputs; in [`timeline`], counts per time bucket.
 
+pub mod diff;
 pub mod problems;
 pub mod summary;
+pub mod timeline;
 
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::table::v3::V3Table;

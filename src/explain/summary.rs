@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use crate::input::Api;
+use crate::explain::timeline::{bucket_of, Buckets, MAX_CELLS};
+use crate::input::time::Millis;
+use crate::input::{Api, Value};
 
 /// Distinct codes counted exactly.
 pub const MAX_CODES: usize = 10_000;
@@ -46,13 +48,112 @@ pub struct Key {
     pub meaning: Option<u8>,
 }
 
-/// One row: a key and its count.
+/// What `--group` summarises by instead of the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Group {
+    /// The code's category in the table (`auth`, `device`, `internal`…).
+    Category,
+    /// The code's retry class (`backoff`, `after-fix`, `never`).
+    Retry,
+}
+
+/// The sample RequestIds kept per code, to quote to support.
+pub const REQUEST_IDS: usize = 3;
+
+/// The longest sample RequestId kept, in characters (a longer one is cut, with `…`).
+pub const MAX_REQUEST_ID: usize = 64;
+
+/// One row: a key, its count, when it was first and last seen, and sample RequestIds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// What is counted.
     pub key: Key,
     /// Envelopes.
     pub count: u64,
+    /// Of them, errors.
+    pub errors: u64,
+    /// When it was seen, of its envelopes that have a time.
+    pub seen: Span,
+    /// The first distinct RequestIds, in input order (at most [`REQUEST_IDS`]).
+    pub request_ids: Vec<String>,
+    /// With `--by`: envelopes per time bucket.
+    pub buckets: Buckets,
+}
+
+/// The earliest and the latest time of a set of envelopes (milliseconds since the epoch):
+/// both `None` when none had a time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    /// The earliest.
+    pub first: Option<Millis>,
+    /// The latest.
+    pub last: Option<Millis>,
+}
+
+impl Span {
+    /// Takes in one time.
+    pub fn add(&mut self, time: Option<Millis>) {
+        if let Some(t) = time {
+            self.first = Some(self.first.map_or(t, |f| f.min(t)));
+            self.last = Some(self.last.map_or(t, |l| l.max(t)));
+        }
+    }
+
+    /// Takes in another span.
+    pub fn merge(&mut self, other: Span) {
+        self.add(other.first);
+        self.add(other.last);
+    }
+}
+
+/// What is known of one envelope besides its key: when it was logged, and its RequestId.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Seen<'a> {
+    /// When it was logged.
+    pub time: Option<Millis>,
+    /// Its RequestId.
+    pub request_id: Option<Value<'a>>,
+}
+
+impl Entry {
+    fn new(key: Key, count: u64) -> Entry {
+        Entry {
+            key,
+            count,
+            errors: 0,
+            seen: Span::default(),
+            request_ids: Vec::new(),
+            buckets: Buckets::default(),
+        }
+    }
+
+    fn see(&mut self, seen: &Seen<'_>) {
+        self.seen.add(seen.time);
+        if self.request_ids.len() < REQUEST_IDS {
+            if let Some(id) = seen.request_id {
+                self.add_request_id(id.text_short(MAX_REQUEST_ID).into_owned());
+            }
+        }
+    }
+
+    fn add_request_id(&mut self, id: String) {
+        if self.request_ids.len() < REQUEST_IDS && !id.is_empty() && !self.request_ids.contains(&id)
+        {
+            self.request_ids.push(id);
+        }
+    }
+
+    /// Takes in the same key's row from input that came later; returns how many buckets were
+    /// made.
+    fn merge(&mut self, later: Entry) -> usize {
+        self.count += later.count;
+        self.errors += later.errors;
+        self.seen.merge(later.seen);
+        for id in later.request_ids {
+            self.add_request_id(id);
+        }
+        self.buckets.merge(&later.buckets)
+    }
 }
 
 /// The counts.
@@ -70,6 +171,16 @@ pub struct Summary {
     pub other: u64,
     /// How many distinct codes `other` holds, estimated.
     pub other_codes: Distinct,
+    /// When the envelopes of `other` were seen.
+    pub other_seen: Span,
+    /// Of the envelopes of `other`, errors.
+    pub other_errors: u64,
+    /// With `--by`: the bucket duration, in milliseconds.
+    pub by: Option<Millis>,
+    /// Buckets kept, of all codes.
+    cells: usize,
+    /// More than [`MAX_CELLS`] buckets were asked for: the timeline is not whole.
+    pub over: bool,
 }
 
 impl Summary {
@@ -83,6 +194,44 @@ impl Summary {
             by_row: vec![0; rows],
             other: 0,
             other_codes: Distinct::default(),
+            other_seen: Span::default(),
+            other_errors: 0,
+            by: None,
+            cells: 0,
+            over: false,
+        }
+    }
+
+    /// With `--by`: the first and the last bucket of all the codes.
+    pub fn bucket_span(&self) -> Option<(i64, i64)> {
+        self.entries
+            .iter()
+            .filter_map(|e| Some((e.buckets.counts.first()?.0, e.buckets.counts.last()?.0)))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+    }
+
+    /// These counts, with envelopes counted per bucket of `by` milliseconds too (`--by`).
+    pub fn with_buckets(self, by: Option<Millis>) -> Summary {
+        Summary { by, ..self }
+    }
+
+    /// Empty counts like these: as many table rows, the same `--by`.
+    pub fn empty_like(&self) -> Summary {
+        Summary::new(self.by_row.len()).with_buckets(self.by)
+    }
+
+    /// Counts `n` envelopes of the row at `i` in their time's bucket, within the bound.
+    fn bucket(&mut self, i: usize, time: Option<Millis>) {
+        let Some(by) = self.by else { return };
+        if self.over {
+            return;
+        }
+        if self.entries[i]
+            .buckets
+            .add(time.map(|t| bucket_of(t, by)), 1)
+        {
+            self.cells += 1;
+            self.over = self.cells > MAX_CELLS;
         }
     }
 
@@ -93,12 +242,16 @@ impl Summary {
 
     /// Counts an envelope of a legacy code that is row `row` of the table (a faster path for
     /// the usual envelope: no hashing).
-    pub fn add_row(&mut self, row: usize, code: u32, error: bool) {
+    pub fn add_row(&mut self, row: usize, code: u32, error: bool, seen: &Seen<'_>) {
         match self.by_row.get(row) {
             Some(&slot) if slot > 0 => {
                 self.envelopes += 1;
                 self.errors += u64::from(error);
-                self.entries[slot as usize - 1].count += 1;
+                let entry = &mut self.entries[slot as usize - 1];
+                entry.count += 1;
+                entry.errors += u64::from(error);
+                entry.see(seen);
+                self.bucket(slot as usize - 1, seen.time);
             }
             _ => {
                 let key = Key {
@@ -106,7 +259,7 @@ impl Summary {
                     code: Some(Code::Number(i128::from(code))),
                     meaning: None,
                 };
-                if let Some(i) = self.add(key, error) {
+                if let Some(i) = self.add(key, error, seen) {
                     if let Some(slot) = self.by_row.get_mut(row) {
                         *slot = (i + 1) as u32;
                     }
@@ -116,24 +269,38 @@ impl Summary {
     }
 
     /// Counts an envelope; returns the index of its row, when it has one of its own.
-    pub fn add(&mut self, key: Key, error: bool) -> Option<usize> {
+    pub fn add(&mut self, key: Key, error: bool, seen: &Seen<'_>) -> Option<usize> {
         self.envelopes += 1;
         self.errors += u64::from(error);
-        self.add_count(key, 1)
+        let at = self.slot(&key, 1);
+        match at {
+            Some(i) => {
+                self.entries[i].count += 1;
+                self.entries[i].errors += u64::from(error);
+                self.entries[i].see(seen);
+                self.bucket(i, seen.time);
+            }
+            None => {
+                self.other_codes.add(&key);
+                self.other_seen.add(seen.time);
+                self.other_errors += u64::from(error);
+            }
+        }
+        at
     }
 
-    fn add_count(&mut self, key: Key, count: u64) -> Option<usize> {
-        if let Some(&i) = self.index.get(&key) {
-            self.entries[i].count += count;
+    /// The index of `key`'s row, made if there is room; `None` when `count` envelopes of it
+    /// went to `other`.
+    fn slot(&mut self, key: &Key, count: u64) -> Option<usize> {
+        if let Some(&i) = self.index.get(key) {
             return Some(i);
         }
         if self.entries.len() < MAX_CODES {
             self.index.insert(key.clone(), self.entries.len());
-            self.entries.push(Entry { key, count });
+            self.entries.push(Entry::new(key.clone(), 0));
             return Some(self.entries.len() - 1);
         }
         self.other += count;
-        self.other_codes.add(&key);
         None
     }
 
@@ -142,10 +309,23 @@ impl Summary {
         self.envelopes += later.envelopes;
         self.errors += later.errors;
         for entry in later.entries {
-            self.add_count(entry.key, entry.count);
+            match self.slot(&entry.key, entry.count) {
+                Some(i) => {
+                    self.cells += self.entries[i].merge(entry);
+                    self.over |= self.cells > MAX_CELLS;
+                }
+                None => {
+                    self.other_codes.add(&entry.key);
+                    self.other_seen.merge(entry.seen);
+                    self.other_errors += entry.errors;
+                }
+            }
         }
         self.other += later.other;
         self.other_codes.merge(&later.other_codes);
+        self.other_seen.merge(later.other_seen);
+        self.other_errors += later.other_errors;
+        self.over |= later.over;
     }
 }
 
@@ -217,8 +397,8 @@ mod tests {
     fn exact_for_the_first_codes_then_counted_together() {
         let mut s = Summary::new(0);
         for n in 0..(MAX_CODES as i128 + 500) {
-            s.add(key(n), true);
-            s.add(key(n), false);
+            s.add(key(n), true, &Seen::default());
+            s.add(key(n), false, &Seen::default());
         }
         assert_eq!(s.entries().len(), MAX_CODES);
         assert_eq!(s.other, 1000);
@@ -235,13 +415,13 @@ mod tests {
         let codes: Vec<i128> = (0..30_000).map(|i| (i * 7919) % 12_000).collect();
         let mut whole = Summary::new(0);
         codes.iter().for_each(|&c| {
-            whole.add(key(c), c % 2 == 0);
+            whole.add(key(c), c % 2 == 0, &Seen::default());
         });
         let mut merged = Summary::new(0);
         for part in codes.chunks(7_000) {
             let mut s = Summary::new(0);
             part.iter().for_each(|&c| {
-                s.add(key(c), c % 2 == 0);
+                s.add(key(c), c % 2 == 0, &Seen::default());
             });
             merged.merge(s);
         }
@@ -256,16 +436,80 @@ mod tests {
     #[test]
     fn the_row_path_counts_as_the_keyed_path() {
         let mut s = Summary::new(3);
-        s.add_row(1, 41601, true);
-        s.add(key(41601), true);
-        s.add_row(1, 41601, false);
-        assert_eq!(
-            s.entries(),
-            [Entry {
-                key: key(41601),
-                count: 3
-            }]
-        );
+        let seen = |time, id: &'static str| Seen {
+            time,
+            request_id: Some(Value(id.as_bytes())),
+        };
+        s.add_row(1, 41601, true, &seen(Some(5), "\"a\""));
+        s.add(key(41601), true, &seen(None, "\"b\""));
+        s.add_row(1, 41601, false, &seen(Some(2), "\"a\""));
+        let mut expected = Entry::new(key(41601), 3);
+        expected.errors = 2;
+        expected.seen = Span {
+            first: Some(2),
+            last: Some(5),
+        };
+        expected.request_ids = vec!["a".into(), "b".into()];
+        assert_eq!(s.entries(), [expected]);
         assert_eq!(Code::text(&"码".repeat(200)), Code::Text("码".repeat(85)));
+    }
+}
+
+#[cfg(test)]
+mod seen_tests {
+    use super::*;
+
+    fn key(n: i128) -> Key {
+        Key {
+            api: Api::Legacy,
+            code: Some(Code::Number(n)),
+            meaning: None,
+        }
+    }
+
+    #[test]
+    fn times_and_request_ids_merge_as_one_pass_keeps_them() {
+        let ids: Vec<String> = (0..40).map(|i| format!("\"id-{}\"", i % 7)).collect();
+        let seen = |i: usize| Seen {
+            time: (i % 5 != 0).then_some(1_000 - (i as i64 * 37) % 900),
+            request_id: Some(Value(ids[i].as_bytes())),
+        };
+        let mut whole = Summary::new(0);
+        (0..40).for_each(|i| {
+            whole.add(key((i % 3) as i128), true, &seen(i));
+        });
+        let mut merged = Summary::new(0);
+        for part in (0..40).collect::<Vec<_>>().chunks(6) {
+            let mut s = Summary::new(0);
+            part.iter().for_each(|&i| {
+                s.add(key((i % 3) as i128), true, &seen(i));
+            });
+            merged.merge(s);
+        }
+        assert_eq!(merged.entries(), whole.entries());
+        let first = &whole.entries()[0];
+        assert_eq!(first.request_ids, ["id-0", "id-3", "id-6"]);
+        assert!(first.seen.first <= first.seen.last && first.seen.first.is_some());
+    }
+
+    #[test]
+    fn request_ids_are_bounded_and_blank_ones_are_not_samples() {
+        let mut s = Summary::new(0);
+        let long = format!("\"{}\"", "x".repeat(10_000));
+        for id in ["\"\"", long.as_str(), "\"b\"", "\"c\"", "\"d\""] {
+            s.add(
+                key(1),
+                true,
+                &Seen {
+                    time: None,
+                    request_id: Some(Value(id.as_bytes())),
+                },
+            );
+        }
+        let ids = &s.entries()[0].request_ids;
+        assert_eq!(ids.len(), REQUEST_IDS);
+        assert_eq!(ids[0].chars().count(), MAX_REQUEST_ID + 1);
+        assert_eq!(ids[1..], ["b", "c"]);
+        assert_eq!(s.entries()[0].seen, Span::default());
     }
 }

@@ -162,6 +162,9 @@ pub(crate) fn emit(
         line,
         embedded,
         http,
+        // A bare usual line holds no time: nothing to read it from.
+        record: if found.bare { &[] } else { scope },
+        start: Some(found.at),
     };
     sink.event(Event::Envelope(&envelope, &origin))
 }

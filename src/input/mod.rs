@@ -8,7 +8,8 @@
 //! - `emit`: what the scanner found, as the envelope the consumer receives;
 //! - `model`: the envelope both API generations share, and what the consumer receives;
 //! - `sdk`: the error strings of Tencent Cloud's SDKs, an input form without JSON;
-//! - `parallel`: a large file read in parts, for a consumer that can take parts in.
+//! - `parallel`: a large file read in parts, for a consumer that can take parts in;
+//! - `time`: when an envelope was logged, from its line's prefix or its record's own fields.
 
 mod emit;
 pub(crate) mod fields;
@@ -20,6 +21,7 @@ pub(crate) mod parallel;
 mod reader;
 mod sdk;
 mod source;
+pub(crate) mod time;
 
 use std::io::{self, Read};
 

@@ -198,6 +198,12 @@ pub struct Origin<'r> {
     pub embedded: bool,
     /// The HTTP response it was the body of.
     pub http: Option<&'r HttpResponse>,
+    /// The text of its line (for a document over several lines, from its first line; for a
+    /// body, the body): where the time it was logged is read. Empty for the usual line whose
+    /// object has only envelope fields, which holds no time.
+    pub record: &'r [u8],
+    /// Where in `record` the envelope (or the JSON string holding it) starts.
+    pub start: Option<usize>,
 }
 
 /// Why a line was passed over.

@@ -557,6 +557,8 @@ impl<'n> Reader<'n> {
             line: line.number,
             embedded: true,
             http: None,
+            record: text,
+            start: Some(found.raw.start),
         };
         sink.event(Event::Envelope(&envelope, &origin))
     }

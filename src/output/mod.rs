@@ -7,18 +7,29 @@
 //! - [`twins`]: `list --twins`, the legacy codes beside their API 3.0 twins;
 //! - [`envelope`]: one explained envelope: for people, plain, a table row, or JSON;
 //! - [`summary`]: `explain --summary`;
+//! - [`diff`]: `explain --diff`;
+//! - [`chart`]: `explain --summary --by`, a chart per code;
+//! - [`github`] and [`markdown`]: workflow commands and Markdown tables, escaped;
+//! - [`annotations`]: one envelope as a workflow annotation or a Markdown row;
+//! - `shares`: the summary's shares of errors by category and retry class, and `--group`;
 //! - [`notes`]: the notes on an envelope, in words;
 //! - [`problems`]: what was wrong in the input, in words;
 //! - [`wrap`]: text fitted to the width, colour kept whole;
 //! - [`pager`]: the pager human output goes through on a terminal.
 
+pub mod annotations;
+pub mod chart;
 pub mod clap_error;
+pub mod diff;
 pub mod envelope;
+pub mod github;
+pub mod markdown;
 pub mod notes;
 pub mod pager;
 pub mod problems;
 pub mod records;
 pub mod rows;
+pub(crate) mod shares;
 pub mod summary;
 pub mod twins;
 pub mod wrap;

@@ -70,7 +70,10 @@ pub fn write_rows(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::
         Format::Json => write_json(out, rows, style),
         Format::Plain => write_plain(out, rows, style),
         // The human layout is explain's; rows refuse it before they get here.
-        Format::Table | Format::Human => write_table(out, rows, style),
+        // GitHub and Markdown are refused for rows before they come here.
+        Format::Table | Format::Human | Format::Github | Format::Markdown => {
+            write_table(out, rows, style)
+        }
     }
 }
 

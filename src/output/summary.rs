@@ -2,17 +2,21 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
+use comfy_table::{
+    presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid,
+};
 use serde::Serialize;
 
 use crate::explain::problems::Problems;
-use crate::explain::summary::{Code, Summary};
+use crate::explain::summary::{Code, Group, Key, Span, Summary};
+use crate::explain::timeline::Buckets;
+use crate::input::time::rfc3339;
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
 use crate::output::envelope::meaning;
 use crate::output::problems::{counted_text, skip_text};
 use crate::settings::{Format, Settings};
-use crate::table::{Row, Table};
+use crate::table::{Retry, Row, Table};
 use crate::text::escape;
 
 #[derive(Serialize)]
@@ -24,31 +28,68 @@ struct JsonCount<'a> {
     http_status: Option<u16>,
     message: Option<String>,
     message_en: Option<String>,
+    category: Option<&'a str>,
+    retry: Option<Retry>,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    request_ids: &'a [String],
     /// For the row of codes after the first 10,000: how many distinct codes it holds (about).
     #[serde(skip_serializing_if = "Option::is_none")]
     distinct_codes: Option<u64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 #[serde(untagged)]
-enum JsonCode<'a> {
+pub(crate) enum JsonCode<'a> {
     Number(i128),
     Text(&'a str),
     Other(&'static str),
     None(Option<()>),
 }
 
-/// One row of the summary, as the outputs need it.
-struct SummaryRow<'a> {
-    api: Api,
-    code: JsonCode<'a>,
-    shown: String,
-    count: u64,
-    rows: &'a [Row],
-    distinct: Option<u64>,
+/// The most rows a terminal table shows: more is not read, and costs memory to lay out
+/// (`--format plain` and `json` write every row).
+pub const MAX_TABLE_ROWS: usize = 1_000;
+
+/// How the summary is laid out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout {
+    /// Per category or retry class instead of per code.
+    pub group: Option<Group>,
+    /// At most this many rows (`--top`).
+    pub top: Option<usize>,
 }
 
-/// `explain --summary`: envelopes per code, most frequent first.
+/// One row of the summary, as the outputs need it.
+pub(crate) struct SummaryRow<'a> {
+    pub(crate) api: Api,
+    pub(crate) code: JsonCode<'a>,
+    /// The code as shown (escaped).
+    pub(crate) shown: String,
+    pub(crate) count: u64,
+    pub(crate) errors: u64,
+    rows: &'a [Row],
+    distinct: Option<u64>,
+    pub(crate) seen: Span,
+    pub(crate) request_ids: &'a [String],
+    /// With `--by`: per time bucket.
+    pub(crate) buckets: Option<&'a Buckets>,
+}
+
+impl SummaryRow<'_> {
+    /// The category of its code, when the table gives one.
+    pub(crate) fn category(&self) -> Option<&str> {
+        self.rows.first().and_then(|r| r.category.as_deref())
+    }
+
+    /// The retry class of its code, when the table gives one.
+    pub(crate) fn retry(&self) -> Option<Retry> {
+        self.rows.first().and_then(|r| r.retry)
+    }
+}
+
+/// `explain --summary`: envelopes per code, most frequent first (or per category or retry
+/// class, with `group`), then the shares of the errors by category and by retry class.
 pub fn write_summary(
     out: &mut impl Write,
     err: &mut impl Write,
@@ -56,40 +97,24 @@ pub fn write_summary(
     problems: &Problems,
     table: &Table,
     settings: &Settings,
+    layout: Layout,
 ) -> io::Result<()> {
     let mut counts: Vec<SummaryRow<'_>> = summary
         .entries()
         .iter()
         .map(|e| {
-            let (code, shown, rows) = match &e.key.code {
-                Some(Code::Number(n)) => {
-                    let rows = match e.key.api {
-                        Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
-                        Api::V3 => &[][..],
-                    };
-                    // The meaning Message named, when the code has several.
-                    let rows = match e.key.meaning.map(usize::from) {
-                        Some(m) if m < rows.len() => &rows[m..=m],
-                        _ => rows,
-                    };
-                    (JsonCode::Number(*n), n.to_string(), rows)
-                }
-                Some(Code::Text(t)) => {
-                    let rows = match e.key.api {
-                        Api::V3 => crate::table::v3::V3Table::builtin().lookup(t),
-                        Api::Legacy => &[][..],
-                    };
-                    (JsonCode::Text(t), escape(t).into_owned(), rows)
-                }
-                None => (JsonCode::None(None), "-".to_string(), &[][..]),
-            };
+            let (code, shown, rows) = resolve(&e.key, table);
             SummaryRow {
                 api: e.key.api,
                 code,
                 shown,
                 count: e.count,
+                errors: e.errors,
                 rows,
                 distinct: None,
+                seen: e.seen,
+                request_ids: &e.request_ids,
+                buckets: Some(&e.buckets),
             }
         })
         .collect();
@@ -100,10 +125,23 @@ pub fn write_summary(
             code: JsonCode::Other("other"),
             shown: "other".to_string(),
             count: summary.other,
+            errors: summary.other_errors,
             rows: &[],
             distinct: Some(summary.other_codes.estimate()),
+            seen: summary.other_seen,
+            request_ids: &[],
+            buckets: None,
         });
     }
+    if let Some(by) = summary.by {
+        return super::chart::write_timeline(out, err, &counts, summary, problems, settings, by);
+    }
+    if layout.group.is_some() {
+        return super::shares::write_groups(out, err, &counts, summary, problems, settings, layout);
+    }
+    // The shares are of every row; the rows shown, the first --top.
+    let all = &counts;
+    let counts = &counts[..counts.len().min(layout.top.unwrap_or(usize::MAX))];
     let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
     let p = settings.palette;
     let en = settings.lang == Lang::En;
@@ -119,7 +157,94 @@ pub fn write_summary(
             ),
         })
     };
+    let meaning_of = |r: &SummaryRow<'_>| {
+        other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang))
+    };
+    let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
     match settings.rows_format() {
+        Format::Markdown => {
+            let header = match en {
+                true => [
+                    "Count",
+                    "Share",
+                    "Code",
+                    "HTTP",
+                    "Category",
+                    "Retry",
+                    "First seen",
+                    "Last seen",
+                    "RequestIds",
+                    "Meaning",
+                ],
+                false => [
+                    "次数",
+                    "占比",
+                    "错误码",
+                    "HTTP",
+                    "类别",
+                    "重试",
+                    "首次出现",
+                    "最后出现",
+                    "RequestId 示例",
+                    "描述",
+                ],
+            };
+            let right = [true, true];
+            let rows = counts.iter().map(|r| {
+                vec![
+                    r.count.to_string(),
+                    format!("{:.2}%", share(r.count) * 100.0),
+                    r.shown.clone(),
+                    r.rows
+                        .first()
+                        .map_or("-".into(), |row| row.http_status.to_string()),
+                    r.category().unwrap_or("-").to_string(),
+                    r.retry().map_or("-", Retry::as_str).to_string(),
+                    time(r.seen.first),
+                    time(r.seen.last),
+                    match r.request_ids {
+                        [] => "-".to_string(),
+                        ids => ids.join(", "),
+                    },
+                    meaning_of(r),
+                ]
+            });
+            super::markdown::table(out, &header, &right, rows)?;
+            let mut after = Vec::new();
+            write_totals(&mut after, summary, settings.lang)?;
+            super::shares::write_shares(&mut after, all, summary.errors, settings)?;
+            write_skipped(&mut after, problems, settings.lang)?;
+            super::markdown::list(out, &after)?;
+            out.flush()
+        }
+        Format::Github => {
+            for r in counts {
+                let seen = match (r.seen.first, r.seen.last) {
+                    (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
+                    _ => String::new(),
+                };
+                let retry = r
+                    .retry()
+                    .map_or(String::new(), |x| format!(" (retry: {x})"));
+                let message = format!(
+                    "{} envelopes ({:.2}%{seen}): {}{retry}",
+                    r.count,
+                    share(r.count) * 100.0,
+                    meaning_of(r)
+                );
+                super::github::command(
+                    out,
+                    "notice",
+                    &[("title", format!("errcode {}", r.shown))],
+                    &message,
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, summary, settings.lang).ok();
+            super::shares::write_shares(err, all, summary.errors, settings).ok();
+            write_skipped(err, problems, settings.lang).ok();
+            Ok(())
+        }
         Format::Json => {
             let list: Vec<JsonCount> = counts
                 .iter()
@@ -152,6 +277,11 @@ pub fn write_summary(
                         http_status: row.map(|r| r.http_status),
                         message,
                         message_en,
+                        category: r.category(),
+                        retry: r.retry(),
+                        first_seen: r.seen.first.map(rfc3339),
+                        last_seen: r.seen.last.map(rfc3339),
+                        request_ids: r.request_ids,
                         distinct_codes: r.distinct,
                     }
                 })
@@ -161,44 +291,92 @@ pub fn write_summary(
             out.flush()?;
             // In a pipe the totals go to stderr, as the notes do.
             write_totals(err, summary, settings.lang).ok();
+            super::shares::write_shares(err, all, summary.errors, settings).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
         Format::Plain => {
-            for r in &counts {
+            for r in counts {
                 let http = r
                     .rows
                     .first()
                     .map_or("-".to_string(), |row| p.http(row.http_status));
                 let text = other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang));
+                let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
+                let ids = match r.request_ids {
+                    [] => "-".to_string(),
+                    ids => escape(&ids.join(",")).into_owned(),
+                };
                 writeln!(
                     out,
-                    "{}\t{:.2}%\t{}\t{http}\t{text}",
+                    "{}\t{:.2}%\t{}\t{http}\t{}\t{}\t{}\t{}\t{ids}\t{text}",
                     r.count,
                     share(r.count) * 100.0,
-                    p.code(&r.shown)
+                    p.code(&r.shown),
+                    r.category().map_or("-".into(), escape),
+                    r.retry().map_or("-".into(), |x| p.retry(Some(x))),
+                    time(r.seen.first),
+                    time(r.seen.last),
                 )?;
             }
             out.flush()?;
             // In a pipe the totals go to stderr, as the notes do.
             write_totals(err, summary, settings.lang).ok();
+            super::shares::write_shares(err, all, summary.errors, settings).ok();
             write_skipped(err, problems, settings.lang).ok();
             Ok(())
         }
         // The summary's layout for people is its table.
         Format::Table | Format::Human => {
+            let cut = counts.len().saturating_sub(MAX_TABLE_ROWS);
+            let counts = &counts[..counts.len() - cut];
             let mut grid = Grid::new();
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
             grid.set_width(settings.width);
-            let header = if en {
-                ["Count", "Share", "StatusCode", "HTTP", "Meaning"]
-            } else {
-                ["次数", "占比", "StatusCode", "HTTP", "描述"]
+            // When the input had times: when each code was seen, as short as the span allows.
+            let span = counts.iter().fold(Span::default(), |mut all, r| {
+                all.merge(r.seen);
+                all
+            });
+            // What all the times share goes to the header: their day, or their year.
+            let (first, last) = (span.first.map(rfc3339), span.last.map(rfc3339));
+            let shared = match (&first, &last) {
+                (Some(f), Some(l)) if f[..10] == l[..10] => 10,
+                (Some(f), Some(l)) if f[..4] == l[..4] => 4,
+                _ => 0,
             };
-            grid.set_header(header.map(|h| Cell::new(p.label(h))));
-            for r in &counts {
-                grid.add_row([
+            let mut header = match en {
+                true => vec!["Count", "Share", "StatusCode", "HTTP", "Category\nretry"],
+                false => vec!["次数", "占比", "StatusCode", "HTTP", "类别\n重试"],
+            };
+            let seen_header = format!(
+                "{}{}{}",
+                if en {
+                    "Seen (UTC)"
+                } else {
+                    "出现时间（UTC）"
+                },
+                if shared > 0 { "\n" } else { "" },
+                first.as_deref().map_or("", |f| &f[..shared])
+            );
+            if span.first.is_some() {
+                header.push(&seen_header);
+            }
+            header.push(if en { "Meaning" } else { "描述" });
+            grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
+            // `08:00:02` within a day, `11-27 08:00:02` within a year, else `2026-11-27 08:00:02`.
+            let short = |t: i64| {
+                let full = rfc3339(t);
+                let from = match shared {
+                    10 => 11,
+                    4 => 5,
+                    _ => 0,
+                };
+                full[from..19].replace('T', " ")
+            };
+            for r in counts {
+                let mut cells = vec![
                     Cell::new(r.count).set_alignment(CellAlignment::Right),
                     Cell::new(format!("{:.2}%", share(r.count) * 100.0))
                         .set_alignment(CellAlignment::Right),
@@ -208,19 +386,105 @@ pub fn write_summary(
                             .first()
                             .map_or("-".to_string(), |row| p.http(row.http_status)),
                     ),
-                    Cell::new(
-                        other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang)),
-                    ),
-                ]);
+                    Cell::new(match (r.category(), r.retry()) {
+                        (None, None) => "-".to_string(),
+                        (category, retry) => format!(
+                            "{}\n{}",
+                            category.map_or("-".into(), escape),
+                            retry.map_or("-".into(), |x| p.retry(Some(x)))
+                        ),
+                    }),
+                ];
+                if span.first.is_some() {
+                    cells.push(Cell::new(match (r.seen.first, r.seen.last) {
+                        (Some(f), Some(l)) if short(f) == short(l) => short(f),
+                        (Some(f), Some(l)) => format!("{}\n{}", short(f), short(l)),
+                        _ => "-".to_string(),
+                    }));
+                }
+                cells.push(Cell::new(
+                    other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang)),
+                ));
+                grid.add_row(cells);
+            }
+            // Every column but the meaning as wide as its content: the meaning wraps.
+            let columns = grid.column_count();
+            for column in grid.column_iter_mut().take(columns - 1) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
             }
             writeln!(out, "{grid}")?;
+            if cut > 0 {
+                match en {
+                    true => writeln!(
+                        out,
+                        "… and {cut} more rows: --format plain or json lists every row"
+                    )?,
+                    false => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部")?,
+                }
+            }
+            write_request_ids(out, counts, settings)?;
             write_totals(out, summary, settings.lang)?;
+            super::shares::write_shares(out, all, summary.errors, settings)?;
             write_skipped(out, problems, settings.lang)
         }
     }
 }
 
-fn summary_meaning(rows: &[Row], lang: Lang) -> String {
+/// Under the table: sample RequestIds of each code that is not a success, to quote to support.
+fn write_request_ids(
+    out: &mut impl Write,
+    counts: &[SummaryRow<'_>],
+    settings: &Settings,
+) -> io::Result<()> {
+    let p = settings.palette;
+    for r in counts {
+        let success = r.category() == Some("success");
+        if r.request_ids.is_empty() || success {
+            continue;
+        }
+        let ids: Vec<String> = r
+            .request_ids
+            .iter()
+            .map(|i| escape(i).into_owned())
+            .collect();
+        let label = match settings.lang {
+            Lang::En => "RequestIds",
+            Lang::Zh => "RequestId 示例",
+        };
+        writeln!(out, "{label} {}: {}", p.code(&r.shown), ids.join(", "))?;
+    }
+    Ok(())
+}
+
+/// A summary key as output needs it: the code as JSON, the code as shown (escaped), and the
+/// table's rows for it (the one `Message` named, for a code with several meanings).
+pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, String, &'a [Row]) {
+    match &key.code {
+        Some(Code::Number(n)) => {
+            let rows = match key.api {
+                Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
+                Api::V3 => &[][..],
+            };
+            // The meaning Message named, when the code has several.
+            let rows = match key.meaning.map(usize::from) {
+                Some(m) if m < rows.len() => &rows[m..=m],
+                _ => rows,
+            };
+            (JsonCode::Number(*n), n.to_string(), rows)
+        }
+        Some(Code::Text(t)) => {
+            let rows = match key.api {
+                Api::V3 => crate::table::v3::V3Table::builtin().lookup(t),
+                Api::Legacy => &[][..],
+            };
+            (JsonCode::Text(t), escape(t).into_owned(), rows)
+        }
+        None => (JsonCode::None(None), "-".to_string(), &[][..]),
+    }
+}
+
+/// The meanings of a code, in the chosen language.
+pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
     if rows.is_empty() {
         return if lang == Lang::En {
             "(not in the table)"
@@ -236,7 +500,7 @@ fn summary_meaning(rows: &[Row], lang: Lang) -> String {
 }
 
 /// How many envelopes, and how many errors.
-fn write_totals(out: &mut impl Write, summary: &Summary, lang: Lang) -> io::Result<()> {
+pub(crate) fn write_totals(out: &mut impl Write, summary: &Summary, lang: Lang) -> io::Result<()> {
     let (total, errors) = (summary.envelopes, summary.errors);
     match lang {
         Lang::En => writeln!(out, "{total} envelopes, {errors} errors"),

@@ -1,5 +1,5 @@
 //! The hermetic way to run the binary: nothing from the caller's environment that changes
-//! errcode's output (colour, locale, width, user tables) leaks in.
+//! errcode's output (colour, locale, width, user tables, time zone) leaks in.
 #![allow(dead_code)]
 
 use std::io::Write;
@@ -23,6 +23,8 @@ pub fn errcode() -> Command {
         command.env_remove(var);
     }
     command.env("RUST_BACKTRACE", "1");
+    // Times without a zone are read in the local zone: one zone for every machine.
+    command.env("TZ", "UTC");
     command.stdin(Stdio::null());
     command
 }

@@ -37,6 +37,9 @@ pub(crate) struct Found {
     /// Where in the scanned text the envelope was found: its start, or for an envelope inside
     /// a JSON string, the string's.
     pub at: usize,
+    /// The usual line's object, with no member but the envelope's fields: nothing on its line
+    /// can tell when it was logged (read by the one-pass path only; `false` when not known).
+    pub bare: bool,
 }
 
 impl Found {
@@ -49,6 +52,7 @@ impl Found {
             renamed: Default::default(),
             duplicates: Default::default(),
             error: false,
+            bare: false,
         }
     }
 }

@@ -259,3 +259,12 @@ fn a_payload_is_looked_into_only_when_it_may_hold_an_envelope() {
         assert!(usual_object(nested.as_bytes(), 0).is_none(), "{nested}");
     }
 }
+
+#[test]
+fn a_usual_object_with_only_envelope_fields_is_bare() {
+    let bare = br#"{"RequestId":"r","Code":0,"StatusCode":200,"Message":"ok","Data":{"ts":1}}"#;
+    assert!(usual_object(bare, 0).unwrap().bare);
+    // A member of its own (zap's `ts` beside the fields) may be the line's time.
+    let zap = br#"{"ts":1795766401,"RequestId":"r","StatusCode":200}"#;
+    assert!(!usual_object(zap, 0).unwrap().bare);
+}

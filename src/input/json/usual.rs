@@ -21,6 +21,7 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         i
     };
     let mut slots: [Option<Range<usize>>; 5] = Default::default();
+    let mut other_members = false;
     let mut i = ws(at + 1);
     loop {
         if text.get(i) != Some(&b'"') {
@@ -33,6 +34,7 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
                 if fields::key(&text[i..end]) != Key::Other {
                     return None;
                 }
+                other_members = true;
                 (end, None)
             }
         };
@@ -82,6 +84,7 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
     }
     Some(Found {
         slots,
+        bare: !other_members,
         ..Found::new(Api::Legacy, at..end)
     })
 }

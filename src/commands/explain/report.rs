@@ -1,0 +1,397 @@
+//! `explain --summary`: every input counted together, per code, with when each code was seen
+//! and sample RequestIds.
+
+use std::io::{self, Write};
+
+use super::{nothing_found, open, outcome, read_error, Counted, Filter, Input, Opened, Options};
+use crate::error::{Error, Outcome};
+use crate::explain::problems::Problems;
+use crate::explain::summary::{self, Seen, Summary};
+use crate::explain::{verdict, Verdict};
+use crate::input::parallel::Parts;
+use crate::input::time::{Clock, Millis, Window};
+use crate::input::{Api, Envelope, Event, Origin, Sink};
+use crate::output;
+use crate::settings::Settings;
+use crate::table::Table;
+use crate::text::escape;
+
+/// The summary key of an envelope.
+fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
+    let code = match (env.api, env.status_code) {
+        (_, None) => None,
+        // A StatusCode that is not a whole number is no code: such envelopes count together.
+        (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
+        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
+    };
+    // A code with several meanings is counted per meaning that Message names.
+    let meaning = match rows.len() {
+        0 | 1 => None,
+        _ => env.message.filter(|m| m.0.len() <= 4096).and_then(|m| {
+            let text = m.text();
+            let at = rows
+                .iter()
+                .position(|r| crate::explain::same_message(&text, &r.message))?;
+            u8::try_from(at).ok()
+        }),
+    };
+    summary::Key {
+        api: env.api,
+        code,
+        meaning,
+    }
+}
+
+/// The consumer for `--summary`: counts, and problems.
+pub(super) struct Counter<'t> {
+    table: &'t Table,
+    file: String,
+    summary: Summary,
+    problems: Problems,
+    filter: Filter,
+    /// Envelopes read, counted or not.
+    seen: u64,
+    clock: Clock,
+    /// The time of the last record read: (its line, where its text was, its length), and the
+    /// time. A line's time is read once, however many envelopes it holds.
+    last_record: Option<((u64, usize, usize), Option<Millis>)>,
+    /// Keep sample RequestIds (`--diff` shows none: no memory for them).
+    samples: bool,
+    /// `--since` and `--until`.
+    window: Option<Window>,
+}
+
+impl<'t> Counter<'t> {
+    /// What was counted.
+    pub(super) fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    pub(super) fn new(table: &'t Table, options: &Options) -> Counter<'t> {
+        Counter {
+            table,
+            file: String::new(),
+            summary: Summary::new(table.rows().len()).with_buckets(options.by),
+            problems: Problems::default(),
+            filter: options.filter.clone(),
+            seen: 0,
+            clock: Clock::local(),
+            last_record: None,
+            samples: options.diff.is_none(),
+            window: options.window,
+        }
+    }
+
+    /// Counts `inputs` in turn (a large file in parts); an input that cannot be read is told
+    /// on `err`. Returns whether one could not be, and the bytes read.
+    fn count(
+        &mut self,
+        inputs: Vec<Input<'_>>,
+        err: &mut impl Write,
+        lang: crate::lang::Lang,
+    ) -> (bool, u64) {
+        let mut failed = false;
+        let mut bytes = 0u64;
+        for input in inputs {
+            self.file = input.name();
+            self.last_record = None;
+            let name = input.json_name();
+            let result = match open(input) {
+                Err(e) => Err(e),
+                Ok(Opened::Stdin) => {
+                    let mut counted = Counted::new(io::stdin().lock());
+                    let read = crate::input::read(&mut counted, &name, self);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&self.file, &e, lang))
+                }
+                Ok(Opened::Reader(reader)) => {
+                    let mut counted = Counted::new(reader);
+                    let read = crate::input::read(&mut counted, &name, self);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&self.file, &e, lang))
+                }
+                Ok(Opened::File(file)) => {
+                    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+                    match crate::input::parallel::read(&file, len, &name, self) {
+                        Ok(true) => {
+                            bytes += len;
+                            Ok(())
+                        }
+                        Ok(false) => {
+                            let mut counted = Counted::new(&file);
+                            let read = crate::input::read(&mut counted, &name, self);
+                            bytes += counted.bytes;
+                            read.map_err(|e| read_error(&self.file, &e, lang))
+                        }
+                        Err(e) => Err(read_error(&self.file, &e, lang)),
+                    }
+                }
+            };
+            if let Err(e) = result {
+                writeln!(err, "errcode: {e}").ok();
+                failed = true;
+            }
+        }
+        (failed, bytes)
+    }
+
+    /// When the envelope at `origin` was logged.
+    fn time(&mut self, origin: &Origin<'_>) -> Option<Millis> {
+        let record = (
+            origin.line,
+            origin.record.as_ptr() as usize,
+            origin.record.len(),
+        );
+        match self.last_record {
+            Some((last, time)) if last == record => time,
+            _ => {
+                let time = self.clock.time_of(origin.record, origin.start);
+                self.last_record = Some((record, time));
+                time
+            }
+        }
+    }
+}
+
+impl Sink for Counter<'_> {
+    fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+        match event {
+            Event::Envelope(env, origin) => {
+                let (verdict, rows) = verdict(env, origin, self.table);
+                self.seen += 1;
+                if !self.filter.keeps(env, verdict) {
+                    return Ok(());
+                }
+                let time = self.time(origin);
+                if self.window.is_some_and(|w| !w.contains(time)) {
+                    return Ok(());
+                }
+                let error = verdict == Verdict::Error;
+                let seen = Seen {
+                    time,
+                    request_id: env.request_id.filter(|_| self.samples),
+                };
+                match rows.first() {
+                    Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
+                        let index = self.table.index_of(row);
+                        self.summary.add_row(index, row.code, error, &seen);
+                    }
+                    _ => {
+                        self.summary.add(summary_key(env, rows), error, &seen);
+                    }
+                }
+            }
+            other => self.problems.event(&self.file, &other),
+        }
+        Ok(())
+    }
+}
+
+impl Parts for Counter<'_> {
+    fn part(&self) -> Self {
+        Counter {
+            table: self.table,
+            file: self.file.clone(),
+            summary: self.summary.empty_like(),
+            problems: Problems::default(),
+            filter: self.filter.clone(),
+            seen: 0,
+            clock: self.clock.clone(),
+            last_record: None,
+            samples: self.samples,
+            window: self.window,
+        }
+    }
+
+    fn mergeable(&self) -> bool {
+        self.summary.other == 0
+    }
+
+    fn merge(&mut self, part: Self, lines_before: u64) {
+        self.seen += part.seen;
+        self.summary.merge(part.summary);
+        self.problems.merge(part.problems, lines_before);
+    }
+}
+
+/// `explain --summary`: every input counted together.
+pub(super) fn summarise(
+    inputs: Vec<Input<'_>>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let mut counter = Counter::new(table, options);
+    let (failed, bytes) = counter.count(inputs, err, settings.lang);
+    let Counter {
+        summary,
+        problems,
+        seen,
+        ..
+    } = counter;
+    if seen == 0 {
+        if failed {
+            return Err(Error::Reported);
+        }
+        return Err(nothing_found(&names, bytes, &problems, settings.lang));
+    }
+    if let Some(by) = summary.by {
+        check_buckets(&summary, by)?;
+    }
+    if options.quiet {
+        return outcome(failed, options, summary.errors);
+    }
+    for warning in &problems.warnings {
+        writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
+    }
+    let more = problems
+        .warnings_total()
+        .saturating_sub(problems.warned as u64);
+    if more > 0 {
+        let more = output::problems::more_not_shown(more, settings.lang);
+        writeln!(err, "errcode: {more}").ok();
+    }
+    let layout = output::summary::Layout {
+        group: options.group,
+        top: options.top,
+    };
+    match output::summary::write_summary(out, err, &summary, &problems, table, settings, layout) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    if let Some(path) = &options.step_summary {
+        append_step_summary(path, &summary, &problems, table, settings, layout, err);
+    }
+    outcome(failed, options, summary.errors)
+}
+
+/// With `--format github`: the Markdown summary appended to the file `GITHUB_STEP_SUMMARY`
+/// names (GitHub shows only the first annotations of a step; the job's summary shows all).
+/// A file that cannot be written is told on `err`; the run goes on.
+pub(super) fn append_step_summary(
+    path: &std::path::Path,
+    summary: &Summary,
+    problems: &Problems,
+    table: &Table,
+    settings: &Settings,
+    layout: output::summary::Layout,
+    err: &mut impl Write,
+) {
+    let markdown = Settings {
+        format: Some(crate::settings::Format::Markdown),
+        ..*settings
+    };
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|file| {
+            let mut file = io::BufWriter::new(file);
+            writeln!(file, "### errcode")?;
+            writeln!(file)?;
+            output::summary::write_summary(
+                &mut file,
+                &mut io::sink(),
+                summary,
+                problems,
+                table,
+                &markdown,
+                layout,
+            )?;
+            writeln!(file)?;
+            file.flush()
+        });
+    if let Err(e) = written {
+        let path = escape(&path.to_string_lossy()).into_owned();
+        writeln!(
+            err,
+            "errcode: GITHUB_STEP_SUMMARY: cannot write {path}: {e}"
+        )
+        .ok();
+    }
+}
+
+/// `explain --diff BEFORE AFTER`: the two inputs counted apart, then compared. Exit 1 under
+/// `--check` when AFTER has an error code that BEFORE does not.
+pub(super) fn diff(
+    inputs: [Input<'_>; 2],
+    out: &mut impl Write,
+    err: &mut impl Write,
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let mut counters = Vec::with_capacity(2);
+    for input in inputs {
+        let name = input.name();
+        let mut counter = Counter::new(table, options);
+        let (failed, bytes) = counter.count(vec![input], err, settings.lang);
+        if failed {
+            return Err(Error::Reported);
+        }
+        if counter.seen == 0 {
+            return Err(nothing_found(
+                &[name],
+                bytes,
+                &counter.problems,
+                settings.lang,
+            ));
+        }
+        counters.push(counter);
+    }
+    let (before, after) = (&counters[0], &counters[1]);
+    let changes = crate::explain::diff::compare(&before.summary, &after.summary);
+    let new_error = changes.iter().any(|c| c.is_new_error());
+    let outcome = match options.check && new_error {
+        true => Outcome::NothingFound,
+        false => Outcome::Found,
+    };
+    if options.quiet {
+        return Ok(outcome);
+    }
+    for counter in &counters {
+        let problems = &counter.problems;
+        for warning in &problems.warnings {
+            writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
+        }
+        let more = problems
+            .warnings_total()
+            .saturating_sub(problems.warned as u64);
+        if more > 0 {
+            let more = output::problems::more_not_shown(more, settings.lang);
+            writeln!(err, "errcode: {more}").ok();
+        }
+    }
+    let totals = [&before.summary, &after.summary];
+    let shown = &changes[..changes.len().min(options.top.unwrap_or(usize::MAX))];
+    match output::diff::write_diff(out, err, shown, totals, table, settings) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(outcome)
+}
+
+/// `--by`: the timeline within its bounds, or a usage error that says which duration fits.
+fn check_buckets(summary: &Summary, by: Millis) -> Result<(), Error> {
+    use crate::explain::timeline::{fitting, MAX_BUCKETS, MAX_CELLS};
+    let every = output::chart::duration_text(by);
+    if summary.over {
+        return Err(Error::Usage(format!(
+            "--by {every}: more than {MAX_CELLS} counts of a code in a bucket: give a larger duration, or fewer codes (--status, --errors)"
+        )));
+    }
+    if let Some((first, last)) = summary.bucket_span() {
+        let buckets = last - first + 1;
+        if buckets > MAX_BUCKETS {
+            let span = (last - first + 1).saturating_mul(by);
+            return Err(Error::Usage(format!(
+                "--by {every}: the times span {buckets} buckets, more than {MAX_BUCKETS}: give --by {} or more",
+                fitting(span)
+            )));
+        }
+    }
+    Ok(())
+}

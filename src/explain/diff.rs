@@ -1,0 +1,148 @@
+//! `explain --diff BEFORE AFTER`: per code, the envelopes before and after, in the order that
+//! matters during an incident: codes that are new, then codes that went away, then the
+//! largest changes.
+
+use std::collections::HashMap;
+
+use crate::explain::summary::{Key, Summary};
+
+/// One code's counts in the two inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change<'a> {
+    /// The code; `None` for the row of codes past the first [`crate::explain::summary::MAX_CODES`].
+    pub key: Option<&'a Key>,
+    /// Envelopes before.
+    pub before: u64,
+    /// Envelopes after.
+    pub after: u64,
+    /// Of those after, errors.
+    pub after_errors: u64,
+}
+
+impl Change<'_> {
+    /// After less before.
+    pub fn change(&self) -> i128 {
+        i128::from(self.after) - i128::from(self.before)
+    }
+
+    /// Seen after and not before.
+    pub fn is_new(&self) -> bool {
+        self.before == 0 && self.after > 0
+    }
+
+    /// Seen before and not after.
+    pub fn is_gone(&self) -> bool {
+        self.before > 0 && self.after == 0
+    }
+
+    /// A code of errors seen after and not before: what `--check` fails on.
+    pub fn is_new_error(&self) -> bool {
+        self.is_new() && self.after_errors > 0 && self.key.is_some()
+    }
+}
+
+/// The codes of both inputs: new ones first, then those that went away, then the largest
+/// changes (ties: the more envelopes after, then the order first seen, before then after).
+pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
+    let mut changes: Vec<Change<'a>> = Vec::new();
+    let mut index: HashMap<&Key, usize> = HashMap::new();
+    for e in before.entries() {
+        index.insert(&e.key, changes.len());
+        changes.push(Change {
+            key: Some(&e.key),
+            before: e.count,
+            after: 0,
+            after_errors: 0,
+        });
+    }
+    for e in after.entries() {
+        match index.get(&e.key) {
+            Some(&i) => {
+                changes[i].after = e.count;
+                changes[i].after_errors = e.errors;
+            }
+            None => changes.push(Change {
+                key: Some(&e.key),
+                before: 0,
+                after: e.count,
+                after_errors: e.errors,
+            }),
+        }
+    }
+    if before.other > 0 || after.other > 0 {
+        changes.push(Change {
+            key: None,
+            before: before.other,
+            after: after.other,
+            after_errors: after.other_errors,
+        });
+    }
+    let rank = |c: &Change<'_>| match (c.is_new(), c.is_gone()) {
+        (true, _) => 0,
+        (_, true) => 1,
+        _ => 2,
+    };
+    // A stable sort: equal rows keep the order first seen.
+    changes.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| b.change().abs().cmp(&a.change().abs()))
+            .then_with(|| b.after.cmp(&a.after))
+    });
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explain::summary::{Code, Seen};
+    use crate::input::Api;
+
+    fn key(n: i128) -> Key {
+        Key {
+            api: Api::Legacy,
+            code: Some(Code::Number(n)),
+            meaning: None,
+        }
+    }
+
+    fn summary(counts: &[(i128, u64)]) -> Summary {
+        let mut s = Summary::new(0);
+        for &(code, n) in counts {
+            for _ in 0..n {
+                s.add(key(code), code != 200, &Seen::default());
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn new_codes_then_gone_ones_then_the_largest_changes() {
+        let before = summary(&[(200, 10), (41601, 5), (52502, 1), (40001, 3)]);
+        let after = summary(&[(200, 12), (41601, 1), (52502, 9), (51603, 2), (42505, 7)]);
+        let changes = compare(&before, &after);
+        let view: Vec<(i128, u64, u64, i128)> = changes
+            .iter()
+            .map(|c| match &c.key.unwrap().code {
+                Some(Code::Number(n)) => (*n, c.before, c.after, c.change()),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            view,
+            [
+                (42505, 0, 7, 7),
+                (51603, 0, 2, 2),
+                (40001, 3, 0, -3),
+                (52502, 1, 9, 8),
+                (41601, 5, 1, -4),
+                (200, 10, 12, 2),
+            ]
+        );
+        assert!(changes[0].is_new_error() && !changes[3].is_new_error());
+        // No change, no new code.
+        assert!(compare(&before, &before)
+            .iter()
+            .all(|c| c.change() == 0 && !c.is_new()));
+    }
+}

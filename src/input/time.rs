@@ -1,0 +1,567 @@
+//! When an envelope was logged: a time read from its line's prefix (`2026-11-27T08:00:01Z
+//! ERROR …`, `[2026-11-27 08:00:01]`, Go's `2026/11/27 08:00:01`) or from the own fields of the
+//! structured record it is in (`ts`, `time`, `timestamp`…: RFC 3339 text, or epoch seconds,
+//! with fractions as zap writes them, or milliseconds), never from inside the envelope. A time
+//! without a zone is read in the local zone (`TZ`), as the program that wrote it did; the zone
+//! rules are jiff's, read once.
+
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+
+/// Milliseconds since 1970-01-01T00:00:00Z.
+pub type Millis = i64;
+
+/// The keys of a structured record that hold its time, as loggers write them (zap `ts`, slog
+/// and logrus `time`, Elastic `@timestamp`, Serilog's `@t`).
+const KEYS: [&[u8]; 8] = [
+    b"ts",
+    b"time",
+    b"timestamp",
+    b"@timestamp",
+    b"@t",
+    b"datetime",
+    b"Time",
+    b"Timestamp",
+];
+
+/// How far into a prefix a time is looked for, in bytes.
+const PREFIX: usize = 256;
+
+/// Reads times, with the zone that times without one are in.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    zone: TimeZone,
+    /// The last zone-less minute converted: (its minutes since the epoch as if it were UTC,
+    /// the zone's offset then in seconds). Logs come in order, so most lines hit it.
+    last: std::cell::Cell<Option<(i64, i64)>>,
+}
+
+impl Clock {
+    /// A clock for the local zone: `TZ`, or the system's.
+    pub fn local() -> Clock {
+        Clock::new(TimeZone::system())
+    }
+
+    /// A clock for the zone `zone`.
+    pub fn new(zone: TimeZone) -> Clock {
+        Clock {
+            zone,
+            last: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The time of the envelope that starts at `start` in `record` (the text of its line; for a
+    /// document over several lines, from its first line), when the line has one.
+    pub fn time_of(&self, record: &[u8], start: Option<usize>) -> Option<Millis> {
+        let first = record.iter().position(|b| !b.is_ascii_whitespace())?;
+        let open = memchr::memchr(b'{', record).unwrap_or(record.len());
+        let end = start.unwrap_or(open).min(open).min(first + PREFIX);
+        if end > first {
+            if let Some(time) = self.in_prefix(&record[first..end]) {
+                return Some(time);
+            }
+        }
+        // A structured record: its own fields (the envelope may be the record itself).
+        match record.get(open) {
+            Some(b'{') if start.is_none_or(|s| s >= open) => self.in_fields(record, open),
+            _ => None,
+        }
+    }
+
+    /// The first time written in `prefix`.
+    fn in_prefix(&self, prefix: &[u8]) -> Option<Millis> {
+        let mut from = 0;
+        while let Some(i) = prefix[from..]
+            .iter()
+            .position(u8::is_ascii_digit)
+            .map(|i| from + i)
+        {
+            if let Some((time, _)) = self.text(&prefix[i..]) {
+                return Some(time);
+            }
+            // On past this run of digits.
+            from = i + prefix[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        }
+        None
+    }
+
+    /// The time in the first of the record's own members that holds one, the record being the
+    /// object at `record[open]`.
+    fn in_fields(&self, record: &[u8], open: usize) -> Option<Millis> {
+        let mut i = open + 1;
+        loop {
+            i = skip_ws(record, i);
+            if record.get(i) != Some(&b'"') {
+                return None;
+            }
+            let key_end = string_end(record, i)?;
+            let key = &record[i + 1..key_end - 1];
+            i = skip_ws(record, key_end);
+            if record.get(i) != Some(&b':') {
+                return None;
+            }
+            i = skip_ws(record, i + 1);
+            let value_end = value_end(record, i)?;
+            if KEYS.contains(&key) {
+                if let Some(time) = self.value(&record[i..value_end]) {
+                    return Some(time);
+                }
+            }
+            i = skip_ws(record, value_end);
+            match record.get(i) {
+                Some(b',') => i += 1,
+                _ => return None,
+            }
+        }
+    }
+
+    /// A field's value as a time: text as in a prefix, or an epoch number (quoted or not).
+    fn value(&self, value: &[u8]) -> Option<Millis> {
+        let inner = match value {
+            [b'"', inner @ .., b'"'] => inner,
+            other => other,
+        };
+        match inner.first() {
+            Some(b'0'..=b'9') => epoch(inner).or_else(|| match self.text(inner) {
+                Some((time, len)) if len == inner.len() => Some(time),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The date and time `text` starts with, and its length: `YYYY-MM-DD` or `YYYY/MM/DD`, `T`
+    /// or a space, `hh:mm:ss`, a fraction after `.` or `,`, and a zone (`Z`, `+08:00`,
+    /// `+0800`, `+08`) or none.
+    fn text(&self, text: &[u8]) -> Option<(Millis, usize)> {
+        let digits = |at: usize, n: usize| -> Option<i64> {
+            let part = text.get(at..at + n)?;
+            part.iter()
+                .all(u8::is_ascii_digit)
+                .then(|| part.iter().fold(0, |v, d| v * 10 + i64::from(d - b'0')))
+        };
+        let year = digits(0, 4)?;
+        let sep = *text.get(4)?;
+        if !matches!(sep, b'-' | b'/') || text.get(7) != Some(&sep) {
+            return None;
+        }
+        let (month, day) = (digits(5, 2)?, digits(8, 2)?);
+        if !matches!(text.get(10), Some(b'T' | b't' | b' ')) || text.get(13) != Some(&b':') {
+            return None;
+        }
+        let (hour, minute) = (digits(11, 2)?, digits(14, 2)?);
+        if text.get(16) != Some(&b':') {
+            return None;
+        }
+        let second = digits(17, 2)?;
+        let mut at = 19;
+        let mut millis = 0;
+        if matches!(text.get(at), Some(b'.' | b','))
+            && text.get(at + 1).is_some_and(u8::is_ascii_digit)
+        {
+            let run = text[at + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            millis = text[at + 1..at + 1 + run.min(3)]
+                .iter()
+                .chain(std::iter::repeat(&b'0'))
+                .take(3)
+                .fold(0, |v, d| v * 10 + i64::from(d - b'0'));
+            at += 1 + run;
+        }
+        if text.get(at).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        // A leap second is read as the second before it.
+        let date = jiff::civil::Date::new(year as i16, month as i8, day as i8).ok()?;
+        let civil = DateTime::from_parts(
+            date,
+            jiff::civil::Time::new(hour as i8, minute as i8, second.min(59) as i8, 0).ok()?,
+        );
+        let as_utc = TimeZone::UTC.to_timestamp(civil).ok()?.as_second();
+        let (offset, len) = match zone(&text[at..]) {
+            Some((offset, len)) => (offset, at + len),
+            None => (self.local_offset(civil, as_utc)?, at),
+        };
+        Some(((as_utc - offset) * 1000 + millis, len))
+    }
+
+    /// The local zone's offset, in seconds, at the zone-less time `civil` (`as_utc`: the same
+    /// wall time read as UTC, in seconds): a time skipped or repeated by a clock change is read
+    /// as jiff's "compatible" rule reads it, as most programs do.
+    fn local_offset(&self, civil: DateTime, as_utc: i64) -> Option<i64> {
+        let minute = as_utc.div_euclid(60);
+        if let Some((last, offset)) = self.last.get() {
+            if last == minute {
+                return Some(offset);
+            }
+        }
+        let whole_minute = civil.with().second(0).build().ok()?;
+        let at = self.zone.to_timestamp(whole_minute).ok()?.as_second();
+        let offset = minute * 60 - at;
+        self.last.set(Some((minute, offset)));
+        Some(offset)
+    }
+}
+
+/// The incident window of `--since` and `--until`: from `since` (included) to `until` (not
+/// included); an envelope without a time is outside any window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    /// The start, when there is one.
+    pub since: Option<Millis>,
+    /// The end, when there is one.
+    pub until: Option<Millis>,
+}
+
+impl Window {
+    /// Whether an envelope of this time is inside.
+    pub fn contains(&self, time: Option<Millis>) -> bool {
+        match time {
+            None => false,
+            Some(t) => self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u),
+        }
+    }
+}
+
+impl Clock {
+    /// A bound of the window: a time as a log writes it (RFC 3339; without a zone, the local
+    /// zone's), or an offset back from `now`: `-90s`, `-30m`, `-3h`, `-2d`.
+    pub fn bound(&self, text: &str, now: Millis) -> Option<Millis> {
+        let text = text.trim();
+        if let Some(offset) = text.strip_prefix('-') {
+            let unit = match offset.as_bytes().last()? {
+                b's' => 1_000,
+                b'm' => 60_000,
+                b'h' => 3_600_000,
+                b'd' => 86_400_000,
+                _ => return None,
+            };
+            let digits = &offset[..offset.len() - 1];
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: i64 = digits.parse().ok()?;
+            return now.checked_sub(n.checked_mul(unit)?);
+        }
+        match self.text(text.as_bytes()) {
+            Some((time, len)) if len == text.len() => Some(time),
+            _ => None,
+        }
+    }
+}
+
+/// A zone `text` starts with: its offset in seconds and its length.
+fn zone(text: &[u8]) -> Option<(i64, usize)> {
+    let sign = match text.first()? {
+        b'Z' | b'z' => return Some((0, 1)),
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let two = |at: usize| -> Option<i64> {
+        let d = text.get(at..at + 2)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| i64::from(d[0] - b'0') * 10 + i64::from(d[1] - b'0'))
+    };
+    let hours = two(1)?;
+    let (minutes, len) = match text.get(3) {
+        Some(b':') => (two(4)?, 6),
+        Some(b'0'..=b'9') => (two(3)?, 5),
+        _ => (0, 3),
+    };
+    if hours > 23 || minutes > 59 || text.get(len).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some((sign * (hours * 3600 + minutes * 60), len))
+}
+
+/// An epoch time: seconds (with a fraction, or an exponent as some encoders write floats),
+/// milliseconds, microseconds or nanoseconds, told apart by size.
+fn epoch(text: &[u8]) -> Option<Millis> {
+    let int_len = text.iter().take_while(|b| b.is_ascii_digit()).count();
+    if int_len > 19 {
+        return None;
+    }
+    let int: i64 = std::str::from_utf8(&text[..int_len]).ok()?.parse().ok()?;
+    let rest = &text[int_len..];
+    if rest.is_empty() {
+        return Some(match int {
+            0..100_000_000_000 => int * 1000,
+            100_000_000_000..100_000_000_000_000 => int,
+            100_000_000_000_000..100_000_000_000_000_000 => int / 1000,
+            _ => int / 1_000_000,
+        });
+    }
+    if rest[0] == b'.' && rest.len() > 1 && rest[1..].iter().all(u8::is_ascii_digit) {
+        // Seconds with a fraction (zap's `1732694400.123456`).
+        if int >= 100_000_000_000 {
+            return None;
+        }
+        let millis = rest[1..]
+            .iter()
+            .chain(std::iter::repeat(&b'0'))
+            .take(3)
+            .fold(0, |v, d| v * 10 + i64::from(d - b'0'));
+        return Some(int * 1000 + millis);
+    }
+    // `1.7326944001234567e+09`: a float; milliseconds are all it needs to hold.
+    let seconds: f64 = std::str::from_utf8(text).ok()?.parse().ok()?;
+    (seconds.is_finite() && (0.0..1e11).contains(&seconds))
+        .then(|| (seconds * 1000.0).round() as i64)
+}
+
+fn skip_ws(text: &[u8], mut i: usize) -> usize {
+    while text.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+/// The end (after the closing quote) of the string at `text[i]`.
+fn string_end(text: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        i += memchr::memchr2(b'"', b'\\', &text[i..])?;
+        match text[i] {
+            b'\\' => i += 2,
+            _ => return Some(i + 1),
+        }
+    }
+}
+
+/// The end of the value at `text[i]`: a string, a container (skipped, not checked), or a
+/// number or word.
+fn value_end(text: &[u8], mut i: usize) -> Option<usize> {
+    match *text.get(i)? {
+        b'"' => string_end(text, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            loop {
+                match *text.get(i)? {
+                    b'"' => {
+                        i = string_end(text, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        _ => {
+            let len = text[i..]
+                .iter()
+                .take_while(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                .count();
+            (len > 0).then_some(i + len)
+        }
+    }
+}
+
+/// Milliseconds since the epoch as RFC 3339 in UTC (`2026-11-27T00:11:00Z`, with the
+/// milliseconds when there are any).
+pub fn rfc3339(time: Millis) -> String {
+    match jiff::Timestamp::from_millisecond(time) {
+        Ok(t) => t.to_string(),
+        Err(_) => time.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(zone: &str, line: &str) -> Option<String> {
+        let clock = Clock::new(TimeZone::get(zone).unwrap());
+        let start = line.find("{\"RequestId\"");
+        clock.time_of(line.as_bytes(), start).map(rfc3339)
+    }
+
+    #[test]
+    fn prefixes_in_the_forms_loggers_write() {
+        let utc = |line| at("UTC", line);
+        let t = Some("2026-11-27T08:00:01Z".to_string());
+        assert_eq!(utc("2026-11-27T08:00:01Z ERROR {\"RequestId\":1}"), t);
+        assert_eq!(utc("2026-11-27T16:00:01+08:00 x {\"RequestId\":1}"), t);
+        assert_eq!(utc("2026-11-27T16:00:01+0800 x"), t);
+        assert_eq!(utc("2026-11-27T04:00:01-04 x"), t);
+        assert_eq!(utc("[2026-11-27 08:00:01] ERROR {\"RequestId\":1}"), t);
+        assert_eq!(utc("2026/11/27 08:00:01 client: {\"RequestId\":1}"), t);
+        assert_eq!(
+            utc("I1127 app 2026-11-27 08:00:01,250 x").as_deref(),
+            Some("2026-11-27T08:00:01.25Z")
+        );
+        assert_eq!(
+            utc("2026/11/27 08:00:01.123456 x").as_deref(),
+            Some("2026-11-27T08:00:01.123Z")
+        );
+        // Zone-less times are the local zone's.
+        assert_eq!(at("Asia/Shanghai", "2026-11-27 16:00:01 x"), t);
+        assert_eq!(
+            at("America/New_York", "2026-07-01 04:00:01 x").as_deref(),
+            Some("2026-07-01T08:00:01Z")
+        );
+        // Not times: no time at all, a date alone, a bad date, digits that run on.
+        assert_eq!(utc("ERROR {\"RequestId\":1}"), None);
+        assert_eq!(utc("2026-11-27 ERROR"), None);
+        assert_eq!(utc("2026-02-30 08:00:01 x"), None);
+        assert_eq!(utc("2026-11-27 25:00:01 x"), None);
+        assert_eq!(utc("12026-11-27 08:00:01 x").as_deref(), None);
+        assert_eq!(utc("2026-11-27 08:00:011 x"), None);
+    }
+
+    #[test]
+    fn never_from_inside_the_envelope() {
+        let line = r#"ERROR {"RequestId":"a","StatusCode":1,"Message":"at 2026-11-27 08:00:01","Data":{"time":1795766401}}"#;
+        assert_eq!(at("UTC", line), None);
+        // The usual line: its own members hold no time.
+        assert_eq!(
+            at(
+                "UTC",
+                r#"{"RequestId":"a","StatusCode":1,"Data":{"ts":1795766401}}"#
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_record_own_fields() {
+        let t = Some("2026-11-27T08:00:01Z".to_string());
+        let utc = |line| at("UTC", line);
+        assert_eq!(
+            utc(r#"{"level":"error","ts":1795766401,"resp":{"RequestId":"a"}}"#),
+            t
+        );
+        assert_eq!(
+            utc(r#"{"ts":1795766401.123456,"resp":{"RequestId":"a"}}"#).as_deref(),
+            Some("2026-11-27T08:00:01.123Z")
+        );
+        assert_eq!(utc(r#"{"ts":1.795766401e+09,"resp":{"RequestId":"a"}}"#), t);
+        assert_eq!(utc(r#"{"time":1795766401000,"resp":{"RequestId":"a"}}"#), t);
+        assert_eq!(
+            utc(r#"{"timestamp":"2026-11-27T08:00:01Z","resp":{"RequestId":"a"}}"#),
+            t
+        );
+        assert_eq!(
+            utc(r#"{"@timestamp":"2026-11-27T08:00:01.000Z","resp":{"RequestId":"a"}}"#),
+            t
+        );
+        assert_eq!(
+            utc(
+                r#"{"msg":"x {\"ts\":1}","nested":{"ts":5},"time":"1795766401","resp":{"RequestId":"a"}}"#
+            ),
+            t
+        );
+        // The record is the envelope, its time one of its own members (zap's fields).
+        assert_eq!(
+            utc(r#"{"ts":1795766401,"RequestId":"a","StatusCode":41601}"#),
+            t
+        );
+        assert_eq!(
+            at(
+                "Asia/Shanghai",
+                r#"{"time":"2026-11-27 16:00:01","resp":{"RequestId":"a"}}"#
+            ),
+            t
+        );
+        // Not times.
+        assert_eq!(utc(r#"{"ts":"soon","resp":{"RequestId":"a"}}"#), None);
+        assert_eq!(utc(r#"{"ts":-5,"resp":{"RequestId":"a"}}"#), None);
+        assert_eq!(utc(r#"{"ts":true,"resp":{"RequestId":"a"}}"#), None);
+        assert_eq!(
+            utc(r#"{"ts":"2026-11-27T08:00:01Z trailing","resp":{"RequestId":"a"}}"#),
+            None
+        );
+        assert_eq!(utc(r#"{"ts":1e400,"resp":{"RequestId":"a"}}"#), None);
+        assert_eq!(
+            utc(r#"{"ts":99999999999999999999999,"resp":{"RequestId":"a"}}"#),
+            None
+        );
+        assert_eq!(utc(r#"{"ts":1795766401,"resp":{"RequestId":"a"#), t);
+        assert_eq!(utc(r#"{"ts"#), None);
+    }
+
+    #[test]
+    fn a_prefix_time_comes_before_the_record_fields() {
+        assert_eq!(
+            at(
+                "UTC",
+                r#"2026-11-27T08:00:01Z {"ts":1,"resp":{"RequestId":"a"}}"#
+            )
+            .as_deref(),
+            Some("2026-11-27T08:00:01Z")
+        );
+    }
+
+    #[test]
+    fn window_bounds_and_what_they_hold() {
+        let clock = Clock::new(TimeZone::UTC);
+        let now = 1_795_766_400_000; // 2026-11-27T08:00:00Z
+        let bound = |t| clock.bound(t, now).map(rfc3339);
+        assert_eq!(bound("-3h").as_deref(), Some("2026-11-27T05:00:00Z"));
+        assert_eq!(bound("-90s").as_deref(), Some("2026-11-27T07:58:30Z"));
+        assert_eq!(bound("-2d").as_deref(), Some("2026-11-25T08:00:00Z"));
+        assert_eq!(
+            bound("2026-11-27T09:00:00+08:00").as_deref(),
+            Some("2026-11-27T01:00:00Z")
+        );
+        assert_eq!(
+            bound("2026-11-27 09:00:00").as_deref(),
+            Some("2026-11-27T09:00:00Z")
+        );
+        for bad in [
+            "",
+            "-",
+            "-h",
+            "-3",
+            "-3y",
+            "--3h",
+            "-3.5h",
+            "yesterday",
+            "2026-11-27",
+            "2026-11-27T09:00:00Z!",
+            "-99999999999999999999d",
+        ] {
+            assert_eq!(bound(bad), None, "{bad}");
+        }
+        let w = Window {
+            since: Some(10),
+            until: Some(20),
+        };
+        assert!(w.contains(Some(10)) && w.contains(Some(19)));
+        assert!(!w.contains(Some(20)) && !w.contains(Some(9)) && !w.contains(None));
+        assert!(!Window::default().contains(None) && Window::default().contains(Some(0)));
+    }
+
+    #[test]
+    fn clock_changes_are_read_as_compatible() {
+        // 02:30 does not exist on 2026-03-08 in New York: read as 03:30 EDT.
+        assert_eq!(
+            at("America/New_York", "2026-03-08 02:30:00 x").as_deref(),
+            Some("2026-03-08T07:30:00Z")
+        );
+        // Twice in a row: the cached minute gives the same answer.
+        let clock = Clock::new(TimeZone::get("Europe/Berlin").unwrap());
+        for _ in 0..2 {
+            assert_eq!(
+                clock
+                    .time_of(b"2026-11-27 09:00:01 x", None)
+                    .map(rfc3339)
+                    .as_deref(),
+                Some("2026-11-27T08:00:01Z")
+            );
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! One envelope for other tools: a GitHub workflow annotation per error envelope, or a row of
+//! a Markdown table.
+
+use std::io::{self, Write};
+
+use crate::explain::{Finding, Verdict};
+use crate::input::{Api, Envelope, Origin};
+use crate::lang::Lang;
+use crate::output::summary::summary_meaning;
+use crate::settings::Settings;
+
+/// The code as written: the legacy `StatusCode`, or the API 3.0 `Error.Code`; `-` without one.
+fn code_text(env: &Envelope<'_>, finding: &Finding<'_>) -> String {
+    match (finding.status_code, env.status_code) {
+        (Some(n), _) if env.api == Api::Legacy => n.to_string(),
+        (_, Some(v)) => v.text_short(64).into_owned(),
+        _ => "-".to_string(),
+    }
+}
+
+/// The meaning: the table's, or for a code it does not have, the envelope's own `Message`.
+fn meaning_text(env: &Envelope<'_>, finding: &Finding<'_>, lang: Lang) -> String {
+    // The meaning Message names, when the code has several.
+    let rows = match finding.message_matches {
+        Some(i) if i < finding.rows.len() => &finding.rows[i..=i],
+        _ => finding.rows,
+    };
+    let known = summary_meaning(rows, lang);
+    match (finding.rows.is_empty(), env.message) {
+        (true, Some(message)) => format!("{known}: {}", message.text_short(200)),
+        _ => known,
+    }
+}
+
+/// `::error file=…,line=…,title=errcode CODE::meaning (RequestId …)` for an error envelope;
+/// nothing for a success.
+pub fn write_github(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    finding: &Finding<'_>,
+    settings: &Settings,
+) -> io::Result<()> {
+    if finding.verdict != Verdict::Error {
+        return Ok(());
+    }
+    let mut properties = Vec::with_capacity(3);
+    // Standard input is no file of the repository.
+    if origin.file != "-" {
+        properties.push(("file", origin.file.to_string()));
+        properties.push(("line", origin.line.to_string()));
+    }
+    properties.push(("title", format!("errcode {}", code_text(env, finding))));
+    let mut message = meaning_text(env, finding, settings.lang);
+    if let Some(id) = env.request_id {
+        message.push_str(&format!(" (RequestId {})", id.text_short(64)));
+    }
+    super::github::command(out, "error", &properties, &message)
+}
+
+/// The header of the Markdown table of envelopes.
+pub fn write_markdown_header(out: &mut impl Write, lang: Lang) -> io::Result<()> {
+    let header = match lang {
+        Lang::En => ["File", "Line", "Code", "Verdict", "RequestId", "Meaning"],
+        Lang::Zh => ["文件", "行", "错误码", "结论", "RequestId", "描述"],
+    };
+    super::markdown::table(out, &header, &[false, true], std::iter::empty())
+}
+
+/// One envelope as a row of the Markdown table.
+pub fn write_markdown_row(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    finding: &Finding<'_>,
+    settings: &Settings,
+) -> io::Result<()> {
+    let verdict = match finding.verdict {
+        Verdict::Success => "success",
+        Verdict::Error => "error",
+    };
+    let cells = [
+        origin.file.to_string(),
+        origin.line.to_string(),
+        code_text(env, finding),
+        verdict.to_string(),
+        env.request_id
+            .map_or("-".into(), |id| id.text_short(64).into_owned()),
+        meaning_text(env, finding, settings.lang),
+    ];
+    let cells: Vec<String> = cells.iter().map(|c| super::markdown::cell(c)).collect();
+    writeln!(out, "| {} |", cells.join(" | "))
+}

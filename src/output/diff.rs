@@ -1,0 +1,212 @@
+//! `explain --diff BEFORE AFTER` for people and for tools: per code, the envelopes before and
+//! after and the change.
+
+use std::io::{self, Write};
+
+use comfy_table::{
+    presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid,
+};
+use serde::Serialize;
+
+use crate::explain::diff::Change;
+use crate::explain::summary::Summary;
+use crate::lang::Lang;
+use crate::output::summary::{resolve, summary_meaning, JsonCode, MAX_TABLE_ROWS};
+use crate::settings::{Format, Settings};
+use crate::table::Table;
+
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    code: JsonCode<'a>,
+    before: u64,
+    after: u64,
+    change: i128,
+}
+
+/// The change as shown: `+7`, `-3`, `0`.
+fn signed(n: i128) -> String {
+    match n {
+        n if n > 0 => format!("+{n}"),
+        n => n.to_string(),
+    }
+}
+
+/// The rows, then the totals of each input (in a pipe, on `err`).
+pub fn write_diff(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    changes: &[Change<'_>],
+    totals: [&Summary; 2],
+    table: &Table,
+    settings: &Settings,
+) -> io::Result<()> {
+    let lang = settings.lang;
+    let en = lang == Lang::En;
+    let p = settings.palette;
+    let rows: Vec<(JsonCode<'_>, String, &[crate::table::Row])> = changes
+        .iter()
+        .map(|c| match c.key {
+            Some(key) => resolve(key, table),
+            None => (JsonCode::Other("other"), "other".to_string(), &[][..]),
+        })
+        .collect();
+    let mark = |c: &Change<'_>| match (c.is_new(), c.is_gone(), en) {
+        (true, _, true) => "new",
+        (_, true, true) => "gone",
+        (true, _, false) => "新出现",
+        (_, true, false) => "已消失",
+        _ => "",
+    };
+    match settings.rows_format() {
+        Format::Markdown => {
+            let header = match en {
+                true => ["Code", "Before", "After", "Change", "Meaning"],
+                false => ["错误码", "之前", "之后", "变化", "描述"],
+            };
+            let table_rows = changes.iter().zip(&rows).map(|(c, (_, shown, meanings))| {
+                let change = match mark(c) {
+                    "" => signed(c.change()),
+                    m => format!("{} {m}", signed(c.change())),
+                };
+                vec![
+                    shown.clone(),
+                    c.before.to_string(),
+                    c.after.to_string(),
+                    change,
+                    summary_meaning(meanings, lang),
+                ]
+            });
+            super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
+            let mut after = Vec::new();
+            write_totals(&mut after, totals, lang)?;
+            super::markdown::list(out, &after)?;
+            out.flush()
+        }
+        Format::Github => {
+            // A new error code fails the check: an error; the rest, notices.
+            for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
+                let kind = if c.is_new_error() { "error" } else { "notice" };
+                let what = match (c.is_new(), c.is_gone()) {
+                    (true, _) => format!("new: {} envelopes, none before", c.after),
+                    (_, true) => format!("gone: none, {} before", c.before),
+                    _ => format!(
+                        "{} envelopes, {} before ({})",
+                        c.after,
+                        c.before,
+                        signed(c.change())
+                    ),
+                };
+                super::github::command(
+                    out,
+                    kind,
+                    &[("title", format!("errcode {shown}"))],
+                    &format!("{what}: {}", summary_meaning(meanings, lang)),
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, totals, lang).ok();
+            Ok(())
+        }
+        Format::Json => {
+            let list: Vec<JsonChange<'_>> = changes
+                .iter()
+                .zip(&rows)
+                .map(|(c, (code, _, _))| JsonChange {
+                    code: code.clone(),
+                    before: c.before,
+                    after: c.after,
+                    change: c.change(),
+                })
+                .collect();
+            crate::text::to_json_writer_pretty(&mut *out, &list)?;
+            writeln!(out)?;
+            out.flush()?;
+            write_totals(err, totals, lang).ok();
+            Ok(())
+        }
+        Format::Plain => {
+            for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    p.code(shown),
+                    c.before,
+                    c.after,
+                    signed(c.change()),
+                    match mark(c) {
+                        "" => "-",
+                        m => m,
+                    },
+                    summary_meaning(meanings, lang)
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, totals, lang).ok();
+            Ok(())
+        }
+        Format::Table | Format::Human => {
+            let cut = changes.len().saturating_sub(MAX_TABLE_ROWS);
+            let mut grid = Grid::new();
+            grid.load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+            grid.set_width(settings.width);
+            let header = match en {
+                true => ["Code", "Before", "After", "Change", "Meaning"],
+                false => ["错误码", "之前", "之后", "变化", "描述"],
+            };
+            grid.set_header(header.map(|h| Cell::new(p.label(h))));
+            for (c, (_, shown, meanings)) in changes.iter().zip(&rows).take(MAX_TABLE_ROWS) {
+                let change = match mark(c) {
+                    "" => signed(c.change()),
+                    m => format!("{} {}", signed(c.change()), m),
+                };
+                let change = match c.change() {
+                    n if n > 0 => p.bad(&change),
+                    n if n < 0 => p.good(&change),
+                    _ => change,
+                };
+                grid.add_row([
+                    Cell::new(p.code(shown)),
+                    Cell::new(c.before).set_alignment(CellAlignment::Right),
+                    Cell::new(c.after).set_alignment(CellAlignment::Right),
+                    Cell::new(change).set_alignment(CellAlignment::Right),
+                    Cell::new(summary_meaning(meanings, lang)),
+                ]);
+            }
+            for column in grid.column_iter_mut().take(4) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+            writeln!(out, "{grid}")?;
+            if cut > 0 {
+                match en {
+                    true => writeln!(
+                        out,
+                        "… and {cut} more rows: --format plain or json lists every row"
+                    )?,
+                    false => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部")?,
+                }
+            }
+            write_totals(out, totals, lang)
+        }
+    }
+}
+
+/// Envelopes and errors before and after.
+fn write_totals(
+    out: &mut impl Write,
+    [before, after]: [&Summary; 2],
+    lang: Lang,
+) -> io::Result<()> {
+    match lang {
+        Lang::En => writeln!(
+            out,
+            "before: {} envelopes, {} errors; after: {} envelopes, {} errors",
+            before.envelopes, before.errors, after.envelopes, after.errors
+        ),
+        Lang::Zh => writeln!(
+            out,
+            "之前：共 {} 个响应，{} 个错误；之后：共 {} 个响应，{} 个错误",
+            before.envelopes, before.errors, after.envelopes, after.errors
+        ),
+    }
+}

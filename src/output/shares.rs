@@ -1,0 +1,375 @@
+//! What the summary leads to: the shares of the error envelopes by category and by retry class
+//! (what to do next), and `--group`, the summary per category or retry class instead of per
+//! code.
+
+use std::io::{self, Write};
+
+use comfy_table::{
+    presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid,
+};
+use serde::Serialize;
+
+use crate::explain::problems::Problems;
+use crate::explain::summary::{Group, Span, Summary, REQUEST_IDS};
+use crate::input::time::rfc3339;
+use crate::lang::Lang;
+use crate::output::summary::{write_skipped, write_totals, Layout, SummaryRow};
+use crate::settings::{Format, Settings};
+use crate::table::Retry;
+use crate::text::escape;
+
+/// The most codes a group's row names.
+const CODES_SHOWN: usize = 10;
+
+/// One group: its name (`unknown` for codes the table does not class), and what it counts.
+struct Share {
+    name: String,
+    retry: Option<Retry>,
+    count: u64,
+    errors: u64,
+    seen: Span,
+    /// As shown, and as JSON.
+    codes: Vec<(String, serde_json::Value)>,
+    request_ids: Vec<String>,
+}
+
+/// The rows grouped by `group`, the most errors first (then the most envelopes, then by name).
+fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
+    let mut shares: Vec<Share> = Vec::new();
+    for r in counts {
+        let (name, retry) = match group {
+            Group::Category => (r.category().map_or("unknown".into(), str::to_string), None),
+            // A success is no class of retry: it is a group of its own.
+            Group::Retry if r.category() == Some("success") => ("success".to_string(), None),
+            Group::Retry => (
+                r.retry().map_or("unknown", Retry::as_str).to_string(),
+                r.retry(),
+            ),
+        };
+        let at = match shares.iter().position(|s| s.name == name) {
+            Some(at) => at,
+            None => {
+                shares.push(Share {
+                    name,
+                    retry,
+                    count: 0,
+                    errors: 0,
+                    seen: Span::default(),
+                    codes: Vec::new(),
+                    request_ids: Vec::new(),
+                });
+                shares.len() - 1
+            }
+        };
+        let s = &mut shares[at];
+        s.count += r.count;
+        s.errors += r.errors;
+        s.seen.merge(r.seen);
+        if s.codes.len() < CODES_SHOWN {
+            let json = serde_json::to_value(&r.code).unwrap_or_default();
+            s.codes.push((r.shown.clone(), json));
+        }
+        for id in r.request_ids {
+            if s.request_ids.len() < REQUEST_IDS && !s.request_ids.contains(id) {
+                s.request_ids.push(id.clone());
+            }
+        }
+    }
+    shares.sort_by(|a, b| {
+        (b.errors, b.count)
+            .cmp(&(a.errors, a.count))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    shares
+}
+
+/// What a retry class asks of the caller.
+fn advice(retry: Option<Retry>, lang: Lang) -> &'static str {
+    match (retry, lang) {
+        (Some(Retry::Backoff), Lang::En) => "transient: retry with backoff",
+        (Some(Retry::AfterFix), Lang::En) => "fix the cause, then retry",
+        (Some(Retry::Never), Lang::En) => "fix the request: a retry cannot succeed",
+        (None, Lang::En) => "not in the table",
+        (Some(Retry::Backoff), Lang::Zh) => "暂时性故障：退避后重试",
+        (Some(Retry::AfterFix), Lang::Zh) => "先修复原因，再重试",
+        (Some(Retry::Never), Lang::Zh) => "请求本身有误：重试不会成功",
+        (None, Lang::Zh) => "不在错误码表中",
+    }
+}
+
+/// `n` of `total` as a whole percentage; `<1%` for a share too small to round to one.
+fn percent(n: u64, total: u64) -> String {
+    let p = n as f64 * 100.0 / total.max(1) as f64;
+    match p {
+        p if p > 0.0 && p < 0.5 => "<1%".to_string(),
+        p => format!("{p:.0}%"),
+    }
+}
+
+/// Two lines: the error envelopes' shares by retry class, with what each asks, and by
+/// category. Nothing when there were no errors.
+pub(crate) fn write_shares(
+    out: &mut impl Write,
+    counts: &[SummaryRow<'_>],
+    errors: u64,
+    settings: &Settings,
+) -> io::Result<()> {
+    if errors == 0 {
+        return Ok(());
+    }
+    let lang = settings.lang;
+    let p = settings.palette;
+    let errors_only = |g| shares(counts, g).into_iter().filter(|s| s.errors > 0);
+    let retry: Vec<String> = errors_only(Group::Retry)
+        .map(|s| {
+            let name = match s.retry {
+                Some(r) => p.retry(Some(r)),
+                None => s.name.clone(),
+            };
+            match lang {
+                Lang::En => format!(
+                    "{} {name} ({})",
+                    percent(s.errors, errors),
+                    advice(s.retry, lang)
+                ),
+                Lang::Zh => format!(
+                    "{} {name}（{}）",
+                    percent(s.errors, errors),
+                    advice(s.retry, lang)
+                ),
+            }
+        })
+        .collect();
+    let category: Vec<String> = errors_only(Group::Category)
+        .map(|s| format!("{} {}", percent(s.errors, errors), escape(&s.name)))
+        .collect();
+    match lang {
+        Lang::En => {
+            writeln!(out, "errors by retry class: {}", retry.join(", "))?;
+            writeln!(out, "errors by category: {}", category.join(", "))
+        }
+        Lang::Zh => {
+            writeln!(out, "错误按重试分类：{}", retry.join("，"))?;
+            writeln!(out, "错误按类别：{}", category.join("，"))
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry: Option<&'a str>,
+    count: u64,
+    share: f64,
+    errors: u64,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    /// The codes in the group, the most frequent first (at most [`CODES_SHOWN`]).
+    codes: Vec<&'a serde_json::Value>,
+    request_ids: &'a [String],
+}
+
+/// `explain --summary --group category|retry`: one row per category or retry class.
+pub(crate) fn write_groups(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    counts: &[SummaryRow<'_>],
+    summary: &Summary,
+    problems: &Problems,
+    settings: &Settings,
+    layout: Layout,
+) -> io::Result<()> {
+    let group = layout.group.unwrap_or(Group::Category);
+    let mut groups = shares(counts, group);
+    groups.truncate(layout.top.unwrap_or(usize::MAX));
+    let total = summary.envelopes;
+    let share = |n: u64| n as f64 / total.max(1) as f64;
+    let lang = settings.lang;
+    let p = settings.palette;
+    let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
+    let first_header = match (group, lang) {
+        (Group::Category, Lang::En) => "Category",
+        (Group::Retry, Lang::En) => "Retry",
+        (Group::Category, Lang::Zh) => "类别",
+        (Group::Retry, Lang::Zh) => "重试",
+    };
+    let codes = |g: &Share| {
+        g.codes
+            .iter()
+            .map(|(shown, _)| shown.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match settings.rows_format() {
+        Format::Markdown => {
+            let header = match lang {
+                Lang::En => [
+                    first_header,
+                    "Count",
+                    "Share",
+                    "Errors",
+                    "First seen",
+                    "Last seen",
+                    "Codes",
+                ],
+                Lang::Zh => [
+                    first_header,
+                    "次数",
+                    "占比",
+                    "错误",
+                    "首次出现",
+                    "最后出现",
+                    "错误码",
+                ],
+            };
+            let rows = groups.iter().map(|g| {
+                vec![
+                    g.name.clone(),
+                    g.count.to_string(),
+                    format!("{:.2}%", share(g.count) * 100.0),
+                    g.errors.to_string(),
+                    time(g.seen.first),
+                    time(g.seen.last),
+                    codes(g),
+                ]
+            });
+            super::markdown::table(out, &header, &[false, true, true, true], rows)?;
+            let mut after = Vec::new();
+            write_totals(&mut after, summary, lang)?;
+            write_skipped(&mut after, problems, lang)?;
+            super::markdown::list(out, &after)?;
+            out.flush()
+        }
+        Format::Github => {
+            for g in &groups {
+                let message = format!(
+                    "{} envelopes ({:.2}%), {} errors: {}",
+                    g.count,
+                    share(g.count) * 100.0,
+                    g.errors,
+                    codes(g)
+                );
+                super::github::command(
+                    out,
+                    "notice",
+                    &[("title", format!("errcode {}", g.name))],
+                    &message,
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, summary, lang).ok();
+            write_skipped(err, problems, lang).ok();
+            Ok(())
+        }
+        Format::Json => {
+            let rows: Vec<JsonGroup<'_>> = groups
+                .iter()
+                .map(|g| JsonGroup {
+                    category: (group == Group::Category).then_some(g.name.as_str()),
+                    retry: (group == Group::Retry).then_some(g.name.as_str()),
+                    count: g.count,
+                    share: (share(g.count) * 1e6).round() / 1e6,
+                    errors: g.errors,
+                    first_seen: g.seen.first.map(rfc3339),
+                    last_seen: g.seen.last.map(rfc3339),
+                    codes: g.codes.iter().map(|(_, json)| json).collect(),
+                    request_ids: &g.request_ids,
+                })
+                .collect();
+            crate::text::to_json_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+            out.flush()?;
+            write_totals(err, summary, lang).ok();
+            write_skipped(err, problems, lang).ok();
+            Ok(())
+        }
+        Format::Plain => {
+            for g in &groups {
+                let name = match g.retry {
+                    Some(r) => p.retry(Some(r)),
+                    None => escape(&g.name).into_owned(),
+                };
+                writeln!(
+                    out,
+                    "{name}\t{}\t{:.2}%\t{}\t{}\t{}\t{}",
+                    g.count,
+                    share(g.count) * 100.0,
+                    g.errors,
+                    time(g.seen.first),
+                    time(g.seen.last),
+                    g.codes
+                        .iter()
+                        .map(|(shown, _)| shown.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )?;
+            }
+            out.flush()?;
+            write_totals(err, summary, lang).ok();
+            write_skipped(err, problems, lang).ok();
+            Ok(())
+        }
+        Format::Table | Format::Human => {
+            let en = lang == Lang::En;
+            let mut grid = Grid::new();
+            grid.load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+            grid.set_width(settings.width);
+            let first = match (group, en) {
+                (Group::Category, true) => "Category",
+                (Group::Retry, true) => "Retry",
+                (Group::Category, false) => "类别",
+                (Group::Retry, false) => "重试",
+            };
+            let header = match en {
+                true => [first, "Count", "Share", "Errors", "Seen (UTC)", "Codes"],
+                false => [first, "次数", "占比", "错误", "出现时间（UTC）", "错误码"],
+            };
+            grid.set_header(header.map(|h| Cell::new(p.label(h))));
+            for g in &groups {
+                // What a retry class asks, where it has errors to ask it of.
+                let name = match (g.retry, group) {
+                    (Some(r), _) if g.errors > 0 => {
+                        format!("{}\n{}", p.retry(Some(r)), advice(Some(r), lang))
+                    }
+                    (Some(r), _) => p.retry(Some(r)),
+                    (None, Group::Retry) if g.errors > 0 && g.name == "unknown" => {
+                        format!("{}\n{}", g.name, advice(None, lang))
+                    }
+                    (None, _) => escape(&g.name).into_owned(),
+                };
+                let seen = match (g.seen.first, g.seen.last) {
+                    (Some(f), Some(l)) if f == l => rfc3339(f),
+                    (Some(f), Some(l)) => format!("{}\n{}", rfc3339(f), rfc3339(l)),
+                    _ => "-".to_string(),
+                };
+                let mut codes = g
+                    .codes
+                    .iter()
+                    .map(|(shown, _)| p.code(shown))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if g.codes.len() == CODES_SHOWN {
+                    codes.push_str(", …");
+                }
+                grid.add_row([
+                    Cell::new(name),
+                    Cell::new(g.count).set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{:.2}%", share(g.count) * 100.0))
+                        .set_alignment(CellAlignment::Right),
+                    Cell::new(g.errors).set_alignment(CellAlignment::Right),
+                    Cell::new(seen),
+                    Cell::new(codes),
+                ]);
+            }
+            for column in grid.column_iter_mut().skip(1).take(4) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+            writeln!(out, "{grid}")?;
+            write_totals(out, summary, lang)?;
+            write_skipped(out, problems, lang)
+        }
+    }
+}
