@@ -19,6 +19,9 @@ gen long-line.json 'import sys; sys.stdout.write("{\"StatusCode\":200,\"Data\":\
 gen not-utf8.json 'import sys; sys.stdout.buffer.write(b"{\"StatusCode\":40006,\"Data\":\"" + b"\xff" * (16 * 2**20 - 40) + b"\"}\n")'
 # A 16 MiB document over 600,000 lines.
 gen big-document.json 'import sys; sys.stdout.write("[\n" + "{\"StatusCode\":40006,\"Code\":0},\n" * 540_000 + "{}]\n")'
+# One envelope whose RequestId, then whose API 3.0 Error.Code, is 16 MB: the annotation repeats it.
+gen big-request-id.json 'import sys; sys.stdout.write("{\"RequestId\":\"" + "r" * 16_000_000 + "\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"m\",\"Data\":\"\"}\n")'
+gen big-v3-code.json 'import sys; sys.stdout.write("{\"Response\":{\"Error\":{\"Code\":\"" + "A" * 16_000_000 + "\",\"Message\":\"m\"},\"RequestId\":\"r\"}}\n")'
 # A gzip bomb: 1 GB of one byte, compressed to about 1 MB.
 [ -s "$WORK/bomb.gz" ] || head -c 1000000000 /dev/zero | tr '\0' 'x' | gzip -1 > "$WORK/bomb.gz"
 # A million distinct codes with times and 60-character RequestIds: the report's samples,
@@ -45,6 +48,10 @@ done
 for format in "--format json" ""; do
   measure "16 MiB of bad UTF-8 in one envelope, explain $format" $format "$WORK/not-utf8.json"
   measure "16 MiB document over many lines, explain $format" $format "$WORK/big-document.json"
+done
+for format in "--format json" "--format plain" ""; do
+  measure "16 MB RequestId, explain $format" $format "$WORK/big-request-id.json"
+  measure "16 MB API 3.0 Error.Code, explain $format" $format "$WORK/big-v3-code.json"
 done
 measure "50 MB line, --summary" --summary "$WORK/long-line.json"
 measure "gzip bomb (1 GB in one line), --summary" --summary "$WORK/bomb.gz"

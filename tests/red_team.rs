@@ -139,3 +139,52 @@ fn a_chunked_body_is_put_together_before_it_is_read() {
     assert_eq!(codes(&lines), ["41601"], "{stderr}");
     assert!(stderr.is_empty() || !stderr.contains("broken"), "{stderr}");
 }
+
+#[test]
+fn a_reader_that_leaves_early_does_not_hide_a_later_error_from_check() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.ndjson");
+    let mut log = String::new();
+    for i in 0..50_000 {
+        log.push_str(&format!(
+            "{{\"RequestId\":\"{i}\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":\"\"}}\n"
+        ));
+    }
+    log.push_str(
+        "{\"RequestId\":\"x\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"m\",\"Data\":\"\"}\n",
+    );
+    std::fs::write(&path, log).unwrap();
+    for format in ["json", "human", "plain", "table"] {
+        let mut child = common::errcode()
+            .args(["explain", "--check", "--format", format])
+            .arg(&path)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // stdout is closed here, as `| head -1` closes it.
+        let out = child.wait_with_output().unwrap();
+        assert_no_panic(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: the error comes after the reader left"
+        );
+    }
+    // -q writes nothing to stdout, so a closed stdout is no error.
+    let quiet = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' explain -q --check '{}' >&-",
+            env!("CARGO_BIN_EXE_errcode"),
+            path.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(1), "{quiet:?}");
+}

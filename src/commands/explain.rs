@@ -147,18 +147,33 @@ const PIECE: usize = 256 << 10;
 const WRITE: usize = 16 << 10;
 
 /// Output on its way to the writer thread: handed over in pieces of about [`PIECE`] bytes, also
-/// in the middle of an envelope's output (an envelope can be megabytes).
+/// in the middle of an envelope's output (an envelope can be megabytes, and a field of it is
+/// written in one call).
 struct Pieces {
     buf: Vec<u8>,
     to_writer: std::sync::mpsc::SyncSender<Piece>,
     spares: std::sync::mpsc::Receiver<Vec<u8>>,
+    /// Whether the rest of the input is read for its verdicts alone once the writer has stopped
+    /// (`--check`: a reader that went away must not hide an error envelope further on).
+    read_on: bool,
+    /// The writer stopped: output is dropped.
+    gone: bool,
 }
 
 impl Pieces {
     fn send(&mut self, piece: Piece) -> io::Result<()> {
-        self.to_writer
-            .send(piece)
-            .map_err(|_| io::Error::other("the output stopped"))
+        if self.gone {
+            return Ok(());
+        }
+        match self.to_writer.send(piece) {
+            Ok(()) => Ok(()),
+            Err(_) if self.read_on => {
+                self.gone = true;
+                self.buf = Vec::new();
+                Ok(())
+            }
+            Err(_) => Err(io::Error::other("the output stopped")),
+        }
     }
 
     /// Hands what is written so far to the writer.
@@ -174,9 +189,16 @@ impl Pieces {
 
 impl Write for Pieces {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        self.buf.extend_from_slice(data);
-        if self.buf.len() >= PIECE {
-            self.hand_over()?;
+        if self.gone {
+            return Ok(data.len());
+        }
+        // At most a piece at a time: a 16 MiB field is handed over as it is copied, not
+        // gathered whole beside the pieces already on their way.
+        for chunk in data.chunks(PIECE) {
+            self.buf.extend_from_slice(chunk);
+            if self.buf.len() >= PIECE {
+                self.hand_over()?;
+            }
         }
         Ok(data.len())
     }
@@ -246,7 +268,7 @@ impl Explainer<'_, '_> {
         if finding.verdict == Verdict::Error {
             self.errors += 1;
         }
-        if self.options.quiet {
+        if self.options.quiet || self.out.gone {
             return Ok(());
         }
         let (out, settings) = (&mut self.out, self.settings);
@@ -610,6 +632,8 @@ fn explain_each(
             buf: Vec::with_capacity(PIECE + 4096),
             to_writer,
             spares,
+            read_on: options.check,
+            gone: false,
         },
         meanings: vec![None; rows],
         templates: vec![[None, None]; rows],

@@ -22,7 +22,9 @@ fn env(name: &str) -> Option<String> {
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
-    if stdout_is_closed() {
+    // `explain -q` writes nothing to stdout: it may well be closed.
+    let writes_nothing = matches!(cli.command, Some(Command::Explain { quiet: true, .. }));
+    if !writes_nothing && stdout_is_closed() {
         return Err(Error::Output(io::Error::other("standard output is closed")));
     }
     if cli.command.is_none() {
