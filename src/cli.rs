@@ -128,6 +128,12 @@ pub fn parse() -> Result<Cli, std::process::ExitCode> {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => (true, 0),
         _ => (false, 2),
     };
+    if to_stdout && crate::error::stdout_is_closed() {
+        crate::error::say(format_args!(
+            "errcode: cannot write the output: standard output is closed"
+        ));
+        return Err(std::process::ExitCode::from(2));
+    }
     let written = match to_stdout {
         true => std::io::stdout()
             .write_all(text.as_bytes())

@@ -141,3 +141,20 @@ pub fn file_error(path: &Path, e: &io::Error) -> Error {
     };
     Error::Input(format!("{}: {why}", escape(&path.to_string_lossy())))
 }
+
+/// Whether standard output was a closed descriptor (`errcode list >&-`). Rust's runtime opens
+/// /dev/null, for reading and writing, on a standard descriptor it finds closed, so writes
+/// would vanish without an error; a shell's `>/dev/null` opens it for writing only. Linux
+/// shows both in /proc; elsewhere this says no.
+pub(crate) fn stdout_is_closed() -> bool {
+    match std::fs::read_link("/proc/self/fd/1") {
+        Ok(target) if target == std::path::Path::new("/dev/null") => {}
+        _ => return false,
+    }
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    let mode = flags
+        .lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
+    mode.is_some_and(|m| m & 3 == 2)
+}

@@ -448,12 +448,28 @@ fn a_closed_or_full_stdout_is_an_error_and_a_closed_pipe_keeps_what_is_known() {
     closed.args(["list"]).stdout(Stdio::null());
     // `>&-` cannot be made with std's Command; a shell can.
     let bin = env!("CARGO_BIN_EXE_errcode");
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("'{bin}' list >&- 2>/dev/null"))
-        .status()
-        .unwrap();
-    assert_eq!(status.code(), Some(2), "a closed stdout");
+    for args in [
+        "list",
+        "--version",
+        "-V",
+        "-h",
+        "--help",
+        "help",
+        "explain --help",
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("'{bin}' {args} >&-"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args} with a closed stdout");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{args}: {stderr}");
+        assert!(
+            stderr.contains("standard output is closed"),
+            "{args}: {stderr}"
+        );
+    }
     for args in [vec!["list"], vec!["--version"], vec!["41601"]] {
         let status = std::process::Command::new("sh")
             .arg("-c")

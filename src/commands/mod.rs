@@ -24,7 +24,7 @@ fn env(name: &str) -> Option<String> {
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     // `explain -q` writes nothing to stdout: it may well be closed.
     let writes_nothing = matches!(cli.command, Some(Command::Explain { quiet: true, .. }));
-    if !writes_nothing && stdout_is_closed() {
+    if !writes_nothing && crate::error::stdout_is_closed() {
         return Err(Error::Output(io::Error::other("standard output is closed")));
     }
     if cli.command.is_none() {
@@ -183,23 +183,6 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(outcome),
         other => other.map(|()| outcome).map_err(Error::Output),
     }
-}
-
-/// Whether standard output was a closed descriptor (`errcode list >&-`). Rust's runtime opens
-/// /dev/null, for reading and writing, on a standard descriptor it finds closed, so writes
-/// would vanish without an error; a shell's `>/dev/null` opens it for writing only. Linux
-/// shows both in /proc; elsewhere this says no.
-fn stdout_is_closed() -> bool {
-    match std::fs::read_link("/proc/self/fd/1") {
-        Ok(target) if target == Path::new("/dev/null") => {}
-        _ => return false,
-    }
-    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
-    let mode = flags
-        .lines()
-        .find_map(|l| l.strip_prefix("flags:"))
-        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
-    mode.is_some_and(|m| m & 3 == 2)
 }
 
 /// `errcode list --twins`: the crosswalk, side by side.
