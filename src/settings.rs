@@ -240,6 +240,12 @@ fn terminal_width(stdout_is_terminal: bool) -> Option<u16> {
     if !stdout_is_terminal {
         return None;
     }
+    // The columns alone: a terminal may report no rows (`stty cols 40` and nothing more).
+    #[cfg(unix)]
+    return rustix::termios::tcgetwinsize(std::io::stdout())
+        .ok()
+        .map(|size| size.ws_col);
+    #[cfg(not(unix))]
     terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0)
 }
 

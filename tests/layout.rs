@@ -274,18 +274,21 @@ fn a_terminal_of_0_columns_counts_as_80_and_a_narrow_one_is_fitted() {
         .max()
         .unwrap();
     assert!(widest > 40 && widest <= 80, "{text}");
-    let out = in_terminal(&format!(
-        "stty cols 40 rows 24; {} explain {} --color never --paging never",
-        binary(),
-        file.display()
-    ))
-    .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.lines()
-            .all(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()) <= 40),
-        "{text}"
-    );
+    // A terminal that reports its columns and no rows is still that wide.
+    for rows in ["24", "0"] {
+        let out = in_terminal(&format!(
+            "stty cols 40 rows {rows}; {} explain {} --color never --paging never",
+            binary(),
+            file.display()
+        ))
+        .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()) <= 40),
+            "rows {rows}: {text}"
+        );
+    }
 }
 
 /// A pager that records what it is given.
