@@ -130,31 +130,62 @@ impl V3Table {
     /// What to suggest for `arg`, which matched no code: the group it names (`AuthFailure` →
     /// `AuthFailure.*`), else the codes within a few edits of it (a typo), nearest first.
     pub fn suggest(&self, arg: &str) -> Vec<String> {
-        if !arg.ends_with(['*', '.']) {
-            let group = format!("{arg}.");
-            if let Some(code) = self.codes.iter().find(|c| code_matches(&group, c)) {
-                return vec![format!("'{}*'", &code[..group.len()])];
-            }
-        }
         // No code is this long: no typo of one either (and edits cost length × length).
         if arg.len() > 80 {
             return Vec::new();
         }
-        let arg = arg.to_ascii_lowercase();
-        let mut near: Vec<(usize, &String)> = self
-            .codes
-            .iter()
-            .map(|c| {
-                (
-                    crate::table::edit_distance(&arg, &c.to_ascii_lowercase()),
-                    c,
-                )
-            })
-            .filter(|&(d, _)| d <= 3)
-            .collect();
-        near.sort();
-        near.dedup_by(|a, b| a.1 == b.1);
-        near.into_iter().take(3).map(|(_, c)| c.clone()).collect()
+        // The words within `max` edits of `target`, nearest first, at most three.
+        let nearest = |target: &str, words: &mut dyn Iterator<Item = &str>, max: usize| {
+            let target = target.to_ascii_lowercase();
+            let mut near: Vec<(usize, &str)> = words
+                .map(|w| {
+                    (
+                        crate::table::edit_distance(&target, &w.to_ascii_lowercase()),
+                        w,
+                    )
+                })
+                .filter(|(d, _)| *d <= max)
+                .collect();
+            near.sort();
+            near.dedup_by(|a, b| a.1 == b.1);
+            near.into_iter()
+                .take(3)
+                .map(|(_, w)| w.to_string())
+                .collect::<Vec<_>>()
+        };
+        if let Some(prefix) = arg.strip_suffix('*').or(arg.ends_with('.').then_some(arg)) {
+            // A pattern: the groups (`AuthFailure.`) near its prefix.
+            let mut groups = self
+                .codes
+                .iter()
+                .filter_map(|c| c.split_once('.').map(|g| g.0));
+            return nearest(prefix.trim_end_matches('.'), &mut groups, 2)
+                .into_iter()
+                .map(|g| format!("'{g}.*'"))
+                .collect();
+        }
+        // A group without its pattern: the pattern.
+        let group = format!("{arg}.");
+        if let Some(code) = self.codes.iter().find(|c| code_matches(&group, c)) {
+            return vec![format!("'{}*'", &code[..group.len()])];
+        }
+        // The last part of a code alone (`DevOffline`): the codes it ends.
+        if !arg.contains('.') {
+            let ends: Vec<String> = self
+                .codes
+                .iter()
+                .filter(|c| {
+                    c.rsplit_once('.')
+                        .is_some_and(|(_, last)| last.eq_ignore_ascii_case(arg))
+                })
+                .take(3)
+                .cloned()
+                .collect();
+            if !ends.is_empty() {
+                return ends;
+            }
+        }
+        nearest(arg, &mut self.codes.iter().map(String::as_str), 3)
     }
 
     /// Every row, in code order.
@@ -259,6 +290,13 @@ mod tests {
         );
         assert!(table.suggest("Nothing.Like.This.At.All").is_empty());
         assert!(table.suggest(&"A".repeat(100_000)).is_empty());
+        // A pattern's group, misspelt; the last part of a code alone.
+        assert_eq!(table.suggest("AuthFailur.*"), ["'AuthFailure.*'"]);
+        assert_eq!(table.suggest("authfailur."), ["'AuthFailure.*'"]);
+        assert_eq!(
+            table.suggest("DevOffline"),
+            ["ResourceUnavailable.DevOffline"]
+        );
     }
 
     #[test]
