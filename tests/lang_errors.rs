@@ -184,3 +184,33 @@ fn a_pattern_the_shell_replaced_with_file_names_is_named_as_such() {
         "{stderr}"
     );
 }
+
+#[test]
+fn clap_errors_are_one_line_and_keep_a_hostile_argument_escaped() {
+    for lang in ["en", "zh"] {
+        for args in [
+            &["--nope"][..],
+            &["--format", "bogus"],
+            &["lookup", "--nope"],
+            &["explain", "--by", "1h", "x"],
+            &["completions", "tcsh"],
+        ] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let (status, stdout, stderr) = parts(&run(&all));
+            assert_eq!(status, 2, "{all:?}");
+            assert!(stdout.is_empty());
+            assert_eq!(stderr.lines().count(), 1, "{all:?}: {stderr}");
+            assert!(stderr.starts_with("errcode: "), "{stderr}");
+        }
+    }
+    // The argument as typed, escaped: not cut where an escape sequence was.
+    let (_, _, stderr) = parts(&run(&["--x\u{1b}[2Jy"]));
+    assert!(stderr.contains("'--x\\u001b[2Jy'"), "{stderr}");
+    let (_, _, stderr) = parts(&run(&["--color", "x\u{1b}]52;c;aGk=\u{7}\u{202e}y"]));
+    assert!(
+        stderr.contains("x\\u001b]52;c;aGk=\\u0007\\u202ey"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+}

@@ -5,40 +5,56 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::lang::Lang;
 
-/// The text of a usage error, as errcode writes it: `errcode: …` and clap's usage and tip
-/// lines, in `lang`, plain text (the prefix alone is coloured, as for errcode's own errors).
-/// `None` when clap's text is not an error (help shown for a missing subcommand).
+/// The text of a usage error, as errcode writes it: one line, `errcode: …`, with clap's tip
+/// or possible values after it and where to read more, in `lang`, plain text (the prefix alone
+/// is coloured, as for errcode's own errors). `None` when clap's text is not an error (help
+/// shown for a missing subcommand).
 pub fn render(error: &clap::Error, lang: Lang) -> Option<String> {
     let plain = error.render().to_string();
     let body = plain.strip_prefix("error: ")?;
     let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
-    let (first, rest) = match lang {
-        Lang::En => (first.to_string(), rest.to_string()),
-        Lang::Zh => (
-            chinese(error).unwrap_or_else(|| first.to_string()),
-            rest.replace(
-                "For more information, try '--help'.",
-                "更多信息请运行 '--help'。",
-            )
-            .replace("Usage: ", "用法：")
-            .replace("tip: ", "提示：")
-            .replace("[possible values: ", "[可选值："),
-        ),
-    };
-    let text = if rest.is_empty() {
-        first
-    } else {
-        format!("{first}\n{rest}")
-    };
+    // clap's further lines, less the usage (the help has it) and the pointer to the help.
+    let details = rest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"));
+    let mut line = first_line(error, lang).unwrap_or_else(|| first.to_string());
+    // clap's own lines drop the escape sequences of an argument (it takes them for its
+    // styling): a tip that quotes such an argument would quote something else.
+    let raw_arg = error.get(ContextKind::InvalidArg).map(ToString::to_string);
+    let arg_has_controls = raw_arg.is_some_and(|a| a.chars().any(char::is_control));
+    for detail in details.filter(|_| !arg_has_controls) {
+        let detail = match lang {
+            Lang::En => detail.to_string(),
+            Lang::Zh => detail
+                .replace("tip: ", "提示：")
+                .replace("to pass ", "要把 ")
+                .replace(" as a value, use ", " 当作值传入，请用 ")
+                .replace("a similar value exists: ", "有相近的值：")
+                .replace("a similar argument exists: ", "有相近的参数：")
+                .replace("[possible values: ", "[可选值："),
+        };
+        line.push_str(match (lang, line.ends_with([':', '：'])) {
+            (_, true) => " ",
+            (Lang::En, false) => "; ",
+            (Lang::Zh, false) => "；",
+        });
+        line.push_str(&detail);
+    }
+    line.push_str(match lang {
+        Lang::En => "; see '--help'",
+        Lang::Zh => "；详见 '--help'",
+    });
     Some(format!(
-        "{} {}",
+        "{} {}\n",
         crate::error::prefix(),
-        crate::text::escape_keeping_newlines(&text)
+        crate::text::escape(&line)
     ))
 }
 
-/// The first line of the common usage errors in Chinese; the rest of clap's lines follow it.
-fn chinese(error: &clap::Error) -> Option<String> {
+/// The first line of the common usage errors, made from the arguments as typed (clap's text
+/// drops their escape sequences), in `lang`; `None` for the others, whose text is clap's.
+fn first_line(error: &clap::Error, lang: Lang) -> Option<String> {
     let text = |kind: ContextKind| match error.get(kind)? {
         ContextValue::String(s) => Some(s.clone()),
         ContextValue::Strings(v) => Some(v.join(", ")),
@@ -52,24 +68,37 @@ fn chinese(error: &clap::Error) -> Option<String> {
         _ => None,
     };
     let arg = text(ContextKind::InvalidArg);
+    let en = lang == Lang::En;
     match error.kind() {
-        ErrorKind::InvalidValue => {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let (arg, value) = (arg?, text(ContextKind::InvalidValue)?);
-            Some(format!("'{arg}' 的值 '{value}' 无效"))
+            // What the value's check said, as clap puts it after the value.
+            let why = match error.kind() {
+                ErrorKind::ValueValidation => std::error::Error::source(error)
+                    .map(|e| format!(": {e}"))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            Some(match en {
+                true => format!("invalid value '{value}' for '{arg}'{why}"),
+                false => format!("'{arg}' 的值 '{value}' 无效{why}"),
+            })
         }
-        ErrorKind::ValueValidation => {
-            let (arg, value) = (arg?, text(ContextKind::InvalidValue)?);
-            Some(format!("'{arg}' 的值 '{value}' 无效"))
-        }
-        ErrorKind::UnknownArgument => Some(format!("意外的参数 '{}'", arg?)),
+        ErrorKind::UnknownArgument => Some(match en {
+            true => format!("unexpected argument '{}' found", arg?),
+            false => format!("意外的参数 '{}'", arg?),
+        }),
         // clap lists the arguments on the lines after.
-        ErrorKind::MissingRequiredArgument => Some("缺少以下必需的参数：".to_string()),
-        ErrorKind::ArgumentConflict => Some(format!(
+        ErrorKind::MissingRequiredArgument if !en => Some("缺少以下必需的参数：".to_string()),
+        ErrorKind::ArgumentConflict if !en => Some(format!(
             "参数 '{}' 不能与 '{}' 一起使用",
             arg?,
             text(ContextKind::PriorArg)?
         )),
-        ErrorKind::InvalidSubcommand => Some(format!("没有子命令 '{}'", arg?)),
+        ErrorKind::InvalidSubcommand => Some(match en {
+            true => format!("unrecognized subcommand '{}'", arg?),
+            false => format!("没有子命令 '{}'", arg?),
+        }),
         _ => None,
     }
 }
