@@ -129,9 +129,8 @@ pub fn parse() -> Result<Cli, std::process::ExitCode> {
         _ => (false, 2),
     };
     if to_stdout && crate::error::stdout_is_closed() {
-        crate::error::say(format_args!(
-            "errcode: cannot write the output: standard output is closed"
-        ));
+        let closed = crate::error::stdout_closed().to_string();
+        crate::error::say_error(&closed);
         return Err(std::process::ExitCode::from(2));
     }
     let written = match to_stdout {

@@ -40,10 +40,13 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(msg) | Error::Input(msg) => f.write_str(msg),
-            Error::Output(e) => f.write_str(&crate::t!(
-                "cannot write the output: {e}",
-                "无法写出输出：{e}"
-            )),
+            Error::Output(e) => {
+                let e = reason(e);
+                f.write_str(&crate::t!(
+                    "cannot write the output: {e}",
+                    "无法写出输出：{e}"
+                ))
+            }
             Error::Reported => {
                 f.write_str(&crate::t!("an input could not be read", "有输入无法读取"))
             }
@@ -52,6 +55,27 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Why an I/O operation failed, in the current language for the kinds a user meets.
+fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::StorageFull => crate::t!("no space left on the device", "设备上没有空间了"),
+        io::ErrorKind::PermissionDenied => crate::t!("permission denied", "没有权限"),
+        _ if e.to_string() == STDOUT_CLOSED => {
+            crate::t!("standard output is closed", "标准输出已关闭")
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// The error for a closed standard output (`>&-`).
+const STDOUT_CLOSED: &str = "standard output is closed";
+
+/// Writing to a closed standard output (`errcode list >&-`), which Rust's runtime would
+/// otherwise let vanish.
+pub(crate) fn stdout_closed() -> Error {
+    Error::Output(io::Error::other(STDOUT_CLOSED))
+}
 
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {

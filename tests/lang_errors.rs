@@ -214,3 +214,25 @@ fn clap_errors_are_one_line_and_keep_a_hostile_argument_escaped() {
     );
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
 }
+
+#[test]
+fn output_errors_speak_chinese_too() {
+    let bin = env!("CARGO_BIN_EXE_errcode");
+    for (redirect, said) in [
+        (">/dev/full", "设备上没有空间了"),
+        (">&-", "标准输出已关闭"),
+    ] {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("'{bin}' --lang zh list {redirect}"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{redirect}");
+        assert_eq!(
+            stderr,
+            format!("errcode: 无法写出输出：{said}\n"),
+            "{redirect}"
+        );
+    }
+}

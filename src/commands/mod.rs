@@ -25,7 +25,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     // `explain -q` writes nothing to stdout: it may well be closed.
     let writes_nothing = matches!(cli.command, Some(Command::Explain { quiet: true, .. }));
     if !writes_nothing && crate::error::stdout_is_closed() {
-        return Err(Error::Output(io::Error::other("standard output is closed")));
+        return Err(crate::error::stdout_closed());
     }
     if cli.command.is_none() {
         if let Some(name) = cli
