@@ -439,7 +439,15 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
     roff.control("SH", ["SEE ALSO"]);
     roff.text([italic("curl"), roman("(1), "), italic("jq"), roman("(1)")]);
     out.write_all(roff.to_roff().as_bytes())?;
-    man.render_version_section(out)?;
+    // The version names both tables, a line each: roff would run the lines together.
+    let mut version = Vec::new();
+    man.render_version_section(&mut version)?;
+    let version = String::from_utf8_lossy(&version);
+    let (head, lines) = version
+        .split_once("\n.SH VERSION\n")
+        .unwrap_or(("", &version));
+    let lines: Vec<&str> = lines.lines().collect();
+    write!(out, "{head}\n.SH VERSION\n{}\n", lines.join("\n.br\n"))?;
     Ok(())
 }
 

@@ -80,8 +80,20 @@ fn matches_in_hints_are_highlighted_too() {
 #[test]
 fn terms_that_are_only_spaces_or_hostile_are_refused_or_escaped() {
     let (status, _, stderr) = parts(&run(&["search", " "]));
-    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(status, 2, "{stderr}");
     let (status, _, stderr) = parts(&run(&["search", "a\u{1b}[2J过"]));
     assert_eq!(status, 1);
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+}
+
+#[test]
+fn an_empty_search_is_a_usage_error() {
+    for terms in [&[""][..], &["  "], &["", " "]] {
+        let mut args = vec!["search"];
+        args.extend_from_slice(terms);
+        let (status, stdout, stderr) = parts(&run(&args));
+        assert_eq!(status, 2, "{terms:?}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains("nothing to search for"), "{stderr}");
+    }
 }

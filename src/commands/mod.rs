@@ -607,6 +607,12 @@ pub fn search(
     settings: &Settings,
     terms: &[String],
 ) -> Result<Outcome, Error> {
+    if terms.iter().all(|t| t.trim().is_empty()) {
+        return Err(Error::Usage(crate::t!(
+            "nothing to search for: give a word of the meaning, such as `errcode search token`",
+            "没有要搜索的内容：请给出描述中的词，如 `errcode search token`"
+        )));
+    }
     // Both generations: the legacy rows first, then the API 3.0 ones.
     let v3 = Table::from_rows(crate::table::v3::V3Table::builtin().rows().to_vec());
     let mut rows = table.search(terms);
