@@ -328,3 +328,24 @@ fn a_code_with_two_rows_gets_one_twin_note() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_status_filter_that_matches_no_api_3_code_says_so() {
+    let input = br#"{"Response":{"Error":{"Code":"ResourceUnavailable.DevOffline","Message":"m"},"RequestId":"r"}}"#;
+    let (_, _, stderr) = parts(&run_with_input(
+        &["explain", "--status", "ResourceUnavailable.DevOfline"],
+        input,
+    ));
+    assert!(
+        stderr.contains(
+            "matches no API 3.0 code of the table; did you mean ResourceUnavailable.DevOffline?"
+        ),
+        "{stderr}"
+    );
+    // A known code says nothing.
+    let (_, _, stderr) = parts(&run_with_input(
+        &["explain", "--status", "ResourceUnavailable.DevOffline"],
+        input,
+    ));
+    assert!(!stderr.contains("matches no"), "{stderr}");
+}

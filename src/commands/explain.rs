@@ -96,6 +96,21 @@ impl Filter {
         };
         for p in patterns {
             if crate::table::v3::V3Table::is_code(p) {
+                // A code the table does not know may still come (a new one): said, not refused.
+                let table = crate::table::v3::V3Table::builtin();
+                if table.matching(p).is_empty() {
+                    let (shown, near) = (escape(p), table.suggest(p).join(", "));
+                    crate::error::note(&match near.is_empty() {
+                        true => crate::t!(
+                            "--status {shown} matches no API 3.0 code of the table",
+                            "--status {shown} 不匹配表中任何 API 3.0 错误码"
+                        ),
+                        false => crate::t!(
+                            "--status {shown} matches no API 3.0 code of the table; did you mean {near}?",
+                            "--status {shown} 不匹配表中任何 API 3.0 错误码；是指 {near} 吗？"
+                        ),
+                    });
+                }
                 filter.v3.push(p.clone());
             } else {
                 let query = crate::table::query::Query::parse(p)
