@@ -139,3 +139,54 @@ fn a_chunked_body_is_put_together_before_it_is_read() {
     assert_eq!(codes(&lines), ["41601"], "{stderr}");
     assert!(stderr.is_empty() || !stderr.contains("broken"), "{stderr}");
 }
+
+/// `line` with its colour sequences taken out, or why one of them is not a whole SGR sequence.
+fn without_sgr(line: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            text.push(c);
+            continue;
+        }
+        if chars.next() != Some('[') {
+            return Err(format!("an escape that is not CSI: {line:?}"));
+        }
+        loop {
+            match chars.next() {
+                Some('m') => break,
+                Some(c) if c.is_ascii_digit() || c == ';' => {}
+                _ => return Err(format!("a cut colour sequence: {line:?}")),
+            }
+        }
+    }
+    Ok(text)
+}
+
+#[test]
+fn wrapping_never_splits_a_colour_sequence_nor_overflows_the_width() {
+    let log = common::fixture("explain/app.log");
+    let log = log.to_str().unwrap();
+    for lang in ["en", "zh"] {
+        for verbose in [true, false] {
+            for width in 20..=130 {
+                let mut args = vec!["--color", "always", "--lang", lang, "explain", log];
+                if verbose {
+                    args.push("-v");
+                }
+                let out = common::errcode()
+                    .env("COLUMNS", width.to_string())
+                    .args(&args)
+                    .output()
+                    .unwrap();
+                let (_, stdout, stderr) = parts(&out);
+                assert!(stdout.contains('\u{1b}'), "{stderr}");
+                for line in stdout.lines() {
+                    let text = without_sgr(line).unwrap_or_else(|e| panic!("{lang} {width}: {e}"));
+                    let columns = unicode_width::UnicodeWidthStr::width(text.as_str());
+                    assert!(columns <= width, "{lang} -v={verbose} {width}: {line:?}");
+                }
+            }
+        }
+    }
+}
