@@ -46,8 +46,9 @@ const EXPLAIN_HELP: &str = concat!(
   table   a table of envelopes, written as they are read
   json    one object a line: the envelope as read and its annotation
 
-Paging: human output on a terminal goes through $PAGER (default less -FRX), never in a pipe
-and never when explain reads stdin.
+Paging: human output on a terminal goes through $PAGER (empty or exactly cat: none; default
+less -FRX, but none when TERM is dumb or unset), never in a pipe and never when explain reads
+stdin.
 
 ",
     crate::exit_status_help!()
