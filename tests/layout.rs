@@ -572,7 +572,8 @@ fn help_documents_the_plain_fields_and_the_pager() {
     for said in [
         "tab-separated: file (- for stdin), line, verdict, code,",
         "HTTP status (observed when seen, else the table's), Code, RequestId, meaning;",
-        "written \\t or \\n",
+        "written \\\\, a tab or line break \\t, \\n or \\r",
+        "cut to its first 200 characters",
         "--paging <WHEN>",
         "-v, --verbose",
         "never when explain reads stdin",

@@ -190,3 +190,24 @@ fn wrapping_never_splits_a_colour_sequence_nor_overflows_the_width() {
         }
     }
 }
+
+#[test]
+fn plain_output_doubles_a_backslash_so_an_escaped_tab_is_unambiguous() {
+    let input = br#"{"StatusCode":200,"RequestId":"a\\tb\tc"}"#;
+    let out = run_with_input(&["explain", "--format", "plain"], input);
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    let fields: Vec<&str> = stdout.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 8, "{stdout:?}");
+    assert_eq!(fields[6], r"a\\tb\tc", "{stdout:?}");
+    // A long value is cut, as the help says.
+    let long = format!(r#"{{"StatusCode":200,"RequestId":"{}"}}"#, "x".repeat(300));
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "plain"],
+        long.as_bytes(),
+    ));
+    let id = stdout.split('\t').nth(6).unwrap();
+    assert_eq!(id, format!("{}…", "x".repeat(200)));
+    let (_, help, _) = parts(&common::run(&["explain", "--help"]));
+    assert!(help.contains("200 characters"), "{help}");
+}
