@@ -49,8 +49,8 @@ const EXPLAIN_HELP: &str = concat!(
   json    one object a line: the envelope as read and its annotation
 
 Paging: human output on a terminal goes through $PAGER (empty or exactly cat: none; default
-less -FRX, but none when TERM is dumb or unset), never in a pipe and never when explain reads
-stdin.
+less -FRX, but none when TERM is dumb or unset),
+never in a pipe and never when explain reads stdin.
 
 ",
     crate::exit_status_help!()
