@@ -211,3 +211,33 @@ fn plain_output_doubles_a_backslash_so_an_escaped_tab_is_unambiguous() {
     let (_, help, _) = parts(&common::run(&["explain", "--help"]));
     assert!(help.contains("200 characters"), "{help}");
 }
+
+#[test]
+fn the_envelope_table_fits_every_width_and_cuts_no_legacy_code() {
+    for lang in ["en", "zh"] {
+        for width in 20..=130 {
+            let out = common::errcode()
+                .current_dir(common::fixture("explain"))
+                .env("COLUMNS", width.to_string())
+                .args(["--lang", lang, "explain", "--format", "table", "layout.txt"])
+                .output()
+                .unwrap();
+            let (_, stdout, stderr) = parts(&out);
+            for line in stdout.lines() {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(columns <= width, "{lang} {width}: {line:?} {stderr}");
+            }
+            for code in ["40006", "51603", "42502"] {
+                assert!(stdout.contains(code), "{lang} {width}: {stdout}");
+            }
+            // The line number is kept in Where.
+            assert!(stdout.contains(":13"), "{lang} {width}: {stdout}");
+            if width >= 100 {
+                assert!(
+                    stdout.contains("AuthFailure.SignatureExpire"),
+                    "{lang} {width}: {stdout}"
+                );
+            }
+        }
+    }
+}
