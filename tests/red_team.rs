@@ -241,3 +241,32 @@ fn the_envelope_table_fits_every_width_and_cuts_no_legacy_code() {
         }
     }
 }
+
+#[test]
+fn a_narrow_summary_table_is_written_as_records_that_fit() {
+    for lang in ["en", "zh"] {
+        for width in 20..=100 {
+            let out = common::errcode()
+                .env("COLUMNS", width.to_string())
+                .args(["--lang", lang, "explain", "--summary", "--format", "table"])
+                .arg(common::fixture("explain/app.log"))
+                .output()
+                .unwrap();
+            let (status, stdout, stderr) = parts(&out);
+            assert_eq!(status, 0, "{stderr}");
+            // The table or its records: box lines, and fields (a label, two spaces, a value);
+            // the prose lines after them (RequestIds, totals, shares) are another matter.
+            let laid_out = stdout
+                .lines()
+                .filter(|l| l.starts_with(['─', '┌', '│', '╞', '├', '└', ' ']) || l.contains("  "));
+            for line in laid_out {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(columns <= width, "{lang} {width}: {line:?}\n{stdout}");
+            }
+            // Every code whole, on one line.
+            for code in ["41601", "51603", "52502", "49999"] {
+                assert!(stdout.contains(code), "{lang} {width}: {stdout}");
+            }
+        }
+    }
+}
