@@ -42,12 +42,15 @@ const EXPLAIN_HELP: &str = concat!(
           file:line; the hint and Data on an error; the notes (-v adds each field's glossary)
   plain   one line an envelope, tab-separated: file (- for stdin), line, verdict, code,
           HTTP status (observed when seen, else the table's), Code, RequestId, meaning;
-          a tab or line break inside a value is written \\t or \\n, an absent value -
+          a backslash inside a value is written \\\\, a tab or line break \\t, \\n or \\r,
+          an absent value -; a value is cut to its first 200 characters and … (values can
+          be megabytes long)
   table   a table of envelopes, written as they are read
   json    one object a line: the envelope as read and its annotation
 
-Paging: human output on a terminal goes through $PAGER (default less -FRX), never in a pipe
-and never when explain reads stdin.
+Paging: human output on a terminal goes through $PAGER (empty or exactly cat: none; default
+less -FRX, but none when TERM is dumb or unset),
+never in a pipe and never when explain reads stdin.
 
 ",
     crate::exit_status_help!()

@@ -391,8 +391,8 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
         ("NO_COLOR", "When set and not empty, --color auto does not colour (clap's help and errors neither)."),
         ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
         ("COLUMNS", "The width tables and explain's layouts are fitted to (else the terminal's, else 80; 0 counts as unset). Where a table cannot hold every code whole, rows are written one field a line."),
-        ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors."),
-        ("PAGER", "The pager explain's human output goes through on a terminal (split into words as a shell does; empty or cat: none). Default: less -FRX."),
+        ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors. dumb or unset: no default pager (PAGER is still used)."),
+        ("PAGER", "The pager explain's human output goes through on a terminal (split into words as a shell does; empty or exactly cat: none). Default: less -FRX, except when TERM is dumb or unset: then none, as less cannot work there."),
         ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
         ("ERRCODE_TABLE", "JSON tables merged over the built-in one, before any --table, separated as PATH is (: on Unix, ; on Windows); a leading ~/ is the home directory."),
     ]);

@@ -40,7 +40,9 @@ golden_layouts! {
     verbose_zh_80: "layout-verbose-zh-80.txt" <= 80 ["--verbose", "--lang", "zh"];
     plain_en: "layout-plain-en.tsv" <= 80 ["--format", "plain"];
     plain_zh: "layout-plain-zh.tsv" <= 80 ["--format", "plain", "--lang", "zh"];
+    table_en_40: "layout-table-en-40.txt" <= 40 ["--format", "table"];
     table_en_80: "layout-table-en-80.txt" <= 80 ["--format", "table"];
+    table_en_120: "layout-table-en-120.txt" <= 120 ["--format", "table"];
     table_zh_120: "layout-table-zh-120.txt" <= 120 ["--format", "table", "--lang", "zh"];
 }
 
@@ -575,7 +577,8 @@ fn help_documents_the_plain_fields_and_the_pager() {
     for said in [
         "tab-separated: file (- for stdin), line, verdict, code,",
         "HTTP status (observed when seen, else the table's), Code, RequestId, meaning;",
-        "written \\t or \\n",
+        "written \\\\, a tab or line break \\t, \\n or \\r",
+        "cut to its first 200 characters",
         "--paging <WHEN>",
         "-v, --verbose",
         "never when explain reads stdin",

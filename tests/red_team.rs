@@ -188,3 +188,134 @@ fn a_reader_that_leaves_early_does_not_hide_a_later_error_from_check() {
         .unwrap();
     assert_eq!(quiet.status.code(), Some(1), "{quiet:?}");
 }
+
+/// `line` with its colour sequences taken out, or why one of them is not a whole SGR sequence.
+fn without_sgr(line: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            text.push(c);
+            continue;
+        }
+        if chars.next() != Some('[') {
+            return Err(format!("an escape that is not CSI: {line:?}"));
+        }
+        loop {
+            match chars.next() {
+                Some('m') => break,
+                Some(c) if c.is_ascii_digit() || c == ';' => {}
+                _ => return Err(format!("a cut colour sequence: {line:?}")),
+            }
+        }
+    }
+    Ok(text)
+}
+
+#[test]
+fn wrapping_never_splits_a_colour_sequence_nor_overflows_the_width() {
+    let log = common::fixture("explain/app.log");
+    let log = log.to_str().unwrap();
+    for lang in ["en", "zh"] {
+        for verbose in [true, false] {
+            for width in 20..=130 {
+                let mut args = vec!["--color", "always", "--lang", lang, "explain", log];
+                if verbose {
+                    args.push("-v");
+                }
+                let out = common::errcode()
+                    .env("COLUMNS", width.to_string())
+                    .args(&args)
+                    .output()
+                    .unwrap();
+                let (_, stdout, stderr) = parts(&out);
+                assert!(stdout.contains('\u{1b}'), "{stderr}");
+                for line in stdout.lines() {
+                    let text = without_sgr(line).unwrap_or_else(|e| panic!("{lang} {width}: {e}"));
+                    let columns = unicode_width::UnicodeWidthStr::width(text.as_str());
+                    assert!(columns <= width, "{lang} -v={verbose} {width}: {line:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_output_doubles_a_backslash_so_an_escaped_tab_is_unambiguous() {
+    let input = br#"{"StatusCode":200,"RequestId":"a\\tb\tc"}"#;
+    let out = run_with_input(&["explain", "--format", "plain"], input);
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    let fields: Vec<&str> = stdout.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 8, "{stdout:?}");
+    assert_eq!(fields[6], r"a\\tb\tc", "{stdout:?}");
+    // A long value is cut, as the help says.
+    let long = format!(r#"{{"StatusCode":200,"RequestId":"{}"}}"#, "x".repeat(300));
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "plain"],
+        long.as_bytes(),
+    ));
+    let id = stdout.split('\t').nth(6).unwrap();
+    assert_eq!(id, format!("{}…", "x".repeat(200)));
+    let (_, help, _) = parts(&common::run(&["explain", "--help"]));
+    assert!(help.contains("200 characters"), "{help}");
+}
+
+#[test]
+fn the_envelope_table_fits_every_width_and_cuts_no_legacy_code() {
+    for lang in ["en", "zh"] {
+        for width in 20..=130 {
+            let out = common::errcode()
+                .current_dir(common::fixture("explain"))
+                .env("COLUMNS", width.to_string())
+                .args(["--lang", lang, "explain", "--format", "table", "layout.txt"])
+                .output()
+                .unwrap();
+            let (_, stdout, stderr) = parts(&out);
+            for line in stdout.lines() {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(columns <= width, "{lang} {width}: {line:?} {stderr}");
+            }
+            for code in ["40006", "51603", "42502"] {
+                assert!(stdout.contains(code), "{lang} {width}: {stdout}");
+            }
+            // The line number is kept in Where.
+            assert!(stdout.contains(":13"), "{lang} {width}: {stdout}");
+            if width >= 100 {
+                assert!(
+                    stdout.contains("AuthFailure.SignatureExpire"),
+                    "{lang} {width}: {stdout}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrow_summary_table_is_written_as_records_that_fit() {
+    for lang in ["en", "zh"] {
+        for width in 20..=100 {
+            let out = common::errcode()
+                .env("COLUMNS", width.to_string())
+                .args(["--lang", lang, "explain", "--summary", "--format", "table"])
+                .arg(common::fixture("explain/app.log"))
+                .output()
+                .unwrap();
+            let (status, stdout, stderr) = parts(&out);
+            assert_eq!(status, 0, "{stderr}");
+            // The table or its records: box lines, and fields (a label, two spaces, a value);
+            // the prose lines after them (RequestIds, totals, shares) are another matter.
+            let laid_out = stdout
+                .lines()
+                .filter(|l| l.starts_with(['─', '┌', '│', '╞', '├', '└', ' ']) || l.contains("  "));
+            for line in laid_out {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(columns <= width, "{lang} {width}: {line:?}\n{stdout}");
+            }
+            // Every code whole, on one line.
+            for code in ["41601", "51603", "52502", "49999"] {
+                assert!(stdout.contains(code), "{lang} {width}: {stdout}");
+            }
+        }
+    }
+}

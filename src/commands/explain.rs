@@ -300,15 +300,15 @@ impl Explainer<'_, '_> {
             }
             Some(Format::Table) => {
                 use output::envelope::table;
-                let columns = match self.columns {
+                let columns = match &mut self.columns {
                     Some(columns) => columns,
                     None => {
                         let columns = table::Columns::new(settings.width, settings.lang);
                         table::write_heading(out, &columns, settings)?;
-                        *self.columns.insert(columns)
+                        self.columns.insert(columns)
                     }
                 };
-                return table::write_row(out, &columns, env, origin, &finding, settings);
+                return table::write_row(out, columns, env, origin, &finding, settings);
             }
             Some(Format::Github) => {
                 return output::annotations::write_github(out, env, origin, &finding, settings);

@@ -1,5 +1,6 @@
 //! The pager human output goes through on a terminal, as git and bat do: `PAGER` (split as a
-//! shell splits words; empty or `cat` means none), else `less -FRX`.
+//! shell splits words; empty or exactly `cat` means none), else `less -FRX` — but no default
+//! pager when `TERM` is `dumb` or unset, where less cannot draw and waits for a key.
 
 use std::io::{self, BufWriter, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -57,20 +58,25 @@ pub fn split_words(text: &str) -> Option<Vec<String>> {
     Some(words)
 }
 
-/// The pager's command line for `paging`, from `PAGER` as `get` reads it; `None` for no
-/// pager (`--paging never`, `PAGER` empty or `cat`, or not split).
+/// The pager's command line for `paging`, from `PAGER` and `TERM` as `get` reads them; `None`
+/// for no pager (`--paging never`, `PAGER` empty, exactly `cat` or not split, or no `PAGER`
+/// and a `TERM` that is `dumb` or unset).
 pub fn command(paging: Paging, get: impl Fn(&str) -> Option<String>) -> Option<Vec<String>> {
+    let dumb = get("TERM").is_none_or(|term| term.is_empty() || term == "dumb");
     let words = match (paging, get("PAGER")) {
         (Paging::Never, _) => return None,
         (_, Some(pager)) => split_words(&pager)?,
+        // An explicit PAGER is the user's choice; less on a dumb terminal blocks.
+        (_, None) if dumb => return None,
         // less: -R lets colour through, -X leaves the output on the screen; -F quits at
         // once when the output fits on one screen, which is what auto means.
         (Paging::Auto, None) => vec!["less".into(), "-FRX".into()],
         (Paging::Always, None) => vec!["less".into(), "-RX".into()],
     };
-    match words.first().map(String::as_str) {
-        None | Some("cat") => None,
-        Some(_) => Some(words),
+    match words.as_slice() {
+        [] => None,
+        [only] if only == "cat" => None,
+        _ => Some(words),
     }
 }
 
@@ -150,7 +156,12 @@ mod tests {
 
     #[test]
     fn empty_or_cat_means_no_pager_and_never_means_never() {
-        let env = |v: Option<&'static str>| move |_: &str| v.map(String::from);
+        let env = |v: Option<&'static str>| {
+            move |name: &str| match name {
+                "TERM" => Some("xterm-256color".to_string()),
+                _ => v.map(String::from),
+            }
+        };
         assert_eq!(command(Paging::Auto, env(Some(""))), None);
         assert_eq!(command(Paging::Always, env(Some("cat"))), None);
         assert_eq!(command(Paging::Never, env(None)), None);
@@ -160,5 +171,32 @@ mod tests {
             command(Paging::Auto, env(Some("most -s"))).unwrap(),
             ["most", "-s"]
         );
+        // Only a PAGER that is exactly cat means none: cat with options is a pager.
+        assert_eq!(
+            command(Paging::Auto, env(Some("cat -A"))).unwrap(),
+            ["cat", "-A"]
+        );
+        assert_eq!(command(Paging::Auto, env(Some(" cat "))), None);
+    }
+
+    #[test]
+    fn a_dumb_or_unknown_terminal_gets_no_default_pager_but_keeps_the_users() {
+        let env = |term: Option<&'static str>, pager: Option<&'static str>| {
+            move |name: &str| match name {
+                "TERM" => term.map(String::from),
+                "PAGER" => pager.map(String::from),
+                _ => None,
+            }
+        };
+        for paging in [Paging::Auto, Paging::Always] {
+            assert_eq!(command(paging, env(Some("dumb"), None)), None);
+            assert_eq!(command(paging, env(None, None)), None);
+            assert_eq!(command(paging, env(Some(""), None)), None);
+            assert_eq!(
+                command(paging, env(Some("dumb"), Some("more"))).unwrap(),
+                ["more"]
+            );
+        }
+        assert!(command(Paging::Auto, env(Some("xterm"), None)).is_some());
     }
 }

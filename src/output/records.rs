@@ -17,6 +17,10 @@ pub enum Paint<'a> {
     Plain,
     /// A code.
     Code,
+    /// Something good: success.
+    Good,
+    /// An error.
+    Bad,
     /// Secondary text.
     Dim,
     /// An HTTP status, coloured by class.
@@ -38,11 +42,24 @@ pub struct Field<'a> {
 }
 
 /// The narrowest a value's column gets, whatever the width: below that nothing reads well.
-const MIN_VALUE_WIDTH: usize = 10;
+/// At the narrowest width (20) beside a nine-column label, a value still gets nine, so the
+/// lines fit.
+const MIN_VALUE_WIDTH: usize = 8;
 
 /// Writes `records` one field a line, fitted to `width` columns.
 pub fn write_records(
     out: &mut impl Write,
+    records: &[Vec<Field>],
+    width: u16,
+    p: Palette,
+) -> io::Result<()> {
+    write_records_from(out, 1, records, width, p)
+}
+
+/// [`write_records`] numbering the records from `first`: for records written as they are read.
+pub fn write_records_from(
+    out: &mut impl Write,
+    first: usize,
     records: &[Vec<Field>],
     width: u16,
     p: Palette,
@@ -56,7 +73,7 @@ pub fn write_records(
         .unwrap_or(0);
     let value_width = width.saturating_sub(label_width + 2).max(MIN_VALUE_WIDTH);
     for (i, record) in records.iter().enumerate() {
-        let head = format!("─[ {} ]", i + 1);
+        let head = format!("─[ {} ]", first + i);
         let rule = "─".repeat(width.saturating_sub(head.width()).min(200));
         writeln!(out, "{}", p.dim(&format!("{head}{rule}")))?;
         for field in record {
@@ -77,6 +94,8 @@ fn paint_line(p: Palette, line: &str, paint: Paint) -> String {
     match paint {
         Paint::Plain => line.to_string(),
         Paint::Code => p.code(line),
+        Paint::Good => p.good(line),
+        Paint::Bad => p.bad(line),
         Paint::Dim => p.dim(line),
         Paint::Http(status) if line == status.to_string() => p.http(status),
         Paint::Retry(retry) if line == retry.map_or("-", Retry::as_str) => p.retry(retry),

@@ -15,6 +15,7 @@ use crate::input::{Api, Skip};
 use crate::lang::Lang;
 use crate::output::envelope::meaning;
 use crate::output::problems::{counted_text, skip_text};
+use crate::output::records::{write_records, Field, Paint};
 use crate::settings::{Format, Settings};
 use crate::table::{Retry, Row, Table};
 use crate::text::escape;
@@ -86,6 +87,86 @@ impl SummaryRow<'_> {
     pub(crate) fn retry(&self) -> Option<Retry> {
         self.rows.first().and_then(|r| r.retry)
     }
+}
+
+/// The narrowest summary table that holds every code whole beside columns that can still be
+/// read: three columns a column for borders and padding and one more; count, share, code,
+/// HTTP, category and retry, and the times as wide as their widest; the meaning ten.
+fn table_width_needed(
+    counts: &[SummaryRow<'_>],
+    header: &[&str],
+    short: impl Fn(i64) -> String,
+) -> usize {
+    let widest = |f: &dyn Fn(&SummaryRow<'_>) -> usize, head: usize| {
+        counts.iter().map(f).chain([head]).max().unwrap_or(0)
+    };
+    let head = |i: usize| {
+        header
+            .get(i)
+            .map_or(0, |h| h.lines().map(crate::text::width).max().unwrap_or(0))
+    };
+    let count = widest(&|r| r.count.to_string().len(), head(0));
+    let share = head(1).max(7);
+    let code = widest(&|r| crate::text::width(&r.shown), head(2));
+    let http = head(3).max(3);
+    let class = widest(
+        &|r| {
+            let category = r.category().map_or(1, crate::text::width);
+            category.max(r.retry().map_or(1, |x| x.as_str().len()))
+        },
+        head(4),
+    );
+    let timed = header.len() > 6;
+    let seen = match timed {
+        true => widest(&|r| r.seen.first.map_or(1, |t| short(t).len()), head(5)),
+        false => 0,
+    };
+    let columns = header.len();
+    3 * columns + 1 + count + share + code + http + class + seen + 10
+}
+
+/// The fields of a summary row's record, the times left out: count, share, code, HTTP,
+/// category, retry, meaning.
+fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<Field<'a>> {
+    let field = |label: &'a str, text: String, paint: Paint<'a>| Field {
+        label,
+        parts: vec![(text, paint)],
+    };
+    let http = r.rows.first().map(|row| row.http_status);
+    let retry = r.retry();
+    vec![
+        field(
+            if en { "Count" } else { "次数" },
+            r.count.to_string(),
+            Paint::Plain,
+        ),
+        field(
+            if en { "Share" } else { "占比" },
+            format!("{:.2}%", share * 100.0),
+            Paint::Plain,
+        ),
+        field("StatusCode", r.shown.clone(), Paint::Code),
+        field(
+            "HTTP",
+            http.map_or("-".to_string(), |h| h.to_string()),
+            http.map_or(Paint::Plain, Paint::Http),
+        ),
+        field(
+            if en { "Category" } else { "类别" },
+            r.category().map_or("-".into(), |c| escape(c).into_owned()),
+            Paint::Plain,
+        ),
+        field(
+            if en { "Retry" } else { "重试" },
+            retry.map_or("-", Retry::as_str).to_string(),
+            Paint::Retry(retry),
+        ),
+        field(
+            if en { "Meaning" } else { "描述" },
+            summary_meaning(r.rows, lang),
+            Paint::Plain,
+        ),
+    ]
 }
 
 /// `explain --summary`: envelopes per code, most frequent first (or per category or retry
@@ -375,7 +456,41 @@ pub fn write_summary(
                 };
                 full[from..19].replace('T', " ")
             };
-            for r in counts {
+            // Narrower than the table needs to hold its codes whole: one record a code.
+            let narrow = usize::from(settings.width) < table_width_needed(counts, &header, short);
+            if narrow {
+                let records: Vec<Vec<Field<'_>>> = counts
+                    .iter()
+                    .map(|r| {
+                        let mut fields = record(r, en, share(r.count), settings.lang);
+                        if span.first.is_some() {
+                            // The day (or year) the table's header holds comes first.
+                            let mut times: Vec<String> = first
+                                .as_deref()
+                                .map(|f| f[..shared].to_string())
+                                .filter(|day| !day.is_empty())
+                                .into_iter()
+                                .collect();
+                            match (r.seen.first, r.seen.last) {
+                                (Some(f), Some(l)) if short(f) == short(l) => times.push(short(f)),
+                                (Some(f), Some(l)) => times.extend([short(f), short(l)]),
+                                _ => times.push("-".to_string()),
+                            }
+                            let parts = times.into_iter().map(|t| (t, Paint::Dim)).collect();
+                            let label = if en { "Seen (UTC)" } else { "出现时间" };
+                            fields.insert(6, Field { label, parts });
+                        }
+                        if let Some(note) = other_note(r) {
+                            if let Some(last) = fields.last_mut() {
+                                last.parts = vec![(note, Paint::Plain)];
+                            }
+                        }
+                        fields
+                    })
+                    .collect();
+                write_records(out, &records, settings.width, p)?;
+            }
+            for r in counts.iter().filter(|_| !narrow) {
                 let mut cells = vec![
                     Cell::new(r.count).set_alignment(CellAlignment::Right),
                     Cell::new(format!("{:.2}%", share(r.count) * 100.0))
@@ -412,7 +527,9 @@ pub fn write_summary(
             for column in grid.column_iter_mut().take(columns - 1) {
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
-            writeln!(out, "{grid}")?;
+            if !narrow {
+                writeln!(out, "{grid}")?;
+            }
             if cut > 0 {
                 match en {
                     true => writeln!(

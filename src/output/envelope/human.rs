@@ -9,8 +9,9 @@ use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
 use crate::output::hint;
-use crate::output::wrap::{write_wrapped, Spans, NO_BREAK};
+use crate::output::wrap::{write_wrapped, Paint, Spans, NO_BREAK};
 use crate::settings::{Palette, Settings};
+use crate::table::Retry;
 use crate::text::{escape, fit};
 
 /// The narrowest the layout is fitted to: narrower, it would put a word or less on a line; a
@@ -177,6 +178,22 @@ fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) 
     h
 }
 
+/// Uncoloured text as spans.
+fn plain_text(text: String) -> Spans {
+    let mut spans = Spans::default();
+    spans.text(text);
+    spans
+}
+
+/// How a retry class is coloured, as [`Palette::retry`] does, applied per wrapped piece.
+fn retry_paint(retry: Retry) -> Paint {
+    match retry {
+        Retry::Backoff => Palette::good,
+        Retry::AfterFix => Palette::warn,
+        Retry::Never => Palette::bad,
+    }
+}
+
 /// Each field of the envelope with what the source document says of it (`--verbose`).
 fn glossary(
     out: &mut impl Write,
@@ -190,11 +207,12 @@ fn glossary(
     let en = lang == Lang::En;
     let v3 = env.api == Api::V3;
     let pad = " ".repeat(INDENT.len() + 12);
-    let line = |out: &mut dyn Write, name: &str, value: String, desc: Option<String>| {
+    // The value comes as spans so that a coloured part of it is coloured per wrapped piece.
+    let line = |out: &mut dyn Write, name: &str, value: Spans, desc: Option<String>| {
         let mut spans = Spans::default();
         let gap = 12usize.saturating_sub(crate::text::width(name));
         spans.push(format!("{name}{}", " ".repeat(gap)), Palette::label);
-        spans.text(value);
+        spans.0.extend(value.0);
         if let Some(desc) = desc {
             spans.text("  ").push(desc, Palette::dim);
         }
@@ -224,7 +242,7 @@ fn glossary(
         },
         (id, _) => value_text(id, 200),
     };
-    line(out, "RequestId", id, desc(Field::RequestId))?;
+    line(out, "RequestId", plain_text(id), desc(Field::RequestId))?;
     if !v3 {
         let said = match (f.code, en) {
             (Some(0), true) => " · answered normally",
@@ -234,29 +252,33 @@ fn glossary(
             _ => "",
         };
         let code = format!("{}{said}", value_text(env.code, 40));
-        line(out, "Code", code, desc(Field::Code))?;
+        line(out, "Code", plain_text(code), desc(Field::Code))?;
     }
     let mut status = value_text(env.status_code, 40);
+    let mut status_spans = Spans::default();
     if let Some(row) = matched(f) {
         let category = row.category.as_deref().unwrap_or("-");
         // Whether to retry is no question for a success.
         let retry = match (row.code, row.retry) {
-            (200, _) | (_, None) => String::new(),
-            (_, Some(_)) => format!(" · retry {}", p.retry(row.retry)),
+            (200, _) | (_, None) => None,
+            (_, Some(retry)) => Some(retry),
         };
         let code = match env.api {
             Api::Legacy => row.code.to_string(),
             Api::V3 => code_text(env, 64).unwrap_or_default(),
         };
-        status = format!(
-            "{code} · HTTP {} · {}{retry}",
-            row.http_status,
-            escape(category)
-        );
+        status = format!("{code} · HTTP {} · {}", row.http_status, escape(category));
+        if let Some(retry) = retry {
+            status_spans.text(format!("{status} · retry "));
+            status_spans.push(retry.as_str(), retry_paint(retry));
+        }
+    }
+    if status_spans.is_empty() {
+        status_spans.text(status);
     }
     match v3 {
-        true => line(out, "Error.Code", status, v3_desc(true))?,
-        false => line(out, "StatusCode", status, desc(Field::StatusCode))?,
+        true => line(out, "Error.Code", status_spans, v3_desc(true))?,
+        false => line(out, "StatusCode", status_spans, desc(Field::StatusCode))?,
     }
     for (i, row) in f.rows.iter().enumerate() {
         let word = if en { "Meaning" } else { "含义" };
@@ -268,7 +290,7 @@ fn glossary(
             (Lang::En, Some(text)) => format!("{} ({})", escape(text), escape(&row.message)),
             _ => escape(&row.message).into_owned(),
         };
-        line(out, &name, text, None)?;
+        line(out, &name, plain_text(text), None)?;
     }
     let mut message = value_text(env.message, 200);
     if f.message_matches.is_some() {
@@ -286,11 +308,11 @@ fn glossary(
         (Verdict::Error, _) => desc(Field::Message),
     };
     if !v3 || env.message.is_some() || env.error {
-        line(out, "Message", message, message_desc)?;
+        line(out, "Message", plain_text(message), message_desc)?;
     }
     if !v3 {
         let data = env.data.map_or("-".to_string(), |d| data_text(d.0, 200));
-        line(out, "Data", data, desc(Field::Data))?;
+        line(out, "Data", plain_text(data), desc(Field::Data))?;
     }
     if let Some(http) = origin.http {
         let want = match (f.expected_http, en) {
@@ -305,7 +327,7 @@ fn glossary(
                 format!(" · {}: {}", escape(name), escape(value))
             });
         let status = format!("{}{want}{header}", escape(&http.status_line));
-        line(out, "HTTP", status, None)?;
+        line(out, "HTTP", plain_text(status), None)?;
     }
     if origin.embedded {
         let said = match en {
@@ -315,7 +337,7 @@ fn glossary(
         line(
             out,
             if en { "Found" } else { "位置" },
-            said.to_string(),
+            plain_text(said.to_string()),
             None,
         )?;
     }

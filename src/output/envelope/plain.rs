@@ -1,14 +1,30 @@
 //! One envelope as one tab-separated line: file (`-` for stdin), line, verdict, code, HTTP
-//! status (observed when seen, else the table's), `Code`, RequestId, meaning. A tab or a line
-//! break inside a value is written `\t` or `\n`; an absent value is `-`.
+//! status (observed when seen, else the table's), `Code`, RequestId, meaning. A backslash
+//! inside a value is written `\\`, a tab, line feed or carriage return `\t`, `\n`, `\r` (and
+//! other control characters `\u001b`-style), so that every line splits back unambiguously;
+//! an absent value is `-`; a value longer than [`MAX_CHARS`] characters is cut and ends in `…`.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{code_text, envelope_meaning, http_status, request_id, verdict_word};
+use super::{http_status, matched, verdict_word};
 use crate::explain::Finding;
-use crate::input::{Envelope, Origin};
+use crate::input::{Api, Envelope, Origin};
 use crate::lang::Lang;
-use crate::text::escape;
+use crate::text::{escape, short};
+
+/// The most characters of a value written: a value can be megabytes long.
+pub const MAX_CHARS: usize = 200;
+
+/// `text` as a plain field: `\` doubled first, then tabs, line breaks and control characters
+/// escaped, so that `\t` in the output is always a tab of the value.
+fn field(text: &str) -> String {
+    let doubled = match text.contains('\\') {
+        true => Cow::Owned(text.replace('\\', "\\\\")),
+        false => Cow::Borrowed(text),
+    };
+    escape(&doubled).into_owned()
+}
 
 /// One envelope as a line of tab-separated values.
 pub fn write_plain(
@@ -19,18 +35,50 @@ pub fn write_plain(
     lang: Lang,
 ) -> io::Result<()> {
     let dash = || "-".to_string();
-    let code = code_text(env, 200).unwrap_or_else(dash);
+    let value = |v: Option<crate::input::Value<'_>>| {
+        v.map_or_else(dash, |v| field(&v.text_short(MAX_CHARS)))
+    };
+    let code = value(env.status_code);
     let http = http_status(f).map_or_else(dash, |s| s.to_string());
-    let legacy_code = env
-        .code
-        .map_or_else(dash, |v| escape(&v.text_short(200)).into_owned());
-    let id = request_id(env, origin, 200).map_or_else(dash, |(_, id)| id);
-    let meaning = envelope_meaning(env, f, lang).unwrap_or_else(dash);
+    let legacy_code = value(env.code);
+    let id = match (
+        env.request_id,
+        origin.http.and_then(|h| h.request_id.as_ref()),
+    ) {
+        (Some(v), _) => field(&v.text_short(MAX_CHARS)),
+        (None, Some((_, value))) => field(&short(value, MAX_CHARS)),
+        (None, None) => dash(),
+    };
+    let meaning = match matched(f) {
+        Some(row) => field(match lang {
+            Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
+            Lang::Zh => &row.message,
+        }),
+        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => match lang {
+            Lang::En => "API 3.0 response with no Error",
+            Lang::Zh => "API 3.0 响应，没有 Error",
+        }
+        .to_string(),
+        None => dash(),
+    };
     writeln!(
         out,
         "{}\t{}\t{}\t{code}\t{http}\t{legacy_code}\t{id}\t{meaning}",
-        escape(origin.file),
+        field(origin.file),
         origin.line,
         verdict_word(f.verdict),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn a_backslash_is_doubled_so_an_escaped_tab_is_never_ambiguous() {
+        assert_eq!(field("a\\tb\tc"), "a\\\\tb\\tc");
+        assert_eq!(field("a\nb\r"), "a\\nb\\r");
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("C:\\logs"), "C:\\\\logs");
+    }
 }

@@ -1,6 +1,8 @@
 //! Envelopes as a table, written row by row as they are read: the column widths are fixed
 //! from the width before the first row, so nothing is collected, and text too long for its
-//! cell is cut.
+//! cell is cut. The Code column grows first once the others have a readable width, so that
+//! common API 3.0 codes are whole from about 100 columns; below the width where a legacy code
+//! no longer fits, each envelope is written as a record, one field a line.
 
 use std::io::{self, Write};
 
@@ -8,12 +10,18 @@ use super::{code_text, envelope_meaning, http_status, place, request_id};
 use crate::explain::{Finding, Verdict};
 use crate::input::{Envelope, Origin};
 use crate::lang::Lang;
+use crate::output::records::{write_records_from, Field, Paint};
 use crate::settings::Settings;
 use crate::text::{escape, fit, width};
 
-/// The column widths of a table `total` columns wide.
+/// The column widths of a table `total` columns wide, or the record layout when it is too
+/// narrow for a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Columns {
+    /// `Some(width)`: records, one field a line, instead of a table.
+    records: Option<u16>,
+    /// How many envelopes were written (records are numbered).
+    written: usize,
     verdict: usize,
     code: usize,
     http: usize,
@@ -25,6 +33,12 @@ pub struct Columns {
 /// Between cells.
 const GAP: &str = "  ";
 
+/// What the RequestId, Where and Meaning columns get before Code grows past its minimum.
+const OTHERS_FIRST: usize = 46;
+
+/// The widest the Code column gets: most API 3.0 codes are shorter.
+const CODE_MAX: usize = 40;
+
 impl Columns {
     /// Widths for a table of `total` columns in `lang`.
     pub fn new(total: u16, lang: Lang) -> Columns {
@@ -33,13 +47,21 @@ impl Columns {
             Lang::Zh => 6,
         };
         let http = 4;
+        // A legacy code (five digits) and the heading are never cut.
+        let code_min = match lang {
+            Lang::En => 5,
+            Lang::Zh => 6,
+        };
         let rest = usize::from(total).saturating_sub(verdict + http + 5 * GAP.len());
-        let share = |part: usize, min: usize, max: usize| (rest * part / 100).clamp(min, max);
-        let code = share(15, 6, 28);
-        let id = share(16, 8, 36);
-        let place = share(20, 8, 40);
-        let meaning = rest.saturating_sub(code + id + place).max(10);
+        let records = (rest < code_min + 9 + 8 + 10).then_some(total);
+        let code = rest.saturating_sub(OTHERS_FIRST).clamp(code_min, CODE_MAX);
+        let others = rest.saturating_sub(code);
+        let id = (others * 22 / 100).clamp(9, 36);
+        let place = (others * 30 / 100).clamp(8, 40);
+        let meaning = others.saturating_sub(id + place).max(10);
         Columns {
+            records,
+            written: 0,
             verdict,
             code,
             http,
@@ -77,6 +99,9 @@ fn fit_end(text: &str, columns: usize) -> String {
 
 /// The heading and its rule.
 pub fn write_heading(out: &mut impl Write, c: &Columns, settings: &Settings) -> io::Result<()> {
+    if c.records.is_some() {
+        return Ok(());
+    }
     let p = settings.palette;
     let names: [&str; 6] = match settings.lang {
         Lang::En => ["Verdict", "Code", "HTTP", "RequestId", "Where", "Meaning"],
@@ -89,10 +114,10 @@ pub fn write_heading(out: &mut impl Write, c: &Columns, settings: &Settings) -> 
     writeln!(out, "{}", p.dim(&rule.join(GAP)))
 }
 
-/// One envelope as a row.
+/// One envelope as a row (or a record, when the table is too narrow).
 pub fn write_row(
     out: &mut impl Write,
-    c: &Columns,
+    c: &mut Columns,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
     f: &Finding<'_>,
@@ -100,6 +125,10 @@ pub fn write_row(
 ) -> io::Result<()> {
     let (p, lang) = (settings.palette, settings.lang);
     let en = lang == Lang::En;
+    c.written += 1;
+    if let Some(width) = c.records {
+        return write_record(out, c.written, width, env, origin, f, settings);
+    }
     let verdict = match (f.verdict, en) {
         (Verdict::Success, true) => p.good(&cell("✔ success", c.verdict)),
         (Verdict::Success, false) => p.good(&cell("✔ 成功", c.verdict)),
@@ -120,15 +149,76 @@ pub fn write_row(
         c.id,
     );
     let place = p.dim(&cell(&fit_end(&place(origin), c.place), c.place));
-    let meaning = envelope_meaning(env, f, lang)
+    let meaning = fit(&meaning_text(env, f, lang), c.meaning);
+    let line = [verdict, code, http, id, place, meaning].join(GAP);
+    writeln!(out, "{}", line.trim_end())
+}
+
+/// The meaning, else the Message in quotes, else `-`.
+fn meaning_text(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> String {
+    envelope_meaning(env, f, lang)
         .or_else(|| {
             env.message
                 .map(|m| format!("\"{}\"", escape(&m.text_short(60))))
         })
-        .unwrap_or_else(|| "-".into());
-    let meaning = fit(&meaning, c.meaning);
-    let line = [verdict, code, http, id, place, meaning].join(GAP);
-    writeln!(out, "{}", line.trim_end())
+        .unwrap_or_else(|| "-".into())
+}
+
+/// One envelope as record `number`, one field a line, for a width too narrow for the table.
+fn write_record(
+    out: &mut impl Write,
+    number: usize,
+    width: u16,
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    settings: &Settings,
+) -> io::Result<()> {
+    let lang = settings.lang;
+    let names: [&str; 6] = match lang {
+        Lang::En => ["Verdict", "Code", "HTTP", "RequestId", "Where", "Meaning"],
+        Lang::Zh => ["结论", "错误码", "HTTP", "RequestId", "位置", "含义"],
+    };
+    let verdict = match (f.verdict, lang) {
+        (Verdict::Success, Lang::En) => "✔ success",
+        (Verdict::Success, Lang::Zh) => "✔ 成功",
+        (Verdict::Error, Lang::En) => "✘ error",
+        (Verdict::Error, Lang::Zh) => "✘ 错误",
+    };
+    let verdict_paint = match f.verdict {
+        Verdict::Success => Paint::Good,
+        Verdict::Error => Paint::Bad,
+    };
+    let http = http_status(f);
+    // The widest label is RequestId's, nine columns, and two between it and the value.
+    let value_width = usize::from(width).saturating_sub(9 + 2).max(8);
+    let values = [
+        (verdict.to_string(), verdict_paint),
+        (
+            code_text(env, 64).unwrap_or_else(|| "-".into()),
+            Paint::Code,
+        ),
+        (
+            http.map_or_else(|| "-".into(), |s| s.to_string()),
+            http.map_or(Paint::Plain, Paint::Http),
+        ),
+        (
+            request_id(env, origin, 64).map_or_else(|| "-".into(), |(_, id)| id),
+            Paint::Plain,
+        ),
+        // One line, cut from its start, so that the line number is kept whole.
+        (fit_end(&place(origin), value_width), Paint::Dim),
+        (meaning_text(env, f, lang), Paint::Plain),
+    ];
+    let record: Vec<Field<'_>> = names
+        .iter()
+        .zip(values)
+        .map(|(label, value)| Field {
+            label,
+            parts: vec![value],
+        })
+        .collect();
+    write_records_from(out, number, &[record], width, settings.palette)
 }
 
 #[cfg(test)]
