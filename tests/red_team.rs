@@ -139,3 +139,32 @@ fn a_chunked_body_is_put_together_before_it_is_read() {
     assert_eq!(codes(&lines), ["41601"], "{stderr}");
     assert!(stderr.is_empty() || !stderr.contains("broken"), "{stderr}");
 }
+
+#[test]
+fn a_table_over_the_limit_is_refused_after_the_limit_is_read() {
+    // A sound table padded past 2 MiB, and files without end: each refused, not held whole.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.json");
+    let row = r#"[{"code": 60001, "http_status": 400, "message": "ours"}]"#;
+    std::fs::write(&big, format!("{row}{}", " ".repeat(2 * 1024 * 1024))).unwrap();
+    let mut tables = vec![big.to_string_lossy().into_owned()];
+    if cfg!(unix) {
+        tables.push("/dev/zero".into());
+    }
+    for table in &tables {
+        let out = common::run(&["--table", table, "lookup", "60001"]);
+        let (status, _, stderr) = parts(&out);
+        assert_eq!(status, 2, "{stderr}");
+        assert!(
+            stderr.contains(table.as_str()) && stderr.contains("2 MiB"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let out = common::errcode()
+        .args(["lookup", "60001"])
+        .env("ERRCODE_TABLE", &tables[0])
+        .output()
+        .unwrap();
+    assert_eq!(parts(&out).0, 2);
+}
