@@ -22,7 +22,8 @@ fn unsafe_char(c: char) -> bool {
 }
 
 /// Text from outside (a response, a log, a user table, an argument) made safe for a terminal:
-/// control, invisible and direction-changing characters are written as `\u001b`-style escapes
+/// control, invisible and direction-changing characters are written as `\u001b`-style escapes,
+/// or `\u{e0041}` above U+FFFF so that no following hex digit reads as part of the escape
 /// (`\t`, `\n`, `\r` as such); everything else is kept.
 pub fn escape(text: &str) -> Cow<'_, str> {
     if !text.chars().any(unsafe_char) {
@@ -34,6 +35,9 @@ pub fn escape(text: &str) -> Cow<'_, str> {
             '\t' => out.push_str("\\t"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            c if unsafe_char(c) && c > '\u{ffff}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
             c if unsafe_char(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
@@ -232,11 +236,14 @@ mod tests {
             let text = format!("a{c}b");
             let escaped = escape(&text);
             assert!(!escaped.contains(c), "{c:?} kept");
-            assert!(
-                escaped.contains(&format!("\\u{:04x}", c as u32)),
-                "{escaped}"
-            );
+            let written = match c as u32 {
+                n @ 0x10000.. => format!("\\u{{{n:x}}}"),
+                n => format!("\\u{n:04x}"),
+            };
+            assert!(escaped.contains(&written), "{escaped}");
         }
+        // Above U+FFFF the escape is closed: U+E0041 and then "1" are not U+E004 and "1".
+        assert_eq!(escape("\u{e0041}1"), "\\u{e0041}1");
         assert_eq!(escape("设备离线 ok"), "设备离线 ok");
         assert_eq!(escape("a\tb\n"), "a\\tb\\n");
     }
