@@ -168,3 +168,37 @@ fn a_table_over_the_limit_is_refused_after_the_limit_is_read() {
         .unwrap();
     assert_eq!(parts(&out).0, 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_table_path_is_escaped_once_for_json_and_for_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t\u{1b}[31m\u{202e}.json");
+    let row = r#"[{"code": 60003, "http_status": 400, "message": "ours"}]"#;
+    std::fs::write(&path, row).unwrap();
+    let table = path.to_str().unwrap();
+    let args = [
+        "--table",
+        table,
+        "list",
+        "--show-source",
+        "60003",
+        "--format",
+    ];
+    let out = common::run(&[&args[..], &["json"]].concat());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows[0]["source"], table);
+    assert!(
+        !stdout.contains('\u{1b}') && stdout.contains(r"\u001b"),
+        "{stdout}"
+    );
+    let out = common::run(&[&args[..], &["plain"]].concat());
+    let (_, stdout, _) = parts(&out);
+    assert!(stdout.contains(r"t\u001b[31m\u202e.json"), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout}"
+    );
+}

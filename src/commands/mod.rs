@@ -229,8 +229,8 @@ pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
         .chain(flags.iter().cloned());
     for path in paths {
         let text = read_text(&path)?;
-        let shown = escape(&path.to_string_lossy()).into_owned();
-        let rows = table::parse_rows(&text, &shown)
+        // Kept as it is: JSON escapes it as JSON, the terminal layouts and errors as text.
+        let rows = table::parse_rows(&text, &path.to_string_lossy())
             .map_err(|e| Error::Input(crate::t!("table {e}", "表 {e}")))?;
         table.merge(rows);
     }
