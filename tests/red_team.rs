@@ -202,3 +202,54 @@ fn a_table_path_is_escaped_once_for_json_and_for_a_terminal() {
         "{stdout}"
     );
 }
+
+/// Characters that split lines for JavaScript and Python, or hide or reorder text.
+const HIDDEN: [char; 9] = [
+    '\u{2028}',
+    '\u{2029}',
+    '\u{202e}',
+    '\u{2066}',
+    '\u{200e}',
+    '\u{200b}',
+    '\u{2060}',
+    '\u{feff}',
+    '\u{e0041}',
+];
+
+#[test]
+fn json_output_escapes_line_separators_and_hidden_characters() {
+    let hidden: String = HIDDEN.iter().collect();
+    let input = format!(
+        "{{\"RequestId\":\"r{hidden}\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"m{hidden}…，\",\"Data\":\"\"}}\n"
+    );
+    let out = run_with_input(&["explain", "--format", "json"], input.as_bytes());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(!stdout.contains(&HIDDEN[..]), "{stdout}");
+    assert!(stdout.contains(r"\u2028\u2029\u202e\u2066\u200e\u200b\u2060\ufeff\udb40\udc41"));
+    assert_eq!(stdout.lines().count(), 1);
+    let line: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(line["envelope"]["RequestId"], format!("r{hidden}"));
+    assert_eq!(line["annotation"]["request_id"], format!("r{hidden}"));
+    assert_eq!(line["envelope"]["Message"], format!("m{hidden}…，"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.json");
+    let row = format!(
+        r#"[{{"code": 60003, "http_status": 400, "message": "m{hidden}", "hint": "h{hidden}"}}]"#
+    );
+    std::fs::write(&table, row).unwrap();
+    let table = table.to_str().unwrap();
+    for args in [
+        &["lookup", "60003"][..],
+        &["list", "60003"],
+        &["search", "m"],
+    ] {
+        let out = common::run(&[&["--table", table][..], args, &["--format", "json"]].concat());
+        let (_, stdout, stderr) = parts(&out);
+        assert!(!stdout.contains(&HIDDEN[..]), "{args:?}: {stdout}{stderr}");
+        let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(rows[0]["message"], format!("m{hidden}"), "{args:?}");
+        assert_eq!(rows[0]["hint"], format!("h{hidden}"), "{args:?}");
+    }
+}

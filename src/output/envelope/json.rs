@@ -132,9 +132,10 @@ fn write_json_head(
     write_raw_json(out, env.raw, utf8)
 }
 
-/// JSON as read, on one line and safe for a terminal: line breaks between tokens become
-/// spaces; control characters, DEL and C1 controls inside strings become `\u00XX` escapes;
-/// bytes that are not UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
+/// JSON as read, on one line and safe for a terminal and for line splitting: line breaks
+/// between tokens become spaces; inside strings, control characters, DEL, C1 controls and the
+/// characters [`crate::text::json_escaped`] names become `\uXXXX` escapes; bytes that are not
+/// UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
 fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()> {
     if !needs_care(raw, utf8) {
         return out.write_all(raw);
@@ -146,9 +147,9 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()
         for c in chunk.valid().chars() {
             match c {
                 '\n' | '\r' | '\t' if !in_string => piece.push(' '),
-                c if in_string && c.is_control() => {
+                c if in_string && (c.is_control() || crate::text::json_escaped(c)) => {
                     escaped = false;
-                    piece.push_str(&format!("\\u{:04x}", c as u32));
+                    piece.push_str(&crate::text::json_escape(c));
                 }
                 c => {
                     if in_string {
@@ -183,27 +184,52 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()
 }
 
 /// Whether `raw` holds a control byte, DEL, a C1 control's lead byte (0xC2 also leads other
-/// characters: those are checked the slow way), or bytes that may not be UTF-8. Eight bytes at
-/// a time: this runs on every envelope of `--format json`.
+/// characters: those are checked the slow way), an invisible or direction-changing character,
+/// or bytes that may not be UTF-8. Eight bytes at a time, the rarer checks only where a word
+/// holds their lead bytes: this runs on every envelope of `--format json`.
 fn needs_care(raw: &[u8], utf8: bool) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let mut words = raw.chunks_exact(8);
-    let mut high = 0u64;
+    let (mut high, mut lead) = (0u64, 0u64);
     for word in &mut words {
         let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
         let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        if control | has_zero(w ^ (ONES * 0x7f)) | has_zero(w ^ (ONES * 0xc2)) != 0 {
+        if control | has_zero(w ^ (ONES * 0x7f)) != 0 {
             return true;
         }
-        high |= w & HIGH;
+        if w & HIGH != 0 {
+            if has_zero(w ^ (ONES * 0xc2)) != 0 {
+                return true;
+            }
+            // 0xE2, 0xEF and 0xF3 lead the characters `json_escaped` names above U+00FF.
+            lead |= has_zero(w ^ (ONES * 0xe2))
+                | has_zero(w ^ (ONES * 0xef))
+                | has_zero(w ^ (ONES * 0xf3));
+            high |= w;
+        }
     }
     let tail = words.remainder();
     if tail.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
         return true;
     }
+    if (lead != 0 || !tail.is_ascii()) && hidden_character(raw) {
+        return true;
+    }
     !utf8 && (high != 0 || !tail.is_ascii()) && std::str::from_utf8(raw).is_err()
+}
+
+/// Whether `raw` may hold a character of U+2000–U+207F, U+FEFF or a tag character: the blocks
+/// of the invisible and direction-changing characters (`…`, `“` and `”` are there too, and are
+/// then checked the slow way; `，` and CJK text are not).
+fn hidden_character(raw: &[u8]) -> bool {
+    memchr::memchr3_iter(0xe2, 0xef, 0xf3, raw).any(|at| {
+        matches!(
+            (raw[at], raw.get(at + 1)),
+            (0xe2, Some(0x80 | 0x81)) | (0xef, Some(0xbb)) | (0xf3, Some(0xa0))
+        )
+    })
 }
 
 /// `raw` as one JSON string, escaped piece by piece (it can be megabytes).
