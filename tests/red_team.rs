@@ -253,3 +253,27 @@ fn json_output_escapes_line_separators_and_hidden_characters() {
         assert_eq!(rows[0]["hint"], format!("h{hidden}"), "{args:?}");
     }
 }
+
+#[test]
+fn lone_surrogate_escapes_are_echoed_as_replacement_characters() {
+    let input = concat!(
+        r#"{"RequestId":"\ud800x","Code":0,"StatusCode":41601,"Message":"\udc00","Data":""}"#,
+        "\n",
+        r#"{"RequestId":"\ud83d\ude00","Code":0,"StatusCode":41601,"Message":"\\ud800 \uD800\u0041","Data":""}"#,
+        "\n"
+    );
+    let out = run_with_input(&["explain", "--format", "json"], input.as_bytes());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines[0]["envelope"]["RequestId"], "\u{fffd}x");
+    assert_eq!(lines[0]["envelope"]["Message"], "\u{fffd}");
+    assert_eq!(lines[0]["annotation"]["request_id"], "\u{fffd}x");
+    // A pair stays a pair; an escaped backslash is no escape.
+    assert_eq!(lines[1]["envelope"]["RequestId"], "😀");
+    assert!(stdout.contains(r#""\ud83d\ude00""#), "{stdout}");
+    assert_eq!(lines[1]["envelope"]["Message"], "\\ud800 \u{fffd}A");
+}
