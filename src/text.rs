@@ -22,7 +22,8 @@ fn unsafe_char(c: char) -> bool {
 }
 
 /// Text from outside (a response, a log, a user table, an argument) made safe for a terminal:
-/// control, invisible and direction-changing characters are written as `\u001b`-style escapes
+/// control, invisible and direction-changing characters are written as `\u001b`-style escapes,
+/// or `\u{e0041}` above U+FFFF so that no following hex digit reads as part of the escape
 /// (`\t`, `\n`, `\r` as such); everything else is kept.
 pub fn escape(text: &str) -> Cow<'_, str> {
     if !text.chars().any(unsafe_char) {
@@ -34,6 +35,9 @@ pub fn escape(text: &str) -> Cow<'_, str> {
             '\t' => out.push_str("\\t"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            c if unsafe_char(c) && c > '\u{ffff}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
             c if unsafe_char(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
@@ -111,8 +115,24 @@ pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
-/// serde_json's compact output, with DEL and the C1 controls (U+0080–U+009F) also escaped as
-/// `\u00XX`: still valid JSON, and nothing in it a terminal acts on.
+/// Whether JSON output writes `c`, beyond what JSON itself escapes, as `\uXXXX`: DEL, the C1
+/// controls, and the invisible and direction-changing characters [`escape`] escapes, among them
+/// U+2028 and U+2029, which JavaScript and Python's `splitlines` take for line ends.
+pub fn json_escaped(c: char) -> bool {
+    c >= '\u{7f}' && unsafe_char(c)
+}
+
+/// `c` as JSON `\uXXXX` escapes: a surrogate pair above U+FFFF.
+pub fn json_escape(c: char) -> String {
+    let mut units = [0u16; 2];
+    c.encode_utf16(&mut units)
+        .iter()
+        .map(|unit| format!("\\u{unit:04x}"))
+        .collect()
+}
+
+/// serde_json's compact output, with the characters [`json_escaped`] names also escaped: still
+/// valid JSON, one line, and nothing in it a terminal acts on or that hides or reorders text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SafeJson;
 
@@ -123,10 +143,10 @@ impl serde_json::ser::Formatter for SafeJson {
         fragment: &str,
     ) -> io::Result<()> {
         let mut rest = fragment;
-        while let Some(at) = rest.find(|c: char| matches!(c, '\u{7f}'..='\u{9f}')) {
+        while let Some(at) = rest.find(json_escaped) {
             writer.write_all(&rest.as_bytes()[..at])?;
             let c = rest[at..].chars().next().unwrap_or('\u{7f}');
-            write!(writer, "\\u{:04x}", c as u32)?;
+            writer.write_all(json_escape(c).as_bytes())?;
             rest = &rest[at + c.len_utf8()..];
         }
         writer.write_all(rest.as_bytes())
@@ -232,11 +252,14 @@ mod tests {
             let text = format!("a{c}b");
             let escaped = escape(&text);
             assert!(!escaped.contains(c), "{c:?} kept");
-            assert!(
-                escaped.contains(&format!("\\u{:04x}", c as u32)),
-                "{escaped}"
-            );
+            let written = match c as u32 {
+                n @ 0x10000.. => format!("\\u{{{n:x}}}"),
+                n => format!("\\u{n:04x}"),
+            };
+            assert!(escaped.contains(&written), "{escaped}");
         }
+        // Above U+FFFF the escape is closed: U+E0041 and then "1" are not U+E004 and "1".
+        assert_eq!(escape("\u{e0041}1"), "\\u{e0041}1");
         assert_eq!(escape("设备离线 ok"), "设备离线 ok");
         assert_eq!(escape("a\tb\n"), "a\\tb\\n");
     }
@@ -252,6 +275,20 @@ mod tests {
         let mut pretty = Vec::new();
         to_json_writer_pretty(&mut pretty, &[text]).unwrap();
         assert!(String::from_utf8(pretty).unwrap().contains(r"\u0085"));
+    }
+
+    #[test]
+    fn json_escapes_line_separators_and_hidden_characters() {
+        let text = "a\u{2028}b\u{2029}c\u{202e}d\u{2066}e\u{200e}f\u{200b}g\u{2060}h\u{feff}i\u{e0041}j设备…";
+        let mut out = Vec::new();
+        to_json_writer(&mut out, &text).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        assert_eq!(
+            json,
+            r#""a\u2028b\u2029c\u202ed\u2066e\u200ef\u200bg\u2060h\ufeffi\udb40\udc41j设备…""#
+        );
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
+        assert_eq!(json.lines().count(), 1);
     }
 
     #[test]

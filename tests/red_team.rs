@@ -292,6 +292,120 @@ fn the_envelope_table_fits_every_width_and_cuts_no_legacy_code() {
 }
 
 #[test]
+fn a_table_over_the_limit_is_refused_after_the_limit_is_read() {
+    // A sound table padded past 2 MiB, and files without end: each refused, not held whole.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.json");
+    let row = r#"[{"code": 60001, "http_status": 400, "message": "ours"}]"#;
+    std::fs::write(&big, format!("{row}{}", " ".repeat(2 * 1024 * 1024))).unwrap();
+    let mut tables = vec![big.to_string_lossy().into_owned()];
+    if cfg!(unix) {
+        tables.push("/dev/zero".into());
+    }
+    for table in &tables {
+        let out = common::run(&["--table", table, "lookup", "60001"]);
+        let (status, _, stderr) = parts(&out);
+        assert_eq!(status, 2, "{stderr}");
+        assert!(
+            stderr.contains(table.as_str()) && stderr.contains("2 MiB"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let out = common::errcode()
+        .args(["lookup", "60001"])
+        .env("ERRCODE_TABLE", &tables[0])
+        .output()
+        .unwrap();
+    assert_eq!(parts(&out).0, 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_table_path_is_escaped_once_for_json_and_for_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t\u{1b}[31m\u{202e}.json");
+    let row = r#"[{"code": 60003, "http_status": 400, "message": "ours"}]"#;
+    std::fs::write(&path, row).unwrap();
+    let table = path.to_str().unwrap();
+    let args = [
+        "--table",
+        table,
+        "list",
+        "--show-source",
+        "60003",
+        "--format",
+    ];
+    let out = common::run(&[&args[..], &["json"]].concat());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows[0]["source"], table);
+    assert!(
+        !stdout.contains('\u{1b}') && stdout.contains(r"\u001b"),
+        "{stdout}"
+    );
+    let out = common::run(&[&args[..], &["plain"]].concat());
+    let (_, stdout, _) = parts(&out);
+    assert!(stdout.contains(r"t\u001b[31m\u202e.json"), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout}"
+    );
+}
+
+/// Characters that split lines for JavaScript and Python, or hide or reorder text.
+const HIDDEN: [char; 9] = [
+    '\u{2028}',
+    '\u{2029}',
+    '\u{202e}',
+    '\u{2066}',
+    '\u{200e}',
+    '\u{200b}',
+    '\u{2060}',
+    '\u{feff}',
+    '\u{e0041}',
+];
+
+#[test]
+fn json_output_escapes_line_separators_and_hidden_characters() {
+    let hidden: String = HIDDEN.iter().collect();
+    let input = format!(
+        "{{\"RequestId\":\"r{hidden}\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"m{hidden}…，\",\"Data\":\"\"}}\n"
+    );
+    let out = run_with_input(&["explain", "--format", "json"], input.as_bytes());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(!stdout.contains(&HIDDEN[..]), "{stdout}");
+    assert!(stdout.contains(r"\u2028\u2029\u202e\u2066\u200e\u200b\u2060\ufeff\udb40\udc41"));
+    assert_eq!(stdout.lines().count(), 1);
+    let line: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(line["envelope"]["RequestId"], format!("r{hidden}"));
+    assert_eq!(line["annotation"]["request_id"], format!("r{hidden}"));
+    assert_eq!(line["envelope"]["Message"], format!("m{hidden}…，"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.json");
+    let row = format!(
+        r#"[{{"code": 60003, "http_status": 400, "message": "m{hidden}", "hint": "h{hidden}"}}]"#
+    );
+    std::fs::write(&table, row).unwrap();
+    let table = table.to_str().unwrap();
+    for args in [
+        &["lookup", "60003"][..],
+        &["list", "60003"],
+        &["search", "m"],
+    ] {
+        let out = common::run(&[&["--table", table][..], args, &["--format", "json"]].concat());
+        let (_, stdout, stderr) = parts(&out);
+        assert!(!stdout.contains(&HIDDEN[..]), "{args:?}: {stdout}{stderr}");
+        let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(rows[0]["message"], format!("m{hidden}"), "{args:?}");
+        assert_eq!(rows[0]["hint"], format!("h{hidden}"), "{args:?}");
+    }
+}
+
+#[test]
 fn a_narrow_summary_table_is_written_as_records_that_fit() {
     for lang in ["en", "zh"] {
         for width in 20..=100 {
@@ -318,4 +432,28 @@ fn a_narrow_summary_table_is_written_as_records_that_fit() {
             }
         }
     }
+}
+
+#[test]
+fn lone_surrogate_escapes_are_echoed_as_replacement_characters() {
+    let input = concat!(
+        r#"{"RequestId":"\ud800x","Code":0,"StatusCode":41601,"Message":"\udc00","Data":""}"#,
+        "\n",
+        r#"{"RequestId":"\ud83d\ude00","Code":0,"StatusCode":41601,"Message":"\\ud800 \uD800\u0041","Data":""}"#,
+        "\n"
+    );
+    let out = run_with_input(&["explain", "--format", "json"], input.as_bytes());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines[0]["envelope"]["RequestId"], "\u{fffd}x");
+    assert_eq!(lines[0]["envelope"]["Message"], "\u{fffd}");
+    assert_eq!(lines[0]["annotation"]["request_id"], "\u{fffd}x");
+    // A pair stays a pair; an escaped backslash is no escape.
+    assert_eq!(lines[1]["envelope"]["RequestId"], "😀");
+    assert!(stdout.contains(r#""\ud83d\ude00""#), "{stdout}");
+    assert_eq!(lines[1]["envelope"]["Message"], "\\ud800 \u{fffd}A");
 }

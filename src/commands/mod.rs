@@ -214,8 +214,8 @@ pub fn load_table(flags: &[PathBuf]) -> Result<Table, Error> {
         .chain(flags.iter().cloned());
     for path in paths {
         let text = read_text(&path)?;
-        let shown = escape(&path.to_string_lossy()).into_owned();
-        let rows = table::parse_rows(&text, &shown)
+        // Kept as it is: JSON escapes it as JSON, the terminal layouts and errors as text.
+        let rows = table::parse_rows(&text, &path.to_string_lossy())
             .map_err(|e| Error::Input(crate::t!("table {e}", "表 {e}")))?;
         table.merge(rows);
     }
@@ -237,11 +237,21 @@ pub fn table_paths(value: &std::ffi::OsStr, home: Option<&std::ffi::OsStr>) -> V
         .collect()
 }
 
-/// Reads a whole UTF-8 file, with errors that name it and say what to do.
+/// Reads a whole UTF-8 table file of at most [`table::USER_TABLE_LIMIT`] bytes, with errors
+/// that name it and say what to do.
 pub fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = fs::read(path).map_err(|e| file_error(path, &e))?;
+    let name = escape(&path.to_string_lossy()).into_owned();
+    let bytes = fs::File::open(path)
+        .and_then(table::read_user_table)
+        .map_err(|e| file_error(path, &e))?
+        .ok_or_else(|| {
+            let mib = table::USER_TABLE_LIMIT >> 20;
+            Error::Input(crate::t!(
+                "{name}: a table may hold at most {mib} MiB: keep only the codes you need",
+                "{name}：表最多 {mib} MiB：只保留需要的错误码"
+            ))
+        })?;
     String::from_utf8(bytes).map_err(|e| {
-        let name = escape(&path.to_string_lossy()).into_owned();
         let byte = e.utf8_error().valid_up_to();
         Error::Input(crate::t!(
             "{name}: byte {byte} is not valid UTF-8: save the file as UTF-8",

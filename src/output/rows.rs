@@ -91,7 +91,7 @@ fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Resu
             category: r.category.as_deref(),
             retry: r.retry,
             hint: hint(r, style.lang),
-            source: style.show_source.then_some(r.source.as_str()),
+            source: style.show_source.then_some(&*r.source),
             twins: crate::table::crosswalk::twins_of(r),
         })
         .collect();
@@ -235,7 +235,7 @@ fn write_records(
                 vec![(text(hint(r, style.lang)), Paint::Highlight(terms))],
             ];
             if style.show_source {
-                values.push(vec![(text(Some(&r.source)), Paint::Plain)]);
+                values.push(vec![(text(Some(&*r.source)), Paint::Plain)]);
             }
             header
                 .iter()

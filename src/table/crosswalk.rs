@@ -36,7 +36,7 @@ pub fn pairs() -> &'static [Pair] {
 /// The API 3.0 twins of a legacy code, and the legacy twins of an API 3.0 code.
 /// Only rows of the built-in tables have twins: a user table's row may mean something else.
 pub fn twins_of(row: &crate::table::Row) -> Vec<String> {
-    if row.name.is_none() && row.source != crate::table::BUILTIN_SOURCE {
+    if row.name.is_none() && &*row.source != crate::table::BUILTIN_SOURCE {
         return Vec::new();
     }
     let mut twins: Vec<String> = pairs()

@@ -74,9 +74,9 @@ pub struct Row {
     pub hint_en: Option<String>,
     /// The next step, in Chinese.
     pub hint_zh: Option<String>,
-    /// Where the row came from: `built-in` or the path of a user table.
+    /// Where the row came from: `built-in` or the path of a user table, shared by its rows.
     #[serde(skip)]
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     /// For a row of the API 3.0 table, its code (`code` is then 0).
     #[serde(skip)]
     pub name: Option<String>,
@@ -157,7 +157,7 @@ impl TryFrom<RawRow> for Row {
             retry: raw.retry,
             hint_en: non_empty(raw.hint_en).or_else(|| hint.clone()),
             hint_zh: non_empty(raw.hint_zh).or(hint),
-            source: String::new(),
+            source: std::sync::Arc::from(""),
             name: None,
         })
     }
@@ -462,6 +462,19 @@ fn is_cjk(c: char) -> bool {
         | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
+/// The most bytes a user table may hold: the built-in table is about 30 KB, and a file bigger
+/// than this (or endless, as `/dev/zero`) is refused after this much is read, not held whole.
+pub const USER_TABLE_LIMIT: u64 = 2 * 1024 * 1024;
+
+/// The bytes of a user table, read through [`std::io::Read::take`]: `None` when it holds more
+/// than [`USER_TABLE_LIMIT`].
+pub fn read_user_table(reader: impl std::io::Read) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    reader.take(USER_TABLE_LIMIT + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= USER_TABLE_LIMIT).then_some(bytes))
+}
+
 /// Reads a table file: a JSON array of rows in the shape `list --format json` prints.
 pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -471,9 +484,10 @@ pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
     };
     // One pass when the table is sound (always, for the built-in one); a second, slower one
     // only to say where a broken table breaks.
+    let shared: std::sync::Arc<str> = std::sync::Arc::from(source);
     if let Ok(mut rows) = serde_json::from_str::<Vec<Row>>(text) {
         for row in &mut rows {
-            row.source = source.to_string();
+            row.source = shared.clone();
         }
         return Ok(rows);
     }
@@ -502,7 +516,7 @@ pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
                 serde_message(&e)
             ))
         })?;
-        row.source = source.to_string();
+        row.source = shared.clone();
         rows.push(row);
     }
     Ok(rows)
@@ -691,7 +705,7 @@ mod tests {
         table.merge(rows);
         assert_eq!(table.rows().len(), 74);
         assert_eq!(table.lookup(51603).len(), 1);
-        assert_eq!(table.lookup(51603)[0].source, "mine.json");
+        assert_eq!(&*table.lookup(51603)[0].source, "mine.json");
         assert_eq!(table.lookup(60001)[0].message, "自定义");
     }
 

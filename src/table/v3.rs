@@ -73,7 +73,7 @@ impl V3Table {
                     retry: Some(r.retry),
                     hint_en: Some(r.hint_en),
                     hint_zh: Some(r.hint_zh),
-                    source: format!("api-3.0 {}", r.source),
+                    source: format!("api-3.0 {}", r.source).into(),
                     name: Some(r.code.clone()),
                 };
                 (r.code, row)

@@ -132,9 +132,11 @@ fn write_json_head(
     write_raw_json(out, env.raw, utf8)
 }
 
-/// JSON as read, on one line and safe for a terminal: line breaks between tokens become
-/// spaces; control characters, DEL and C1 controls inside strings become `\u00XX` escapes;
-/// bytes that are not UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
+/// JSON as read, on one line and safe for a terminal and for line splitting: line breaks
+/// between tokens become spaces; inside strings, control characters, DEL, C1 controls and the
+/// characters [`crate::text::json_escaped`] names become `\uXXXX` escapes, and an escaped lone
+/// surrogate (`\ud800`), which JSON readers such as jq refuse, becomes `\ufffd`; bytes that
+/// are not UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
 fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()> {
     if !needs_care(raw, utf8) {
         return out.write_all(raw);
@@ -143,12 +145,26 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()
     let mut piece = String::with_capacity(4096);
     let (mut in_string, mut escaped) = (false, false);
     for chunk in raw.utf8_chunks() {
-        for c in chunk.valid().chars() {
+        let mut chars = chunk.valid().chars();
+        while let Some(c) = chars.next() {
             match c {
                 '\n' | '\r' | '\t' if !in_string => piece.push(' '),
-                c if in_string && c.is_control() => {
+                c if in_string && (c.is_control() || crate::text::json_escaped(c)) => {
                     escaped = false;
-                    piece.push_str(&format!("\\u{:04x}", c as u32));
+                    piece.push_str(&crate::text::json_escape(c));
+                }
+                'u' if escaped => {
+                    escaped = false;
+                    let rest = chars.as_str();
+                    let kept = unicode_escape(rest);
+                    match kept {
+                        Some(len) => {
+                            piece.push('u');
+                            piece.push_str(&rest[..len]);
+                        }
+                        None => piece.push_str("ufffd"),
+                    }
+                    chars = rest[kept.unwrap_or(4)..].chars();
                 }
                 c => {
                     if in_string {
@@ -182,28 +198,89 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()
     out.write_all(piece.as_bytes())
 }
 
+/// For the text after `\u`: how much of it to keep as it is (`Some(0)` when it is not four hex
+/// digits, 4 for a code unit, 10 for a surrogate pair), or `None` for a lone surrogate, whose
+/// four digits are then replaced.
+fn unicode_escape(rest: &str) -> Option<usize> {
+    let unit = |at: usize| {
+        let hex = rest.get(at..at + 4)?;
+        hex.bytes()
+            .all(|b| b.is_ascii_hexdigit())
+            .then(|| u16::from_str_radix(hex, 16).ok())?
+    };
+    match unit(0) {
+        None => Some(0),
+        Some(0xd800..=0xdbff) if rest.get(4..6) == Some("\\u") => unit(6)
+            .filter(|u| (0xdc00..=0xdfff).contains(u))
+            .map(|_| 10),
+        Some(0xd800..=0xdfff) => None,
+        Some(_) => Some(4),
+    }
+}
+
 /// Whether `raw` holds a control byte, DEL, a C1 control's lead byte (0xC2 also leads other
-/// characters: those are checked the slow way), or bytes that may not be UTF-8. Eight bytes at
-/// a time: this runs on every envelope of `--format json`.
+/// characters: those are checked the slow way), an invisible or direction-changing character,
+/// a `\u` escape of a surrogate, or bytes that may not be UTF-8. Eight bytes at a time, the
+/// rarer checks only where a word holds their lead bytes: this runs on every envelope of
+/// `--format json`.
 fn needs_care(raw: &[u8], utf8: bool) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let mut words = raw.chunks_exact(8);
-    let mut high = 0u64;
+    let (mut high, mut lead) = (0u64, 0u64);
     for word in &mut words {
         let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
         let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        if control | has_zero(w ^ (ONES * 0x7f)) | has_zero(w ^ (ONES * 0xc2)) != 0 {
+        if control | has_zero(w ^ (ONES * 0x7f)) != 0 {
             return true;
         }
-        high |= w & HIGH;
+        if w & HIGH != 0 {
+            if has_zero(w ^ (ONES * 0xc2)) != 0 {
+                return true;
+            }
+            // 0xE2, 0xEF and 0xF3 lead the characters `json_escaped` names above U+00FF.
+            lead |= has_zero(w ^ (ONES * 0xe2))
+                | has_zero(w ^ (ONES * 0xef))
+                | has_zero(w ^ (ONES * 0xf3));
+            high |= w;
+        }
     }
     let tail = words.remainder();
     if tail.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
         return true;
     }
+    if (lead != 0 || !tail.is_ascii()) && hidden_character(raw) {
+        return true;
+    }
+    if surrogate_escape(raw) {
+        return true;
+    }
     !utf8 && (high != 0 || !tail.is_ascii()) && std::str::from_utf8(raw).is_err()
+}
+
+/// Whether `raw` may hold a character of U+2000–U+207F, U+FEFF or a tag character: the blocks
+/// of the invisible and direction-changing characters (`…`, `“` and `”` are there too, and are
+/// then checked the slow way; `，` and CJK text are not).
+fn hidden_character(raw: &[u8]) -> bool {
+    memchr::memchr3_iter(0xe2, 0xef, 0xf3, raw).any(|at| {
+        matches!(
+            (raw[at], raw.get(at + 1)),
+            (0xe2, Some(0x80 | 0x81)) | (0xef, Some(0xbb)) | (0xf3, Some(0xa0))
+        )
+    })
+}
+
+/// Whether `raw` may hold a `\u` escape of a surrogate (`\ud800`–`\udfff`).
+fn surrogate_escape(raw: &[u8]) -> bool {
+    memchr::memchr_iter(b'\\', raw).any(|at| {
+        raw.get(at + 1) == Some(&b'u')
+            && matches!(raw.get(at + 2), Some(b'd' | b'D'))
+            && matches!(
+                raw.get(at + 3),
+                Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F')
+            )
+    })
 }
 
 /// `raw` as one JSON string, escaped piece by piece (it can be megabytes).
