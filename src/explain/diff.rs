@@ -96,14 +96,9 @@ pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
 mod tests {
     use super::*;
     use crate::explain::summary::{Code, Seen};
-    use crate::input::Api;
 
     fn key(n: i128) -> Key {
-        Key {
-            api: Api::Legacy,
-            code: Some(Code::Number(n)),
-            meaning: None,
-        }
+        Key::legacy(n)
     }
 
     fn summary(counts: &[(i128, u64)]) -> Summary {

@@ -48,6 +48,18 @@ pub struct Key {
     pub meaning: Option<u8>,
 }
 
+#[cfg(test)]
+impl Key {
+    /// The key of a legacy code with one meaning, for tests.
+    pub(crate) fn legacy(n: i128) -> Key {
+        Key {
+            api: Api::Legacy,
+            code: Some(Code::Number(n)),
+            meaning: None,
+        }
+    }
+}
+
 /// What `--group` summarises by instead of the code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Group {
@@ -386,11 +398,7 @@ mod tests {
     use super::*;
 
     fn key(n: i128) -> Key {
-        Key {
-            api: Api::Legacy,
-            code: Some(Code::Number(n)),
-            meaning: None,
-        }
+        Key::legacy(n)
     }
 
     #[test]
@@ -460,11 +468,7 @@ mod seen_tests {
     use super::*;
 
     fn key(n: i128) -> Key {
-        Key {
-            api: Api::Legacy,
-            code: Some(Code::Number(n)),
-            meaning: None,
-        }
+        Key::legacy(n)
     }
 
     #[test]
