@@ -1019,3 +1019,40 @@ fn by_is_bounded_and_checked() {
         );
     }
 }
+
+#[test]
+fn a_group_says_how_many_codes_it_holds_beyond_those_shown() {
+    let mut log = String::new();
+    for i in 0..30 {
+        log.push_str(&format!(
+            "{{\"RequestId\":\"r{i}\",\"Code\":0,\"StatusCode\":{},\"Message\":\"m\",\"Data\":\"\"}}\n",
+            60000 + i
+        ));
+    }
+    let (_, plain, _) = common::parts(&common::run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--group",
+            "retry",
+            "--format",
+            "plain",
+        ],
+        log.as_bytes(),
+    ));
+    assert!(plain.trim_end().ends_with("60009,…(+20)"), "{plain}");
+    let (_, json, _) = common::parts(&common::run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--group",
+            "retry",
+            "--format",
+            "json",
+        ],
+        log.as_bytes(),
+    ));
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["codes"].as_array().unwrap().len(), 10);
+    assert_eq!(rows[0]["more_codes"], 20);
+}

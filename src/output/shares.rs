@@ -30,6 +30,8 @@ struct Share {
     seen: Span,
     /// As shown, and as JSON.
     codes: Vec<(String, serde_json::Value)>,
+    /// How many more codes the group holds than [`CODES_SHOWN`].
+    more_codes: u64,
     request_ids: Vec<String>,
 }
 
@@ -56,6 +58,7 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
                     errors: 0,
                     seen: Span::default(),
                     codes: Vec::new(),
+                    more_codes: 0,
                     request_ids: Vec::new(),
                 });
                 shares.len() - 1
@@ -68,6 +71,8 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
         if s.codes.len() < CODES_SHOWN {
             let json = serde_json::to_value(&r.code).unwrap_or_default();
             s.codes.push((r.shown.clone(), json));
+        } else {
+            s.more_codes += 1;
         }
         for id in r.request_ids {
             if s.request_ids.len() < REQUEST_IDS && !s.request_ids.contains(id) {
@@ -168,6 +173,8 @@ struct JsonGroup<'a> {
     last_seen: Option<String>,
     /// The codes in the group, the most frequent first (at most [`CODES_SHOWN`]).
     codes: Vec<&'a serde_json::Value>,
+    /// How many more codes the group holds.
+    more_codes: u64,
     request_ids: &'a [String],
 }
 
@@ -195,12 +202,15 @@ pub(crate) fn write_groups(
         (Group::Category, Lang::Zh) => "类别",
         (Group::Retry, Lang::Zh) => "重试",
     };
+    // The codes shown, and how many more there are: a list cut short says so.
+    let more = |g: &Share| match (g.more_codes, lang) {
+        (0, _) => String::new(),
+        (n, Lang::En) => format!(", … (+{n} more)"),
+        (n, Lang::Zh) => format!("，…（另有 {n} 个）"),
+    };
     let codes = |g: &Share| {
-        g.codes
-            .iter()
-            .map(|(shown, _)| shown.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        let shown = g.codes.iter().map(|(shown, _)| shown.as_str());
+        shown.collect::<Vec<_>>().join(", ") + &more(g)
     };
     match settings.rows_format() {
         Format::Markdown => {
@@ -275,6 +285,7 @@ pub(crate) fn write_groups(
                     first_seen: g.seen.first.map(rfc3339),
                     last_seen: g.seen.last.map(rfc3339),
                     codes: g.codes.iter().map(|(_, json)| json).collect(),
+                    more_codes: g.more_codes,
                     request_ids: &g.request_ids,
                 })
                 .collect();
@@ -304,6 +315,10 @@ pub(crate) fn write_groups(
                         .map(|(shown, _)| shown.as_str())
                         .collect::<Vec<_>>()
                         .join(",")
+                        + &match g.more_codes {
+                            0 => String::new(),
+                            n => format!(",…(+{n})"),
+                        }
                 )?;
             }
             out.flush()?;
@@ -351,9 +366,7 @@ pub(crate) fn write_groups(
                     .map(|(shown, _)| p.code(shown))
                     .collect::<Vec<_>>()
                     .join(", ");
-                if g.codes.len() == CODES_SHOWN {
-                    codes.push_str(", …");
-                }
+                codes.push_str(&more(g));
                 grid.add_row([
                     Cell::new(name),
                     Cell::new(g.count).set_alignment(CellAlignment::Right),
