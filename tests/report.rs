@@ -1056,3 +1056,19 @@ fn a_group_says_how_many_codes_it_holds_beyond_those_shown() {
     assert_eq!(rows[0]["codes"].as_array().unwrap().len(), 10);
     assert_eq!(rows[0]["more_codes"], 20);
 }
+
+#[test]
+fn plain_request_ids_keep_a_comma_inside_an_id_apart_from_the_separator() {
+    let log = concat!(
+        r#"{"RequestId":"a,b","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"{"RequestId":"c\\d","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n"
+    );
+    let (_, plain, _) = common::parts(&common::run_with_input(
+        &["explain", "--summary", "--format", "plain"],
+        log.as_bytes(),
+    ));
+    let ids = plain.split('\t').nth(8).unwrap();
+    assert_eq!(ids, r"a\,b,c\\d", "{plain}");
+}

@@ -384,9 +384,14 @@ pub fn write_summary(
                     .map_or("-".to_string(), |row| p.http(row.http_status));
                 let text = other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang));
                 let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
+                // Each id as a plain field, with its own commas escaped: `a,b` is one id, `a\,b`.
                 let ids = match r.request_ids {
                     [] => "-".to_string(),
-                    ids => escape(&ids.join(",")).into_owned(),
+                    ids => ids
+                        .iter()
+                        .map(|id| super::envelope::plain::field(id).replace(',', "\\,"))
+                        .collect::<Vec<_>>()
+                        .join(","),
                 };
                 writeln!(
                     out,

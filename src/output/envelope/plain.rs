@@ -18,7 +18,7 @@ pub const MAX_CHARS: usize = 200;
 
 /// `text` as a plain field: `\` doubled first, then tabs, line breaks and control characters
 /// escaped, so that `\t` in the output is always a tab of the value.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let doubled = match text.contains('\\') {
         true => Cow::Owned(text.replace('\\', "\\\\")),
         false => Cow::Borrowed(text),
