@@ -606,3 +606,29 @@ fn a_width_under_twenty_is_laid_out_at_twenty() {
         assert_eq!(at(narrow), twenty, "COLUMNS={narrow}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn warnings_for_a_terminal_go_through_the_pager_in_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let file = fixture("explain/app.log");
+    let Some(out) = in_terminal(&format!(
+        "PAGER='{pager}' {} explain {} /nonexistent/x.log; echo status=$?",
+        binary(),
+        file.display()
+    )) else {
+        return;
+    };
+    let screen = String::from_utf8_lossy(&out.stdout);
+    let paged = std::fs::read_to_string(&record).unwrap_or_default();
+    // The missing file and the skipped lines are told after the envelopes, inside the pager.
+    let (envelope, missing) = (paged.find("41601"), paged.find("/nonexistent/x.log"));
+    assert!(
+        envelope.is_some() && missing.is_some() && envelope < missing,
+        "{screen}\n---\n{paged}"
+    );
+    assert!(paged.contains("skipped 2 lines"), "{paged}");
+    assert!(!screen.contains("/nonexistent"), "{screen}");
+    assert!(screen.contains("status=2"), "{screen}");
+}

@@ -545,14 +545,15 @@ pub fn run(
     match pager.and_then(|words| output::pager::start(&words, options.paging)) {
         None => explain_inputs(inputs, out, &mut io::stderr(), table, settings, options),
         Some(mut paged) => {
-            let result = explain_inputs(
-                inputs,
-                &mut paged.input,
-                &mut io::stderr(),
-                table,
-                settings,
-                options,
-            );
+            // Warnings meant for the terminal go through the pager too, in their place.
+            use std::io::IsTerminal;
+            let mut err: Box<dyn Write + Send> = match paged.diagnostics() {
+                Some(file) if io::stderr().is_terminal() => Box::new(file),
+                _ => Box::new(io::stderr()),
+            };
+            let result =
+                explain_inputs(inputs, &mut paged.input, &mut err, table, settings, options);
+            drop(err);
             match (result, paged.finish()) {
                 (Ok(_), Err(e)) => Err(Error::Output(e)),
                 (result, _) => result,

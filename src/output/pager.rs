@@ -88,6 +88,24 @@ pub struct Paged {
 }
 
 impl Paged {
+    /// A second handle on the pager's input, for the diagnostics that would go to a terminal's
+    /// stderr (as git does): written between pieces of output, they keep their place instead of
+    /// scrolling by under the pager. `None` where the handle cannot be shared.
+    pub fn diagnostics(&self) -> Option<std::fs::File> {
+        #[cfg(unix)]
+        return std::os::fd::AsFd::as_fd(self.input.get_ref())
+            .try_clone_to_owned()
+            .ok()
+            .map(std::fs::File::from);
+        #[cfg(windows)]
+        return std::os::windows::io::AsHandle::as_handle(self.input.get_ref())
+            .try_clone_to_owned()
+            .ok()
+            .map(std::fs::File::from);
+        #[allow(unreachable_code)]
+        None
+    }
+
     /// Closes the pager's input and waits for the reader to quit. A reader that quit before
     /// the end (a broken pipe) is no error.
     pub fn finish(self) -> io::Result<()> {
