@@ -457,3 +457,44 @@ fn lone_surrogate_escapes_are_echoed_as_replacement_characters() {
     assert!(stdout.contains(r#""\ud83d\ude00""#), "{stdout}");
     assert_eq!(lines[1]["envelope"]["Message"], "\\ud800 \u{fffd}A");
 }
+
+/// `explain --diff BEFORE AFTER --check` on two files: (exit status, stdout, stderr).
+fn diff_check(before: &str, after: &str, extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (b, a) = (dir.path().join("before.log"), dir.path().join("after.log"));
+    std::fs::write(&b, before).unwrap();
+    std::fs::write(&a, after).unwrap();
+    let mut args = vec![
+        "explain",
+        "--diff",
+        b.to_str().unwrap(),
+        a.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = common::run(&args);
+    assert_no_panic(&out);
+    parts(&out)
+}
+
+fn v3_error(code: &str) -> String {
+    format!("{{\"Response\":{{\"Error\":{{\"Code\":\"{code}\",\"Message\":\"m\"}},\"RequestId\":\"r\"}}}}\n")
+}
+
+#[test]
+fn a_new_code_past_the_first_10000_fails_the_diff_check() {
+    let many: String = (0..10_000).map(|n| v3_error(&format!("C{n:05}"))).collect();
+    let after = format!("{many}{}", v3_error("AuthFailure.SignatureExpire"));
+    let (status, _, stderr) = diff_check(&many, &after, &["--check", "--format", "plain"]);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(stderr.contains("past the first 10000"), "{stderr}");
+    // The same inputs: nothing new, the check passes and says nothing of it.
+    let (status, _, stderr) = diff_check(&after, &after, &["--check", "--format", "plain"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(!stderr.contains("past the first"), "{stderr}");
+    // Junk filling the first 10,000 codes of AFTER hides 41601 behind it.
+    let junk: String = (0..10_000).map(|n| v3_error(&format!("J{n:05}"))).collect();
+    let after = format!("{junk}{{\"StatusCode\":41601}}\n");
+    let (status, stdout, stderr) = diff_check(&junk, &after, &["--check", "--format", "markdown"]);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(stdout.contains("past the first 10000"), "{stdout}");
+}
