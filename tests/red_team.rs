@@ -498,3 +498,41 @@ fn a_new_code_past_the_first_10000_fails_the_diff_check() {
     assert_eq!(status, 1, "{stderr}");
     assert!(stdout.contains("past the first 10000"), "{stdout}");
 }
+
+#[test]
+fn markdown_output_quotes_the_input_as_inert_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x_[a]<b>.log");
+    let input = [
+        r#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"<!-- "}}"#,
+        r#"{"Response":{"Error":{"Code":"<img src=https://evil.example/p.png>","Message":"m"},"RequestId":"r"}}"#,
+        r#"{"Response":{"Error":{"Code":"[click](https://evil.example) **bold** # h","Message":"m"},"RequestId":"r"}}"#,
+    ]
+    .join("\n");
+    std::fs::write(&path, &input).unwrap();
+    let file = path.to_str().unwrap();
+    let (_, rows, stderr) = parts(&common::run(&["explain", "--format", "markdown", file]));
+    assert!(rows.contains("| &lt;\\!--  |"), "{rows}{stderr}");
+    assert!(rows.contains("x\\_\\[a\\]&lt;b&gt;.log"), "{rows}");
+    let (_, summary, _) = parts(&common::run(&[
+        "explain",
+        "--summary",
+        "--format",
+        "markdown",
+        file,
+    ]));
+    let (_, diff, _) = parts(&common::run(&[
+        "explain", "--diff", file, file, "--format", "markdown",
+    ]));
+    for out in [&rows, &summary, &diff] {
+        assert!(
+            out.contains("&lt;img src=https://evil.example/p.png&gt;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\\[click\\](https://evil.example) \\*\\*bold\\*\\* \\# h"),
+            "{out}"
+        );
+        assert!(!out.contains("<!--") && !out.contains("<img"), "{out}");
+    }
+}
