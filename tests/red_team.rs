@@ -536,3 +536,47 @@ fn markdown_output_quotes_the_input_as_inert_text() {
         assert!(!out.contains("<!--") && !out.contains("<img"), "{out}");
     }
 }
+
+#[test]
+fn switches_that_would_be_ignored_are_usage_errors_or_apply() {
+    let (a, b) = (
+        common::fixture("explain/app.log"),
+        common::fixture("explain/incident.log"),
+    );
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for extra in [["--group", "retry"], ["--by", "5m"]] {
+        let mut args = vec!["explain", "--diff", a, b];
+        args.extend_from_slice(&extra);
+        let (status, stdout, stderr) = parts(&common::run(&args));
+        assert_eq!(status, 2, "{extra:?}: {stdout}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("errcode: "), "{stderr}");
+    }
+    // --top with --by: the N largest codes, each with all its buckets.
+    let mut log = String::new();
+    for (i, code) in [40006, 40006, 40006, 41601, 41601, 52502]
+        .iter()
+        .enumerate()
+    {
+        log.push_str(&format!(
+            "{{\"ts\":{},\"resp\":{{\"RequestId\":\"r\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"\",\"Data\":\"\"}}}}\n",
+            1_795_737_600 + 600 * i
+        ));
+    }
+    let rows = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["explain", "--summary", "--by", "5m", "--format", "json"];
+        args.extend_from_slice(extra);
+        let (status, stdout, stderr) = parts(&run_with_input(&args, log.as_bytes()));
+        assert_eq!(status, 0, "{stderr}");
+        serde_json::from_str(&stdout).unwrap()
+    };
+    let all = rows(&[]);
+    let top = rows(&["--top", "1"]);
+    assert!(top.iter().all(|r| r["code"] == 40006), "{top:?}");
+    assert_eq!(
+        top.len(),
+        all.iter().filter(|r| r["code"] == 40006).count(),
+        "{all:?}"
+    );
+    assert!(top.len() < all.len());
+}
