@@ -580,3 +580,87 @@ fn switches_that_would_be_ignored_are_usage_errors_or_apply() {
     );
     assert!(top.len() < all.len());
 }
+
+/// `errcode ARGS` with `GITHUB_STEP_SUMMARY` set to `step`, given at most 20 seconds:
+/// (exit status, stdout, stderr).
+fn with_step_summary(args: &[&str], step: &std::path::Path) -> (i32, String, String) {
+    use std::process::Stdio;
+    let mut child = common::errcode()
+        .args(args)
+        .env("GITHUB_STEP_SUMMARY", step)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("GITHUB_STEP_SUMMARY={}: blocked", step.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_no_panic(&out);
+    parts(&out)
+}
+
+#[test]
+fn the_step_summary_never_blocks_and_is_written_for_the_diff_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = common::fixture("explain/incident.log");
+    let app = common::fixture("explain/app.log");
+    let (log, app) = (log.to_str().unwrap(), app.to_str().unwrap());
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut odd = vec![dir.path().to_path_buf()];
+    if made.is_ok_and(|s| s.success()) {
+        odd.push(fifo);
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        odd.push("/dev/full".into());
+    }
+    for step in &odd {
+        for args in [
+            &["explain", "--summary", "--format", "github", log][..],
+            &["explain", "--check", "--format", "github", log][..],
+            &[
+                "explain", "--diff", app, log, "--check", "--format", "github",
+            ][..],
+        ] {
+            let (status, _, stderr) = with_step_summary(args, step);
+            assert_eq!(
+                status,
+                if args[1] == "--summary" { 0 } else { 1 },
+                "{stderr}"
+            );
+            let warnings: Vec<&str> = stderr
+                .lines()
+                .filter(|l| l.contains("GITHUB_STEP_SUMMARY"))
+                .collect();
+            assert_eq!(warnings.len(), 1, "{stderr}");
+            assert!(
+                warnings[0].starts_with("errcode: warning: GITHUB_STEP_SUMMARY: ")
+                    && warnings[0].contains("not a regular file"),
+                "{stderr}"
+            );
+        }
+    }
+    // --diff appends its Markdown table, to a file it creates.
+    let step = dir.path().join("step.md");
+    let (status, _, stderr) = with_step_summary(
+        &["explain", "--diff", app, log, "--format", "github"],
+        &step,
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let markdown = std::fs::read_to_string(&step).unwrap();
+    assert!(
+        markdown.starts_with("### errcode\n\n| Code | Before | After | Change | Meaning |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| 40001 | 0 | 1 | +1 new |"),
+        "{markdown}"
+    );
+}
