@@ -337,7 +337,7 @@ pub enum Command {
         paging: Paging,
 
         /// With --summary: count per category or retry class instead of per code
-        #[arg(long, value_enum, requires = "summary")]
+        #[arg(long, value_enum, requires = "summary", conflicts_with = "diff")]
         group: Option<crate::explain::summary::Group>,
 
         /// Compare two inputs (files, .gz or -): per code, before, after and the change; with
@@ -350,7 +350,8 @@ pub enum Command {
         )]
         diff: Option<Vec<PathBuf>>,
 
-        /// With --summary or --diff: at most N rows, the largest first
+        /// With --summary or --diff: at most N rows, the largest first (with --by: the N
+        /// largest codes, each with all its buckets)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         top: Option<u64>,
 
@@ -359,7 +360,7 @@ pub enum Command {
             long,
             value_name = "DURATION",
             requires = "summary",
-            conflicts_with = "group"
+            conflicts_with_all = ["group", "diff"]
         )]
         by: Option<String>,
 

@@ -752,7 +752,7 @@ fn github_summary_notices_and_the_step_summary() {
     let (status, _, stderr) = parts(&out);
     assert_eq!(status, 0);
     assert!(
-        stderr.contains("errcode: GITHUB_STEP_SUMMARY: cannot write"),
+        stderr.contains("errcode: warning: GITHUB_STEP_SUMMARY: cannot write"),
         "{stderr}"
     );
 }

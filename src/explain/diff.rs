@@ -17,6 +17,10 @@ pub struct Change<'a> {
     pub after: u64,
     /// Of those after, errors.
     pub after_errors: u64,
+    /// For the row of codes past the first [`crate::explain::summary::MAX_CODES`]: after, it
+    /// holds errors that the same row before cannot be shown to cover (more distinct codes or
+    /// more errors, or none before), so a new code may hide in it.
+    pub uncovered: bool,
 }
 
 impl Change<'_> {
@@ -35,10 +39,21 @@ impl Change<'_> {
         self.before > 0 && self.after == 0
     }
 
-    /// A code of errors seen after and not before: what `--check` fails on.
+    /// A code of errors seen after and not before, or a row of later codes that may hide one:
+    /// what `--check` fails on.
     pub fn is_new_error(&self) -> bool {
-        self.is_new() && self.after_errors > 0 && self.key.is_some()
+        (self.is_new() && self.after_errors > 0 && self.key.is_some()) || self.uncovered
     }
+}
+
+/// Whether the errors of `after`'s codes past the first
+/// [`crate::explain::summary::MAX_CODES`] cannot be shown to be codes `before` had there too:
+/// more errors or more distinct codes there, or none there before.
+pub fn other_uncovered(before: &Summary, after: &Summary) -> bool {
+    after.other_errors > 0
+        && (before.other == 0
+            || after.other_errors > before.other_errors
+            || !before.other_codes.covers(&after.other_codes))
 }
 
 /// The codes of both inputs: new ones first, then those that went away, then the largest
@@ -53,6 +68,7 @@ pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
             before: e.count,
             after: 0,
             after_errors: 0,
+            uncovered: false,
         });
     }
     for e in after.entries() {
@@ -66,6 +82,7 @@ pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
                 before: 0,
                 after: e.count,
                 after_errors: e.errors,
+                uncovered: false,
             }),
         }
     }
@@ -75,6 +92,7 @@ pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
             before: before.other,
             after: after.other,
             after_errors: after.other_errors,
+            uncovered: other_uncovered(before, after),
         });
     }
     let rank = |c: &Change<'_>| match (c.is_new(), c.is_gone()) {

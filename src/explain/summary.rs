@@ -374,6 +374,16 @@ impl Distinct {
         }
     }
 
+    /// Whether every value added to `other` may have been added here too (no register of
+    /// `other` is higher): if not, `other` holds a value this never saw; if so, more distinct
+    /// values are unlikely but not excluded.
+    pub fn covers(&self, other: &Distinct) -> bool {
+        self.registers
+            .iter()
+            .zip(&other.registers)
+            .all(|(a, b)| a >= b)
+    }
+
     /// The estimate.
     pub fn estimate(&self) -> u64 {
         let m = self.registers.len() as f64;

@@ -54,7 +54,7 @@ fn find(line: &[u8]) -> Option<SdkError> {
         // Go: `Code=X, Message=Y, RequestId=Z`.
         let code_at = find(b"Code=", at)? + 5;
         let message_at = find(b", Message=", code_at);
-        let code_end = message_at.unwrap_or(line.len());
+        let code_end = message_at.unwrap_or_else(|| token_end(line, code_at));
         let id_at = memchr::memmem::rfind(&line[code_end..], b", RequestId=").map(|i| code_end + i);
         let message = message_at.map(|m| m + 10..id_at.unwrap_or(line.len()));
         let request_id = id_at.map(|i| i + 12..token_end(line, i + 12));
@@ -95,12 +95,13 @@ fn find(line: &[u8]) -> Option<SdkError> {
     })
 }
 
-/// Where the word starting at `from` ends (at whitespace or a comma).
+/// Where the word starting at `from` ends: at whitespace, a comma, or a quote or bracket that
+/// closes what holds the string (a JSON or logfmt value): SDK request IDs and codes hold none.
 fn token_end(line: &[u8], from: usize) -> usize {
     let from = from + line[from..].iter().take_while(|b| **b == b' ').count();
     from + line[from..]
         .iter()
-        .take_while(|b| !b.is_ascii_whitespace() && **b != b',')
+        .take_while(|b| !b.is_ascii_whitespace() && !matches!(b, b',' | b'"' | b'\'' | b'}' | b']'))
         .count()
 }
 
@@ -185,5 +186,41 @@ mod tests {
             "A".repeat(1000)
         );
         assert!(find_all(long.as_bytes()).is_empty());
+    }
+
+    #[test]
+    fn a_request_id_inside_json_or_logfmt_stops_at_its_quote() {
+        let id = |line: &str| parts(line).and_then(|p| p.3);
+        let json = r#"{"ts":1795766580,"err":"[TencentCloudSDKError] Code=AuthFailure.SignatureExpire, Message=m, RequestId=rid-2"}"#;
+        assert_eq!(id(json).as_deref(), Some("rid-2"));
+        let logfmt = r#"err="[TencentCloudSDKError] Code=A.B, Message=m, RequestId=rid-3" x=1"#;
+        assert_eq!(id(logfmt).as_deref(), Some("rid-3"));
+        for (sdk, id_text) in [
+            (
+                "[TencentCloudSDKException] code:A.B message:m requestId:",
+                "r-5",
+            ),
+            (
+                "[TencentCloudSDKException]code: A.B message:m requestId:",
+                "r-6",
+            ),
+            (
+                r"[TencentCloud\Common\Exception\TencentCloudSDKException] code:A.B message:m requestId:",
+                "r-7",
+            ),
+        ] {
+            for close in ["\"}", "'", "]", "}", "\" x=1"] {
+                let line = format!("{{\"err\":\"{sdk}{id_text}{close}");
+                let (raw, code, _, id) = parts(&line).unwrap();
+                assert_eq!(id.as_deref(), Some(id_text), "{line}");
+                assert!(raw.ends_with(id_text), "{line}");
+                assert_eq!(code, "A.B", "{line}");
+            }
+        }
+        // Without a message, the code stops at the quote too.
+        let (_, code, _, _) = parts(r#"{"err":"[TencentCloudSDKError] Code=A.B"}"#).unwrap();
+        assert_eq!(code, "A.B");
+        let (_, code, _, _) = parts(r#"{"err":"[TencentCloudSDKException] code:A.B"}"#).unwrap();
+        assert_eq!(code, "A.B");
     }
 }

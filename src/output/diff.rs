@@ -208,5 +208,19 @@ fn write_totals(
             "之前：共 {} 个响应，{} 个错误；之后：共 {} 个响应，{} 个错误",
             before.envelopes, before.errors, after.envelopes, after.errors
         ),
+    }?;
+    if crate::explain::diff::other_uncovered(before, after) {
+        let max = crate::explain::summary::MAX_CODES;
+        match lang {
+            Lang::En => writeln!(
+                out,
+                "note: the codes past the first {max} could not be compared one by one: after, they hold errors that before cannot be shown to cover (a new code may be among them)"
+            ),
+            Lang::Zh => writeln!(
+                out,
+                "注意：前 {max} 种之后的错误码无法逐一比较：之后的这部分含有之前无法证明已出现过的错误（其中可能有新的错误码）"
+            ),
+        }?;
     }
+    Ok(())
 }

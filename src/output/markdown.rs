@@ -1,16 +1,31 @@
-//! Markdown tables, to paste into an incident document: cells on one line, `|` escaped,
-//! control characters written as escapes.
+//! Markdown tables, to paste into an incident document: cells on one line, inert whatever the
+//! input (HTML characters as entities, Markdown punctuation escaped), control characters
+//! written as escapes.
 
 use std::io::{self, Write};
 
 use crate::text::escape;
 
-/// A cell: one line, with `|` and `\` escaped so that neither ends it.
+/// A cell: one line of text that makes no markup: `<` `>` `&` as HTML entities (no tag, no
+/// comment), the punctuation that can start Markdown backslash-escaped (no link, image,
+/// emphasis, code, heading or strike-through), `|` escaped so that it cannot end the cell.
 pub fn cell(text: &str) -> String {
-    escape(text)
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    let text = escape(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A table: the header, the alignment row (`right`: which columns are numbers), the rows.
@@ -69,6 +84,23 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "| Code | Count |\n| --- | ---: |\n| a\\|b | 3 |\n"
+        );
+    }
+
+    #[test]
+    fn a_cell_makes_no_markup() {
+        assert_eq!(cell("<!-- "), "&lt;\\!-- ");
+        assert_eq!(
+            cell("<img src=https://evil.example/p.png>"),
+            "&lt;img src=https://evil.example/p.png&gt;"
+        );
+        assert_eq!(
+            cell("[click](https://evil.example) **bold** # h"),
+            "\\[click\\](https://evil.example) \\*\\*bold\\*\\* \\# h"
+        );
+        assert_eq!(
+            cell("`x` _y_ ~~z~~ ![i](u) a&amp;b"),
+            "\\`x\\` \\_y\\_ \\~\\~z\\~\\~ \\!\\[i\\](u) a&amp;amp;b"
         );
     }
 }

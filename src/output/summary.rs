@@ -215,7 +215,10 @@ pub fn write_summary(
         });
     }
     if let Some(by) = summary.by {
-        return super::chart::write_timeline(out, err, &counts, summary, problems, settings, by);
+        // --top: the largest codes, each with all its buckets.
+        let top = counts.len().min(layout.top.unwrap_or(usize::MAX));
+        let counts = &counts[..top];
+        return super::chart::write_timeline(out, err, counts, summary, problems, settings, by);
     }
     if layout.group.is_some() {
         return super::shares::write_groups(out, err, &counts, summary, problems, settings, layout);

@@ -270,7 +270,6 @@ pub(super) fn summarise(
 
 /// With `--format github`: the Markdown summary appended to the file `GITHUB_STEP_SUMMARY`
 /// names (GitHub shows only the first annotations of a step; the job's summary shows all).
-/// A file that cannot be written is told on `err`; the run goes on.
 pub(super) fn append_step_summary(
     path: &std::path::Path,
     summary: &Summary,
@@ -284,6 +283,43 @@ pub(super) fn append_step_summary(
         format: Some(crate::settings::Format::Markdown),
         ..*settings
     };
+    append_step(path, settings.lang, err, |file| {
+        output::summary::write_summary(
+            file,
+            &mut io::sink(),
+            summary,
+            problems,
+            table,
+            &markdown,
+            layout,
+        )
+    });
+}
+
+/// Appends `### errcode`, what `write` writes and a blank line to the step summary at `path`:
+/// a side channel, so it never blocks and never changes the exit status. Only a regular file,
+/// or a path where nothing is yet (created), is written; anything else (a FIFO, a device, a
+/// directory) or a failed write gets one warning line on `err`, and the run goes on.
+fn append_step(
+    path: &std::path::Path,
+    lang: crate::lang::Lang,
+    err: &mut impl Write,
+    write: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
+) {
+    let en = lang == crate::lang::Lang::En;
+    let shown = escape(&path.to_string_lossy()).into_owned();
+    let not_a_file = match std::fs::metadata(path) {
+        Ok(meta) => !meta.is_file(),
+        Err(e) => e.kind() != io::ErrorKind::NotFound,
+    };
+    if not_a_file {
+        let line = match en {
+            true => format!("errcode: warning: GITHUB_STEP_SUMMARY: {shown} is not a regular file: the step summary is left out; set it to a file"),
+            false => format!("errcode: 警告：GITHUB_STEP_SUMMARY：{shown} 不是普通文件：未写入步骤摘要；请设为一个文件"),
+        };
+        writeln!(err, "{line}").ok();
+        return;
+    }
     let written = std::fs::OpenOptions::new()
         .append(true)
         .create(true)
@@ -292,25 +328,17 @@ pub(super) fn append_step_summary(
             let mut file = io::BufWriter::new(file);
             writeln!(file, "### errcode")?;
             writeln!(file)?;
-            output::summary::write_summary(
-                &mut file,
-                &mut io::sink(),
-                summary,
-                problems,
-                table,
-                &markdown,
-                layout,
-            )?;
+            write(&mut file)?;
             writeln!(file)?;
             file.flush()
         });
     if let Err(e) = written {
-        let path = escape(&path.to_string_lossy()).into_owned();
-        writeln!(
-            err,
-            "errcode: GITHUB_STEP_SUMMARY: cannot write {path}: {e}"
-        )
-        .ok();
+        let e = escape(&e.to_string()).into_owned();
+        let line = match en {
+            true => format!("errcode: warning: GITHUB_STEP_SUMMARY: cannot write {shown}: {e}: the step summary is left out"),
+            false => format!("errcode: 警告：GITHUB_STEP_SUMMARY：无法写入 {shown}：{e}：未写入步骤摘要"),
+        };
+        writeln!(err, "{line}").ok();
     }
 }
 
@@ -370,6 +398,15 @@ pub(super) fn diff(
     match output::diff::write_diff(out, err, shown, totals, table, settings) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
+    }
+    if let Some(path) = &options.step_summary {
+        let markdown = Settings {
+            format: Some(crate::settings::Format::Markdown),
+            ..*settings
+        };
+        append_step(path, settings.lang, err, |file| {
+            output::diff::write_diff(file, &mut io::sink(), shown, totals, table, &markdown)
+        });
     }
     Ok(outcome)
 }
