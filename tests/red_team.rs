@@ -457,3 +457,37 @@ fn lone_surrogate_escapes_are_echoed_as_replacement_characters() {
     assert!(stdout.contains(r#""\ud83d\ude00""#), "{stdout}");
     assert_eq!(lines[1]["envelope"]["Message"], "\\ud800 \u{fffd}A");
 }
+
+#[test]
+fn many_envelopes_in_one_record_read_its_time_once() {
+    // The record's own `ts` comes after 20k envelopes: read for each, the time took seconds.
+    let env = r#"{"RequestId":"r","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#;
+    let input = format!(
+        "{{\"items\":[{}],\"ts\":1795766580}}\n",
+        vec![env; 20_000].join(",")
+    );
+    let out = run_with_input(
+        &[
+            "explain",
+            "--since",
+            "2026-11-27T08:00:00Z",
+            "--check",
+            "--quiet",
+        ],
+        input.as_bytes(),
+    );
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 1, "{stderr}");
+    let out = run_with_input(
+        &[
+            "explain",
+            "--since",
+            "2026-11-27T08:04:00Z",
+            "--check",
+            "--quiet",
+        ],
+        input.as_bytes(),
+    );
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+}

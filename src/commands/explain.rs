@@ -269,7 +269,7 @@ impl Explainer<'_, '_> {
         let finding = explain(env, origin, self.table);
         let in_window =
             |(window, clock): &(crate::input::time::Window, crate::input::time::Clock)| {
-                window.contains(clock.time_of(origin.record, origin.start))
+                window.contains(clock.time_at(origin))
             };
         if !self.options.filter.keeps(env, finding.verdict)
             || !self.window.as_ref().is_none_or(in_window)
@@ -669,6 +669,9 @@ fn explain_each(
         let read = (|| -> io::Result<()> {
             for input in inputs {
                 explainer.file = input.name();
+                if let Some((_, clock)) = &explainer.window {
+                    clock.forget();
+                }
                 explainer.file_json = json_string(&input.json_name());
                 let name = input.json_name();
                 let result = open(input).and_then(|opened| {

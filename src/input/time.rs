@@ -34,6 +34,9 @@ pub struct Clock {
     /// The last zone-less minute converted: (its minutes since the epoch as if it were UTC,
     /// the zone's offset then in seconds). Logs come in order, so most lines hit it.
     last: std::cell::Cell<Option<(i64, i64)>>,
+    /// The time in the own fields of the last record read: (its line, where its text was, its
+    /// length), and the time. A record's fields are read once, however many envelopes it holds.
+    fields: std::cell::Cell<Option<((u64, usize, usize), Option<Millis>)>>,
 }
 
 impl Clock {
@@ -47,12 +50,44 @@ impl Clock {
         Clock {
             zone,
             last: std::cell::Cell::new(None),
+            fields: std::cell::Cell::new(None),
         }
+    }
+
+    /// Forgets the last record read: the next input's lines are new ones.
+    pub fn forget(&self) {
+        self.fields.set(None);
+    }
+
+    /// The time of the envelope at `origin`, as [`Clock::time_of`] reads it; the fields of a
+    /// record holding many envelopes are read once, not once for each.
+    pub fn time_at(&self, origin: &crate::input::model::Origin<'_>) -> Option<Millis> {
+        let (record, line) = (origin.record, origin.line);
+        let key = (line, record.as_ptr() as usize, record.len());
+        self.find(record, origin.start, |open| match self.fields.get() {
+            Some((last, time)) if last == key => time,
+            _ => {
+                let time = self.in_fields(record, open);
+                self.fields.set(Some((key, time)));
+                time
+            }
+        })
     }
 
     /// The time of the envelope that starts at `start` in `record` (the text of its line; for a
     /// document over several lines, from its first line), when the line has one.
+    #[cfg(test)]
     pub fn time_of(&self, record: &[u8], start: Option<usize>) -> Option<Millis> {
+        self.find(record, start, |open| self.in_fields(record, open))
+    }
+
+    /// [`Clock::time_of`], the record's fields (the object at `record[open]`) read by `fields`.
+    fn find(
+        &self,
+        record: &[u8],
+        start: Option<usize>,
+        fields: impl FnOnce(usize) -> Option<Millis>,
+    ) -> Option<Millis> {
         let first = record.iter().position(|b| !b.is_ascii_whitespace())?;
         let open = memchr::memchr(b'{', record).unwrap_or(record.len());
         let end = start.unwrap_or(open).min(open).min(first + PREFIX);
@@ -63,7 +98,7 @@ impl Clock {
         }
         // A structured record: its own fields (the envelope may be the record itself).
         match record.get(open) {
-            Some(b'{') if start.is_none_or(|s| s >= open) => self.in_fields(record, open),
+            Some(b'{') if start.is_none_or(|s| s >= open) => fields(open),
             _ => None,
         }
     }
