@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_no_panic, parts, run_with_input};
+use common::{assert_no_panic, errcode, parts, run_with_input};
 
 /// (exit status, JSON lines of stdout, stderr) of `explain --format json --check` on `input`.
 fn check(input: &[u8]) -> (i32, Vec<serde_json::Value>, String) {
@@ -490,4 +490,75 @@ fn many_envelopes_in_one_record_read_its_time_once() {
     );
     let (status, _, stderr) = parts(&out);
     assert_eq!(status, 0, "{stderr}");
+}
+
+/// `explain --summary --format json FILE` with `TZ=tz`, killed if it runs past 20 s: (exit
+/// status, stdout, stderr), or `None` when it had to be killed.
+#[cfg(unix)]
+fn summary_with_tz(file: &std::path::Path, tz: &str) -> Option<(i32, String, String)> {
+    use std::process::Stdio;
+    let mut child = errcode()
+        .env("TZ", tz)
+        .args(["explain", "--summary", "--format", "json"])
+        .arg(file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().ok();
+            child.wait().ok();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_no_panic(&out);
+    Some(parts(&out))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_tz_that_names_no_zone_file_is_said_and_read_as_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("x.log");
+    std::fs::write(
+        &log,
+        "2026-11-27 08:00:01 {\"RequestId\":\"x\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"m\",\"Data\":\"\"}\n",
+    )
+    .unwrap();
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // A device read for ever, a FIFO no one writes to, a directory, a name of no zone.
+    for (tz, what) in [
+        ("/dev/zero", "a device, FIFO or socket"),
+        (":/dev/zero", "a device, FIFO or socket"),
+        (fifo.to_str().unwrap(), "a device, FIFO or socket"),
+        (dir.path().to_str().unwrap(), "a directory"),
+        ("garbage/zone", "no time zone"),
+    ] {
+        let (status, stdout, stderr) =
+            summary_with_tz(&log, tz).unwrap_or_else(|| panic!("TZ={tz}: still running"));
+        assert_eq!(status, 0, "{tz}: {stderr}");
+        assert!(
+            stdout.contains("\"first_seen\": \"2026-11-27T08:00:01Z\""),
+            "{tz}: {stdout}"
+        );
+        let notes: Vec<_> = stderr.lines().filter(|l| l.contains("TZ=")).collect();
+        assert_eq!(notes.len(), 1, "{tz}: {stderr}");
+        assert!(
+            notes[0].contains(what) && notes[0].ends_with("reading times in UTC"),
+            "{tz}: {stderr}"
+        );
+    }
+    // A zone file is read as one.
+    let (_, stdout, stderr) = summary_with_tz(&log, "Asia/Shanghai").unwrap();
+    assert!(!stderr.contains("TZ="), "{stderr}");
+    assert!(stdout.contains("2026-11-27T00:00:01Z"), "{stdout}");
 }

@@ -27,6 +27,9 @@ const KEYS: [&[u8]; 8] = [
 /// How far into a prefix a time is looked for, in bytes.
 const PREFIX: usize = 256;
 
+/// A record, told from others: its line, where its text was, its length.
+type RecordKey = (u64, usize, usize);
+
 /// Reads times, with the zone that times without one are in.
 #[derive(Debug, Clone)]
 pub struct Clock {
@@ -36,13 +39,14 @@ pub struct Clock {
     last: std::cell::Cell<Option<(i64, i64)>>,
     /// The time in the own fields of the last record read: (its line, where its text was, its
     /// length), and the time. A record's fields are read once, however many envelopes it holds.
-    fields: std::cell::Cell<Option<((u64, usize, usize), Option<Millis>)>>,
+    fields: std::cell::Cell<Option<(RecordKey, Option<Millis>)>>,
 }
 
 impl Clock {
-    /// A clock for the local zone: `TZ`, or the system's.
+    /// A clock for the local zone: `TZ`, or the system's; found once per process.
     pub fn local() -> Clock {
-        Clock::new(TimeZone::system())
+        static LOCAL: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+        Clock::new(LOCAL.get_or_init(local_zone).clone())
     }
 
     /// A clock for the zone `zone`.
@@ -240,6 +244,51 @@ impl Clock {
         let offset = minute * 60 - at;
         self.last.set(Some((minute, offset)));
         Some(offset)
+    }
+}
+
+/// The largest zone file read: the real ones are a few KB.
+const ZONE_FILE_MAX: u64 = 1 << 20;
+
+/// The local zone: `TZ`, or the system's. A `TZ` naming a file that is no zone file (a device,
+/// a FIFO, a directory, a file over 1 MiB) is not read: it could hang or fill memory. A `TZ` that
+/// names no zone is said, once, and times are read in UTC.
+fn local_zone() -> TimeZone {
+    let Some(tz) = std::env::var_os("TZ") else {
+        return TimeZone::system();
+    };
+    let text = tz.to_string_lossy();
+    let shown = crate::text::escape(&text);
+    let path = text.strip_prefix(':').unwrap_or(&text);
+    let is_db_name = !path.is_empty() && jiff::tz::db().get(path).is_ok();
+    if path.starts_with('/') || (!is_db_name && std::path::Path::new(path).exists()) {
+        let not_a_zone_file = match std::fs::metadata(path) {
+            Ok(m) if m.is_file() && m.len() > ZONE_FILE_MAX => {
+                Some(crate::t!("a file over 1 MiB", "超过 1 MiB 的文件"))
+            }
+            Ok(m) if m.is_file() => None,
+            Ok(m) if m.is_dir() => Some(crate::t!("a directory", "一个目录")),
+            Ok(_) => Some(crate::t!("a device, FIFO or socket", "设备、FIFO 或套接字")),
+            // Not there: jiff says so below.
+            Err(_) => None,
+        };
+        if let Some(what) = not_a_zone_file {
+            crate::error::note(&crate::t!(
+                "TZ={shown} names {what}, not a zone file: reading times in UTC",
+                "TZ={shown} 指向{what}，不是时区文件：按 UTC 读取时间"
+            ));
+            return TimeZone::UTC;
+        }
+    }
+    match TimeZone::try_system() {
+        Ok(zone) => zone,
+        Err(_) => {
+            crate::error::note(&crate::t!(
+                "TZ={shown} names no time zone: reading times in UTC",
+                "TZ={shown} 不是已知的时区：按 UTC 读取时间"
+            ));
+            TimeZone::UTC
+        }
     }
 }
 
