@@ -562,3 +562,58 @@ fn a_tz_that_names_no_zone_file_is_said_and_read_as_utc() {
     assert!(!stderr.contains("TZ="), "{stderr}");
     assert!(stdout.contains("2026-11-27T00:00:01Z"), "{stdout}");
 }
+
+#[test]
+fn braces_in_the_prefix_do_not_hide_the_time_and_untimed_envelopes_are_told() {
+    let input = concat!(
+        r#"[worker{7}] 2026-11-27T08:00:01Z ERROR resp={"RequestId":"x","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"ERROR resp={"RequestId":"y","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"ERROR resp={"RequestId":"z","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n"
+    );
+    let since = ["--since", "2026-11-27T00:00:00Z"];
+    let out = run_with_input(
+        &["explain", "--check", "--format", "json", since[0], since[1]],
+        input.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains(r#""RequestId":"x""#), "{stdout}");
+    let note = "note: 2 envelopes without a time were left out by --since/--until";
+    assert_eq!(stderr.matches(note).count(), 1, "{stderr}");
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--format",
+            "json",
+            since[0],
+            since[1],
+        ],
+        input.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stdout.contains(r#""first_seen": "2026-11-27T08:00:01Z""#),
+        "{stdout}"
+    );
+    assert_eq!(stderr.matches(note).count(), 1, "{stderr}");
+    let out = run_with_input(
+        &[
+            "--lang", "zh", "explain", "--check", "--quiet", since[0], since[1],
+        ],
+        input.as_bytes(),
+    );
+    let (_, _, stderr) = parts(&out);
+    assert!(
+        stderr.contains("注意：--since/--until 略去了 2 个没有时间的响应"),
+        "{stderr}"
+    );
+    // Without --since or --until nothing is left out, and nothing is said.
+    let out = run_with_input(&["explain", "--check", "--quiet"], input.as_bytes());
+    assert!(!parts(&out).2.contains("without a time"));
+}

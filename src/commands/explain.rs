@@ -267,13 +267,16 @@ impl Explainer<'_, '_> {
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
         let finding = explain(env, origin, self.table);
-        let in_window =
-            |(window, clock): &(crate::input::time::Window, crate::input::time::Clock)| {
-                window.contains(clock.time_at(origin))
+        let keep = self.options.filter.keeps(env, finding.verdict)
+            && match &self.window {
+                None => true,
+                Some((window, clock)) => {
+                    let time = clock.time_at(origin);
+                    self.problems.untimed += u64::from(time.is_none());
+                    window.contains(time)
+                }
             };
-        if !self.options.filter.keeps(env, finding.verdict)
-            || !self.window.as_ref().is_none_or(in_window)
-        {
+        if !keep {
             // Not among the envelopes asked for; still an envelope read.
             self.seen += 1;
             return Ok(());
@@ -718,6 +721,7 @@ fn explain_each(
     }
     read.map_err(Error::Output)?;
     let (envelopes, errors, problems, tally) = counts;
+    output::problems::write_untimed(err, &problems, settings.lang).ok();
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);

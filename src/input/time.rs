@@ -93,7 +93,19 @@ impl Clock {
         fields: impl FnOnce(usize) -> Option<Millis>,
     ) -> Option<Millis> {
         let first = record.iter().position(|b| !b.is_ascii_whitespace())?;
-        let open = memchr::memchr(b'{', record).unwrap_or(record.len());
+        let mut open = memchr::memchr(b'{', record).unwrap_or(record.len());
+        if let Some(start) = start {
+            // A `{…}` closed before the envelope starts (`[worker{7}] 2026-…`) is part of the
+            // prefix: the record's own fields are in the object that holds the envelope. Looked
+            // for within the prefix's length only.
+            let limit = start.min(first + PREFIX).min(record.len());
+            while open < limit {
+                let Some(end) = value_end(&record[..limit], open) else {
+                    break;
+                };
+                open = memchr::memchr(b'{', &record[end..]).map_or(record.len(), |i| end + i);
+            }
+        }
         let end = start.unwrap_or(open).min(open).min(first + PREFIX);
         if end > first {
             if let Some(time) = self.in_prefix(&record[first..end]) {
@@ -575,6 +587,25 @@ mod tests {
         );
         assert_eq!(utc(r#"{"ts":1795766401,"resp":{"RequestId":"a"#), t);
         assert_eq!(utc(r#"{"ts"#), None);
+    }
+
+    #[test]
+    fn braces_closed_before_the_envelope_are_prefix() {
+        let t = Some("2026-11-27T08:00:01Z".to_string());
+        let utc = |line| at("UTC", line);
+        assert_eq!(
+            utc(r#"[worker{7}] 2026-11-27T08:00:01Z ERROR resp={"RequestId":"x"}"#),
+            t
+        );
+        assert_eq!(
+            utc(r#"{"a":"}"} [x{y}] 2026-11-27T08:00:01Z {"RequestId":"x"}"#),
+            t
+        );
+        // An object that holds the envelope is the record, not prefix.
+        assert_eq!(
+            utc(r#"{"msg":"2026-11-27T09:00:01Z","ts":1795766401,"resp":{"RequestId":"x"}}"#),
+            t
+        );
     }
 
     #[test]

@@ -142,6 +142,7 @@ impl Sink for Counter<'_> {
                     return Ok(());
                 }
                 let time = self.clock.time_at(origin);
+                self.problems.untimed += u64::from(self.window.is_some() && time.is_none());
                 if self.window.is_some_and(|w| !w.contains(time)) {
                     return Ok(());
                 }
@@ -214,6 +215,7 @@ pub(super) fn summarise(
         seen,
         ..
     } = counter;
+    output::problems::write_untimed(err, &problems, settings.lang).ok();
     if seen == 0 {
         if failed {
             return Err(Error::Reported);
