@@ -207,7 +207,8 @@ impl Clock {
         if text.get(16) != Some(&b':') {
             return None;
         }
-        let second = digits(17, 2)?;
+        // 60 is a leap second; past it, no clock reads.
+        let second = digits(17, 2).filter(|s| *s <= 60)?;
         let mut at = 19;
         let mut millis = 0;
         if matches!(text.get(at), Some(b'.' | b','))
@@ -587,6 +588,20 @@ mod tests {
         );
         assert_eq!(utc(r#"{"ts":1795766401,"resp":{"RequestId":"a"#), t);
         assert_eq!(utc(r#"{"ts"#), None);
+    }
+
+    #[test]
+    fn a_leap_second_is_a_time_and_later_seconds_are_not() {
+        let utc = |line| at("UTC", line);
+        assert_eq!(
+            utc("2026-11-27T08:00:60Z x").as_deref(),
+            Some("2026-11-27T08:00:59Z")
+        );
+        for second in ["61", "75", "99"] {
+            assert_eq!(at("UTC", &format!("2026-11-27T08:00:{second}Z x")), None);
+            let bound = format!("2026-11-27T08:00:{second}Z");
+            assert_eq!(Clock::new(TimeZone::UTC).bound(&bound, 0), None);
+        }
     }
 
     #[test]
