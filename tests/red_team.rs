@@ -617,3 +617,29 @@ fn braces_in_the_prefix_do_not_hide_the_time_and_untimed_envelopes_are_told() {
     let out = run_with_input(&["explain", "--check", "--quiet"], input.as_bytes());
     assert!(!parts(&out).2.contains("without a time"));
 }
+
+#[test]
+fn a_window_that_ends_before_it_starts_is_a_usage_error() {
+    let input = br#"2026-11-27T08:00:01Z {"RequestId":"x","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#;
+    for (since, until) in [
+        ("2026-11-27T09:00:00Z", "2026-11-27T08:00:00Z"),
+        ("2026-11-27T08:00:00Z", "2026-11-27T08:00:00Z"),
+        ("-1h", "-2h"),
+    ] {
+        for summary in [false, true] {
+            let mut args = vec!["explain", "--since", since, "--until", until];
+            if summary {
+                args.push("--summary");
+            }
+            let (status, stdout, stderr) = parts(&run_with_input(&args, input));
+            assert_eq!(status, 2, "{since} {until}: {stdout}{stderr}");
+            assert!(stdout.is_empty(), "{stdout}");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            assert!(
+                stderr.starts_with("errcode: --since ")
+                    && stderr.contains(&format!("--since {since} is not before --until {until}")),
+                "{stderr}"
+            );
+        }
+    }
+}

@@ -69,10 +69,23 @@ pub fn window(
         }),
     }
     };
-    Ok(Some(crate::input::time::Window {
+    let window = crate::input::time::Window {
         since: bound("--since", since)?,
         until: bound("--until", until)?,
-    }))
+    };
+    if let (Some(from), Some(to), Some(since), Some(until)) =
+        (window.since, window.until, since, until)
+    {
+        // An empty window would find nothing, and say nothing of why.
+        if from >= to {
+            return Err(Error::Usage(format!(
+                "--since {} is not before --until {}: give a window that starts before it ends",
+                escape(since),
+                escape(until)
+            )));
+        }
+    }
+    Ok(Some(window))
 }
 
 /// `--errors` and `--status`: which envelopes count.
