@@ -643,3 +643,33 @@ fn a_window_that_ends_before_it_starts_is_a_usage_error() {
         }
     }
 }
+
+#[test]
+fn an_envelope_own_ts_is_not_its_time() {
+    let input = concat!(
+        r#"{"RequestId":"x","ts":1795766580,"Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"y"},"ts":1795766580}"#,
+        "\n",
+    );
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        input.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(!stdout.contains("08:03:00"), "{stdout}");
+    assert_eq!(
+        stdout.matches(r#""first_seen": null"#).count(),
+        2,
+        "{stdout}"
+    );
+    // The same time in a record that holds the envelope is the record's.
+    let input = br#"{"ts":1795766580,"resp":{"RequestId":"x","Code":0,"StatusCode":41601,"Message":"m","Data":""}}"#;
+    let out = run_with_input(&["explain", "--summary", "--format", "json"], input);
+    let (_, stdout, _) = parts(&out);
+    assert!(
+        stdout.contains(r#""first_seen": "2026-11-27T08:03:00Z""#),
+        "{stdout}"
+    );
+}

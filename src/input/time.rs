@@ -112,9 +112,10 @@ impl Clock {
                 return Some(time);
             }
         }
-        // A structured record: its own fields (the envelope may be the record itself).
+        // A structured record that holds the envelope: its own fields. When the record is the
+        // envelope itself, its fields are the envelope's, and no time is taken from them.
         match record.get(open) {
-            Some(b'{') if start.is_none_or(|s| s >= open) => fields(open),
+            Some(b'{') if start.is_none_or(|s| s > open) => fields(open),
             _ => None,
         }
     }
@@ -561,11 +562,12 @@ mod tests {
             ),
             t
         );
-        // The record is the envelope, its time one of its own members (zap's fields).
-        assert_eq!(
-            utc(r#"{"ts":1795766401,"RequestId":"a","StatusCode":41601}"#),
-            t
-        );
+        // The record is the envelope: its members are the envelope's, and hold no time.
+        let clock = Clock::new(TimeZone::UTC);
+        let envelope = br#"{"ts":1795766401,"RequestId":"a","StatusCode":41601}"#;
+        assert_eq!(clock.time_of(envelope, Some(0)), None);
+        let envelope = br#"  {"RequestId":"a","ts":1795766401,"StatusCode":41601}"#;
+        assert_eq!(clock.time_of(envelope, Some(2)), None);
         assert_eq!(
             at(
                 "Asia/Shanghai",
