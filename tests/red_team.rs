@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_no_panic, parts, run_with_input};
+use common::{assert_no_panic, errcode, parts, run_with_input};
 
 /// (exit status, JSON lines of stdout, stderr) of `explain --format json --check` on `input`.
 fn check(input: &[u8]) -> (i32, Vec<serde_json::Value>, String) {
@@ -662,5 +662,221 @@ fn the_step_summary_never_blocks_and_is_written_for_the_diff_too() {
     assert!(
         markdown.contains("| 40001 | 0 | 1 | +1 new |"),
         "{markdown}"
+    );
+}
+
+#[test]
+fn many_envelopes_in_one_record_read_its_time_once() {
+    // The record's own `ts` comes after 20k envelopes: read for each, the time took seconds.
+    let env = r#"{"RequestId":"r","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#;
+    let input = format!(
+        "{{\"items\":[{}],\"ts\":1795766580}}\n",
+        vec![env; 20_000].join(",")
+    );
+    let out = run_with_input(
+        &[
+            "explain",
+            "--since",
+            "2026-11-27T08:00:00Z",
+            "--check",
+            "--quiet",
+        ],
+        input.as_bytes(),
+    );
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 1, "{stderr}");
+    let out = run_with_input(
+        &[
+            "explain",
+            "--since",
+            "2026-11-27T08:04:00Z",
+            "--check",
+            "--quiet",
+        ],
+        input.as_bytes(),
+    );
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+}
+
+/// `explain --summary --format json FILE` with `TZ=tz`, killed if it runs past 20 s: (exit
+/// status, stdout, stderr), or `None` when it had to be killed.
+#[cfg(unix)]
+fn summary_with_tz(file: &std::path::Path, tz: &str) -> Option<(i32, String, String)> {
+    use std::process::Stdio;
+    let mut child = errcode()
+        .env("TZ", tz)
+        .args(["explain", "--summary", "--format", "json"])
+        .arg(file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().ok();
+            child.wait().ok();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_no_panic(&out);
+    Some(parts(&out))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_tz_that_names_no_zone_file_is_said_and_read_as_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("x.log");
+    std::fs::write(
+        &log,
+        "2026-11-27 08:00:01 {\"RequestId\":\"x\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"m\",\"Data\":\"\"}\n",
+    )
+    .unwrap();
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // A device read for ever, a FIFO no one writes to, a directory, a name of no zone.
+    for (tz, what) in [
+        ("/dev/zero", "a device, FIFO or socket"),
+        (":/dev/zero", "a device, FIFO or socket"),
+        (fifo.to_str().unwrap(), "a device, FIFO or socket"),
+        (dir.path().to_str().unwrap(), "a directory"),
+        ("garbage/zone", "no time zone"),
+    ] {
+        let (status, stdout, stderr) =
+            summary_with_tz(&log, tz).unwrap_or_else(|| panic!("TZ={tz}: still running"));
+        assert_eq!(status, 0, "{tz}: {stderr}");
+        assert!(
+            stdout.contains("\"first_seen\": \"2026-11-27T08:00:01Z\""),
+            "{tz}: {stdout}"
+        );
+        let notes: Vec<_> = stderr.lines().filter(|l| l.contains("TZ=")).collect();
+        assert_eq!(notes.len(), 1, "{tz}: {stderr}");
+        assert!(
+            notes[0].contains(what) && notes[0].ends_with("reading times in UTC"),
+            "{tz}: {stderr}"
+        );
+    }
+    // A zone file is read as one.
+    let (_, stdout, stderr) = summary_with_tz(&log, "Asia/Shanghai").unwrap();
+    assert!(!stderr.contains("TZ="), "{stderr}");
+    assert!(stdout.contains("2026-11-27T00:00:01Z"), "{stdout}");
+}
+
+#[test]
+fn braces_in_the_prefix_do_not_hide_the_time_and_untimed_envelopes_are_told() {
+    let input = concat!(
+        r#"[worker{7}] 2026-11-27T08:00:01Z ERROR resp={"RequestId":"x","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"ERROR resp={"RequestId":"y","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"ERROR resp={"RequestId":"z","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n"
+    );
+    let since = ["--since", "2026-11-27T00:00:00Z"];
+    let out = run_with_input(
+        &["explain", "--check", "--format", "json", since[0], since[1]],
+        input.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains(r#""RequestId":"x""#), "{stdout}");
+    let note = "note: 2 envelopes without a time were left out by --since/--until";
+    assert_eq!(stderr.matches(note).count(), 1, "{stderr}");
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--format",
+            "json",
+            since[0],
+            since[1],
+        ],
+        input.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stdout.contains(r#""first_seen": "2026-11-27T08:00:01Z""#),
+        "{stdout}"
+    );
+    assert_eq!(stderr.matches(note).count(), 1, "{stderr}");
+    let out = run_with_input(
+        &[
+            "--lang", "zh", "explain", "--check", "--quiet", since[0], since[1],
+        ],
+        input.as_bytes(),
+    );
+    let (_, _, stderr) = parts(&out);
+    assert!(
+        stderr.contains("注意：--since/--until 略去了 2 个没有时间的响应"),
+        "{stderr}"
+    );
+    // Without --since or --until nothing is left out, and nothing is said.
+    let out = run_with_input(&["explain", "--check", "--quiet"], input.as_bytes());
+    assert!(!parts(&out).2.contains("without a time"));
+}
+
+#[test]
+fn a_window_that_ends_before_it_starts_is_a_usage_error() {
+    let input = br#"2026-11-27T08:00:01Z {"RequestId":"x","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#;
+    for (since, until) in [
+        ("2026-11-27T09:00:00Z", "2026-11-27T08:00:00Z"),
+        ("2026-11-27T08:00:00Z", "2026-11-27T08:00:00Z"),
+        ("-1h", "-2h"),
+    ] {
+        for summary in [false, true] {
+            let mut args = vec!["explain", "--since", since, "--until", until];
+            if summary {
+                args.push("--summary");
+            }
+            let (status, stdout, stderr) = parts(&run_with_input(&args, input));
+            assert_eq!(status, 2, "{since} {until}: {stdout}{stderr}");
+            assert!(stdout.is_empty(), "{stdout}");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            assert!(
+                stderr.starts_with("errcode: --since ")
+                    && stderr.contains(&format!("--since {since} is not before --until {until}")),
+                "{stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_envelope_own_ts_is_not_its_time() {
+    let input = concat!(
+        r#"{"RequestId":"x","ts":1795766580,"Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"y"},"ts":1795766580}"#,
+        "\n",
+    );
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        input.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(!stdout.contains("08:03:00"), "{stdout}");
+    assert_eq!(
+        stdout.matches(r#""first_seen": null"#).count(),
+        2,
+        "{stdout}"
+    );
+    // The same time in a record that holds the envelope is the record's.
+    let input = br#"{"ts":1795766580,"resp":{"RequestId":"x","Code":0,"StatusCode":41601,"Message":"m","Data":""}}"#;
+    let out = run_with_input(&["explain", "--summary", "--format", "json"], input);
+    let (_, stdout, _) = parts(&out);
+    assert!(
+        stdout.contains(r#""first_seen": "2026-11-27T08:03:00Z""#),
+        "{stdout}"
     );
 }

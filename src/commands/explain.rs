@@ -69,10 +69,23 @@ pub fn window(
         }),
     }
     };
-    Ok(Some(crate::input::time::Window {
+    let window = crate::input::time::Window {
         since: bound("--since", since)?,
         until: bound("--until", until)?,
-    }))
+    };
+    if let (Some(from), Some(to), Some(since), Some(until)) =
+        (window.since, window.until, since, until)
+    {
+        // An empty window would find nothing, and say nothing of why.
+        if from >= to {
+            return Err(Error::Usage(format!(
+                "--since {} is not before --until {}: give a window that starts before it ends",
+                escape(since),
+                escape(until)
+            )));
+        }
+    }
+    Ok(Some(window))
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -267,13 +280,16 @@ impl Explainer<'_, '_> {
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
         let finding = explain(env, origin, self.table);
-        let in_window =
-            |(window, clock): &(crate::input::time::Window, crate::input::time::Clock)| {
-                window.contains(clock.time_of(origin.record, origin.start))
+        let keep = self.options.filter.keeps(env, finding.verdict)
+            && match &self.window {
+                None => true,
+                Some((window, clock)) => {
+                    let time = clock.time_at(origin);
+                    self.problems.untimed += u64::from(time.is_none());
+                    window.contains(time)
+                }
             };
-        if !self.options.filter.keeps(env, finding.verdict)
-            || !self.window.as_ref().is_none_or(in_window)
-        {
+        if !keep {
             // Not among the envelopes asked for; still an envelope read.
             self.seen += 1;
             return Ok(());
@@ -670,6 +686,9 @@ fn explain_each(
         let read = (|| -> io::Result<()> {
             for input in inputs {
                 explainer.file = input.name();
+                if let Some((_, clock)) = &explainer.window {
+                    clock.forget();
+                }
                 explainer.file_json = json_string(&input.json_name());
                 let name = input.json_name();
                 let result = open(input).and_then(|opened| {
@@ -716,6 +735,7 @@ fn explain_each(
     }
     read.map_err(Error::Output)?;
     let (envelopes, errors, problems, tally) = counts;
+    output::problems::write_untimed(err, &problems, settings.lang).ok();
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);

@@ -46,6 +46,8 @@ pub struct Problems {
     pub warnings: Vec<Problem>,
     /// Warnings taken so far (told or not).
     pub warned: usize,
+    /// Envelopes without a time that `--since` or `--until` left out.
+    pub untimed: u64,
 }
 
 impl Problems {
@@ -108,6 +110,7 @@ impl Problems {
         }
         self.broken += later.broken;
         self.no_body += later.no_body;
+        self.untimed += later.untimed;
         for p in later
             .first
             .iter_mut()

@@ -27,6 +27,9 @@ const KEYS: [&[u8]; 8] = [
 /// How far into a prefix a time is looked for, in bytes.
 const PREFIX: usize = 256;
 
+/// A record, told from others: its line, where its text was, its length.
+type RecordKey = (u64, usize, usize);
+
 /// Reads times, with the zone that times without one are in.
 #[derive(Debug, Clone)]
 pub struct Clock {
@@ -34,12 +37,16 @@ pub struct Clock {
     /// The last zone-less minute converted: (its minutes since the epoch as if it were UTC,
     /// the zone's offset then in seconds). Logs come in order, so most lines hit it.
     last: std::cell::Cell<Option<(i64, i64)>>,
+    /// The time in the own fields of the last record read: (its line, where its text was, its
+    /// length), and the time. A record's fields are read once, however many envelopes it holds.
+    fields: std::cell::Cell<Option<(RecordKey, Option<Millis>)>>,
 }
 
 impl Clock {
-    /// A clock for the local zone: `TZ`, or the system's.
+    /// A clock for the local zone: `TZ`, or the system's; found once per process.
     pub fn local() -> Clock {
-        Clock::new(TimeZone::system())
+        static LOCAL: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+        Clock::new(LOCAL.get_or_init(local_zone).clone())
     }
 
     /// A clock for the zone `zone`.
@@ -47,23 +54,68 @@ impl Clock {
         Clock {
             zone,
             last: std::cell::Cell::new(None),
+            fields: std::cell::Cell::new(None),
         }
+    }
+
+    /// Forgets the last record read: the next input's lines are new ones.
+    pub fn forget(&self) {
+        self.fields.set(None);
+    }
+
+    /// The time of the envelope at `origin`, as [`Clock::time_of`] reads it; the fields of a
+    /// record holding many envelopes are read once, not once for each.
+    pub fn time_at(&self, origin: &crate::input::model::Origin<'_>) -> Option<Millis> {
+        let (record, line) = (origin.record, origin.line);
+        let key = (line, record.as_ptr() as usize, record.len());
+        self.find(record, origin.start, |open| match self.fields.get() {
+            Some((last, time)) if last == key => time,
+            _ => {
+                let time = self.in_fields(record, open);
+                self.fields.set(Some((key, time)));
+                time
+            }
+        })
     }
 
     /// The time of the envelope that starts at `start` in `record` (the text of its line; for a
     /// document over several lines, from its first line), when the line has one.
+    #[cfg(test)]
     pub fn time_of(&self, record: &[u8], start: Option<usize>) -> Option<Millis> {
+        self.find(record, start, |open| self.in_fields(record, open))
+    }
+
+    /// [`Clock::time_of`], the record's fields (the object at `record[open]`) read by `fields`.
+    fn find(
+        &self,
+        record: &[u8],
+        start: Option<usize>,
+        fields: impl FnOnce(usize) -> Option<Millis>,
+    ) -> Option<Millis> {
         let first = record.iter().position(|b| !b.is_ascii_whitespace())?;
-        let open = memchr::memchr(b'{', record).unwrap_or(record.len());
+        let mut open = memchr::memchr(b'{', record).unwrap_or(record.len());
+        if let Some(start) = start {
+            // A `{…}` closed before the envelope starts (`[worker{7}] 2026-…`) is part of the
+            // prefix: the record's own fields are in the object that holds the envelope. Looked
+            // for within the prefix's length only.
+            let limit = start.min(first + PREFIX).min(record.len());
+            while open < limit {
+                let Some(end) = value_end(&record[..limit], open) else {
+                    break;
+                };
+                open = memchr::memchr(b'{', &record[end..]).map_or(record.len(), |i| end + i);
+            }
+        }
         let end = start.unwrap_or(open).min(open).min(first + PREFIX);
         if end > first {
             if let Some(time) = self.in_prefix(&record[first..end]) {
                 return Some(time);
             }
         }
-        // A structured record: its own fields (the envelope may be the record itself).
+        // A structured record that holds the envelope: its own fields. When the record is the
+        // envelope itself, its fields are the envelope's, and no time is taken from them.
         match record.get(open) {
-            Some(b'{') if start.is_none_or(|s| s >= open) => self.in_fields(record, open),
+            Some(b'{') if start.is_none_or(|s| s > open) => fields(open),
             _ => None,
         }
     }
@@ -156,7 +208,8 @@ impl Clock {
         if text.get(16) != Some(&b':') {
             return None;
         }
-        let second = digits(17, 2)?;
+        // 60 is a leap second; past it, no clock reads.
+        let second = digits(17, 2).filter(|s| *s <= 60)?;
         let mut at = 19;
         let mut millis = 0;
         if matches!(text.get(at), Some(b'.' | b','))
@@ -205,6 +258,51 @@ impl Clock {
         let offset = minute * 60 - at;
         self.last.set(Some((minute, offset)));
         Some(offset)
+    }
+}
+
+/// The largest zone file read: the real ones are a few KB.
+const ZONE_FILE_MAX: u64 = 1 << 20;
+
+/// The local zone: `TZ`, or the system's. A `TZ` naming a file that is no zone file (a device,
+/// a FIFO, a directory, a file over 1 MiB) is not read: it could hang or fill memory. A `TZ` that
+/// names no zone is said, once, and times are read in UTC.
+fn local_zone() -> TimeZone {
+    let Some(tz) = std::env::var_os("TZ") else {
+        return TimeZone::system();
+    };
+    let text = tz.to_string_lossy();
+    let shown = crate::text::escape(&text);
+    let path = text.strip_prefix(':').unwrap_or(&text);
+    let is_db_name = !path.is_empty() && jiff::tz::db().get(path).is_ok();
+    if path.starts_with('/') || (!is_db_name && std::path::Path::new(path).exists()) {
+        let not_a_zone_file = match std::fs::metadata(path) {
+            Ok(m) if m.is_file() && m.len() > ZONE_FILE_MAX => {
+                Some(crate::t!("a file over 1 MiB", "超过 1 MiB 的文件"))
+            }
+            Ok(m) if m.is_file() => None,
+            Ok(m) if m.is_dir() => Some(crate::t!("a directory", "一个目录")),
+            Ok(_) => Some(crate::t!("a device, FIFO or socket", "设备、FIFO 或套接字")),
+            // Not there: jiff says so below.
+            Err(_) => None,
+        };
+        if let Some(what) = not_a_zone_file {
+            crate::error::note(&crate::t!(
+                "TZ={shown} names {what}, not a zone file: reading times in UTC",
+                "TZ={shown} 指向{what}，不是时区文件：按 UTC 读取时间"
+            ));
+            return TimeZone::UTC;
+        }
+    }
+    match TimeZone::try_system() {
+        Ok(zone) => zone,
+        Err(_) => {
+            crate::error::note(&crate::t!(
+                "TZ={shown} names no time zone: reading times in UTC",
+                "TZ={shown} 不是已知的时区：按 UTC 读取时间"
+            ));
+            TimeZone::UTC
+        }
     }
 }
 
@@ -464,11 +562,12 @@ mod tests {
             ),
             t
         );
-        // The record is the envelope, its time one of its own members (zap's fields).
-        assert_eq!(
-            utc(r#"{"ts":1795766401,"RequestId":"a","StatusCode":41601}"#),
-            t
-        );
+        // The record is the envelope: its members are the envelope's, and hold no time.
+        let clock = Clock::new(TimeZone::UTC);
+        let envelope = br#"{"ts":1795766401,"RequestId":"a","StatusCode":41601}"#;
+        assert_eq!(clock.time_of(envelope, Some(0)), None);
+        let envelope = br#"  {"RequestId":"a","ts":1795766401,"StatusCode":41601}"#;
+        assert_eq!(clock.time_of(envelope, Some(2)), None);
         assert_eq!(
             at(
                 "Asia/Shanghai",
@@ -491,6 +590,39 @@ mod tests {
         );
         assert_eq!(utc(r#"{"ts":1795766401,"resp":{"RequestId":"a"#), t);
         assert_eq!(utc(r#"{"ts"#), None);
+    }
+
+    #[test]
+    fn a_leap_second_is_a_time_and_later_seconds_are_not() {
+        let utc = |line| at("UTC", line);
+        assert_eq!(
+            utc("2026-11-27T08:00:60Z x").as_deref(),
+            Some("2026-11-27T08:00:59Z")
+        );
+        for second in ["61", "75", "99"] {
+            assert_eq!(at("UTC", &format!("2026-11-27T08:00:{second}Z x")), None);
+            let bound = format!("2026-11-27T08:00:{second}Z");
+            assert_eq!(Clock::new(TimeZone::UTC).bound(&bound, 0), None);
+        }
+    }
+
+    #[test]
+    fn braces_closed_before_the_envelope_are_prefix() {
+        let t = Some("2026-11-27T08:00:01Z".to_string());
+        let utc = |line| at("UTC", line);
+        assert_eq!(
+            utc(r#"[worker{7}] 2026-11-27T08:00:01Z ERROR resp={"RequestId":"x"}"#),
+            t
+        );
+        assert_eq!(
+            utc(r#"{"a":"}"} [x{y}] 2026-11-27T08:00:01Z {"RequestId":"x"}"#),
+            t
+        );
+        // An object that holds the envelope is the record, not prefix.
+        assert_eq!(
+            utc(r#"{"msg":"2026-11-27T09:00:01Z","ts":1795766401,"resp":{"RequestId":"x"}}"#),
+            t
+        );
     }
 
     #[test]

@@ -199,3 +199,24 @@ pub fn verbose_alone(lang: Lang) -> String {
         Lang::Zh => "--verbose 只用于 human 格式：不能与 --summary 或其他 --format 同用".into(),
     }
 }
+
+/// The note on envelopes without a time that `--since` or `--until` left out, when there were
+/// any: without it, a window could drop errors unseen.
+pub fn write_untimed(
+    out: &mut impl std::io::Write,
+    problems: &Problems,
+    lang: Lang,
+) -> std::io::Result<()> {
+    match (problems.untimed, lang) {
+        (0, _) => Ok(()),
+        (1, Lang::En) => writeln!(
+            out,
+            "note: 1 envelope without a time was left out by --since/--until"
+        ),
+        (n, Lang::En) => writeln!(
+            out,
+            "note: {n} envelopes without a time were left out by --since/--until"
+        ),
+        (n, Lang::Zh) => writeln!(out, "注意：--since/--until 略去了 {n} 个没有时间的响应"),
+    }
+}

@@ -10,7 +10,7 @@ use crate::explain::summary::{self, Seen, Summary};
 use crate::explain::{verdict, Verdict};
 use crate::input::parallel::Parts;
 use crate::input::time::{Clock, Millis, Window};
-use crate::input::{Api, Envelope, Event, Origin, Sink};
+use crate::input::{Api, Envelope, Event, Sink};
 use crate::output;
 use crate::settings::Settings;
 use crate::table::Table;
@@ -52,9 +52,6 @@ pub(super) struct Counter<'t> {
     /// Envelopes read, counted or not.
     seen: u64,
     clock: Clock,
-    /// The time of the last record read: (its line, where its text was, its length), and the
-    /// time. A line's time is read once, however many envelopes it holds.
-    last_record: Option<((u64, usize, usize), Option<Millis>)>,
     /// Keep sample RequestIds (`--diff` shows none: no memory for them).
     samples: bool,
     /// `--since` and `--until`.
@@ -76,7 +73,6 @@ impl<'t> Counter<'t> {
             filter: options.filter.clone(),
             seen: 0,
             clock: Clock::local(),
-            last_record: None,
             samples: options.diff.is_none(),
             window: options.window,
         }
@@ -94,7 +90,7 @@ impl<'t> Counter<'t> {
         let mut bytes = 0u64;
         for input in inputs {
             self.file = input.name();
-            self.last_record = None;
+            self.clock.forget();
             let name = input.json_name();
             let result = match open(input) {
                 Err(e) => Err(e),
@@ -134,23 +130,6 @@ impl<'t> Counter<'t> {
         }
         (failed, bytes)
     }
-
-    /// When the envelope at `origin` was logged.
-    fn time(&mut self, origin: &Origin<'_>) -> Option<Millis> {
-        let record = (
-            origin.line,
-            origin.record.as_ptr() as usize,
-            origin.record.len(),
-        );
-        match self.last_record {
-            Some((last, time)) if last == record => time,
-            _ => {
-                let time = self.clock.time_of(origin.record, origin.start);
-                self.last_record = Some((record, time));
-                time
-            }
-        }
-    }
 }
 
 impl Sink for Counter<'_> {
@@ -162,7 +141,8 @@ impl Sink for Counter<'_> {
                 if !self.filter.keeps(env, verdict) {
                     return Ok(());
                 }
-                let time = self.time(origin);
+                let time = self.clock.time_at(origin);
+                self.problems.untimed += u64::from(self.window.is_some() && time.is_none());
                 if self.window.is_some_and(|w| !w.contains(time)) {
                     return Ok(());
                 }
@@ -196,8 +176,11 @@ impl Parts for Counter<'_> {
             problems: Problems::default(),
             filter: self.filter.clone(),
             seen: 0,
-            clock: self.clock.clone(),
-            last_record: None,
+            clock: {
+                let clock = self.clock.clone();
+                clock.forget();
+                clock
+            },
             samples: self.samples,
             window: self.window,
         }
@@ -232,6 +215,7 @@ pub(super) fn summarise(
         seen,
         ..
     } = counter;
+    output::problems::write_untimed(err, &problems, settings.lang).ok();
     if seen == 0 {
         if failed {
             return Err(Error::Reported);
