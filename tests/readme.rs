@@ -5,6 +5,8 @@
 //!
 //! After an intended change, `UPDATE_README=1 cargo test --test readme` rewrites the outputs.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -60,26 +62,12 @@ fn output_of(command: &str) -> String {
     ))
     .unwrap();
     let mut sh = Command::new("sh");
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "CLICOLOR",
-        "COLUMNS",
-        "LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "ERRCODE_TABLE",
-        "TERM",
-    ] {
-        sh.env_remove(var);
-    }
+    common::hermetic(&mut sh);
     let out = sh
         .arg("-c")
         .arg(command)
         .current_dir(root)
         .env("PATH", path)
-        // Times without a zone are read in the local zone: one zone for every machine.
-        .env("TZ", "UTC")
         .stdin(Stdio::null())
         .output()
         .unwrap();

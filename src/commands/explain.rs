@@ -742,13 +742,8 @@ fn explain_each(
         }
         return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
-    let more = problems
-        .warnings_total()
-        .saturating_sub(problems.warned as u64);
-    if more > 0 {
-        let more = output::problems::more_not_shown(more, settings.lang);
-        writeln!(err, "errcode: {more}").ok();
-    }
+    // The warnings were told as they came; how many more there were is told here.
+    output::problems::write_pending(err, &problems, settings.lang);
     output::summary::write_skipped(err, &problems, settings.lang).ok();
     if let (Some(path), Some(tally)) = (&options.step_summary, tally) {
         let layout = output::summary::Layout::default();

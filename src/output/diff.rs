@@ -177,15 +177,7 @@ pub fn write_diff(
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
             writeln!(out, "{grid}")?;
-            if cut > 0 {
-                match en {
-                    true => writeln!(
-                        out,
-                        "… and {cut} more rows: --format plain or json lists every row"
-                    )?,
-                    false => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部")?,
-                }
-            }
+            super::summary::write_rows_cut(out, cut, lang)?;
             write_totals(out, totals, lang)
         }
     }

@@ -146,6 +146,25 @@ pub fn more_not_shown(more: u64, lang: Lang) -> String {
     }
 }
 
+/// The warnings still held, then how many more were not shown, each a line on `err`: what a
+/// run says of its input's problems at its end. Failures to write `err` are ignored.
+pub fn write_pending(err: &mut impl std::io::Write, problems: &Problems, lang: Lang) {
+    for warning in &problems.warnings {
+        writeln!(
+            err,
+            "errcode: {}",
+            crate::text::escape(&warning.warning(lang))
+        )
+        .ok();
+    }
+    let more = problems
+        .warnings_total()
+        .saturating_sub(problems.warned as u64);
+    if more > 0 {
+        writeln!(err, "errcode: {}", more_not_shown(more, lang)).ok();
+    }
+}
+
 /// Why no input held an envelope, as one line (the names escaped here).
 pub fn nothing_found(names: &[String], bytes: u64, problems: &Problems, lang: Lang) -> String {
     let en = lang == Lang::En;

@@ -538,15 +538,7 @@ pub fn write_summary(
             if !narrow {
                 writeln!(out, "{grid}")?;
             }
-            if cut > 0 {
-                match en {
-                    true => writeln!(
-                        out,
-                        "… and {cut} more rows: --format plain or json lists every row"
-                    )?,
-                    false => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部")?,
-                }
-            }
+            write_rows_cut(out, cut, settings.lang)?;
             write_request_ids(out, counts, settings)?;
             write_totals(out, summary, settings.lang)?;
             super::shares::write_shares(out, all, summary.errors, settings)?;
@@ -659,5 +651,17 @@ pub fn write_skipped(out: &mut impl Write, problems: &Problems, lang: Lang) -> i
     match lang {
         Lang::En => writeln!(out, "skipped {lines} line{plural}: {}", parts.join(", ")),
         Lang::Zh => writeln!(out, "跳过 {lines} 行：{}", parts.join("，")),
+    }
+}
+
+/// After a terminal table cut short, how many rows it left out and where they all are.
+pub(crate) fn write_rows_cut(out: &mut impl Write, cut: usize, lang: Lang) -> io::Result<()> {
+    match (cut, lang) {
+        (0, _) => Ok(()),
+        (_, Lang::En) => writeln!(
+            out,
+            "… and {cut} more rows: --format plain or json lists every row"
+        ),
+        (_, Lang::Zh) => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部"),
     }
 }

@@ -9,6 +9,16 @@ use std::process::{Command, Output, Stdio};
 /// `errcode`, with a clean environment: English, no colour variables, no user tables.
 pub fn errcode() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_errcode"));
+    hermetic(&mut command);
+    command.env("RUST_BACKTRACE", "1");
+    command.stdin(Stdio::null());
+    command
+}
+
+/// Takes out of `command`'s environment what would change errcode's output (colour, locale,
+/// width, user tables, a pager, a CI job's step summary), and reads zone-less times in UTC,
+/// one zone for every machine.
+pub fn hermetic(command: &mut Command) {
     for var in [
         "NO_COLOR",
         "CLICOLOR_FORCE",
@@ -19,14 +29,12 @@ pub fn errcode() -> Command {
         "LC_MESSAGES",
         "ERRCODE_TABLE",
         "TERM",
+        "PAGER",
+        "GITHUB_STEP_SUMMARY",
     ] {
         command.env_remove(var);
     }
-    command.env("RUST_BACKTRACE", "1");
-    // Times without a zone are read in the local zone: one zone for every machine.
     command.env("TZ", "UTC");
-    command.stdin(Stdio::null());
-    command
 }
 
 /// Runs `errcode ARGS` with `input` on stdin.

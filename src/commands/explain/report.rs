@@ -228,16 +228,7 @@ pub(super) fn summarise(
     if options.quiet {
         return outcome(failed, options, summary.errors);
     }
-    for warning in &problems.warnings {
-        writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
-    }
-    let more = problems
-        .warnings_total()
-        .saturating_sub(problems.warned as u64);
-    if more > 0 {
-        let more = output::problems::more_not_shown(more, settings.lang);
-        writeln!(err, "errcode: {more}").ok();
-    }
+    output::problems::write_pending(err, &problems, settings.lang);
     let layout = output::summary::Layout {
         group: options.group,
         top: options.top,
@@ -365,17 +356,7 @@ pub(super) fn diff(
         return Ok(outcome);
     }
     for counter in &counters {
-        let problems = &counter.problems;
-        for warning in &problems.warnings {
-            writeln!(err, "errcode: {}", escape(&warning.warning(settings.lang))).ok();
-        }
-        let more = problems
-            .warnings_total()
-            .saturating_sub(problems.warned as u64);
-        if more > 0 {
-            let more = output::problems::more_not_shown(more, settings.lang);
-            writeln!(err, "errcode: {more}").ok();
-        }
+        output::problems::write_pending(err, &counter.problems, settings.lang);
     }
     let totals = [&before.summary, &after.summary];
     let shown = &changes[..changes.len().min(options.top.unwrap_or(usize::MAX))];
