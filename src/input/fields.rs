@@ -60,12 +60,16 @@ pub(crate) fn key(raw: &[u8]) -> Key {
 /// length, for the keys inside payloads, which are many and almost never either.
 #[inline]
 pub(crate) fn opens_envelope(raw: &[u8]) -> bool {
-    // `statuscode` is ten letters, and [`key`] folds at most twelve bytes.
-    (raw.len() == 10 || (12..=14).contains(&raw.len()))
-        && matches!(
+    match raw.len() {
+        // `Response` is matched only as written; `statuscode` is ten letters, and [`key`]
+        // folds at most twelve bytes.
+        10 => raw == b"\"Response\"",
+        12..=14 => matches!(
             key(raw),
-            Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode) | Key::Response
-        )
+            Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode)
+        ),
+        _ => false,
+    }
 }
 
 /// The whole number a JSON value (as written) holds, and whether it was written as a string:

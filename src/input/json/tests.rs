@@ -268,3 +268,104 @@ fn a_usual_object_with_only_envelope_fields_is_bare() {
     let zap = br#"{"ts":1795766401,"RequestId":"r","StatusCode":200}"#;
     assert!(!usual_object(zap, 0).unwrap().bare);
 }
+
+/// The full scanner's reading of `text` as one line, in the form `usual_object` gives.
+type Reading = (Api, Range<usize>, [Option<Range<usize>>; 5]);
+
+fn full_reading(text: &[u8]) -> Vec<Reading> {
+    let mut full = Vec::new();
+    let mut scanner = Scanner::new();
+    let mut emit = |_: &[u8], f: &Found| {
+        full.push((f.api, f.raw.clone(), f.slots.clone()));
+        Ok(())
+    };
+    if scan_text(&mut scanner, text, 0, &mut emit).is_ok() {
+        let _ = scanner.end_scope(text, &mut emit);
+    }
+    full
+}
+
+mod payloads {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A JSON value as text, with words that may open an envelope among its keys and strings.
+    fn json() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "\"a\"",
+            "\"Status\"",
+            "\"DeviceId\"",
+            "\"StatusCode\"",
+            "\"status_code\"",
+            "\"Response\"",
+            "\"{\\\"x\\\"\"",
+            "\"\\u00e9\"",
+            "\"a\\/b\"",
+            "\"\"",
+        ]);
+        let leaf = prop_oneof![
+            word.clone().prop_map(String::from),
+            prop::sample::select(vec!["1", "-0", "1.5e3", "0.25", "true", "false", "null"])
+                .prop_map(String::from),
+        ];
+        leaf.prop_recursive(4, 24, 4, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4)
+                    .prop_map(|v| format!("[{}]", v.join(","))),
+                prop::collection::vec((word.clone(), inner), 0..4).prop_map(|v| {
+                    let members: Vec<String> =
+                        v.iter().map(|(k, v)| format!("{k} : {v}")).collect();
+                    format!("{{{}}}", members.join(", "))
+                }),
+            ]
+        })
+    }
+
+    /// A payload: JSON, perhaps with one byte taken out or one put in.
+    fn payload() -> impl Strategy<Value = String> {
+        let bytes = prop::sample::select(vec![
+            ",", ":", "}", "]", "{", "[", "\"", "\\", "n", "0", " ",
+        ]);
+        (json(), 0..3u8, any::<prop::sample::Index>(), bytes).prop_map(|(text, how, at, byte)| {
+            let mut text = text.into_bytes();
+            let i = at.index(text.len() + 1);
+            match how {
+                1 if i < text.len() => {
+                    text.remove(i);
+                }
+                2 => text.splice(i..i, byte.bytes()).for_each(drop),
+                _ => {}
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        /// Whatever payload the one-pass reading accepts is JSON, and the full scanner reads
+        /// the line alike.
+        #[test]
+        fn the_usual_line_accepts_only_what_the_full_scanner_reads_alike(data in payload()) {
+            let line = format!(r#"{{"RequestId":"r","Code":0,"StatusCode":200,"Data":{data}}}"#);
+            let text = line.as_bytes();
+            if let Some(f) = usual_object(text, 0) {
+                prop_assert!(serde_json::from_slice::<serde_json::Value>(text).is_ok(), "{}", line);
+                prop_assert_eq!(full_reading(text), vec![(f.api, f.raw, f.slots)], "{}", line);
+            }
+        }
+
+        /// A payload of plain JSON (no key that may open an envelope, no JSON in a string) is
+        /// taken by the one-pass reading: it declines only what it must.
+        #[test]
+        fn plain_json_payloads_take_the_fast_path(data in payload()) {
+            let line = format!(r#"{{"StatusCode":200,"Data":{data}}}"#);
+            let plain = !data.contains("tatus") && !data.contains("Response") && !data.contains("{\\");
+            if plain && serde_json::from_slice::<serde_json::Value>(line.as_bytes()).is_ok()
+                && !data.trim_start().starts_with('"')
+            {
+                prop_assert!(usual_object(line.as_bytes(), 0).is_some(), "{}", line);
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{holds_json, number_end, string_end, Expect, Found};
+use super::{holds_json, number_end, string_end, Found};
 use crate::input::fields::{self, Key};
 use crate::input::model::Api;
 
@@ -122,67 +122,63 @@ fn known_key(text: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
 /// folds to `statuscode`, `Response`, or a string that holds JSON): the full scanner reads
 /// those.
 fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
+    let ws = |mut i: usize| {
+        while matches!(text.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            i += 1;
+        }
+        i
+    };
+    // An object member's key and its colon, from `text[i]`: the offset of its value.
+    let member = |i: usize| -> Option<usize> {
+        if text.get(i) != Some(&b'"') {
+            return None;
+        }
+        let end = string_end(text, i).ok()?;
+        // A key that may make an envelope of its object: the full scanner reads it.
+        if fields::opens_envelope(&text[i..end]) {
+            return None;
+        }
+        let colon = ws(end);
+        (text.get(colon) == Some(&b':')).then(|| ws(colon + 1))
+    };
     let mut objects: u64 = 0; // one bit a level: 1 for an object
     let mut depth = 0u32;
-    let mut expect = Expect::Value;
     loop {
+        // A value starts at `text[i]`.
         let c = *text.get(i)?;
-        if matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
-            i += 1;
-            continue;
-        }
-        let in_object = depth > 0 && objects & (1 << (depth - 1)) != 0;
-        match (expect, c) {
-            (Expect::Value | Expect::FirstValue, b'{' | b'[') => {
+        i = match c {
+            b'{' | b'[' => {
                 if depth == 64 {
                     return None;
                 }
-                match c {
-                    b'{' => objects |= 1 << depth,
-                    _ => objects &= !(1 << depth),
-                }
+                let object = c == b'{';
+                objects = (objects & !(1 << depth)) | (u64::from(object) << depth);
                 depth += 1;
-                i += 1;
-                expect = if c == b'{' {
-                    Expect::FirstKey
-                } else {
-                    Expect::FirstValue
-                };
-            }
-            (Expect::FirstValue, b']') | (Expect::FirstKey, b'}') => {
-                depth -= 1;
-                i += 1;
-                if depth == 0 {
-                    return Some(i);
+                let next = ws(i + 1);
+                match (object, text.get(next)) {
+                    (true, Some(b'}')) | (false, Some(b']')) => {
+                        depth -= 1;
+                        next + 1
+                    }
+                    (true, _) => {
+                        i = member(next)?;
+                        continue;
+                    }
+                    (false, _) => {
+                        i = next;
+                        continue;
+                    }
                 }
-                expect = Expect::After;
             }
-            (Expect::FirstKey | Expect::Key, b'"') => {
-                let end = string_end(text, i).ok()?;
-                // A key that may make an envelope of its object: the full scanner reads it.
-                if fields::opens_envelope(&text[i..end]) {
-                    return None;
-                }
-                i = end;
-                expect = Expect::Colon;
-            }
-            (Expect::Colon, b':') => {
-                i += 1;
-                expect = Expect::Value;
-            }
-            (Expect::Value | Expect::FirstValue, b'"') => {
+            b'"' => {
                 let end = string_end(text, i).ok()?;
                 if holds_json(&text[i..end]) {
                     return None;
                 }
-                i = end;
-                expect = Expect::After;
+                end
             }
-            (Expect::Value | Expect::FirstValue, b'-' | b'0'..=b'9') => {
-                i = number_end(text, i)?;
-                expect = Expect::After;
-            }
-            (Expect::Value | Expect::FirstValue, b't' | b'f' | b'n') => {
+            b'-' | b'0'..=b'9' => number_end(text, i)?,
+            b't' | b'f' | b'n' => {
                 let word: &[u8] = match c {
                     b't' => b"true",
                     b'f' => b"false",
@@ -191,32 +187,32 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
                 if !text[i..].starts_with(word) {
                     return None;
                 }
-                i += word.len();
-                expect = Expect::After;
-            }
-            (Expect::After, b',') => {
-                i += 1;
-                expect = if in_object {
-                    Expect::Key
-                } else {
-                    Expect::Value
-                };
-            }
-            (Expect::After, b'}') if in_object => {
-                depth -= 1;
-                i += 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            (Expect::After, b']') if !in_object => {
-                depth -= 1;
-                i += 1;
-                if depth == 0 {
-                    return Some(i);
-                }
+                i + word.len()
             }
             _ => return None,
+        };
+        // After a value: a comma and the next value, or closing brackets.
+        loop {
+            if depth == 0 {
+                return Some(i);
+            }
+            let in_object = objects & (1 << (depth - 1)) != 0;
+            i = ws(i);
+            match (*text.get(i)?, in_object) {
+                (b',', true) => {
+                    i = member(ws(i + 1))?;
+                    break;
+                }
+                (b',', false) => {
+                    i = ws(i + 1);
+                    break;
+                }
+                (b'}', true) | (b']', false) => {
+                    depth -= 1;
+                    i += 1;
+                }
+                _ => return None,
+            }
         }
     }
 }
