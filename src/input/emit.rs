@@ -132,9 +132,6 @@ pub(crate) fn emit(
     emitted.count += 1;
     let value = |r: &Option<Range<usize>>| r.clone().map(|r| Value(&text[r]));
     let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'_>)> {
-        if slots.iter().all(Option::is_none) {
-            return Vec::new();
-        }
         Field::ALL
             .iter()
             .zip(slots)
@@ -149,11 +146,16 @@ pub(crate) fn emit(
         status_code: value(&found.slots[2]),
         message: value(&found.slots[3]),
         data: value(&found.slots[4]),
-        renamed: pairs(&found.renamed)
-            .into_iter()
-            .map(|(f, key)| (key, f))
-            .collect::<Vec<_>>(),
-        duplicates: pairs(&found.duplicates),
+        renamed: found.keys.as_ref().map_or_else(Vec::new, |k| {
+            pairs(&k.renamed)
+                .into_iter()
+                .map(|(f, key)| (key, f))
+                .collect()
+        }),
+        duplicates: found
+            .keys
+            .as_ref()
+            .map_or_else(Vec::new, |k| pairs(&k.duplicates)),
         error: found.error,
         text_form: false,
     };

@@ -28,10 +28,9 @@ pub(crate) struct Found {
     pub raw: Range<usize>,
     /// The value of each field, in [`crate::input::Field::ALL`] order.
     pub slots: [Option<Range<usize>>; 5],
-    /// The key of a field that was written otherwise, per field.
-    pub renamed: [Option<Range<usize>>; 5],
-    /// An earlier value of a field whose key was written twice, per field.
-    pub duplicates: [Option<Range<usize>>; 5],
+    /// Keys written otherwise or twice, boxed: rare, and the usual line's `Found` is built and
+    /// moved once a line.
+    pub keys: Option<Box<Keys>>,
     /// API 3.0: the `Response` holds an `Error` member (with a `Code` or not).
     pub error: bool,
     /// Where in the scanned text the envelope was found: its start, or for an envelope inside
@@ -49,10 +48,40 @@ impl Found {
             at: raw.start,
             raw,
             slots: Default::default(),
-            renamed: Default::default(),
-            duplicates: Default::default(),
+            keys: None,
             error: false,
             bare: false,
+        }
+    }
+
+    /// The keys written otherwise or twice, made if need be.
+    fn keys_mut(&mut self) -> &mut Keys {
+        self.keys.get_or_insert_with(Box::default)
+    }
+}
+
+/// The keys of an envelope's fields written otherwise or twice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Keys {
+    /// The key of a field that was written otherwise, per field.
+    pub renamed: [Option<Range<usize>>; 5],
+    /// An earlier value of a field whose key was written twice, per field.
+    pub duplicates: [Option<Range<usize>>; 5],
+}
+
+impl Keys {
+    /// `None` when no key was written otherwise or twice.
+    fn boxed(
+        renamed: [Option<Range<usize>>; 5],
+        duplicates: [Option<Range<usize>>; 5],
+    ) -> Option<Box<Keys>> {
+        let none = |slots: &[Option<Range<usize>>; 5]| slots.iter().all(Option::is_none);
+        match none(&renamed) && none(&duplicates) {
+            true => None,
+            false => Some(Box::new(Keys {
+                renamed,
+                duplicates,
+            })),
         }
     }
 }
@@ -354,13 +383,14 @@ impl Scanner {
                     found.slots[0] = response.request_id;
                     found.slots[2] = response.code;
                     found.slots[3] = response.message;
-                    found.duplicates[2] = response.other;
+                    if let Some(other) = response.other {
+                        found.keys_mut().duplicates[2] = Some(other);
+                    }
                     found.error = response.error;
                     found
                 }
                 None => Found {
-                    renamed: frame.renamed,
-                    duplicates: frame.duplicates,
+                    keys: Keys::boxed(frame.renamed, frame.duplicates),
                     slots: frame.slots,
                     ..Found::new(Api::Legacy, range)
                 },
@@ -371,8 +401,7 @@ impl Scanner {
         let weak = frame.slots[0].is_some() && frame.slots[1].is_some();
         if weak && !frame.holds_envelope && !inside_envelope {
             let found = Found {
-                renamed: frame.renamed,
-                duplicates: frame.duplicates,
+                keys: Keys::boxed(frame.renamed, frame.duplicates),
                 slots: frame.slots,
                 ..Found::new(Api::Legacy, range)
             };
@@ -729,6 +758,10 @@ fn number_end(text: &[u8], i: usize) -> Option<usize> {
         b'1'..=b'9' => digits(j + 1),
         _ => return None,
     };
+    // The usual number, a whole one, ends at punctuation.
+    if matches!(text.get(j), None | Some(b',' | b'}' | b']' | b' ')) {
+        return Some(j);
+    }
     if text.get(j) == Some(&b'.') {
         let k = digits(j + 1);
         if k == j + 1 {
@@ -752,6 +785,18 @@ fn number_end(text: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+/// The first offset at or after `i` that is not JSON whitespace.
+#[inline(always)]
+fn skip_ws(text: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = text.get(i) {
+        if b > b' ' || !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]

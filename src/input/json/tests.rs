@@ -74,7 +74,11 @@ fn api_3_errors_of_every_shape_and_a_response_written_twice() {
         r#"{"Response":{"Error":{"Code":"X"},"RequestId":"r"},"Response":{"RequestId":"r"}}"#,
     ] {
         scan_text(&mut scanner, text.as_bytes(), 0, &mut |_, f: &Found| {
-            got.push((f.error, f.slots[2].is_some(), f.duplicates[2].is_some()));
+            got.push((
+                f.error,
+                f.slots[2].is_some(),
+                f.keys.as_ref().is_some_and(|k| k.duplicates[2].is_some()),
+            ));
             Ok(())
         })
         .unwrap();
@@ -212,19 +216,13 @@ fn the_usual_line_is_read_alike_by_both_scanners() {
         let mut full = Vec::new();
         let mut scanner = Scanner::new();
         let mut emit = |_: &[u8], f: &Found| {
-            full.push((
-                f.api,
-                f.raw.clone(),
-                f.slots.clone(),
-                f.renamed.clone(),
-                f.duplicates.clone(),
-            ));
+            full.push((f.api, f.raw.clone(), f.slots.clone(), f.keys.clone()));
             Ok(())
         };
         scan_text(&mut scanner, text, 0, &mut emit).unwrap();
         scanner.end_scope(text, &mut emit).unwrap();
         if let Some(f) = usual_object(text, first) {
-            let fast = (f.api, f.raw, f.slots, f.renamed, f.duplicates);
+            let fast = (f.api, f.raw, f.slots, f.keys);
             assert_eq!(full, [fast], "{line}");
         }
     }
@@ -244,7 +242,10 @@ fn duplicate_keys_keep_both_readings() {
     .unwrap();
     let f = got.unwrap();
     assert_eq!(&text[f.slots[2].clone().unwrap()], b"200");
-    assert_eq!(&text[f.duplicates[2].clone().unwrap()], b"52502");
+    assert_eq!(
+        &text[f.keys.unwrap().duplicates[2].clone().unwrap()],
+        b"52502"
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{holds_json, number_end, string_end, Found};
+use super::{holds_json, number_end, skip_ws, string_end, Found};
 use crate::input::fields::{self, Key};
 use crate::input::model::Api;
 
@@ -14,12 +14,7 @@ use crate::input::model::Api;
 /// may hold an envelope, deep nesting, broken JSON): the full scanner reads those, and what
 /// this accepts, the full scanner reads alike (a test holds them to it).
 pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
-    let ws = |mut i: usize| {
-        while matches!(text.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
-            i += 1;
-        }
-        i
-    };
+    let ws = |i: usize| skip_ws(text, i);
     let mut slots: [Option<Range<usize>>; 5] = Default::default();
     let mut other_members = false;
     let mut i = ws(at + 1);
@@ -122,12 +117,7 @@ fn known_key(text: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
 /// folds to `statuscode`, `Response`, or a string that holds JSON): the full scanner reads
 /// those.
 fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
-    let ws = |mut i: usize| {
-        while matches!(text.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
-            i += 1;
-        }
-        i
-    };
+    let ws = |i: usize| skip_ws(text, i);
     // An object member's key and its colon, from `text[i]`: the offset of its value.
     let member = |i: usize| -> Option<usize> {
         if text.get(i) != Some(&b'"') {
