@@ -166,19 +166,36 @@ pub fn file_error(path: &Path, e: &io::Error) -> Error {
     Error::Input(format!("{}: {why}", escape(&path.to_string_lossy())))
 }
 
-/// Whether standard output was a closed descriptor (`errcode list >&-`). Rust's runtime opens
-/// /dev/null, for reading and writing, on a standard descriptor it finds closed, so writes
-/// would vanish without an error; a shell's `>/dev/null` opens it for writing only. Linux
-/// shows both in /proc; elsewhere this says no.
+/// Whether standard output was a closed descriptor when errcode started (`errcode list >&-`).
+/// Rust's runtime opens /dev/null on a standard descriptor it finds closed, before `main`, so
+/// writes would vanish without an error; by then a closed fd 1 looks like the /dev/null that
+/// callers pass on purpose (`>/dev/null`, Python's `subprocess.DEVNULL`, systemd's
+/// `StandardOutput=null`, all open), which is why this asks what fd 1 was before the runtime
+/// touched it. Not known on Windows: there it says no.
 pub(crate) fn stdout_is_closed() -> bool {
-    match std::fs::read_link("/proc/self/fd/1") {
-        Ok(target) if target == std::path::Path::new("/dev/null") => {}
-        _ => return false,
+    #[cfg(unix)]
+    return at_start::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed);
+    #[cfg(not(unix))]
+    false
+}
+
+/// A look at the standard descriptors before Rust's runtime starts.
+#[cfg(unix)]
+mod at_start {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    /// Whether fd 1 was closed when the process started, set once by [`look`].
+    pub(super) static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+    /// Runs among the executable's constructors (ELF `.init_array`, Mach-O `__mod_init_func`),
+    /// which the C runtime calls before `main`, and so before std's start-up (`lang_start`)
+    /// puts /dev/null on a closed fd 0, 1 or 2. `fcntl(F_GETFD)` fails with `EBADF` exactly
+    /// when the descriptor is not open. A raw system call, nothing of std that needs its
+    /// runtime, and no panic; `unsafe` is ctor's required mark of code that runs before
+    /// `main`, not unsafe code here.
+    #[ctor::ctor(unsafe)]
+    fn look() {
+        let flags = rustix::io::fcntl_getfd(rustix::stdio::stdout());
+        STDOUT_CLOSED.store(flags == Err(rustix::io::Errno::BADF), Ordering::Relaxed);
     }
-    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
-    let mode = flags
-        .lines()
-        .find_map(|l| l.strip_prefix("flags:"))
-        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
-    mode.is_some_and(|m| m & 3 == 2)
 }
