@@ -444,9 +444,6 @@ fn clap_errors_do_not_echo_escape_sequences() {
 
 #[test]
 fn a_closed_or_full_stdout_is_an_error_and_a_closed_pipe_keeps_what_is_known() {
-    use std::process::Stdio;
-    let mut closed = common::errcode();
-    closed.args(["list"]).stdout(Stdio::null());
     // `>&-` cannot be made with std's Command; a shell can.
     let bin = env!("CARGO_BIN_EXE_errcode");
     for args in [
@@ -506,6 +503,183 @@ fn a_closed_or_full_stdout_is_an_error_and_a_closed_pipe_keeps_what_is_known() {
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(1), "a code not found stays not found");
+}
+
+/// /dev/null opened for reading and writing, as Python's `subprocess.DEVNULL`, Node's `'ignore'`
+/// and systemd's `StandardOutput=null` pass it (std's `Stdio::null()` opens it write-only).
+fn dev_null_read_write() -> Stdio {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+        .unwrap();
+    Stdio::from(file)
+}
+
+/// An envelope that is a success and one that is an error, in a temporary directory.
+fn check_fixtures() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = dir.path().join("ok.json");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &ok,
+        r#"{"RequestId":"a","Code":0,"StatusCode":200,"Message":"ok","Data":""}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        &bad,
+        r#"{"RequestId":"b","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+    )
+    .unwrap();
+    let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    (dir, path(&ok), path(&bad))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dev_null_opened_for_reading_and_writing_is_not_a_closed_stdout() {
+    let (_dir, ok, bad) = check_fixtures();
+    let (_, _, list_notes) = parts(&run(&["list"]));
+    for (args, status, stderr) in [
+        (vec!["list"], 0, list_notes.as_str()),
+        (vec!["41601"], 0, ""),
+        (vec!["explain", "--check", &ok], 0, ""),
+        (vec!["explain", "--check", &bad], 1, ""),
+        (vec!["explain", "--check", "--format", "json", &bad], 1, ""),
+        (vec!["--help"], 0, ""),
+        (vec!["--version"], 0, ""),
+    ] {
+        // Stdout alone, then all three, as `subprocess.run(..., stdin=DEVNULL, stdout=DEVNULL,
+        // stderr=DEVNULL)` gives them (stderr then piped, to read it).
+        for all_three in [false, true] {
+            let mut command = errcode();
+            command.args(&args).stdout(dev_null_read_write());
+            if all_three {
+                command.stdin(dev_null_read_write());
+            }
+            let out = command.output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(status), "{args:?}: {err}");
+            assert_eq!(err, stderr, "{args:?}: nothing more on stderr");
+        }
+    }
+}
+
+/// `errcode ARGS` through `sh` with `REDIRECTS`, which std's Command cannot make (`>&-`):
+/// the status, stdout and stderr.
+fn in_sh(args: &str, redirects: &str) -> (i32, String, String) {
+    let bin = env!("CARGO_BIN_EXE_errcode");
+    let mut sh = std::process::Command::new("sh");
+    common::hermetic(&mut sh);
+    let out = sh
+        .arg("-c")
+        .arg(format!("exec '{bin}' {args} {redirects}"))
+        .output()
+        .unwrap();
+    parts(&out)
+}
+
+#[cfg(unix)]
+#[test]
+fn only_a_closed_stdout_is_a_closed_stdout() {
+    let (_dir, ok, bad) = check_fixtures();
+    let (_, list, list_notes) = parts(&run(&["list"]));
+    // A closed stdin or stderr is not a closed stdout: output is written, status as ever.
+    for redirects in ["<&-", "2>&-", "<&- 2>&-"] {
+        let (status, stdout, stderr) = in_sh("list", redirects);
+        assert_eq!(status, 0, "list {redirects}: {stderr}");
+        assert_eq!(stdout, list, "list {redirects}");
+        let notes = if redirects.contains("2>&-") {
+            ""
+        } else {
+            &list_notes
+        };
+        assert_eq!(stderr, notes, "list {redirects}");
+        for (file, want) in [(&ok, 0), (&bad, 1)] {
+            let (status, stdout, stderr) = in_sh(&format!("explain --check '{file}'"), redirects);
+            assert_eq!(status, want, "explain --check {file} {redirects}: {stderr}");
+            assert!(!stdout.is_empty(), "explain --check {file} {redirects}");
+            assert_eq!(stderr, "", "explain --check {file} {redirects}");
+        }
+    }
+    // A closed stdout, with or without the others: 2, and one line where stderr is open.
+    for args in ["list", "--help", "--version", "explain --check '{ok}'"] {
+        let args = args.replace("{ok}", &ok);
+        for redirects in [">&-", "<&- >&-", ">&- 2>&-", "<&- >&- 2>&-"] {
+            let (status, stdout, stderr) = in_sh(&args, redirects);
+            assert_eq!(status, 2, "{args} {redirects}");
+            assert_eq!(stdout, "", "{args} {redirects}");
+            let said = match redirects.contains("2>&-") {
+                true => "",
+                false => "errcode: cannot write the output: standard output is closed\n",
+            };
+            assert_eq!(stderr, said, "{args} {redirects}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_closed_before_the_first_write_ends_quietly() {
+    let bin = env!("CARGO_BIN_EXE_errcode");
+    let (_dir, ok, _) = check_fixtures();
+    // `true` leaves at once; whether errcode writes before or after, the pipe is no closed
+    // stdout: status 0 and nothing on stderr.
+    for args in [
+        "41601".to_string(),
+        "--version".into(),
+        format!("explain --check '{ok}'"),
+    ] {
+        let mut bash = std::process::Command::new("bash");
+        common::hermetic(&mut bash);
+        let out = bash
+            .arg("-c")
+            .arg(format!("'{bin}' {args} | true; exit ${{PIPESTATUS[0]}}"))
+            .output()
+            .unwrap();
+        let (status, _, stderr) = parts(&out);
+        assert_eq!(status, 0, "{args} | true: {stderr}");
+        assert_eq!(stderr, "", "{args} | true");
+    }
+}
+
+#[test]
+fn the_source_allows_no_unsafe_code() {
+    // unsafe_code is deny, not forbid, only so that ctor's generated constructor may allow it
+    // on its own items; nothing in src/ may allow it.
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    let line: String = line.split_whitespace().collect();
+                    if ["allow(", "expect(", "warn("]
+                        .iter()
+                        .any(|l| line.contains(&format!("{l}unsafe_code")))
+                    {
+                        found.push(format!("{}:{}", path.display(), i + 1));
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut found,
+    );
+    assert!(found.is_empty(), "unsafe code allowed at {found:?}");
+    let manifest = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"),
+    )
+    .unwrap();
+    assert!(
+        manifest.contains("unsafe_code = \"deny\""),
+        "Cargo.toml lints"
+    );
 }
 
 #[test]
