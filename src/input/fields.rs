@@ -75,7 +75,7 @@ pub(crate) fn opens_envelope(raw: &[u8]) -> bool {
 /// The whole number a JSON value (as written) holds, and whether it was written as a string:
 /// `12`, `-0`, `"12"`, `" 12 "`. `None` for anything else, including `12.0`, `1e3` and numbers
 /// beyond 128 bits.
-#[inline]
+#[inline(always)]
 pub(crate) fn integer(written: &[u8]) -> Option<(i128, bool)> {
     // The usual case, first: a few digits, unquoted.
     if (1..=9).contains(&written.len()) && written.iter().all(u8::is_ascii_digit) {
@@ -84,6 +84,12 @@ pub(crate) fn integer(written: &[u8]) -> Option<(i128, bool)> {
             .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
         return Some((i128::from(n), false));
     }
+    integer_otherwise(written)
+}
+
+/// [`integer`] of a value that is not a few unquoted digits.
+#[inline(never)]
+fn integer_otherwise(written: &[u8]) -> Option<(i128, bool)> {
     let (text, quoted) = match written {
         [b'"', inner @ .., b'"'] => (inner.trim_ascii(), true),
         _ => (written, false),

@@ -65,6 +65,7 @@ impl<'a> Value<'a> {
 
     /// The whole number this value holds, and whether it was written as a string: `12`, `-0`,
     /// `"12"`. `None` for anything else (`12.0`, `1e3`, `true`, numbers beyond 128 bits).
+    #[inline]
     pub fn as_integer(self) -> Option<(i128, bool)> {
         crate::input::fields::integer(self.0)
     }
