@@ -33,7 +33,9 @@ type RecordKey = (u64, usize, usize);
 /// Reads times, with the zone that times without one are in.
 #[derive(Debug, Clone)]
 pub struct Clock {
-    zone: TimeZone,
+    /// The zone; `None`: the local one, found when a time without a zone is first read (finding
+    /// it reads the zone database, which most inputs never need).
+    zone: Option<TimeZone>,
     /// The last zone-less minute converted: (its minutes since the epoch as if it were UTC,
     /// the zone's offset then in seconds). Logs come in order, so most lines hit it.
     last: std::cell::Cell<Option<(i64, i64)>>,
@@ -43,19 +45,31 @@ pub struct Clock {
 }
 
 impl Clock {
-    /// A clock for the local zone: `TZ`, or the system's; found once per process.
+    /// A clock for the local zone: `TZ`, or the system's; found once per process, when first
+    /// needed.
     pub fn local() -> Clock {
-        static LOCAL: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
-        Clock::new(LOCAL.get_or_init(local_zone).clone())
-    }
-
-    /// A clock for the zone `zone`.
-    pub fn new(zone: TimeZone) -> Clock {
         Clock {
-            zone,
+            zone: None,
             last: std::cell::Cell::new(None),
             fields: std::cell::Cell::new(None),
         }
+    }
+
+    /// A clock for the zone `zone`.
+    #[cfg(test)]
+    pub fn new(zone: TimeZone) -> Clock {
+        Clock {
+            zone: Some(zone),
+            ..Clock::local()
+        }
+    }
+
+    /// The zone that times without one are in.
+    fn zone(&self) -> &TimeZone {
+        static LOCAL: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+        self.zone
+            .as_ref()
+            .unwrap_or_else(|| LOCAL.get_or_init(local_zone))
     }
 
     /// Forgets the last record read: the next input's lines are new ones.
@@ -254,7 +268,7 @@ impl Clock {
             }
         }
         let whole_minute = civil.with().second(0).build().ok()?;
-        let at = self.zone.to_timestamp(whole_minute).ok()?.as_second();
+        let at = self.zone().to_timestamp(whole_minute).ok()?.as_second();
         let offset = minute * 60 - at;
         self.last.set(Some((minute, offset)));
         Some(offset)
