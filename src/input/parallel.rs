@@ -74,7 +74,8 @@ fn line_after(file: &File, from: u64, end: u64) -> io::Result<Option<u64>> {
         at: from,
         end: end.min(from + (1 << 20)),
     };
-    let mut buf = vec![0; 64 << 10];
+    // A line is mostly short: a small read first, larger ones after.
+    let mut buf = vec![0; 4 << 10];
     let mut at = from;
     loop {
         let n = range.read(&mut buf)?;
@@ -85,6 +86,9 @@ fn line_after(file: &File, from: u64, end: u64) -> io::Result<Option<u64>> {
             return Ok(Some(at + i as u64 + 1));
         }
         at += n as u64;
+        if buf.len() < 64 << 10 {
+            buf.resize(buf.len() * 4, 0);
+        }
     }
 }
 
