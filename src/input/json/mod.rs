@@ -696,9 +696,21 @@ fn unexpected(found: u8, expected: &'static str) -> Fault {
 /// Control characters other than a line end are taken as they are (logs hold tabs).
 #[inline]
 fn string_end(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
+    string_end_of::<false>(text, i)
+}
+
+/// [`string_end`] in text of one line, which holds no `\n` (so no control byte needs a look):
+/// the usual line's strings.
+#[inline(always)]
+fn line_string_end(text: &[u8], i: usize) -> Option<usize> {
+    string_end_of::<true>(text, i).ok()
+}
+
+#[inline(always)]
+fn string_end_of<const ONE_LINE: bool>(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
     let mut j = i + 1;
     loop {
-        j = plain_run(text, j);
+        j = plain_run::<ONE_LINE>(text, j);
         match text.get(j) {
             None => return Err((text.len(), Fault::OpenString)),
             Some(b'"') => return Ok(j + 1),
@@ -720,24 +732,29 @@ fn string_end(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
     }
 }
 
-/// The offset of the first `"`, `\` or control byte at or after `j` (or the end): eight bytes
-/// at a time (SWAR), since most of a line is string content.
+/// The offset of the first `"`, `\` or control byte (but for text of one line, which has no
+/// line end to find) at or after `j` (or the end): eight bytes at a time (SWAR), since most of
+/// a line is string content.
 #[inline(always)]
-fn plain_run(text: &[u8], mut j: usize) -> usize {
+fn plain_run<const ONE_LINE: bool>(text: &[u8], mut j: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     while let Some(word) = text.get(j..j + 8) {
         let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let control = match ONE_LINE {
+            true => 0,
+            false => w.wrapping_sub(ONES * 0x20) & !w & HIGH,
+        };
         let stop = has_zero(w ^ (ONES * u64::from(b'"')))
             | has_zero(w ^ (ONES * u64::from(b'\\')))
-            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+            | control;
         if stop != 0 {
             return j + (stop.trailing_zeros() / 8) as usize;
         }
         j += 8;
     }
-    while j < text.len() && !matches!(text[j], b'"' | b'\\' | 0..=0x1f) {
+    while j < text.len() && !matches!(text[j], b'"' | b'\\') && (ONE_LINE || text[j] >= 0x20) {
         j += 1;
     }
     j

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{holds_json, number_end, skip_ws, string_end, Found};
+use super::{holds_json, line_string_end, number_end, skip_ws, Found};
 use crate::input::fields::{self, Key};
 use crate::input::model::Api;
 
@@ -12,7 +12,8 @@ use crate::input::model::Api;
 /// document writes it or naming no field at all. `None` for anything else (a key written
 /// otherwise or twice, `Response`, JSON inside a string, a container before `StatusCode` that
 /// may hold an envelope, deep nesting, broken JSON): the full scanner reads those, and what
-/// this accepts, the full scanner reads alike (a test holds them to it).
+/// this accepts, the full scanner reads alike (a test holds them to it). `text` is one line:
+/// it holds no `\n`.
 pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
     let ws = |i: usize| skip_ws(text, i);
     let mut slots: [Option<Range<usize>>; 5] = Default::default();
@@ -25,7 +26,7 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         let (key_end, known) = match known_key(text, i) {
             Some(found) => found,
             None => {
-                let end = string_end(text, i).ok()?;
+                let end = line_string_end(text, i)?;
                 if fields::key(&text[i..end]) != Key::Other {
                     return None;
                 }
@@ -40,7 +41,7 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         let start = ws(i + 1);
         i = match *text.get(start)? {
             b'"' => {
-                let end = string_end(text, start).ok()?;
+                let end = line_string_end(text, start)?;
                 if holds_json(&text[start..end]) {
                     return None;
                 }
@@ -123,7 +124,7 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
         if text.get(i) != Some(&b'"') {
             return None;
         }
-        let end = string_end(text, i).ok()?;
+        let end = line_string_end(text, i)?;
         // A key that may make an envelope of its object: the full scanner reads it.
         if fields::opens_envelope(&text[i..end]) {
             return None;
@@ -161,7 +162,7 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
                 }
             }
             b'"' => {
-                let end = string_end(text, i).ok()?;
+                let end = line_string_end(text, i)?;
                 if holds_json(&text[i..end]) {
                     return None;
                 }
