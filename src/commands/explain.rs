@@ -135,6 +135,7 @@ impl Filter {
     }
 
     /// Whether an envelope with this verdict counts.
+    #[inline]
     fn keeps(&self, env: &Envelope<'_>, verdict: Verdict) -> bool {
         if self.errors && verdict != Verdict::Error {
             return false;

@@ -761,7 +761,7 @@ fn plain_run<const ONE_LINE: bool>(text: &[u8], mut j: usize) -> usize {
 }
 
 /// The end of the number at `text[i]`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-#[inline]
+#[inline(always)]
 fn number_end(text: &[u8], i: usize) -> Option<usize> {
     let digits = |mut j: usize| {
         while text.get(j).is_some_and(u8::is_ascii_digit) {
