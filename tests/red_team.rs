@@ -880,3 +880,21 @@ fn an_envelope_own_ts_is_not_its_time() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_backslash_last_on_a_line_is_no_crash_when_its_time_is_looked_for() {
+    // The record's fields are read for a time after the envelope is found in them; a string
+    // there that ends in a lone backslash at the end of the line ran past it.
+    let input = br#"{"":{""{"statuscode":2}"""\"#;
+    for args in [
+        &["explain", "--summary"][..],
+        &["explain", "--summary", "--format", "json"],
+        &["explain", "--summary", "--by", "1m"],
+        &["explain", "--since", "2026-01-01T00:00:00Z"],
+        &["explain"],
+    ] {
+        let out = run_with_input(args, input);
+        assert_no_panic(&out);
+        assert_ne!(out.status.code(), Some(101), "{args:?}");
+    }
+}

@@ -439,7 +439,7 @@ fn skip_ws(text: &[u8], mut i: usize) -> usize {
 fn string_end(text: &[u8], mut i: usize) -> Option<usize> {
     i += 1;
     loop {
-        i += memchr::memchr2(b'"', b'\\', &text[i..])?;
+        i += memchr::memchr2(b'"', b'\\', text.get(i..)?)?;
         match text[i] {
             b'\\' => i += 2,
             _ => return Some(i + 1),
@@ -708,6 +708,61 @@ mod tests {
                     .as_deref(),
                 Some("2026-11-27T08:00:01Z")
             );
+        }
+    }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Records made of what a time, a prefix or a record's fields are written with, cut
+        /// anywhere: a string's closing quote or an escape's second byte may be missing.
+        fn record() -> impl Strategy<Value = Vec<u8>> {
+            let piece = prop::sample::select(vec![
+                "{",
+                "}",
+                "[",
+                "]",
+                "\"",
+                "\\",
+                ":",
+                ",",
+                " ",
+                "\"ts\"",
+                "\"time\"",
+                "2026-11-27T08:00:01",
+                ".123",
+                "Z",
+                "+08:00",
+                "1795737600",
+                ".5",
+                "e+09",
+                "{\"StatusCode\":2}",
+                "x",
+            ]);
+            prop::collection::vec(piece, 0..16).prop_map(|p| p.concat().into_bytes())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+            /// A record's time is looked for in any bytes without a panic, wherever the
+            /// envelope is said to start.
+            #[test]
+            fn any_record(record in record(), start in any::<prop::sample::Index>()) {
+                let clock = Clock::new(TimeZone::UTC);
+                let start = start.index(record.len() + 1);
+                let _ = clock.time_of(&record, Some(start));
+                let _ = clock.time_of(&record, None);
+            }
+        }
+
+        #[test]
+        fn a_backslash_last_in_a_record() {
+            let clock = Clock::new(TimeZone::UTC);
+            let record = br#"{"":{""{"statuscode":2}"""\"#;
+            assert_eq!(clock.time_of(record, Some(7)), None);
+            assert_eq!(clock.time_of(br#"{"ts":"\"#, None), None);
         }
     }
 }
