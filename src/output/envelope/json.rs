@@ -67,9 +67,9 @@ pub fn write_json(
 ) -> io::Result<()> {
     // Known to be UTF-8 unless the finding says otherwise: not checked again.
     let utf8 = !f.notes.contains(&Note::LossyUtf8);
-    write_json_head(out, file, env, origin, utf8)?;
+    let copied = write_json_head(out, file, env, origin, utf8)?;
     write_annotation_start(out, env, f)?;
-    write_request_id(out, env, utf8)?;
+    write_request_id(out, env, utf8, copied)?;
     write_annotation_end(out, origin, f, meanings, lang)
 }
 
@@ -106,20 +106,22 @@ impl AnnotationTemplate {
         origin: &Origin<'_>,
     ) -> io::Result<()> {
         // A template is made for envelopes with no note, so none is not UTF-8.
-        write_json_head(out, file, env, origin, true)?;
+        let copied = write_json_head(out, file, env, origin, true)?;
         out.write_all(&self.start)?;
-        write_request_id(out, env, true)?;
+        write_request_id(out, env, true, copied)?;
         out.write_all(&self.end)
     }
 }
 
+/// Writes the line up to the annotation; whether the envelope needed no care and was copied
+/// as read.
 fn write_json_head(
     out: &mut impl Write,
     file: &str,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
     utf8: bool,
-) -> io::Result<()> {
+) -> io::Result<bool> {
     out.write_all(b"{\"file\":")?;
     out.write_all(file.as_bytes())?;
     out.write_all(b",\"line\":")?;
@@ -127,7 +129,7 @@ fn write_json_head(
     out.write_all(b",\"envelope\":")?;
     if env.text_form {
         // An SDK's error string: no JSON to echo, so the text as read, as a JSON string.
-        return write_text_as_json(out, env.raw);
+        return write_text_as_json(out, env.raw).map(|()| false);
     }
     write_raw_json(out, env.raw, utf8)
 }
@@ -137,9 +139,10 @@ fn write_json_head(
 /// characters [`crate::text::json_escaped`] names become `\uXXXX` escapes, and an escaped lone
 /// surrogate (`\ud800`), which JSON readers such as jq refuse, becomes `\ufffd`; bytes that
 /// are not UTF-8 become U+FFFD. The usual envelope needs none of it and is copied.
-fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()> {
+/// Returns whether `raw` needed no care and was copied as it is.
+fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<bool> {
     if !needs_care(raw, utf8) {
-        return out.write_all(raw);
+        return out.write_all(raw).map(|()| true);
     }
     // Written as it is read, in small pieces: an envelope can be megabytes.
     let mut piece = String::with_capacity(4096);
@@ -195,7 +198,7 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<()
             }
         }
     }
-    out.write_all(piece.as_bytes())
+    out.write_all(piece.as_bytes()).map(|()| false)
 }
 
 /// For the text after `\u`: how much of it to keep as it is (`Some(0)` when it is not four hex
@@ -220,43 +223,52 @@ fn unicode_escape(rest: &str) -> Option<usize> {
 
 /// Whether `raw` holds a control byte, DEL, a C1 control's lead byte (0xC2 also leads other
 /// characters: those are checked the slow way), an invisible or direction-changing character,
-/// a `\u` escape of a surrogate, or bytes that may not be UTF-8. Eight bytes at a time, the
-/// rarer checks only where a word holds their lead bytes: this runs on every envelope of
-/// `--format json`.
+/// a `\u` escape of a surrogate, or bytes that may not be UTF-8. Eight bytes at a time and
+/// without a branch per word: this runs on every envelope of `--format json`, which is most
+/// often plain ASCII; the rarer checks run only where a word had their bytes.
 fn needs_care(raw: &[u8], utf8: bool) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // The high bit of each byte that is zero (and perhaps of a 0x01 byte above one: such a
+    // false alarm only sends the envelope the slow way).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let word = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]));
     let mut words = raw.chunks_exact(8);
-    let (mut high, mut lead) = (0u64, 0u64);
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        if control | has_zero(w ^ (ONES * 0x7f)) != 0 {
-            return true;
-        }
-        if w & HIGH != 0 {
-            if has_zero(w ^ (ONES * 0xc2)) != 0 {
-                return true;
-            }
-            // 0xE2, 0xEF and 0xF3 lead the characters `json_escaped` names above U+00FF.
-            lead |= has_zero(w ^ (ONES * 0xe2))
-                | has_zero(w ^ (ONES * 0xef))
-                | has_zero(w ^ (ONES * 0xf3));
-            high |= w;
-        }
+    let (mut control, mut backslash, mut high) = (0u64, 0u64, 0u64);
+    for bytes in &mut words {
+        let w = word(bytes);
+        control |= (w.wrapping_sub(ONES * 0x20) & !w) | zero(w ^ (ONES * 0x7f));
+        backslash |= zero(w ^ (ONES * b'\\' as u64));
+        high |= w;
     }
     let tail = words.remainder();
-    if tail.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
+    if control & HIGH != 0 || tail.iter().any(|&b| b < 0x20 || b == 0x7f) {
         return true;
     }
-    if (lead != 0 || !tail.is_ascii()) && hidden_character(raw) {
+    let ascii = high & HIGH == 0 && tail.is_ascii();
+    if !ascii {
+        // 0xE2, 0xEF and 0xF3 lead the characters `json_escaped` names above U+00FF.
+        let mut lead = 0u64;
+        for bytes in raw.chunks_exact(8) {
+            let w = word(bytes);
+            if w & HIGH != 0 {
+                if zero(w ^ (ONES * 0xc2)) & HIGH != 0 {
+                    return true;
+                }
+                lead |= zero(w ^ (ONES * 0xe2)) | zero(w ^ (ONES * 0xef)) | zero(w ^ (ONES * 0xf3));
+            }
+        }
+        if tail.contains(&0xc2) {
+            return true;
+        }
+        if (lead & HIGH != 0 || !tail.is_ascii()) && hidden_character(raw) {
+            return true;
+        }
+    }
+    if (backslash & HIGH != 0 || tail.contains(&b'\\')) && surrogate_escape(raw) {
         return true;
     }
-    if surrogate_escape(raw) {
-        return true;
-    }
-    !utf8 && (high != 0 || !tail.is_ascii()) && std::str::from_utf8(raw).is_err()
+    !utf8 && !ascii && std::str::from_utf8(raw).is_err()
 }
 
 /// Whether `raw` may hold a character of U+2000–U+207F, U+FEFF or a tag character: the blocks
@@ -305,13 +317,26 @@ fn write_text_as_json(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
     out.write_all(b"\"")
 }
 
-fn write_request_id(out: &mut impl Write, env: &Envelope<'_>, utf8: bool) -> io::Result<()> {
+/// `raw_copied`: the envelope needed no care, so neither does a value read from inside it.
+fn write_request_id(
+    out: &mut impl Write,
+    env: &Envelope<'_>,
+    utf8: bool,
+    raw_copied: bool,
+) -> io::Result<()> {
     // The value as written is JSON already (a string, or whatever else was sent).
     match env.request_id {
         Some(v) if env.text_form => write_text_as_json(out, v.0),
-        Some(v) => write_raw_json(out, v.0, utf8),
+        Some(v) if raw_copied && within(v.0, env.raw) => out.write_all(v.0),
+        Some(v) => write_raw_json(out, v.0, utf8).map(|_| ()),
         None => out.write_all(b"null"),
     }
+}
+
+/// Whether `part` lies within `whole` (is a slice of it, not just equal to a part of it).
+fn within(part: &[u8], whole: &[u8]) -> bool {
+    let (part, whole) = (part.as_ptr_range(), whole.as_ptr_range());
+    whole.start <= part.start && part.end <= whole.end
 }
 
 fn write_annotation_start(
