@@ -184,6 +184,18 @@ pub fn same_message(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Text that starts with a character no ASCII text is read as (`请求成功`) is not an ASCII
+    // text (`ok`): told without reading either further.
+    fn beyond_ascii(s: &str) -> bool {
+        s.chars().next().is_some_and(|c| {
+            !c.is_ascii()
+                && !c.is_whitespace()
+                && !matches!(c, '，' | '。' | '：' | '；' | '！' | '？' | '（' | '）')
+        })
+    }
+    if (a.is_ascii() && beyond_ascii(b)) || (b.is_ascii() && beyond_ascii(a)) {
+        return false;
+    }
     fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
         let s = s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end();
         s.chars().map(|c| match c {
@@ -329,10 +341,27 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         }
     }
     // A Message of kilobytes is no table text: not read whole to be compared.
-    let message = env.message.filter(|m| m.0.len() <= 4096).map(|m| m.text());
+    let message = env.message.filter(|m| m.0.len() <= 4096);
+    // The usual Message is the table's first text exactly, with nothing to unescape.
+    let exact = match (message.map(|m| m.0), rows.first()) {
+        (Some([b'"', inner @ .., b'"']), Some(row)) => {
+            inner == row.message.as_bytes() && !inner.contains(&b'\\')
+        }
+        _ => false,
+    };
+    let message = message.filter(|_| !exact).map(|m| m.text());
     let message = message.as_deref();
-    let message_matches =
-        message.and_then(|m| rows.iter().position(|r| same_message(m, &r.message)));
+    let message_matches = match exact {
+        true => Some(0),
+        false => message.and_then(|m| rows.iter().position(|r| same_message(m, &r.message))),
+    };
+    if exact && rows.len() > 1 {
+        notes.push(Note::MatchesMeaning {
+            index: 0,
+            of: rows.len(),
+            message: rows[0].message.clone(),
+        });
+    }
     if let (Some(m), false) = (message, rows.is_empty()) {
         let ok_for_success = status.map(|s| s.0) == Some(200)
             && ["ok", "success", ""].iter().any(|w| same_message(m, w));
@@ -364,7 +393,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
             notes.push(Note::RequestIdMismatch);
         }
     }
-    if std::str::from_utf8(env.raw).is_err() {
+    if !env.raw.is_ascii() && std::str::from_utf8(env.raw).is_err() {
         notes.push(Note::LossyUtf8);
     }
     Finding {
