@@ -169,7 +169,7 @@ enum Piece {
 
 /// Output is handed to the writer in pieces of about this size (fewer, larger hand-overs
 /// between threads cost fewer switches).
-const PIECE: usize = 256 << 10;
+const PIECE: usize = 1 << 20;
 
 /// The writer writes at most this much at a time: a pipe (64 KiB) takes small writes several
 /// times faster than one of megabytes, since its reader drains it while it is being filled.

@@ -213,6 +213,27 @@ pub fn same_message(a: &str, b: &str) -> bool {
     norm(a).eq(norm(b))
 }
 
+/// Whether `bytes` are UTF-8. Only the stretch from the first eight bytes holding one beyond
+/// ASCII to the last such eight is validated: an envelope is mostly ASCII around a Message in
+/// Chinese, and the validator reads text beyond ASCII a byte at a time.
+fn utf8(bytes: &[u8]) -> bool {
+    let beyond_ascii = |eight: &[u8]| {
+        u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])) & 0x8080_8080_8080_8080 != 0
+    };
+    // Before `start` and after `end` is ASCII: the stretch starts and ends where characters
+    // do, or the whole is not UTF-8 either.
+    let start = match bytes.chunks_exact(8).position(beyond_ascii) {
+        Some(i) => 8 * i,
+        None => bytes.len() - bytes.len() % 8,
+    };
+    let rest = &bytes[start..];
+    let end = match rest.rchunks_exact(8).position(beyond_ascii) {
+        Some(i) => rest.len() - 8 * i,
+        None => rest.len() % 8,
+    };
+    std::str::from_utf8(&rest[..end]).is_ok()
+}
+
 /// Whether a `Code` value (as written) says the service answered normally: absent, `0`, `-0`
 /// or `"0"`. Anything else (`0.0`, `500`, `"error"`, `true`, `[0]`) says it did not.
 fn code_ok(code: Option<Value<'_>>) -> bool {
@@ -393,7 +414,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
             notes.push(Note::RequestIdMismatch);
         }
     }
-    if !env.raw.is_ascii() && std::str::from_utf8(env.raw).is_err() {
+    if !utf8(env.raw) {
         notes.push(Note::LossyUtf8);
     }
     Finding {
