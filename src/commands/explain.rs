@@ -173,7 +173,11 @@ const PIECE: usize = 1 << 20;
 
 /// The writer writes at most this much at a time: a pipe (64 KiB) takes small writes several
 /// times faster than one of megabytes, since its reader drains it while it is being filled.
-const WRITE: usize = 16 << 10;
+/// A pipe of a megabyte or more takes writes of [`WRITE_WIDE`] faster still.
+static WRITE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(16 << 10);
+
+/// [`WRITE`] for a pipe of a megabyte or more.
+const WRITE_WIDE: usize = 256 << 10;
 
 /// Output on its way to the writer thread: handed over in pieces of about [`PIECE`] bytes, also
 /// in the middle of an envelope's output (an envelope can be megabytes, and a field of it is
@@ -439,8 +443,9 @@ fn write_pieces(
         match piece {
             Piece::Output(mut bytes) => {
                 let mut rest = &bytes[..];
-                while rest.len() > WRITE {
-                    let cut = memchr::memrchr(b'\n', &rest[..WRITE]).map_or(WRITE, |i| i + 1);
+                let write = WRITE.load(std::sync::atomic::Ordering::Relaxed);
+                while rest.len() > write {
+                    let cut = memchr::memrchr(b'\n', &rest[..write]).map_or(write, |i| i + 1);
                     out.write_all(&rest[..cut])?;
                     rest = &rest[cut..];
                 }
@@ -571,7 +576,10 @@ pub fn run(
         _ => None,
     };
     match pager.and_then(|words| output::pager::start(&words, options.paging)) {
-        None => explain_inputs(inputs, out, &mut io::stderr(), table, settings, options),
+        None => {
+            widen_stdout_pipe();
+            explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
+        }
         Some(mut paged) => {
             // Warnings meant for the terminal go through the pager too, in their place.
             use std::io::IsTerminal;
@@ -586,6 +594,26 @@ pub fn run(
                 (Ok(_), Err(e)) => Err(Error::Output(e)),
                 (result, _) => result,
             }
+        }
+    }
+}
+
+/// A pipe on stdout is widened to 1 MiB where the system allows it, and then written in
+/// pieces of [`WRITE_WIDE`]: through the usual 64 KiB, in pieces of 16 KiB, the writer and the
+/// reader wake each other so often that 600 MB of JSON took 600 ms to a pipe against 390 ms
+/// to a file (500 ms so widened).
+fn widen_stdout_pipe() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        let stdout = io::stdout();
+        let Ok(mut size) = rustix::pipe::fcntl_getpipe_size(&stdout) else {
+            return;
+        };
+        if size < 1 << 20 {
+            size = rustix::pipe::fcntl_setpipe_size(&stdout, 1 << 20).unwrap_or(size);
+        }
+        if size >= 1 << 20 {
+            WRITE.store(WRITE_WIDE, std::sync::atomic::Ordering::Relaxed);
         }
     }
 }
