@@ -257,7 +257,8 @@ struct Explainer<'t, 's> {
     table: &'t Table,
     settings: &'s Settings,
     file: String,
-    /// The file's name as a JSON string, for each line of JSON output.
+    /// The start of each line of JSON output, which names the file
+    /// ([`output::envelope::json_line_start`]).
     file_json: String,
     envelopes: u64,
     errors: u64,
@@ -729,7 +730,8 @@ fn explain_each(
                 if let Some((_, clock)) = &explainer.window {
                     clock.forget();
                 }
-                explainer.file_json = json_string(&input.json_name());
+                explainer.file_json =
+                    output::envelope::json_line_start(&json_string(&input.json_name()));
                 let name = input.json_name();
                 let result = open(input).and_then(|opened| {
                     let reader: Box<dyn Read + '_> = match opened {

@@ -213,25 +213,43 @@ pub fn same_message(a: &str, b: &str) -> bool {
     norm(a).eq(norm(b))
 }
 
-/// Whether `bytes` are UTF-8. Only the stretch from the first eight bytes holding one beyond
-/// ASCII to the last such eight is validated: an envelope is mostly ASCII around a Message in
-/// Chinese, and the validator reads text beyond ASCII a byte at a time.
-fn utf8(bytes: &[u8]) -> bool {
-    let beyond_ascii = |eight: &[u8]| {
-        u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])) & 0x8080_8080_8080_8080 != 0
+/// Whether `bytes` are UTF-8, given a part of them (`valid`) known to be. Only the stretch
+/// from the first byte beyond ASCII to the last is read, and not at all when it lies within
+/// `valid`: an envelope is mostly ASCII around a Message in Chinese, often the table's own
+/// text, and the validator reads text beyond ASCII a byte at a time.
+fn utf8(bytes: &[u8], valid: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let high = |eight: &[u8]| u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])) & HIGH;
+    let first = {
+        let mut eights = bytes.chunks_exact(8);
+        let found = (&mut eights).enumerate().find_map(|(i, e)| {
+            Some(8 * i + (high(e).trailing_zeros() / 8) as usize).filter(|_| high(e) != 0)
+        });
+        let done = bytes.len() - eights.remainder().len();
+        found.or_else(|| {
+            eights
+                .remainder()
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map(|p| done + p)
+        })
     };
-    // Before `start` and after `end` is ASCII: the stretch starts and ends where characters
-    // do, or the whole is not UTF-8 either.
-    let start = match bytes.chunks_exact(8).position(beyond_ascii) {
-        Some(i) => 8 * i,
-        None => bytes.len() - bytes.len() % 8,
+    let Some(first) = first else {
+        return true;
     };
-    let rest = &bytes[start..];
-    let end = match rest.rchunks_exact(8).position(beyond_ascii) {
-        Some(i) => rest.len() - 8 * i,
-        None => rest.len() % 8,
+    let last = {
+        let mut eights = bytes.rchunks_exact(8);
+        let found = (&mut eights).enumerate().find_map(|(i, e)| {
+            let at = bytes.len() - 8 * (i + 1) + 7 - (high(e).leading_zeros() / 8) as usize;
+            Some(at).filter(|_| high(e) != 0)
+        });
+        found.or_else(|| eights.remainder().iter().rposition(|b| !b.is_ascii()))
     };
-    std::str::from_utf8(&rest[..end]).is_ok()
+    // ASCII around the stretch: it is UTF-8 exactly when the whole is. Within a part known
+    // to be UTF-8, it starts and ends where characters do, so it is UTF-8 too.
+    let stretch = &bytes[first..=last.unwrap_or(first).max(first)];
+    let (inner, outer) = (stretch.as_ptr_range(), valid.as_ptr_range());
+    (outer.start <= inner.start && inner.end <= outer.end) || std::str::from_utf8(stretch).is_ok()
 }
 
 /// Whether a `Code` value (as written) says the service answered normally: absent, `0`, `-0`
@@ -414,7 +432,12 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
             notes.push(Note::RequestIdMismatch);
         }
     }
-    if !utf8(env.raw) {
+    // The Message matched the table's text by its bytes: it is UTF-8.
+    let valid = match (exact, env.message) {
+        (true, Some(m)) => m.0,
+        _ => &[],
+    };
+    if !utf8(env.raw, valid) {
         notes.push(Note::LossyUtf8);
     }
     Finding {

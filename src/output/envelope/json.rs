@@ -53,12 +53,18 @@ fn json_number(out: &mut impl Write, n: Option<impl itoa::Integer>) -> io::Resul
     }
 }
 
+/// What each line of JSON for the file `file` (a JSON string) starts with, up to its line
+/// number: the `start` that [`write_json`] and [`AnnotationTemplate::write`] take.
+pub fn json_line_start(file: &str) -> String {
+    format!("{{\"file\":{file},\"line\":")
+}
+
 /// One envelope as a line of JSON: where it was, the envelope as read, and the annotation
 /// (`meanings` is [`meanings_json`] of the finding's rows). Written by hand around the parts
 /// that are already JSON (the envelope, `meanings`), which is most of the line.
 pub fn write_json(
     out: &mut impl Write,
-    file: &str,
+    start: &str,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
     f: &Finding<'_>,
@@ -67,7 +73,7 @@ pub fn write_json(
 ) -> io::Result<()> {
     // Known to be UTF-8 unless the finding says otherwise: not checked again.
     let utf8 = !f.notes.contains(&Note::LossyUtf8);
-    let copied = write_json_head(out, file, env, origin, utf8)?;
+    let copied = write_json_head(out, start, env, origin, utf8)?;
     write_annotation_start(out, env, f)?;
     write_request_id(out, env, utf8, copied)?;
     write_annotation_end(out, origin, f, meanings, lang)
@@ -101,12 +107,12 @@ impl AnnotationTemplate {
     pub fn write(
         &self,
         out: &mut impl Write,
-        file: &str,
+        start: &str,
         env: &Envelope<'_>,
         origin: &Origin<'_>,
     ) -> io::Result<()> {
         // A template is made for envelopes with no note, so none is not UTF-8.
-        let copied = write_json_head(out, file, env, origin, true)?;
+        let copied = write_json_head(out, start, env, origin, true)?;
         out.write_all(&self.start)?;
         write_request_id(out, env, true, copied)?;
         out.write_all(&self.end)
@@ -117,16 +123,20 @@ impl AnnotationTemplate {
 /// as read.
 fn write_json_head(
     out: &mut impl Write,
-    file: &str,
+    start: &str,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
     utf8: bool,
 ) -> io::Result<bool> {
-    out.write_all(b"{\"file\":")?;
-    out.write_all(file.as_bytes())?;
-    out.write_all(b",\"line\":")?;
-    json_number(out, Some(origin.line))?;
-    out.write_all(b",\"envelope\":")?;
+    out.write_all(start.as_bytes())?;
+    // The line number and the key after it, in one write.
+    const KEY: &[u8] = b",\"envelope\":";
+    let mut number = itoa::Buffer::new();
+    let number = number.format(origin.line).as_bytes();
+    let mut middle = [0u8; 20 + KEY.len()];
+    middle[..number.len()].copy_from_slice(number);
+    middle[number.len()..number.len() + KEY.len()].copy_from_slice(KEY);
+    out.write_all(&middle[..number.len() + KEY.len()])?;
     if env.text_form {
         // An SDK's error string: no JSON to echo, so the text as read, as a JSON string.
         return write_text_as_json(out, env.raw).map(|()| false);

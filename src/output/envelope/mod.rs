@@ -8,7 +8,7 @@ pub mod plain;
 pub mod table;
 
 pub use human::write_human;
-pub use json::{meanings_json, write_json, AnnotationTemplate};
+pub use json::{json_line_start, meanings_json, write_json, AnnotationTemplate};
 
 use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Origin};
