@@ -14,7 +14,10 @@ use crate::settings::{Format, Settings};
 use crate::table::Table;
 use crate::text::escape;
 
+mod pieces;
 mod report;
+
+use pieces::{write_pieces, Piece, Pieces, PIECE};
 
 /// `explain`'s switches.
 #[derive(Debug, Clone, Default)]
@@ -156,99 +159,6 @@ impl Filter {
                     .any(|p| crate::table::v3::code_matches(p, &code))
             }),
         }
-    }
-}
-
-/// What the output thread writes, in input order.
-enum Piece {
-    /// Output for stdout.
-    Output(Vec<u8>),
-    /// A line for stderr.
-    Warning(String),
-}
-
-/// Output is handed to the writer in pieces of about this size (fewer, larger hand-overs
-/// between threads cost fewer switches).
-const PIECE: usize = 1 << 20;
-
-/// The writer writes at most this much at a time: a pipe (64 KiB) takes small writes several
-/// times faster than one of megabytes, since its reader drains it while it is being filled.
-/// A pipe of a megabyte or more takes writes of [`WRITE_WIDE`] faster still.
-static WRITE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(16 << 10);
-
-/// [`WRITE`] for a pipe of a megabyte or more.
-const WRITE_WIDE: usize = 256 << 10;
-
-/// Output on its way to the writer thread: handed over in pieces of about [`PIECE`] bytes, also
-/// in the middle of an envelope's output (an envelope can be megabytes, and a field of it is
-/// written in one call).
-struct Pieces {
-    buf: Vec<u8>,
-    to_writer: std::sync::mpsc::SyncSender<Piece>,
-    spares: std::sync::mpsc::Receiver<Vec<u8>>,
-    /// Whether the rest of the input is read for its verdicts alone once the writer has stopped
-    /// (`--check`: a reader that went away must not hide an error envelope further on).
-    read_on: bool,
-    /// The writer stopped: output is dropped.
-    gone: bool,
-}
-
-impl Pieces {
-    fn send(&mut self, piece: Piece) -> io::Result<()> {
-        if self.gone {
-            return Ok(());
-        }
-        match self.to_writer.send(piece) {
-            Ok(()) => Ok(()),
-            Err(_) if self.read_on => {
-                self.gone = true;
-                self.buf = Vec::new();
-                Ok(())
-            }
-            Err(_) => Err(io::Error::other("the output stopped")),
-        }
-    }
-
-    /// Hands what is written so far to the writer.
-    fn hand_over(&mut self) -> io::Result<()> {
-        if !self.buf.is_empty() {
-            let fresh = self.spares.try_recv().unwrap_or_default();
-            let full = std::mem::replace(&mut self.buf, fresh);
-            self.send(Piece::Output(full))?;
-        }
-        Ok(())
-    }
-}
-
-impl Write for Pieces {
-    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        if self.gone {
-            return Ok(data.len());
-        }
-        // At most a piece at a time: a 16 MiB field is handed over as it is copied, not
-        // gathered whole beside the pieces already on their way.
-        for chunk in data.chunks(PIECE) {
-            self.buf.extend_from_slice(chunk);
-            if self.buf.len() >= PIECE {
-                self.hand_over()?;
-            }
-        }
-        Ok(data.len())
-    }
-
-    /// The usual write, a few bytes that fit beside what is gathered: copied, without the
-    /// loop of [`Write::write_all`] around [`Pieces::write`] (a line of JSON is a dozen writes).
-    #[inline]
-    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        if data.len() < PIECE - self.buf.len().min(PIECE) && !self.gone {
-            self.buf.extend_from_slice(data);
-            return Ok(());
-        }
-        self.write(data).map(|_| ())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.hand_over()
     }
 }
 
@@ -432,38 +342,6 @@ impl Sink for Explainer<'_, '_> {
     }
 }
 
-/// The writer thread: writes each piece (stdout flushed after each, so that `tail -f` shows
-/// what was read), hands emptied buffers back, and stops at the first write that fails.
-fn write_pieces(
-    pieces: std::sync::mpsc::Receiver<Piece>,
-    give_back: std::sync::mpsc::Sender<Vec<u8>>,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> io::Result<()> {
-    for piece in pieces {
-        match piece {
-            Piece::Output(mut bytes) => {
-                let mut rest = &bytes[..];
-                let write = WRITE.load(std::sync::atomic::Ordering::Relaxed);
-                while rest.len() > write {
-                    let cut = memchr::memrchr(b'\n', &rest[..write]).map_or(write, |i| i + 1);
-                    out.write_all(&rest[..cut])?;
-                    rest = &rest[cut..];
-                }
-                out.write_all(rest)?;
-                bytes.clear();
-                give_back.send(bytes).ok();
-            }
-            Piece::Warning(line) => {
-                out.flush()?;
-                writeln!(err, "errcode: {line}").ok();
-            }
-        }
-        out.flush()?;
-    }
-    Ok(())
-}
-
 /// One input of `explain`.
 pub enum Input<'a> {
     /// Standard input.
@@ -578,7 +456,7 @@ pub fn run(
     };
     match pager.and_then(|words| output::pager::start(&words, options.paging)) {
         None => {
-            widen_stdout_pipe();
+            pieces::widen_stdout_pipe();
             explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
         }
         Some(mut paged) => {
@@ -595,26 +473,6 @@ pub fn run(
                 (Ok(_), Err(e)) => Err(Error::Output(e)),
                 (result, _) => result,
             }
-        }
-    }
-}
-
-/// A pipe on stdout is widened to 1 MiB where the system allows it, and then written in
-/// pieces of [`WRITE_WIDE`]: through the usual 64 KiB, in pieces of 16 KiB, the writer and the
-/// reader wake each other so often that 600 MB of JSON took 600 ms to a pipe against 390 ms
-/// to a file (500 ms so widened).
-fn widen_stdout_pipe() {
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    {
-        let stdout = io::stdout();
-        let Ok(mut size) = rustix::pipe::fcntl_getpipe_size(&stdout) else {
-            return;
-        };
-        if size < 1 << 20 {
-            size = rustix::pipe::fcntl_setpipe_size(&stdout, 1 << 20).unwrap_or(size);
-        }
-        if size >= 1 << 20 {
-            WRITE.store(WRITE_WIDE, std::sync::atomic::Ordering::Relaxed);
         }
     }
 }
