@@ -503,3 +503,73 @@ fn filters_choose_what_is_printed_counted_and_checked() {
     let (status, _, _) = parts(&run(&["lookup", "41601", "--format", "human"]));
     assert_eq!(status, 2, "the human layout is explain's");
 }
+
+/// Envelopes of every kind the JSON output writes apart: the table's own Message, `ok`, other
+/// text, codes with two meanings and none, and RequestIds that need escaping or are not UTF-8.
+fn mixed_envelopes(n: usize) -> Vec<u8> {
+    let codes = [200, 41601, 51603, 52502, 49999, 10000];
+    let messages = [
+        "ok",
+        "请求成功",
+        "设备不存在",
+        "Device offline.",
+        "ＯＫ。",
+        "",
+    ];
+    let ids = [
+        "plain",
+        "esc\\u001b[2J",
+        "del\u{7f}",
+        "rlo\u{202e}",
+        "sur\\ud800",
+        "bad\u{85}",
+    ];
+    let mut input = Vec::new();
+    for i in 0..n {
+        let (code, message, id) = (codes[i % 6], messages[i / 6 % 6], ids[i / 36 % 6]);
+        let code_field = if code >= 50000 { 500 } else { 0 };
+        input.extend_from_slice(
+            format!("{{\"RequestId\":\"{id}-{i}\",\"Code\":{code_field},\"StatusCode\":{code},\"Message\":\"{message}\",\"Data\":null}}\n")
+                .as_bytes(),
+        );
+        if i % 1000 == 999 {
+            input.extend_from_slice(b"{\"RequestId\":\"not\xff-utf8\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\"}\n");
+        }
+    }
+    input
+}
+
+#[test]
+fn json_through_a_pipe_is_the_json_written_to_a_file() {
+    // Megabytes of output: many pieces, through a pipe errcode widens and writes in large
+    // pieces, and to a file.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("mixed.ndjson");
+    std::fs::write(&log, mixed_envelopes(20_000)).unwrap();
+    let log = log.to_str().unwrap();
+    let piped = run(&["explain", "--format", "json", log]);
+    assert_no_panic(&piped);
+    assert!(piped.status.success());
+    let file = dir.path().join("out.json");
+    let status = errcode()
+        .args(["explain", "--format", "json", log])
+        .stdout(std::fs::File::create(&file).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = std::fs::read(&file).unwrap();
+    assert!(written.len() > 8 << 20, "{} bytes", written.len());
+    assert!(
+        piped.stdout == written,
+        "the pipe's output differs from the file's"
+    );
+    let lines = json_lines(&String::from_utf8(written).unwrap());
+    assert_eq!(lines.len(), 20_020);
+    for line in &lines {
+        // The annotation's request_id is the envelope's, escaped the same way.
+        assert_eq!(
+            line["annotation"]["request_id"], line["envelope"]["RequestId"],
+            "{line}"
+        );
+    }
+}

@@ -451,3 +451,78 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         notes,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("ok"),
+            Just("OK"),
+            Just(" "),
+            Just("\u{3000}"),
+            Just("。"),
+            Just("."),
+            Just("！"),
+            Just("，"),
+            Just(","),
+            Just("（"),
+            Just("请求成功"),
+            Just("é"),
+        ];
+        prop::collection::vec(piece, 0..6).prop_map(|p| p.concat())
+    }
+
+    /// `same_message` as it reads, without the quick answers.
+    fn same_message_slowly(a: &str, b: &str) -> bool {
+        fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
+            let s = s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end();
+            s.chars().map(|c| match c {
+                '，' => ',',
+                '。' => '.',
+                '：' => ':',
+                '；' => ';',
+                '！' => '!',
+                '？' => '?',
+                '（' => '(',
+                '）' => ')',
+                c => c.to_ascii_lowercase(),
+            })
+        }
+        norm(a).eq(norm(b))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn quick_answers_on_messages_are_the_slow_ones(a in text(), b in text()) {
+            prop_assert_eq!(same_message(&a, &b), same_message_slowly(&a, &b));
+        }
+
+        #[test]
+        fn utf8_is_what_the_validator_says(
+            bytes in prop::collection::vec(prop_oneof![
+                4 => Just(b"a".to_vec()),
+                1 => Just("请".as_bytes().to_vec()),
+                1 => Just("é".as_bytes().to_vec()),
+                1 => Just(vec![0xff]),
+                1 => Just(vec![0xe8]),
+                1 => Just(vec![0x80]),
+            ], 0..40).prop_map(|p| p.concat()),
+            cut in any::<prop::sample::Index>(),
+            len in any::<prop::sample::Index>(),
+        ) {
+            prop_assert_eq!(utf8(&bytes, &[]), std::str::from_utf8(&bytes).is_ok());
+            // A part that is UTF-8 itself is taken as such; any other is checked.
+            let at = cut.index(bytes.len() + 1);
+            let part = &bytes[at..at + len.index(bytes.len() - at + 1)];
+            let known = std::str::from_utf8(part).is_ok();
+            let valid = if known { part } else { &[][..] };
+            let expected = std::str::from_utf8(&bytes).is_ok();
+            prop_assert_eq!(utf8(&bytes, valid), expected);
+        }
+    }
+}

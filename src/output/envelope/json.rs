@@ -154,6 +154,11 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<bo
     if !needs_care(raw, utf8) {
         return out.write_all(raw).map(|()| true);
     }
+    write_carefully(out, raw).map(|()| false)
+}
+
+/// [`write_raw_json`] the slow way, character by character: what it writes for any `raw`.
+fn write_carefully(out: &mut impl Write, raw: &[u8]) -> io::Result<()> {
     // Written as it is read, in small pieces: an envelope can be megabytes.
     let mut piece = String::with_capacity(4096);
     let (mut in_string, mut escaped) = (false, false);
@@ -208,7 +213,7 @@ fn write_raw_json(out: &mut impl Write, raw: &[u8], utf8: bool) -> io::Result<bo
             }
         }
     }
-    out.write_all(piece.as_bytes()).map(|()| false)
+    out.write_all(piece.as_bytes())
 }
 
 /// For the text after `\u`: how much of it to keep as it is (`Some(0)` when it is not four hex
@@ -407,4 +412,79 @@ fn write_annotation_end(
         crate::text::to_json_writer(&mut *out, &crate::output::notes::json_notes(&f.notes, lang))?;
     }
     out.write_all(b"}}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Bytes where the checks of [`needs_care`] look: controls, DEL, C1 controls, invisible
+    /// and direction characters and their neighbours, escapes of surrogates, bad UTF-8.
+    fn hostile() -> impl Strategy<Value = Vec<u8>> {
+        // Pieces that need no care around a few that do, so that one that does is often
+        // alone, inside a string or not.
+        let clean = prop_oneof![
+            4 => Just(b"a".to_vec()),
+            2 => Just(b"\"".to_vec()),
+            1 => Just(b"\\\\".to_vec()),
+            1 => Just(b"\\u0041".to_vec()),
+            1 => Just("\u{a9}".as_bytes().to_vec()),
+            1 => Just("\u{2026}".as_bytes().to_vec()),
+            1 => Just("\u{ff0c}".as_bytes().to_vec()),
+            1 => Just("请求成功".as_bytes().to_vec()),
+            1 => Just(b"{\"RequestId\":\"".to_vec()),
+        ];
+        let care = prop_oneof![
+            Just(b"\\".to_vec()),
+            Just(b"\\u".to_vec()),
+            Just(b"\\ud800".to_vec()),
+            Just(b"\\uDBFF\\udc00".to_vec()),
+            Just(b"\\uDBFF\\u0041".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\t".to_vec()),
+            Just(vec![0x1b]),
+            Just(vec![0x7f]),
+            Just(vec![0x00]),
+            Just("\u{85}".as_bytes().to_vec()),
+            Just("\u{202e}".as_bytes().to_vec()),
+            Just("\u{200b}".as_bytes().to_vec()),
+            Just("\u{feff}".as_bytes().to_vec()),
+            Just("\u{e0041}".as_bytes().to_vec()),
+            Just(vec![0xff]),
+            Just(vec![0xe2, 0x80]),
+            Just(vec![0xc2]),
+            Just(vec![0x80]),
+        ];
+        (
+            prop::collection::vec(clean.clone(), 0..16),
+            prop::collection::vec(care, 0..3),
+            prop::collection::vec(clean, 0..16),
+        )
+            .prop_map(|(before, care, after)| [before, care, after].concat().concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The quick look decides only whether to copy: what is written is always what the
+        /// careful way writes.
+        #[test]
+        fn a_copy_is_what_the_careful_way_writes(raw in hostile()) {
+            let utf8 = std::str::from_utf8(&raw).is_ok();
+            let (mut quick, mut careful) = (Vec::new(), Vec::new());
+            write_raw_json(&mut quick, &raw, utf8).unwrap();
+            write_carefully(&mut careful, &raw).unwrap();
+            prop_assert_eq!(quick, careful);
+        }
+    }
+
+    #[test]
+    fn within_is_about_place_not_content() {
+        let whole = b"abcabc";
+        assert!(within(&whole[1..3], whole));
+        assert!(within(&whole[..], whole));
+        assert!(!within(b"abc", whole));
+        assert!(!within(&whole[3..], &whole[..4]));
+    }
 }
