@@ -573,3 +573,50 @@ fn json_through_a_pipe_is_the_json_written_to_a_file() {
         );
     }
 }
+
+#[test]
+fn json_lines_keep_their_file_and_order_across_files_and_sizes() {
+    // The usual lines are finished on the writer thread, a large envelope where it is read,
+    // and each file's lines name their file: in order all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let usual = |i: usize| {
+        format!("{{\"RequestId\":\"r{i}\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":null}}\n")
+    };
+    let mut first = String::new();
+    for i in 0..3000 {
+        first.push_str(&usual(i));
+        if i == 1500 {
+            let data = "x".repeat(100_000);
+            first.push_str(&format!("{{\"RequestId\":\"big\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":\"{data}\"}}\n"));
+        }
+    }
+    let (a, b) = (dir.path().join("a.ndjson"), dir.path().join("b.ndjson"));
+    std::fs::write(&a, &first).unwrap();
+    std::fs::write(&b, (0..5).map(usual).collect::<String>()).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let out = run_with_input(
+        &["explain", "--format", "json", a, "-", b],
+        usual(7).as_bytes(),
+    );
+    assert_no_panic(&out);
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 0);
+    let lines = json_lines(&stdout);
+    assert_eq!(lines.len(), 3001 + 1 + 5);
+    let expected = (1..=3001)
+        .map(|n| (a, n))
+        .chain([("-", 1)])
+        .chain((1..=5).map(|n| (b, n)));
+    for (line, (file, number)) in lines.iter().zip(expected) {
+        assert_eq!(line["file"], file, "{line}");
+        assert_eq!(line["line"], number, "{line}");
+        assert_eq!(
+            line["annotation"]["request_id"],
+            line["envelope"]["RequestId"]
+        );
+    }
+    assert_eq!(
+        lines[1501]["envelope"]["Data"].as_str().unwrap().len(),
+        100_000
+    );
+}

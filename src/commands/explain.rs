@@ -17,7 +17,7 @@ use crate::text::escape;
 mod pieces;
 mod report;
 
-use pieces::{write_pieces, Piece, Pieces, PIECE};
+use pieces::{write_pieces, Piece, Pieces, Templates, PIECE};
 
 /// `explain`'s switches.
 #[derive(Debug, Clone, Default)]
@@ -179,8 +179,9 @@ struct Explainer<'t, 's> {
     out: Pieces,
     /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
     meanings: Vec<Option<String>>,
-    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500) per row.
-    templates: Vec<[Option<output::envelope::AnnotationTemplate>; 2]>,
+    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500), two a row
+    /// (`2 * row + slot`), shared with the writer thread, which writes most of their lines.
+    templates: Templates,
     /// `--format table`: the column widths, fixed when the heading is written.
     columns: Option<output::envelope::table::Columns>,
     /// The counts for the step summary of `--format github`.
@@ -282,13 +283,15 @@ impl Explainer<'_, '_> {
             _ => None,
         };
         if let (Some(i), Some(slot), true) = (index, code_slot, usual) {
-            if self.templates[i][slot].is_none() {
-                let meanings = output::envelope::meanings_json(finding.rows, lang);
-                self.templates[i][slot] = Some(output::envelope::AnnotationTemplate::new(
-                    env, origin, &finding, &meanings,
-                ));
-            }
-            if let Some(template) = &self.templates[i][slot] {
+            let k = 2 * i + slot;
+            if let Some(made) = self.templates.get(k) {
+                let template = made.get_or_init(|| {
+                    let meanings = output::envelope::meanings_json(finding.rows, lang);
+                    output::envelope::AnnotationTemplate::new(env, origin, &finding, &meanings)
+                });
+                if self.out.defer(k, origin.line, env)? {
+                    return Ok(());
+                }
                 return template.write(&mut self.out, &self.file_json, env, origin);
             }
         }
@@ -565,9 +568,11 @@ fn explain_each(
             spares,
             read_on: options.check,
             gone: false,
+            deferred: Vec::new(),
+            start: std::sync::Arc::from(""),
         },
         meanings: vec![None; rows],
-        templates: vec![[None, None]; rows],
+        templates: std::sync::Arc::new((0..2 * rows).map(|_| std::sync::OnceLock::new()).collect()),
         columns: None,
         tally: options
             .step_summary
@@ -581,7 +586,8 @@ fn explain_each(
     let mut bytes = 0u64;
     let (read, counts, written) = std::thread::scope(|scope| {
         let (out, err) = (&mut *out, &mut *err);
-        let writer = scope.spawn(move || write_pieces(pieces, give_back, out, err));
+        let templates = explainer.templates.clone();
+        let writer = scope.spawn(move || write_pieces(pieces, give_back, &templates, out, err));
         let read = (|| -> io::Result<()> {
             for input in inputs {
                 explainer.file = input.name();
@@ -590,6 +596,7 @@ fn explain_each(
                 }
                 explainer.file_json =
                     output::envelope::json_line_start(&json_string(&input.json_name()));
+                explainer.out.set_start(&explainer.file_json)?;
                 let name = input.json_name();
                 let result = open(input).and_then(|opened| {
                     let reader: Box<dyn Read + '_> = match opened {

@@ -103,6 +103,40 @@ impl AnnotationTemplate {
         AnnotationTemplate { start, end }
     }
 
+    /// Writes what differs between the lines of a template: the envelope and its request_id,
+    /// as [`AnnotationTemplate::write`] writes them; returns how much of it is the envelope.
+    /// The rest of the line is [`AnnotationTemplate::write_around`]'s, on another thread.
+    pub fn write_envelope_and_id(out: &mut Vec<u8>, env: &Envelope<'_>) -> io::Result<usize> {
+        let at = out.len();
+        let copied = match env.text_form {
+            true => write_text_as_json(out, env.raw).map(|()| false)?,
+            false => write_raw_json(out, env.raw, true)?,
+        };
+        let envelope = out.len() - at;
+        write_request_id(out, env, true, copied)?;
+        Ok(envelope)
+    }
+
+    /// The line [`AnnotationTemplate::write`] writes, around `parts`, which
+    /// [`AnnotationTemplate::write_envelope_and_id`] wrote (`envelope` bytes of envelope, then
+    /// the request_id), for the line numbered `line` of the file that `start` names.
+    pub fn write_around(
+        &self,
+        out: &mut Vec<u8>,
+        start: &str,
+        line: u64,
+        parts: &[u8],
+        envelope: usize,
+    ) -> io::Result<()> {
+        let (envelope, request_id) = parts.split_at(envelope.min(parts.len()));
+        write_line_start(out, start, line)?;
+        out.extend_from_slice(envelope);
+        out.extend_from_slice(&self.start);
+        out.extend_from_slice(request_id);
+        out.extend_from_slice(&self.end);
+        Ok(())
+    }
+
     /// The same line [`write_json`] writes, for a finding this template was made for.
     pub fn write(
         &self,
@@ -128,20 +162,25 @@ fn write_json_head(
     origin: &Origin<'_>,
     utf8: bool,
 ) -> io::Result<bool> {
-    out.write_all(start.as_bytes())?;
-    // The line number and the key after it, in one write.
-    const KEY: &[u8] = b",\"envelope\":";
-    let mut number = itoa::Buffer::new();
-    let number = number.format(origin.line).as_bytes();
-    let mut middle = [0u8; 20 + KEY.len()];
-    middle[..number.len()].copy_from_slice(number);
-    middle[number.len()..number.len() + KEY.len()].copy_from_slice(KEY);
-    out.write_all(&middle[..number.len() + KEY.len()])?;
+    write_line_start(out, start, origin.line)?;
     if env.text_form {
         // An SDK's error string: no JSON to echo, so the text as read, as a JSON string.
         return write_text_as_json(out, env.raw).map(|()| false);
     }
     write_raw_json(out, env.raw, utf8)
+}
+
+/// `start`, the line number and the key of the envelope.
+fn write_line_start(out: &mut impl Write, start: &str, line: u64) -> io::Result<()> {
+    out.write_all(start.as_bytes())?;
+    // The line number and the key after it, in one write.
+    const KEY: &[u8] = b",\"envelope\":";
+    let mut number = itoa::Buffer::new();
+    let number = number.format(line).as_bytes();
+    let mut middle = [0u8; 20 + KEY.len()];
+    middle[..number.len()].copy_from_slice(number);
+    middle[number.len()..number.len() + KEY.len()].copy_from_slice(KEY);
+    out.write_all(&middle[..number.len() + KEY.len()])
 }
 
 /// JSON as read, on one line and safe for a terminal and for line splitting: line breaks
