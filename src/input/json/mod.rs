@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use crate::input::fields::{self, Key};
 use crate::input::model::{Api, Fault};
+use lex::{holds_json, line_string_end, number_end, skip_ws, string_end};
 
 /// Objects nested deeper than this are checked but not looked into for envelope fields.
 const TRACKED_DEPTH: usize = 64;
@@ -683,139 +684,11 @@ where
     Ok(seen)
 }
 
-/// Whether a JSON string literal holds an object (`"{\"…"`, `"[{\"…"`): worth unescaping.
-fn holds_json(literal: &[u8]) -> bool {
-    literal.starts_with(b"\"{\\\"") || literal.starts_with(b"\"[{\\\"")
-}
-
 fn unexpected(found: u8, expected: &'static str) -> Fault {
     Fault::Unexpected { found, expected }
 }
 
-/// The end (past the closing quote) of the string whose opening quote is at `text[i]`.
-/// Control characters other than a line end are taken as they are (logs hold tabs).
-#[inline]
-fn string_end(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
-    string_end_of::<false>(text, i)
-}
-
-/// [`string_end`] in text of one line, which holds no `\n` (so no control byte needs a look):
-/// the usual line's strings.
-#[inline(always)]
-fn line_string_end(text: &[u8], i: usize) -> Option<usize> {
-    string_end_of::<true>(text, i).ok()
-}
-
-#[inline(always)]
-fn string_end_of<const ONE_LINE: bool>(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
-    let mut j = i + 1;
-    loop {
-        j = plain_run::<ONE_LINE>(text, j);
-        match text.get(j) {
-            None => return Err((text.len(), Fault::OpenString)),
-            Some(b'"') => return Ok(j + 1),
-            Some(b'\n') => return Err((j, Fault::OpenString)),
-            Some(b'\\') => match text.get(j + 1) {
-                Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => j += 2,
-                Some(b'u')
-                    if text
-                        .get(j + 2..j + 6)
-                        .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) =>
-                {
-                    j += 6
-                }
-                None => return Err((text.len(), Fault::OpenString)),
-                Some(_) => return Err((j, Fault::BadEscape)),
-            },
-            Some(_) => j += 1,
-        }
-    }
-}
-
-/// The offset of the first `"`, `\` or control byte (but for text of one line, which has no
-/// line end to find) at or after `j` (or the end): eight bytes at a time (SWAR), since most of
-/// a line is string content.
-#[inline(always)]
-fn plain_run<const ONE_LINE: bool>(text: &[u8], mut j: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    while let Some(word) = text.get(j..j + 8) {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let control = match ONE_LINE {
-            true => 0,
-            false => w.wrapping_sub(ONES * 0x20) & !w & HIGH,
-        };
-        let stop = has_zero(w ^ (ONES * u64::from(b'"')))
-            | has_zero(w ^ (ONES * u64::from(b'\\')))
-            | control;
-        if stop != 0 {
-            return j + (stop.trailing_zeros() / 8) as usize;
-        }
-        j += 8;
-    }
-    while j < text.len() && !matches!(text[j], b'"' | b'\\') && (ONE_LINE || text[j] >= 0x20) {
-        j += 1;
-    }
-    j
-}
-
-/// The end of the number at `text[i]`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-#[inline(always)]
-fn number_end(text: &[u8], i: usize) -> Option<usize> {
-    let digits = |mut j: usize| {
-        while text.get(j).is_some_and(u8::is_ascii_digit) {
-            j += 1;
-        }
-        j
-    };
-    let mut j = i + usize::from(text[i] == b'-');
-    j = match text.get(j)? {
-        b'0' => j + 1,
-        b'1'..=b'9' => digits(j + 1),
-        _ => return None,
-    };
-    // The usual number, a whole one, ends at punctuation.
-    if matches!(text.get(j), None | Some(b',' | b'}' | b']' | b' ')) {
-        return Some(j);
-    }
-    if text.get(j) == Some(&b'.') {
-        let k = digits(j + 1);
-        if k == j + 1 {
-            return None;
-        }
-        j = k;
-    }
-    if matches!(text.get(j), Some(b'e' | b'E')) {
-        j += 1;
-        if matches!(text.get(j), Some(b'+' | b'-')) {
-            j += 1;
-        }
-        let k = digits(j);
-        if k == j {
-            return None;
-        }
-        j = k;
-    }
-    // A number runs into a letter (`12abc`): not JSON.
-    if text.get(j).is_some_and(|b| b.is_ascii_alphanumeric()) {
-        return None;
-    }
-    Some(j)
-}
-
-/// The first offset at or after `i` that is not JSON whitespace.
-#[inline(always)]
-fn skip_ws(text: &[u8], mut i: usize) -> usize {
-    while let Some(&b) = text.get(i) {
-        if b > b' ' || !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
-            break;
-        }
-        i += 1;
-    }
-    i
-}
-
+mod lex;
 #[cfg(test)]
 mod tests;
 mod usual;
