@@ -1,0 +1,661 @@
+//! The incident report, continued: `--diff`, `--top`, the first thousand rows on a terminal,
+//! GitHub annotations and the step summary, Markdown, `--since`/`--until`, and `--by` with its
+//! chart.
+
+mod common;
+mod report_support;
+
+use std::io::Write;
+
+use common::{errcode, golden, parts, run_with_input};
+use report_support::*;
+use serde_json::{json, Value};
+
+/// `errcode explain --diff BEFORE AFTER EXTRA…` (AFTER `-` reads `stdin`).
+fn diff(
+    before: &std::path::Path,
+    after: &str,
+    stdin: &[u8],
+    extra: &[&str],
+) -> std::process::Output {
+    let mut args: Vec<std::ffi::OsString> = vec!["explain".into(), "--diff".into()];
+    args.push(before.into());
+    args.push(after.into());
+    args.extend(extra.iter().map(Into::into));
+    let mut child = errcode()
+        .args(&args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn lines(codes: &[(u32, usize)]) -> String {
+    let mut log = String::new();
+    for &(code, n) in codes {
+        for i in 0..n {
+            log.push_str(&format!(
+                "2026-11-27T08:00:{:02}Z ERROR {{\"RequestId\":\"{code}-{i}\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"\",\"Data\":\"\"}}\n",
+                i % 60
+            ));
+        }
+    }
+    log
+}
+
+#[test]
+fn diff_puts_new_codes_first_then_gone_ones_then_the_largest_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("yesterday.log");
+    std::fs::write(
+        &before,
+        lines(&[(200, 10), (41601, 5), (52502, 1), (40001, 3)]),
+    )
+    .unwrap();
+    let after = lines(&[(200, 12), (41601, 1), (52502, 9), (51603, 2), (42505, 7)]);
+    let after_path = dir.path().join("today.log.gz");
+    std::fs::write(&after_path, gzip(after.as_bytes())).unwrap();
+    let expected = json!([
+        {"code": 42505, "before": 0, "after": 7, "change": 7},
+        {"code": 51603, "before": 0, "after": 2, "change": 2},
+        {"code": 40001, "before": 3, "after": 0, "change": -3},
+        {"code": 52502, "before": 1, "after": 9, "change": 8},
+        {"code": 41601, "before": 5, "after": 1, "change": -4},
+        {"code": 200, "before": 10, "after": 12, "change": 2},
+    ]);
+    // AFTER from a gzip file and from stdin: the same rows.
+    for (after, stdin) in [
+        (after_path.to_str().unwrap(), &b""[..]),
+        ("-", after.as_bytes()),
+    ] {
+        let out = diff(&before, after, stdin, &["--format", "json"]);
+        let (status, stdout, stderr) = parts(&out);
+        assert_eq!(status, 0, "{stderr}");
+        assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap(), expected);
+        assert_eq!(
+            stderr,
+            "before: 19 envelopes, 9 errors; after: 31 envelopes, 19 errors\n"
+        );
+    }
+    let out = diff(&before, "-", after.as_bytes(), &["--format", "plain"]);
+    let first: Vec<&str> = std::str::from_utf8(&out.stdout)
+        .unwrap()
+        .lines()
+        .take(3)
+        .collect();
+    assert_eq!(
+        first,
+        [
+            "42505\t0\t7\t+7\tnew\tToo many concurrent downloads",
+            "51603\t0\t2\t+2\tnew\tGateway signalling operation failed / Failed to send to the message queue",
+            "40001\t3\t0\t-3\tgone\tInvalid parameter",
+        ]
+    );
+    let out = diff(&before, "-", after.as_bytes(), &["--format", "table"]);
+    golden("report-diff.txt", &parts(&out).1);
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(data).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn diff_check_fails_only_on_a_new_error_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before.log");
+    std::fs::write(&before, lines(&[(200, 3), (41601, 2)])).unwrap();
+    let run = |after: &str, extra: &[&str]| {
+        let out = diff(&before, "-", after.as_bytes(), extra);
+        let (status, stdout, _) = parts(&out);
+        (status, stdout.is_empty())
+    };
+    // A new error code: exit 1 with --check, 0 without.
+    let new_error = lines(&[(200, 1), (52502, 1)]);
+    assert_eq!(run(&new_error, &["--check"]), (1, false));
+    assert_eq!(run(&new_error, &["--check", "-q"]), (1, true));
+    assert_eq!(run(&new_error, &[]), (0, false));
+    // More of a known error, a code gone, or a new code that is a success: exit 0.
+    assert_eq!(run(&lines(&[(41601, 9)]), &["--check"]), (0, false));
+    let success =
+        "{\"RequestId\":\"s\",\"Code\":0,\"StatusCode\":200,\"Message\":\"\",\"Data\":\"\"}\n";
+    let only_errors_before = dir.path().join("errors.log");
+    std::fs::write(&only_errors_before, lines(&[(41601, 2)])).unwrap();
+    let out = diff(&only_errors_before, "-", success.as_bytes(), &["--check"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn diff_usage_and_input_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("a.log");
+    std::fs::write(&log, lines(&[(200, 1)])).unwrap();
+    let log = log.to_str().unwrap();
+    for args in [
+        vec!["explain", "--diff", log],
+        vec!["explain", "--diff", "-", "-"],
+        vec!["explain", "--diff", log, log, log],
+        vec!["explain", "--summary", "--diff", log, log],
+    ] {
+        let out = run_with_input(&args, b"");
+        let (status, _, stderr) = parts(&out);
+        assert_eq!(status, 2, "{args:?}: {stderr}");
+        assert_eq!(
+            stderr
+                .lines()
+                .filter(|l| l.starts_with("errcode: ") || l.starts_with("error: "))
+                .count(),
+            1,
+            "{stderr}"
+        );
+    }
+    // A missing file, and an input with no envelope: exit 2, one line naming it.
+    let missing = dir.path().join("missing.log");
+    let out = run_with_input(&["explain", "--diff", log, missing.to_str().unwrap()], b"");
+    let (status, _, stderr) = parts(&out);
+    assert_eq!((status, stderr.lines().count()), (2, 1), "{stderr}");
+    assert!(stderr.contains("missing.log"), "{stderr}");
+    let out = run_with_input(&["explain", "--diff", log, "-"], b"no envelopes\n");
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("<stdin>") && stderr.contains("no response envelope"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn top_limits_the_rows_of_every_layout_but_not_the_shares() {
+    let log = incident_log();
+    let rows = summary(&log, "UTC", &["--top", "2"]);
+    let codes: Vec<&Value> = rows.iter().map(|r| &r["code"]).collect();
+    assert_eq!(codes, [&json!(52502), &json!(41601)]);
+    let out = run_with_input(
+        &["explain", "--summary", "--top", "1", "--format", "plain"],
+        log.as_bytes(),
+    );
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!((status, stdout.lines().count()), (0, 1));
+    // The shares are of all the errors.
+    assert_eq!(stderr, format!("110 envelopes, 100 errors\n{SHARES}"));
+    let rows = summary(&log, "UTC", &["--group", "category", "--top", "1"]);
+    assert_eq!(rows.len(), 1);
+    for args in [
+        &["explain", "--top", "2"][..],
+        &["explain", "--summary", "--top", "0"],
+        &["explain", "--summary", "--top", "many"],
+    ] {
+        assert_eq!(
+            run_with_input(args, log.as_bytes()).status.code(),
+            Some(2),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_terminal_table_shows_the_first_thousand_rows_and_says_so() {
+    let mut log = String::new();
+    for code in 0..1_500u32 {
+        for _ in 0..(1 + u32::from(code < 10)) {
+            log.push_str(&format!(
+                "{{\"RequestId\":\"r\",\"Code\":0,\"StatusCode\":{},\"Message\":\"\",\"Data\":\"\"}}\n",
+                100_000 + code
+            ));
+        }
+    }
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "table"],
+        log.as_bytes(),
+    );
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("… and 500 more rows: --format plain or json lists every row\n"));
+    assert_eq!(stdout.matches("┆ (not in the table)").count(), 1_000);
+    // The most frequent are the ones shown.
+    assert!(stdout.contains("┆ 100009 "), "{}", &stdout[..2000]);
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "plain"],
+        log.as_bytes(),
+    );
+    assert_eq!(parts(&out).1.lines().count(), 1_500);
+}
+
+#[test]
+fn a_terminal_diff_shows_the_first_thousand_rows_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before.log");
+    std::fs::write(&before, lines(&[(200, 1)])).unwrap();
+    let after: String = (0..1_200u32)
+        .map(|code| format!("{{\"RequestId\":\"r\",\"Code\":0,\"StatusCode\":{},\"Message\":\"\",\"Data\":\"\"}}\n", 100_000 + code))
+        .collect();
+    let out = diff(&before, "-", after.as_bytes(), &["--format", "table"]);
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("… and 201 more rows: --format plain or json lists every row\n"));
+    let out = diff(&before, "-", after.as_bytes(), &["--format", "plain"]);
+    assert_eq!(parts(&out).1.lines().count(), 1_201);
+}
+
+#[test]
+fn github_annotations_cannot_be_injected_and_fail_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a,b:c%.log");
+    let hostile = r#"2026-11-27T08:00:01Z {"RequestId":"id%0A::warning::x","Code":0,"StatusCode":49999,"Message":"100% down\r\n::error::forged\u001b[2J","Data":""}
+{"RequestId":"ok","Code":0,"StatusCode":200,"Message":"ok","Data":""}
+{"Response":{"Error":{"Code":"Auth,Fail:ure","Message":"m"},"RequestId":"v3"}}
+"#;
+    std::fs::write(&path, hostile).unwrap();
+    let out = errcode()
+        .args(["explain", "--check", "--format", "github"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 1, "--check fails the step");
+    let name = path
+        .to_str()
+        .unwrap()
+        .replace('%', "%25")
+        .replace(':', "%3A")
+        .replace(',', "%2C");
+    assert_eq!(
+        stdout,
+        format!(
+            "::error file={name},line=1,title=errcode 49999::(not in the table): 100%25 down\\r\\n::error::forged\\u001b[2J (RequestId id%250A::warning::x)\n\
+             ::error file={name},line=3,title=errcode Auth%2CFail%3Aure::(not in the table): m (RequestId v3)\n"
+        )
+    );
+    // Every line is one command: nothing starts a second one.
+    assert!(stdout.lines().all(|l| l.starts_with("::error ")));
+    // From stdin: no file to point at.
+    let out = run_with_input(&["explain", "--format", "github"], hostile.as_bytes());
+    assert!(
+        parts(&out).1.starts_with("::error title=errcode 49999::"),
+        "{}",
+        parts(&out).1
+    );
+    assert!(!parts(&out).1.contains("file="));
+}
+
+#[test]
+fn github_summary_notices_and_the_step_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let step = dir.path().join("step.md");
+    std::fs::write(&step, "earlier\n").unwrap();
+    let log = common::fixture("explain/incident.log");
+    let out = errcode()
+        .args(["explain", "--summary", "--format", "github"])
+        .arg(&log)
+        .env("GITHUB_STEP_SUMMARY", &step)
+        .output()
+        .unwrap();
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stdout.lines().next().unwrap(),
+        "::notice title=errcode 52502::5 envelopes (50.00%25, 2026-11-27T08:02:40Z – 2026-11-27T08:05:31Z): Error accessing Redis (retry: backoff)"
+    );
+    assert_eq!(stdout.lines().count(), 4);
+    assert!(stderr.starts_with("10 envelopes, 8 errors\nerrors by retry class: 62% backoff"));
+    let markdown = std::fs::read_to_string(&step).unwrap();
+    assert!(
+        markdown.starts_with("earlier\n### errcode\n\n| Count | Share | Code |"),
+        "{markdown}"
+    );
+    // Per envelope, the step summary is the same Markdown summary, appended.
+    let out = errcode()
+        .args(["explain", "--check", "--format", "github"])
+        .arg(&log)
+        .env("GITHUB_STEP_SUMMARY", &step)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        parts(&out).1.lines().count(),
+        8,
+        "one annotation per error envelope"
+    );
+    let again = std::fs::read_to_string(&step).unwrap();
+    assert_eq!(again.matches("### errcode").count(), 2);
+    assert_eq!(again.matches("| 5 | 50.00% | 52502 |").count(), 2);
+    // A step summary that cannot be written is told, and the run goes on.
+    let out = errcode()
+        .args(["explain", "--format", "github"])
+        .arg(&log)
+        .env("GITHUB_STEP_SUMMARY", dir.path().join("no/such/dir"))
+        .output()
+        .unwrap();
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 0);
+    assert!(
+        stderr.contains("errcode: warning: GITHUB_STEP_SUMMARY: cannot write"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn markdown_tables_of_the_summary_the_diff_and_envelopes() {
+    let log = common::fixture("explain/incident.log");
+    let out = errcode()
+        .args(["explain", "--summary", "--format", "markdown"])
+        .arg(&log)
+        .output()
+        .unwrap();
+    golden("report-summary.md", &parts(&out).1);
+    // A `|` in a code cannot end its cell.
+    let v3 = r#"{"Response":{"Error":{"Code":"A|B","Message":"x | y"},"RequestId":"r|1"}}"#;
+    let out = run_with_input(
+        &["explain", "--summary", "--format", "markdown"],
+        v3.as_bytes(),
+    );
+    let row = parts(&out).1.lines().nth(2).unwrap().to_string();
+    assert!(
+        row.contains("| A\\|B |") && row.contains("| r\\|1 |"),
+        "{row}"
+    );
+    // Ten cells: eleven pipes that are not escaped.
+    assert_eq!(
+        row.matches('|').count() - row.matches("\\|").count(),
+        11,
+        "{row}"
+    );
+    let out = run_with_input(&["explain", "--format", "markdown"], v3.as_bytes());
+    assert_eq!(
+        parts(&out).1,
+        "| File | Line | Code | Verdict | RequestId | Meaning |\n| --- | ---: | --- | --- | --- | --- |\n| - | 1 | A\\|B | error | r\\|1 | (not in the table): x \\| y |\n"
+    );
+    // lookup, list and search have no such layouts.
+    for format in ["github", "markdown"] {
+        assert_eq!(
+            common::run(&["--format", format, "lookup", "41601"])
+                .status
+                .code(),
+            Some(2)
+        );
+    }
+}
+
+#[test]
+fn since_and_until_keep_the_incident_window() {
+    let log = common::fixture("explain/incident.log");
+    let window = [
+        "--since",
+        "2026-11-27T08:03:00Z",
+        "--until",
+        "2026-11-27T08:05:00Z",
+    ];
+    let rows: Vec<Value> = {
+        let out = errcode()
+            .args(["explain", "--summary", "--format", "json"])
+            .args(window)
+            .arg(&log)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let view: Vec<(Value, Value)> = rows
+        .iter()
+        .map(|r| (r["code"].clone(), r["count"].clone()))
+        .collect();
+    // 08:03:00.25, 08:03:30 and 08:04:02 (52502), 08:04:09 (40001); 08:05:00 is past the end.
+    assert_eq!(view, [(json!(52502), json!(3)), (json!(40001), json!(1))]);
+    // Per envelope too, and for a zone-less bound the local zone.
+    let out = errcode()
+        .args([
+            "explain",
+            "--format",
+            "github",
+            "--since",
+            "2026-11-27 16:05:00",
+            "--until=2026-11-27T16:06:00+08:00",
+        ])
+        .arg(&log)
+        .env("TZ", "Asia/Shanghai")
+        .output()
+        .unwrap();
+    let stdout = parts(&out).1;
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("line=9,"), "{stdout}");
+    // Envelopes without a time are left out when a window is given.
+    let untimed =
+        "{\"RequestId\":\"u\",\"Code\":0,\"StatusCode\":41601,\"Message\":\"\",\"Data\":\"\"}\n";
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--format",
+            "json",
+            "--until",
+            "2030-01-01T00:00:00Z",
+        ],
+        untimed.as_bytes(),
+    );
+    assert_eq!(parts(&out).1.trim(), "[]");
+    // Offsets back from now.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let at = |secs_ago: u64| {
+        let out = std::process::Command::new("date")
+            .args([
+                "-u",
+                "-d",
+                &format!("@{}", now - secs_ago),
+                "+%Y-%m-%dT%H:%M:%SZ",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let recent = format!(
+        "{} {}\n{} {}\n",
+        at(5 * 3600),
+        env("old"),
+        at(3600),
+        env("new")
+    );
+    let rows = summary(&recent, "UTC", &["--since", "-3h"]);
+    assert_eq!(
+        (rows[0]["count"].clone(), rows[0]["request_ids"].clone()),
+        (json!(1), json!(["new"]))
+    );
+    let rows = summary(&recent, "UTC", &["--until", "-180m"]);
+    assert_eq!(rows[0]["request_ids"], json!(["old"]));
+    // A bound that is no time is a usage error.
+    for bad in ["yesterday", "-3y", "2026-11-27", ""] {
+        let out = run_with_input(&["explain", "--summary", "--since", bad], recent.as_bytes());
+        let (status, _, stderr) = parts(&out);
+        assert_eq!(status, 2, "{bad}");
+        assert!(stderr.starts_with("errcode: --since"), "{stderr}");
+    }
+}
+
+/// A spike of 52502 between 08:20 and 08:30 on a steady trickle of 41601, over an hour, and
+/// two envelopes without a time.
+fn spike_log() -> String {
+    let mut log = String::new();
+    for minute in 0..60 {
+        let (code, n) = if (20..30).contains(&minute) {
+            (52502, 3 + minute % 4 * 3)
+        } else {
+            (41601, minute % 2)
+        };
+        for i in 0..n {
+            log.push_str(&format!(
+                "2026-11-27T08:{minute:02}:{:02}Z ERROR {}\n",
+                i * 5,
+                ENV_41601
+                    .replace("41601", &code.to_string())
+                    .replace("ID", &format!("{minute}-{i}"))
+            ));
+        }
+    }
+    log.push_str(&ENV_41601.replace("ID", "untimed"));
+    log.push('\n');
+    log.push_str("no time ");
+    log.push_str(&ENV_41601.replace("ID", "untimed-2"));
+    log.push('\n');
+    log
+}
+
+#[test]
+fn golden_chart_at_two_widths() {
+    for (width, name) in [
+        ("100", "report-by-1m-100.txt"),
+        ("40", "report-by-1m-40.txt"),
+    ] {
+        let by = "1m";
+        let out = errcode()
+            .args(["explain", "--summary", "--by", by, "--format", "table", "-"])
+            .env("COLUMNS", width)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                child
+                    .stdin
+                    .take()
+                    .unwrap()
+                    .write_all(spike_log().as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The chart's rows fit the width; the lines of words may wrap.
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains('│')).collect();
+        assert_eq!(rows.len(), 2, "{text}");
+        let width: usize = width.parse().unwrap();
+        assert!(
+            rows.iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(*l) <= width),
+            "{text}"
+        );
+        golden(name, &text);
+    }
+}
+
+#[test]
+fn by_json_has_every_bucket_and_untimed_envelopes_as_null() {
+    let rows = summary(&spike_log(), "UTC", &["--by", "1m"]);
+    let spike: Vec<&Value> = rows.iter().filter(|r| r["code"] == 52502).collect();
+    assert_eq!(spike.len(), 10);
+    assert_eq!(spike[0]["bucket"], "2026-11-27T08:20:00Z");
+    assert_eq!(spike[0]["count"], 3);
+    let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
+    let untimed: Vec<&Value> = rows.iter().filter(|r| r["bucket"].is_null()).collect();
+    assert_eq!((untimed.len(), untimed[0]["count"].clone()), (1, json!(2)));
+    let lines = spike_log().lines().count() as u64;
+    assert_eq!(total, lines);
+    // Plain: bucket, code, count; `-` for no time.
+    let out = run_with_input(
+        &["explain", "--summary", "--by", "1h", "--format", "plain"],
+        spike_log().as_bytes(),
+    );
+    assert!(
+        parts(&out).1.starts_with("2026-11-27T08:00:00Z\t52502\t"),
+        "{}",
+        parts(&out).1
+    );
+    assert!(parts(&out).1.contains("-\t41601\t2\n"));
+}
+
+#[test]
+fn by_is_bounded_and_checked() {
+    // Two days in seconds: 172,800 buckets, more than 10,000.
+    let log = format!(
+        "2026-11-25T00:00:00Z {}\n2026-11-27T00:00:00Z {}\n",
+        env("a"),
+        env("b")
+    );
+    let out = run_with_input(&["explain", "--summary", "--by", "1s"], log.as_bytes());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!((status, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "errcode: --by 1s: the times span 172801 buckets, more than 10000: give --by 18s or more\n"
+    );
+    let out = run_with_input(
+        &["explain", "--summary", "--by", "18s", "--format", "json"],
+        log.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    for args in [
+        &["explain", "--by", "1h"][..],
+        &["explain", "--summary", "--by", "1w"],
+        &["explain", "--summary", "--by", "0s"],
+        &["explain", "--summary", "--by", "1h", "--group", "retry"],
+        &["explain", "--summary", "--by", "1h", "--format", "github"],
+    ] {
+        assert_eq!(
+            run_with_input(args, log.as_bytes()).status.code(),
+            Some(2),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_group_says_how_many_codes_it_holds_beyond_those_shown() {
+    let mut log = String::new();
+    for i in 0..30 {
+        log.push_str(&format!(
+            "{{\"RequestId\":\"r{i}\",\"Code\":0,\"StatusCode\":{},\"Message\":\"m\",\"Data\":\"\"}}\n",
+            60000 + i
+        ));
+    }
+    let (_, plain, _) = common::parts(&common::run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--group",
+            "retry",
+            "--format",
+            "plain",
+        ],
+        log.as_bytes(),
+    ));
+    assert!(plain.trim_end().ends_with("60009,…(+20)"), "{plain}");
+    let (_, json, _) = common::parts(&common::run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--group",
+            "retry",
+            "--format",
+            "json",
+        ],
+        log.as_bytes(),
+    ));
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["codes"].as_array().unwrap().len(), 10);
+    assert_eq!(rows[0]["more_codes"], 20);
+}
+
+#[test]
+fn plain_request_ids_keep_a_comma_inside_an_id_apart_from_the_separator() {
+    let log = concat!(
+        r#"{"RequestId":"a,b","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n",
+        r#"{"RequestId":"c\\d","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        "\n"
+    );
+    let (_, plain, _) = common::parts(&common::run_with_input(
+        &["explain", "--summary", "--format", "plain"],
+        log.as_bytes(),
+    ));
+    let ids = plain.split('\t').nth(8).unwrap();
+    assert_eq!(ids, r"a\,b,c\\d", "{plain}");
+}
