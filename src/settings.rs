@@ -190,6 +190,18 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The settings of a run into a pipe: `format`, no colour, English, 80 columns.
+    #[cfg(test)]
+    pub(crate) fn piped(format: Option<Format>) -> Settings {
+        Settings {
+            format,
+            palette: Palette::new(false),
+            lang: Lang::En,
+            stdout_is_terminal: false,
+            width: 80,
+        }
+    }
+
     /// The settings for these flags, a terminal or not, and the environment `get` reads.
     pub fn decide(
         format: Option<Format>,

@@ -196,21 +196,24 @@ pub fn same_message(a: &str, b: &str) -> bool {
     if (a.is_ascii() && beyond_ascii(b)) || (b.is_ascii() && beyond_ascii(a)) {
         return false;
     }
-    fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
-        let s = s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end();
-        s.chars().map(|c| match c {
-            '，' => ',',
-            '。' => '.',
-            '：' => ':',
-            '；' => ';',
-            '！' => '!',
-            '？' => '?',
-            '（' => '(',
-            '）' => ')',
-            c => c.to_ascii_lowercase(),
-        })
-    }
-    norm(a).eq(norm(b))
+    normalised(a).eq(normalised(b))
+}
+
+/// A message as [`same_message`] compares it: trimmed, without its closing punctuation,
+/// full-width punctuation as half-width, ASCII in lower case.
+fn normalised(s: &str) -> impl Iterator<Item = char> + '_ {
+    let s = s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end();
+    s.chars().map(|c| match c {
+        '，' => ',',
+        '。' => '.',
+        '：' => ':',
+        '；' => ';',
+        '！' => '!',
+        '？' => '?',
+        '（' => '(',
+        '）' => ')',
+        c => c.to_ascii_lowercase(),
+    })
 }
 
 /// Whether `bytes` are UTF-8, given a part of them (`valid`) known to be. Only the stretch
@@ -477,21 +480,7 @@ mod tests {
 
     /// `same_message` as it reads, without the quick answers.
     fn same_message_slowly(a: &str, b: &str) -> bool {
-        fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
-            let s = s.trim().trim_end_matches(['。', '.', '!', '！']).trim_end();
-            s.chars().map(|c| match c {
-                '，' => ',',
-                '。' => '.',
-                '：' => ':',
-                '；' => ';',
-                '！' => '!',
-                '？' => '?',
-                '（' => '(',
-                '）' => ')',
-                c => c.to_ascii_lowercase(),
-            })
-        }
-        norm(a).eq(norm(b))
+        normalised(a).eq(normalised(b))
     }
 
     proptest! {

@@ -2,23 +2,12 @@
 //! through `--format json`; every row is found by lookup and by its own description.
 
 use super::{explain_inputs, Input, Options};
-use crate::lang::Lang;
-use crate::settings::{Format, Palette, Settings};
+use crate::settings::{Format, Settings};
 use crate::table::query::Query;
 use crate::table::Table;
 use crate::Error;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-
-fn settings(format: Option<Format>) -> Settings {
-    Settings {
-        format,
-        palette: Palette::new(false),
-        lang: Lang::En,
-        stdout_is_terminal: false,
-        width: 80,
-    }
-}
 
 fn explain_bytes(
     input: &[u8],
@@ -32,7 +21,7 @@ fn explain_bytes(
         &mut out,
         &mut std::io::sink(),
         &table,
-        &settings(format),
+        &Settings::piped(format),
         &options,
     );
     (result, out)

@@ -5,9 +5,8 @@
 use std::io::Read;
 
 use super::{explain_inputs, Input, Options};
-use crate::lang::Lang;
+use crate::settings::Format;
 use crate::settings::Settings;
-use crate::settings::{Format, Palette};
 use crate::table::Table;
 
 /// Hands out at most `step` bytes a read.
@@ -61,16 +60,6 @@ fn mixed_input(bytes: usize) -> Vec<u8> {
     out
 }
 
-fn settings(format: Option<Format>) -> Settings {
-    Settings {
-        format,
-        palette: Palette::new(false),
-        lang: Lang::En,
-        stdout_is_terminal: false,
-        width: 80,
-    }
-}
-
 /// stdout, stderr and the exit of explaining `input` with `options`.
 fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>, Vec<u8>, String) {
     let table = Table::builtin();
@@ -85,7 +74,7 @@ fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>,
         &mut out,
         &mut err,
         &table,
-        &settings(format),
+        &Settings::piped(format),
         &options,
     );
     (out, err, format!("{result:?}"))
