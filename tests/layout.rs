@@ -129,7 +129,7 @@ fn code_zero_with_a_failure_is_an_observation() {
 
 #[test]
 fn plain_escapes_tabs_and_line_breaks_and_has_eight_fields() {
-    let input = "{\"RequestId\":\"a\\tb\\nc\",\"Code\":\"x\\ty\",\"StatusCode\":\"4\\n1\",\"Message\":\"m\",\"Data\":\"\"}\n{\"StatusCode\":200}\n";
+    let input = "{\"RequestId\":\"a\\tb\\nc\",\"Code\":\"x\\ty\",\"StatusCode\":\"4\\n1\",\"Message\":\"m\",\"Data\":\"\"}\n{\"StatusCode\":200,\"Code\":0}\n";
     let (status, stdout, _) = parts(&run_with_input(
         &["explain", "--format", "plain"],
         input.as_bytes(),
@@ -141,7 +141,7 @@ fn plain_escapes_tabs_and_line_breaks_and_has_eight_fields() {
         assert_eq!(line.split('\t').count(), 8, "{line}");
     }
     assert_eq!(lines[0], "-\t1\terror\t4\\n1\t-\tx\\ty\ta\\tb\\nc\t-");
-    assert_eq!(lines[1], "-\t2\tsuccess\t200\t200\t-\t-\tRequest succeeded");
+    assert_eq!(lines[1], "-\t2\tsuccess\t200\t200\t0\t-\tRequest succeeded");
 }
 
 #[test]
@@ -428,7 +428,7 @@ fn a_pipe_is_never_paged() {
 
 #[test]
 fn chinese_reaches_stderr_too() {
-    let input = "{\"a\":1}\nnot json\n{\"StatusCode\":200,,}\n{\"StatusCode\":200}\n";
+    let input = "{\"a\":1}\nnot json\n{\"StatusCode\":200,,}\n{\"StatusCode\":200,\"Code\":0}\n";
     let (status, stdout, stderr) = parts(&run_with_input(
         &["explain", "--lang", "zh"],
         input.as_bytes(),
@@ -442,7 +442,7 @@ fn chinese_reaches_stderr_too() {
         "已跳过",
         "跳过 3 行",
         "没有 JSON 对象",
-        "JSON 中没有响应信封",
+        "没有响应信封的键",
     ] {
         assert!(stderr.contains(said), "{said}: {stderr}");
     }
@@ -547,7 +547,7 @@ fn data_follows_the_hint_only_when_it_carries_details() {
 fn a_hostile_file_name_is_escaped_in_every_layout() {
     let dir = tempfile::tempdir().unwrap();
     let name = "a\u{1b}]52;c;eA==\u{7}\u{202e}.log";
-    std::fs::write(dir.path().join(name), "{\"StatusCode\":200}\n").unwrap();
+    std::fs::write(dir.path().join(name), "{\"StatusCode\":200,\"Code\":0}\n").unwrap();
     for (args, escaped) in [
         (&["-v"][..], "\\u001b]52"),
         (&["--format", "plain"], "\\u001b]52"),

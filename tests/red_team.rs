@@ -26,12 +26,12 @@ fn codes(lines: &[serde_json::Value]) -> Vec<String> {
 
 #[test]
 fn http_in_a_log_line_does_not_turn_the_next_lines_into_headers() {
-    let input = b"upstream replied HTTP/1.1 502 Bad Gateway\nERROR: {\"StatusCode\":40006}\nERROR: {\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"m\"},\"RequestId\":\"r\"}}\n{\"StatusCode\":200}\n";
+    let input = b"upstream replied HTTP/1.1 502 Bad Gateway\nERROR: {\"StatusCode\":40006}\nERROR: {\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"m\"},\"RequestId\":\"r\"}}\n{\"StatusCode\":200,\"Code\":0}\n";
     let (status, lines, stderr) = check(input);
     assert_eq!(status, 1, "{stderr}");
     assert_eq!(codes(&lines), ["40006", "\"InternalError\"", "200"]);
     let (status, lines, _) =
-        check(b"HTTP/1.1 200 OK\nERROR: {\"StatusCode\":40006}\n{\"StatusCode\":200}\n");
+        check(b"HTTP/1.1 200 OK\nERROR: {\"StatusCode\":40006}\n{\"StatusCode\":200,\"Code\":0}\n");
     assert_eq!(status, 1);
     assert_eq!(codes(&lines), ["40006", "200"]);
     let (status, lines, _) = check(b"HTTP/1.1 200 OK {\"StatusCode\":40006}\n");
@@ -49,8 +49,8 @@ fn a_body_right_after_the_status_line_keeps_its_status() {
 fn nested_envelopes_do_not_depend_on_key_order() {
     let inner = r#"{"RequestId":"1","Code":0,"StatusCode":40006,"Message":"x","Data":""}"#;
     for outer in [
-        format!("{{\"StatusCode\":200,\"Data\":{inner}}}\n"),
-        format!("{{\"Data\":{inner},\"StatusCode\":200}}\n"),
+        format!("{{\"StatusCode\":200,\"Code\":0,\"Data\":{inner}}}\n"),
+        format!("{{\"Data\":{inner},\"StatusCode\":200,\"Code\":0}}\n"),
     ] {
         let (status, lines, _) = check(outer.as_bytes());
         assert_eq!(status, 1, "{outer}");
@@ -108,7 +108,7 @@ fn out_of_order_envelopes_in_a_document_are_counted_in_linear_time() {
     // counted back and forth, never from the start of the document again.
     let mut input = String::from("[\n");
     for _ in 0..60_000 {
-        input.push_str("{\"log\":\"{\\\"StatusCode\\\":40006}\"}, {\"Data\":{\"StatusCode\":1},\"StatusCode\":200},\n");
+        input.push_str("{\"log\":\"{\\\"StatusCode\\\":40006}\"}, {\"Data\":{\"StatusCode\":10001},\"StatusCode\":200,\"Code\":0},\n");
     }
     input.push_str("{}]\n");
     let out = run_with_input(
@@ -124,7 +124,7 @@ fn out_of_order_envelopes_in_a_document_are_counted_in_linear_time() {
 
 #[test]
 fn a_chunked_body_is_put_together_before_it_is_read() {
-    let input = b"HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"StatusCode\":42\r\n4\r\n502}\r\n0\r\n\r\n{\"StatusCode\":200}\n";
+    let input = b"HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"StatusCode\":42\r\n4\r\n502}\r\n0\r\n\r\n{\"StatusCode\":200,\"Code\":0}\n";
     let (status, lines, stderr) = check(input);
     assert_eq!(status, 1, "{stderr}");
     assert_eq!(codes(&lines), ["42502", "200"]);
@@ -242,7 +242,7 @@ fn wrapping_never_splits_a_colour_sequence_nor_overflows_the_width() {
 
 #[test]
 fn plain_output_doubles_a_backslash_so_an_escaped_tab_is_unambiguous() {
-    let input = br#"{"StatusCode":200,"RequestId":"a\\tb\tc"}"#;
+    let input = br#"{"StatusCode":200,"Code":0,"RequestId":"a\\tb\tc"}"#;
     let out = run_with_input(&["explain", "--format", "plain"], input);
     let (status, stdout, stderr) = parts(&out);
     assert_eq!(status, 0, "{stderr}");
@@ -250,7 +250,10 @@ fn plain_output_doubles_a_backslash_so_an_escaped_tab_is_unambiguous() {
     assert_eq!(fields.len(), 8, "{stdout:?}");
     assert_eq!(fields[6], r"a\\tb\tc", "{stdout:?}");
     // A long value is cut, as the help says.
-    let long = format!(r#"{{"StatusCode":200,"RequestId":"{}"}}"#, "x".repeat(300));
+    let long = format!(
+        r#"{{"StatusCode":200,"Code":0,"RequestId":"{}"}}"#,
+        "x".repeat(300)
+    );
     let (_, stdout, _) = parts(&run_with_input(
         &["explain", "--format", "plain"],
         long.as_bytes(),

@@ -33,7 +33,7 @@ pub struct Problem {
 #[derive(Debug, Default, Clone)]
 pub struct Problems {
     /// Lines passed over, per reason (in [`Skip::ALL`] order).
-    pub skipped: [u64; 4],
+    pub skipped: [u64; Skip::ALL.len()],
     /// Broken JSON.
     pub broken: u64,
     /// HTTP responses with no body.

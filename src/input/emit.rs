@@ -111,8 +111,8 @@ pub(crate) fn emit(
     emitted: &mut Emitted,
 ) -> io::Result<()> {
     let in_scope = std::ptr::eq(text.as_ptr(), scope.as_ptr()) && text.len() == scope.len();
-    let embedded = if in_scope {
-        emitted.last_end = Some(emitted.last_end.unwrap_or(0).max(found.raw.end));
+    emitted.last_end = Some(emitted.last_end.unwrap_or(0).max(found.at_end));
+    let embedded = if in_scope && !found.sdk {
         // The usual line starts with its envelope: nothing more to look at.
         found.raw.start != 0 && {
             let first = first_byte(scope).unwrap_or(0);
@@ -157,15 +157,14 @@ pub(crate) fn emit(
             .as_ref()
             .map_or_else(Vec::new, |k| pairs(&k.duplicates)),
         error: found.error,
-        text_form: false,
+        text_form: found.sdk,
     };
     let origin = Origin {
         file,
         line,
         embedded,
         http,
-        // A bare usual line holds no time: nothing to read it from.
-        record: if found.bare { &[] } else { scope },
+        record: scope,
         start: Some(found.at),
     };
     sink.event(Event::Envelope(&envelope, &origin))

@@ -9,10 +9,12 @@ pub(crate) enum Key {
     Field(Field),
     /// An envelope field written otherwise (`statusCode`, `request_id`): a note says so.
     Renamed(Field),
-    /// `Response`: the API 3.0 envelope's one member.
+    /// `Response`, in any case: the API 3.0 envelope's one member.
     Response,
-    /// `Error`: the API 3.0 error, inside `Response`.
+    /// `Error`, in any case: the API 3.0 error, inside `Response`.
     Error,
+    /// `Status`, in any case: another API's response, not API 3.0's.
+    Status,
     /// Anything else.
     Other,
 }
@@ -50,26 +52,12 @@ pub(crate) fn key(raw: &[u8]) -> Key {
         b"statuscode" => Field::StatusCode,
         b"message" => Field::Message,
         b"data" => Field::Data,
+        b"response" => return Key::Response,
+        b"error" => return Key::Error,
+        b"status" => return Key::Status,
         _ => return Key::Other,
     };
     Key::Renamed(field)
-}
-
-/// Whether the key `raw` (with its quotes) can make an envelope of the object it is in:
-/// `StatusCode` however written, or `Response`. The same answer as [`key`], told mostly by
-/// length, for the keys inside payloads, which are many and almost never either.
-#[inline]
-pub(crate) fn opens_envelope(raw: &[u8]) -> bool {
-    match raw.len() {
-        // `Response` is matched only as written; `statuscode` is ten letters, and [`key`]
-        // folds at most twelve bytes.
-        10 => raw == b"\"Response\"",
-        12..=14 => matches!(
-            key(raw),
-            Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode)
-        ),
-        _ => false,
-    }
 }
 
 /// The whole number a JSON value (as written) holds, and whether it was written as a string:
@@ -117,45 +105,14 @@ mod tests {
         assert_eq!(key(br#""REQUEST-ID""#), Key::Renamed(Field::RequestId));
         assert_eq!(key(br#""Response""#), Key::Response);
         assert_eq!(key(br#""Error""#), Key::Error);
-        assert_eq!(key(br#""response""#), Key::Other);
+        assert_eq!(key(br#""response""#), Key::Response);
+        assert_eq!(key(br#""ERROR""#), Key::Error);
+        assert_eq!(key(br#""status""#), Key::Status);
         assert_eq!(key(br#""StatusCodes""#), Key::Other);
         assert_eq!(key(br#""Cod""#), Key::Other);
         assert_eq!(key(br#""""#), Key::Other);
         assert_eq!(key(br#""Stat\u0075sCode""#), Key::Other);
         assert_eq!(key(br#""a_very_long_key_name""#), Key::Other);
-    }
-
-    #[test]
-    fn opens_envelope_agrees_with_key() {
-        let words = [
-            "StatusCode",
-            "statusCode",
-            "status_code",
-            "STATUS-CODE",
-            "_status_code_",
-            "Response",
-            "response",
-            "Status",
-            "DeviceId",
-            "Code",
-            "Error",
-            "s_t_a_t_u_s_c",
-            "StatusCodes",
-            "",
-        ];
-        for word in words {
-            let raw = format!("\"{word}\"");
-            let by_key = matches!(
-                key(raw.as_bytes()),
-                Key::Field(Field::StatusCode) | Key::Renamed(Field::StatusCode) | Key::Response
-            );
-            assert_eq!(opens_envelope(raw.as_bytes()), by_key, "{word}");
-        }
-        // Every length a key can have, with a matching key where one exists at that length.
-        for n in 0..20 {
-            let raw = format!("\"{}\"", "a".repeat(n));
-            assert!(!opens_envelope(raw.as_bytes()));
-        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! - `json`: the scanner that checks JSON and finds envelopes in it, keys matched in `fields`;
 //! - `emit`: what the scanner found, as the envelope the consumer receives;
 //! - `model`: the envelope both API generations share, and what the consumer receives;
+//! - `prefilter`: which lines may hold an envelope, by a literal search before any parsing;
 //! - `sdk`: the error strings of Tencent Cloud's SDKs, an input form without JSON;
 //! - `parallel`: a large file read in parts, for a consumer that can take parts in;
 //! - `time`: when an envelope was logged, from its line's prefix or its record's own fields.
@@ -18,6 +19,7 @@ mod json;
 mod lines;
 pub(crate) mod model;
 pub(crate) mod parallel;
+mod prefilter;
 mod reader;
 mod sdk;
 mod source;
@@ -31,6 +33,12 @@ pub use model::{Api, Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, 
 /// decompression and transcoding: 16 MiB. A longer line is passed over (and reported) without
 /// being held; a longer document costs its first line.
 pub const MAX_LINE: usize = 16 << 20;
+
+/// Objects nested deeper than this are checked, not looked into for envelopes.
+pub const MAX_DEPTH: usize = json::TRACKED_DEPTH;
+
+/// JSON strings inside JSON strings are searched this deep.
+pub const MAX_STRING_DEPTH: u8 = json::STRING_DEPTH;
 
 /// Reads the envelopes of one input (named `name` in origins) into `sink`, in order.
 pub fn read(input: impl Read, name: &str, sink: &mut impl Sink) -> io::Result<()> {

@@ -218,11 +218,29 @@ pub enum Skip {
     Binary,
     /// Longer than the limit (16 MiB, counted in decoded bytes).
     TooLong,
+    /// None of the keys or marks an envelope needs: ruled out before any parsing.
+    NoKey,
+    /// JSON close to an envelope that is another API's (`statusCode`, `code` and `requestId`,
+    /// an HTTP request log's `StatusCode`).
+    Foreign,
+    /// Objects nested deeper than the reader looks into (64 levels).
+    Deep,
+    /// A JSON string that may hold an envelope, inside more JSON strings than are searched (4).
+    DeepStrings,
 }
 
 impl Skip {
     /// Every reason, in report order.
-    pub const ALL: [Skip; 4] = [Skip::NoJson, Skip::NotEnvelope, Skip::Binary, Skip::TooLong];
+    pub const ALL: [Skip; 8] = [
+        Skip::NoJson,
+        Skip::NotEnvelope,
+        Skip::Binary,
+        Skip::TooLong,
+        Skip::NoKey,
+        Skip::Foreign,
+        Skip::Deep,
+        Skip::DeepStrings,
+    ];
 }
 
 /// What is wrong with JSON that does not parse.

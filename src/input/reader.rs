@@ -13,9 +13,10 @@ use std::io::{self, Read};
 
 use crate::input::emit::{bom_len, emit, first_byte, looks_like_json, Emitted, LineAt};
 use crate::input::http::{self, Verbose};
-use crate::input::json::{self, Found, Scanner, Seen, Step};
+use crate::input::json::{self, Found, Passed, Scanner, Seen, Step};
 use crate::input::lines::{Line, Lines, Next};
-use crate::input::model::{Api, Envelope, Event, Fault, HttpResponse, Origin, Sink, Skip, Value};
+use crate::input::model::{Event, Fault, HttpResponse, Sink, Skip};
+use crate::input::prefilter;
 
 /// A JSON document over several lines, being read.
 #[derive(Debug)]
@@ -24,8 +25,6 @@ struct Document {
     start: u64,
     /// Its first line.
     first_line: u64,
-    /// Where its value opens, from `start`.
-    value_at: usize,
     /// The HTTP response it is the body of.
     http: Option<HttpResponse>,
     /// Where to read again from if it breaks: (input offset of the line, its number, where on
@@ -186,26 +185,6 @@ impl<'n> Reader<'n> {
         if let State::Document(_) = self.state {
             return self.continue_document(lines, line, sink);
         }
-        if matches!(self.state, State::Idle) && self.skip_to.is_none() {
-            // The usual line, one envelope object, first: nothing below needs to see it.
-            let text = &lines.buf()[line.start..line.end];
-            if let Some(first) = first_byte(text).filter(|&at| text[at] == b'{') {
-                if let Some(found) = json::usual_object(text, first) {
-                    let at_line = LineAt::single(line.number);
-                    let mut emitted = Emitted::default();
-                    return emit(
-                        sink,
-                        self.name,
-                        None,
-                        text,
-                        &at_line,
-                        text,
-                        &found,
-                        &mut emitted,
-                    );
-                }
-            }
-        }
         let from = match self.skip_to.take() {
             Some(at) if at >= line.offset => (at - line.offset) as usize,
             _ => 0,
@@ -312,6 +291,17 @@ impl<'n> Reader<'n> {
             // A `< ` line that is neither a status line nor a header: curl's own text.
             return Ok(());
         }
+        if let Some(reason) = http_body
+            .is_none()
+            .then(|| prefilter::rule_out(&text[from..]))
+            .flatten()
+        {
+            return sink.event(Event::Skipped {
+                line: line.number,
+                offset: line.offset,
+                reason,
+            });
+        }
         let chunked = http_body.as_ref().is_some_and(|h| h.chunked);
         let opened = self.text(text, from, &line, http_body, sink)?;
         if chunked && matches!(self.state, State::Idle) {
@@ -399,9 +389,7 @@ impl<'n> Reader<'n> {
             let mut emit = |t: &[u8], f: &Found| {
                 emit(sink, name, Some(&http), &body, &at_line, t, f, &mut emitted)
             };
-            let seen = json::scan_text(&mut scanner, &body, 0, &mut emit)?;
-            scanner.end_scope(&body, &mut emit)?;
-            seen
+            json::search(&mut scanner, &body, 0, &mut emit)?
         };
         if emitted.count == 0 {
             let line = Line {
@@ -419,7 +407,7 @@ impl<'n> Reader<'n> {
                     fault: Fault::Truncated,
                 });
             }
-            self.nothing_found(&body, &line, &seen, sink)?;
+            self.nothing_found(&body, &line, &seen, scanner.passed, sink)?;
         }
         Ok(())
     }
@@ -466,15 +454,7 @@ impl<'n> Reader<'n> {
                     &mut emitted,
                 )
             };
-            let seen = json::scan_text(&mut self.scanner, text, from, &mut emit)?;
-            let opens_document = seen.open.is_some() && line.number > single_until;
-            if !opens_document {
-                if let Some(open) = seen.open {
-                    self.scanner.forget_from(open);
-                }
-                self.scanner.end_scope(text, &mut emit)?;
-            }
-            seen
+            json::search(&mut self.scanner, text, from, &mut emit)?
         };
         if let Some(open) = seen.open {
             let first = first_byte(text);
@@ -487,7 +467,6 @@ impl<'n> Reader<'n> {
                 self.state = State::Document(Document {
                     start: line.offset,
                     first_line: line.number,
-                    value_at: open,
                     http,
                     resume,
                     in_reread: line.number <= self.reread_until,
@@ -516,51 +495,11 @@ impl<'n> Reader<'n> {
                 self.state = State::Headers(next);
             }
         }
-        let mut sdk_errors = 0;
-        if seen.open.is_none() && from == 0 {
-            // SDK error strings, on their own or beside JSON envelopes.
-            for found in crate::input::sdk::find_all(text) {
-                self.sdk_error(text, &found, line, sink)?;
-                sdk_errors += 1;
-            }
-        }
-        if emitted.count == 0 && sdk_errors == 0 && seen.open.is_none() && from == 0 {
-            self.nothing_found(text, line, &seen, sink)?;
+        if emitted.count == 0 && seen.open.is_none() && from == 0 {
+            let passed = self.scanner.passed;
+            self.nothing_found(text, line, &seen, passed, sink)?;
         }
         Ok(false)
-    }
-
-    /// An SDK's error string, as an API 3.0 error envelope.
-    fn sdk_error(
-        &mut self,
-        text: &[u8],
-        found: &crate::input::sdk::SdkError,
-        line: &Line,
-        sink: &mut impl Sink,
-    ) -> io::Result<()> {
-        let value = |r: &std::ops::Range<usize>| Value(&text[r.clone()]);
-        let envelope = Envelope {
-            raw: &text[found.raw.clone()],
-            api: Api::V3,
-            request_id: found.request_id.as_ref().map(value),
-            code: None,
-            status_code: Some(value(&found.code)).filter(|v| !v.0.is_empty()),
-            message: found.message.as_ref().map(value),
-            data: None,
-            renamed: Vec::new(),
-            duplicates: Vec::new(),
-            error: true,
-            text_form: true,
-        };
-        let origin = Origin {
-            file: self.name,
-            line: line.number,
-            embedded: true,
-            http: None,
-            record: text,
-            start: Some(found.raw.start),
-        };
-        sink.event(Event::Envelope(&envelope, &origin))
     }
 
     /// Says why a line gave no envelope.
@@ -569,6 +508,7 @@ impl<'n> Reader<'n> {
         text: &[u8],
         line: &Line,
         seen: &Seen,
+        passed: Passed,
         sink: &mut impl Sink,
     ) -> io::Result<()> {
         if let (Some((at, fault, tokens)), Some(first)) = (seen.fault, first_byte(text)) {
@@ -581,7 +521,13 @@ impl<'n> Reader<'n> {
                 });
             }
         }
-        let reason = if seen.values > 0 {
+        let reason = if passed.deep_strings {
+            Skip::DeepStrings
+        } else if passed.deep {
+            Skip::Deep
+        } else if passed.near {
+            Skip::Foreign
+        } else if seen.values > 0 {
             Skip::NotEnvelope
         } else if memchr::memchr(b'{', text).is_none() && std::str::from_utf8(text).is_err() {
             // Not UTF-8, and no object to find in it: binary data, not a log line.
@@ -629,13 +575,6 @@ impl<'n> Reader<'n> {
                 let State::Document(doc) = std::mem::replace(&mut self.state, State::Idle) else {
                     return Ok(());
                 };
-                {
-                    let http = doc.http.as_ref();
-                    let mut emit = |t: &[u8], f: &Found| {
-                        emit(sink, name, http, scope, &at_line, t, f, &mut emitted)
-                    };
-                    self.scanner.end_scope(scope, &mut emit)?;
-                }
                 lines.set_mark(None);
                 if doc.http.as_ref().is_some_and(|h| h.chunked) {
                     self.state = State::AfterChunked;
@@ -669,18 +608,6 @@ impl<'n> Reader<'n> {
         let State::Document(doc) = std::mem::replace(&mut self.state, State::Idle) else {
             return Ok(());
         };
-        let end = lines.offset().max(doc.start);
-        let scope = lines.slice(doc.start, end);
-        // Objects held from inside the document go; those before it on its first line stay.
-        self.scanner.forget_from(doc.value_at);
-        let name = self.name;
-        let mut emitted = Emitted::default();
-        let at_line = LineAt::new(scope, doc.cursor);
-        {
-            let mut emit =
-                |t: &[u8], f: &Found| emit(sink, name, None, scope, &at_line, t, f, &mut emitted);
-            self.scanner.end_scope(scope, &mut emit)?;
-        }
         if doc.from_line_start || self.scanner.tokens > 2 {
             let fault_line = number.max(doc.first_line);
             let column = match fault {

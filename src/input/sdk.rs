@@ -21,29 +21,30 @@ pub(crate) struct SdkError {
 /// The longest code taken from an SDK string: real codes are short names.
 const MAX_CODE: usize = 256;
 
-/// The SDK error strings in `line`, in order; each one ends where the next begins.
-pub(crate) fn find_all(line: &[u8]) -> Vec<SdkError> {
-    let markers: Vec<usize> = memchr::memmem::find_iter(line, b"TencentCloudSDK").collect();
-    let mut found = Vec::new();
-    for (k, &at) in markers.iter().enumerate() {
-        let end = markers.get(k + 1).copied().unwrap_or(line.len());
+/// Hands the SDK error strings in `line` to `f`, in order; each one ends where the next
+/// begins. Time is linear in the line, and nothing is held but the string at hand.
+pub(crate) fn each<E>(line: &[u8], mut f: impl FnMut(SdkError) -> Result<(), E>) -> Result<(), E> {
+    let mut markers = memchr::memmem::find_iter(line, b"TencentCloudSDK").peekable();
+    let mut floor = 0;
+    while let Some(at) = markers.next() {
+        let end = markers.peek().copied().unwrap_or(line.len());
         // The segment starts at the bracket before the marker (Go, Python, Java) or further
         // back (PHP's namespace), but never before the previous segment's end.
-        let floor = if k == 0 { 0 } else { markers[k - 1] + 1 };
         let start = line[floor..at]
             .iter()
             .rposition(|&b| b == b'[')
             .map_or(at, |i| floor + i);
+        floor = at + 1;
         if let Some(mut e) = find(&line[start..end]) {
             let shift = |r: &mut std::ops::Range<usize>| *r = r.start + start..r.end + start;
             shift(&mut e.raw);
             shift(&mut e.code);
             e.message.iter_mut().for_each(shift);
             e.request_id.iter_mut().for_each(shift);
-            found.push(e);
+            f(e)?;
         }
     }
-    found
+    Ok(())
 }
 
 /// The SDK error string in `line`, if it holds one.
@@ -121,6 +122,15 @@ fn trimmed(line: &[u8], range: std::ops::Range<usize>) -> std::ops::Range<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find_all(line: &[u8]) -> Vec<SdkError> {
+        let mut found = Vec::new();
+        let _ = each(line, |e| -> Result<(), ()> {
+            found.push(e);
+            Ok(())
+        });
+        found
+    }
 
     fn parts(line: &str) -> Option<(String, String, Option<String>, Option<String>)> {
         let b = line.as_bytes();

@@ -2,7 +2,7 @@
 //! the closing line.
 
 use crate::explain::problems::{Problem, Problems, Trouble};
-use crate::input::{Fault, Skip, MAX_LINE};
+use crate::input::{Fault, Skip, MAX_DEPTH, MAX_LINE, MAX_STRING_DEPTH};
 use crate::lang::Lang;
 
 /// What a fault is, in words.
@@ -115,6 +115,16 @@ pub fn skip_text(reason: Skip, lang: Lang) -> String {
         (Skip::Binary, Lang::Zh) => "二进制数据，不是文本".into(),
         (Skip::TooLong, Lang::En) => format!("longer than the {} MiB limit", MAX_LINE >> 20),
         (Skip::TooLong, Lang::Zh) => format!("超过 {} MiB 上限", MAX_LINE >> 20),
+        (Skip::NoKey, Lang::En) => "no envelope key".into(),
+        (Skip::NoKey, Lang::Zh) => "没有响应信封的键".into(),
+        (Skip::Foreign, Lang::En) => "JSON of another API, not an envelope".into(),
+        (Skip::Foreign, Lang::Zh) => "其他 API 的 JSON，不是响应信封".into(),
+        (Skip::Deep, Lang::En) => format!("objects nested deeper than {MAX_DEPTH} levels"),
+        (Skip::Deep, Lang::Zh) => format!("对象嵌套超过 {MAX_DEPTH} 层"),
+        (Skip::DeepStrings, Lang::En) => {
+            format!("JSON in strings nested deeper than {MAX_STRING_DEPTH} levels")
+        }
+        (Skip::DeepStrings, Lang::Zh) => format!("字符串中的 JSON 嵌套超过 {MAX_STRING_DEPTH} 层"),
     }
 }
 

@@ -37,19 +37,19 @@ fn mixed_input(bytes: usize) -> Vec<u8> {
             "{\n  \"RequestId\": \"multi\",\n  \"StatusCode\": 41617\n}\n".to_string()
         } else if i % 50_021 == 777 {
             format!(
-                "{{\"StatusCode\":200,\"Data\":\"{}\"}}\n",
+                "{{\"StatusCode\":200,\"Code\":0,\"Data\":\"{}\"}}\n",
                 "x".repeat(1_100_000)
             )
         } else if i % 31_337 == 1 {
             "{\"RequestId\":\"cut\",\"StatusCode\":4\n".to_string()
         } else if (200_000..215_000).contains(&i) {
-            format!("{{\"StatusCode\":{}}}\n", 100_000 + i)
+            format!("{{\"StatusCode\":{},\"Code\":0}}\n", 100_000 + i)
         } else {
             match i % 97 {
                 3 => "{\"RequestId\":\"broken\",\"StatusCode\":,}\n".to_string(),
                 4 => format!("2026-11-27T08:00:{:02}Z ERROR client response={{\"RequestId\":\"log{i}\",\"Code\":0,\"StatusCode\":{code}}}\n", i % 60),
                 5 => "plain text without an envelope\n".to_string(),
-                6 => "[{\"StatusCode\":200},{\"StatusCode\":41602}]\n".to_string(),
+                6 => "[{\"StatusCode\":200,\"Code\":0},{\"StatusCode\":41602}]\n".to_string(),
                 7 => "{\"Response\":{\"Error\":{\"Code\":\"ResourceNotFound.NotFoundCluster\",\"Message\":\"m\"},\"RequestId\":\"v3\"}}\n".to_string(),
                 _ => format!("{{\"RequestId\":\"{i:08x}\",\"Code\":0,\"StatusCode\":{code},\"Message\":\"m\",\"Data\":{{\"n\":{i}}}}}\r\n"),
             }

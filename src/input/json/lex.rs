@@ -2,35 +2,20 @@
 
 use crate::input::model::Fault;
 
-/// Whether a JSON string literal holds an object (`"{\"…"`, `"[{\"…"`): worth unescaping.
-pub(super) fn holds_json(literal: &[u8]) -> bool {
-    literal.starts_with(b"\"{\\\"") || literal.starts_with(b"\"[{\\\"")
-}
-
 /// The end (past the closing quote) of the string whose opening quote is at `text[i]`.
 /// Control characters other than a line end are taken as they are (logs hold tabs).
 #[inline]
-pub(super) fn string_end(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
-    string_end_of::<false>(text, i)
-}
-
-/// [`string_end`] in text of one line, which holds no `\n` (so no control byte needs a look):
-/// the usual line's strings.
-#[inline(always)]
-pub(super) fn line_string_end(text: &[u8], i: usize) -> Option<usize> {
-    string_end_of::<true>(text, i).ok()
-}
-
-#[inline(always)]
-fn string_end_of<const ONE_LINE: bool>(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
+pub(crate) fn string_end(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
     let mut j = i + 1;
     loop {
-        j = plain_run::<ONE_LINE>(text, j);
-        match text.get(j) {
+        j = match memchr::memchr3(b'"', b'\\', b'\n', &text[j..]) {
+            Some(k) => j + k,
             None => return Err((text.len(), Fault::OpenString)),
-            Some(b'"') => return Ok(j + 1),
-            Some(b'\n') => return Err((j, Fault::OpenString)),
-            Some(b'\\') => match text.get(j + 1) {
+        };
+        match text[j] {
+            b'"' => return Ok(j + 1),
+            b'\n' => return Err((j, Fault::OpenString)),
+            _ => match text.get(j + 1) {
                 Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => j += 2,
                 Some(b'u')
                     if text
@@ -42,42 +27,13 @@ fn string_end_of<const ONE_LINE: bool>(text: &[u8], i: usize) -> Result<usize, (
                 None => return Err((text.len(), Fault::OpenString)),
                 Some(_) => return Err((j, Fault::BadEscape)),
             },
-            Some(_) => j += 1,
         }
     }
-}
-
-/// The offset of the first `"`, `\` or control byte (but for text of one line, which has no
-/// line end to find) at or after `j` (or the end): eight bytes at a time (SWAR), since most of
-/// a line is string content.
-#[inline(always)]
-fn plain_run<const ONE_LINE: bool>(text: &[u8], mut j: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    while let Some(word) = text.get(j..j + 8) {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let control = match ONE_LINE {
-            true => 0,
-            false => w.wrapping_sub(ONES * 0x20) & !w & HIGH,
-        };
-        let stop = has_zero(w ^ (ONES * u64::from(b'"')))
-            | has_zero(w ^ (ONES * u64::from(b'\\')))
-            | control;
-        if stop != 0 {
-            return j + (stop.trailing_zeros() / 8) as usize;
-        }
-        j += 8;
-    }
-    while j < text.len() && !matches!(text[j], b'"' | b'\\') && (ONE_LINE || text[j] >= 0x20) {
-        j += 1;
-    }
-    j
 }
 
 /// The end of the number at `text[i]`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
 #[inline(always)]
-pub(super) fn number_end(text: &[u8], i: usize) -> Option<usize> {
+pub(crate) fn number_end(text: &[u8], i: usize) -> Option<usize> {
     let digits = |mut j: usize| {
         while text.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
@@ -121,7 +77,7 @@ pub(super) fn number_end(text: &[u8], i: usize) -> Option<usize> {
 
 /// The first offset at or after `i` that is not JSON whitespace.
 #[inline(always)]
-pub(super) fn skip_ws(text: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ws(text: &[u8], mut i: usize) -> usize {
     while let Some(&b) = text.get(i) {
         if b > b' ' || !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
             break;

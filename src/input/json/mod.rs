@@ -2,23 +2,32 @@
 //! the grammar byte by byte, can stop at the end of a line and go on with the next (a document
 //! over several lines), and finds the envelopes in what it scans as their objects close.
 //!
-//! What is an envelope is decided here, once: an object with a `StatusCode` (legacy), or an
-//! object with a `Response` member that holds an `Error` with a `Code` or a `RequestId` (API
-//! 3.0), is one unless it lies inside another; an object with only `RequestId` and `Code` is
-//! one only when nothing else on its line (or in its document) is.
+//! What is an envelope is decided here, once, with every key matched in any case:
+//! - legacy: an object with a `StatusCode` of five digits, or a `StatusCode` with a `Code` or
+//!   a `Message` beside it (an HTTP request log's `StatusCode` and `RequestId` are not enough);
+//! - API 3.0: an object with a `Response` member that holds a string `RequestId` and has no
+//!   `Code`, `Status` or `StatusCode` of its own.
+//!
+//! Objects that come close and are neither are remembered, so that the line's skip says so.
+//! Every JSON string that may hold an envelope is unescaped and searched like a line of its
+//! own, down to [`STRING_DEPTH`] strings inside strings; so is a journald `MESSAGE` written as
+//! an array of bytes, and a CSV field whose quotes are doubled.
 
 use std::io;
 use std::ops::Range;
 
 use crate::input::fields::{self, Key};
-use crate::input::model::{Api, Fault};
-use lex::{holds_json, line_string_end, number_end, skip_ws, string_end};
+use crate::input::model::{Api, Fault, Field};
+use crate::input::prefilter::SDK_MARKER;
+use crate::input::sdk;
+use lex::{number_end, skip_ws, string_end};
 
 /// Objects nested deeper than this are checked but not looked into for envelope fields.
-const TRACKED_DEPTH: usize = 64;
+pub(crate) const TRACKED_DEPTH: usize = 64;
 
-/// Objects with only `RequestId` and `Code` kept for the end of their line, at most.
-const HELD: usize = 16;
+/// JSON strings inside JSON strings are searched this deep (a Docker record whose line is a
+/// zap record whose field holds the envelope as a string is three deep).
+pub(crate) const STRING_DEPTH: u8 = 4;
 
 /// An envelope found by the scanner, as byte ranges of the text it scanned.
 #[derive(Debug, Clone)]
@@ -37,9 +46,10 @@ pub(crate) struct Found {
     /// Where in the scanned text the envelope was found: its start, or for an envelope inside
     /// a JSON string, the string's.
     pub at: usize,
-    /// The usual line's object, with no member but the envelope's fields: nothing on its line
-    /// can tell when it was logged (read by the one-pass path only; `false` when not known).
-    pub bare: bool,
+    /// Where the envelope, or the JSON string holding it, ends in the scanned text.
+    pub at_end: usize,
+    /// An SDK's error string (`[TencentCloudSDKError] Code=…`), not JSON.
+    pub sdk: bool,
 }
 
 impl Found {
@@ -47,11 +57,12 @@ impl Found {
         Found {
             api,
             at: raw.start,
+            at_end: raw.end,
             raw,
             slots: Default::default(),
             keys: None,
             error: false,
-            bare: false,
+            sdk: false,
         }
     }
 
@@ -132,8 +143,8 @@ struct Frame {
     error: Option<[Option<Range<usize>>; 2]>,
     /// API 3.0: a `Response` member that looks like one.
     response: Option<Response>,
-    /// An envelope was found inside this object.
-    holds_envelope: bool,
+    /// A `Status` member: another API's response, not a `Response` of API 3.0.
+    status: bool,
 }
 
 impl Frame {
@@ -149,13 +160,40 @@ impl Frame {
             duplicates: Default::default(),
             error: None,
             response: None,
-            holds_envelope: false,
+            status: false,
         }
     }
 
-    /// Whether this object is an envelope of either generation, as far as read.
-    fn is_strong(&self) -> bool {
-        self.slots[2].is_some() || self.response.is_some()
+    /// Whether this object is a legacy envelope: a `StatusCode` of five digits, or one with a
+    /// `Code` or a `Message` beside it.
+    fn is_legacy(&self, text: &[u8]) -> bool {
+        let Some(status) = &self.slots[Field::StatusCode as usize] else {
+            return false;
+        };
+        let five_digits = fields::integer(&text[status.clone()])
+            .is_some_and(|(n, _)| (10_000..=99_999).contains(&n));
+        five_digits
+            || self.slots[Field::Code as usize].is_some()
+            || self.slots[Field::Message as usize].is_some()
+    }
+
+    /// Whether this object, as the value of a `Response` member, is an API 3.0 response: a
+    /// string `RequestId`, and no `Code`, `Status` or `StatusCode` of its own.
+    fn is_response(&self, text: &[u8]) -> bool {
+        self.slots[Field::RequestId as usize]
+            .as_ref()
+            .is_some_and(|r| text[r.start] == b'"')
+            && self.slots[Field::Code as usize].is_none()
+            && self.slots[Field::StatusCode as usize].is_none()
+            && !self.status
+    }
+
+    /// Whether this object came close to an envelope without being one (another API's
+    /// `statusCode`, `code` and `requestId`, an HTTP request log's `StatusCode`).
+    fn is_near(&self) -> bool {
+        self.slots[Field::StatusCode as usize].is_some()
+            || (self.slots[Field::RequestId as usize].is_some()
+                && self.slots[Field::Code as usize].is_some())
     }
 
     /// Takes the value of the member being read.
@@ -167,6 +205,10 @@ impl Frame {
             // an object has been taken in as it closed.
             Key::Error => {
                 self.error.get_or_insert([Some(value), None]);
+                return;
+            }
+            Key::Status => {
+                self.status = true;
                 return;
             }
             _ => return,
@@ -202,26 +244,47 @@ pub(crate) struct Scanner {
     frames: Vec<Frame>,
     /// Tokens read since the value opened: a value that breaks after none was perhaps not JSON.
     pub tokens: u64,
-    /// Objects with only `RequestId` and `Code`, kept until the end of the scope.
-    held: Vec<Found>,
-    /// An envelope of either generation was found in this scope.
-    scope_has_envelope: bool,
-    /// JSON inside JSON strings is looked into (not inside those strings again).
-    look_in_strings: bool,
+    /// How many more levels of JSON strings inside JSON strings are searched.
+    strings_left: u8,
+    /// What the scan passed over without an envelope, for the line's skip reason.
+    pub passed: Passed,
+}
+
+/// What a scan passed over that may explain a line without an envelope.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Passed {
+    /// An object close to an envelope that is none (another API's response, a request log).
+    pub near: bool,
+    /// Objects nested deeper than [`TRACKED_DEPTH`], which were checked but not looked into.
+    pub deep: bool,
+    /// A JSON string that may hold an envelope, inside more than [`STRING_DEPTH`] others.
+    pub deep_strings: bool,
+}
+
+impl Passed {
+    fn add(&mut self, other: Passed) {
+        self.near |= other.near;
+        self.deep |= other.deep;
+        self.deep_strings |= other.deep_strings;
+    }
 }
 
 impl Scanner {
-    /// A scanner that also looks for envelopes written inside JSON strings.
+    /// A scanner of a line's text, which also searches the JSON strings in it.
     pub(crate) fn new() -> Scanner {
+        Scanner::inside_strings(STRING_DEPTH)
+    }
+
+    /// A scanner that searches `strings_left` more levels of strings inside strings.
+    fn inside_strings(strings_left: u8) -> Scanner {
         Scanner {
             deep: Vec::new(),
             depth: 0,
             expect: Expect::Value,
             frames: Vec::with_capacity(8),
             tokens: 0,
-            held: Vec::new(),
-            scope_has_envelope: false,
-            look_in_strings: true,
+            strings_left,
+            passed: Passed::default(),
         }
     }
 
@@ -234,31 +297,11 @@ impl Scanner {
         self.tokens = 0;
     }
 
-    /// Ends a scope (a line, or a document and the rest of its last line): the objects held for
-    /// it are envelopes only when no other envelope was found in it.
-    pub(crate) fn end_scope<E>(&mut self, text: &[u8], emit: &mut E) -> io::Result<()>
-    where
-        E: FnMut(&[u8], &Found) -> io::Result<()>,
-    {
-        if !self.scope_has_envelope {
-            for found in &self.held {
-                emit(text, found)?;
-            }
-        }
-        self.held.clear();
-        self.scope_has_envelope = false;
-        Ok(())
-    }
-
-    /// Forgets the held objects from `from` on (a document that broke is read again).
-    pub(crate) fn forget_from(&mut self, from: usize) {
-        self.held.retain(|f| f.raw.start < from);
-    }
-
     fn open(&mut self, array: bool, at: usize) {
         if self.depth < TRACKED_DEPTH {
             self.frames.push(Frame::new(array, at));
         } else {
+            self.passed.deep = true;
             let level = self.depth - TRACKED_DEPTH;
             if level / 64 >= self.deep.len() {
                 self.deep.push(0);
@@ -315,6 +358,15 @@ impl Scanner {
         let range = frame.start..at + 1;
         if !frame.array {
             self.object_closed(text, frame, range.clone(), emit)?;
+        } else if self.frames.last().is_some_and(|p| {
+            !p.array
+                && matches!(
+                    p.key,
+                    Key::Field(Field::Message) | Key::Renamed(Field::Message)
+                )
+        }) {
+            // journald writes a `MESSAGE` that is not UTF-8 as an array of its bytes.
+            self.byte_string(&text[range.clone()], range.start, emit)?;
         }
         if let Some(parent) = self.frames.last_mut() {
             if !parent.array {
@@ -335,7 +387,6 @@ impl Scanner {
     where
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
-        let inside_envelope = self.frames.iter().any(Frame::is_strong);
         // What the parent learns of this object as its `Error` or `Response` member.
         if let Some(parent) = self.frames.last_mut() {
             match parent.key {
@@ -346,10 +397,7 @@ impl Scanner {
                         parent.error = Some(error);
                     }
                 }
-                Key::Response
-                    if frame.slots[2].is_none()
-                        && (frame.error.is_some() || frame.slots[0].is_some()) =>
-                {
+                Key::Response if frame.is_response(text) => {
                     let [code, message] = frame.error.clone().unwrap_or_default();
                     let response = Response {
                         request_id: frame.slots[0].clone(),
@@ -376,53 +424,32 @@ impl Scanner {
                 _ => {}
             }
         }
-        if frame.is_strong() {
-            // An envelope inside another is handed on too, whatever the order of the keys.
-            let found = match frame.response {
-                Some(response) => {
-                    let mut found = Found::new(Api::V3, range);
-                    found.slots[0] = response.request_id;
-                    found.slots[2] = response.code;
-                    found.slots[3] = response.message;
-                    if let Some(other) = response.other {
-                        found.keys_mut().duplicates[2] = Some(other);
-                    }
-                    found.error = response.error;
-                    found
-                }
-                None => Found {
-                    keys: Keys::boxed(frame.renamed, frame.duplicates),
-                    slots: frame.slots,
-                    ..Found::new(Api::Legacy, range)
-                },
-            };
-            self.found_envelope();
+        // An envelope inside another is handed on too, whatever the order of the keys.
+        if let Some(response) = frame.response {
+            let mut found = Found::new(Api::V3, range);
+            found.slots[0] = response.request_id;
+            found.slots[2] = response.code;
+            found.slots[3] = response.message;
+            if let Some(other) = response.other {
+                found.keys_mut().duplicates[2] = Some(other);
+            }
+            found.error = response.error;
             return emit(text, &found);
         }
-        let weak = frame.slots[0].is_some() && frame.slots[1].is_some();
-        if weak && !frame.holds_envelope && !inside_envelope {
+        if frame.is_legacy(text) {
             let found = Found {
                 keys: Keys::boxed(frame.renamed, frame.duplicates),
                 slots: frame.slots,
                 ..Found::new(Api::Legacy, range)
             };
-            if self.held.len() == HELD {
-                // A scope of many such objects: they are what it holds.
-                for found in self.held.drain(..) {
-                    emit(text, &found)?;
-                }
-            }
-            self.held.push(found);
+            return emit(text, &found);
+        }
+        let response_like = self.frames.last().is_some_and(|p| p.key == Key::Response)
+            && (frame.slots[0].is_some() || frame.error.is_some());
+        if frame.is_near() || response_like {
+            self.passed.near = true;
         }
         Ok(())
-    }
-
-    /// Marks the open objects and the scope as holding an envelope.
-    fn found_envelope(&mut self) {
-        self.scope_has_envelope = true;
-        for f in &mut self.frames {
-            f.holds_envelope = true;
-        }
     }
 
     /// Scans `text[from..]` as the continuation of the value (started with [`Scanner::start`]).
@@ -434,9 +461,7 @@ impl Scanner {
         let n = text.len();
         let mut i = from;
         loop {
-            while i < n && matches!(text[i], b' ' | b'\t' | b'\n' | b'\r') {
-                i += 1;
-            }
+            i = skip_ws(text, i);
             if i == n {
                 return Ok(Step::More);
             }
@@ -532,9 +557,7 @@ impl Scanner {
                                 Ok(end) => end,
                                 Err(fault) => return Ok(Step::Error(fault.0, fault.1)),
                             };
-                            if self.look_in_strings && holds_json(&text[i..end]) {
-                                self.string_value(&text[i..end], i, emit)?;
-                            }
+                            self.string_value(&text[i..end], i, emit)?;
                             self.value(i..end);
                             i = end;
                             self.expect = Expect::After;
@@ -568,40 +591,122 @@ impl Scanner {
         }
     }
 
-    /// A JSON string whose content is JSON (`"{\"StatusCode\":…}"`, as structured loggers write
-    /// a response): the envelopes in it, read from its unescaped text.
+    /// A JSON string at `text[at]` (`literal`, with its quotes): searched like a line when it
+    /// may hold an envelope, from its unescaped text.
     fn string_value<E>(&mut self, literal: &[u8], at: usize, emit: &mut E) -> io::Result<()>
     where
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
-        let Ok(inner) = serde_json::from_slice::<String>(literal) else {
+        if !may_hold_envelope(literal) {
             return Ok(());
-        };
-        let mut sub = Scanner {
-            look_in_strings: false,
-            ..Scanner::new()
-        };
-        let mut any = false;
-        let mut counted = |text: &[u8], found: &Found| {
-            any = true;
+        }
+        match unescape(&literal[1..literal.len() - 1]) {
+            Some(inner) => self.search_inside(&inner, at..at + literal.len(), emit),
+            None => Ok(()),
+        }
+    }
+
+    /// journald's `MESSAGE` written as an array of byte values (`[123,34,…]`), at `text[at]`:
+    /// the bytes, searched like a line.
+    fn byte_string<E>(&mut self, array: &[u8], at: usize, emit: &mut E) -> io::Result<()>
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        let inner = &array[1..array.len() - 1];
+        let mut bytes = Vec::with_capacity(inner.len() / 3);
+        for number in inner.split(|&b| b == b',') {
+            match fields::integer(number.trim_ascii()) {
+                Some((n @ 0..=255, false)) => bytes.push(n as u8),
+                _ => return Ok(()),
+            }
+        }
+        if !may_hold_envelope(&bytes) {
+            return Ok(());
+        }
+        self.search_inside(&bytes, at..at + array.len(), emit)
+    }
+
+    /// `inner`, the text a value at `outer` of the scanned text holds, searched like a line one
+    /// level down; what it finds is placed at `outer`.
+    fn search_inside<E>(
+        &mut self,
+        inner: &[u8],
+        outer: Range<usize>,
+        emit: &mut E,
+    ) -> io::Result<()>
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        if self.strings_left == 0 {
+            self.passed.deep_strings = true;
+            return Ok(());
+        }
+        let mut sub = Scanner::inside_strings(self.strings_left - 1);
+        let mut placed = |text: &[u8], found: &Found| {
             let found = Found {
-                at,
+                at: outer.start,
+                at_end: outer.end,
                 ..found.clone()
             };
             emit(text, &found)
         };
-        // Through `dyn`: the scan of a string's content is not made anew for each nesting.
-        let mut emit: &mut dyn FnMut(&[u8], &Found) -> io::Result<()> = &mut counted;
-        scan_text(&mut sub, inner.as_bytes(), 0, &mut emit)?;
-        sub.end_scope(inner.as_bytes(), &mut emit)?;
-        if any {
-            self.found_envelope();
-        }
+        // Through `dyn`: the search of a string's content is not made anew for each nesting.
+        let mut emit: &mut dyn FnMut(&[u8], &Found) -> io::Result<()> = &mut placed;
+        search(&mut sub, inner, 0, &mut emit)?;
+        self.passed.add(sub.passed);
         Ok(())
     }
 }
 
-/// What [`scan_text`] saw on a line.
+/// Whether text (or a JSON string literal, escaped) may hold an envelope worth a search: an
+/// object, or an SDK's error string.
+fn may_hold_envelope(text: &[u8]) -> bool {
+    memchr::memchr(b'{', text).is_some() || memchr::memmem::find(text, SDK_MARKER).is_some()
+}
+
+/// The unescaped content of a JSON string (without its quotes); `None` when it is not one.
+/// Bytes beyond ASCII are kept as they are; a lone surrogate becomes U+FFFD.
+pub(crate) fn unescape(content: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(content.len());
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &content[i..]) {
+        out.extend_from_slice(&content[i..i + k]);
+        i += k + 1;
+        let c = *content.get(i)?;
+        i += 1;
+        let byte = match c {
+            b'"' | b'\\' | b'/' => c,
+            b'b' => 8,
+            b'f' => 12,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => {
+                let hex = |at: usize| -> Option<u32> {
+                    let digits = std::str::from_utf8(content.get(at..at + 4)?).ok()?;
+                    u32::from_str_radix(digits, 16).ok()
+                };
+                let mut unit = hex(i)?;
+                i += 4;
+                if (0xd800..0xdc00).contains(&unit) && content[i..].starts_with(b"\\u") {
+                    if let Some(low @ 0xdc00..=0xdfff) = hex(i + 2) {
+                        unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+                        i += 6;
+                    }
+                }
+                let c = char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER);
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                continue;
+            }
+            _ => return None,
+        };
+        out.push(byte);
+    }
+    out.extend_from_slice(&content[i..]);
+    Some(out)
+}
+
+/// What [`search`] saw on a line.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Seen {
     /// Complete JSON values.
@@ -615,11 +720,13 @@ pub(crate) struct Seen {
     pub tail: usize,
 }
 
-/// Finds the JSON values in `text[from..]` after whatever prefix (a log line's timestamp and
-/// level, `resp=`), in order: every `{`, a `[` that starts the text, and a JSON string holding
-/// JSON (logfmt's `resp="{\"StatusCode\":…}"`). A value that breaks costs only the bytes up to
-/// its fault: scanning goes on there, so the text is read once.
-pub(crate) fn scan_text<E>(
+/// Searches `text[from..]` like a line of a log: the JSON values in it after whatever prefix (a
+/// log line's timestamp and level, `resp=`), in order: every `{`, a `[` that starts the text,
+/// a JSON string in the text between them (logfmt's `resp="{\"StatusCode\":…}"`), a CSV
+/// field with doubled quotes (`"{""StatusCode"":…}"`); and the SDK error strings in the text
+/// outside those values. A value that breaks costs only the bytes up to its fault: searching
+/// goes on there, so the text is read once.
+pub(crate) fn search<E>(
     scanner: &mut Scanner,
     text: &[u8],
     from: usize,
@@ -637,6 +744,8 @@ where
             .iter()
             .take_while(|b| b.is_ascii_whitespace())
             .count();
+    // The text outside values starts here.
+    let mut outside = from;
     let mut i = from;
     while i < text.len() {
         let at = if i == first && text[i] == b'[' {
@@ -648,27 +757,30 @@ where
             }
         };
         if text[at] == b'"' {
-            // Only a string that holds JSON is read here; other quotes are log text.
-            if scanner.look_in_strings && text[at + 1..].starts_with(b"{\\\"") {
-                if let Ok(end) = string_end(text, at) {
-                    scanner.string_value(&text[at..end], at, emit)?;
-                    i = end;
-                    continue;
-                }
-            }
-            i = at + 1;
+            i = scanner.quoted(text, at, &mut outside, emit)?;
             continue;
         }
+        sdk_errors(text, outside..at, emit)?;
+        if text[at + 1..].starts_with(b"\"\"") {
+            // A CSV field with doubled quotes (`"{""StatusCode"":…}"`), as log platforms
+            // export a message: searched with its quotes made single.
+            let end = csv_content_end(text, at);
+            scanner.search_inside(&undouble(&text[at..end]), at..end, emit)?;
+            (outside, i) = (end, end);
+            continue;
+        }
+        outside = at;
         scanner.start();
         match scanner.feed(text, at, emit)? {
             Step::Complete(end) => {
                 seen.values += 1;
                 seen.tail = end;
                 i = end;
+                outside = end;
             }
             Step::More => {
                 seen.open = Some(at);
-                break;
+                return Ok(seen);
             }
             Step::Error(fault_at, fault) => {
                 if at == first && seen.fault.is_none() {
@@ -676,21 +788,97 @@ where
                 }
                 scanner.start();
                 // Every value that opened inside this one and was still open breaks at the same
-                // byte: scanning goes on from there, not from the next bracket.
+                // byte: searching goes on from there, not from the next bracket.
                 i = fault_at.max(at + 1);
             }
         }
     }
+    sdk_errors(text, outside..text.len(), emit)?;
     Ok(seen)
+}
+
+impl Scanner {
+    /// A quote at `text[at]` in the text between values: a JSON string that holds JSON is
+    /// searched, and the text before it is searched for SDK strings first; other quotes are log
+    /// text. Returns where to go on.
+    fn quoted<E>(
+        &mut self,
+        text: &[u8],
+        at: usize,
+        outside: &mut usize,
+        emit: &mut E,
+    ) -> io::Result<usize>
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        let rest = &text[at + 1..];
+        if rest.starts_with(b"{\\\"") || rest.starts_with(b"[{\\\"") {
+            if let Ok(end) = string_end(text, at) {
+                sdk_errors(text, *outside..at, emit)?;
+                self.string_value(&text[at..end], at, emit)?;
+                *outside = end;
+                return Ok(end);
+            }
+        }
+        Ok(at + 1)
+    }
+}
+
+/// Where the content of a CSV field with doubled quotes, from `text[at]`, ends: at its
+/// closing quote (a `"` not doubled), or at the end of the text.
+fn csv_content_end(text: &[u8], at: usize) -> usize {
+    let mut i = at;
+    while let Some(k) = memchr::memchr(b'"', &text[i..]) {
+        i += k;
+        if text.get(i + 1) != Some(&b'"') {
+            return i;
+        }
+        i += 2;
+    }
+    text.len()
+}
+
+/// A CSV field's content with its doubled quotes made single.
+fn undouble(content: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(content.len());
+    let mut i = 0;
+    while i < content.len() {
+        out.push(content[i]);
+        i += if content[i] == b'"' && content.get(i + 1) == Some(&b'"') {
+            2
+        } else {
+            1
+        };
+    }
+    out
+}
+
+/// The SDK error strings in `text[range]`, text outside JSON values.
+fn sdk_errors<E>(text: &[u8], range: Range<usize>, emit: &mut E) -> io::Result<()>
+where
+    E: FnMut(&[u8], &Found) -> io::Result<()>,
+{
+    let part = &text[range.clone()];
+    if memchr::memmem::find(part, SDK_MARKER).is_none() {
+        return Ok(());
+    }
+    sdk::each(part, |e| {
+        let shift = |r: Range<usize>| r.start + range.start..r.end + range.start;
+        let mut found = Found::new(Api::V3, shift(e.raw));
+        found.slots[Field::RequestId as usize] = e.request_id.map(shift);
+        let code = shift(e.code);
+        found.slots[Field::StatusCode as usize] = (!code.is_empty()).then_some(code);
+        found.slots[Field::Message as usize] = e.message.map(shift);
+        found.error = true;
+        found.sdk = true;
+        emit(text, &found)
+    })
 }
 
 fn unexpected(found: u8, expected: &'static str) -> Fault {
     Fault::Unexpected { found, expected }
 }
 
-mod lex;
+pub(crate) mod lex;
 #[cfg(test)]
 mod tests;
-mod usual;
-
-pub(crate) use usual::usual_object;

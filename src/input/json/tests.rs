@@ -13,16 +13,15 @@ fn scan(text: &str) -> (Vec<(Api, String, Option<String>)>, Seen) {
         out.push((f.api, s(&f.raw), f.slots[2].as_ref().map(s)));
         Ok(())
     };
-    let seen = scan_text(&mut scanner, text.as_bytes(), 0, &mut emit).unwrap();
-    scanner.end_scope(text.as_bytes(), &mut emit).unwrap();
+    let seen = search(&mut scanner, text.as_bytes(), 0, &mut emit).unwrap();
     (out, seen)
 }
 
 #[test]
 fn every_envelope_on_a_line_in_order() {
-    let (found, seen) = scan(r#"a={"StatusCode":1} b={"StatusCode":2}"#);
+    let (found, seen) = scan(r#"a={"StatusCode":41601} b={"StatusCode":41606}"#);
     let codes: Vec<_> = found.iter().map(|f| f.2.clone().unwrap()).collect();
-    assert_eq!(codes, ["1", "2"]);
+    assert_eq!(codes, ["41601", "41606"]);
     assert_eq!(seen.values, 2);
 }
 
@@ -33,9 +32,9 @@ fn the_logged_request_does_not_beat_the_response() {
     );
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].2.as_deref(), Some("52502"));
-    // Alone, such an object is the envelope.
+    // Alone, such an object is another API's, not an envelope.
     let (found, _) = scan(r#"{"RequestId":"a","Code":500}"#);
-    assert_eq!(found.len(), 1);
+    assert!(found.is_empty());
 }
 
 #[test]
@@ -60,7 +59,7 @@ fn an_envelope_inside_an_envelope_is_handed_on_whatever_the_key_order() {
         assert_eq!(codes, ["200", "40006"], "{text}");
     }
     // A logged request inside an envelope is not one.
-    let (found, _) = scan(r#"{"StatusCode":200,"Data":{"RequestId":"1","Code":0}}"#);
+    let (found, _) = scan(r#"{"StatusCode":200,"Code":0,"Data":{"RequestId":"1","Code":0}}"#);
     assert_eq!(found.len(), 1);
 }
 
@@ -73,7 +72,7 @@ fn api_3_errors_of_every_shape_and_a_response_written_twice() {
         r#"{"Response":{"Error":"InternalError","RequestId":"r"}}"#,
         r#"{"Response":{"Error":{"Code":"X"},"RequestId":"r"},"Response":{"RequestId":"r"}}"#,
     ] {
-        scan_text(&mut scanner, text.as_bytes(), 0, &mut |_, f: &Found| {
+        search(&mut scanner, text.as_bytes(), 0, &mut |_, f: &Found| {
             got.push((
                 f.error,
                 f.slots[2].is_some(),
@@ -127,23 +126,25 @@ fn a_brace_in_the_prefix_is_not_broken_json() {
     assert_eq!(seen.fault.map(|f| f.2), Some(2));
     let prefix = "{".repeat(500);
     assert_eq!(
-        scan(&format!(r#"{prefix} x={{"StatusCode":1}}"#)).0.len(),
+        scan(&format!(r#"{prefix} x={{"StatusCode":41601}}"#))
+            .0
+            .len(),
         1
     );
 }
 
 #[test]
 fn values_inside_a_broken_value_are_kept() {
-    let (found, seen) = scan(r#"{"a":{"StatusCode":1} {"StatusCode":2}"#);
+    let (found, seen) = scan(r#"{"a":{"StatusCode":41601} {"StatusCode":41606}"#);
     assert_eq!(found.len(), 2);
     assert!(seen.fault.is_some());
 }
 
 #[test]
 fn an_open_value_is_reported_with_its_start() {
-    let (found, seen) = scan(r#"x {"StatusCode":1} resp={"StatusCode": 4"#);
+    let (found, seen) = scan(r#"x {"StatusCode":41601} resp={"StatusCode": 4"#);
     assert_eq!(found.len(), 1);
-    assert_eq!(seen.open, Some(24));
+    assert_eq!(seen.open, Some(28));
 }
 
 #[test]
@@ -186,56 +187,11 @@ fn the_grammar_is_strict() {
 }
 
 #[test]
-fn the_usual_line_is_read_alike_by_both_scanners() {
-    let lines = [
-        r#"{"RequestId":"a","Code":0,"StatusCode":200,"Message":"ok","Data":{"n":[1,2,{"x":null}]}}"#,
-        r#"  {"StatusCode": 41601 , "Code" : -0, "x": true, "y": false, "z": 1.5e-3}  "#,
-        r#"{"Data":{"Items":[1]},"StatusCode":200}"#,
-        r#"{"StatusCode":200,"Data":{"StatusCode":1}}"#,
-        r#"{"StatusCode":200,"Data":{"Response":{"RequestId":"r"}}}"#,
-        r#"{"Data":{"statusCode":1},"StatusCode":200}"#,
-        r#"{"Data":{"Response":{"RequestId":"r"}},"StatusCode":200}"#,
-        r#"{"Data":"{"StatusCode":1}","StatusCode":200}"#,
-        r#"{"StatusCode":200,"statusCode":1}"#,
-        r#"{"StatusCode":200,"StatusCode":1}"#,
-        r#"{"StatusCode":200,"Error":{"Code":"X"}}"#,
-        r#"{"StatusCode":200,"Response":{"RequestId":"r"}}"#,
-        r#"{"Code":0,"RequestId":"a"}"#,
-        r#"{"StatusCode":200} x"#,
-        r#"{"StatusCode":200,}"#,
-        r#"{"StatusCode":01}"#,
-        r#"{"StatusCode":"200","Message":""quoted" \ 	"}"#,
-        r#"{"StatusCode":200,"Data":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"#,
-        r#"{"StatusCode":200,"Data":[}"#,
-        r#"{"StatusCode":200,"Data":{"a":1,}}"#,
-        "{\"StatusCode\":200,\"Message\":\"tab\there\"}",
-    ];
-    for line in lines {
-        let text = line.as_bytes();
-        let first = text.iter().position(|b| *b == b'{').unwrap();
-        let mut full = Vec::new();
-        let mut scanner = Scanner::new();
-        let mut emit = |_: &[u8], f: &Found| {
-            full.push((f.api, f.raw.clone(), f.slots.clone(), f.keys.clone()));
-            Ok(())
-        };
-        scan_text(&mut scanner, text, 0, &mut emit).unwrap();
-        scanner.end_scope(text, &mut emit).unwrap();
-        if let Some(f) = usual_object(text, first) {
-            let fast = (f.api, f.raw, f.slots, f.keys);
-            assert_eq!(full, [fast], "{line}");
-        }
-    }
-    assert!(usual_object(lines[0].as_bytes(), 0).is_some());
-    assert!(usual_object(lines[5].as_bytes(), 0).is_none());
-}
-
-#[test]
 fn duplicate_keys_keep_both_readings() {
     let mut scanner = Scanner::new();
     let text = br#"{"StatusCode":52502,"Code":0,"StatusCode":200}"#;
     let mut got = None;
-    scan_text(&mut scanner, text, 0, &mut |_, f: &Found| {
+    search(&mut scanner, text, 0, &mut |_, f: &Found| {
         got = Some(f.clone());
         Ok(())
     })
@@ -246,44 +202,6 @@ fn duplicate_keys_keep_both_readings() {
         &text[f.keys.unwrap().duplicates[2].clone().unwrap()],
         b"52502"
     );
-}
-
-#[test]
-fn a_payload_is_looked_into_only_when_it_may_hold_an_envelope() {
-    let text = br#"{"StatusCode":200,"Data":{"DeviceId":"3402","Status":1}}"#;
-    assert!(usual_object(text, 0).is_some());
-    for nested in [
-        r#"{"StatusCode":200,"Data":{"status_code":1}}"#,
-        r#"{"StatusCode":200,"Data":{"Response":{"RequestId":"r"}}}"#,
-        r#"{"StatusCode":200,"Data":[{"STATUS-CODE":1}]}"#,
-    ] {
-        assert!(usual_object(nested.as_bytes(), 0).is_none(), "{nested}");
-    }
-}
-
-#[test]
-fn a_usual_object_with_only_envelope_fields_is_bare() {
-    let bare = br#"{"RequestId":"r","Code":0,"StatusCode":200,"Message":"ok","Data":{"ts":1}}"#;
-    assert!(usual_object(bare, 0).unwrap().bare);
-    // A member of its own (zap's `ts` beside the fields) may be the line's time.
-    let zap = br#"{"ts":1795766401,"RequestId":"r","StatusCode":200}"#;
-    assert!(!usual_object(zap, 0).unwrap().bare);
-}
-
-/// The full scanner's reading of `text` as one line, in the form `usual_object` gives.
-type Reading = (Api, Range<usize>, [Option<Range<usize>>; 5]);
-
-fn full_reading(text: &[u8]) -> Vec<Reading> {
-    let mut full = Vec::new();
-    let mut scanner = Scanner::new();
-    let mut emit = |_: &[u8], f: &Found| {
-        full.push((f.api, f.raw.clone(), f.slots.clone()));
-        Ok(())
-    };
-    if scan_text(&mut scanner, text, 0, &mut emit).is_ok() {
-        let _ = scanner.end_scope(text, &mut emit);
-    }
-    full
 }
 
 mod payloads {
@@ -344,29 +262,153 @@ mod payloads {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
 
-        /// Whatever payload the one-pass reading accepts is JSON, and the full scanner reads
-        /// the line alike.
+        /// The scanner finds the envelope that is the whole line exactly when the line is
+        /// JSON, whatever its payload.
         #[test]
-        fn the_usual_line_accepts_only_what_the_full_scanner_reads_alike(data in payload()) {
-            let line = format!(r#"{{"RequestId":"r","Code":0,"StatusCode":200,"Data":{data}}}"#);
-            let text = line.as_bytes();
-            if let Some(f) = usual_object(text, 0) {
-                prop_assert!(serde_json::from_slice::<serde_json::Value>(text).is_ok(), "{}", line);
-                prop_assert_eq!(full_reading(text), vec![(f.api, f.raw, f.slots)], "{}", line);
-            }
-        }
-
-        /// A payload of plain JSON (no key that may open an envelope, no JSON in a string) is
-        /// taken by the one-pass reading: it declines only what it must.
-        #[test]
-        fn plain_json_payloads_take_the_fast_path(data in payload()) {
-            let line = format!(r#"{{"StatusCode":200,"Data":{data}}}"#);
-            let plain = !data.contains("tatus") && !data.contains("Response") && !data.contains("{\\");
-            if plain && serde_json::from_slice::<serde_json::Value>(line.as_bytes()).is_ok()
-                && !data.trim_start().starts_with('"')
-            {
-                prop_assert!(usual_object(line.as_bytes(), 0).is_some(), "{}", line);
-            }
+        fn the_grammar_is_json_and_the_envelope_is_found_whatever_the_payload(data in payload()) {
+            let line = format!(r#"{{"RequestId":"r","Code":0,"StatusCode":41601,"Data":{data}}}"#);
+            let json = serde_json::from_slice::<serde_json::Value>(line.as_bytes()).is_ok();
+            let (found, _) = scan(&line);
+            prop_assert_eq!(found.iter().any(|f| f.1 == line), json, "{}", line);
         }
     }
+}
+
+#[test]
+fn foreign_json_is_no_envelope_and_is_noted() {
+    for foreign in [
+        r#"{"req":{"method":"GET"},"res":{"statusCode":404},"responseTime":3}"#,
+        r#"{"RequestPath":"/api","StatusCode":500,"Elapsed":12.5,"RequestId":"0HM"}"#,
+        r#"{"code":0,"message":"success","requestId":"abc"}"#,
+        r#"{"response":{"status":404,"requestId":"x"}}"#,
+        r#"{"Response":{"Code":5,"RequestId":"x"}}"#,
+        r#"{"Response":{"RequestId":5}}"#,
+    ] {
+        let mut scanner = Scanner::new();
+        let mut found = 0;
+        search(&mut scanner, foreign.as_bytes(), 0, &mut |_, _: &Found| {
+            found += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(found, 0, "{foreign}");
+        assert!(scanner.passed.near, "{foreign}");
+    }
+    // Five digits, or a Code or Message beside it, make a legacy envelope.
+    for legacy in [
+        r#"{"StatusCode":41601}"#,
+        r#"{"statusCode":"41601"}"#,
+        r#"{"StatusCode":200,"Code":0}"#,
+        r#"{"STATUSCODE":200,"MESSAGE":"ok"}"#,
+    ] {
+        assert_eq!(scan(legacy).0.len(), 1, "{legacy}");
+    }
+}
+
+#[test]
+fn api_3_keys_match_in_any_case() {
+    let (found, _) = scan(r#"{"Response":{"error":{"code":"InternalError"},"requestId":"x"}}"#);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].2.as_deref(), Some(r#""InternalError""#));
+    let (found, _) = scan(r#"{"RESPONSE":{"ERROR":{"CODE":"X"},"REQUESTID":"x"}}"#);
+    assert_eq!(found[0].2.as_deref(), Some(r#""X""#));
+}
+
+/// The envelopes of `text` with their fields unescaped: (StatusCode or code, RequestId).
+fn fields(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut scanner = Scanner::new();
+    search(
+        &mut scanner,
+        text.as_bytes(),
+        0,
+        &mut |t: &[u8], f: &Found| {
+            let s = |r: &Option<Range<usize>>| {
+                r.clone()
+                    .map(|r| String::from_utf8_lossy(&t[r]).trim_matches('"').to_string())
+                    .unwrap_or_default()
+            };
+            out.push((s(&f.slots[2]), s(&f.slots[0])));
+            Ok(())
+        },
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn every_string_is_searched_like_a_line() {
+    let legacy = || ("41601".to_string(), "r1".to_string());
+    let v3 = || ("InternalError".to_string(), "q".to_string());
+    // Docker's `log`, after a prefix, with its line end.
+    let docker = r#"{"log":"2026/12/06 10:00:01 ERROR resp={\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":41601}\n","stream":"stdout","time":"2026-12-06T10:00:01Z"}"#;
+    assert_eq!(fields(docker), [legacy()]);
+    // journald's MESSAGE, logcli's line, an Elasticsearch hit, a zap error.
+    for record in [
+        r#"{"MESSAGE":"resp={\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":41601}","_PID":"1"}"#,
+        r#"{"labels":{"app":"x"},"line":"resp={\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":41601}","timestamp":"t"}"#,
+        r#"{"hits":{"hits":[{"_source":{"message":"resp={\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":41601}"}}]}}"#,
+    ] {
+        assert_eq!(fields(record), [legacy()], "{record}");
+    }
+    let zap = r#"{"level":"error","error":"api error: {\"Response\":{\"Error\":{\"Code\":\"InternalError\"},\"RequestId\":\"q\"}}"}"#;
+    assert_eq!(fields(zap), [v3()]);
+    // An SDK string inside a Docker record: its RequestId without the record's `\n`.
+    let sdk = r#"{"log":"E [TencentCloudSDKError] Code=InternalError, Message=m, RequestId=q\n"}"#;
+    assert_eq!(fields(sdk), [v3()]);
+    // journald's MESSAGE that is not UTF-8, as bytes.
+    let text = "resp={\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":41601} \u{ff}";
+    let mut bytes: Vec<String> = text.bytes().map(|b| b.to_string()).collect();
+    bytes.push("255".into());
+    let journald = format!(r#"{{"MESSAGE":[{}],"_PID":"1"}}"#, bytes.join(","));
+    assert_eq!(fields(&journald), [legacy()]);
+    // A CSV export with doubled quotes.
+    let csv =
+        r#"2026-12-06T10:00:01Z,app,"resp={""RequestId"":""r1"",""Code"":0,""StatusCode"":41601}""#;
+    assert_eq!(fields(csv), [legacy()]);
+    let csv = r#"1,"{""RequestId"":""r1"",""Code"":0,""StatusCode"":41601}",x"#;
+    assert_eq!(fields(csv), [legacy()]);
+}
+
+#[test]
+fn strings_inside_strings_are_searched_four_deep() {
+    /// `text` as the content of a JSON string inside a record, `depth` times.
+    fn wrap(mut text: String, depth: usize) -> String {
+        for _ in 0..depth {
+            text = format!(r#"{{"log":{}}}"#, serde_json::to_string(&text).unwrap());
+        }
+        text
+    }
+    let envelope = r#"x {"RequestId":"r","Code":0,"StatusCode":41601}"#.to_string();
+    for depth in 0..=4 {
+        assert_eq!(fields(&wrap(envelope.clone(), depth)).len(), 1, "{depth}");
+    }
+    let deeper = wrap(envelope, 5);
+    let mut scanner = Scanner::new();
+    let (found, _) = scan(&deeper);
+    assert!(found.is_empty());
+    search(&mut scanner, deeper.as_bytes(), 0, &mut |_, _: &Found| {
+        Ok(())
+    })
+    .unwrap();
+    assert!(scanner.passed.deep_strings);
+}
+
+#[test]
+fn objects_deeper_than_tracked_are_said() {
+    let deep = "[".repeat(100) + r#"{"StatusCode":41601}"# + &"]".repeat(100);
+    let mut scanner = Scanner::new();
+    search(&mut scanner, deep.as_bytes(), 0, &mut |_, _: &Found| Ok(())).unwrap();
+    assert!(scanner.passed.deep);
+}
+
+#[test]
+fn unescaping_is_exact() {
+    assert_eq!(
+        unescape(br#"a\"b\\c\/\n\u00e9\ud83d\ude00\ud800x"#).unwrap(),
+        "a\"b\\c/\né😀\u{fffd}x".as_bytes()
+    );
+    assert_eq!(unescape(b"\xff raw"), Some(b"\xff raw".to_vec()));
+    assert_eq!(unescape(br#"bad \q"#), None);
+    assert_eq!(unescape(br#"cut \u12"#), None);
 }
