@@ -10,7 +10,7 @@ pub(super) fn holds_json(literal: &[u8]) -> bool {
 /// The end (past the closing quote) of the string whose opening quote is at `text[i]`.
 /// Control characters other than a line end are taken as they are (logs hold tabs).
 #[inline]
-pub(super) fn string_end(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
+pub(crate) fn string_end(text: &[u8], i: usize) -> Result<usize, (usize, Fault)> {
     string_end_of::<false>(text, i)
 }
 
@@ -121,7 +121,7 @@ pub(super) fn number_end(text: &[u8], i: usize) -> Option<usize> {
 
 /// The first offset at or after `i` that is not JSON whitespace.
 #[inline(always)]
-pub(super) fn skip_ws(text: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ws(text: &[u8], mut i: usize) -> usize {
     while let Some(&b) = text.get(i) {
         if b > b' ' || !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
             break;
@@ -129,4 +129,62 @@ pub(super) fn skip_ws(text: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The end of the value at `text[i]`, not checked as JSON: a string, a container (to the bracket
+/// that closes it, over the strings in it), or a number or word (to the next `,`, `}`, `]` or
+/// whitespace). `None` when it does not end within `text`.
+pub(crate) fn value_end(text: &[u8], i: usize) -> Option<usize> {
+    match *text.get(i)? {
+        b'"' => string_end(text, i).ok(),
+        b'{' | b'[' => {
+            let (mut depth, mut j) = (0usize, i);
+            loop {
+                match *text.get(j)? {
+                    b'"' => {
+                        j = string_end(text, j).ok()?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let len = text[i..]
+                .iter()
+                .take_while(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                .count();
+            (len > 0).then_some(i + len)
+        }
+    }
+}
+
+#[cfg(test)]
+mod value_end_tests {
+    use super::value_end;
+
+    #[test]
+    fn values_end_where_they_close() {
+        let end = |text: &str, i| value_end(text.as_bytes(), i);
+        assert_eq!(end(r#""a\\"b" x"#, 0), Some(5));
+        assert_eq!(end(r#""a\"b" x"#, 0), Some(6));
+        assert_eq!(end(r#"{"a":"}","b":[1,{}]}, x"#, 0), Some(20));
+        assert_eq!(end("[worker{7}] x", 7), Some(10));
+        assert_eq!(end("12, x", 0), Some(2));
+        assert_eq!(end("true}", 0), Some(4));
+        // Open at the end, or nothing there: no end.
+        assert_eq!(end(r#"{"a":"#, 0), None);
+        assert_eq!(end(r#""a\"#, 0), None);
+        assert_eq!(end("[[]", 0), None);
+        assert_eq!(end(", x", 0), None);
+        assert_eq!(end("", 0), None);
+    }
 }

@@ -688,7 +688,7 @@ fn unexpected(found: u8, expected: &'static str) -> Fault {
     Fault::Unexpected { found, expected }
 }
 
-mod lex;
+pub(crate) mod lex;
 #[cfg(test)]
 mod tests;
 mod usual;
