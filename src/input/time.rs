@@ -955,6 +955,270 @@ mod tests {
         }
     }
 
+    /// The time of `line` (the envelope in the JSON string that starts at `string`, or at
+    /// `{"RequestId"`), read in `zone`, and the notes taken.
+    fn read(zone: &str, line: &str, string: Option<&str>) -> (Option<String>, Vec<Note>) {
+        let clock = Clock::new(TimeZone::get(zone).unwrap());
+        let start = match string {
+            Some(key) => line.find(key).map(|i| i + key.len()),
+            None => line.find("{\"RequestId\""),
+        };
+        let time = clock.time_of(line.as_bytes(), start).map(shown);
+        (time, clock.notes().iter().cloned().collect())
+    }
+
+    #[test]
+    fn a_zone_after_a_space() {
+        let utc = |line: &str| read("UTC", line, None);
+        let t = |s: &str| (Some(s.to_string()), vec![]);
+        assert_eq!(
+            utc("2026-12-06 10:00:00 +08:00 x"),
+            t("2026-12-06T02:00:00Z")
+        );
+        assert_eq!(
+            utc("2026-12-06 10:00:00 +0800 x"),
+            t("2026-12-06T02:00:00Z")
+        );
+        assert_eq!(
+            utc("2026-12-06 10:00:00 -0530 x"),
+            t("2026-12-06T15:30:00Z")
+        );
+        // Go's time.String(), with the zone's name, a name that is an offset, and the
+        // monotonic clock; the name after an offset says nothing more, and is no note.
+        assert_eq!(
+            utc("2026-12-06 10:00:00.123456789 +0800 CST ERROR {\"RequestId\":1}"),
+            t("2026-12-06T02:00:00.123456789Z")
+        );
+        assert_eq!(
+            utc("2026-12-06 10:00:00.123456789 +0800 +08 x"),
+            t("2026-12-06T02:00:00.123456789Z")
+        );
+        // PostgreSQL's, and the other words for UTC.
+        assert_eq!(
+            utc("2026-12-06 10:00:00.123 UTC [123] LOG: x"),
+            t("2026-12-06T10:00:00.123Z")
+        );
+        let shanghai = |line: &str| read("Asia/Shanghai", line, None);
+        for word in ["UTC", "GMT", "Z", "UT"] {
+            let line = format!("2026-12-06 10:00:00 {word} x");
+            assert_eq!(shanghai(&line), t("2026-12-06T10:00:00Z"), "{line}");
+        }
+        // Words that are no zone: the time is the local zone's, and nothing is said.
+        for line in [
+            "2026-12-06 10:00:00 ERROR x",
+            "2026-12-06 10:00:00 Zookeeper x",
+            "2026-12-06 10:00:00 UTC2 x",
+            "2026-12-06 10:00:00 +08 retries",
+            "2026-12-06 10:00:00 -1 x",
+            "2026-12-06 10:00:00 +08001 x",
+        ] {
+            assert_eq!(shanghai(line), t("2026-12-06T02:00:00Z"), "{line}");
+        }
+        // As a field's whole value.
+        let field = |value: &str| {
+            let line = format!(r#"{{"time":"{value}","resp":{{"RequestId":"a"}}}}"#);
+            read("UTC", &line, None)
+        };
+        for value in [
+            "2026-12-06 10:00:00.5 +0800 CST m=+0.000012345",
+            "2026-12-06 10:00:00.5 +08:00",
+            "2026-12-06 10:00:00.5 +0800 CST",
+            "2026-12-06T02:00:00.5 UTC",
+        ] {
+            assert_eq!(field(value), t("2026-12-06T02:00:00.5Z"), "{value}");
+        }
+        assert_eq!(field("2026-12-06 10:00:00 +0800 lunch"), (None, vec![]));
+    }
+
+    #[test]
+    fn an_abbreviation_alone_is_the_local_zone_and_said() {
+        let line = "2026-12-06 10:00:00 CST ERROR {\"RequestId\":1}";
+        let said = vec![Note::Abbreviation("2026-12-06 10:00:00 CST".into())];
+        assert_eq!(
+            read("UTC", line, None),
+            (Some("2026-12-06T10:00:00Z".into()), said.clone())
+        );
+        assert_eq!(
+            read("Europe/Berlin", line, None),
+            (Some("2026-12-06T09:00:00Z".into()), said)
+        );
+        // The local zone's own abbreviation then says nothing new.
+        assert_eq!(
+            read("Asia/Shanghai", line, None),
+            (Some("2026-12-06T02:00:00Z".into()), vec![])
+        );
+        assert_eq!(
+            read("America/Chicago", line, None),
+            (Some("2026-12-06T16:00:00Z".into()), vec![])
+        );
+        // Said once, with the first time that had one.
+        let clock = Clock::new(TimeZone::UTC);
+        for line in ["2026-12-06 10:00:00 PST x", "2026-12-06 11:00:00 CST x"] {
+            assert!(clock.time_of(line.as_bytes(), None).is_some());
+        }
+        let notes: Vec<Note> = clock.notes().iter().cloned().collect();
+        assert_eq!(
+            notes,
+            [Note::Abbreviation("2026-12-06 10:00:00 PST".into())]
+        );
+    }
+
+    #[test]
+    fn an_impossible_offset_is_no_time_and_said() {
+        for (line, written) in [
+            ("2026-12-06T10:00:00+25:00 x", "2026-12-06T10:00:00+25:00"),
+            ("2026-12-06T10:00:00.5+0860 x", "2026-12-06T10:00:00.5+0860"),
+            ("2026-12-06 10:00:00 +0860 x", "2026-12-06 10:00:00 +0860"),
+            ("2026-12-06 10:00:00 -24:00 x", "2026-12-06 10:00:00 -24:00"),
+            // No later time is taken instead.
+            (
+                "2026-12-06T10:00:00+25 at 2026-12-06T10:00:00Z x",
+                "2026-12-06T10:00:00+25",
+            ),
+        ] {
+            let said = vec![Note::ImpossibleOffset(written.into())];
+            assert_eq!(read("UTC", line, None), (None, said), "{line}");
+        }
+        let field = r#"{"time":"2026-12-06T10:00:00+25:00","resp":{"RequestId":"a"}}"#;
+        assert_eq!(read("UTC", field, None).0, None);
+        let clock = Clock::new(TimeZone::UTC);
+        assert_eq!(clock.bound("2026-12-06T10:00:00+25:00", 0), None);
+        assert_eq!(clock.bound("2026-12-06 10:00:00 +0860", 0), None);
+        // Said once, however many lines.
+        let clock = Clock::new(TimeZone::UTC);
+        for line in ["2026-12-06T10:00:00+25:00 x", "2026-12-06T11:00:00+0860 x"] {
+            assert_eq!(clock.time_of(line.as_bytes(), None), None);
+        }
+        assert_eq!(clock.notes().iter().count(), 1);
+    }
+
+    #[test]
+    fn fractions_to_the_nanosecond() {
+        let utc = |line| at("UTC", line);
+        assert_eq!(
+            utc("2026-12-06T10:00:01.123456789Z x").as_deref(),
+            Some("2026-12-06T10:00:01.123456789Z")
+        );
+        assert_eq!(
+            utc("2026-12-06T10:00:01.000000001+08:00 x").as_deref(),
+            Some("2026-12-06T02:00:01.000000001Z")
+        );
+        // Past nanoseconds, digits are dropped, not rounded.
+        assert_eq!(
+            utc("2026-12-06T10:00:01.1234567899Z x").as_deref(),
+            Some("2026-12-06T10:00:01.123456789Z")
+        );
+    }
+
+    #[test]
+    fn epoch_numbers_by_magnitude_in_fields_and_strings() {
+        let field = |key: &str, value: &str| {
+            at(
+                "UTC",
+                &format!(r#"{{"{key}":{value},"resp":{{"RequestId":"a"}}}}"#),
+            )
+        };
+        for (value, time) in [
+            ("1796551201", "2026-12-06T10:00:01Z"),
+            ("1796551201123", "2026-12-06T10:00:01.123Z"),
+            ("1796551201123456", "2026-12-06T10:00:01.123456Z"),
+            ("1796551201123456789", "2026-12-06T10:00:01.123456789Z"),
+            ("1796551201.123456789", "2026-12-06T10:00:01.123456789Z"),
+            ("1796551201.5", "2026-12-06T10:00:01.5Z"),
+            ("1.7965512011234e+09", "2026-12-06T10:00:01.1234Z"),
+        ] {
+            assert_eq!(field("ts", value).as_deref(), Some(time), "{value}");
+            let quoted = format!("\"{value}\"");
+            assert_eq!(field("ts", &quoted).as_deref(), Some(time), "{quoted}");
+        }
+        // journald: a string of epoch microseconds.
+        assert_eq!(
+            field("__REALTIME_TIMESTAMP", "\"1796551201123456\"").as_deref(),
+            Some("2026-12-06T10:00:01.123456Z")
+        );
+        // Small numbers are seconds since 1970, as written.
+        assert_eq!(field("ts", "0").as_deref(), Some("1970-01-01T00:00:00Z"));
+        assert_eq!(field("ts", "\"17965512011234567890\""), None);
+    }
+
+    #[test]
+    fn a_line_in_a_wrapper_takes_the_wrapper_time_unless_it_has_its_own() {
+        let t = |time: &str| (Some(time.to_string()), vec![]);
+        // Docker json-file: the envelope in the `log` string, the time in `time`.
+        let docker = r#"{"log":"{\"RequestId\":\"a\",\"StatusCode\":41601}\n","stream":"stdout","time":"2026-12-06T10:00:01.123456789Z"}"#;
+        assert_eq!(
+            read("UTC", docker, Some(r#"{"log":"#)),
+            t("2026-12-06T10:00:01.123456789Z")
+        );
+        // The `log` text's own time wins (read in the local zone, as its program wrote it).
+        let docker = r#"{"log":"2026/12/06 10:00:01 ERROR {\"RequestId\":\"a\"}\n","stream":"stderr","time":"2026-12-06T02:00:01.5Z"}"#;
+        assert_eq!(
+            read("Asia/Shanghai", docker, Some(r#"{"log":"#)),
+            t("2026-12-06T02:00:01Z")
+        );
+        let docker = r#"{"log":"ERROR {\"RequestId\":\"a\"}\n","time":"2026-12-06T02:00:01.5Z"}"#;
+        assert_eq!(
+            read("Asia/Shanghai", docker, Some(r#"{"log":"#)),
+            t("2026-12-06T02:00:01.5Z")
+        );
+        // journald's JSON export.
+        let journald = r#"{"__REALTIME_TIMESTAMP":"1796551201123456","_PID":"7","MESSAGE":"{\"RequestId\":\"a\"}"}"#;
+        assert_eq!(
+            read("UTC", journald, Some(r#""MESSAGE":"#)),
+            t("2026-12-06T10:00:01.123456Z")
+        );
+        // Loki's logcli -o jsonl.
+        let loki = r#"{"labels":{"app":"x"},"line":"{\"RequestId\":\"a\"}","timestamp":"2026-12-06T10:00:01.123456789+08:00"}"#;
+        assert_eq!(
+            read("UTC", loki, Some(r#""line":"#)),
+            t("2026-12-06T02:00:01.123456789Z")
+        );
+        // A container runtime's (CRI) line: its time, unless the text has one of its own.
+        let cri = r#"2026-12-06T10:00:01.123456789+08:00 stdout F {"RequestId":"a"}"#;
+        assert_eq!(read("UTC", cri, None), t("2026-12-06T02:00:01.123456789Z"));
+        let cri =
+            r#"2026-12-06T10:00:01.5+08:00 stderr P 2026-12-06 02:00:00 ERROR {"RequestId":"a"}"#;
+        assert_eq!(read("UTC", cri, None), t("2026-12-06T02:00:00Z"));
+    }
+
+    #[test]
+    fn window_edges_to_the_nanosecond() {
+        let clock = Clock::new(TimeZone::UTC);
+        let time = |line: &str| clock.time_of(line.as_bytes(), None);
+        let w = Window {
+            since: clock.bound("2026-11-27T08:00:00Z", 0),
+            until: clock.bound("2026-11-27T08:00:01Z", 0),
+        };
+        // Half a millisecond, and a nanosecond, before --since: out. At it: in.
+        assert!(!w.contains(time("2026-11-27T07:59:59.9995Z x")));
+        assert!(!w.contains(time("2026-11-27T07:59:59.999999999Z x")));
+        assert!(w.contains(time("2026-11-27T08:00:00Z x")));
+        assert!(w.contains(time("2026-11-27T08:00:00.000000001Z x")));
+        // --until is not included: a nanosecond before it is in, at it out.
+        assert!(w.contains(time("2026-11-27T08:00:00.999999999Z x")));
+        assert!(!w.contains(time("2026-11-27T08:00:01Z x")));
+        // A bound keeps its own nanoseconds, and its zone after a space.
+        let since = clock.bound("2026-11-27T08:00:00.0000005Z", 0);
+        assert_eq!(
+            since.map(shown).as_deref(),
+            Some("2026-11-27T08:00:00.0000005Z")
+        );
+        let w = Window { since, until: None };
+        assert!(!w.contains(time("2026-11-27T08:00:00.000000499Z x")));
+        assert!(w.contains(time("2026-11-27T08:00:00.0000005Z x")));
+        assert_eq!(
+            clock
+                .bound("2026-11-27 16:00:00.25 +0800", 0)
+                .map(shown)
+                .as_deref(),
+            Some("2026-11-27T08:00:00.25Z")
+        );
+        // Offsets back from now, in nanoseconds.
+        assert_eq!(clock.bound("-1s", 1_500_000_000), Some(500_000_000));
+        assert_eq!(millis(-1), -1);
+        assert_eq!(millis(1_999_999), 1);
+    }
+
     mod never_panics {
         use super::*;
         use proptest::prelude::*;
@@ -983,6 +1247,13 @@ mod tests {
                 "e+09",
                 "{\"StatusCode\":2}",
                 "x",
+                " +0800",
+                " CST",
+                " UTC",
+                "+25:00",
+                " m=+0.5",
+                " stdout F ",
+                "1796551201123456789",
             ]);
             prop::collection::vec(piece, 0..16).prop_map(|p| p.concat().into_bytes())
         }
