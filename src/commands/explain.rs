@@ -45,22 +45,32 @@ pub struct Options {
     pub step_summary: Option<PathBuf>,
     /// `--since` and `--until`: only envelopes logged in this window.
     pub window: Option<crate::input::time::Window>,
+    /// What there is to tell of how `--since` and `--until` were read (told with the notes on
+    /// the times of the input, each kind once).
+    pub bound_notes: crate::input::time::Notes,
     /// With `summary`: count per time bucket of this many milliseconds too.
     pub by: Option<i64>,
 }
 
-/// The window of `--since` and `--until`, read in the local zone; `None` without either.
+/// The window of `--since` and `--until`, read in the local zone; `None` without either. With
+/// it, what there is to tell of how they were read (a zone abbreviation read as the local zone).
 pub fn window(
     since: Option<&str>,
     until: Option<&str>,
-) -> Result<Option<crate::input::time::Window>, Error> {
+) -> Result<
+    (
+        Option<crate::input::time::Window>,
+        crate::input::time::Notes,
+    ),
+    Error,
+> {
     if since.is_none() && until.is_none() {
-        return Ok(None);
+        return Ok((None, crate::input::time::Notes::default()));
     }
     let clock = crate::input::time::Clock::local();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX));
     let bound = |flag: &str, text: Option<&str>| {
         match text {
         None => Ok(None),
@@ -88,7 +98,7 @@ pub fn window(
             )));
         }
     }
-    Ok(Some(window))
+    Ok((Some(window), clock.notes()))
 }
 
 /// `--errors` and `--status`: which envelopes count.
@@ -188,6 +198,8 @@ struct Explainer<'t, 's> {
     tally: Option<report::Counter<'t>>,
     /// `--since` and `--until`, and the clock that reads the envelopes' times.
     window: Option<(crate::input::time::Window, crate::input::time::Clock)>,
+    /// The notes on the times read that were told.
+    told: crate::input::time::Notes,
 }
 
 impl Explainer<'_, '_> {
@@ -201,6 +213,23 @@ impl Explainer<'_, '_> {
                 self.out.send(Piece::Warning(
                     escape(&warning.warning(self.settings.lang)).into_owned(),
                 ))?;
+            }
+        }
+        // The notes on the times read, each once, when first seen.
+        let mut notes = self.options.bound_notes.clone();
+        for clock in self
+            .window
+            .as_ref()
+            .map(|(_, clock)| clock)
+            .into_iter()
+            .chain(self.tally.as_ref().map(report::Counter::clock))
+        {
+            notes.merge(&clock.notes());
+        }
+        for note in notes.iter() {
+            if self.told.add(note.clone()) {
+                let line = output::problems::time_note(note, self.settings.lang);
+                self.out.send(Piece::Note(line))?;
             }
         }
         Ok(())
@@ -581,6 +610,7 @@ fn explain_each(
         window: options
             .window
             .map(|w| (w, crate::input::time::Clock::local())),
+        told: crate::input::time::Notes::default(),
     };
     let mut failed = false;
     let mut bytes = 0u64;

@@ -124,7 +124,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 ));
             }
             let filter = explain::Filter::new(errors, &status)?;
-            let window = explain::window(since.as_deref(), until.as_deref())?;
+            let (window, bound_notes) = explain::window(since.as_deref(), until.as_deref())?;
             let by = match by.as_deref() {
                 None => None,
                 Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
@@ -150,6 +150,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
                 top: top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 window,
+                bound_notes,
                 by,
                 step_summary: match g.format {
                     Some(Format::Github) => env("GITHUB_STEP_SUMMARY")

@@ -1,19 +1,38 @@
 //! When an envelope was logged: a time read from its line's prefix (`2026-11-27T08:00:01Z
-//! ERROR …`, `[2026-11-27 08:00:01]`, Go's `2026/11/27 08:00:01`) or from the own fields of the
-//! structured record it is in (`ts`, `time`, `timestamp`…: RFC 3339 text, or epoch seconds,
-//! with fractions as zap writes them, or milliseconds), never from inside the envelope. A time
-//! without a zone is read in the local zone (`TZ`), as the program that wrote it did; the zone
-//! rules are jiff's, read once.
+//! ERROR …`, `[2026-11-27 08:00:01]`, Go's `2026/11/27 08:00:01`, a container runtime's
+//! `2026-11-27T08:00:01.123456789Z stdout F …`), from the text of the JSON string it is in
+//! (Docker's `"log"`), or from the own fields of the structured record it is in (`ts`, `time`,
+//! `timestamp`, journald's `__REALTIME_TIMESTAMP`…: RFC 3339 text, or epoch seconds, with
+//! fractions as zap writes them, milliseconds, microseconds or nanoseconds), never from inside
+//! the envelope. Times are kept to the nanosecond, as written. A time without a zone, or with a
+//! zone abbreviation alone (`CST` is China's and the US's), is read in the local zone (`TZ`), as
+//! the program that wrote it did; the zone rules are jiff's, read once. What is worth saying of
+//! the times read (an abbreviation read in the local zone, an offset no zone has, a `TZ` that
+//! names no zone) is kept as [`Note`]s, each kind once, for the command to tell.
 
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 
-/// Milliseconds since 1970-01-01T00:00:00Z.
+use crate::input::json::lex::{skip_ws, string_end, value_end};
+
+/// Milliseconds since 1970-01-01T00:00:00Z: the resolution of what is shown (first and last
+/// seen, timeline buckets).
 pub type Millis = i64;
 
+/// Nanoseconds since 1970-01-01T00:00:00Z: a time as read, and the bounds of a window.
+pub type Nanos = i128;
+
+/// A time in nanoseconds as milliseconds, rounded down (toward the past).
+pub fn millis(time: Nanos) -> Millis {
+    let ms = time.div_euclid(1_000_000);
+    ms.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as Millis
+}
+
 /// The keys of a structured record that hold its time, as loggers write them (zap `ts`, slog
-/// and logrus `time`, Elastic `@timestamp`, Serilog's `@t`).
-const KEYS: [&[u8]; 8] = [
+/// and logrus `time`, Elastic `@timestamp`, Serilog's `@t`), and as wrappers of a line do
+/// (Docker's json-file `time`, journald's `__REALTIME_TIMESTAMP` in epoch microseconds, Loki
+/// `logcli -o jsonl`'s `timestamp`).
+const KEYS: [&[u8]; 9] = [
     b"ts",
     b"time",
     b"timestamp",
@@ -22,6 +41,22 @@ const KEYS: [&[u8]; 8] = [
     b"datetime",
     b"Time",
     b"Timestamp",
+    b"__REALTIME_TIMESTAMP",
+];
+
+/// The words written after a time for UTC.
+const UTC_WORDS: [&[u8]; 4] = [b"UTC", b"GMT", b"Z", b"UT"];
+
+/// Zone abbreviations that loggers write alone after a time (PostgreSQL's `log_timezone`, C's
+/// `%Z`): each may name several zones (`CST`: China, the US, Cuba), so none says the offset.
+/// Words that are also English ones (`CAT`, `PET`, `ART`) are left out: after a time they are
+/// more likely text.
+const ABBREVIATIONS: [&[u8]; 46] = [
+    b"CST", b"CDT", b"EST", b"EDT", b"MST", b"MDT", b"PST", b"PDT", b"AKST", b"AKDT", b"HST",
+    b"HDT", b"AST", b"ADT", b"NST", b"NDT", b"BST", b"IST", b"IDT", b"CET", b"CEST", b"EET",
+    b"EEST", b"WET", b"WEST", b"MSK", b"JST", b"KST", b"HKT", b"SGT", b"PHT", b"WIB", b"WITA",
+    b"ICT", b"PKT", b"AEST", b"AEDT", b"ACST", b"ACDT", b"AWST", b"NZST", b"NZDT", b"SAST", b"WAT",
+    b"BRT", b"GST",
 ];
 
 /// How far into a prefix a time is looked for, in bytes.
@@ -29,6 +64,76 @@ const PREFIX: usize = 256;
 
 /// A record, told from others: its line, where its text was, its length.
 type RecordKey = (u64, usize, usize);
+
+/// Something to tell of the times read, once however many lines it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// `TZ` names no zone, or a file that is no zone file: times without a zone are read in
+    /// UTC. `TZ` as set, and what it names.
+    BadTz {
+        /// `TZ`, as set.
+        tz: String,
+        /// What it names.
+        what: BadTz,
+    },
+    /// A time with a zone abbreviation alone (`2026-12-06 10:00:00 CST`), read in the local
+    /// zone: the first such time, as written.
+    Abbreviation(String),
+    /// A time with an offset no zone has (`+25:00`, `+0860`), not read: the first such time,
+    /// as written.
+    ImpossibleOffset(String),
+}
+
+/// What a `TZ` that is no zone names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadTz {
+    /// No zone of the database, and no file.
+    NoZone,
+    /// A file over 1 MiB.
+    LargeFile,
+    /// A directory.
+    Directory,
+    /// A device, a FIFO or a socket.
+    Device,
+}
+
+impl Note {
+    /// The bit of the note's kind, in [`Clock`]'s set of kinds said.
+    fn bit(&self) -> u8 {
+        match self {
+            Note::BadTz { .. } => 1,
+            Note::Abbreviation(_) => 2,
+            Note::ImpossibleOffset(_) => 4,
+        }
+    }
+}
+
+/// Notes, at most one of each kind (the first), in the order they came.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes(Vec<Note>);
+
+impl Notes {
+    /// Takes `note` in, unless one of its kind is already here; whether it was taken.
+    pub fn add(&mut self, note: Note) -> bool {
+        let new = !self.0.iter().any(|n| n.bit() == note.bit());
+        if new {
+            self.0.push(note);
+        }
+        new
+    }
+
+    /// Takes in the notes of `other` whose kinds are not here yet.
+    pub fn merge(&mut self, other: &Notes) {
+        for note in &other.0 {
+            self.add(note.clone());
+        }
+    }
+
+    /// The notes, in the order they came.
+    pub fn iter(&self) -> impl Iterator<Item = &Note> {
+        self.0.iter()
+    }
+}
 
 /// Reads times, with the zone that times without one are in.
 #[derive(Debug, Clone)]
@@ -41,7 +146,12 @@ pub struct Clock {
     last: std::cell::Cell<Option<(i64, i64)>>,
     /// The time in the own fields of the last record read: (its line, where its text was, its
     /// length), and the time. A record's fields are read once, however many envelopes it holds.
-    fields: std::cell::Cell<Option<(RecordKey, Option<Millis>)>>,
+    fields: std::cell::Cell<Option<(RecordKey, Option<Nanos>)>>,
+    /// The kinds of notes taken ([`Note::bit`]): a line that would say one again is let be
+    /// without making its note.
+    said: std::cell::Cell<u8>,
+    /// The notes, each kind once.
+    notes: std::cell::RefCell<Notes>,
 }
 
 impl Clock {
@@ -52,6 +162,8 @@ impl Clock {
             zone: None,
             last: std::cell::Cell::new(None),
             fields: std::cell::Cell::new(None),
+            said: std::cell::Cell::new(0),
+            notes: std::cell::RefCell::new(Notes::default()),
         }
     }
 
@@ -66,10 +178,37 @@ impl Clock {
 
     /// The zone that times without one are in.
     fn zone(&self) -> &TimeZone {
-        static LOCAL: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
-        self.zone
-            .as_ref()
-            .unwrap_or_else(|| LOCAL.get_or_init(local_zone))
+        static LOCAL: std::sync::OnceLock<(TimeZone, Option<Note>)> = std::sync::OnceLock::new();
+        match &self.zone {
+            Some(zone) => zone,
+            None => {
+                let (zone, note) = LOCAL.get_or_init(local_zone);
+                if let Some(note) = note {
+                    self.say(|| note.clone(), note.bit());
+                }
+                zone
+            }
+        }
+    }
+
+    /// Takes the note `make` makes, of the kind `bit`, unless one of its kind was taken.
+    fn say(&self, make: impl FnOnce() -> Note, bit: u8) {
+        if self.said.get() & bit == 0 {
+            self.said.set(self.said.get() | bit);
+            self.notes.borrow_mut().add(make());
+        }
+    }
+
+    /// What there is to tell of the times read so far: each kind of note once, the first.
+    pub fn notes(&self) -> Notes {
+        self.notes.borrow().clone()
+    }
+
+    /// Takes in the notes of `other` (a clock that read part of the same input).
+    pub fn merge_notes(&self, other: &Clock) {
+        for note in other.notes.borrow().iter() {
+            self.say(|| note.clone(), note.bit());
+        }
     }
 
     /// Forgets the last record read: the next input's lines are new ones.
@@ -79,7 +218,7 @@ impl Clock {
 
     /// The time of the envelope at `origin`, as [`Clock::time_of`] reads it; the fields of a
     /// record holding many envelopes are read once, not once for each.
-    pub fn time_at(&self, origin: &crate::input::model::Origin<'_>) -> Option<Millis> {
+    pub fn time_at(&self, origin: &crate::input::model::Origin<'_>) -> Option<Nanos> {
         let (record, line) = (origin.record, origin.line);
         let key = (line, record.as_ptr() as usize, record.len());
         self.find(record, origin.start, |open| match self.fields.get() {
@@ -95,7 +234,7 @@ impl Clock {
     /// The time of the envelope that starts at `start` in `record` (the text of its line; for a
     /// document over several lines, from its first line), when the line has one.
     #[cfg(test)]
-    pub fn time_of(&self, record: &[u8], start: Option<usize>) -> Option<Millis> {
+    pub fn time_of(&self, record: &[u8], start: Option<usize>) -> Option<Nanos> {
         self.find(record, start, |open| self.in_fields(record, open))
     }
 
@@ -104,9 +243,19 @@ impl Clock {
         &self,
         record: &[u8],
         start: Option<usize>,
-        fields: impl FnOnce(usize) -> Option<Millis>,
-    ) -> Option<Millis> {
+        fields: impl FnOnce(usize) -> Option<Nanos>,
+    ) -> Option<Nanos> {
         let first = record.iter().position(|b| !b.is_ascii_whitespace())?;
+        // The envelope is in a JSON string (Docker's `"log":"2026/12/06 10:00:01 ERROR {…}"`):
+        // the time the string's text starts with is its own, and comes before any the wrapper
+        // holds (the record's fields, a prefix before the string).
+        if let Some(s) = start.filter(|&s| record.get(s) == Some(&b'"')) {
+            let text = &record[s + 1..];
+            let end = memchr::memchr2(b'{', b'"', text).unwrap_or(text.len());
+            if let Some(time) = self.in_prefix(&text[..end.min(PREFIX)]) {
+                return Some(time);
+            }
+        }
         let mut open = memchr::memchr(b'{', record).unwrap_or(record.len());
         if let Some(start) = start {
             // A `{…}` closed before the envelope starts (`[worker{7}] 2026-…`) is part of the
@@ -134,16 +283,22 @@ impl Clock {
         }
     }
 
-    /// The first time written in `prefix`.
-    fn in_prefix(&self, prefix: &[u8]) -> Option<Millis> {
+    /// The first time written in `prefix`; `None` too when it is written with an offset no
+    /// zone has. After a container runtime's time and stream (`2026-…Z stdout F `), the time
+    /// the text that follows starts with is its own, and wins.
+    fn in_prefix(&self, prefix: &[u8]) -> Option<Nanos> {
         let mut from = 0;
         while let Some(i) = prefix[from..]
             .iter()
             .position(u8::is_ascii_digit)
             .map(|i| from + i)
         {
-            if let Some((time, _)) = self.text(&prefix[i..]) {
-                return Some(time);
+            if let Some((time, len)) = self.text(&prefix[i..]) {
+                let rest = &prefix[i + len..];
+                return match (time, cri_stream(rest)) {
+                    (Some(time), Some(skip)) => self.in_prefix(&rest[skip..]).or(Some(time)),
+                    _ => time,
+                };
             }
             // On past this run of digits.
             from = i + prefix[i..]
@@ -156,14 +311,14 @@ impl Clock {
 
     /// The time in the first of the record's own members that holds one, the record being the
     /// object at `record[open]`.
-    fn in_fields(&self, record: &[u8], open: usize) -> Option<Millis> {
+    fn in_fields(&self, record: &[u8], open: usize) -> Option<Nanos> {
         let mut i = open + 1;
         loop {
             i = skip_ws(record, i);
             if record.get(i) != Some(&b'"') {
                 return None;
             }
-            let key_end = string_end(record, i)?;
+            let key_end = string_end(record, i).ok()?;
             let key = &record[i + 1..key_end - 1];
             i = skip_ws(record, key_end);
             if record.get(i) != Some(&b':') {
@@ -185,14 +340,14 @@ impl Clock {
     }
 
     /// A field's value as a time: text as in a prefix, or an epoch number (quoted or not).
-    fn value(&self, value: &[u8]) -> Option<Millis> {
+    fn value(&self, value: &[u8]) -> Option<Nanos> {
         let inner = match value {
             [b'"', inner @ .., b'"'] => inner,
             other => other,
         };
         match inner.first() {
             Some(b'0'..=b'9') => epoch(inner).or_else(|| match self.text(inner) {
-                Some((time, len)) if len == inner.len() => Some(time),
+                Some((time, len)) if len == inner.len() => time,
                 _ => None,
             }),
             _ => None,
@@ -200,9 +355,12 @@ impl Clock {
     }
 
     /// The date and time `text` starts with, and its length: `YYYY-MM-DD` or `YYYY/MM/DD`, `T`
-    /// or a space, `hh:mm:ss`, a fraction after `.` or `,`, and a zone (`Z`, `+08:00`,
-    /// `+0800`, `+08`) or none.
-    fn text(&self, text: &[u8]) -> Option<(Millis, usize)> {
+    /// or a space, `hh:mm:ss`, a fraction after `.` or `,` (to the nanosecond), and a zone or
+    /// none: `Z`, `+08:00`, `+0800` or `+08` right after the time; after a space, `+08:00` or
+    /// `+0800` (perhaps followed by the zone's name, as Go writes it: `+0800 CST`), `UTC`,
+    /// `GMT`, `Z`, or an abbreviation alone (read in the local zone, and noted). The time is
+    /// `None` when its offset is one no zone has (noted): it is written, but cannot be read.
+    fn text(&self, text: &[u8]) -> Option<(Option<Nanos>, usize)> {
         let digits = |at: usize, n: usize| -> Option<i64> {
             let part = text.get(at..at + n)?;
             part.iter()
@@ -225,7 +383,7 @@ impl Clock {
         // 60 is a leap second; past it, no clock reads.
         let second = digits(17, 2).filter(|s| *s <= 60)?;
         let mut at = 19;
-        let mut millis = 0;
+        let mut nanos: Nanos = 0;
         if matches!(text.get(at), Some(b'.' | b','))
             && text.get(at + 1).is_some_and(u8::is_ascii_digit)
         {
@@ -233,11 +391,12 @@ impl Clock {
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            millis = text[at + 1..at + 1 + run.min(3)]
+            // Nanoseconds are all a clock writes; digits past them are dropped.
+            nanos = text[at + 1..at + 1 + run.min(9)]
                 .iter()
                 .chain(std::iter::repeat(&b'0'))
-                .take(3)
-                .fold(0, |v, d| v * 10 + i64::from(d - b'0'));
+                .take(9)
+                .fold(0, |v, d| v * 10 + Nanos::from(d - b'0'));
             at += 1 + run;
         }
         if text.get(at).is_some_and(u8::is_ascii_digit) {
@@ -251,10 +410,31 @@ impl Clock {
         );
         let as_utc = TimeZone::UTC.to_timestamp(civil).ok()?.as_second();
         let (offset, len) = match zone(&text[at..]) {
-            Some((offset, len)) => (offset, at + len),
-            None => (self.local_offset(civil, as_utc)?, at),
+            Zone::Offset(offset, len) => (offset, at + len),
+            Zone::Impossible(len) => {
+                let written = || Note::ImpossibleOffset(lossy(&text[..at + len]));
+                self.say(written, 4);
+                return Some((None, at + len));
+            }
+            Zone::Abbreviation(len) => {
+                let offset = self.local_offset(civil, as_utc)?;
+                // The local zone's own abbreviation then (`CST` with `TZ=Asia/Shanghai`) says
+                // nothing new.
+                let written = &text[at + 1..at + len];
+                let local = jiff::Timestamp::from_second(as_utc - offset).is_ok_and(|t| {
+                    self.zone().to_offset_info(t).abbreviation().as_bytes() == written
+                });
+                if !local {
+                    self.say(|| Note::Abbreviation(lossy(&text[..at + len])), 2);
+                }
+                (offset, at + len)
+            }
+            Zone::None => (self.local_offset(civil, as_utc)?, at),
         };
-        Some(((as_utc - offset) * 1000 + millis, len))
+        Some((
+            Some(Nanos::from(as_utc - offset) * 1_000_000_000 + nanos),
+            len,
+        ))
     }
 
     /// The local zone's offset, in seconds, at the zone-less time `civil` (`as_utc`: the same
@@ -275,64 +455,71 @@ impl Clock {
     }
 }
 
+/// Text as it was written, for a note (bytes that are not UTF-8 become U+FFFD).
+fn lossy(text: &[u8]) -> String {
+    String::from_utf8_lossy(text).into_owned()
+}
+
+/// After a time in a container runtime's (CRI) line, ` stdout F ` or ` stderr P `: its length.
+fn cri_stream(rest: &[u8]) -> Option<usize> {
+    let after = rest
+        .strip_prefix(b" stdout ")
+        .or_else(|| rest.strip_prefix(b" stderr "))?;
+    match after {
+        [b'F' | b'P', b' ', ..] => Some(rest.len() - after.len() + 2),
+        _ => None,
+    }
+}
+
 /// The largest zone file read: the real ones are a few KB.
 const ZONE_FILE_MAX: u64 = 1 << 20;
 
 /// The local zone: `TZ`, or the system's. A `TZ` naming a file that is no zone file (a device,
 /// a FIFO, a directory, a file over 1 MiB) is not read: it could hang or fill memory. A `TZ` that
-/// names no zone is said, once, and times are read in UTC.
-fn local_zone() -> TimeZone {
+/// names no zone gives UTC, and a note that says so.
+fn local_zone() -> (TimeZone, Option<Note>) {
     let Some(tz) = std::env::var_os("TZ") else {
-        return TimeZone::system();
+        return (TimeZone::system(), None);
     };
     let text = tz.to_string_lossy();
-    let shown = crate::text::escape(&text);
+    let bad = |what| {
+        let tz = text.clone().into_owned();
+        (TimeZone::UTC, Some(Note::BadTz { tz, what }))
+    };
     let path = text.strip_prefix(':').unwrap_or(&text);
     let is_db_name = !path.is_empty() && jiff::tz::db().get(path).is_ok();
     if path.starts_with('/') || (!is_db_name && std::path::Path::new(path).exists()) {
         let not_a_zone_file = match std::fs::metadata(path) {
-            Ok(m) if m.is_file() && m.len() > ZONE_FILE_MAX => {
-                Some(crate::t!("a file over 1 MiB", "超过 1 MiB 的文件"))
-            }
+            Ok(m) if m.is_file() && m.len() > ZONE_FILE_MAX => Some(BadTz::LargeFile),
             Ok(m) if m.is_file() => None,
-            Ok(m) if m.is_dir() => Some(crate::t!("a directory", "一个目录")),
-            Ok(_) => Some(crate::t!("a device, FIFO or socket", "设备、FIFO 或套接字")),
+            Ok(m) if m.is_dir() => Some(BadTz::Directory),
+            Ok(_) => Some(BadTz::Device),
             // Not there: jiff says so below.
             Err(_) => None,
         };
         if let Some(what) = not_a_zone_file {
-            crate::error::note(&crate::t!(
-                "TZ={shown} names {what}, not a zone file: reading times in UTC",
-                "TZ={shown} 指向{what}，不是时区文件：按 UTC 读取时间"
-            ));
-            return TimeZone::UTC;
+            return bad(what);
         }
     }
     match TimeZone::try_system() {
-        Ok(zone) => zone,
-        Err(_) => {
-            crate::error::note(&crate::t!(
-                "TZ={shown} names no time zone: reading times in UTC",
-                "TZ={shown} 不是已知的时区：按 UTC 读取时间"
-            ));
-            TimeZone::UTC
-        }
+        Ok(zone) => (zone, None),
+        Err(_) => bad(BadTz::NoZone),
     }
 }
 
 /// The incident window of `--since` and `--until`: from `since` (included) to `until` (not
-/// included); an envelope without a time is outside any window.
+/// included), to the nanosecond; an envelope without a time is outside any window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Window {
     /// The start, when there is one.
-    pub since: Option<Millis>,
+    pub since: Option<Nanos>,
     /// The end, when there is one.
-    pub until: Option<Millis>,
+    pub until: Option<Nanos>,
 }
 
 impl Window {
     /// Whether an envelope of this time is inside.
-    pub fn contains(&self, time: Option<Millis>) -> bool {
+    pub fn contains(&self, time: Option<Nanos>) -> bool {
         match time {
             None => false,
             Some(t) => self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u),
@@ -341,73 +528,178 @@ impl Window {
 }
 
 impl Clock {
-    /// A bound of the window: a time as a log writes it (RFC 3339; without a zone, the local
-    /// zone's), or an offset back from `now`: `-90s`, `-30m`, `-3h`, `-2d`.
-    pub fn bound(&self, text: &str, now: Millis) -> Option<Millis> {
+    /// A bound of the window: a time as a log writes it (RFC 3339, a zone after a space; without
+    /// a zone, the local zone's), or an offset back from `now`: `-90s`, `-30m`, `-3h`, `-2d`.
+    pub fn bound(&self, text: &str, now: Nanos) -> Option<Nanos> {
         let text = text.trim();
         if let Some(offset) = text.strip_prefix('-') {
-            let unit = match offset.as_bytes().last()? {
-                b's' => 1_000,
-                b'm' => 60_000,
-                b'h' => 3_600_000,
-                b'd' => 86_400_000,
+            let unit: Nanos = match offset.as_bytes().last()? {
+                b's' => 1_000_000_000,
+                b'm' => 60_000_000_000,
+                b'h' => 3_600_000_000_000,
+                b'd' => 86_400_000_000_000,
                 _ => return None,
             };
             let digits = &offset[..offset.len() - 1];
             if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            let n: i64 = digits.parse().ok()?;
-            return now.checked_sub(n.checked_mul(unit)?);
+            let n: Nanos = digits.parse().ok()?;
+            let bound = now.checked_sub(n.checked_mul(unit)?)?;
+            // Before the year -9999 is no time.
+            return jiff::Timestamp::from_nanosecond(bound).ok().map(|_| bound);
         }
         match self.text(text.as_bytes()) {
-            Some((time, len)) if len == text.len() => Some(time),
+            Some((time, len)) if len == text.len() => time,
             _ => None,
         }
     }
 }
 
-/// A zone `text` starts with: its offset in seconds and its length.
-fn zone(text: &[u8]) -> Option<(i64, usize)> {
-    let sign = match text.first()? {
-        b'Z' | b'z' => return Some((0, 1)),
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
+/// What follows a time's seconds (and fraction) says of its zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// An offset in seconds, and the length of what says it.
+    Offset(i64, usize),
+    /// An offset no zone has (`+25:00`, `+0860`), and its length.
+    Impossible(usize),
+    /// ` CST`: a space and an abbreviation alone, and their length.
+    Abbreviation(usize),
+    /// Nothing that names a zone.
+    None,
+}
+
+/// The zone `text` (what follows a time) starts with.
+fn zone(text: &[u8]) -> Zone {
+    match text.first() {
+        Some(b'Z' | b'z') => Zone::Offset(0, 1),
+        Some(b'+' | b'-') => with_name(text, offset(text, false)),
+        Some(b' ') => {
+            let rest = &text[1..];
+            match rest.first() {
+                Some(b'+' | b'-') => match with_name(rest, offset(rest, true)) {
+                    Zone::Offset(offset, len) => Zone::Offset(offset, 1 + len),
+                    Zone::Impossible(len) => Zone::Impossible(1 + len),
+                    _ => Zone::None,
+                },
+                Some(b'A'..=b'Z') => {
+                    let word = word(rest);
+                    if UTC_WORDS.contains(&word) {
+                        Zone::Offset(0, 1 + word.len())
+                    } else if ABBREVIATIONS.contains(&word) {
+                        Zone::Abbreviation(1 + word.len())
+                    } else {
+                        Zone::None
+                    }
+                }
+                _ => Zone::None,
+            }
+        }
+        _ => Zone::None,
+    }
+}
+
+/// The word of ASCII letters `text` starts with; empty when letters run into digits (`UTC2`).
+fn word(text: &[u8]) -> &[u8] {
+    let len = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    match text.get(len) {
+        Some(b) if b.is_ascii_digit() || *b == b'_' => &[],
+        _ => &text[..len],
+    }
+}
+
+/// The offset `text` starts with (`+08:00`, `+0800`, `+08`; after a space, where a sign and two
+/// digits may be anything, only the first two).
+fn offset(text: &[u8], spaced: bool) -> Zone {
+    let sign = if text[0] == b'-' { -1 } else { 1 };
     let two = |at: usize| -> Option<i64> {
         let d = text.get(at..at + 2)?;
         d.iter()
             .all(u8::is_ascii_digit)
             .then(|| i64::from(d[0] - b'0') * 10 + i64::from(d[1] - b'0'))
     };
-    let hours = two(1)?;
+    let Some(hours) = two(1) else {
+        return Zone::None;
+    };
     let (minutes, len) = match text.get(3) {
-        Some(b':') => (two(4)?, 6),
-        Some(b'0'..=b'9') => (two(3)?, 5),
+        Some(b':') => match two(4) {
+            Some(m) => (m, 6),
+            None => return Zone::None,
+        },
+        Some(b'0'..=b'9') => match two(3) {
+            Some(m) => (m, 5),
+            None => return Zone::None,
+        },
+        _ if spaced => return Zone::None,
         _ => (0, 3),
     };
-    if hours > 23 || minutes > 59 || text.get(len).is_some_and(u8::is_ascii_digit) {
-        return None;
+    if text.get(len).is_some_and(u8::is_ascii_digit) {
+        return Zone::None;
     }
-    Some((sign * (hours * 3600 + minutes * 60), len))
+    if hours > 23 || minutes > 59 {
+        return Zone::Impossible(len);
+    }
+    Zone::Offset(sign * (hours * 3600 + minutes * 60), len)
+}
+
+/// An offset, with what may follow it and says nothing more: the zone's name as Go's
+/// `time.String()` writes it (` CST`, ` +08`, ` ChST`), and Go's monotonic clock reading
+/// (` m=+0.000012345`).
+fn with_name(text: &[u8], zone: Zone) -> Zone {
+    let Zone::Offset(offset, mut len) = zone else {
+        return zone;
+    };
+    if text.get(len) == Some(&b' ') {
+        let rest = &text[len + 1..];
+        let name = match rest.first() {
+            Some(b'A'..=b'Z') => word(rest).len(),
+            Some(b'+' | b'-') => match offset_digits(rest) {
+                n @ (3 | 5) => n,
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if (1..=6).contains(&name) {
+            len += 1 + name;
+        }
+    }
+    if let Some([b'+' | b'-', number @ ..]) = text[len..].strip_prefix(b" m=") {
+        let number = number
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+        if number > 0 {
+            len += 3 + 1 + number;
+        }
+    }
+    Zone::Offset(offset, len)
+}
+
+/// The length of `±hh` or `±hhmm` at the start of `text`, not followed by a digit; 0 if neither.
+fn offset_digits(text: &[u8]) -> usize {
+    let run = text[1..].iter().take_while(|b| b.is_ascii_digit()).count();
+    match run {
+        2 | 4 => 1 + run,
+        _ => 0,
+    }
 }
 
 /// An epoch time: seconds (with a fraction, or an exponent as some encoders write floats),
-/// milliseconds, microseconds or nanoseconds, told apart by size.
-fn epoch(text: &[u8]) -> Option<Millis> {
+/// milliseconds, microseconds or nanoseconds, told apart by size (a time after 1973 written in
+/// seconds has at most 11 digits, in milliseconds 12 to 14, in microseconds 15 to 17).
+fn epoch(text: &[u8]) -> Option<Nanos> {
     let int_len = text.iter().take_while(|b| b.is_ascii_digit()).count();
     if int_len > 19 {
         return None;
     }
-    let int: i64 = std::str::from_utf8(&text[..int_len]).ok()?.parse().ok()?;
+    let int: Nanos = std::str::from_utf8(&text[..int_len]).ok()?.parse().ok()?;
     let rest = &text[int_len..];
     if rest.is_empty() {
         return Some(match int {
-            0..100_000_000_000 => int * 1000,
-            100_000_000_000..100_000_000_000_000 => int,
-            100_000_000_000_000..100_000_000_000_000_000 => int / 1000,
-            _ => int / 1_000_000,
+            0..100_000_000_000 => int * 1_000_000_000,
+            100_000_000_000..100_000_000_000_000 => int * 1_000_000,
+            100_000_000_000_000..100_000_000_000_000_000 => int * 1_000,
+            _ => int,
         });
     }
     if rest[0] == b'.' && rest.len() > 1 && rest[1..].iter().all(u8::is_ascii_digit) {
@@ -415,71 +707,18 @@ fn epoch(text: &[u8]) -> Option<Millis> {
         if int >= 100_000_000_000 {
             return None;
         }
-        let millis = rest[1..]
+        let fraction = rest[1..]
             .iter()
             .chain(std::iter::repeat(&b'0'))
-            .take(3)
-            .fold(0, |v, d| v * 10 + i64::from(d - b'0'));
-        return Some(int * 1000 + millis);
+            .take(9)
+            .fold(0, |v, d| v * 10 + Nanos::from(d - b'0'));
+        return Some(int * 1_000_000_000 + fraction);
     }
-    // `1.7326944001234567e+09`: a float; milliseconds are all it needs to hold.
+    // `1.7326944001234567e+09`: a float, which holds a time of now to about a tenth of a
+    // microsecond: read to the microsecond.
     let seconds: f64 = std::str::from_utf8(text).ok()?.parse().ok()?;
     (seconds.is_finite() && (0.0..1e11).contains(&seconds))
-        .then(|| (seconds * 1000.0).round() as i64)
-}
-
-fn skip_ws(text: &[u8], mut i: usize) -> usize {
-    while text.get(i).is_some_and(u8::is_ascii_whitespace) {
-        i += 1;
-    }
-    i
-}
-
-/// The end (after the closing quote) of the string at `text[i]`.
-fn string_end(text: &[u8], mut i: usize) -> Option<usize> {
-    i += 1;
-    loop {
-        i += memchr::memchr2(b'"', b'\\', text.get(i..)?)?;
-        match text[i] {
-            b'\\' => i += 2,
-            _ => return Some(i + 1),
-        }
-    }
-}
-
-/// The end of the value at `text[i]`: a string, a container (skipped, not checked), or a
-/// number or word.
-fn value_end(text: &[u8], mut i: usize) -> Option<usize> {
-    match *text.get(i)? {
-        b'"' => string_end(text, i),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            loop {
-                match *text.get(i)? {
-                    b'"' => {
-                        i = string_end(text, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        _ => {
-            let len = text[i..]
-                .iter()
-                .take_while(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
-                .count();
-            (len > 0).then_some(i + len)
-        }
-    }
+        .then(|| (seconds * 1e6).round() as Nanos * 1_000)
 }
 
 /// Milliseconds since the epoch as RFC 3339 in UTC (`2026-11-27T00:11:00Z`, with the
@@ -495,10 +734,15 @@ pub fn rfc3339(time: Millis) -> String {
 mod tests {
     use super::*;
 
+    /// A time as RFC 3339 in UTC, with all the digits of its fraction.
+    fn shown(time: Nanos) -> String {
+        jiff::Timestamp::from_nanosecond(time).unwrap().to_string()
+    }
+
     fn at(zone: &str, line: &str) -> Option<String> {
         let clock = Clock::new(TimeZone::get(zone).unwrap());
         let start = line.find("{\"RequestId\"");
-        clock.time_of(line.as_bytes(), start).map(rfc3339)
+        clock.time_of(line.as_bytes(), start).map(shown)
     }
 
     #[test]
@@ -517,7 +761,7 @@ mod tests {
         );
         assert_eq!(
             utc("2026/11/27 08:00:01.123456 x").as_deref(),
-            Some("2026-11-27T08:00:01.123Z")
+            Some("2026-11-27T08:00:01.123456Z")
         );
         // Zone-less times are the local zone's.
         assert_eq!(at("Asia/Shanghai", "2026-11-27 16:00:01 x"), t);
@@ -558,7 +802,7 @@ mod tests {
         );
         assert_eq!(
             utc(r#"{"ts":1795766401.123456,"resp":{"RequestId":"a"}}"#).as_deref(),
-            Some("2026-11-27T08:00:01.123Z")
+            Some("2026-11-27T08:00:01.123456Z")
         );
         assert_eq!(utc(r#"{"ts":1.795766401e+09,"resp":{"RequestId":"a"}}"#), t);
         assert_eq!(utc(r#"{"time":1795766401000,"resp":{"RequestId":"a"}}"#), t);
@@ -654,8 +898,8 @@ mod tests {
     #[test]
     fn window_bounds_and_what_they_hold() {
         let clock = Clock::new(TimeZone::UTC);
-        let now = 1_795_766_400_000; // 2026-11-27T08:00:00Z
-        let bound = |t| clock.bound(t, now).map(rfc3339);
+        let now = 1_795_766_400_000_000_000; // 2026-11-27T08:00:00Z
+        let bound = |t| clock.bound(t, now).map(shown);
         assert_eq!(bound("-3h").as_deref(), Some("2026-11-27T05:00:00Z"));
         assert_eq!(bound("-90s").as_deref(), Some("2026-11-27T07:58:30Z"));
         assert_eq!(bound("-2d").as_deref(), Some("2026-11-25T08:00:00Z"));
@@ -704,11 +948,275 @@ mod tests {
             assert_eq!(
                 clock
                     .time_of(b"2026-11-27 09:00:01 x", None)
-                    .map(rfc3339)
+                    .map(shown)
                     .as_deref(),
                 Some("2026-11-27T08:00:01Z")
             );
         }
+    }
+
+    /// The time of `line` (the envelope in the JSON string that starts at `string`, or at
+    /// `{"RequestId"`), read in `zone`, and the notes taken.
+    fn read(zone: &str, line: &str, string: Option<&str>) -> (Option<String>, Vec<Note>) {
+        let clock = Clock::new(TimeZone::get(zone).unwrap());
+        let start = match string {
+            Some(key) => line.find(key).map(|i| i + key.len()),
+            None => line.find("{\"RequestId\""),
+        };
+        let time = clock.time_of(line.as_bytes(), start).map(shown);
+        (time, clock.notes().iter().cloned().collect())
+    }
+
+    #[test]
+    fn a_zone_after_a_space() {
+        let utc = |line: &str| read("UTC", line, None);
+        let t = |s: &str| (Some(s.to_string()), vec![]);
+        assert_eq!(
+            utc("2026-12-06 10:00:00 +08:00 x"),
+            t("2026-12-06T02:00:00Z")
+        );
+        assert_eq!(
+            utc("2026-12-06 10:00:00 +0800 x"),
+            t("2026-12-06T02:00:00Z")
+        );
+        assert_eq!(
+            utc("2026-12-06 10:00:00 -0530 x"),
+            t("2026-12-06T15:30:00Z")
+        );
+        // Go's time.String(), with the zone's name, a name that is an offset, and the
+        // monotonic clock; the name after an offset says nothing more, and is no note.
+        assert_eq!(
+            utc("2026-12-06 10:00:00.123456789 +0800 CST ERROR {\"RequestId\":1}"),
+            t("2026-12-06T02:00:00.123456789Z")
+        );
+        assert_eq!(
+            utc("2026-12-06 10:00:00.123456789 +0800 +08 x"),
+            t("2026-12-06T02:00:00.123456789Z")
+        );
+        // PostgreSQL's, and the other words for UTC.
+        assert_eq!(
+            utc("2026-12-06 10:00:00.123 UTC [123] LOG: x"),
+            t("2026-12-06T10:00:00.123Z")
+        );
+        let shanghai = |line: &str| read("Asia/Shanghai", line, None);
+        for word in ["UTC", "GMT", "Z", "UT"] {
+            let line = format!("2026-12-06 10:00:00 {word} x");
+            assert_eq!(shanghai(&line), t("2026-12-06T10:00:00Z"), "{line}");
+        }
+        // Words that are no zone: the time is the local zone's, and nothing is said.
+        for line in [
+            "2026-12-06 10:00:00 ERROR x",
+            "2026-12-06 10:00:00 Zookeeper x",
+            "2026-12-06 10:00:00 UTC2 x",
+            "2026-12-06 10:00:00 +08 retries",
+            "2026-12-06 10:00:00 -1 x",
+            "2026-12-06 10:00:00 +08001 x",
+        ] {
+            assert_eq!(shanghai(line), t("2026-12-06T02:00:00Z"), "{line}");
+        }
+        // As a field's whole value.
+        let field = |value: &str| {
+            let line = format!(r#"{{"time":"{value}","resp":{{"RequestId":"a"}}}}"#);
+            read("UTC", &line, None)
+        };
+        for value in [
+            "2026-12-06 10:00:00.5 +0800 CST m=+0.000012345",
+            "2026-12-06 10:00:00.5 +08:00",
+            "2026-12-06 10:00:00.5 +0800 CST",
+            "2026-12-06T02:00:00.5 UTC",
+        ] {
+            assert_eq!(field(value), t("2026-12-06T02:00:00.5Z"), "{value}");
+        }
+        assert_eq!(field("2026-12-06 10:00:00 +0800 lunch"), (None, vec![]));
+    }
+
+    #[test]
+    fn an_abbreviation_alone_is_the_local_zone_and_said() {
+        let line = "2026-12-06 10:00:00 CST ERROR {\"RequestId\":1}";
+        let said = vec![Note::Abbreviation("2026-12-06 10:00:00 CST".into())];
+        assert_eq!(
+            read("UTC", line, None),
+            (Some("2026-12-06T10:00:00Z".into()), said.clone())
+        );
+        assert_eq!(
+            read("Europe/Berlin", line, None),
+            (Some("2026-12-06T09:00:00Z".into()), said)
+        );
+        // The local zone's own abbreviation then says nothing new.
+        assert_eq!(
+            read("Asia/Shanghai", line, None),
+            (Some("2026-12-06T02:00:00Z".into()), vec![])
+        );
+        assert_eq!(
+            read("America/Chicago", line, None),
+            (Some("2026-12-06T16:00:00Z".into()), vec![])
+        );
+        // Said once, with the first time that had one.
+        let clock = Clock::new(TimeZone::UTC);
+        for line in ["2026-12-06 10:00:00 PST x", "2026-12-06 11:00:00 CST x"] {
+            assert!(clock.time_of(line.as_bytes(), None).is_some());
+        }
+        let notes: Vec<Note> = clock.notes().iter().cloned().collect();
+        assert_eq!(
+            notes,
+            [Note::Abbreviation("2026-12-06 10:00:00 PST".into())]
+        );
+    }
+
+    #[test]
+    fn an_impossible_offset_is_no_time_and_said() {
+        for (line, written) in [
+            ("2026-12-06T10:00:00+25:00 x", "2026-12-06T10:00:00+25:00"),
+            ("2026-12-06T10:00:00.5+0860 x", "2026-12-06T10:00:00.5+0860"),
+            ("2026-12-06 10:00:00 +0860 x", "2026-12-06 10:00:00 +0860"),
+            ("2026-12-06 10:00:00 -24:00 x", "2026-12-06 10:00:00 -24:00"),
+            // No later time is taken instead.
+            (
+                "2026-12-06T10:00:00+25 at 2026-12-06T10:00:00Z x",
+                "2026-12-06T10:00:00+25",
+            ),
+        ] {
+            let said = vec![Note::ImpossibleOffset(written.into())];
+            assert_eq!(read("UTC", line, None), (None, said), "{line}");
+        }
+        let field = r#"{"time":"2026-12-06T10:00:00+25:00","resp":{"RequestId":"a"}}"#;
+        assert_eq!(read("UTC", field, None).0, None);
+        let clock = Clock::new(TimeZone::UTC);
+        assert_eq!(clock.bound("2026-12-06T10:00:00+25:00", 0), None);
+        assert_eq!(clock.bound("2026-12-06 10:00:00 +0860", 0), None);
+        // Said once, however many lines.
+        let clock = Clock::new(TimeZone::UTC);
+        for line in ["2026-12-06T10:00:00+25:00 x", "2026-12-06T11:00:00+0860 x"] {
+            assert_eq!(clock.time_of(line.as_bytes(), None), None);
+        }
+        assert_eq!(clock.notes().iter().count(), 1);
+    }
+
+    #[test]
+    fn fractions_to_the_nanosecond() {
+        let utc = |line| at("UTC", line);
+        assert_eq!(
+            utc("2026-12-06T10:00:01.123456789Z x").as_deref(),
+            Some("2026-12-06T10:00:01.123456789Z")
+        );
+        assert_eq!(
+            utc("2026-12-06T10:00:01.000000001+08:00 x").as_deref(),
+            Some("2026-12-06T02:00:01.000000001Z")
+        );
+        // Past nanoseconds, digits are dropped, not rounded.
+        assert_eq!(
+            utc("2026-12-06T10:00:01.1234567899Z x").as_deref(),
+            Some("2026-12-06T10:00:01.123456789Z")
+        );
+    }
+
+    #[test]
+    fn epoch_numbers_by_magnitude_in_fields_and_strings() {
+        let field = |key: &str, value: &str| {
+            at(
+                "UTC",
+                &format!(r#"{{"{key}":{value},"resp":{{"RequestId":"a"}}}}"#),
+            )
+        };
+        for (value, time) in [
+            ("1796551201", "2026-12-06T10:00:01Z"),
+            ("1796551201123", "2026-12-06T10:00:01.123Z"),
+            ("1796551201123456", "2026-12-06T10:00:01.123456Z"),
+            ("1796551201123456789", "2026-12-06T10:00:01.123456789Z"),
+            ("1796551201.123456789", "2026-12-06T10:00:01.123456789Z"),
+            ("1796551201.5", "2026-12-06T10:00:01.5Z"),
+            ("1.7965512011234e+09", "2026-12-06T10:00:01.1234Z"),
+        ] {
+            assert_eq!(field("ts", value).as_deref(), Some(time), "{value}");
+            let quoted = format!("\"{value}\"");
+            assert_eq!(field("ts", &quoted).as_deref(), Some(time), "{quoted}");
+        }
+        // journald: a string of epoch microseconds.
+        assert_eq!(
+            field("__REALTIME_TIMESTAMP", "\"1796551201123456\"").as_deref(),
+            Some("2026-12-06T10:00:01.123456Z")
+        );
+        // Small numbers are seconds since 1970, as written.
+        assert_eq!(field("ts", "0").as_deref(), Some("1970-01-01T00:00:00Z"));
+        assert_eq!(field("ts", "\"17965512011234567890\""), None);
+    }
+
+    #[test]
+    fn a_line_in_a_wrapper_takes_the_wrapper_time_unless_it_has_its_own() {
+        let t = |time: &str| (Some(time.to_string()), vec![]);
+        // Docker json-file: the envelope in the `log` string, the time in `time`.
+        let docker = r#"{"log":"{\"RequestId\":\"a\",\"StatusCode\":41601}\n","stream":"stdout","time":"2026-12-06T10:00:01.123456789Z"}"#;
+        assert_eq!(
+            read("UTC", docker, Some(r#"{"log":"#)),
+            t("2026-12-06T10:00:01.123456789Z")
+        );
+        // The `log` text's own time wins (read in the local zone, as its program wrote it).
+        let docker = r#"{"log":"2026/12/06 10:00:01 ERROR {\"RequestId\":\"a\"}\n","stream":"stderr","time":"2026-12-06T02:00:01.5Z"}"#;
+        assert_eq!(
+            read("Asia/Shanghai", docker, Some(r#"{"log":"#)),
+            t("2026-12-06T02:00:01Z")
+        );
+        let docker = r#"{"log":"ERROR {\"RequestId\":\"a\"}\n","time":"2026-12-06T02:00:01.5Z"}"#;
+        assert_eq!(
+            read("Asia/Shanghai", docker, Some(r#"{"log":"#)),
+            t("2026-12-06T02:00:01.5Z")
+        );
+        // journald's JSON export.
+        let journald = r#"{"__REALTIME_TIMESTAMP":"1796551201123456","_PID":"7","MESSAGE":"{\"RequestId\":\"a\"}"}"#;
+        assert_eq!(
+            read("UTC", journald, Some(r#""MESSAGE":"#)),
+            t("2026-12-06T10:00:01.123456Z")
+        );
+        // Loki's logcli -o jsonl.
+        let loki = r#"{"labels":{"app":"x"},"line":"{\"RequestId\":\"a\"}","timestamp":"2026-12-06T10:00:01.123456789+08:00"}"#;
+        assert_eq!(
+            read("UTC", loki, Some(r#""line":"#)),
+            t("2026-12-06T02:00:01.123456789Z")
+        );
+        // A container runtime's (CRI) line: its time, unless the text has one of its own.
+        let cri = r#"2026-12-06T10:00:01.123456789+08:00 stdout F {"RequestId":"a"}"#;
+        assert_eq!(read("UTC", cri, None), t("2026-12-06T02:00:01.123456789Z"));
+        let cri =
+            r#"2026-12-06T10:00:01.5+08:00 stderr P 2026-12-06 02:00:00 ERROR {"RequestId":"a"}"#;
+        assert_eq!(read("UTC", cri, None), t("2026-12-06T02:00:00Z"));
+    }
+
+    #[test]
+    fn window_edges_to_the_nanosecond() {
+        let clock = Clock::new(TimeZone::UTC);
+        let time = |line: &str| clock.time_of(line.as_bytes(), None);
+        let w = Window {
+            since: clock.bound("2026-11-27T08:00:00Z", 0),
+            until: clock.bound("2026-11-27T08:00:01Z", 0),
+        };
+        // Half a millisecond, and a nanosecond, before --since: out. At it: in.
+        assert!(!w.contains(time("2026-11-27T07:59:59.9995Z x")));
+        assert!(!w.contains(time("2026-11-27T07:59:59.999999999Z x")));
+        assert!(w.contains(time("2026-11-27T08:00:00Z x")));
+        assert!(w.contains(time("2026-11-27T08:00:00.000000001Z x")));
+        // --until is not included: a nanosecond before it is in, at it out.
+        assert!(w.contains(time("2026-11-27T08:00:00.999999999Z x")));
+        assert!(!w.contains(time("2026-11-27T08:00:01Z x")));
+        // A bound keeps its own nanoseconds, and its zone after a space.
+        let since = clock.bound("2026-11-27T08:00:00.0000005Z", 0);
+        assert_eq!(
+            since.map(shown).as_deref(),
+            Some("2026-11-27T08:00:00.0000005Z")
+        );
+        let w = Window { since, until: None };
+        assert!(!w.contains(time("2026-11-27T08:00:00.000000499Z x")));
+        assert!(w.contains(time("2026-11-27T08:00:00.0000005Z x")));
+        assert_eq!(
+            clock
+                .bound("2026-11-27 16:00:00.25 +0800", 0)
+                .map(shown)
+                .as_deref(),
+            Some("2026-11-27T08:00:00.25Z")
+        );
+        // Offsets back from now, in nanoseconds.
+        assert_eq!(clock.bound("-1s", 1_500_000_000), Some(500_000_000));
+        assert_eq!(millis(-1), -1);
+        assert_eq!(millis(1_999_999), 1);
     }
 
     mod never_panics {
@@ -739,6 +1247,13 @@ mod tests {
                 "e+09",
                 "{\"StatusCode\":2}",
                 "x",
+                " +0800",
+                " CST",
+                " UTC",
+                "+25:00",
+                " m=+0.5",
+                " stdout F ",
+                "1796551201123456789",
             ]);
             prop::collection::vec(piece, 0..16).prop_map(|p| p.concat().into_bytes())
         }

@@ -249,3 +249,66 @@ pub fn write_untimed(
         (n, Lang::Zh) => writeln!(out, "注意：--since/--until 略去了 {n} 个没有时间的响应"),
     }
 }
+
+/// A note on the times read, in `lang`, as a line for stderr (`note: …`).
+pub fn time_note(note: &crate::input::time::Note, lang: Lang) -> String {
+    use crate::input::time::{BadTz, Note};
+    let en = lang == Lang::En;
+    let text = match note {
+        Note::BadTz { tz, what } => {
+            let tz = crate::text::escape(tz);
+            match (what, en) {
+                (BadTz::NoZone, true) => {
+                    format!("TZ={tz} names no time zone: reading times in UTC")
+                }
+                (BadTz::NoZone, false) => format!("TZ={tz} 不是已知的时区：按 UTC 读取时间"),
+                (what, true) => {
+                    let what = match what {
+                        BadTz::LargeFile => "a file over 1 MiB",
+                        BadTz::Directory => "a directory",
+                        _ => "a device, FIFO or socket",
+                    };
+                    format!("TZ={tz} names {what}, not a zone file: reading times in UTC")
+                }
+                (what, false) => {
+                    let what = match what {
+                        BadTz::LargeFile => "超过 1 MiB 的文件",
+                        BadTz::Directory => "一个目录",
+                        _ => "设备、FIFO 或套接字",
+                    };
+                    format!("TZ={tz} 指向{what}，不是时区文件：按 UTC 读取时间")
+                }
+            }
+        }
+        Note::Abbreviation(time) => {
+            let time = crate::text::escape(time);
+            match en {
+                true => format!("{time}: a zone abbreviation alone can name several zones (CST is China's and the US's): such times are read in the local zone (TZ), as times without a zone are"),
+                false => format!("{time}：单独的时区缩写可能指多个时区（CST 既是中国的也是美国的）：这类时间按本地时区（TZ）读取，与没有时区的时间相同"),
+            }
+        }
+        Note::ImpossibleOffset(time) => {
+            let time = crate::text::escape(time);
+            match en {
+                true => format!("{time}: an offset no zone has: such times are not read, and their envelopes have no time"),
+                false => format!("{time}：不存在的时区偏移：这类时间不予读取，其响应没有时间"),
+            }
+        }
+    };
+    match en {
+        true => format!("note: {text}"),
+        false => format!("注意：{text}"),
+    }
+}
+
+/// The notes on the times read, one line each.
+pub fn write_time_notes(
+    out: &mut impl std::io::Write,
+    notes: &crate::input::time::Notes,
+    lang: Lang,
+) -> std::io::Result<()> {
+    for note in notes.iter() {
+        writeln!(out, "{}", time_note(note, lang))?;
+    }
+    Ok(())
+}

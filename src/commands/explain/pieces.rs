@@ -35,6 +35,8 @@ pub(super) enum Piece {
     Output(Vec<u8>, Vec<Deferred>, Arc<str>),
     /// A line for stderr.
     Warning(String),
+    /// A note for stderr, written as it is (it starts with `note:`).
+    Note(String),
 }
 
 /// Output is handed to the writer in pieces of about this size (fewer, larger hand-overs
@@ -222,6 +224,10 @@ pub(super) fn write_pieces(
             Piece::Warning(line) => {
                 out.flush()?;
                 writeln!(err, "errcode: {line}").ok();
+            }
+            Piece::Note(line) => {
+                out.flush()?;
+                writeln!(err, "{line}").ok();
             }
         }
         out.flush()?;

@@ -64,6 +64,11 @@ impl<'t> Counter<'t> {
         &self.summary
     }
 
+    /// The clock that read the envelopes' times, with its notes.
+    pub(super) fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
     pub(super) fn new(table: &'t Table, options: &Options) -> Counter<'t> {
         Counter {
             table,
@@ -148,7 +153,7 @@ impl Sink for Counter<'_> {
                 }
                 let error = verdict == Verdict::Error;
                 let seen = Seen {
-                    time,
+                    time: time.map(crate::input::time::millis),
                     request_id: env.request_id.filter(|_| self.samples),
                 };
                 match rows.first() {
@@ -192,6 +197,7 @@ impl Parts for Counter<'_> {
 
     fn merge(&mut self, part: Self, lines_before: u64) {
         self.seen += part.seen;
+        self.clock.merge_notes(&part.clock);
         self.summary.merge(part.summary);
         self.problems.merge(part.problems, lines_before);
     }
@@ -209,6 +215,9 @@ pub(super) fn summarise(
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let mut counter = Counter::new(table, options);
     let (failed, bytes) = counter.count(inputs, err, settings.lang);
+    let mut notes = options.bound_notes.clone();
+    notes.merge(&counter.clock.notes());
+    output::problems::write_time_notes(err, &notes, settings.lang).ok();
     let Counter {
         summary,
         problems,
@@ -345,6 +354,11 @@ pub(super) fn diff(
         }
         counters.push(counter);
     }
+    let mut notes = options.bound_notes.clone();
+    for counter in &counters {
+        notes.merge(&counter.clock.notes());
+    }
+    output::problems::write_time_notes(err, &notes, settings.lang).ok();
     let (before, after) = (&counters[0], &counters[1]);
     let changes = crate::explain::diff::compare(&before.summary, &after.summary);
     let new_error = changes.iter().any(|c| c.is_new_error());

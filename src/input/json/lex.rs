@@ -86,3 +86,61 @@ pub(crate) fn skip_ws(text: &[u8], mut i: usize) -> usize {
     }
     i
 }
+
+/// The end of the value at `text[i]`, not checked as JSON: a string, a container (to the bracket
+/// that closes it, over the strings in it), or a number or word (to the next `,`, `}`, `]` or
+/// whitespace). `None` when it does not end within `text`.
+pub(crate) fn value_end(text: &[u8], i: usize) -> Option<usize> {
+    match *text.get(i)? {
+        b'"' => string_end(text, i).ok(),
+        b'{' | b'[' => {
+            let (mut depth, mut j) = (0usize, i);
+            loop {
+                match *text.get(j)? {
+                    b'"' => {
+                        j = string_end(text, j).ok()?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let len = text[i..]
+                .iter()
+                .take_while(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                .count();
+            (len > 0).then_some(i + len)
+        }
+    }
+}
+
+#[cfg(test)]
+mod value_end_tests {
+    use super::value_end;
+
+    #[test]
+    fn values_end_where_they_close() {
+        let end = |text: &str, i| value_end(text.as_bytes(), i);
+        assert_eq!(end(r#""a\\"b" x"#, 0), Some(5));
+        assert_eq!(end(r#""a\"b" x"#, 0), Some(6));
+        assert_eq!(end(r#"{"a":"}","b":[1,{}]}, x"#, 0), Some(20));
+        assert_eq!(end("[worker{7}] x", 7), Some(10));
+        assert_eq!(end("12, x", 0), Some(2));
+        assert_eq!(end("true}", 0), Some(4));
+        // Open at the end, or nothing there: no end.
+        assert_eq!(end(r#"{"a":"#, 0), None);
+        assert_eq!(end(r#""a\"#, 0), None);
+        assert_eq!(end("[[]", 0), None);
+        assert_eq!(end(", x", 0), None);
+        assert_eq!(end("", 0), None);
+    }
+}
