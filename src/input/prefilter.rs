@@ -10,47 +10,65 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
 
 use crate::input::model::Skip;
 
 /// The mark every SDK's error string holds.
 pub(crate) const SDK_MARKER: &[u8] = b"TencentCloudSDK";
 
-/// The keys an envelope of either generation needs, matched in any case.
+/// Whether `text` holds an SDK error string's mark (its searcher made once).
+pub(crate) fn has_sdk_marker(text: &[u8]) -> bool {
+    static SDK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(SDK_MARKER));
+    SDK.find(text).is_some()
+}
+
+/// The keys an envelope of either generation needs, folded as [`fold`] folds the line: every
+/// byte with its `0x20` bit set, so that letters match in any case (`[` folds to `{`, `_` to
+/// DEL: a few more lines may pass, none is lost).
 static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let keys = [
+        "statuscode",
+        "status_code",
+        "status-code",
+        "response",
+        "message\":[",
+    ];
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "statuscode",
-            "status_code",
-            "status-code",
-            "response",
-            "message\":[",
-        ])
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(keys.map(|k| k.bytes().map(|b| b | 0x20).collect::<Vec<u8>>()))
         .expect("a handful of short literals always builds")
 });
 
-/// Why `line` cannot hold an envelope nor start a document that does; `None` when it may.
-pub(crate) fn rule_out(line: &[u8]) -> Option<Skip> {
-    let last = line.iter().rposition(|b| !b.is_ascii_whitespace())?;
-    if memchr::memchr(b'{', line).is_none() {
-        let first = line.iter().position(|b| !b.is_ascii_whitespace());
-        if first.is_some_and(|i| line[i] == b'[')
-            || memchr::memmem::find(line, SDK_MARKER).is_some()
-        {
+/// Lines ruled out before any parsing, with a buffer of the line folded for the key search.
+#[derive(Debug, Default)]
+pub(crate) struct Prefilter {
+    folded: Vec<u8>,
+}
+
+impl Prefilter {
+    /// Why `line` cannot hold an envelope nor start a document that does; `None` when it may.
+    pub(crate) fn rule_out(&mut self, line: &[u8]) -> Option<Skip> {
+        let last = line.iter().rposition(|b| !b.is_ascii_whitespace())?;
+        if memchr::memchr(b'{', line).is_none() {
+            let first = line.iter().position(|b| !b.is_ascii_whitespace());
+            if first.is_some_and(|i| line[i] == b'[') || has_sdk_marker(line) {
+                return None;
+            }
+            // Not UTF-8, and no object to find in it: binary data, not a log line.
+            return Some(match std::str::from_utf8(line) {
+                Ok(_) => Skip::NoJson,
+                Err(_) => Skip::Binary,
+            });
+        }
+        if !matches!(line[last], b'}' | b']') || has_sdk_marker(line) {
             return None;
         }
-        // Not UTF-8, and no object to find in it: binary data, not a log line.
-        return Some(match std::str::from_utf8(line) {
-            Ok(_) => Skip::NoJson,
-            Err(_) => Skip::Binary,
-        });
+        self.folded.clear();
+        self.folded.extend(line.iter().map(|b| b | 0x20));
+        (!KEYS.is_match(&self.folded)).then_some(Skip::NoKey)
     }
-    let may = !matches!(line[last], b'}' | b']')
-        || KEYS.is_match(line)
-        || memchr::memmem::find(line, SDK_MARKER).is_some();
-    (!may).then_some(Skip::NoKey)
 }
 
 #[cfg(test)]
@@ -72,7 +90,11 @@ mod tests {
             "[",
             "  [ {",
         ] {
-            assert_eq!(rule_out(line.as_bytes()), None, "{line}");
+            assert_eq!(
+                Prefilter::default().rule_out(line.as_bytes()),
+                None,
+                "{line}"
+            );
         }
     }
 
@@ -91,8 +113,15 @@ mod tests {
                 Skip::NoKey,
             ),
         ] {
-            assert_eq!(rule_out(line.as_bytes()), Some(reason), "{line}");
+            assert_eq!(
+                Prefilter::default().rule_out(line.as_bytes()),
+                Some(reason),
+                "{line}"
+            );
         }
-        assert_eq!(rule_out(b"\xff\xfe no text"), Some(Skip::Binary));
+        assert_eq!(
+            Prefilter::default().rule_out(b"\xff\xfe no text"),
+            Some(Skip::Binary)
+        );
     }
 }

@@ -16,7 +16,7 @@ use crate::input::http::{self, Verbose};
 use crate::input::json::{self, Found, Passed, Scanner, Seen, Step};
 use crate::input::lines::{Line, Lines, Next};
 use crate::input::model::{Event, Fault, HttpResponse, Sink, Skip};
-use crate::input::prefilter;
+use crate::input::prefilter::Prefilter;
 
 /// A JSON document over several lines, being read.
 #[derive(Debug)]
@@ -74,6 +74,7 @@ pub(crate) struct Reader<'n> {
     name: &'n str,
     state: State,
     scanner: Scanner,
+    prefilter: Prefilter,
     /// Lines up to this one are being read again after a broken document.
     reread_until: u64,
     /// Lines up to this one are read one by one, with no document across them.
@@ -98,6 +99,7 @@ impl<'n> Reader<'n> {
             name,
             state: State::Idle,
             scanner: Scanner::new(),
+            prefilter: Prefilter::default(),
             reread_until: 0,
             single_until: 0,
             skip_to: None,
@@ -293,7 +295,7 @@ impl<'n> Reader<'n> {
         }
         if let Some(reason) = http_body
             .is_none()
-            .then(|| prefilter::rule_out(&text[from..]))
+            .then(|| self.prefilter.rule_out(&text[from..]))
             .flatten()
         {
             return sink.event(Event::Skipped {

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use crate::input::fields::{self, Key};
 use crate::input::model::{Api, Fault, Field};
-use crate::input::prefilter::SDK_MARKER;
+use crate::input::prefilter::has_sdk_marker;
 use crate::input::sdk;
 use lex::{number_end, skip_ws, string_end};
 
@@ -248,6 +248,9 @@ pub(crate) struct Scanner {
     strings_left: u8,
     /// What the scan passed over without an envelope, for the line's skip reason.
     pub passed: Passed,
+    /// The text being searched holds an SDK error string's mark: the text outside its values
+    /// is searched for SDK strings.
+    marked: bool,
 }
 
 /// What a scan passed over that may explain a line without an envelope.
@@ -285,6 +288,7 @@ impl Scanner {
             tokens: 0,
             strings_left,
             passed: Passed::default(),
+            marked: false,
         }
     }
 
@@ -661,7 +665,7 @@ impl Scanner {
 /// Whether text (or a JSON string literal, escaped) may hold an envelope worth a search: an
 /// object, or an SDK's error string.
 fn may_hold_envelope(text: &[u8]) -> bool {
-    memchr::memchr(b'{', text).is_some() || memchr::memmem::find(text, SDK_MARKER).is_some()
+    memchr::memchr(b'{', text).is_some() || has_sdk_marker(text)
 }
 
 /// The unescaped content of a JSON string (without its quotes); `None` when it is not one.
@@ -744,6 +748,7 @@ where
             .iter()
             .take_while(|b| b.is_ascii_whitespace())
             .count();
+    scanner.marked = has_sdk_marker(&text[from..]);
     // The text outside values starts here.
     let mut outside = from;
     let mut i = from;
@@ -760,7 +765,7 @@ where
             i = scanner.quoted(text, at, &mut outside, emit)?;
             continue;
         }
-        sdk_errors(text, outside..at, emit)?;
+        scanner.sdk_errors(text, outside..at, emit)?;
         if text[at + 1..].starts_with(b"\"\"") {
             // A CSV field with doubled quotes (`"{""StatusCode"":…}"`), as log platforms
             // export a message: searched with its quotes made single.
@@ -793,7 +798,7 @@ where
             }
         }
     }
-    sdk_errors(text, outside..text.len(), emit)?;
+    scanner.sdk_errors(text, outside..text.len(), emit)?;
     Ok(seen)
 }
 
@@ -814,7 +819,7 @@ impl Scanner {
         let rest = &text[at + 1..];
         if rest.starts_with(b"{\\\"") || rest.starts_with(b"[{\\\"") {
             if let Ok(end) = string_end(text, at) {
-                sdk_errors(text, *outside..at, emit)?;
+                self.sdk_errors(text, *outside..at, emit)?;
                 self.string_value(&text[at..end], at, emit)?;
                 *outside = end;
                 return Ok(end);
@@ -853,26 +858,27 @@ fn undouble(content: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The SDK error strings in `text[range]`, text outside JSON values.
-fn sdk_errors<E>(text: &[u8], range: Range<usize>, emit: &mut E) -> io::Result<()>
-where
-    E: FnMut(&[u8], &Found) -> io::Result<()>,
-{
-    let part = &text[range.clone()];
-    if memchr::memmem::find(part, SDK_MARKER).is_none() {
-        return Ok(());
+impl Scanner {
+    /// The SDK error strings in `text[range]`, text outside JSON values.
+    fn sdk_errors<E>(&self, text: &[u8], range: Range<usize>, emit: &mut E) -> io::Result<()>
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        if !self.marked {
+            return Ok(());
+        }
+        sdk::each(&text[range.clone()], |e| {
+            let shift = |r: Range<usize>| r.start + range.start..r.end + range.start;
+            let mut found = Found::new(Api::V3, shift(e.raw));
+            found.slots[Field::RequestId as usize] = e.request_id.map(shift);
+            let code = shift(e.code);
+            found.slots[Field::StatusCode as usize] = (!code.is_empty()).then_some(code);
+            found.slots[Field::Message as usize] = e.message.map(shift);
+            found.error = true;
+            found.sdk = true;
+            emit(text, &found)
+        })
     }
-    sdk::each(part, |e| {
-        let shift = |r: Range<usize>| r.start + range.start..r.end + range.start;
-        let mut found = Found::new(Api::V3, shift(e.raw));
-        found.slots[Field::RequestId as usize] = e.request_id.map(shift);
-        let code = shift(e.code);
-        found.slots[Field::StatusCode as usize] = (!code.is_empty()).then_some(code);
-        found.slots[Field::Message as usize] = e.message.map(shift);
-        found.error = true;
-        found.sdk = true;
-        emit(text, &found)
-    })
 }
 
 fn unexpected(found: u8, expected: &'static str) -> Fault {
