@@ -1,6 +1,7 @@
 //! The input layer: bytes to envelopes, one job a module, data flowing one way.
 //!
-//! - `source`: bytes to text (gzip, UTF-16, byte-order marks);
+//! - `source`: bytes to text (gzip, zstd, xz, bzip2, UTF-16, byte-order marks), archives
+//!   and streams too large to decompress refused;
 //! - `lines`: text to lines, with the exact limit;
 //! - `reader`: which form each line is (HTTP, `curl -v`, JSON, a log line) and the one state
 //!   that spans lines, a JSON document;
@@ -26,6 +27,7 @@ pub(crate) mod time;
 use std::io::{self, Read};
 
 pub use model::{Api, Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, Skip, Value};
+pub(crate) use source::{Archive, Refused, WINDOW_MAX};
 
 /// The longest line, and the longest JSON document over several lines, in bytes after
 /// decompression and transcoding: 16 MiB. A longer line is passed over (and reported) without
