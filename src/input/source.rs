@@ -1,17 +1,15 @@
 //! Bytes as they come to text as it is read. A compressed stream (gzip, zstd, xz, bzip2) is
 //! decompressed, told by its magic bytes, from a file or stdin, concatenated streams one after
-//! another; then, in what came out as in plain input, UTF-16 with a byte-order mark is
-//! transcoded to UTF-8 and a UTF-8 byte-order mark is dropped. An archive (zip, tar, also a
-//! compressed tar) is refused by name, and so is a stream whose window would take more memory
-//! than [`WINDOW_MAX`]: both are [`Refused`] errors, which tell what to run first. Everything
-//! streams: nothing is read whole.
+//! another (each format's reader is in `compressed`); then, in what came out as in plain input,
+//! UTF-16 with a byte-order mark is transcoded to UTF-8 and a UTF-8 byte-order mark is dropped.
+//! An archive (zip, tar, also a compressed tar) is refused by name, and so is a stream whose
+//! window would take more memory than errcode's bound: both are [`Refused`] errors, which say
+//! what to run first. Everything streams: nothing is read whole.
 
 use std::fmt;
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 
-/// The largest window (dictionary) a compressed stream may need: 8 MiB, what `xz` (-6) and
-/// `zstd -19` use, and no more, so that the process stays within its 32 MiB.
-pub(crate) const WINDOW_MAX: u64 = 8 << 20;
+use super::compressed::{self, Format};
 
 /// What the first bytes of an input say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,48 +28,6 @@ pub(crate) enum Encoding {
     Compressed(Format),
     /// An archive of files, not a stream of text.
     Archive(Archive),
-}
-
-/// A compression format errcode decompresses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Gzip,
-    Zstd,
-    Xz,
-    Bzip2,
-}
-
-impl Format {
-    /// The command that decompresses it to stdout.
-    fn command(self) -> &'static str {
-        match self {
-            Format::Gzip => "gzip -dc",
-            Format::Zstd => "zstd -dc",
-            Format::Xz => "xz -dc",
-            Format::Bzip2 => "bzip2 -dc",
-        }
-    }
-
-    /// tar's option that reads it.
-    fn tar_option(self) -> &'static str {
-        match self {
-            Format::Gzip => "-xOzf",
-            Format::Zstd => "--zstd -xOf",
-            Format::Xz => "-xOJf",
-            Format::Bzip2 => "-xOjf",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::Gzip => "gzip",
-            Format::Zstd => "zstd",
-            Format::Xz => "xz",
-            Format::Bzip2 => "bzip2",
-        })
-    }
 }
 
 /// An archive errcode refuses.
@@ -133,10 +89,10 @@ pub(crate) fn decode<'a>(mut input: impl Read + 'a) -> io::Result<Box<dyn Read +
         encoding => return Ok(text(whole, encoding)),
     };
     let mut inner = match format {
-        Format::Gzip => gzip(whole),
-        Format::Zstd => zstd(whole),
-        Format::Xz => xz(whole)?,
-        Format::Bzip2 => bzip2(whole),
+        Format::Gzip => compressed::gzip(whole),
+        Format::Zstd => compressed::zstd(whole),
+        Format::Xz => compressed::xz(whole)?,
+        Format::Bzip2 => compressed::bzip2(whole),
     };
     let start = head(&mut inner)?;
     let encoding = sniff(&start);
@@ -146,278 +102,6 @@ pub(crate) fn decode<'a>(mut input: impl Read + 'a) -> io::Result<Box<dyn Read +
         // A compressed file of compressed data is read as the bytes it holds.
         Encoding::Compressed(_) | Encoding::Plain { skip: 0 } => Ok(Box::new(whole)),
         encoding => Ok(text(whole, encoding)),
-    }
-}
-
-/// gzip members, one after another (`cat a.gz b.gz`).
-fn gzip<'a>(input: impl Read + 'a) -> Box<dyn Read + 'a> {
-    Box::new(Named {
-        inner: flate2::read::MultiGzDecoder::new(input),
-        format: Format::Gzip,
-    })
-}
-
-/// bzip2 streams, one after another (`cat a.bz2 b.bz2`, `pbzip2`'s output).
-fn bzip2<'a>(input: impl Read + 'a) -> Box<dyn Read + 'a> {
-    Box::new(Named {
-        inner: bzip2::read::MultiBzDecoder::new(input),
-        format: Format::Bzip2,
-    })
-}
-
-/// xz streams, one after another; a block whose dictionary is over [`WINDOW_MAX`] is refused
-/// before it is allocated: the first block's from its header, here, a later one's by the
-/// decoder's memory limit.
-fn xz<'a>(mut input: impl Read + 'a) -> io::Result<Box<dyn Read + 'a>> {
-    let mut header = Vec::new();
-    if let Some(dict) = xz_dictionary(&mut input, &mut header)? {
-        if dict > WINDOW_MAX {
-            return Err(Refused::Window(Format::Xz, Some(dict)).into());
-        }
-    }
-    let limit_kb = lzma_rust2::lzma2_get_memory_usage(WINDOW_MAX as u32);
-    let input = BufReader::with_capacity(64 << 10, io::Cursor::new(header).chain(input));
-    Ok(Box::new(Named {
-        inner: lzma_rust2::XzReader::new_mem_limit(input, true, limit_kb),
-        format: Format::Xz,
-    }))
-}
-
-/// The LZMA2 dictionary size the first block of an xz stream declares, read from its stream
-/// header and block header (what was read is left in `read`); `None` when it does not say
-/// (no block, or a header the decoder will refuse).
-fn xz_dictionary(input: &mut impl Read, read: &mut Vec<u8>) -> io::Result<Option<u64>> {
-    // The stream header (12 bytes), then the block header's size.
-    input.take(13).read_to_end(read)?;
-    let Some(&size) = read.get(12) else {
-        return Ok(None);
-    };
-    if size == 0 {
-        // The index: a stream with no block.
-        return Ok(None);
-    }
-    let size = (usize::from(size) + 1) * 4;
-    input.take(size as u64 - 1).read_to_end(read)?;
-    let Some(block) = read.get(12..12 + size - 4) else {
-        return Ok(None);
-    };
-    // Flags: the number of filters, then which sizes follow, each a multibyte integer.
-    let flags = block[1];
-    let mut at = 2;
-    let skip = usize::from(flags & 0x40 != 0) + usize::from(flags & 0x80 != 0);
-    for _ in 0..skip {
-        xz_integer(block, &mut at);
-    }
-    let mut dict = None;
-    for _ in 0..=(flags & 3) {
-        let (Some(id), Some(props)) = (xz_integer(block, &mut at), xz_integer(block, &mut at))
-        else {
-            return Ok(None);
-        };
-        let prop = block.get(at..at + props as usize);
-        at += props as usize;
-        // LZMA2, the last filter: one byte of dictionary size.
-        if let (0x21, Some(&[bits])) = (id, prop) {
-            dict = match bits {
-                0..=39 => Some(u64::from(2 | (bits & 1)) << (bits / 2 + 11)),
-                40 => Some(u64::from(u32::MAX)),
-                _ => None,
-            };
-        }
-    }
-    Ok(dict)
-}
-
-/// The multibyte integer of xz's headers at `block[*at..]`, `at` moved past it.
-fn xz_integer(block: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    for i in 0..9 {
-        let byte = *block.get(*at)?;
-        *at += 1;
-        value |= u64::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
-}
-
-/// zstd frames, one after another, skippable frames passed over.
-fn zstd<'a>(input: impl Read + 'a) -> Box<dyn Read + 'a> {
-    Box::new(Zstd {
-        input: Some(BufReader::with_capacity(64 << 10, input)),
-        frame: None,
-        decoder: None,
-    })
-}
-
-/// A zstd frame decoder over its input, with the header it was given back in front.
-type ZstdFrame<R> = ruzstd::decoding::StreamingDecoder<
-    io::Chain<io::Cursor<Vec<u8>>, R>,
-    ruzstd::decoding::FrameDecoder,
->;
-
-/// zstd frames, one after another, each frame's window checked from its header before the
-/// decoder sees it.
-struct Zstd<R: Read> {
-    /// The input between two frames.
-    input: Option<R>,
-    /// The frame being read.
-    frame: Option<ZstdFrame<R>>,
-    /// The decoder of the frame before, reused.
-    decoder: Option<ruzstd::decoding::FrameDecoder>,
-}
-
-impl<R: Read> Zstd<R> {
-    /// Starts the next frame; `false` at the end of the input.
-    fn next_frame(&mut self, mut input: R) -> io::Result<bool> {
-        loop {
-            let mut header = Vec::with_capacity(18);
-            (&mut input).take(4).read_to_end(&mut header)?;
-            let magic = match header[..] {
-                [] => return Ok(false),
-                [a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
-                _ => return Err(incomplete(Format::Zstd)),
-            };
-            if magic & 0xffff_fff0 == 0x184d_2a50 {
-                // A skippable frame: its length, then as many bytes.
-                let mut length = [0; 4];
-                input
-                    .read_exact(&mut length)
-                    .map_err(|_| incomplete(Format::Zstd))?;
-                let length = u64::from(u32::from_le_bytes(length));
-                if io::copy(&mut (&mut input).take(length), &mut io::sink())? < length {
-                    return Err(incomplete(Format::Zstd));
-                }
-                continue;
-            }
-            if magic != 0xfd2f_b528 {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "zstd: data after a frame that is no frame",
-                ));
-            }
-            let window = zstd_window(&mut input, &mut header)?;
-            if window > WINDOW_MAX {
-                return Err(Refused::Window(Format::Zstd, Some(window)).into());
-            }
-            let source = io::Cursor::new(header).chain(input);
-            let decoder = self.decoder.take().unwrap_or_default();
-            let frame = ruzstd::decoding::StreamingDecoder::new_with_decoder(source, decoder)
-                .map_err(|e| zstd_error(&e))?;
-            self.frame = Some(frame);
-            return Ok(true);
-        }
-    }
-}
-
-/// The window a zstd frame needs, from its header after the magic number (what was read is
-/// added to `header`).
-fn zstd_window(input: &mut impl Read, header: &mut Vec<u8>) -> io::Result<u64> {
-    let mut descriptor = [0];
-    input
-        .read_exact(&mut descriptor)
-        .map_err(|_| incomplete(Format::Zstd))?;
-    let descriptor = descriptor[0];
-    header.push(descriptor);
-    let single_segment = descriptor & 0x20 != 0;
-    let dictionary_id = [0, 1, 2, 4][usize::from(descriptor & 3)];
-    let content_size = match (descriptor >> 6, single_segment) {
-        (0, false) => 0,
-        (0, true) => 1,
-        (flag, _) => 1 << flag,
-    };
-    let rest = usize::from(!single_segment) + dictionary_id + content_size;
-    let from = header.len();
-    input.take(rest as u64).read_to_end(header)?;
-    if header.len() < from + rest {
-        return Err(incomplete(Format::Zstd));
-    }
-    let fields = &header[from..];
-    if !single_segment {
-        // Window_Descriptor: exponent and mantissa.
-        let exponent = u32::from(fields[0] >> 3);
-        let base = 1u64 << (10 + exponent);
-        return Ok(base + base / 8 * u64::from(fields[0] & 7));
-    }
-    // A single segment: the window is the content, whose size follows the dictionary ID.
-    let size = &fields[dictionary_id..];
-    let mut bytes = [0u8; 8];
-    bytes[..size.len()].copy_from_slice(size);
-    let size = u64::from_le_bytes(bytes);
-    Ok(if content_size == 2 { size + 256 } else { size })
-}
-
-impl<R: Read> Read for Zstd<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        loop {
-            if let Some(frame) = &mut self.frame {
-                let n = frame.read(buf).map_err(|e| match e.get_ref() {
-                    Some(inner) => zstd_error(inner),
-                    None => e,
-                })?;
-                if n > 0 || buf.is_empty() {
-                    return Ok(n);
-                }
-                let frame = self.frame.take().expect("a frame");
-                let (source, decoder) = frame.into_parts();
-                if decoder.get_checksum_from_data() != decoder.get_calculated_checksum() {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        "zstd: the checksum does not match the data",
-                    ));
-                }
-                self.decoder = Some(decoder);
-                self.input = Some(source.into_inner().1);
-            }
-            match self.input.take() {
-                Some(input) => {
-                    if !self.next_frame(input)? {
-                        return Ok(0);
-                    }
-                }
-                None => return Ok(0),
-            }
-        }
-    }
-}
-
-/// A zstd decoder's error as one line.
-fn zstd_error(e: &(dyn std::error::Error + 'static)) -> io::Error {
-    let text = e.to_string();
-    // The decoder says a short read in its own words, from deep in a block.
-    if text.contains("UnexpectedEof")
-        || text.contains("failed to fill whole buffer")
-        || text.contains("NotEnoughBytes")
-    {
-        return incomplete(Format::Zstd);
-    }
-    io::Error::new(io::ErrorKind::InvalidData, format!("zstd: {text}"))
-}
-
-/// The error of a stream cut short.
-fn incomplete(format: Format) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::UnexpectedEof,
-        format!("incomplete {format} stream"),
-    )
-}
-
-/// A decoder whose errors name its format; a stream cut short is said as such, and (xz) a
-/// later block over the memory limit is refused like the first.
-struct Named<R> {
-    inner: R,
-    format: Format,
-}
-
-impl<R: Read> Read for Named<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.inner.read(buf).map_err(|e| match e.kind() {
-            io::ErrorKind::UnexpectedEof => incomplete(self.format),
-            io::ErrorKind::OutOfMemory => Refused::Window(self.format, None).into(),
-            _ if e.get_ref().is_some_and(|e| e.is::<Refused>()) => e,
-            _ => io::Error::new(e.kind(), format!("{}: {e}", self.format)),
-        })
     }
 }
 
@@ -589,7 +273,7 @@ impl<R: Read> Read for Utf16<R> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn decoded(bytes: &[u8]) -> String {
@@ -638,6 +322,125 @@ mod tests {
             decoded(&two),
             "{\"StatusCode\":200}\n\u{feff}{\"StatusCode\":200}\n"
         );
+    }
+
+    /// `text` compressed in `format` by the format's own encoder.
+    pub(crate) fn packed(format: Format, text: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        match format {
+            Format::Gzip => {
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                gz.write_all(text).unwrap();
+                gz.finish().unwrap()
+            }
+            Format::Zstd => {
+                ruzstd::encoding::compress_to_vec(text, ruzstd::encoding::CompressionLevel::Fastest)
+            }
+            Format::Xz => {
+                let options = lzma_rust2::XzOptions::with_preset(1);
+                let mut xz = lzma_rust2::XzWriter::new(Vec::new(), options).unwrap();
+                xz.write_all(text).unwrap();
+                xz.finish().unwrap()
+            }
+            Format::Bzip2 => {
+                let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+                bz.write_all(text).unwrap();
+                bz.finish().unwrap()
+            }
+        }
+    }
+
+    pub(crate) const FORMATS: [Format; 4] = [Format::Gzip, Format::Zstd, Format::Xz, Format::Bzip2];
+
+    /// A tar archive's first header, holding `app.log`.
+    pub(crate) fn tar_header() -> Vec<u8> {
+        let mut header = vec![0u8; 512];
+        header[..7].copy_from_slice(b"app.log");
+        header[100..108].copy_from_slice(b"0000644\0");
+        header[257..265].copy_from_slice(b"ustar\x0000");
+        header
+    }
+
+    #[test]
+    fn each_magic_is_sniffed() {
+        let cases: [(&[u8], Encoding); 12] = [
+            (b"\x1f\x8b\x08\x00", Encoding::Compressed(Format::Gzip)),
+            (b"\x28\xb5\x2f\xfd\x00", Encoding::Compressed(Format::Zstd)),
+            // A skippable frame first.
+            (b"\x5a\x2a\x4d\x18\x00", Encoding::Compressed(Format::Zstd)),
+            (b"\xfd7zXZ\x00\x00", Encoding::Compressed(Format::Xz)),
+            (b"BZh91AY&SY", Encoding::Compressed(Format::Bzip2)),
+            (b"PK\x03\x04\x14\x00", Encoding::Archive(Archive::Zip)),
+            (b"PK\x05\x06\x00\x00", Encoding::Archive(Archive::Zip)),
+            (&tar_header(), Encoding::Archive(Archive::Tar)),
+            // Text that starts like one of them is text.
+            (b"BZh, a log line\n", Encoding::Plain { skip: 0 }),
+            (b"PK is a key\n", Encoding::Plain { skip: 0 }),
+            (b"\xfd7zX", Encoding::Plain { skip: 0 }),
+            (b"\xef\xbb\xbf{}", Encoding::Plain { skip: 3 }),
+        ];
+        for (head, encoding) in cases {
+            assert_eq!(sniff(head), encoding, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn the_head_stops_at_a_newline_so_that_live_input_is_not_held() {
+        // A reader that fails if read after its first line: `tail -f` with nothing more yet.
+        struct Live(Option<&'static [u8]>);
+        impl Read for Live {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let line = self.0.take().expect("read past the line that had come");
+                buf[..line.len()].copy_from_slice(line);
+                Ok(line.len())
+            }
+        }
+        assert_eq!(
+            head(&mut Live(Some(b"{\"a\":1}\n"))).unwrap(),
+            b"{\"a\":1}\n"
+        );
+        let tar = tar_header();
+        assert_eq!(head(&mut &tar[..]).unwrap(), &tar[..HEAD]);
+    }
+
+    #[test]
+    fn each_format_is_decompressed_then_sniffed_and_concatenated_streams_are_read() {
+        let text = "\u{feff}{\"StatusCode\":200}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes);
+        let utf16: Vec<u8> = text.collect();
+        for format in FORMATS {
+            let one = packed(format, b"{\"StatusCode\":41601}\n");
+            assert_eq!(
+                decoded(&[one.clone(), one].concat()),
+                "{\"StatusCode\":41601}\n".repeat(2)
+            );
+            // What came out is sniffed as plain input is: UTF-16 with its mark.
+            assert_eq!(
+                decoded(&packed(format, &utf16)),
+                "{\"StatusCode\":200}\n",
+                "{format}"
+            );
+            assert_eq!(decoded(&packed(format, b"")), "", "{format}");
+        }
+    }
+
+    #[test]
+    fn archives_are_refused_by_name_also_compressed() {
+        let refused = |bytes: &[u8]| decode(bytes).err().as_ref().and_then(Refused::of);
+        let tar = [tar_header(), b"{\"StatusCode\":200}\n".to_vec()].concat();
+        assert_eq!(refused(&tar), Some(Refused::Archive(Archive::Tar, None)));
+        assert_eq!(
+            refused(b"PK\x03\x04rest"),
+            Some(Refused::Archive(Archive::Zip, None))
+        );
+        for format in FORMATS {
+            assert_eq!(
+                refused(&packed(format, &tar)),
+                Some(Refused::Archive(Archive::Tar, Some(format))),
+                "{format}"
+            );
+        }
     }
 
     #[test]
