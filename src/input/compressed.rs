@@ -120,8 +120,9 @@ fn xz_dictionary(input: &mut impl Read, read: &mut Vec<u8>) -> io::Result<Option
         else {
             return Ok(None);
         };
-        let prop = block.get(at..at + props as usize);
-        at += props as usize;
+        let end = at.saturating_add(usize::try_from(props).unwrap_or(usize::MAX));
+        let prop = block.get(at..end);
+        at = end;
         // LZMA2, the last filter: one byte of dictionary size.
         if let (0x21, Some(&[bits])) = (id, prop) {
             dict = match bits {

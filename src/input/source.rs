@@ -60,13 +60,14 @@ pub(crate) fn sniff(head: &[u8]) -> Encoding {
 /// The bytes [`sniff`] may look at: through tar's magic, `ustar` at 257.
 pub(crate) const HEAD: usize = 262;
 
-/// Reads the start of `input` for [`sniff`]: [`HEAD`] bytes, fewer at its end or once six
-/// bytes and a newline have come (a tar header has none before its magic), so that live input
-/// (`tail -f`) is not held waiting for more.
+/// Reads the start of `input` for [`sniff`]: [`HEAD`] bytes, fewer at its end or once a
+/// newline has come, so that live input (`tail -f`) is not held waiting for more. No magic
+/// number holds a newline, so one that came before it is whole, and a tar header has none
+/// before its magic.
 fn head(input: &mut impl Read) -> io::Result<Vec<u8>> {
     let mut head = vec![0; HEAD];
     let mut n = 0;
-    while n < HEAD && !(n >= 6 && head[..n].contains(&b'\n')) {
+    while n < HEAD && !head[..n].contains(&b'\n') {
         match input.read(&mut head[n..]) {
             Ok(0) => break,
             Ok(k) => n += k,
