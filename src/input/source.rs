@@ -400,6 +400,7 @@ pub(crate) mod tests {
             head(&mut Live(Some(b"{\"a\":1}\n"))).unwrap(),
             b"{\"a\":1}\n"
         );
+        assert_eq!(head(&mut Live(Some(b"{}\n"))).unwrap(), b"{}\n");
         let tar = tar_header();
         assert_eq!(head(&mut &tar[..]).unwrap(), &tar[..HEAD]);
     }
