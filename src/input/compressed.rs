@@ -149,6 +149,9 @@ fn xz_integer(block: &[u8], at: &mut usize) -> Option<u64> {
     None
 }
 
+/// The most one read asks of the zstd decoder: a block's most.
+const ZSTD_READ: usize = 128 << 10;
+
 /// zstd frames, one after another, skippable frames passed over.
 pub(crate) fn zstd<'a>(input: impl Read + 'a) -> Box<dyn Read + 'a> {
     Box::new(Zstd {
@@ -259,10 +262,15 @@ impl<R: Read> Read for Zstd<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
             if let Some(frame) = &mut self.frame {
-                let n = frame.read(buf).map_err(|e| match e.get_ref() {
-                    Some(inner) => zstd_error(inner),
-                    None => e,
-                })?;
+                // The decoder decodes as much as is asked for into its own buffer, beside
+                // the window, before handing it over: a long line's large reads are cut.
+                let want = buf.len().min(ZSTD_READ);
+                let n = frame
+                    .read(&mut buf[..want])
+                    .map_err(|e| match e.get_ref() {
+                        Some(inner) => zstd_error(inner),
+                        None => e,
+                    })?;
                 if n > 0 || buf.is_empty() {
                     return Ok(n);
                 }
