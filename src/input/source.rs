@@ -110,7 +110,8 @@ pub(crate) fn decode<'a>(mut input: impl Read + 'a) -> io::Result<Box<dyn Read +
 /// from [`decode`], told with the input's name by `output::problems::read_error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Refused {
-    /// A compressed stream whose window is over [`WINDOW_MAX`]: how large, when known.
+    /// A compressed stream whose window is over [`WINDOW_MAX`](super::compressed::WINDOW_MAX):
+    /// how large, when known.
     Window(Format, Option<u64>),
     /// An archive, compressed with a format or not.
     Archive(Archive, Option<Format>),
