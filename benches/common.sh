@@ -6,6 +6,10 @@ command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v errno >/dev/null || need+=(moreutils)
 command -v jq >/dev/null || need+=(jq)
 [ -x /usr/bin/time ] || need+=(time)
+# The compressors of memory.sh's compressed inputs.
+command -v zstd >/dev/null || need+=(zstd)
+command -v xz >/dev/null || need+=(xz-utils)
+command -v bzip2 >/dev/null || need+=(bzip2)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi

@@ -55,6 +55,17 @@ for format in "--format json" "--format plain" ""; do
 done
 measure "50 MB line, --summary" --summary "$WORK/long-line.json"
 measure "gzip bomb (1 GB in one line), --summary" --summary "$WORK/bomb.gz"
+# The 100 MB log compressed as people do (each tool's default; zstd -19, whose 8 MiB window is
+# the largest read), and two streams whose window is over it, refused from their header.
+for c in "gzip:gz" "zstd -q:zst" "zstd -q -19 -T0:19.zst" "xz -T0:xz" "bzip2:bz2" "xz -9 -T0:9.xz" "zstd -q --long=27 -T0:long.zst"; do
+  packed="$WORK/envelopes-100mb.${c#*:}"
+  [ -s "$packed" ] || ${c%%:*} -c < "$WORK/envelopes-100mb.ndjson" > "$packed"
+  for args in "--format json" "--summary"; do
+    measure "100 MB log, ${c%%:*}, explain $args" $args "$packed"
+  done
+done
+[ -s "$WORK/bomb.zst" ] || head -c 1000000000 /dev/zero | tr '\0' 'x' | zstd -q > "$WORK/bomb.zst"
+measure "zstd bomb (1 GB in one line), --summary" --summary "$WORK/bomb.zst"
 for args in "--summary --format table" "--summary --format json" "--summary --by 1m --format json" "--summary --by 1s" "--summary --group retry"; do
   measure "1M distinct timed codes, $args" $args "$WORK/distinct-timed.log"
 done

@@ -1,6 +1,8 @@
 //! The input layer: bytes to envelopes, one job a module, data flowing one way.
 //!
-//! - `source`: bytes to text (gzip, UTF-16, byte-order marks);
+//! - `source`: bytes to text (decompressed, UTF-16 transcoded, byte-order marks dropped),
+//!   archives and streams too large to decompress refused;
+//! - `compressed`: the readers of gzip, zstd, xz and bzip2, each stream's window checked;
 //! - `lines`: text to lines, with the exact limit;
 //! - `reader`: which form each line is (HTTP, `curl -v`, JSON, a log line) and the one state
 //!   that spans lines, a JSON document;
@@ -12,6 +14,7 @@
 //! - `parallel`: a large file read in parts, for a consumer that can take parts in;
 //! - `time`: when an envelope was logged, from its line's prefix or its record's own fields.
 
+mod compressed;
 mod emit;
 pub(crate) mod fields;
 mod http;
@@ -27,7 +30,9 @@ pub(crate) mod time;
 
 use std::io::{self, Read};
 
+pub(crate) use compressed::WINDOW_MAX;
 pub use model::{Api, Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, Skip, Value};
+pub(crate) use source::{Archive, Refused};
 
 /// The longest line, and the longest JSON document over several lines, in bytes after
 /// decompression and transcoding: 16 MiB. A longer line is passed over (and reported) without

@@ -106,8 +106,16 @@ pub(crate) fn read<S: Parts>(file: &File, len: u64, name: &str, sink: &mut S) ->
     if threads < 2 {
         return Ok(false);
     }
-    let mut head = [0u8; 4];
-    let n = read_at(file, &mut head, 0)?;
+    // As much as the sequential reader sniffs, so that compressed input and archives (a tar
+    // is told 257 bytes in) are left to it.
+    let mut head = [0u8; source::HEAD];
+    let mut n = 0;
+    while n < head.len() {
+        match read_at(file, &mut head[n..], n as u64)? {
+            0 => break,
+            k => n += k,
+        }
+    }
     let start = match source::sniff(&head[..n]) {
         Encoding::Plain { skip } => skip as u64,
         _ => return Ok(false),

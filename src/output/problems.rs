@@ -2,7 +2,9 @@
 //! the closing line.
 
 use crate::explain::problems::{Problem, Problems, Trouble};
-use crate::input::{Fault, Skip, MAX_DEPTH, MAX_LINE, MAX_STRING_DEPTH};
+use crate::input::{
+    Archive, Fault, Refused, Skip, MAX_DEPTH, MAX_LINE, MAX_STRING_DEPTH, WINDOW_MAX,
+};
 use crate::lang::Lang;
 
 /// What a fault is, in words.
@@ -140,11 +142,67 @@ pub fn counted_text(broken: bool, lang: Lang) -> &'static str {
 
 /// An input that could not be read (`name` escaped).
 pub fn read_error(name: &str, e: &std::io::Error, lang: Lang) -> String {
+    if let Some(refused) = Refused::of(e) {
+        return refusal(name, refused, lang);
+    }
     match (e.raw_os_error(), lang) {
         (Some(21), Lang::En) => format!("{name}: is a directory: give a file"),
         (Some(21), Lang::Zh) => format!("{name}：是目录：请给出文件"),
         (_, Lang::En) => format!("{name}: cannot read: {e}"),
         (_, Lang::Zh) => format!("{name}：无法读取：{e}"),
+    }
+}
+
+/// An input refused, and what to run first (`name` escaped; `<stdin>` for stdin).
+fn refusal(name: &str, refused: Refused, lang: Lang) -> String {
+    let file = (name != "<stdin>").then(|| shell_word(name));
+    let command = refused.command(file.as_deref());
+    let what = |en: bool| match refused {
+        Refused::Archive(archive, format) => {
+            let archive = match archive {
+                Archive::Zip => "zip",
+                Archive::Tar => "tar",
+            };
+            match (format, en) {
+                (None, true) => format!("a {archive} archive"),
+                (Some(format), true) => format!("a {format}-compressed {archive} archive"),
+                (None, false) => format!(" {archive} 归档"),
+                (Some(format), false) => format!(" {format} 压缩的 {archive} 归档"),
+            }
+        }
+        Refused::Window(..) => String::new(),
+    };
+    match (refused, lang) {
+        (Refused::Window(..), Lang::En) => {
+            let window = match refused.window() {
+                Some(window) => format!("a {window} window"),
+                None => format!("a window over {} MiB", WINDOW_MAX >> 20),
+            };
+            format!("{name}: needs {window} to decompress; decompress it first: {command}")
+        }
+        (Refused::Window(..), Lang::Zh) => {
+            let window = match refused.window() {
+                Some(window) => format!(" {window} 的窗口"),
+                None => format!("超过 {} MiB 的窗口", WINDOW_MAX >> 20),
+            };
+            format!("{name}：解压需要{window}；请先解压：{command}")
+        }
+        (Refused::Archive(..), Lang::En) => format!(
+            "{name}: is {}, not a stream of text; extract it first: {command}",
+            what(true)
+        ),
+        (Refused::Archive(..), Lang::Zh) => {
+            format!("{name}：是{}，不是文本流；请先解出：{command}", what(false))
+        }
+    }
+}
+
+/// `word` as one word for a POSIX shell: as it is when nothing in it is special, else quoted.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "_-./+,:@%=".contains(c);
+    match !word.is_empty() && word.chars().all(plain) {
+        true => word.to_string(),
+        false => format!("'{}'", word.replace('\'', r"'\''")),
     }
 }
 
