@@ -4,7 +4,7 @@
 use std::io;
 use std::ops::Range;
 
-use crate::input::json::Found;
+use crate::input::json::{looks_like_json, Found};
 use crate::input::model::{Envelope, Event, Field, HttpResponse, Origin, Sink, Value};
 
 /// How many envelopes a call handed on, and where the last one ended.
@@ -30,20 +30,6 @@ pub(crate) fn first_byte(text: &[u8]) -> Option<usize> {
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .map(|i| from + i)
-}
-
-/// Whether a value that broke after `tokens` tokens looked like JSON from its first byte: an
-/// object that got past its first key, or an array of objects, arrays or strings (`[2026-11-27
-/// …]` and `{main}` are log prefixes).
-pub(crate) fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
-    match text[at] {
-        b'{' => tokens > 2 || text.get(at + 1) == Some(&b'"'),
-        b'[' => matches!(
-            text[at + 1..].iter().find(|b| !b.is_ascii_whitespace()),
-            Some(b'{' | b'[' | b'"' | b']')
-        ),
-        _ => false,
-    }
 }
 
 /// Line numbers of offsets in a scope of one or more lines, counted on demand from where the

@@ -9,7 +9,7 @@ const CHUNK: usize = 256 << 10;
 
 /// One line: where it is in the buffer (valid until the next call that reads), its number and
 /// its offset in the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Line {
     /// Start, in the buffer.
     pub start: usize,

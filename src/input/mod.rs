@@ -10,6 +10,7 @@
 //! - `emit`: what the scanner found, as the envelope the consumer receives;
 //! - `model`: the envelope both API generations share, and what the consumer receives;
 //! - `prefilter`: which lines may hold an envelope, by a literal search before any parsing;
+//! - `splits`: lines a container runtime split (CRI `P`, Docker's 16 KiB records), joined;
 //! - `sdk`: the error strings of Tencent Cloud's SDKs, an input form without JSON;
 //! - `parallel`: a large file read in parts, for a consumer that can take parts in;
 //! - `time`: when an envelope was logged, from its line's prefix or its record's own fields.
@@ -26,6 +27,7 @@ mod prefilter;
 mod reader;
 mod sdk;
 mod source;
+mod splits;
 pub(crate) mod time;
 
 use std::io::{self, Read};

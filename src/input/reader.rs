@@ -11,12 +11,13 @@
 
 use std::io::{self, Read};
 
-use crate::input::emit::{bom_len, emit, first_byte, looks_like_json, Emitted, LineAt};
+use crate::input::emit::{bom_len, emit, first_byte, Emitted, LineAt};
 use crate::input::http::{self, Verbose};
-use crate::input::json::{self, Found, Passed, Scanner, Seen, Step};
+use crate::input::json::{self, looks_like_json, Found, Passed, Scanner, Seen, Step};
 use crate::input::lines::{Line, Lines, Next};
 use crate::input::model::{Event, Fault, HttpResponse, Sink, Skip};
 use crate::input::prefilter::Prefilter;
+use crate::input::splits::{Part, Splits};
 
 /// A JSON document over several lines, being read.
 #[derive(Debug)]
@@ -75,6 +76,8 @@ pub(crate) struct Reader<'n> {
     state: State,
     scanner: Scanner,
     prefilter: Prefilter,
+    /// Parts of lines a container runtime split, kept until their last part.
+    splits: Splits,
     /// Lines up to this one are being read again after a broken document.
     reread_until: u64,
     /// Lines up to this one are read one by one, with no document across them.
@@ -100,6 +103,7 @@ impl<'n> Reader<'n> {
             state: State::Idle,
             scanner: Scanner::new(),
             prefilter: Prefilter::default(),
+            splits: Splits::default(),
             reread_until: 0,
             single_until: 0,
             skip_to: None,
@@ -118,6 +122,7 @@ impl<'n> Reader<'n> {
             && self.action.is_none()
             && self.reread_until <= line
             && self.single_until <= line
+            && self.splits.is_empty()
     }
 
     /// Reads `lines` to their end, handing what it finds to `sink`.
@@ -159,6 +164,14 @@ impl<'n> Reader<'n> {
                         self.broken_document(lines, number, 0, Fault::Truncated, sink)?;
                         continue;
                     }
+                    let kept: Vec<_> = self.splits.drain().collect();
+                    let end = Line {
+                        offset: lines.offset(),
+                        ..Line::default()
+                    };
+                    for (text, first) in kept {
+                        self.joined(&text, first, &end, sink)?;
+                    }
                     return self.end_http(sink);
                 }
             }
@@ -186,6 +199,23 @@ impl<'n> Reader<'n> {
     ) -> io::Result<()> {
         if let State::Document(_) = self.state {
             return self.continue_document(lines, line, sink);
+        }
+        if matches!(self.state, State::Idle) && self.skip_to.is_none() {
+            match self
+                .splits
+                .part(&lines.buf()[line.start..line.end], line.number)
+            {
+                Part::Whole => {}
+                Part::Kept => return Ok(()),
+                Part::Joined(text, first) => return self.joined(&text, first, &line, sink),
+                Part::TooLong(first) => {
+                    return sink.event(Event::Skipped {
+                        line: first,
+                        offset: line.offset,
+                        reason: Skip::TooLong,
+                    })
+                }
+            }
         }
         let from = match self.skip_to.take() {
             Some(at) if at >= line.offset => (at - line.offset) as usize,
@@ -414,6 +444,34 @@ impl<'n> Reader<'n> {
         Ok(())
     }
 
+    /// A line joined from the parts a container runtime split (numbered `number`, where its
+    /// first part was): read as one line, with no document across it.
+    fn joined(
+        &mut self,
+        text: &[u8],
+        number: u64,
+        line: &Line,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        let line = Line {
+            start: 0,
+            end: text.len(),
+            number,
+            ..*line
+        };
+        if let Some(reason) = self.prefilter.rule_out(text) {
+            return sink.event(Event::Skipped {
+                line: number,
+                offset: line.offset,
+                reason,
+            });
+        }
+        let single_until = std::mem::replace(&mut self.single_until, u64::MAX);
+        let read = self.text(text, 0, &line, None, sink);
+        self.single_until = single_until;
+        read.map(drop)
+    }
+
     /// Keeps the lines of a document that opened on `line`.
     fn after_text<R: Read>(
         &mut self,
@@ -513,8 +571,8 @@ impl<'n> Reader<'n> {
         passed: Passed,
         sink: &mut impl Sink,
     ) -> io::Result<()> {
-        if let (Some((at, fault, tokens)), Some(first)) = (seen.fault, first_byte(text)) {
-            if looks_like_json(text, first, tokens) {
+        if let Some((value_at, at, fault, tokens)) = seen.fault {
+            if looks_like_json(text, value_at, tokens) {
                 return sink.event(Event::Broken {
                     line: line.number,
                     fault_line: line.number,

@@ -710,14 +710,29 @@ pub(crate) fn unescape(content: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Whether a value that broke after `tokens` tokens looked like JSON from its first byte: an
+/// object that got past its first key, or an array of objects, arrays or strings (`[2026-11-27
+/// …]` and `{main}` are log prefixes).
+pub(crate) fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
+    match text[at] {
+        b'{' => tokens > 2 || text.get(at + 1) == Some(&b'"'),
+        b'[' => matches!(
+            text[at + 1..].iter().find(|b| !b.is_ascii_whitespace()),
+            Some(b'{' | b'[' | b'"' | b']')
+        ),
+        _ => false,
+    }
+}
+
 /// What [`search`] saw on a line.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Seen {
     /// Complete JSON values.
     pub values: u32,
-    /// The first fault of a value that started the text and broke within it, with how many
-    /// tokens it had read (after none, it was perhaps never JSON: `{main} …`).
-    pub fault: Option<(usize, Fault, u64)>,
+    /// The first fault of a value that started the text, or that looked like JSON after a
+    /// prefix, and broke within it: where the value starts, where it broke, and how many tokens
+    /// it had read (after none, it was perhaps never JSON: `{main} …`).
+    pub fault: Option<(usize, usize, Fault, u64)>,
     /// A value still open at the end of the text, and where it starts.
     pub open: Option<usize>,
     /// The end of the last complete value.
@@ -788,8 +803,9 @@ where
                 return Ok(seen);
             }
             Step::Error(fault_at, fault) => {
-                if at == first && seen.fault.is_none() {
-                    seen.fault = Some((fault_at, fault, scanner.tokens));
+                let tokens = scanner.tokens;
+                if seen.fault.is_none() && (at == first || looks_like_json(text, at, tokens)) {
+                    seen.fault = Some((at, fault_at, fault, tokens));
                 }
                 scanner.start();
                 // Every value that opened inside this one and was still open breaks at the same

@@ -123,7 +123,7 @@ fn json_inside_strings() {
 fn a_brace_in_the_prefix_is_not_broken_json() {
     let (found, seen) = scan(r#"{main} ERROR resp={"StatusCode":41601}"#);
     assert_eq!(found.len(), 1);
-    assert_eq!(seen.fault.map(|f| f.2), Some(2));
+    assert_eq!(seen.fault.map(|f| f.3), Some(2));
     let prefix = "{".repeat(500);
     assert_eq!(
         scan(&format!(r#"{prefix} x={{"StatusCode":41601}}"#))
