@@ -256,7 +256,10 @@ impl Clock {
                 return Some(time);
             }
         }
-        let mut open = memchr::memchr(b'{', record).unwrap_or(record.len());
+        // The object that holds the envelope opens within the prefix's length: looked for
+        // there only, so that many envelopes on one long line cost no more than one each.
+        let head = &record[..record.len().min(first + PREFIX)];
+        let mut open = memchr::memchr(b'{', head).unwrap_or(record.len());
         if let Some(start) = start {
             // A `{…}` closed before the envelope starts (`[worker{7}] 2026-…`) is part of the
             // prefix: the record's own fields are in the object that holds the envelope. Looked
