@@ -168,6 +168,8 @@ impl Filter {
                     .iter()
                     .any(|p| crate::table::v3::code_matches(p, &code))
             }),
+            // No code for a pattern to match.
+            Api::Http => false,
         }
     }
 }
@@ -302,7 +304,7 @@ impl Explainer<'_, '_> {
                 .status_code
                 .and_then(|s| u64::try_from(s).ok())
                 .and_then(|s| self.table.position(s)),
-            Api::V3 => None,
+            Api::V3 | Api::Http => None,
         };
         // The usual envelope: a known code, Code 0 or 500, nothing to note.
         let usual = finding.notes.is_empty() && origin.http.is_none();

@@ -266,6 +266,7 @@ fn glossary(
         let code = match env.api {
             Api::Legacy => row.code.to_string(),
             Api::V3 => code_text(env, 64).unwrap_or_default(),
+            Api::Http => row.label(),
         };
         status = format!("{code} · HTTP {} · {}", row.http_status, escape(category));
         if let Some(retry) = retry {

@@ -406,6 +406,7 @@ fn write_annotation_start(
     out.write_all(match env.api {
         Api::Legacy => b"legacy",
         Api::V3 => b"v3",
+        Api::Http => b"http",
     })?;
     out.write_all(b"\",\"verdict\":\"")?;
     out.write_all(verdict.as_bytes())?;
