@@ -80,14 +80,10 @@ pub fn http_error(status: u16) -> Option<&'static [Row]> {
     let rows = ROWS.get_or_init(|| {
         (400..600)
             .map(|status| {
-                let (message, message_en) = match status {
-                    400..=499 => ("HTTP 客户端错误，响应不是 API 的", "an HTTP client error, not answered by the API"),
-                    _ => ("HTTP 服务端错误，响应不是 API 的", "an HTTP server error, not answered by the API"),
-                };
                 row(
                     status,
-                    message,
-                    message_en,
+                    "由网关或代理回答，不是 API",
+                    "answered by a gateway or proxy, not by the API",
                     Some("http"),
                     Some(http_retry(status)),
                     (

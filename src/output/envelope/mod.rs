@@ -46,6 +46,37 @@ fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<S
     }
 }
 
+/// For an HTTP answer with no envelope: `HTTP 502 Bad Gateway`, the reason phrase as the
+/// server wrote it, escaped and cut to 80 characters; `None` for an envelope.
+pub(crate) fn http_answer(env: &Envelope<'_>, origin: &Origin<'_>) -> Option<String> {
+    let http = origin.http.filter(|_| env.api == Api::Http)?;
+    let reason = http
+        .status_line
+        .split_once(' ')
+        .map_or("", |(_, rest)| rest)
+        .trim();
+    let reason = match reason.is_empty() {
+        true => http.status.to_string(),
+        false => reason.to_string(),
+    };
+    Some(escape(&crate::text::short(&format!("HTTP {reason}"), 80)).into_owned())
+}
+
+/// The meaning of an HTTP answer with no envelope, after the answer: `HTTP 502 Bad Gateway:
+/// answered by a gateway or proxy, not by the API`.
+pub(crate) fn http_answer_meaning(
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    lang: Lang,
+) -> Option<String> {
+    let answer = http_answer(env, origin)?;
+    Some(match f.rows.first() {
+        Some(row) => format!("{answer}: {}", meaning(row, lang)),
+        None => answer,
+    })
+}
+
 /// The HTTP status to show: the one observed when the response was seen, else the table's.
 fn http_status(f: &Finding<'_>) -> Option<u16> {
     f.observed_http.or(match f.rows.is_empty() {
