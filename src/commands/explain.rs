@@ -328,7 +328,16 @@ impl Explainer<'_, '_> {
         }
         // API 3.0 rows are not cached by index: their meanings are made each time.
         let uncached;
+        let contradiction = output::envelope::contradiction(env, &finding, lang);
         let meanings = match index {
+            _ if contradiction.is_some() => {
+                uncached = output::envelope::meanings_json_with(
+                    finding.rows,
+                    lang,
+                    contradiction.as_deref(),
+                );
+                uncached.as_str()
+            }
             Some(i) => self.meanings[i]
                 .get_or_insert_with(|| output::envelope::meanings_json(finding.rows, lang))
                 .as_str(),

@@ -91,7 +91,9 @@ pub fn write_human(
     let row = matched(f);
     if f.verdict == Verdict::Error {
         let mut second = Spans::default();
-        if let Some(text) = row.and_then(|r| hint(r, lang)) {
+        if let Some(text) = super::contradiction(env, f, lang) {
+            second.text(text);
+        } else if let Some(text) = row.and_then(|r| hint(r, lang)) {
             second.text(escape(text));
         }
         if let (false, Some(data)) = (env.text_form, env.data.filter(|d| has_details(Some(*d)))) {

@@ -8,7 +8,9 @@ pub mod plain;
 pub mod table;
 
 pub use human::write_human;
-pub use json::{json_line_start, meanings_json, write_json, AnnotationTemplate};
+pub use json::{
+    json_line_start, meanings_json, meanings_json_with, write_json, AnnotationTemplate,
+};
 
 use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Origin};
@@ -74,6 +76,36 @@ pub(crate) fn http_answer_meaning(
     Some(match f.rows.first() {
         Some(row) => format!("{answer}: {}", meaning(row, lang)),
         None => answer,
+    })
+}
+
+/// For an error whose code says success (`Code` 500 with `StatusCode` 200, an HTTP 502 around a
+/// 200 body): what the contradiction means, instead of the success row's "nothing to fix".
+pub(crate) fn contradiction(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<String> {
+    let success_row = matched(f).is_some_and(|r| r.category.as_deref() == Some("success"));
+    if f.verdict != Verdict::Error || !success_row {
+        return None;
+    }
+    let status = match env.api {
+        Api::Legacy => "StatusCode 200",
+        Api::V3 | Api::Http => "no Error",
+    };
+    let status_zh = match env.api {
+        Api::Legacy => "StatusCode 200",
+        Api::V3 | Api::Http => "没有 Error",
+    };
+    let http = f.observed_http.filter(|&s| s != 200);
+    Some(match (f.code, http, lang) {
+        (Some(500), _, Lang::En) => format!("Code 500 says the server failed even though {status} says success: treat it as a server error; retry with backoff"),
+        (Some(500), _, Lang::Zh) => format!("Code 500 表示服务端失败，而 {status_zh} 表示成功：按服务端错误处理，退避后重试"),
+        (_, Some(s), Lang::En) if s >= 500 || s == 429 => format!("HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; retry with backoff"),
+        (_, Some(s), Lang::Zh) if s >= 500 || s == 429 => format!("HTTP {s} 表示调用失败，而 {status_zh} 表示成功：按 HTTP {s} 处理，退避后重试"),
+        (_, Some(s), Lang::En) => format!("HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; fix the request, then retry"),
+        (_, Some(s), Lang::Zh) => format!("HTTP {s} 表示调用失败，而 {status_zh} 表示成功：按 HTTP {s} 处理，先修复请求再重试"),
+        (Some(c), None, Lang::En) if c != 0 => format!("Code {c} says the call failed even though {status} says success: treat it as an error; read Message and Data"),
+        (Some(c), None, Lang::Zh) if c != 0 => format!("Code {c} 表示调用失败，而 {status_zh} 表示成功：按错误处理，查看 Message 和 Data"),
+        (_, _, Lang::En) => format!("{status} says success, but another reading of the envelope says it failed: treat it as an error"),
+        (_, _, Lang::Zh) => format!("{status_zh} 表示成功，但响应的另一处表示失败：按错误处理"),
     })
 }
 
