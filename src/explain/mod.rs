@@ -271,11 +271,10 @@ pub fn verdict<'t>(
     let status = env.status_code.and_then(|v| v.as_integer()).map(|s| s.0);
     let rows: &[Row] = match (env.api, status) {
         (Api::Legacy, Some(n)) if n > 0 => u64::try_from(n).map_or(&[][..], |n| table.lookup(n)),
-        (Api::V3, _) => match env.status_code {
-            Some(code) => V3Table::builtin().lookup(&code.text()),
-            None if env.error => crate::table::answers::v3_without_code(),
-            None => crate::table::answers::v3_success(),
-        },
+        // An answer without a code has no row here; summaries label it by its own row.
+        (Api::V3, _) => env
+            .status_code
+            .map_or(&[][..], |code| V3Table::builtin().lookup(&code.text())),
         (Api::Http, _) => origin
             .http
             .and_then(|h| crate::table::answers::http_error(h.status))
@@ -412,8 +411,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
             message: rows[0].message.clone(),
         });
     }
-    // The rows of an answer without a code (an API 3.0 success) have no text to compare.
-    if let (Some(m), false) = (message, rows.is_empty() || env.status_code.is_none()) {
+    if let (Some(m), false) = (message, rows.is_empty()) {
         let ok_for_success = status.map(|s| s.0) == Some(200)
             && ["ok", "success", ""].iter().any(|w| same_message(m, w));
         match message_matches {

@@ -36,7 +36,6 @@ fn matched<'t>(f: &Finding<'t>) -> Option<&'t Row> {
 /// it (an API 3.0 success has its own words).
 fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<String> {
     match matched(f) {
-        Some(row) => Some(meaning(row, lang)),
         None if env.api == Api::V3 && env.status_code.is_none() && !env.error => Some(
             match lang {
                 Lang::En => "API 3.0 response with no Error",
@@ -44,6 +43,7 @@ fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<S
             }
             .to_string(),
         ),
+        Some(row) => Some(meaning(row, lang)),
         None => None,
     }
 }
