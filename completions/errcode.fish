@@ -249,7 +249,7 @@ always\t'Through the pager, however short the output'
 never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l group -d 'With --summary: count per category or retry class instead of per code' -r -f -a "category\t'The code\'s category in the table (`auth`, `device`, `internal`…)'
 retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r
@@ -278,7 +278,7 @@ always\t'Through the pager, however short the output'
 never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l group -d 'With --summary: count per category or retry class instead of per code' -r -f -a "category\t'The code\'s category in the table (`auth`, `device`, `internal`…)'
 retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
-complete -c errcode -n "__fish_errcode_using_subcommand e" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r

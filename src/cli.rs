@@ -341,7 +341,8 @@ pub enum Command {
         group: Option<crate::explain::summary::Group>,
 
         /// Compare two inputs (files, .gz or -): per code, before, after and the change; with
-        /// --check, exit 1 when AFTER has a new error code
+        /// --check, exit 1 when AFTER has a new error code (errors and
+        /// successes of a code are compared apart)
         #[arg(
             long,
             num_args = 2,

@@ -65,12 +65,12 @@ fn diff_puts_new_codes_first_then_gone_ones_then_the_largest_changes() {
     let after_path = dir.path().join("today.log.gz");
     std::fs::write(&after_path, gzip(after.as_bytes())).unwrap();
     let expected = json!([
-        {"code": 42505, "before": 0, "after": 7, "change": 7},
-        {"code": 51603, "before": 0, "after": 2, "change": 2},
-        {"code": 40001, "before": 3, "after": 0, "change": -3},
-        {"code": 52502, "before": 1, "after": 9, "change": 8},
-        {"code": 41601, "before": 5, "after": 1, "change": -4},
-        {"code": 200, "before": 10, "after": 12, "change": 2},
+        {"code": 42505, "before": 0, "after": 7, "change": 7, "verdict": "error"},
+        {"code": 51603, "before": 0, "after": 2, "change": 2, "verdict": "error"},
+        {"code": 40001, "before": 3, "after": 0, "change": -3, "verdict": "error"},
+        {"code": 52502, "before": 1, "after": 9, "change": 8, "verdict": "error"},
+        {"code": 41601, "before": 5, "after": 1, "change": -4, "verdict": "error"},
+        {"code": 200, "before": 10, "after": 12, "change": 2, "verdict": "success"},
     ]);
     // AFTER from a gzip file and from stdin: the same rows.
     for (after, stdin) in [
@@ -95,9 +95,9 @@ fn diff_puts_new_codes_first_then_gone_ones_then_the_largest_changes() {
     assert_eq!(
         first,
         [
-            "42505\t0\t7\t+7\tnew\tToo many concurrent downloads",
-            "51603\t0\t2\t+2\tnew\tGateway signalling operation failed / Failed to send to the message queue",
-            "40001\t3\t0\t-3\tgone\tInvalid parameter",
+            "42505\t0\t7\t+7\tnew\tToo many concurrent downloads\terror",
+            "51603\t0\t2\t+2\tnew\tGateway signalling operation failed / Failed to send to the message queue\terror",
+            "40001\t3\t0\t-3\tgone\tInvalid parameter\terror",
         ]
     );
     let out = diff(&before, "-", after.as_bytes(), &["--format", "table"]);

@@ -168,6 +168,8 @@ impl Filter {
                     .iter()
                     .any(|p| crate::table::v3::code_matches(p, &code))
             }),
+            // No code for a pattern to match.
+            Api::Http => false,
         }
     }
 }
@@ -302,7 +304,7 @@ impl Explainer<'_, '_> {
                 .status_code
                 .and_then(|s| u64::try_from(s).ok())
                 .and_then(|s| self.table.position(s)),
-            Api::V3 => None,
+            Api::V3 | Api::Http => None,
         };
         // The usual envelope: a known code, Code 0 or 500, nothing to note.
         let usual = finding.notes.is_empty() && origin.http.is_none();
@@ -326,7 +328,16 @@ impl Explainer<'_, '_> {
         }
         // API 3.0 rows are not cached by index: their meanings are made each time.
         let uncached;
+        let contradiction = output::envelope::contradiction(env, &finding, lang);
         let meanings = match index {
+            _ if contradiction.is_some() => {
+                uncached = output::envelope::meanings_json_with(
+                    finding.rows,
+                    lang,
+                    contradiction.as_deref(),
+                );
+                uncached.as_str()
+            }
             Some(i) => self.meanings[i]
                 .get_or_insert_with(|| output::envelope::meanings_json(finding.rows, lang))
                 .as_str(),

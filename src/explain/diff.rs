@@ -5,12 +5,17 @@
 use std::collections::HashMap;
 
 use crate::explain::summary::{Key, Summary};
+use crate::explain::Verdict;
 
 /// One code's counts in the two inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change<'a> {
     /// The code; `None` for the row of codes past the first [`crate::explain::summary::MAX_CODES`].
     pub key: Option<&'a Key>,
+    /// Whether the row counts the code's errors or its successes (a code seen both ways has a
+    /// row of each, compared apart); `None` for the row of codes past the first
+    /// [`crate::explain::summary::MAX_CODES`], which counts both.
+    pub verdict: Option<Verdict>,
     /// Envelopes before.
     pub before: u64,
     /// Envelopes after.
@@ -60,28 +65,41 @@ pub fn other_uncovered(before: &Summary, after: &Summary) -> bool {
 /// changes (ties: the more envelopes after, then the order first seen, before then after).
 pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
     let mut changes: Vec<Change<'a>> = Vec::new();
-    let mut index: HashMap<&Key, usize> = HashMap::new();
-    for e in before.entries() {
-        index.insert(&e.key, changes.len());
+    // Rows are matched by the code (API 3.0 codes in any case) and the verdict.
+    let mut index: HashMap<(Key, Verdict), usize> = HashMap::new();
+    let split = |e: &'a crate::explain::summary::Entry| {
+        [
+            (Verdict::Error, e.errors),
+            (Verdict::Success, e.count - e.errors),
+        ]
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .map(move |(verdict, n)| (&e.key, verdict, n))
+    };
+    for (key, verdict, n) in before.entries().iter().flat_map(split) {
+        index.insert((key.folded().into_owned(), verdict), changes.len());
         changes.push(Change {
-            key: Some(&e.key),
-            before: e.count,
+            key: Some(key),
+            verdict: Some(verdict),
+            before: n,
             after: 0,
             after_errors: 0,
             uncovered: false,
         });
     }
-    for e in after.entries() {
-        match index.get(&e.key) {
+    for (key, verdict, n) in after.entries().iter().flat_map(split) {
+        let errors = if verdict == Verdict::Error { n } else { 0 };
+        match index.get(&(key.folded().into_owned(), verdict)) {
             Some(&i) => {
-                changes[i].after = e.count;
-                changes[i].after_errors = e.errors;
+                changes[i].after = n;
+                changes[i].after_errors = errors;
             }
             None => changes.push(Change {
-                key: Some(&e.key),
+                key: Some(key),
+                verdict: Some(verdict),
                 before: 0,
-                after: e.count,
-                after_errors: e.errors,
+                after: n,
+                after_errors: errors,
                 uncovered: false,
             }),
         }
@@ -89,6 +107,7 @@ pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
     if before.other > 0 || after.other > 0 {
         changes.push(Change {
             key: None,
+            verdict: None,
             before: before.other,
             after: after.other,
             after_errors: after.other_errors,

@@ -12,7 +12,7 @@ use crate::table::v3::V3Table;
 use crate::table::{Row, Table};
 
 /// Whether the call succeeded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// Legacy: StatusCode 200, `Code` absent or 0, no HTTP status at odds with the table.
@@ -271,9 +271,14 @@ pub fn verdict<'t>(
     let status = env.status_code.and_then(|v| v.as_integer()).map(|s| s.0);
     let rows: &[Row] = match (env.api, status) {
         (Api::Legacy, Some(n)) if n > 0 => u64::try_from(n).map_or(&[][..], |n| table.lookup(n)),
+        // An answer without a code has no row here; summaries label it by its own row.
         (Api::V3, _) => env
             .status_code
             .map_or(&[][..], |code| V3Table::builtin().lookup(&code.text())),
+        (Api::Http, _) => origin
+            .http
+            .and_then(|h| crate::table::answers::http_error(h.status))
+            .unwrap_or(&[]),
         _ => &[],
     };
     let success = match env.api {
@@ -290,6 +295,7 @@ pub fn verdict<'t>(
             });
             status == Some(200) && !rows.is_empty() && code_ok(env.code) && http_ok && others_ok
         }
+        Api::Http => false,
         Api::V3 => {
             !env.error
                 && env.status_code.is_none()
@@ -354,6 +360,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     let expected_http = match env.api {
         Api::Legacy => rows.first().map(|r| r.http_status),
         Api::V3 => Some(200),
+        Api::Http => None,
     };
     let observed_http = origin.http.map(|h| h.status);
     if let (Some(seen), Some(want)) = (observed_http, expected_http) {
@@ -375,7 +382,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     }
     for (field, other) in &env.duplicates {
         match env.api {
-            Api::V3 => notes.push(Note::DuplicateResponse),
+            Api::V3 | Api::Http => notes.push(Note::DuplicateResponse),
             Api::Legacy => {
                 let kept = env.get(*field).map_or_else(String::new, shown);
                 notes.push(Note::DuplicateKey(*field, shown(*other), kept));

@@ -46,6 +46,26 @@ pub struct Key {
     pub code: Option<Code>,
     /// For a code with several meanings (51603), the one `Message` names (0-based).
     pub meaning: Option<u8>,
+    /// API 3.0: an `Error` without a `Code`, counted apart from the successes, which have no
+    /// code either.
+    pub without_code: bool,
+}
+
+impl Key {
+    /// The key rows are matched by: an API 3.0 code in ASCII lower case (`InternalError`,
+    /// `INTERNALERROR` and `internalerror` are one code), anything else as it is. The row keeps
+    /// the spelling first seen (the table's, for a code of the table).
+    pub fn folded(&self) -> std::borrow::Cow<'_, Key> {
+        match (&self.api, &self.code) {
+            (Api::V3, Some(Code::Text(t))) if t.bytes().any(|b| b.is_ascii_uppercase()) => {
+                std::borrow::Cow::Owned(Key {
+                    code: Some(Code::Text(t.to_ascii_lowercase())),
+                    ..self.clone()
+                })
+            }
+            _ => std::borrow::Cow::Borrowed(self),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -56,6 +76,7 @@ impl Key {
             api: Api::Legacy,
             code: Some(Code::Number(n)),
             meaning: None,
+            without_code: false,
         }
     }
 }
@@ -270,6 +291,7 @@ impl Summary {
                     api: Api::Legacy,
                     code: Some(Code::Number(i128::from(code))),
                     meaning: None,
+                    without_code: false,
                 };
                 if let Some(i) = self.add(key, error, seen) {
                     if let Some(slot) = self.by_row.get_mut(row) {
@@ -304,11 +326,12 @@ impl Summary {
     /// The index of `key`'s row, made if there is room; `None` when `count` envelopes of it
     /// went to `other`.
     fn slot(&mut self, key: &Key, count: u64) -> Option<usize> {
-        if let Some(&i) = self.index.get(key) {
+        let folded = key.folded();
+        if let Some(&i) = self.index.get(&*folded) {
             return Some(i);
         }
         if self.entries.len() < MAX_CODES {
-            self.index.insert(key.clone(), self.entries.len());
+            self.index.insert(folded.into_owned(), self.entries.len());
             self.entries.push(Entry::new(key.clone(), 0));
             return Some(self.entries.len() - 1);
         }

@@ -51,6 +51,10 @@ pub enum Api {
     Legacy,
     /// Tencent Cloud API 3.0: `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`.
     V3,
+    /// No envelope: an HTTP error status (4xx, 5xx) whose body is none (a gateway's or a
+    /// proxy's page, plain text, other JSON, or nothing). Its `raw` is the body as read, and no
+    /// field is set; the status is the origin's [`HttpResponse`].
+    Http,
 }
 
 /// A field's value exactly as written (a string keeps its quotes), borrowed from the input.
@@ -166,6 +170,7 @@ impl<'a> Envelope<'a> {
             Api::Legacy => &Field::ALL,
             // A 3.0 success has no Error: only its RequestId is expected.
             Api::V3 => &[Field::RequestId],
+            Api::Http => &[],
         };
         fields.iter().copied().filter(|&f| self.get(f).is_none())
     }

@@ -15,7 +15,7 @@ use crate::input::emit::{bom_len, emit, first_byte, Emitted, LineAt};
 use crate::input::http::{self, Verbose};
 use crate::input::json::{self, looks_like_json, Found, Passed, Scanner, Seen, Step};
 use crate::input::lines::{Line, Lines, Next};
-use crate::input::model::{Event, Fault, HttpResponse, Sink, Skip};
+use crate::input::model::{Api, Envelope, Event, Fault, HttpResponse, Origin, Sink, Skip};
 use crate::input::prefilter::Prefilter;
 use crate::input::splits::{Part, Splits};
 
@@ -66,6 +66,9 @@ enum State {
     Chunks(Chunks),
     /// After a chunked body: its last chunk size (`0`) and blank lines.
     AfterChunked,
+    /// The body of an HTTP error status that is no JSON (a gateway's HTML page, plain text):
+    /// its lines, up to the next status line or the end, are the body of one finding.
+    Page(HttpResponse, Vec<u8>),
     /// A document over several lines.
     Document(Document),
 }
@@ -181,7 +184,8 @@ impl<'n> Reader<'n> {
     /// An HTTP response still open when something else comes: it had no body.
     fn end_http(&mut self, sink: &mut impl Sink) -> io::Result<()> {
         match std::mem::replace(&mut self.state, State::Idle) {
-            State::Headers(http) | State::Body(http) => no_body(&http, sink),
+            State::Headers(http) | State::Body(http) => no_body(self.name, &http, false, sink),
+            State::Page(http, body) => http_error(self.name, &http, &body, sink),
             State::Chunks(chunks) => self.chunked_body(chunks, sink),
             State::Document(d) => {
                 self.state = State::Document(d);
@@ -266,7 +270,8 @@ impl<'n> Reader<'n> {
                     http_body = Some(http);
                 } else {
                     // Not a header: the response ended with its status line and headers.
-                    no_body(&http, sink)?;
+                    let next = http::status_line(trimmed).is_some();
+                    no_body(self.name, &http, next, sink)?;
                 }
             }
             State::Body(http) => {
@@ -285,7 +290,14 @@ impl<'n> Reader<'n> {
                     return self.after_text(lines, &line, opened);
                 }
                 if http::status_line(trimmed).is_some() {
-                    no_body(&http, sink)?;
+                    no_body(self.name, &http, true, sink)?;
+                } else if is_error(&http) && !response && !looks_like_json(trimmed, 0, 3) {
+                    // An error status answered with a page, not JSON: its lines are its body.
+                    let mut body = Vec::with_capacity(text.len() + 1);
+                    body.extend_from_slice(&text[from..]);
+                    body.push(b'\n');
+                    self.state = State::Page(http, body);
+                    return Ok(());
                 } else if !response {
                     http_body = Some(http);
                 }
@@ -301,6 +313,20 @@ impl<'n> Reader<'n> {
                     self.state = State::AfterChunked;
                     return Ok(());
                 }
+            }
+            State::Page(http, mut body) => {
+                // The page goes on to the next status line, or to a line of JSON.
+                let ends = http::status_line(trimmed).is_some()
+                    || (trimmed.starts_with(b"{\"") && looks_like_json(trimmed, 0, 3));
+                if !ends {
+                    if body.len() < PAGE_KEPT {
+                        body.extend_from_slice(&text[from..]);
+                        body.push(b'\n');
+                    }
+                    self.state = State::Page(http, body);
+                    return Ok(());
+                }
+                http_error(self.name, &http, &body, sink)?;
             }
             State::Idle => {}
             State::Document(_) => unreachable!("documents are continued above"),
@@ -411,7 +437,7 @@ impl<'n> Reader<'n> {
             ..
         } = chunks;
         if body.trim_ascii().is_empty() {
-            return no_body(&http, sink);
+            return no_body(self.name, &http, false, sink);
         }
         let name = self.name;
         let mut emitted = Emitted::default();
@@ -438,6 +464,9 @@ impl<'n> Reader<'n> {
                     column: (body.len() - open) as u64 + 1,
                     fault: Fault::Truncated,
                 });
+            }
+            if is_error(&http) {
+                return http_error(name, &http, &body, sink);
             }
             self.nothing_found(&body, &line, &seen, scanner.passed, sink)?;
         }
@@ -556,6 +585,10 @@ impl<'n> Reader<'n> {
             }
         }
         if emitted.count == 0 && seen.open.is_none() && from == 0 {
+            // An error status whose body is JSON but no envelope: a finding of its own.
+            if let Some(http) = http.as_ref().filter(|h| is_error(h)) {
+                return http_error(name, http, text, sink).map(|()| false);
+            }
             let passed = self.scanner.passed;
             self.nothing_found(text, line, &seen, passed, sink)?;
         }
@@ -694,10 +727,61 @@ impl<'n> Reader<'n> {
     }
 }
 
-fn no_body(http: &HttpResponse, sink: &mut impl Sink) -> io::Result<()> {
-    // `100 Continue` and its kind come before the real response.
-    if (100..200).contains(&http.status) {
+/// The most of an error page kept as the finding's body.
+const PAGE_KEPT: usize = 64 * 1024;
+
+/// Whether a response's status is an error that is a finding of its own when its body is no
+/// envelope: 4xx and 5xx.
+fn is_error(http: &HttpResponse) -> bool {
+    (400..600).contains(&http.status)
+}
+
+/// An HTTP error status whose body is no envelope (`body`: what there was of it): a finding,
+/// with no code, the status its answer.
+fn http_error(
+    name: &str,
+    http: &HttpResponse,
+    body: &[u8],
+    sink: &mut impl Sink,
+) -> io::Result<()> {
+    let env = Envelope {
+        raw: body,
+        api: Api::Http,
+        request_id: None,
+        code: None,
+        status_code: None,
+        message: None,
+        data: None,
+        renamed: Vec::new(),
+        duplicates: Vec::new(),
+        error: true,
+        text_form: true,
+    };
+    let origin = Origin {
+        file: name,
+        line: http.line,
+        embedded: false,
+        http: Some(http),
+        record: &[],
+        start: None,
+    };
+    sink.event(Event::Envelope(&env, &origin))
+}
+
+/// A response that ended with its status line and headers; `next`: another response follows.
+fn no_body(name: &str, http: &HttpResponse, next: bool, sink: &mut impl Sink) -> io::Result<()> {
+    // `100 Continue` and its kind come before the real response; so does a proxy's answer to
+    // CONNECT, and a redirect that `curl -L` followed.
+    let connect = http.status == 200
+        && http
+            .status_line
+            .to_ascii_lowercase()
+            .ends_with("connection established");
+    if (100..200).contains(&http.status) || connect || (next && (300..400).contains(&http.status)) {
         return Ok(());
+    }
+    if is_error(http) {
+        return http_error(name, http, &[], sink);
     }
     sink.event(Event::NoBody {
         line: http.line,

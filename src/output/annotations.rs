@@ -10,7 +10,11 @@ use crate::output::summary::summary_meaning;
 use crate::settings::Settings;
 
 /// The code as written: the legacy `StatusCode`, or the API 3.0 `Error.Code`; `-` without one.
-fn code_text(env: &Envelope<'_>, finding: &Finding<'_>) -> String {
+fn code_text(env: &Envelope<'_>, origin: &Origin<'_>, finding: &Finding<'_>) -> String {
+    // An HTTP answer with no envelope: its status line (`HTTP 502 Bad Gateway`).
+    if let Some(answer) = super::envelope::http_answer(env, origin) {
+        return answer;
+    }
     match (finding.status_code, env.status_code) {
         (Some(n), _) if env.api == Api::Legacy => n.to_string(),
         (_, Some(v)) => v.text_short(64).into_owned(),
@@ -50,7 +54,10 @@ pub fn write_github(
         properties.push(("file", origin.file.to_string()));
         properties.push(("line", origin.line.to_string()));
     }
-    properties.push(("title", format!("errcode {}", code_text(env, finding))));
+    properties.push((
+        "title",
+        format!("errcode {}", code_text(env, origin, finding)),
+    ));
     let mut message = meaning_text(env, finding, settings.lang);
     if let Some(id) = env.request_id {
         message.push_str(&format!(" (RequestId {})", id.text_short(64)));
@@ -82,7 +89,7 @@ pub fn write_markdown_row(
     let cells = [
         origin.file.to_string(),
         origin.line.to_string(),
-        code_text(env, finding),
+        code_text(env, origin, finding),
         verdict.to_string(),
         env.request_id
             .map_or("-".into(), |id| id.text_short(64).into_owned()),

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::explain::diff::Change;
 use crate::explain::summary::Summary;
+use crate::explain::Verdict;
 use crate::lang::Lang;
 use crate::output::summary::{resolve, summary_meaning, JsonCode, MAX_TABLE_ROWS};
 use crate::settings::{Format, Settings};
@@ -21,6 +22,8 @@ struct JsonChange<'a> {
     before: u64,
     after: u64,
     change: i128,
+    /// Whether the row counts errors or successes (`null` for the row of later codes).
+    verdict: Option<crate::explain::Verdict>,
 }
 
 /// The change as shown: `+7`, `-3`, `0`.
@@ -50,6 +53,26 @@ pub fn write_diff(
             None => (JsonCode::Other("other"), "other".to_string(), &[][..]),
         })
         .collect();
+    // A code with rows of both verdicts says which each is (plain output has a column for it).
+    let marked: Vec<_> = changes
+        .iter()
+        .zip(&rows)
+        .map(|(c, (code, shown, meanings))| {
+            let both = c.key.is_some_and(|key| {
+                changes.iter().any(|o| {
+                    o.verdict != c.verdict && o.key.is_some_and(|k| k.folded() == key.folded())
+                })
+            });
+            let shown = match (both, c.verdict, en) {
+                (true, Some(Verdict::Error), true) => format!("{shown} (error)"),
+                (true, Some(Verdict::Success), true) => format!("{shown} (success)"),
+                (true, Some(Verdict::Error), false) => format!("{shown}（错误）"),
+                (true, Some(Verdict::Success), false) => format!("{shown}（成功）"),
+                _ => shown.clone(),
+            };
+            (code.clone(), shown, *meanings)
+        })
+        .collect();
     let mark = |c: &Change<'_>| match (c.is_new(), c.is_gone(), en) {
         (true, _, true) => "new",
         (_, true, true) => "gone",
@@ -63,19 +86,22 @@ pub fn write_diff(
                 true => ["Code", "Before", "After", "Change", "Meaning"],
                 false => ["错误码", "之前", "之后", "变化", "描述"],
             };
-            let table_rows = changes.iter().zip(&rows).map(|(c, (_, shown, meanings))| {
-                let change = match mark(c) {
-                    "" => signed(c.change()),
-                    m => format!("{} {m}", signed(c.change())),
-                };
-                vec![
-                    shown.clone(),
-                    c.before.to_string(),
-                    c.after.to_string(),
-                    change,
-                    summary_meaning(meanings, lang),
-                ]
-            });
+            let table_rows = changes
+                .iter()
+                .zip(&marked)
+                .map(|(c, (_, shown, meanings))| {
+                    let change = match mark(c) {
+                        "" => signed(c.change()),
+                        m => format!("{} {m}", signed(c.change())),
+                    };
+                    vec![
+                        shown.clone(),
+                        c.before.to_string(),
+                        c.after.to_string(),
+                        change,
+                        summary_meaning(meanings, lang),
+                    ]
+                });
             super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
             let mut after = Vec::new();
             write_totals(&mut after, totals, lang)?;
@@ -84,7 +110,7 @@ pub fn write_diff(
         }
         Format::Github => {
             // A new error code fails the check: an error; the rest, notices.
-            for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
+            for (c, (_, shown, meanings)) in changes.iter().zip(&marked) {
                 let kind = if c.is_new_error() { "error" } else { "notice" };
                 let what = match (c.is_new(), c.is_gone()) {
                     (true, _) => format!("new: {} envelopes, none before", c.after),
@@ -116,6 +142,7 @@ pub fn write_diff(
                     before: c.before,
                     after: c.after,
                     change: c.change(),
+                    verdict: c.verdict,
                 })
                 .collect();
             crate::text::to_json_writer_pretty(&mut *out, &list)?;
@@ -126,9 +153,15 @@ pub fn write_diff(
         }
         Format::Plain => {
             for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
+                // The verdict is the last column: the columns before it keep their places.
+                let verdict = match c.verdict {
+                    Some(Verdict::Error) => "error",
+                    Some(Verdict::Success) => "success",
+                    None => "-",
+                };
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{verdict}",
                     p.code(shown),
                     c.before,
                     c.after,
@@ -155,7 +188,7 @@ pub fn write_diff(
                 false => ["错误码", "之前", "之后", "变化", "描述"],
             };
             grid.set_header(header.map(|h| Cell::new(p.label(h))));
-            for (c, (_, shown, meanings)) in changes.iter().zip(&rows).take(MAX_TABLE_ROWS) {
+            for (c, (_, shown, meanings)) in changes.iter().zip(&marked).take(MAX_TABLE_ROWS) {
                 let change = match mark(c) {
                     "" => signed(c.change()),
                     m => format!("{} {}", signed(c.change()), m),

@@ -38,8 +38,23 @@ struct Share {
 /// The rows grouped by `group`, the most errors first (then the most envelopes, then by name).
 fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
     let mut shares: Vec<Share> = Vec::new();
-    for r in counts {
+    // The errors of a code that says success (Code 500 with StatusCode 200, a gateway's 5xx
+    // around a success) are the failing part's: a server-side failure, retried with backoff.
+    let parts = counts.iter().flat_map(|r| {
+        let split = r.category() == Some("success") && r.errors > 0;
+        let successes = match split {
+            true => (r, r.count - r.errors, 0, false),
+            false => (r, r.count, r.errors, false),
+        };
+        let failures = (r, r.errors, r.errors, true);
+        std::iter::once(successes)
+            .chain(split.then_some(failures))
+            .filter(|(_, count, _, _)| *count > 0)
+    });
+    for (r, count, errors, failed) in parts {
         let (name, retry) = match group {
+            Group::Category if failed => ("internal".to_string(), None),
+            Group::Retry if failed => (Retry::Backoff.as_str().to_string(), Some(Retry::Backoff)),
             Group::Category => (r.category().map_or("unknown".into(), str::to_string), None),
             // A success is no class of retry: it is a group of its own.
             Group::Retry if r.category() == Some("success") => ("success".to_string(), None),
@@ -65,8 +80,8 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
             }
         };
         let s = &mut shares[at];
-        s.count += r.count;
-        s.errors += r.errors;
+        s.count += count;
+        s.errors += errors;
         s.seen.merge(r.seen);
         if s.codes.len() < CODES_SHOWN {
             let json = serde_json::to_value(&r.code).unwrap_or_default();

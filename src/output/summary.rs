@@ -576,11 +576,20 @@ fn write_request_ids(
 /// A summary key as output needs it: the code as JSON, the code as shown (escaped), and the
 /// table's rows for it (the one `Message` named, for a code with several meanings).
 pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, String, &'a [Row]) {
+    use crate::table::answers;
     match &key.code {
+        // An HTTP error status with no envelope has no code: its row is the status.
+        Some(Code::Number(n)) if key.api == Api::Http => {
+            let rows = u16::try_from(*n)
+                .ok()
+                .and_then(answers::http_error)
+                .unwrap_or(&[]);
+            (JsonCode::None(None), format!("HTTP {n}"), rows)
+        }
         Some(Code::Number(n)) => {
             let rows = match key.api {
                 Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
-                Api::V3 => &[][..],
+                Api::V3 | Api::Http => &[][..],
             };
             // The meaning Message named, when the code has several.
             let rows = match key.meaning.map(usize::from) {
@@ -592,9 +601,17 @@ pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, Stri
         Some(Code::Text(t)) => {
             let rows = match key.api {
                 Api::V3 => crate::table::v3::V3Table::builtin().lookup(t),
-                Api::Legacy => &[][..],
+                Api::Legacy | Api::Http => &[][..],
             };
             (JsonCode::Text(t), escape(t).into_owned(), rows)
+        }
+        // API 3.0 without a code: a success, or an Error without a Code.
+        None if key.api == Api::V3 => {
+            let rows = match key.without_code {
+                true => answers::v3_without_code(),
+                false => answers::v3_success(),
+            };
+            (JsonCode::None(None), "-".to_string(), rows)
         }
         None => (JsonCode::None(None), "-".to_string(), &[][..]),
     }

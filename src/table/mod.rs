@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub mod answers;
 pub mod crosswalk;
 pub mod query;
 pub mod v3;

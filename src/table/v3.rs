@@ -35,6 +35,9 @@ pub struct V3Table {
     rows: Vec<Row>,
     /// Per row, the actions the SDK documents it for (`*`: any).
     actions: Vec<Vec<String>>,
+    /// The codes in ASCII lower case, each with its first row: made on the first lookup that
+    /// misses, so the usual code, written as the table writes it, costs no folding.
+    folded: OnceLock<std::collections::HashMap<String, usize>>,
 }
 
 impl V3Table {
@@ -83,6 +86,7 @@ impl V3Table {
             codes,
             rows,
             actions,
+            folded: OnceLock::new(),
         }
     }
 
@@ -96,8 +100,23 @@ impl V3Table {
         if exact > 0 {
             return &self.rows[start..start + exact];
         }
-        match self.codes.iter().position(|c| c.eq_ignore_ascii_case(code)) {
-            Some(i) => {
+        let folded = self.folded.get_or_init(|| {
+            let mut map = std::collections::HashMap::with_capacity(self.codes.len());
+            for (i, c) in self.codes.iter().enumerate() {
+                map.entry(c.to_ascii_lowercase()).or_insert(i);
+            }
+            map
+        });
+        let lower;
+        let key = match code.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => {
+                lower = code.to_ascii_lowercase();
+                lower.as_str()
+            }
+            false => code,
+        };
+        match folded.get(key) {
+            Some(&i) => {
                 let n = self.codes[i..]
                     .iter()
                     .take_while(|c| c.eq_ignore_ascii_case(code))

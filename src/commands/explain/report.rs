@@ -19,10 +19,18 @@ use crate::text::escape;
 /// The summary key of an envelope.
 fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
     let code = match (env.api, env.status_code) {
+        // An HTTP error status with no envelope: one row per status.
+        (Api::Http, _) => rows
+            .first()
+            .map(|r| summary::Code::Number(i128::from(r.http_status))),
         (_, None) => None,
         // A StatusCode that is not a whole number is no code: such envelopes count together.
         (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
-        (Api::V3, Some(v)) => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
+        // A code of the table is counted under the table's spelling, whatever its case.
+        (Api::V3, Some(v)) => match rows.first().and_then(|r| r.name.as_deref()) {
+            Some(name) => Some(summary::Code::text(name)),
+            None => Some(summary::Code::text(&v.text_short(summary::MAX_CODE_TEXT))),
+        },
     };
     // A code with several meanings is counted per meaning that Message names.
     let meaning = match rows.len() {
@@ -39,6 +47,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
         api: env.api,
         code,
         meaning,
+        without_code: env.api == Api::V3 && env.error && env.status_code.is_none(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{code_text, envelope_meaning, http_status, matched, place, request_id};
+use super::{code_text, envelope_meaning, http_answer, http_status, matched, place, request_id};
 use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
@@ -91,7 +91,9 @@ pub fn write_human(
     let row = matched(f);
     if f.verdict == Verdict::Error {
         let mut second = Spans::default();
-        if let Some(text) = row.and_then(|r| hint(r, lang)) {
+        if let Some(text) = super::contradiction(env, f, lang) {
+            second.text(text);
+        } else if let Some(text) = row.and_then(|r| hint(r, lang)) {
             second.text(escape(text));
         }
         if let (false, Some(data)) = (env.text_form, env.data.filter(|d| has_details(Some(*d)))) {
@@ -136,7 +138,10 @@ fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) 
         (Verdict::Error, true) => h.push("✘ error", Palette::bad),
         (Verdict::Error, false) => h.push("✘ 错误", Palette::bad),
     };
+    // An HTTP answer with no envelope is told by its status line: `HTTP 502 Bad Gateway`.
+    let answer = http_answer(env, origin);
     match code_text(env, 40) {
+        _ if answer.is_some() => &mut h,
         Some(code) => h.text(" ").push(code, Palette::code),
         // A legacy envelope without StatusCode says so; an API 3.0 success has no code.
         None if env.api == Api::Legacy => h.text(" ").push("-", Palette::code),
@@ -154,12 +159,15 @@ fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) 
         }
         .to_string()
     });
-    h.text(" ").push(meaning, Palette::label);
-    // A line breaks after a separator, not before it.
     let dot = |h: &mut Spans| {
         h.push(format!("{NO_BREAK}· "), Palette::dim);
     };
-    if let Some(status) = http_status(f) {
+    match answer {
+        Some(answer) => h.text(" ").push(answer, Palette::code),
+        None => h.text(" ").push(meaning, Palette::label),
+    };
+    // A line breaks after a separator, not before it.
+    if let Some(status) = http_status(f).filter(|_| env.api != Api::Http) {
         dot(&mut h);
         h.text("HTTP ").push(status.to_string(), move |p, t| {
             p.http(t.parse().unwrap_or(0))
@@ -266,6 +274,7 @@ fn glossary(
         let code = match env.api {
             Api::Legacy => row.code.to_string(),
             Api::V3 => code_text(env, 64).unwrap_or_default(),
+            Api::Http => row.label(),
         };
         status = format!("{code} · HTTP {} · {}", row.http_status, escape(category));
         if let Some(retry) = retry {

@@ -29,6 +29,12 @@ struct JsonHttp<'a> {
 /// The `meanings` array of the annotation for `rows`, as JSON. The same for every envelope of
 /// a code, so callers keep it.
 pub fn meanings_json(rows: &[Row], lang: Lang) -> String {
+    meanings_json_with(rows, lang, None)
+}
+
+/// [`meanings_json`], with `hint` instead of the rows' own (an error under a code that says
+/// success: its hint is what the contradiction means).
+pub fn meanings_json_with(rows: &[Row], lang: Lang, hint_instead: Option<&str>) -> String {
     let meanings: Vec<JsonMeaning> = rows
         .iter()
         .map(|r| JsonMeaning {
@@ -36,7 +42,7 @@ pub fn meanings_json(rows: &[Row], lang: Lang) -> String {
             message_en: r.message_en.as_deref(),
             category: r.category.as_deref(),
             retry: r.retry,
-            hint: hint(r, lang),
+            hint: hint_instead.or_else(|| hint(r, lang)),
         })
         .collect();
     let mut json = Vec::new();
@@ -406,6 +412,7 @@ fn write_annotation_start(
     out.write_all(match env.api {
         Api::Legacy => b"legacy",
         Api::V3 => b"v3",
+        Api::Http => b"http",
     })?;
     out.write_all(b"\",\"verdict\":\"")?;
     out.write_all(verdict.as_bytes())?;

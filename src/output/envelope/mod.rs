@@ -8,7 +8,9 @@ pub mod plain;
 pub mod table;
 
 pub use human::write_human;
-pub use json::{json_line_start, meanings_json, write_json, AnnotationTemplate};
+pub use json::{
+    json_line_start, meanings_json, meanings_json_with, write_json, AnnotationTemplate,
+};
 
 use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Origin};
@@ -34,7 +36,6 @@ fn matched<'t>(f: &Finding<'t>) -> Option<&'t Row> {
 /// it (an API 3.0 success has its own words).
 fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<String> {
     match matched(f) {
-        Some(row) => Some(meaning(row, lang)),
         None if env.api == Api::V3 && env.status_code.is_none() && !env.error => Some(
             match lang {
                 Lang::En => "API 3.0 response with no Error",
@@ -42,8 +43,70 @@ fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<S
             }
             .to_string(),
         ),
+        Some(row) => Some(meaning(row, lang)),
         None => None,
     }
+}
+
+/// For an HTTP answer with no envelope: `HTTP 502 Bad Gateway`, the reason phrase as the
+/// server wrote it, escaped and cut to 80 characters; `None` for an envelope.
+pub(crate) fn http_answer(env: &Envelope<'_>, origin: &Origin<'_>) -> Option<String> {
+    let http = origin.http.filter(|_| env.api == Api::Http)?;
+    let reason = http
+        .status_line
+        .split_once(' ')
+        .map_or("", |(_, rest)| rest)
+        .trim();
+    let reason = match reason.is_empty() {
+        true => http.status.to_string(),
+        false => reason.to_string(),
+    };
+    Some(escape(&crate::text::short(&format!("HTTP {reason}"), 80)).into_owned())
+}
+
+/// The meaning of an HTTP answer with no envelope, after the answer: `HTTP 502 Bad Gateway:
+/// answered by a gateway or proxy, not by the API`.
+pub(crate) fn http_answer_meaning(
+    env: &Envelope<'_>,
+    origin: &Origin<'_>,
+    f: &Finding<'_>,
+    lang: Lang,
+) -> Option<String> {
+    let answer = http_answer(env, origin)?;
+    Some(match f.rows.first() {
+        Some(row) => format!("{answer}: {}", meaning(row, lang)),
+        None => answer,
+    })
+}
+
+/// For an error whose code says success (`Code` 500 with `StatusCode` 200, an HTTP 502 around a
+/// 200 body): what the contradiction means, instead of the success row's "nothing to fix".
+pub(crate) fn contradiction(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<String> {
+    let success_row = matched(f).is_some_and(|r| r.category.as_deref() == Some("success"));
+    if f.verdict != Verdict::Error || !success_row {
+        return None;
+    }
+    let status = match env.api {
+        Api::Legacy => "StatusCode 200",
+        Api::V3 | Api::Http => "no Error",
+    };
+    let status_zh = match env.api {
+        Api::Legacy => "StatusCode 200",
+        Api::V3 | Api::Http => "没有 Error",
+    };
+    let http = f.observed_http.filter(|&s| s != 200);
+    Some(match (f.code, http, lang) {
+        (Some(500), _, Lang::En) => format!("Code 500 says the server failed even though {status} says success: treat it as a server error; retry with backoff"),
+        (Some(500), _, Lang::Zh) => format!("Code 500 表示服务端失败，而 {status_zh} 表示成功：按服务端错误处理，退避后重试"),
+        (_, Some(s), Lang::En) if s >= 500 || s == 429 => format!("HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; retry with backoff"),
+        (_, Some(s), Lang::Zh) if s >= 500 || s == 429 => format!("HTTP {s} 表示调用失败，而 {status_zh} 表示成功：按 HTTP {s} 处理，退避后重试"),
+        (_, Some(s), Lang::En) => format!("HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; fix the request, then retry"),
+        (_, Some(s), Lang::Zh) => format!("HTTP {s} 表示调用失败，而 {status_zh} 表示成功：按 HTTP {s} 处理，先修复请求再重试"),
+        (Some(c), None, Lang::En) if c != 0 => format!("Code {c} says the call failed even though {status} says success: treat it as an error; read Message and Data"),
+        (Some(c), None, Lang::Zh) if c != 0 => format!("Code {c} 表示调用失败，而 {status_zh} 表示成功：按错误处理，查看 Message 和 Data"),
+        (_, _, Lang::En) => format!("{status} says success, but another reading of the envelope says it failed: treat it as an error"),
+        (_, _, Lang::Zh) => format!("{status_zh} 表示成功，但响应的另一处表示失败：按错误处理"),
+    })
 }
 
 /// The HTTP status to show: the one observed when the response was seen, else the table's.

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{http_status, matched, verdict_word};
+use super::{http_answer_meaning, http_status, matched, verdict_word};
 use crate::explain::Finding;
 use crate::input::{Api, Envelope, Origin};
 use crate::lang::Lang;
@@ -50,6 +50,10 @@ pub fn write_plain(
         (None, None) => dash(),
     };
     let meaning = match matched(f) {
+        // The status line of an answer with no envelope, as written.
+        Some(_) if env.api == Api::Http => {
+            field(&http_answer_meaning(env, origin, f, lang).unwrap_or_else(dash))
+        }
         Some(row) => field(match lang {
             Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
             Lang::Zh => &row.message,

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{code_text, envelope_meaning, http_status, place, request_id};
+use super::{code_text, envelope_meaning, http_answer_meaning, http_status, place, request_id};
 use crate::explain::{Finding, Verdict};
 use crate::input::{Envelope, Origin};
 use crate::lang::Lang;
@@ -149,13 +149,16 @@ pub fn write_row(
         c.id,
     );
     let place = p.dim(&cell(&fit_end(&place(origin), c.place), c.place));
-    let meaning = fit(&meaning_text(env, f, lang), c.meaning);
+    let meaning = fit(&meaning_text(env, origin, f, lang), c.meaning);
     let line = [verdict, code, http, id, place, meaning].join(GAP);
     writeln!(out, "{}", line.trim_end())
 }
 
 /// The meaning, else the Message in quotes, else `-`.
-fn meaning_text(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> String {
+fn meaning_text(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) -> String {
+    if let Some(answer) = http_answer_meaning(env, origin, f, lang) {
+        return answer;
+    }
     envelope_meaning(env, f, lang)
         .or_else(|| {
             env.message
@@ -208,7 +211,7 @@ fn write_record(
         ),
         // One line, cut from its start, so that the line number is kept whole.
         (fit_end(&place(origin), value_width), Paint::Dim),
-        (meaning_text(env, f, lang), Paint::Plain),
+        (meaning_text(env, origin, f, lang), Paint::Plain),
     ];
     let record: Vec<Field<'_>> = names
         .iter()
