@@ -1,5 +1,7 @@
 //! The input layer and explain, on any bytes: every input form, human and JSON output, and the
-//! summary, whose counts must equal what the JSON lines show.
+//! summary, whose counts must equal what the JSON lines show. The same bytes are read again as
+//! container runtimes store them: each line as Docker json-file records and as CRI lines, split
+//! into parts where the bytes say.
 #![no_main]
 
 use errcode::fuzzing::{explain_inputs, Format, Input, Lang, Options, Palette, Settings};
@@ -17,7 +19,40 @@ fn field(object: &[u8], name: &str) -> Box<RawValue> {
     map.remove(name).expect("the member")
 }
 
+/// `data`'s lines as Docker json-file records (`docker`) or CRI lines, each cut into parts at
+/// offsets taken from its own bytes, so that splits fall anywhere, inside escapes too.
+fn wrapped(data: &[u8], docker: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    for line in data.split(|&b| b == b'\n') {
+        let text = String::from_utf8_lossy(line);
+        let chars: Vec<char> = text.chars().collect();
+        let cut = line.first().map_or(0, |&b| usize::from(b) % (chars.len() + 1));
+        let parts = [&chars[..cut], &chars[cut..]];
+        for (i, part) in parts.iter().enumerate() {
+            let part: String = part.iter().collect();
+            let last = i == parts.len() - 1;
+            if docker {
+                let log = if last { format!("{part}\n") } else { part };
+                let record = serde_json::json!({"log": log, "stream": "stdout", "time": "2026-12-06T10:00:01Z"});
+                out.extend_from_slice(record.to_string().as_bytes());
+            } else {
+                let tag = if last { 'F' } else { 'P' };
+                out.extend_from_slice(format!("2026-12-06T10:00:01Z stderr {tag} {part}").as_bytes());
+            }
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
 fuzz_target!(|data: &[u8]| {
+    check(data);
+    check(&wrapped(data, true));
+    check(&wrapped(data, false));
+});
+
+/// Reads `data` in every format and holds the summary to the JSON lines.
+fn check(data: &[u8]) {
     let table = TABLE.get_or_init(Table::builtin);
     // StatusCode counts, from the JSON lines and from the JSON summary: they must agree (both
     // come from the one verdict and the one reader).
@@ -55,4 +90,4 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     assert_eq!(from_lines, from_summary, "the summary counts what the JSON lines show");
-});
+}

@@ -413,3 +413,37 @@ pub fn every_case<T>(cases: impl IntoIterator<Item = (String, T)>, check: impl F
         failed.join("\n")
     );
 }
+
+/// A compressor: text to a format's bytes.
+pub type Pack = fn(&[u8]) -> Vec<u8>;
+
+/// The formats, each with a file name and the compressor that makes its bytes.
+pub const FORMATS: [(&str, &str, Pack); 4] = [
+    ("gzip", "x.log.gz", gzip),
+    ("zstd", "x.log.zst", zstd),
+    ("xz", "x.log.xz", xz),
+    ("bzip2", "x.log.bz2", bzip2),
+];
+
+pub fn gzip(text: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text).unwrap();
+    gz.finish().unwrap()
+}
+
+pub fn zstd(text: &[u8]) -> Vec<u8> {
+    ruzstd::encoding::compress_to_vec(text, ruzstd::encoding::CompressionLevel::Fastest)
+}
+
+pub fn xz(text: &[u8]) -> Vec<u8> {
+    let options = lzma_rust2::XzOptions::with_preset(1);
+    let mut xz = lzma_rust2::XzWriter::new(Vec::new(), options).unwrap();
+    xz.write_all(text).unwrap();
+    xz.finish().unwrap()
+}
+
+pub fn bzip2(text: &[u8]) -> Vec<u8> {
+    let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    bz.write_all(text).unwrap();
+    bz.finish().unwrap()
+}
