@@ -1,7 +1,8 @@
 //! Logs as platforms store them, black box: any list of envelope lines, wrapped the way Docker
 //! (split at random into records without their line end), CRI (cut at random into `P` parts),
 //! journald (`MESSAGE` as text and as bytes), Loki (`logcli -o jsonl`), an Elasticsearch
-//! `_search` answer and a CSV export store them, and compressed in each format, gives the same
+//! `_search` answer and a CSV export store them, or pretty-printed under the prefixes of
+//! `docker compose logs` and `kubectl logs --prefix` with another service's lines between, and compressed in each format, gives the same
 //! findings as the lines themselves (line numbers and times aside).
 
 mod common;
@@ -101,6 +102,25 @@ fn parts(line: &str, cuts: &[f64]) -> Vec<String> {
     out
 }
 
+/// `line` as a service's lines under `prefix`: its JSON pretty-printed over several lines, with
+/// a line of another service after each.
+fn service(line: &str, prefix: &str, other: &str) -> Vec<String> {
+    let text = match line.find('{') {
+        Some(at) => {
+            let value: Value = serde_json::from_str(&line[at..]).unwrap();
+            format!(
+                "{}{}",
+                &line[..at],
+                serde_json::to_string_pretty(&value).unwrap()
+            )
+        }
+        None => line.to_string(),
+    };
+    text.lines()
+        .flat_map(|l| [format!("{prefix}{l}"), format!("{other}GET /health 200")])
+        .collect()
+}
+
 /// The findings that must survive any wrapping: each envelope's RequestId and code, in order.
 fn findings(outcome: &Outcome) -> Vec<(String, Value)> {
     outcome
@@ -164,6 +184,13 @@ fn wrapped(lines: &[String], cuts: &[Vec<f64>]) -> Vec<(&'static str, Vec<u8>)> 
             join(vec![json!({"hits": {"hits": lines.iter().map(|l| json!({"_source": {"message": l}})).collect::<Vec<_>>()}}).to_string()]),
         ),
         (
+            "compose",
+            each(&|l, i| match i % 2 {
+                0 => service(l, "svc-1  | ", "svc-2  | "),
+                _ => service(l, "[pod/ivc-1/app] ", "[pod/ivc-2/app] "),
+            }),
+        ),
+        (
             "csv",
             each(&|l, _| vec![format!("2026-12-06T10:00:01Z,ivc,\"{}\"", l.replace('"', "\"\""))]),
         ),
@@ -196,7 +223,7 @@ proptest! {
 fn a_wrapper_time_is_the_time_of_a_line_that_has_none() {
     let line = r#"ERROR resp={"RequestId":"w","Code":0,"StatusCode":41601}"#;
     for (name, bytes) in wrapped(&[line.to_string()], &[vec![0.5]]) {
-        if matches!(name, "elasticsearch" | "csv") {
+        if matches!(name, "elasticsearch" | "csv" | "compose") {
             continue;
         }
         let inside = explain_stdin(

@@ -39,6 +39,13 @@ struct Document {
     last_len: u64,
     /// An offset in it and its line, for [`LineAt`].
     cursor: (usize, u64),
+    /// Where its value opens on its first line.
+    value_at: usize,
+    /// The prefix `docker compose logs` (`svc-1  | `) or `kubectl logs --prefix`
+    /// (`[pod/x/app] `) put on its first line, which its other lines start with too; and once
+    /// one did, the document's text without those prefixes, read instead of the input.
+    service: Vec<u8>,
+    unprefixed: Option<Vec<u8>>,
 }
 
 /// A chunked body being put together.
@@ -562,6 +569,9 @@ impl<'n> Reader<'n> {
                     from_line_start,
                     last_len: text.len() as u64,
                     cursor: (0, line.number),
+                    value_at: open,
+                    service: text[..service_prefix_len(&text[..open])].to_vec(),
+                    unprefixed: None,
                 });
                 return Ok(true);
             }
@@ -645,6 +655,11 @@ impl<'n> Reader<'n> {
         let State::Document(doc) = &mut self.state else {
             return Ok(());
         };
+        let text = &lines.buf()[line.start..line.end];
+        if !doc.service.is_empty() {
+            let prefixed = text.starts_with(&doc.service);
+            return self.continue_prefixed(lines, line, prefixed, sink);
+        }
         let end = line.offset + (line.end - line.start) as u64;
         let scope = lines.slice(doc.start, end);
         let from = (line.offset - doc.start) as usize;
@@ -683,6 +698,89 @@ impl<'n> Reader<'n> {
             }
             Step::Error(at, fault) => {
                 let column = (at - from) as u64 + 1;
+                self.broken_document(lines, line.number, column, fault, sink)
+            }
+        }
+    }
+
+    /// The next line of a document whose lines start with a service's prefix: read without it.
+    /// A line without it (another service's, interleaved) is read on its own, and the document
+    /// stays open, with an empty line in its place.
+    fn continue_prefixed<R: Read>(
+        &mut self,
+        lines: &mut Lines<R>,
+        line: Line,
+        prefixed: bool,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        let State::Document(doc) = &mut self.state else {
+            return Ok(());
+        };
+        let text = &lines.buf()[line.start..line.end];
+        if !prefixed {
+            // An empty line in its place keeps the document's line numbers; if the document
+            // breaks, it is not read again.
+            if let Some(unprefixed) = &mut doc.unprefixed {
+                unprefixed.push(b'\n');
+            }
+            doc.resume = (line.next, line.number + 1, 0);
+            // Read with a state and a scanner of its own: the document's stay as they are.
+            let text = text.to_vec();
+            let document = std::mem::replace(&mut self.state, State::Idle);
+            let scanner = std::mem::replace(&mut self.scanner, Scanner::new());
+            let read = self.joined(&text, line.number, &line, sink);
+            (self.state, self.scanner) = (document, scanner);
+            return read;
+        }
+        // On the first such line the document is scanned again from its value, in the text
+        // without prefixes; what its first line gave was handed on already.
+        let (mut unprefixed, restart) = match doc.unprefixed.take() {
+            Some(unprefixed) => (unprefixed, false),
+            None => {
+                // Its first line, from where its value opens (no other line was taken in yet).
+                let value = doc.start + doc.value_at as u64;
+                let mut first = lines.slice(value, doc.start + doc.last_len).to_vec();
+                let between = line.number - doc.first_line;
+                first.extend(std::iter::repeat_n(b'\n', between as usize));
+                (first, true)
+            }
+        };
+        let from = unprefixed.len();
+        let (feed_from, handed_on) = match restart {
+            true => (0, from),
+            false => (from, 0),
+        };
+        unprefixed.extend_from_slice(&text[doc.service.len()..]);
+        unprefixed.push(b'\n');
+        let name = self.name;
+        let mut emitted = Emitted::default();
+        let at_line = LineAt::new(&unprefixed, doc.cursor);
+        let step = {
+            let http = doc.http.as_ref();
+            let mut emit = |t: &[u8], f: &Found| match f.at_end <= handed_on {
+                true => Ok(()),
+                false => emit(sink, name, http, &unprefixed, &at_line, t, f, &mut emitted),
+            };
+            if restart {
+                self.scanner.start();
+            }
+            self.scanner.feed(&unprefixed, feed_from, &mut emit)?
+        };
+        if emitted.count > 0 {
+            doc.resume = (line.next, line.number + 1, 0);
+        }
+        doc.cursor = at_line.cursor.get();
+        doc.last_len = (line.end - line.start) as u64;
+        doc.unprefixed = Some(unprefixed);
+        match step {
+            Step::More => Ok(()),
+            Step::Complete(_) => {
+                self.state = State::Idle;
+                lines.set_mark(None);
+                Ok(())
+            }
+            Step::Error(at, fault) => {
+                let column = (at - from + doc.service.len()) as u64 + 1;
                 self.broken_document(lines, line.number, column, fault, sink)
             }
         }
@@ -769,6 +867,25 @@ fn http_error(
 }
 
 /// A response that ended with its status line and headers; `next`: another response follows.
+/// The length of the prefix `docker compose logs` (`svc-1  | `) or `kubectl logs --prefix`
+/// (`[pod/name/container] `) put at the start of `text`, or 0: the lines of a service start with
+/// it, and other services' lines may come between them.
+fn service_prefix_len(text: &[u8]) -> usize {
+    let name = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-');
+    let len = match text.first() {
+        Some(b'[') => memchr::memchr(b']', text)
+            .filter(|&end| end > 1 && !text[1..end].iter().any(u8::is_ascii_whitespace))
+            .map(|end| end + 1),
+        Some(b) if name(b) => {
+            let end = text.iter().position(|b| !name(b)).unwrap_or(text.len());
+            let pad = text[end..].iter().take_while(|b| **b == b' ').count();
+            (text.get(end + pad) == Some(&b'|')).then_some(end + pad + 1)
+        }
+        _ => None,
+    };
+    len.map_or(0, |n| n + usize::from(text.get(n) == Some(&b' ')))
+}
+
 fn no_body(name: &str, http: &HttpResponse, next: bool, sink: &mut impl Sink) -> io::Result<()> {
     // `100 Continue` and its kind come before the real response; so does a proxy's answer to
     // CONNECT, and a redirect that `curl -L` followed.
