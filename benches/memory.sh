@@ -6,15 +6,15 @@ LIMIT_KB=$((32 * 1024))
 status=0
 gen() { [ -s "$WORK/$1" ] || python3 -c "$2" > "$WORK/$1"; }
 # One 16 MiB line holding a million concatenated envelopes (16 bytes each).
-gen concatenated.json 'import sys; sys.stdout.write("{\"StatusCode\":1}" * 1_000_000 + "\n")'
+gen concatenated.json 'import sys; sys.stdout.write("{\"StatusCode\":10001}" * 1_000_000 + "\n")'
 # A one-line JSON array of 950,000 envelopes (as many as the 16 MiB line limit holds).
-gen array.json 'import sys; sys.stdout.write("[" + ",".join(["{\"StatusCode\":1}"] * 950_000) + "]\n")'
+gen array.json 'import sys; sys.stdout.write("[" + ",".join(["{\"StatusCode\":10001}"] * 800_000) + "]\n")'
 # A million distinct StatusCode values, one a line.
-gen distinct.ndjson 'import sys; sys.stdout.writelines("{\"StatusCode\":%d}\n" % (100000 + i) for i in range(1_000_000))'
+gen distinct.ndjson 'import sys; sys.stdout.writelines("{\"StatusCode\":%d,\"Code\":0}\n" % (100000 + i) for i in range(1_000_000))'
 # 100 MB of the usual log.
 [ -s "$WORK/envelopes-100mb.ndjson" ] || python3 benches/gen-ndjson.py 710000 > "$WORK/envelopes-100mb.ndjson"
 # A 50 MB line, refused with the limit.
-gen long-line.json 'import sys; sys.stdout.write("{\"StatusCode\":200,\"Data\":\"" + "x" * 50_000_000 + "\"}\n{\"StatusCode\":41601}\n")'
+gen long-line.json 'import sys; sys.stdout.write("{\"StatusCode\":200,\"Code\":0,\"Data\":\"" + "x" * 50_000_000 + "\"}\n{\"StatusCode\":41601}\n")'
 # One envelope whose Data is 16 MiB of bytes that are not UTF-8 (each echoed as U+FFFD, 3 bytes).
 gen not-utf8.json 'import sys; sys.stdout.buffer.write(b"{\"StatusCode\":40006,\"Data\":\"" + b"\xff" * (16 * 2**20 - 40) + b"\"}\n")'
 # A 16 MiB document over 600,000 lines.

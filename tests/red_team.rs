@@ -460,3 +460,75 @@ fn lone_surrogate_escapes_are_echoed_as_replacement_characters() {
     assert!(stdout.contains(r#""\ud83d\ude00""#), "{stdout}");
     assert_eq!(lines[1]["envelope"]["Message"], "\\ud800 \u{fffd}A");
 }
+
+#[test]
+fn quotes_that_open_strings_never_closed_are_read_once() {
+    // Each quote once started a string read to the end of the line: 1 MB took minutes.
+    let input = r#""{\""#.repeat(300_000) + "\n";
+    let (status, _, stderr) = parts(&run_with_input(&["explain"], input.as_bytes()));
+    assert_eq!(status, 2, "{stderr}");
+}
+
+#[test]
+fn an_sdk_string_in_a_record_cut_after_it_is_counted_once_without_escapes() {
+    let input = br#"{"log":"[TencentCloudSDKError] Code=InternalError, Message=m, RequestId=r13\n","stream":"stderr","ti"#;
+    let (status, lines, stderr) = check(input);
+    assert_eq!(status, 1, "{stderr}");
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["annotation"]["request_id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["r13"], "{lines:?}");
+}
+
+#[test]
+fn nul_padding_before_a_line_is_passed_over() {
+    let (status, lines, stderr) =
+        check(b"\0\0\0{\"StatusCode\":41601,\"Code\":0,\"RequestId\":\"a\"}\n");
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(codes(&lines), ["41601"]);
+}
+
+#[test]
+fn the_prefilter_lets_through_what_the_reader_reads() {
+    for input in [
+        // journald's bytes as Python's json.dumps writes them, with spaces.
+        "{\"MESSAGE\": [123, 34, 83, 116, 97, 116, 117, 115, 67, 111, 100, 101, 34, 58, 52, 49, 54, 48, 49, 44, 34, 67, 111, 100, 101, 34, 58, 48, 125]}\n",
+        // A key the reader folds, `_` anywhere.
+        "{\"Statu_sCode\":41601,\"Code\":0}\n",
+        // A record wrapped right after a closing bracket.
+        "{\"RequestId\":\"a\",\"Data\":{}\n,\"StatusCode\":41601,\"Code\":0}\n",
+    ] {
+        let (status, lines, stderr) = check(input.as_bytes());
+        assert_eq!((status, codes(&lines)), (1, vec!["41601".to_string()]), "{input}: {stderr}");
+    }
+}
+
+#[test]
+fn error_bodies_of_other_frameworks_are_not_envelopes() {
+    let input = b"{\"statusCode\":404,\"message\":\"Cannot GET /x\",\"error\":\"Not Found\"}\n{\"statusCode\":400,\"code\":\"FST_ERR_VALIDATION\",\"message\":\"m\"}\n{\"RequestId\":\"a\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":null}\n";
+    let (status, lines, stderr) = check(input);
+    assert_eq!(
+        (status, codes(&lines)),
+        (0, vec!["200".to_string()]),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 JSON of another API"), "{stderr}");
+}
+
+#[test]
+fn text_that_starts_like_an_archive_or_bzip2_is_text() {
+    let mustard = format!(
+        "{}mustard {{\"StatusCode\":41601,\"Code\":0}}\n",
+        "x".repeat(256)
+    );
+    let bzh = "BZh9 tasks ran {\"StatusCode\":41601,\"Code\":0}\n".to_string();
+    for input in [mustard, bzh] {
+        let (status, lines, stderr) = check(input.as_bytes());
+        assert_eq!(
+            (status, codes(&lines)),
+            (1, vec!["41601".to_string()]),
+            "{stderr}"
+        );
+    }
+}

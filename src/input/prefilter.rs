@@ -3,7 +3,8 @@
 //!
 //! A line is ruled out when it holds no `{` and no SDK error string (and does not start an
 //! array): it holds no JSON object. It is ruled out too when its JSON is complete on the line
-//! (it ends with `}` or `]`) and holds none of the keys an envelope needs, in any case: `StatusCode` (also `status_code`, `status-code`),
+//! (it ends with `}` or `]`, with as many brackets closed as opened) and holds none of the keys
+//! an envelope needs, in any case: `StatusCode` (also `status_code`, `status-code`),
 //! `Response`, or a journald `MESSAGE` written as bytes. A line that may open a document over
 //! several lines (the `{` of `resp={`) or that was cut is never ruled out, and neither is any
 //! line while a document or an HTTP response is open: the reader asks only in between.
@@ -24,22 +25,21 @@ pub(crate) fn has_sdk_marker(text: &[u8]) -> bool {
     SDK.find(text).is_some()
 }
 
-/// The keys an envelope of either generation needs, folded as [`fold`] folds the line: every
-/// byte with its `0x20` bit set, so that letters match in any case (`[` folds to `{`, `_` to
-/// DEL: a few more lines may pass, none is lost).
+/// The keys an envelope of either generation needs, as [`Prefilter::rule_out`] folds the line:
+/// without `_` and `-` (the key matching ignores them), every byte with its `0x20` bit set, so
+/// that letters match in any case (`[` folds to `{`, `:` stays: a few more lines may pass,
+/// none is lost).
 static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let keys = [
-        "statuscode",
-        "status_code",
-        "status-code",
-        "response",
-        "message\":[",
-    ];
+    let keys = ["statuscode", "response", "message\":[", "message\": ["];
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .build(keys.map(|k| k.bytes().map(|b| b | 0x20).collect::<Vec<u8>>()))
         .expect("a handful of short literals always builds")
 });
+
+/// Lines longer than this are parsed, not ruled out: the folded copy would cost their size
+/// again in memory, and such lines are rare.
+const FOLDED_MAX: usize = 64 << 10;
 
 /// Lines ruled out before any parsing, with a buffer of the line folded for the key search.
 #[derive(Debug, Default)]
@@ -62,11 +62,18 @@ impl Prefilter {
                 Err(_) => Skip::Binary,
             });
         }
-        if !matches!(line[last], b'}' | b']') || has_sdk_marker(line) {
+        if !matches!(line[last], b'}' | b']') || line.len() > FOLDED_MAX || has_sdk_marker(line) {
+            return None;
+        }
+        // A line that ends with a bracket may still leave a value open for the next lines
+        // (`{"a":{}` then `,"StatusCode":…}`): more opened than closed.
+        let count = |b: u8| memchr::memchr_iter(b, line).count();
+        if count(b'{') + count(b'[') > count(b'}') + count(b']') {
             return None;
         }
         self.folded.clear();
-        self.folded.extend(line.iter().map(|b| b | 0x20));
+        let kept = line.iter().filter(|b| !matches!(b, b'_' | b'-'));
+        self.folded.extend(kept.map(|b| b | 0x20));
         (!KEYS.is_match(&self.folded)).then_some(Skip::NoKey)
     }
 }
@@ -84,6 +91,10 @@ mod tests {
             r#"{"log":"x [TencentCloudSDKError] Code=InternalError\n"}"#,
             "[TencentCloudSDKError] Code=InternalError, Message=m, RequestId=r",
             r#"{"MESSAGE":[123,34],"__REALTIME_TIMESTAMP":"1"}"#,
+            r#"{"MESSAGE": [123, 34], "_PID": "1"}"#,
+            r#"{"Statu_sCode":41601,"Code":0}"#,
+            r#"{"RequestId":"a","Data":{}"#,
+            r#"{"a":{"b":[]}"#,
             // A document may open here, or the line was cut.
             "2026-12-06 INFO resp={",
             r#"{"RequestId":"a","Sta"#,

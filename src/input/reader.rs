@@ -239,7 +239,10 @@ impl<'n> Reader<'n> {
             let opened = self.text(text, from.max(bom), &line, None, sink)?;
             return self.after_text(lines, &line, opened);
         }
-        if memchr::memchr(0, text).is_some() {
+        // NUL bytes that start a line are padding (what `logrotate`'s copytruncate leaves when
+        // the writer goes on at its old offset): passed over like a byte-order mark.
+        let bom = bom + text[bom..].iter().take_while(|b| **b == 0).count();
+        if memchr::memchr(0, &text[bom..]).is_some() {
             self.end_http(sink)?;
             return sink.event(Event::Skipped {
                 line: line.number,

@@ -96,13 +96,14 @@ fn find(line: &[u8]) -> Option<SdkError> {
     })
 }
 
-/// Where the word starting at `from` ends: at whitespace, a comma, or a quote or bracket that
-/// closes what holds the string (a JSON or logfmt value): SDK request IDs and codes hold none.
+/// Where the word starting at `from` ends: at the first byte that no SDK request ID or code
+/// holds (they are letters, digits, `.`, `-` and `_`), so that what closes the text holding
+/// the string (a quote, a bracket, `;`, an escape's backslash, a colour's ESC) stays out.
 fn token_end(line: &[u8], from: usize) -> usize {
     let from = from + line[from..].iter().take_while(|b| **b == b' ').count();
     from + line[from..]
         .iter()
-        .take_while(|b| !b.is_ascii_whitespace() && !matches!(b, b',' | b'"' | b'\'' | b'}' | b']'))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
         .count()
 }
 
@@ -205,6 +206,11 @@ mod tests {
         assert_eq!(id(json).as_deref(), Some("rid-2"));
         let logfmt = r#"err="[TencentCloudSDKError] Code=A.B, Message=m, RequestId=rid-3" x=1"#;
         assert_eq!(id(logfmt).as_deref(), Some("rid-3"));
+        for end in [")", ";", "\\n", "\u{1b}[0m", "\\\"\""] {
+            let line =
+                format!("(E [TencentCloudSDKError] Code=A.B, Message=m, RequestId=6f2c-1{end}");
+            assert_eq!(id(&line).as_deref(), Some("6f2c-1"), "{line}");
+        }
         for (sdk, id_text) in [
             (
                 "[TencentCloudSDKException] code:A.B message:m requestId:",

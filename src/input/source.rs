@@ -46,10 +46,26 @@ pub(crate) fn sniff(head: &[u8]) -> Encoding {
             Encoding::Compressed(Format::Zstd)
         }
         [0xfd, b'7', b'z', b'X', b'Z', 0x00, ..] => Encoding::Compressed(Format::Xz),
-        [b'B', b'Z', b'h', b'1'..=b'9', ..] => Encoding::Compressed(Format::Bzip2),
+        // The magic, then a block's (π) or an empty stream's end (√π), as far as the input
+        // goes: `BZh9 …` is text.
+        [b'B', b'Z', b'h', b'1'..=b'9', rest @ ..]
+            if [
+                &[0x31, 0x41, 0x59, 0x26, 0x53, 0x59],
+                &[0x17, 0x72, 0x45, 0x38, 0x50, 0x90],
+            ]
+            .iter()
+            .any(|magic| magic.starts_with(&rest[..rest.len().min(6)])) =>
+        {
+            Encoding::Compressed(Format::Bzip2)
+        }
         // A local file header, or the end record of an empty archive.
         [b'P', b'K', 3, 4, ..] | [b'P', b'K', 5, 6, ..] => Encoding::Archive(Archive::Zip),
-        _ if head.get(257..262) == Some(b"ustar") => Encoding::Archive(Archive::Tar),
+        // POSIX's `ustar\0`, or GNU's `ustar  \0`: a log line with "mustard" at 256 is text.
+        _ if matches!(head.get(257..263), Some(b"ustar\0"))
+            || head.get(257..265) == Some(b"ustar  \0") =>
+        {
+            Encoding::Archive(Archive::Tar)
+        }
         [0xef, 0xbb, 0xbf, ..] => Encoding::Plain { skip: 3 },
         [0xff, 0xfe, ..] => Encoding::Utf16 { little: true },
         [0xfe, 0xff, ..] => Encoding::Utf16 { little: false },
@@ -57,8 +73,8 @@ pub(crate) fn sniff(head: &[u8]) -> Encoding {
     }
 }
 
-/// The bytes [`sniff`] may look at: through tar's magic, `ustar` at 257.
-pub(crate) const HEAD: usize = 262;
+/// The bytes [`sniff`] may look at: through tar's magic, `ustar  \0` at 257.
+pub(crate) const HEAD: usize = 265;
 
 /// Reads the start of `input` for [`sniff`]: [`HEAD`] bytes, fewer at its end or once a
 /// newline has come, so that live input (`tail -f`) is not held waiting for more. No magic
@@ -365,7 +381,7 @@ pub(crate) mod tests {
 
     #[test]
     fn each_magic_is_sniffed() {
-        let cases: [(&[u8], Encoding); 12] = [
+        let cases: [(&[u8], Encoding); 13] = [
             (b"\x1f\x8b\x08\x00", Encoding::Compressed(Format::Gzip)),
             (b"\x28\xb5\x2f\xfd\x00", Encoding::Compressed(Format::Zstd)),
             // A skippable frame first.
@@ -377,6 +393,7 @@ pub(crate) mod tests {
             (&tar_header(), Encoding::Archive(Archive::Tar)),
             // Text that starts like one of them is text.
             (b"BZh, a log line\n", Encoding::Plain { skip: 0 }),
+            (b"BZh9 tasks ran\n", Encoding::Plain { skip: 0 }),
             (b"PK is a key\n", Encoding::Plain { skip: 0 }),
             (b"\xfd7zX", Encoding::Plain { skip: 0 }),
             (b"\xef\xbb\xbf{}", Encoding::Plain { skip: 3 }),

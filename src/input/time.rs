@@ -251,6 +251,7 @@ impl Clock {
         // holds (the record's fields, a prefix before the string).
         if let Some(s) = start.filter(|&s| record.get(s) == Some(&b'"')) {
             let text = &record[s + 1..];
+            let text = &text[..text.len().min(PREFIX)];
             let end = memchr::memchr2(b'{', b'"', text).unwrap_or(text.len());
             if let Some(time) = self.in_prefix(&text[..end.min(PREFIX)]) {
                 return Some(time);

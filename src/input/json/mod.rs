@@ -165,16 +165,18 @@ impl Frame {
     }
 
     /// Whether this object is a legacy envelope: a `StatusCode` of five digits, or one with a
-    /// `Code` or a `Message` beside it.
+    /// `Code` or a `Message` beside it. A `StatusCode` written otherwise (`statusCode`, as the
+    /// error bodies of NestJS, Fastify and Hapi are) needs five digits, or 200.
     fn is_legacy(&self, text: &[u8]) -> bool {
         let Some(status) = &self.slots[Field::StatusCode as usize] else {
             return false;
         };
-        let five_digits = fields::integer(&text[status.clone()])
-            .is_some_and(|(n, _)| (10_000..=99_999).contains(&n));
-        five_digits
-            || self.slots[Field::Code as usize].is_some()
-            || self.slots[Field::Message as usize].is_some()
+        let value = fields::integer(&text[status.clone()]).map(|(n, _)| n);
+        let five_digits = value.is_some_and(|n| (10_000..=99_999).contains(&n));
+        let beside = self.slots[Field::Code as usize].is_some()
+            || self.slots[Field::Message as usize].is_some();
+        let as_written = self.renamed[Field::StatusCode as usize].is_none();
+        five_digits || (beside && (as_written || value == Some(200)))
     }
 
     /// Whether this object, as the value of a `Response` member, is an API 3.0 response: a
@@ -251,6 +253,10 @@ pub(crate) struct Scanner {
     /// The text being searched holds an SDK error string's mark: the text outside its values
     /// is searched for SDK strings.
     marked: bool,
+    /// A quote in the text being searched opens a string that never closes.
+    unclosed: bool,
+    /// Where the last JSON string searched ends, in the value being read.
+    searched_to: usize,
 }
 
 /// What a scan passed over that may explain a line without an envelope.
@@ -289,11 +295,14 @@ impl Scanner {
             strings_left,
             passed: Passed::default(),
             marked: false,
+            unclosed: false,
+            searched_to: 0,
         }
     }
 
     /// Starts a value: the next byte fed must be its `{` or `[`.
     pub(crate) fn start(&mut self) {
+        self.searched_to = 0;
         self.deep.clear();
         self.depth = 0;
         self.expect = Expect::Value;
@@ -601,6 +610,7 @@ impl Scanner {
     where
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
+        self.searched_to = at + literal.len();
         if !may_hold_envelope(literal) {
             return Ok(());
         }
@@ -764,6 +774,7 @@ where
             .take_while(|b| b.is_ascii_whitespace())
             .count();
     scanner.marked = has_sdk_marker(&text[from..]);
+    scanner.unclosed = false;
     // The text outside values starts here.
     let mut outside = from;
     let mut i = from;
@@ -789,7 +800,6 @@ where
             (outside, i) = (end, end);
             continue;
         }
-        outside = at;
         scanner.start();
         match scanner.feed(text, at, emit)? {
             Step::Complete(end) => {
@@ -803,6 +813,9 @@ where
                 return Ok(seen);
             }
             Step::Error(fault_at, fault) => {
+                // The strings that closed before the fault were searched; the text after them
+                // is searched again, as text.
+                outside = scanner.searched_to.max(at);
                 let tokens = scanner.tokens;
                 if seen.fault.is_none() && (at == first || looks_like_json(text, at, tokens)) {
                     seen.fault = Some((at, fault_at, fault, tokens));
@@ -833,15 +846,24 @@ impl Scanner {
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
         let rest = &text[at + 1..];
-        if rest.starts_with(b"{\\\"") || rest.starts_with(b"[{\\\"") {
-            if let Ok(end) = string_end(text, at) {
+        if self.unclosed || !(rest.starts_with(b"{\\\"") || rest.starts_with(b"[{\\\"")) {
+            return Ok(at + 1);
+        }
+        match string_end(text, at) {
+            Ok(end) => {
                 self.sdk_errors(text, *outside..at, emit)?;
                 self.string_value(&text[at..end], at, emit)?;
                 *outside = end;
-                return Ok(end);
+                Ok(end)
             }
+            // No quote after this one closes a string either (the escapes are read in step
+            // from the quote on): none is tried again, so the text is read once.
+            Err((end, Fault::OpenString)) if end == text.len() => {
+                self.unclosed = true;
+                Ok(at + 1)
+            }
+            Err(_) => Ok(at + 1),
         }
-        Ok(at + 1)
     }
 }
 

@@ -283,6 +283,8 @@ fn foreign_json_is_no_envelope_and_is_noted() {
         r#"{"response":{"status":404,"requestId":"x"}}"#,
         r#"{"Response":{"Code":5,"RequestId":"x"}}"#,
         r#"{"Response":{"RequestId":5}}"#,
+        r#"{"statusCode":404,"message":"Cannot GET /x","error":"Not Found"}"#,
+        r#"{"statusCode":400,"code":"FST_ERR_VALIDATION","message":"m"}"#,
     ] {
         let mut scanner = Scanner::new();
         let mut found = 0;
@@ -300,6 +302,7 @@ fn foreign_json_is_no_envelope_and_is_noted() {
         r#"{"statusCode":"41601"}"#,
         r#"{"StatusCode":200,"Code":0}"#,
         r#"{"STATUSCODE":200,"MESSAGE":"ok"}"#,
+        r#"{"StatusCode":500,"Code":500,"Message":"m"}"#,
     ] {
         assert_eq!(scan(legacy).0.len(), 1, "{legacy}");
     }
@@ -355,6 +358,9 @@ fn every_string_is_searched_like_a_line() {
     assert_eq!(fields(zap), [v3()]);
     // An SDK string inside a Docker record: its RequestId without the record's `\n`.
     let sdk = r#"{"log":"E [TencentCloudSDKError] Code=InternalError, Message=m, RequestId=q\n"}"#;
+    assert_eq!(fields(sdk), [v3()]);
+    // The same at the string's start, where its bracket could open an array.
+    let sdk = r#"{"log":"[TencentCloudSDKError] Code=InternalError, Message=m, RequestId=q\n"}"#;
     assert_eq!(fields(sdk), [v3()]);
     // journald's MESSAGE that is not UTF-8, as bytes.
     let text = "resp={\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":41601} \u{ff}";
