@@ -20,7 +20,8 @@ pub(crate) enum Key {
 }
 
 /// The key `raw` (with its quotes, as written) names. The usual spellings are told apart by
-/// length and a byte, then compared once; others are folded (case, `_` and `-` ignored).
+/// length and a byte, then compared once; others in any case, and with `_` or `-` between the
+/// words of `StatusCode` and `RequestId` (`status_code`, `REQUEST-ID`).
 #[inline]
 pub(crate) fn key(raw: &[u8]) -> Key {
     let inner = &raw[1..raw.len() - 1];
@@ -37,19 +38,16 @@ pub(crate) fn key(raw: &[u8]) -> Key {
     if let Some(key) = exact {
         return key;
     }
-    if inner.len() > 12 || inner.contains(&b'\\') {
+    if inner.len() > 12 {
         return Key::Other;
     }
     let mut folded = [0u8; 12];
-    let mut n = 0;
-    for &b in inner.iter().filter(|b| !matches!(b, b'_' | b'-')) {
-        folded[n] = b.to_ascii_lowercase();
-        n += 1;
-    }
-    let field = match &folded[..n] {
-        b"requestid" => Field::RequestId,
+    folded[..inner.len()].copy_from_slice(inner);
+    folded.make_ascii_lowercase();
+    let field = match &folded[..inner.len()] {
+        b"requestid" | b"request_id" | b"request-id" => Field::RequestId,
         b"code" => Field::Code,
-        b"statuscode" => Field::StatusCode,
+        b"statuscode" | b"status_code" | b"status-code" => Field::StatusCode,
         b"message" => Field::Message,
         b"data" => Field::Data,
         b"response" => return Key::Response,

@@ -26,11 +26,17 @@ pub(crate) fn has_sdk_marker(text: &[u8]) -> bool {
 }
 
 /// The keys an envelope of either generation needs, as [`Prefilter::rule_out`] folds the line:
-/// without `_` and `-` (the key matching ignores them), every byte with its `0x20` bit set, so
-/// that letters match in any case (`[` folds to `{`, `:` stays: a few more lines may pass,
-/// none is lost).
+/// every byte with its `0x20` bit set, so that letters match in any case (`[` folds to `{`,
+/// `_` to DEL: a few more lines may pass, none is lost).
 static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let keys = ["statuscode", "response", "message\":[", "message\": ["];
+    let keys = [
+        "statuscode",
+        "status_code",
+        "status-code",
+        "response",
+        "message\":[",
+        "message\": [",
+    ];
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .build(keys.map(|k| k.bytes().map(|b| b | 0x20).collect::<Vec<u8>>()))
@@ -65,16 +71,22 @@ impl Prefilter {
         if !matches!(line[last], b'}' | b']') || line.len() > FOLDED_MAX || has_sdk_marker(line) {
             return None;
         }
-        // A line that ends with a bracket may still leave a value open for the next lines
-        // (`{"a":{}` then `,"StatusCode":…}`): more opened than closed.
-        let count = |b: u8| memchr::memchr_iter(b, line).count();
-        if count(b'{') + count(b'[') > count(b'}') + count(b']') {
+        self.folded.clear();
+        self.folded.extend(line.iter().map(|b| b | 0x20));
+        if KEYS.is_match(&self.folded) {
             return None;
         }
-        self.folded.clear();
-        let kept = line.iter().filter(|b| !matches!(b, b'_' | b'-'));
-        self.folded.extend(kept.map(|b| b | 0x20));
-        (!KEYS.is_match(&self.folded)).then_some(Skip::NoKey)
+        // A line that ends with a bracket may still leave a value open for the next lines
+        // (`{"a":{}` then `,"StatusCode":…}`): more opened than closed.
+        let depth: isize = line
+            .iter()
+            .map(|&b| match b {
+                b'{' | b'[' => 1,
+                b'}' | b']' => -1,
+                _ => 0,
+            })
+            .sum();
+        (depth <= 0).then_some(Skip::NoKey)
     }
 }
 
@@ -92,7 +104,7 @@ mod tests {
             "[TencentCloudSDKError] Code=InternalError, Message=m, RequestId=r",
             r#"{"MESSAGE":[123,34],"__REALTIME_TIMESTAMP":"1"}"#,
             r#"{"MESSAGE": [123, 34], "_PID": "1"}"#,
-            r#"{"Statu_sCode":41601,"Code":0}"#,
+            r#"{"STATUS-CODE":41601,"Code":0}"#,
             r#"{"RequestId":"a","Data":{}"#,
             r#"{"a":{"b":[]}"#,
             // A document may open here, or the line was cut.

@@ -120,7 +120,14 @@ fn docker(line: &[u8]) -> Option<(usize, std::ops::Range<usize>, bool, Join)> {
     if !line.starts_with(LOG) {
         return None;
     }
-    let end = crate::input::json::lex::string_end(line, LOG.len() - 1).ok()?;
+    // Docker writes `log`, `stream`, `time` in this order, and a quote inside `log` is escaped:
+    // the last `","stream":"` ends it, found from the line's end.
+    // Quote by quote from the end: `stream` and `time` hold a few.
+    const STREAM: &[u8] = br#"","stream":""#;
+    let end = memchr::memrchr_iter(b'"', line).find(|&i| line[i..].starts_with(STREAM))? + 1;
+    if end <= LOG.len() {
+        return None;
+    }
     let rest = &line[end..];
     let stream = if rest.starts_with(br#","stream":"stdout""#) {
         0
@@ -130,7 +137,15 @@ fn docker(line: &[u8]) -> Option<(usize, std::ops::Range<usize>, bool, Join)> {
         return None;
     };
     let content = LOG.len()..end - 1;
-    let last = line[content.clone()].ends_with(br"\n");
+    // It ends with the escape `\n`: an `n` after an odd run of backslashes.
+    let text = &line[content.clone()];
+    let backslashes = text
+        .iter()
+        .rev()
+        .skip(1)
+        .take_while(|b| **b == b'\\')
+        .count();
+    let last = text.ends_with(b"n") && backslashes % 2 == 1;
     Some((stream, content, last, Join::Rest))
 }
 
@@ -201,6 +216,22 @@ mod tests {
                 (r#"{"log":"whole\n","stream":"stderr","time":"t3"}"#.into(), 3),
             ]
         );
+    }
+
+    #[test]
+    fn a_record_is_told_by_its_fields_not_fooled_by_its_text() {
+        let mut splits = Splits::default();
+        // No `log` string at all: not a record.
+        assert_eq!(
+            splits.part(br#"{"log":","stream":"stdout"}"#, 1),
+            Part::Whole
+        );
+        // A backslash, then `n`: no line end, the line goes on.
+        let part = br#"{"log":"C:\\n","stream":"stdout","time":"t"}"#;
+        assert_eq!(splits.part(part, 1), Part::Kept);
+        let mut splits = Splits::default();
+        let whole = r#"{"log":"a \",\"stream\":\"stderr\" b\n","stream":"stdout","time":"t"}"#;
+        assert_eq!(splits.part(whole.as_bytes(), 1), Part::Whole);
     }
 
     #[test]
