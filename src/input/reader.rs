@@ -228,6 +228,18 @@ impl<'n> Reader<'n> {
                 }
             }
         }
+        if matches!(self.state, State::Idle) && self.skip_to.is_none() {
+            // The usual line, one envelope object: nothing below needs to see it.
+            let text = &lines.buf()[line.start..line.end];
+            if let Some(first) = first_byte(text).filter(|&at| text[at] == b'{') {
+                if let Some(found) = json::usual_object(text, first) {
+                    let mut emitted = Emitted::default();
+                    let at_line = LineAt::single(line.number);
+                    let name = self.name;
+                    return emit(sink, name, None, text, &at_line, text, &found, &mut emitted);
+                }
+            }
+        }
         let from = match self.skip_to.take() {
             Some(at) if at >= line.offset => (at - line.offset) as usize,
             _ => 0,

@@ -926,3 +926,6 @@ fn unexpected(found: u8, expected: &'static str) -> Fault {
 pub(crate) mod lex;
 #[cfg(test)]
 mod tests;
+mod usual;
+
+pub(crate) use usual::usual_object;

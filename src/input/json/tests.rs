@@ -204,6 +204,49 @@ fn duplicate_keys_keep_both_readings() {
     );
 }
 
+/// The full scanner's reading of `text` as one line, in the form `usual_object` gives.
+type Reading = (Api, Range<usize>, [Option<Range<usize>>; 5]);
+
+fn full_reading(text: &[u8]) -> Vec<Reading> {
+    let mut full = Vec::new();
+    let mut scanner = Scanner::new();
+    let mut emit = |_: &[u8], f: &Found| {
+        full.push((f.api, f.raw.clone(), f.slots.clone()));
+        Ok(())
+    };
+    let _ = search(&mut scanner, text, 0, &mut emit);
+    full
+}
+
+#[test]
+fn the_usual_line_is_read_alike_by_both_scanners_or_left_to_the_full_one() {
+    let lines = [
+        r#"{"RequestId":"a","Code":0,"StatusCode":200,"Message":"ok","Data":{"n":[1,2,{"x":null}]}}"#,
+        r#"  {"StatusCode": 41601 , "Code" : -0, "x": true, "y": false, "z": 1.5e-3}  "#,
+        r#"{"Data":{"Items":[1]},"StatusCode":41601}"#,
+        r#"{"StatusCode":200,"Code":0,"Data":{"StatusCode":41601}}"#,
+        r#"{"StatusCode":200,"Code":0,"Data":{"Response":{"RequestId":"r"}}}"#,
+        r#"{"StatusCode":200,"Code":0,"Data":"{"StatusCode":41601}"}"#,
+        r#"{"StatusCode":200,"Code":0,"Data":"[TencentCloudSDKError] Code=X, RequestId=r"}"#,
+        r#"{"StatusCode":200,"Code":0,"Data":{"message":[123,125]}}"#,
+        r#"{"StatusCode":200,"statusCode":1}"#,
+        r#"{"StatusCode":200}"#,
+        r#"{"StatusCode":200,"Code":0} x"#,
+        r#"{"StatusCode":01}"#,
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.as_bytes();
+        let first = text.iter().position(|b| *b == b'{').unwrap();
+        match usual_object(text, first) {
+            Some(f) => assert_eq!(full_reading(text), [(f.api, f.raw, f.slots)], "{line}"),
+            None => assert!(i >= 3, "the usual line, declined: {line}"),
+        }
+        if i >= 3 {
+            assert!(usual_object(text, first).is_none(), "{line}");
+        }
+    }
+}
+
 mod payloads {
     use super::*;
     use proptest::prelude::*;
@@ -261,6 +304,18 @@ mod payloads {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        /// Whatever line the one-pass reading accepts is JSON, and the full scanner reads it
+        /// alike.
+        #[test]
+        fn the_usual_line_accepts_only_what_the_full_scanner_reads_alike(data in payload()) {
+            let line = format!(r#"{{"RequestId":"r","Code":0,"StatusCode":200,"Data":{data}}}"#);
+            let text = line.as_bytes();
+            if let Some(f) = usual_object(text, 0) {
+                prop_assert!(serde_json::from_slice::<serde_json::Value>(text).is_ok(), "{}", line);
+                prop_assert_eq!(full_reading(text), vec![(f.api, f.raw, f.slots)], "{}", line);
+            }
+        }
 
         /// The scanner finds the envelope that is the whole line exactly when the line is
         /// JSON, whatever its payload.
