@@ -13,8 +13,9 @@ fn line_string_end(text: &[u8], i: usize) -> Option<usize> {
 }
 
 /// The usual line, in one straight pass: one object at `text[at]` with nothing after it but
-/// whitespace, a legacy envelope by its own members, every key written as the source document
-/// writes it or naming no field at all. `None` for anything else (a key written otherwise or
+/// whitespace, a legacy envelope whose members are the envelope's fields, each key written as
+/// the source document writes it (a record with members of its own, such as zap's or Docker's,
+/// is declined at its first key). `None` for anything else (a key written otherwise or
 /// twice, `Response`, a string that may hold an envelope, a container that may, deep nesting,
 /// broken JSON): the full scanner reads those, and what this accepts, the full scanner reads
 /// alike (a test holds them to it). `text` is one line: it holds no `\n`.
@@ -26,16 +27,8 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         if text.get(i) != Some(&b'"') {
             return None;
         }
-        let (key_end, known) = match known_key(text, i) {
-            Some(found) => found,
-            None => {
-                let end = line_string_end(text, i)?;
-                if fields::key(&text[i..end]) != Key::Other {
-                    return None;
-                }
-                (end, None)
-            }
-        };
+        // A member of the record's own (zap's `level`, Docker's `log`): not the usual line.
+        let (key_end, field) = known_key(text, i)?;
         i = ws(key_end);
         if text.get(i) != Some(&b':') {
             return None;
@@ -64,10 +57,8 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
                     .then_some(start + word.len())?
             }
         };
-        if let Some(field) = known {
-            if slots[field].replace(start..i).is_some() {
-                return None;
-            }
+        if slots[field].replace(start..i).is_some() {
+            return None;
         }
         i = ws(i);
         match text.get(i)? {
@@ -100,7 +91,7 @@ fn is_legacy(text: &[u8], slots: &[Option<Range<usize>>; 5]) -> bool {
 /// The end of the key at `text[i]` and its field's index, when it is one of the five written
 /// as the source document writes them: a word compare or two.
 #[inline(always)]
-fn known_key(text: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
+fn known_key(text: &[u8], i: usize) -> Option<(usize, usize)> {
     let word = |at: usize| -> Option<u64> {
         Some(u64::from_le_bytes(text.get(at..at + 8)?.try_into().ok()?))
     };
@@ -122,7 +113,7 @@ fn known_key(text: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
     } else {
         return None;
     };
-    Some((i + 1 + len, Some(field)))
+    Some((i + 1 + len, field))
 }
 
 /// The end of the object or array at `text[i]`, checked as JSON; `None` when it is not, when
