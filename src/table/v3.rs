@@ -5,6 +5,9 @@
 
 use std::sync::OnceLock;
 
+/// The longest code looked up without regard to case: longer than any code of the table.
+const MAX_FOLDED: usize = 256;
+
 use serde::Deserialize;
 
 use crate::table::{Retry, Row};
@@ -99,6 +102,10 @@ impl V3Table {
             .count();
         if exact > 0 {
             return &self.rows[start..start + exact];
+        }
+        // No code of the table is this long: nothing to fold (a 16 MB code is not copied).
+        if code.len() > MAX_FOLDED {
+            return &[];
         }
         let folded = self.folded.get_or_init(|| {
             let mut map = std::collections::HashMap::with_capacity(self.codes.len());
