@@ -539,7 +539,8 @@ fn mixed_envelopes(n: usize) -> Vec<u8> {
 
 #[test]
 fn json_through_a_pipe_is_the_json_written_to_a_file() {
-    // Megabytes of output, written in many large writes: through a pipe and to a file.
+    // Megabytes of output: many pieces, through a pipe errcode widens and writes in large
+    // pieces, and to a file.
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("mixed.ndjson");
     std::fs::write(&log, mixed_envelopes(20_000)).unwrap();
@@ -573,8 +574,8 @@ fn json_through_a_pipe_is_the_json_written_to_a_file() {
 
 #[test]
 fn json_lines_keep_their_file_and_order_across_files_and_sizes() {
-    // Usual lines, a large envelope among them, and each file's lines name their file: in
-    // order all the same.
+    // The usual lines are finished on the writer thread, a large envelope where it is read,
+    // and each file's lines name their file: in order all the same.
     let dir = tempfile::tempdir().unwrap();
     let usual = |i: usize| {
         format!("{{\"RequestId\":\"r{i}\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":null}}\n")

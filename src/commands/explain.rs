@@ -1,8 +1,8 @@
 //! `errcode explain`: the inputs opened in turn, the reader's findings explained (or counted,
-//! for `--summary`), output written through one large buffer, and the exit decided.
+//! for `--summary`), output written on a thread of its own, and the exit decided.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{file_error, Error, Outcome};
@@ -14,7 +14,10 @@ use crate::settings::{Format, Settings};
 use crate::table::Table;
 use crate::text::escape;
 
+mod pieces;
 mod report;
+
+use pieces::{write_pieces, Piece, Pieces, Templates, PIECE};
 
 /// `explain`'s switches.
 #[derive(Debug, Clone, Default)]
@@ -171,54 +174,8 @@ impl Filter {
     }
 }
 
-/// How much output is gathered before it is written: a write to a pipe costs a switch to its
-/// reader and back, so few large ones. The buffer is also written before each warning and
-/// whenever the input pauses (`tail -f`).
-const BUFFER: usize = 1 << 20;
-
-/// stdout behind `explain`'s buffer: the first write that fails stops the output, its error
-/// kept for the exit. After it, under `--check`, output is dropped so that the rest of the
-/// input is still read for its verdicts (a reader that went away must not hide an error
-/// envelope further on); otherwise each write fails, which ends the reading.
-struct Stopping<'w> {
-    out: &'w mut dyn Write,
-    error: Option<io::Error>,
-    read_on: bool,
-}
-
-impl Stopping<'_> {
-    fn stopped(&self) -> io::Result<()> {
-        match self.read_on {
-            true => Ok(()),
-            false => Err(io::Error::other("the output stopped")),
-        }
-    }
-}
-
-impl Write for Stopping<'_> {
-    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        if self.error.is_none() {
-            match self.out.write_all(data) {
-                Ok(()) => return Ok(data.len()),
-                Err(e) => self.error = Some(e),
-            }
-        }
-        self.stopped().map(|()| data.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        if self.error.is_none() {
-            match self.out.flush() {
-                Ok(()) => return Ok(()),
-                Err(e) => self.error = Some(e),
-            }
-        }
-        self.stopped()
-    }
-}
-
-/// The consumer that explains each envelope onto `out`, with warnings on `err` in their place.
-struct Explainer<'t, 's, 'w> {
+/// The consumer that explains each envelope: output in pieces to the writer thread.
+struct Explainer<'t, 's> {
     table: &'t Table,
     settings: &'s Settings,
     file: String,
@@ -231,11 +188,12 @@ struct Explainer<'t, 's, 'w> {
     seen: u64,
     options: &'s Options,
     problems: Problems,
-    out: BufWriter<Stopping<'w>>,
-    /// Warnings and notes; failures to write them are ignored.
-    err: &'w mut dyn Write,
+    out: Pieces,
     /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
     meanings: Vec<Option<String>>,
+    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500), two a row
+    /// (`2 * row + slot`), shared with the writer thread, which writes most of their lines.
+    templates: Templates,
     /// `--format table`: the column widths, fixed when the heading is written.
     columns: Option<output::envelope::table::Columns>,
     /// The counts for the step summary of `--format github`.
@@ -246,30 +204,17 @@ struct Explainer<'t, 's, 'w> {
     told: crate::input::time::Notes,
 }
 
-impl Explainer<'_, '_, '_> {
-    /// Whether the output stopped (and is dropped, under `--check`).
-    fn stopped(&self) -> bool {
-        self.out.get_ref().error.is_some()
-    }
-
-    /// Writes a line on stderr after the output before it; none once the output stopped.
-    fn tell(&mut self, line: &str) -> io::Result<()> {
-        self.out.flush()?;
-        if !self.stopped() {
-            writeln!(self.err, "{line}").ok();
-        }
-        Ok(())
-    }
-
-    /// Writes what is gathered so far, and the warnings after it.
+impl Explainer<'_, '_> {
+    /// Hands what is written so far, and the warnings, to the writer.
     fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()?;
+        self.out.hand_over()?;
         // Until an envelope is seen, a problem may be the whole story: it is then told once,
         // as the error, instead of as a warning too.
         if self.seen > 0 {
             for warning in std::mem::take(&mut self.problems.warnings) {
-                let line = escape(&warning.warning(self.settings.lang)).into_owned();
-                self.tell(&format!("errcode: {line}"))?;
+                self.out.send(Piece::Warning(
+                    escape(&warning.warning(self.settings.lang)).into_owned(),
+                ))?;
             }
         }
         // The notes on the times read, each once, when first seen.
@@ -286,7 +231,7 @@ impl Explainer<'_, '_, '_> {
         for note in notes.iter() {
             if self.told.add(note.clone()) {
                 let line = output::problems::time_note(note, self.settings.lang);
-                self.tell(&line)?;
+                self.out.send(Piece::Note(line))?;
             }
         }
         Ok(())
@@ -313,7 +258,7 @@ impl Explainer<'_, '_, '_> {
         if finding.verdict == Verdict::Error {
             self.errors += 1;
         }
-        if self.options.quiet || self.stopped() {
+        if self.options.quiet || self.out.gone {
             return Ok(());
         }
         let (out, settings) = (&mut self.out, self.settings);
@@ -361,6 +306,26 @@ impl Explainer<'_, '_, '_> {
                 .and_then(|s| self.table.position(s)),
             Api::V3 | Api::Http => None,
         };
+        // The usual envelope: a known code, Code 0 or 500, nothing to note.
+        let usual = finding.notes.is_empty() && origin.http.is_none();
+        let code_slot = match finding.code {
+            Some(0) => Some(0),
+            Some(500) => Some(1),
+            _ => None,
+        };
+        if let (Some(i), Some(slot), true) = (index, code_slot, usual) {
+            let k = 2 * i + slot;
+            if let Some(made) = self.templates.get(k) {
+                let template = made.get_or_init(|| {
+                    let meanings = output::envelope::meanings_json(finding.rows, lang);
+                    output::envelope::AnnotationTemplate::new(env, origin, &finding, &meanings)
+                });
+                if self.out.defer(k, origin.line, env)? {
+                    return Ok(());
+                }
+                return template.write(&mut self.out, &self.file_json, env, origin);
+            }
+        }
         // API 3.0 rows are not cached by index: their meanings are made each time.
         let uncached;
         let contradiction = output::envelope::contradiction(env, &finding, lang);
@@ -393,7 +358,7 @@ impl Explainer<'_, '_, '_> {
     }
 }
 
-impl Sink for Explainer<'_, '_, '_> {
+impl Sink for Explainer<'_, '_> {
     fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
         match event {
             Event::Envelope(env, origin) => {
@@ -401,7 +366,9 @@ impl Sink for Explainer<'_, '_, '_> {
                     tally.event(Event::Envelope(env, origin))?;
                 }
                 self.envelope(env, origin)?;
-                if self.seen == 1 && !self.problems.warnings.is_empty() {
+                if self.out.buf.len() >= PIECE
+                    || (self.seen == 1 && !self.problems.warnings.is_empty())
+                {
                     self.flush()?;
                 }
                 Ok(())
@@ -486,7 +453,7 @@ fn nothing_found(
 
 /// `errcode explain [FILE]...`.
 pub fn run(
-    out: &mut impl Write,
+    out: &mut (impl Write + Send),
     table: &Table,
     settings: &Settings,
     files: &[PathBuf],
@@ -531,11 +498,14 @@ pub fn run(
         _ => None,
     };
     match pager.and_then(|words| output::pager::start(&words, options.paging)) {
-        None => explain_inputs(inputs, out, &mut io::stderr(), table, settings, options),
+        None => {
+            pieces::widen_stdout_pipe();
+            explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
+        }
         Some(mut paged) => {
             // Warnings meant for the terminal go through the pager too, in their place.
             use std::io::IsTerminal;
-            let mut err: Box<dyn Write> = match paged.diagnostics() {
+            let mut err: Box<dyn Write + Send> = match paged.diagnostics() {
                 Some(file) if io::stderr().is_terminal() => Box::new(file),
                 _ => Box::new(io::stderr()),
             };
@@ -555,8 +525,8 @@ pub fn run(
 /// diagnostics must not turn into errors of their own.
 pub fn explain_inputs(
     inputs: Vec<Input<'_>>,
-    out: &mut impl Write,
-    err: &mut impl Write,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
     table: &Table,
     settings: &Settings,
     options: &Options,
@@ -612,19 +582,16 @@ impl<R: Read> Read for Counted<R> {
 /// Failures to write `err` are ignored: diagnostics must not turn into errors of their own.
 fn explain_each(
     inputs: Vec<Input<'_>>,
-    out: &mut impl Write,
-    err: &mut impl Write,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
     table: &Table,
     settings: &Settings,
     options: &Options,
 ) -> Result<Outcome, Error> {
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let (to_writer, pieces) = std::sync::mpsc::sync_channel::<Piece>(2);
+    let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
     let rows = table.rows().len();
-    let stdout = Stopping {
-        out: &mut *out,
-        error: None,
-        read_on: options.check,
-    };
     let mut explainer = Explainer {
         table,
         settings,
@@ -635,9 +602,17 @@ fn explain_each(
         seen: 0,
         options,
         problems: Problems::default(),
-        out: BufWriter::with_capacity(BUFFER, stdout),
-        err: &mut *err,
+        out: Pieces {
+            buf: Vec::with_capacity(PIECE + 4096),
+            to_writer,
+            spares,
+            read_on: options.check,
+            gone: false,
+            deferred: Vec::new(),
+            start: std::sync::Arc::from(""),
+        },
         meanings: vec![None; rows],
+        templates: std::sync::Arc::new((0..2 * rows).map(|_| std::sync::OnceLock::new()).collect()),
         columns: None,
         tally: options
             .step_summary
@@ -650,56 +625,65 @@ fn explain_each(
     };
     let mut failed = false;
     let mut bytes = 0u64;
-    let read = (|| -> io::Result<()> {
-        for input in inputs {
-            explainer.file = input.name();
-            if let Some((_, clock)) = &explainer.window {
-                clock.forget();
+    let (read, counts, written) = std::thread::scope(|scope| {
+        let (out, err) = (&mut *out, &mut *err);
+        let templates = explainer.templates.clone();
+        let writer = scope.spawn(move || write_pieces(pieces, give_back, &templates, out, err));
+        let read = (|| -> io::Result<()> {
+            for input in inputs {
+                explainer.file = input.name();
+                if let Some((_, clock)) = &explainer.window {
+                    clock.forget();
+                }
+                explainer.file_json =
+                    output::envelope::json_line_start(&json_string(&input.json_name()));
+                explainer.out.set_start(&explainer.file_json)?;
+                let name = input.json_name();
+                let result = open(input).and_then(|opened| {
+                    let reader: Box<dyn Read + '_> = match opened {
+                        Opened::Stdin => Box::new(io::stdin().lock()),
+                        Opened::File(file) => Box::new(file),
+                        Opened::Reader(reader) => reader,
+                    };
+                    let mut counted = Counted::new(reader);
+                    let read = crate::input::read(&mut counted, &name, &mut explainer);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&explainer.file, &e, settings.lang))
+                });
+                if let Err(e) = result {
+                    // The writer's error is the one to tell, when it stopped.
+                    explainer.flush()?;
+                    explainer.out.send(Piece::Warning(e.to_string()))?;
+                    failed = true;
+                }
             }
-            explainer.file_json =
-                output::envelope::json_line_start(&json_string(&input.json_name()));
-            let name = input.json_name();
-            let result = open(input).and_then(|opened| {
-                let reader: Box<dyn Read + '_> = match opened {
-                    Opened::Stdin => Box::new(io::stdin().lock()),
-                    Opened::File(file) => Box::new(file),
-                    Opened::Reader(reader) => reader,
-                };
-                let mut counted = Counted::new(reader);
-                let read = crate::input::read(&mut counted, &name, &mut explainer);
-                bytes += counted.bytes;
-                read.map_err(|e| read_error(&explainer.file, &e, settings.lang))
-            });
-            if let Err(e) = result {
-                // The output's error is the one to tell, when it stopped.
-                explainer.flush()?;
-                explainer.tell(&format!("errcode: {e}"))?;
-                failed = true;
-            }
-        }
-        explainer.flush()
-    })();
-    let Explainer {
-        out,
-        mut err,
-        seen: envelopes,
-        errors,
-        problems,
-        tally,
-        ..
-    } = explainer;
-    // Everything was written by the last flush, or the output stopped before.
-    match out.into_parts().0.error {
+            explainer.flush()
+        })();
+        let Explainer {
+            out,
+            seen: envelopes,
+            errors,
+            problems,
+            tally,
+            ..
+        } = explainer;
+        drop(out);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
+        (read, (envelopes, errors, problems, tally), written)
+    });
+    match written {
         // A reader that went away (`| head -1`) ends the work, but what was already seen
         // stands: an error envelope under --check still exits 1.
-        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            return outcome(failed, options, errors);
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return outcome(failed, options, counts.1);
         }
-        Some(e) => return Err(Error::Output(e)),
-        None => {}
+        other => other.map_err(Error::Output)?,
     }
     read.map_err(Error::Output)?;
-    output::problems::write_untimed(&mut err, &problems, settings.lang).ok();
+    let (envelopes, errors, problems, tally) = counts;
+    output::problems::write_untimed(err, &problems, settings.lang).ok();
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);
@@ -707,12 +691,12 @@ fn explain_each(
         return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
     // The warnings were told as they came; how many more there were is told here.
-    output::problems::write_pending(&mut err, &problems, settings.lang);
-    output::summary::write_skipped(&mut err, &problems, settings.lang).ok();
+    output::problems::write_pending(err, &problems, settings.lang);
+    output::summary::write_skipped(err, &problems, settings.lang).ok();
     if let (Some(path), Some(tally)) = (&options.step_summary, tally) {
         let layout = output::summary::Layout::default();
         let summary = tally.summary();
-        report::append_step_summary(path, summary, &problems, table, settings, layout, &mut err);
+        report::append_step_summary(path, summary, &problems, table, settings, layout, err);
     }
     outcome(failed, options, errors)
 }

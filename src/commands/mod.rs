@@ -60,6 +60,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let g = &global;
     let settings = Settings::decide(g.format, g.color, g.lang, io::stdout().is_terminal(), env);
     crate::lang::Lang::set_current(settings.lang);
+    // Not locked here: explain writes from a thread of its own.
     let mut out = BufWriter::new(io::stdout());
     let outcome = match command {
         Command::Lookup { codes } => lookup(&mut out, &g.tables, &settings, &codes),

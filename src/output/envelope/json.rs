@@ -60,7 +60,7 @@ fn json_number(out: &mut impl Write, n: Option<impl itoa::Integer>) -> io::Resul
 }
 
 /// What each line of JSON for the file `file` (a JSON string) starts with, up to its line
-/// number: the `start` that [`write_json`] takes.
+/// number: the `start` that [`write_json`] and [`AnnotationTemplate::write`] take.
 pub fn json_line_start(file: &str) -> String {
     format!("{{\"file\":{file},\"line\":")
 }
@@ -83,6 +83,80 @@ pub fn write_json(
     write_annotation_start(out, env, f)?;
     write_request_id(out, env, utf8, copied)?;
     write_annotation_end(out, origin, f, meanings, lang)
+}
+
+/// The annotation of an envelope around its `request_id`, which is all that differs between
+/// envelopes of the same code, `Code` and no notes: written once, then copied.
+#[derive(Debug, Clone)]
+pub struct AnnotationTemplate {
+    start: Vec<u8>,
+    end: Vec<u8>,
+}
+
+impl AnnotationTemplate {
+    /// The template of this finding's annotation.
+    pub fn new(
+        env: &Envelope<'_>,
+        origin: &Origin<'_>,
+        f: &Finding<'_>,
+        meanings: &str,
+    ) -> AnnotationTemplate {
+        let (mut start, mut end) = (Vec::new(), Vec::new());
+        // Writing to a Vec cannot fail.
+        write_annotation_start(&mut start, env, f).ok();
+        // A template is made for envelopes with no notes: their language does not matter.
+        write_annotation_end(&mut end, origin, f, meanings, Lang::En).ok();
+        AnnotationTemplate { start, end }
+    }
+
+    /// Writes what differs between the lines of a template: the envelope and its request_id,
+    /// as [`AnnotationTemplate::write`] writes them; returns how much of it is the envelope.
+    /// The rest of the line is [`AnnotationTemplate::write_around`]'s, on another thread.
+    pub fn write_envelope_and_id(out: &mut Vec<u8>, env: &Envelope<'_>) -> io::Result<usize> {
+        let at = out.len();
+        let copied = match env.text_form {
+            true => write_text_as_json(out, env.raw).map(|()| false)?,
+            false => write_raw_json(out, env.raw, true)?,
+        };
+        let envelope = out.len() - at;
+        write_request_id(out, env, true, copied)?;
+        Ok(envelope)
+    }
+
+    /// The line [`AnnotationTemplate::write`] writes, around `parts`, which
+    /// [`AnnotationTemplate::write_envelope_and_id`] wrote (`envelope` bytes of envelope, then
+    /// the request_id), for the line numbered `line` of the file that `start` names.
+    pub fn write_around(
+        &self,
+        out: &mut Vec<u8>,
+        start: &str,
+        line: u64,
+        parts: &[u8],
+        envelope: usize,
+    ) -> io::Result<()> {
+        let (envelope, request_id) = parts.split_at(envelope.min(parts.len()));
+        write_line_start(out, start, line)?;
+        out.extend_from_slice(envelope);
+        out.extend_from_slice(&self.start);
+        out.extend_from_slice(request_id);
+        out.extend_from_slice(&self.end);
+        Ok(())
+    }
+
+    /// The same line [`write_json`] writes, for a finding this template was made for.
+    pub fn write(
+        &self,
+        out: &mut impl Write,
+        start: &str,
+        env: &Envelope<'_>,
+        origin: &Origin<'_>,
+    ) -> io::Result<()> {
+        // A template is made for envelopes with no note, so none is not UTF-8.
+        let copied = write_json_head(out, start, env, origin, true)?;
+        out.write_all(&self.start)?;
+        write_request_id(out, env, true, copied)?;
+        out.write_all(&self.end)
+    }
 }
 
 /// Writes the line up to the annotation; whether the envelope needed no care and was copied

@@ -8,7 +8,9 @@ pub mod plain;
 pub mod table;
 
 pub use human::write_human;
-pub use json::{json_line_start, meanings_json, meanings_json_with, write_json};
+pub use json::{
+    json_line_start, meanings_json, meanings_json_with, write_json, AnnotationTemplate,
+};
 
 use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Origin};
