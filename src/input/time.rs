@@ -589,7 +589,7 @@ fn zone(text: &[u8]) -> Zone {
                 Some(b'A'..=b'Z') => {
                     let word = word(rest);
                     if UTC_WORDS.contains(&word) {
-                        Zone::Offset(0, 1 + word.len())
+                        utc_and_offset(&rest[word.len()..], 1 + word.len())
                     } else if ABBREVIATIONS.contains(&word) {
                         Zone::Abbreviation(1 + word.len())
                     } else {
@@ -600,6 +600,25 @@ fn zone(text: &[u8]) -> Zone {
             }
         }
         _ => Zone::None,
+    }
+}
+
+/// After `UTC` or `GMT` (`len` bytes with its space): an offset from it (`GMT+08:00`,
+/// `UTC+8`, `UTC-05:00`), UTC itself when none follows, and no time when what follows the sign
+/// is no offset: never UTC when an offset was written.
+fn utc_and_offset(after: &[u8], len: usize) -> Zone {
+    if !matches!(after.first(), Some(b'+' | b'-')) {
+        return Zone::Offset(0, len);
+    }
+    let sign = if after[0] == b'-' { -1 } else { 1 };
+    match (after.get(1), after.get(2)) {
+        (Some(h @ b'0'..=b'9'), next) if !next.is_some_and(u8::is_ascii_digit) => {
+            Zone::Offset(sign * i64::from(h - b'0') * 3600, len + 2)
+        }
+        _ => match offset(after, false) {
+            Zone::Offset(offset, n) => Zone::Offset(offset, len + n),
+            _ => Zone::Impossible(len + 1),
+        },
     }
 }
 
@@ -1007,6 +1026,15 @@ mod tests {
             let line = format!("2026-12-06 10:00:00 {word} x");
             assert_eq!(shanghai(&line), t("2026-12-06T10:00:00Z"), "{line}");
         }
+        // An offset from UTC written after it: never read as UTC itself.
+        for (line, at) in [
+            ("2026-12-06 10:00:00 GMT+08:00 x", "2026-12-06T02:00:00Z"),
+            ("2026-12-06 10:00:00 UTC+8 x", "2026-12-06T02:00:00Z"),
+            ("2026-12-06 10:00:00 UTC-05:00 x", "2026-12-06T15:00:00Z"),
+        ] {
+            assert_eq!(shanghai(line), t(at), "{line}");
+        }
+        assert_eq!(shanghai("2026-12-06 10:00:00 GMT+x y").0, None);
         // Words that are no zone: the time is the local zone's, and nothing is said.
         for line in [
             "2026-12-06 10:00:00 ERROR x",
