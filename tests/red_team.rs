@@ -532,3 +532,11 @@ fn text_that_starts_like_an_archive_or_bzip2_is_text() {
         );
     }
 }
+
+#[test]
+fn check_quiet_prints_nothing_not_even_the_skipped_lines() {
+    let input = b"{\"a\":1}\nno json\n{\"RequestId\":\"a\",\"Code\":0,\"StatusCode\":41601}\n";
+    let out = run_with_input(&["explain", "--check", "-q"], input);
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!((status, stdout.as_str(), stderr.as_str()), (1, "", ""));
+}
