@@ -212,10 +212,9 @@ impl<'n> Reader<'n> {
             return self.continue_document(lines, line, sink);
         }
         if matches!(self.state, State::Idle) && self.skip_to.is_none() {
-            match self
-                .splits
-                .part(&lines.buf()[line.start..line.end], line.number)
-            {
+            let text = &lines.buf()[line.start..line.end];
+            // A part of a line a container runtime split: kept, or the line joined.
+            match self.splits.part(text, line.number) {
                 Part::Whole => {}
                 Part::Kept => return Ok(()),
                 Part::Joined(text, first) => return self.joined(&text, first, &line, sink),
@@ -227,10 +226,7 @@ impl<'n> Reader<'n> {
                     })
                 }
             }
-        }
-        if matches!(self.state, State::Idle) && self.skip_to.is_none() {
             // The usual line, one envelope object: nothing below needs to see it.
-            let text = &lines.buf()[line.start..line.end];
             if let Some(first) = first_byte(text).filter(|&at| text[at] == b'{') {
                 if let Some(found) = json::usual_object(text, first) {
                     let mut emitted = Emitted::default();
