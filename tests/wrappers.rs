@@ -238,3 +238,12 @@ fn a_wrapper_time_is_the_time_of_a_line_that_has_none() {
         assert!(after.ids().is_empty(), "{name}: {}", after.stdout);
     }
 }
+
+#[test]
+fn a_second_service_document_opening_while_one_is_followed_is_said() {
+    let input = "svc-1  | resp={\nsvc-2  | resp={\nsvc-1  |   \"RequestId\": \"a\",\nsvc-2  |   \"RequestId\": \"b\",\nsvc-1  |   \"StatusCode\": 41601\nsvc-2  |   \"StatusCode\": 41602\nsvc-1  | }\nsvc-2  | }\n";
+    let got = explain_stdin(input.as_bytes(), &["--format", "json"]);
+    assert_eq!(got.ids(), ["a"], "{}", got.stdout);
+    assert_eq!(got.warnings().len(), 1, "{}", got.stderr);
+    assert!(names_line(got.warnings()[0], 2), "{}", got.stderr);
+}

@@ -683,13 +683,9 @@ fn explain_each(
     }
     read.map_err(Error::Output)?;
     let (envelopes, errors, problems, tally) = counts;
-    // --quiet: the exit status alone tells; an error that stops the work is still said.
-    let mut sink = io::sink();
-    let mut told: &mut dyn Write = match options.quiet {
-        true => &mut sink,
-        false => &mut *err,
-    };
-    output::problems::write_untimed(&mut told, &problems, settings.lang).ok();
+    // Envelopes a window left out without a time are said even under --quiet: the exit
+    // status does not count them.
+    output::problems::write_untimed(err, &problems, settings.lang).ok();
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);
@@ -697,8 +693,11 @@ fn explain_each(
         return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
     // The warnings were told as they came; how many more there were is told here.
-    output::problems::write_pending(&mut told, &problems, settings.lang);
-    output::summary::write_skipped(&mut told, &problems, settings.lang).ok();
+    // --quiet: otherwise the exit status alone tells.
+    if !options.quiet {
+        output::problems::write_pending(err, &problems, settings.lang);
+        output::summary::write_skipped(err, &problems, settings.lang).ok();
+    }
     if let (Some(path), Some(tally)) = (&options.step_summary, tally) {
         let layout = output::summary::Layout::default();
         let summary = tally.summary();

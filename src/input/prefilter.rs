@@ -34,14 +34,16 @@ static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "status_code",
         "status-code",
         "response",
-        "message\":[",
-        "message\": [",
+        "message\"",
     ];
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .build(keys.map(|k| k.bytes().map(|b| b | 0x20).collect::<Vec<u8>>()))
         .expect("a handful of short literals always builds")
 });
+
+/// The index of `message"` among [`KEYS`].
+const MESSAGE: usize = 4;
 
 /// Lines longer than this are parsed, not ruled out: the folded copy would cost their size
 /// again in memory, and such lines are rare.
@@ -73,7 +75,16 @@ impl Prefilter {
         }
         self.folded.clear();
         self.folded.extend(line.iter().map(|b| b | 0x20));
-        if KEYS.is_match(&self.folded) {
+        // A `message` key counts only with an array of bytes after it (journald's).
+        let bytes_after = |end: usize| {
+            let rest = line[end..].trim_ascii_start();
+            rest.strip_prefix(b":")
+                .is_some_and(|rest| rest.trim_ascii_start().starts_with(b"["))
+        };
+        if KEYS
+            .find_iter(&self.folded)
+            .any(|m| m.pattern().as_usize() < MESSAGE || bytes_after(m.end()))
+        {
             return None;
         }
         // A line that ends with a bracket may still leave a value open for the next lines
@@ -104,6 +115,7 @@ mod tests {
             "[TencentCloudSDKError] Code=InternalError, Message=m, RequestId=r",
             r#"{"MESSAGE":[123,34],"__REALTIME_TIMESTAMP":"1"}"#,
             r#"{"MESSAGE": [123, 34], "_PID": "1"}"#,
+            "{\"MESSAGE\" :\t[123, 34]}",
             r#"{"STATUS-CODE":41601,"Code":0}"#,
             r#"{"RequestId":"a","Data":{}"#,
             r#"{"a":{"b":[]}"#,

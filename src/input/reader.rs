@@ -741,7 +741,20 @@ impl<'n> Reader<'n> {
             let scanner = std::mem::replace(&mut self.scanner, Scanner::new());
             let read = self.joined(&text, line.number, &line, sink);
             (self.state, self.scanner) = (document, scanner);
-            return read;
+            read?;
+            // One document is followed at a time: another service's that opens here is not,
+            // and is said to be cut rather than lost without a word.
+            let own = &text[service_prefix_len(&text)..];
+            let opens = memchr::memchr2(b'{', b'[', own).is_some();
+            if opens && matches!(own.trim_ascii_end().last(), Some(b'{' | b'[' | b',' | b':')) {
+                sink.event(Event::Broken {
+                    line: line.number,
+                    fault_line: line.number,
+                    column: text.len() as u64 + 1,
+                    fault: Fault::Truncated,
+                })?;
+            }
+            return Ok(());
         }
         // On the first such line the document is scanned again from its value, in the text
         // without prefixes; what its first line gave was handed on already.
