@@ -164,19 +164,10 @@ impl Frame {
         }
     }
 
-    /// Whether this object is a legacy envelope: a `StatusCode` of five digits, or one with a
-    /// `Code` or a `Message` beside it. A `StatusCode` written otherwise (`statusCode`, as the
-    /// error bodies of NestJS, Fastify and Hapi are) needs five digits, or 200.
+    /// Whether this object is a legacy envelope, by [`is_legacy`].
     fn is_legacy(&self, text: &[u8]) -> bool {
-        let Some(status) = &self.slots[Field::StatusCode as usize] else {
-            return false;
-        };
-        let value = fields::integer(&text[status.clone()]).map(|(n, _)| n);
-        let five_digits = value.is_some_and(|n| (10_000..=99_999).contains(&n));
-        let beside = self.slots[Field::Code as usize].is_some()
-            || self.slots[Field::Message as usize].is_some();
         let as_written = self.renamed[Field::StatusCode as usize].is_none();
-        five_digits || (beside && (as_written || value == Some(200)))
+        is_legacy(text, &self.slots, as_written)
     }
 
     /// Whether this object, as the value of a `Response` member, is an API 3.0 response: a
@@ -223,6 +214,20 @@ impl Frame {
             self.renamed[i] = Some(self.key_at.clone());
         }
     }
+}
+
+/// The legacy envelope rule, on an object's fields (`slots`, ranges of `text`): a `StatusCode`
+/// of five digits, or one with a `Code` or a `Message` beside it; a `StatusCode` not written
+/// `as_written` (`statusCode`, as the error bodies of NestJS, Fastify and Hapi are) needs five
+/// digits, or 200.
+fn is_legacy(text: &[u8], slots: &[Option<Range<usize>>; 5], as_written: bool) -> bool {
+    let Some(status) = &slots[Field::StatusCode as usize] else {
+        return false;
+    };
+    let value = fields::integer(&text[status.clone()]).map(|(n, _)| n);
+    let five_digits = value.is_some_and(|n| (10_000..=99_999).contains(&n));
+    let beside = slots[Field::Code as usize].is_some() || slots[Field::Message as usize].is_some();
+    five_digits || (beside && (as_written || value == Some(200)))
 }
 
 /// How a call to [`Scanner::feed`] ended.

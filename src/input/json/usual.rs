@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{may_hold_envelope, number_end, skip_ws, string_end, Found};
+use super::{is_legacy, may_hold_envelope, number_end, skip_ws, string_end, Found};
 use crate::input::fields::{self, Key};
 use crate::input::model::{Api, Field};
 
@@ -68,24 +68,14 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         }
     }
     let end = i + 1;
-    if ws(end) != text.len() || !is_legacy(text, &slots) {
+    // Every key is written as the source document writes it.
+    if ws(end) != text.len() || !is_legacy(text, &slots, true) {
         return None;
     }
     Some(Found {
         slots,
         ..Found::new(Api::Legacy, at..end)
     })
-}
-
-/// The envelope rule of [`super::Frame::is_legacy`], for keys written as the source document
-/// writes them: a `StatusCode` of five digits, or one with `Code` or `Message` beside it.
-fn is_legacy(text: &[u8], slots: &[Option<Range<usize>>; 5]) -> bool {
-    let Some(status) = &slots[Field::StatusCode as usize] else {
-        return false;
-    };
-    let five_digits =
-        fields::integer(&text[status.clone()]).is_some_and(|(n, _)| (10_000..=99_999).contains(&n));
-    five_digits || slots[Field::Code as usize].is_some() || slots[Field::Message as usize].is_some()
 }
 
 /// The end of the key at `text[i]` and its field's index, when it is one of the five written
