@@ -416,21 +416,15 @@ impl Input<'_> {
     }
 }
 
-/// An input, opened.
-enum Opened<'a> {
-    Stdin,
-    File(File),
-    Reader(Box<dyn Read + 'a>),
-}
-
 /// Opens an input; its error as a message for that input.
-fn open(input: Input<'_>) -> Result<Opened<'_>, Error> {
+fn open(input: Input<'_>) -> Result<Box<dyn Read + '_>, Error> {
     match input {
-        Input::Stdin => Ok(Opened::Stdin),
-        Input::Path(path) => File::open(path)
-            .map(Opened::File)
-            .map_err(|e| file_error(path, &e)),
-        Input::Reader(_, reader) => Ok(Opened::Reader(reader)),
+        Input::Stdin => Ok(Box::new(io::stdin().lock())),
+        Input::Path(path) => match File::open(path) {
+            Ok(file) => Ok(Box::new(file)),
+            Err(e) => Err(file_error(path, &e)),
+        },
+        Input::Reader(_, reader) => Ok(reader),
     }
 }
 
@@ -639,12 +633,7 @@ fn explain_each(
                     output::envelope::json_line_start(&json_string(&input.json_name()));
                 explainer.out.set_start(&explainer.file_json)?;
                 let name = input.json_name();
-                let result = open(input).and_then(|opened| {
-                    let reader: Box<dyn Read + '_> = match opened {
-                        Opened::Stdin => Box::new(io::stdin().lock()),
-                        Opened::File(file) => Box::new(file),
-                        Opened::Reader(reader) => reader,
-                    };
+                let result = open(input).and_then(|reader| {
                     let mut counted = Counted::new(reader);
                     let read = crate::input::read(&mut counted, &name, &mut explainer);
                     bytes += counted.bytes;

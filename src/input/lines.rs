@@ -68,6 +68,18 @@ pub(crate) struct Lines<R> {
     searched: usize,
 }
 
+impl Lines<io::Empty> {
+    /// Lines of the first `len` bytes of `text`, all of the input at hand: read in place, with
+    /// no copy.
+    pub(crate) fn of(text: Vec<u8>, len: usize, limit: usize) -> Self {
+        let mut lines = Lines::new(io::empty(), limit);
+        lines.filled = len;
+        lines.buf = text;
+        lines.eof = true;
+        lines
+    }
+}
+
 impl<R: Read> Lines<R> {
     /// Lines of `input`, none longer than `limit` bytes.
     pub(crate) fn new(input: R, limit: usize) -> Lines<R> {
@@ -85,6 +97,11 @@ impl<R: Read> Lines<R> {
             paused: false,
             searched: 0,
         }
+    }
+
+    /// The buffer back, to be used again.
+    pub(crate) fn into_buf(self) -> Vec<u8> {
+        self.buf
     }
 
     /// Numbers the lines after `before` lines (a part of a file that does not start it).

@@ -1,9 +1,14 @@
-//! A large regular file, read in parts on every core for a consumer that can take parts in
-//! (`--summary`). The sequential reader is the reference: a part's reading is taken only where
-//! the sequential reader would have come to the part's start with nothing open, and only if it
-//! read the whole part the same way; anywhere else the part is read again, in order, by the
-//! sequential reader. A test holds the two to the same output.
+//! An input read on every core, for a consumer that can take parts in (`--summary`): a file or
+//! a pipe, compressed or not. This thread reads the text in blocks of whole lines and other
+//! threads read each block as if nothing came before it; their readings are taken in in order.
+//!
+//! The sequential reader is the reference. A block's reading is taken only where the
+//! sequential reader would have come to the block's start with nothing open, and only if it
+//! read the whole block the same way; anywhere else the block is read again, in order, by the
+//! sequential reader. A line longer than a block hands the rest of the input to the sequential
+//! reader. A test holds the two to the same output.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Read};
 use std::sync::{mpsc, Mutex};
@@ -14,18 +19,18 @@ use crate::input::reader::Reader;
 use crate::input::source::{self, Encoding};
 use crate::input::MAX_LINE;
 
-/// Files smaller than this are read on one thread.
-pub(crate) const SPLIT_MIN: u64 = 16 << 20;
+/// The most bytes in a block: it ends at the last line end within them.
+#[cfg(not(test))]
+const BLOCK: usize = 2 << 20;
+/// Small blocks in tests: many boundaries in a small input.
+#[cfg(test)]
+const BLOCK: usize = 64 << 10;
 
-/// How many parts a file is cut into.
-const PARTS: u64 = 32;
+/// Blocks read ahead, per thread: they bound the memory.
+const AHEAD: usize = 2;
 
 /// The most threads.
 const MAX_THREADS: usize = 4;
-
-/// The longest line a part's reader reads: a longer one is left to the sequential reader, so
-/// that the threads together stay within the memory bound.
-const PART_LINE: usize = 1 << 20;
 
 /// A consumer that can take in what another thread read of a later part.
 pub(crate) trait Parts: Sink + Send + Sized {
@@ -36,6 +41,83 @@ pub(crate) trait Parts: Sink + Send + Sized {
     /// Takes in a part that comes after everything taken so far, whose lines were numbered
     /// from 1: `lines_before` lines came before it.
     fn merge(&mut self, part: Self, lines_before: u64);
+}
+
+/// The text in blocks that end at a line end.
+struct Blocks<'a> {
+    text: Text<'a>,
+    /// What followed the last block's last line end (of a stream).
+    carry: Vec<u8>,
+    end: bool,
+}
+
+/// Where the blocks come from.
+enum Text<'a> {
+    /// A stream, read here into each block's buffer.
+    Stream(Box<dyn Read + 'a>),
+    /// A plain file, read by each block's thread: from `at`, of `len` bytes.
+    File { file: &'a File, at: u64, len: u64 },
+}
+
+/// A block: a buffer of [`BLOCK`] bytes (written over again and again, never cleared) and how
+/// many of them it holds, or a range of a file.
+enum Block {
+    Bytes(Vec<u8>, usize),
+    Range(u64, u64),
+}
+
+impl<'a> Blocks<'a> {
+    /// The next block (in `buf`, from a stream), and whether it ends at a line end or at the
+    /// end of the text (`false`: a line longer than a block goes on). `None` at the end.
+    fn next(&mut self, mut buf: Vec<u8>) -> io::Result<Option<(Block, bool)>> {
+        let input = match &mut self.text {
+            Text::File { file, at, len } => {
+                let from = *at;
+                let cut = match from + BLOCK as u64 >= *len {
+                    true => None,
+                    false => line_after(file, from + BLOCK as u64, *len)?,
+                };
+                *at = cut.unwrap_or(*len);
+                self.end = cut.is_none();
+                return Ok((from < *len).then_some((Block::Range(from, *at), true)));
+            }
+            Text::Stream(input) => input,
+        };
+        buf.resize(BLOCK, 0);
+        let mut len = self.carry.len();
+        buf[..len].copy_from_slice(&self.carry);
+        self.carry.clear();
+        while !self.end && len < BLOCK {
+            match input.read(&mut buf[len..]) {
+                Ok(0) => self.end = true,
+                Ok(n) => len += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if len == 0 {
+            return Ok(None);
+        }
+        if self.end {
+            return Ok(Some((Block::Bytes(buf, len), true)));
+        }
+        match memchr::memrchr(b'\n', &buf[..len]) {
+            Some(i) => {
+                self.carry.extend_from_slice(&buf[i + 1..len]);
+                Ok(Some((Block::Bytes(buf, i + 1), true)))
+            }
+            None => Ok(Some((Block::Bytes(buf, len), false))),
+        }
+    }
+
+    /// What is left of the text after the blocks handed out, when there is any.
+    fn rest(self) -> Option<Box<dyn Read + 'a>> {
+        match (self.end, self.text) {
+            (true, _) => None,
+            (false, Text::Stream(input)) => Some(input),
+            (false, Text::File { file, at, len }) => Some(Box::new(Range { file, at, end: len })),
+        }
+    }
 }
 
 /// A range of a file, read with reads of its own (no shared file position).
@@ -92,20 +174,117 @@ fn line_after(file: &File, from: u64, end: u64) -> io::Result<Option<u64>> {
     }
 }
 
-/// What one part's reading gave: the consumer and its number of lines, or nothing when it
-/// cannot be taken in as it is.
-type Done<S> = (usize, Option<(S, u64)>);
+/// What the sequential reader reads: the block handed to it, then, once it takes over, the
+/// rest of the text.
+struct Feed<'a> {
+    bytes: Vec<u8>,
+    len: usize,
+    at: usize,
+    rest: Option<Box<dyn Read + 'a>>,
+}
 
-/// Reads `file` (`len` bytes, called `name`) into `sink` in parts, when it is large enough and
-/// plain text and there is more than one core. `Ok(false)`: not done, read it in sequence.
-pub(crate) fn read<S: Parts>(file: &File, len: u64, name: &str, sink: &mut S) -> io::Result<bool> {
-    let threads = match len >= SPLIT_MIN {
-        true => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        false => 1,
-    };
-    if threads < 2 {
-        return Ok(false);
+impl Read for Feed<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.at < self.len {
+            let n = buf.len().min(self.len - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            return Ok(n);
+        }
+        match &mut self.rest {
+            Some(rest) => rest.read(buf),
+            None => Ok(0),
+        }
     }
+}
+
+impl<'a> Feed<'a> {
+    /// Reads `block` next, then `rest`. The buffer it held is given back.
+    fn set(
+        &mut self,
+        block: Block,
+        file: Option<&'a File>,
+        rest: Option<Box<dyn Read + 'a>>,
+    ) -> Vec<u8> {
+        let (bytes, len, rest) = match (block, file) {
+            (Block::Bytes(bytes, len), _) => (bytes, len, rest),
+            (Block::Range(at, end), Some(file)) => {
+                let range: Box<dyn Read + 'a> = Box::new(Range { file, at, end });
+                (
+                    Vec::new(),
+                    0,
+                    Some(match rest {
+                        Some(rest) => Box::new(range.chain(rest)),
+                        None => range,
+                    }),
+                )
+            }
+            (Block::Range(..), None) => (Vec::new(), 0, rest),
+        };
+        self.at = 0;
+        self.len = len;
+        self.rest = rest;
+        std::mem::replace(&mut self.bytes, bytes)
+    }
+}
+
+/// The sequential reader, from where it started.
+struct Sequential<'a, 'n> {
+    reader: Reader<'n>,
+    lines: Lines<Feed<'a>>,
+    file: Option<&'a File>,
+}
+
+impl<'a, 'n> Sequential<'a, 'n> {
+    fn new(name: &'n str, file: Option<&'a File>, lines_before: u64) -> Self {
+        let mut reader = Reader::new(name);
+        reader.open_end = true;
+        let feed = Feed {
+            bytes: Vec::new(),
+            len: 0,
+            at: 0,
+            rest: None,
+        };
+        let lines = Lines::new(feed, MAX_LINE).numbered_after(lines_before);
+        Sequential {
+            reader,
+            lines,
+            file,
+        }
+    }
+
+    /// Reads `block`, which ends at a line end: whether the reader is idle after it, and the
+    /// block's buffer back.
+    fn read(&mut self, block: Block, sink: &mut impl Sink) -> io::Result<(bool, Vec<u8>)> {
+        self.lines.input_mut().set(block, self.file, None);
+        self.lines.resume();
+        let read = self.reader.read(&mut self.lines, sink);
+        let buf = self.lines.input_mut().set(Block::Range(0, 0), None, None);
+        read?;
+        Ok((self.reader.is_idle_after(self.lines.number()), buf))
+    }
+
+    /// Reads `block` and the rest of the text to the end.
+    fn finish(
+        mut self,
+        block: Block,
+        rest: Option<Box<dyn Read + 'a>>,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        self.lines.input_mut().set(block, self.file, rest);
+        self.lines.resume();
+        self.reader.open_end = false;
+        self.reader.read(&mut self.lines, sink)
+    }
+}
+
+/// A block a thread was given, and its reading: the consumer and its number of lines, or
+/// nothing when it cannot be taken in as it is.
+type Done<S> = (Block, Option<(S, u64)>);
+
+/// Reads `file` (called `name` in origins) into `sink`, in blocks on every core when there is
+/// more than one: each block read by its thread, when the file is plain text.
+pub(crate) fn read_file<S: Parts>(file: &File, name: &str, sink: &mut S) -> io::Result<()> {
     // As much as the sequential reader sniffs, so that compressed input and archives (a tar
     // is told 257 bytes in) are left to it.
     let mut head = [0u8; source::HEAD];
@@ -116,103 +295,286 @@ pub(crate) fn read<S: Parts>(file: &File, len: u64, name: &str, sink: &mut S) ->
             k => n += k,
         }
     }
-    let start = match source::sniff(&head[..n]) {
-        Encoding::Plain { skip } => skip as u64,
-        _ => return Ok(false),
-    };
-    let mut bounds = vec![start];
-    for k in 1..PARTS {
-        match line_after(file, len * k / PARTS, len)? {
-            Some(at) if at > bounds[bounds.len() - 1] => bounds.push(at),
-            _ => {}
+    let len = file.metadata()?.len();
+    match source::sniff(&head[..n]) {
+        Encoding::Plain { skip } if len > n as u64 => {
+            let text = Text::File {
+                file,
+                at: skip as u64,
+                len,
+            };
+            blocks(text, Some(file), name, sink)
         }
+        _ => read(file, name, sink),
     }
-    bounds.push(len);
-    let parts = bounds.len() - 1;
-    // Taken from the end: the first part first.
-    let jobs: Vec<(usize, S)> = (0..parts).rev().map(|k| (k, sink.part())).collect();
-    let jobs = Mutex::new(jobs);
-    let (done_tx, done_rx) = mpsc::channel::<Done<S>>();
+}
+
+/// Reads `input` (called `name` in origins) into `sink`, in blocks on every core when there is
+/// more than one.
+pub(crate) fn read<S: Parts>(input: impl Read, name: &str, sink: &mut S) -> io::Result<()> {
+    blocks(Text::Stream(source::decode(input)?), None, name, sink)
+}
+
+fn blocks<'a, S: Parts>(
+    text: Text<'a>,
+    file: Option<&'a File>,
+    name: &str,
+    sink: &mut S,
+) -> io::Result<()> {
+    let mut blocks = Blocks {
+        text,
+        carry: Vec::new(),
+        end: false,
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(MAX_THREADS);
+    let first = match threads {
+        1 => None,
+        _ => blocks.next(Vec::new())?,
+    };
+    let first = match first {
+        Some((block, true)) if !blocks.end => block,
+        // One core, one block, or a first line longer than a block: one reader.
+        first => {
+            let block = first.map_or(Block::Range(0, 0), |(block, _)| block);
+            return Sequential::new(name, file, 0).finish(block, blocks.rest(), sink);
+        }
+    };
+    let (job_tx, job_rx) = mpsc::channel::<(usize, Block, S)>();
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Done<S>)>();
     std::thread::scope(|scope| -> io::Result<()> {
-        for _ in 0..threads.min(MAX_THREADS) {
-            let (tx, jobs, bounds) = (done_tx.clone(), &jobs, &bounds);
+        for _ in 0..threads {
+            let (done_tx, job_rx) = (done_tx.clone(), &job_rx);
             scope.spawn(move || loop {
-                let Some((k, part)) = jobs.lock().ok().and_then(|mut jobs| jobs.pop()) else {
+                let job = job_rx.lock().ok().and_then(|jobs| jobs.recv().ok());
+                let Some((k, block, part)) = job else {
                     return;
                 };
-                let result = read_part(file, bounds[k], bounds[k + 1], name, part);
-                if tx.send((k, result.ok().flatten())).is_err() {
+                if done_tx
+                    .send((k, read_part(block, file, name, part)))
+                    .is_err()
+                {
                     return;
                 }
             });
         }
         drop(done_tx);
-        let mut waiting: Vec<Option<Option<(S, u64)>>> = (0..parts).map(|_| None).collect();
-        let mut sequential: Option<(Reader<'_>, Lines<Range<'_>>)> = None;
+        // Blocks in order: `None` for one given to a thread, the block for one left to the
+        // sequential reader.
+        let mut queue: VecDeque<(usize, Option<Block>)> = VecDeque::new();
+        job_tx
+            .send((0, first, sink.part()))
+            .map_err(|_| stopped())?;
+        queue.push_back((0, None));
+        let mut done: Vec<(usize, Done<S>)> = Vec::new();
+        let mut spare: Vec<Vec<u8>> = Vec::new();
+        let mut tail: Option<Block> = None;
+        let mut sequential: Option<Sequential<'_, '_>> = None;
         let mut lines_before = 0;
-        for k in 0..parts {
-            while waiting[k].is_none() {
-                let Ok((i, result)) = done_rx.recv() else {
-                    return Err(io::Error::other("a reading thread stopped"));
+        let mut next = 1;
+        loop {
+            while tail.is_none() && queue.len() < threads * AHEAD {
+                let Some((block, whole)) = blocks.next(spare.pop().unwrap_or_default())? else {
+                    break;
                 };
-                waiting[i] = Some(result);
+                if !whole {
+                    tail = Some(block);
+                    break;
+                }
+                job_tx
+                    .send((next, block, sink.part()))
+                    .map_err(|_| stopped())?;
+                queue.push_back((next, None));
+                next += 1;
             }
-            let result = waiting[k].take().flatten();
-            match (result, sequential.is_some()) {
+            let Some((k, kept)) = queue.pop_front() else {
+                break;
+            };
+            let (block, reading) = match kept {
+                Some(block) => (block, None),
+                None => loop {
+                    if let Some(i) = done.iter().position(|d| d.0 == k) {
+                        break done.swap_remove(i).1;
+                    }
+                    done.push(done_rx.recv().map_err(|_| stopped())?);
+                },
+            };
+            let block = match (reading, sequential.is_some()) {
                 (Some((part, lines)), false) => {
                     sink.merge(part, lines_before);
                     lines_before += lines;
+                    block
                 }
                 _ => {
-                    let (reader, lines) = sequential.get_or_insert_with(|| {
-                        let mut reader = Reader::new(name);
-                        reader.open_end = true;
-                        let range = Range {
-                            file,
-                            at: bounds[k],
-                            end: bounds[k],
-                        };
-                        (
-                            reader,
-                            Lines::new(range, MAX_LINE).numbered_after(lines_before),
-                        )
-                    });
-                    lines.input_mut().end = bounds[k + 1];
-                    lines.resume();
-                    reader.read(lines, sink)?;
-                    lines_before = lines.number();
-                    if reader.is_idle_after(lines_before) {
+                    let reader =
+                        sequential.get_or_insert_with(|| Sequential::new(name, file, lines_before));
+                    let (idle, buf) = reader.read(block, sink)?;
+                    lines_before = reader.lines.number();
+                    if idle {
                         sequential = None;
                     }
+                    Block::Bytes(buf, 0)
                 }
+            };
+            if let Block::Bytes(buf, _) = block {
+                spare.push(buf);
             }
         }
-        if let Some((mut reader, mut lines)) = sequential {
-            reader.open_end = false;
-            lines.resume();
-            reader.read(&mut lines, sink)?;
+        drop(job_tx);
+        let block = tail.unwrap_or(Block::Range(0, 0));
+        let rest = blocks.rest();
+        match sequential {
+            Some(reader) => reader.finish(block, rest, sink),
+            None if matches!(block, Block::Range(..)) && rest.is_none() => Ok(()),
+            None => Sequential::new(name, file, lines_before).finish(block, rest, sink),
         }
-        Ok(())
-    })?;
-    Ok(true)
+    })
 }
 
-/// Reads one part on its own, as if nothing came before it: the result, or `None` when the
-/// part cannot be taken in as it is (a line too long for a part, something open at its end,
-/// or a consumer that cannot be merged).
-fn read_part<S: Parts>(
-    file: &File,
-    at: u64,
-    end: u64,
-    name: &str,
-    mut sink: S,
-) -> io::Result<Option<(S, u64)>> {
+fn stopped() -> io::Error {
+    io::Error::other("a reading thread stopped")
+}
+
+/// Reads one block on its own, as if nothing came before it: the result, or `None` when it
+/// cannot be taken in as it is (something open at its end, or a consumer that cannot be
+/// merged).
+fn read_part<S: Parts>(block: Block, file: Option<&File>, name: &str, mut sink: S) -> Done<S> {
     let mut reader = Reader::new(name);
     reader.open_end = true;
-    reader.stop_on_long_line = true;
-    let mut lines = Lines::new(Range { file, at, end }, PART_LINE);
-    reader.read(&mut lines, &mut sink)?;
-    let n = lines.number();
-    let whole = !reader.stopped && reader.is_idle_after(n) && sink.mergeable();
-    Ok(whole.then_some((sink, n)))
+    let (read, n, block) = match (block, file) {
+        (Block::Bytes(bytes, len), _) => {
+            let mut lines = Lines::of(bytes, len, MAX_LINE);
+            let read = reader.read(&mut lines, &mut sink);
+            (read, lines.number(), Block::Bytes(lines.into_buf(), len))
+        }
+        (Block::Range(at, end), Some(file)) => {
+            let mut lines = Lines::new(Range { file, at, end }, MAX_LINE);
+            let read = reader.read(&mut lines, &mut sink);
+            (read, lines.number(), Block::Range(at, end))
+        }
+        (block, None) => (Ok(()), 0, block),
+    };
+    let whole = read.is_ok() && reader.is_idle_after(n) && sink.mergeable();
+    (block, whole.then_some((sink, n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::input::model::Event;
+
+    /// What a reader found, by line: the sequential reader's and the blocks' must be equal.
+    #[derive(Default)]
+    struct Record(Vec<(u64, String)>);
+
+    impl Sink for Record {
+        fn event(&mut self, event: Event<'_, '_>) -> io::Result<()> {
+            let found = match event {
+                Event::Envelope(env, origin) => (
+                    origin.line,
+                    format!("{:?} {:?}", env.request_id, env.status_code),
+                ),
+                Event::Skipped { line, reason, .. } => (line, format!("{reason:?}")),
+                Event::Broken {
+                    line,
+                    fault_line,
+                    fault,
+                    ..
+                } => (
+                    line,
+                    format!("broken {} lines on: {fault:?}", fault_line - line),
+                ),
+                Event::NoBody { line, status } => (line, format!("no body {status}")),
+                Event::Pause => return Ok(()),
+            };
+            self.0.push(found);
+            Ok(())
+        }
+    }
+
+    impl Parts for Record {
+        fn part(&self) -> Self {
+            Record::default()
+        }
+        fn mergeable(&self) -> bool {
+            true
+        }
+        fn merge(&mut self, part: Self, lines_before: u64) {
+            let later = part.0.into_iter().map(|(l, s)| (l + lines_before, s));
+            self.0.extend(later);
+        }
+    }
+
+    /// A log of every form, over many blocks, with documents, runtime splits and long lines
+    /// across their boundaries.
+    fn log() -> Vec<u8> {
+        let mut log = Vec::new();
+        for i in 0..6000u32 {
+            let env = format!(
+                r#"{{"RequestId":"r-{i}","Code":0,"StatusCode":{},"Message":"m","Data":""}}"#,
+                [41601, 52502, 200][i as usize % 3]
+            );
+            let line = match i % 11 {
+                0 => format!("2026-12-06T10:00:00Z INFO resp={{\n  \"RequestId\": \"p-{i}\",\n  \"StatusCode\": 41601\n}}\n"),
+                1 => format!("2026-12-06T10:00:00.1Z stdout P {}\n2026-12-06T10:00:00.2Z stdout F {}\n", &env[..20], &env[20..]),
+                2 => "2026-12-06 INFO cache warmed\n".into(),
+                3 => format!("{{\"log\":\"x resp={}\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-06T10:00:00Z\"}}\n", env.replace('"', "\\\"")),
+                4 => format!("{}\n", &env[..30]),
+                5 => "HTTP/1.1 502 Bad Gateway\n\n<html>bad</html>\n".into(),
+                6 if i % 1000 == 6 => format!("{}\n", "x".repeat(300 << 10)),
+                7 => format!("[TencentCloudSDKError] Code=InternalError, Message=m, RequestId=s-{i}\n"),
+                _ => format!("{env}\n"),
+            };
+            log.extend_from_slice(line.as_bytes());
+        }
+        log
+    }
+
+    fn sequential(text: &[u8]) -> Vec<(u64, String)> {
+        let mut record = Record::default();
+        let mut lines = Lines::new(text, MAX_LINE);
+        Reader::new("t").read(&mut lines, &mut record).unwrap();
+        record.0
+    }
+
+    #[test]
+    fn blocks_read_as_the_sequential_reader_reads_from_a_file_and_a_stream() {
+        let log = log();
+        assert!(log.len() > 8 * BLOCK, "{}", log.len());
+        let want = sequential(&log);
+        assert!(want.len() > 5000, "{}", want.len());
+        let mut from_stream = Record::default();
+        read(&log[..], "t", &mut from_stream).unwrap();
+        assert!(from_stream.0 == want, "a stream read in blocks differs");
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&log).unwrap();
+        let mut from_file = Record::default();
+        read_file(&file, "t", &mut from_file).unwrap();
+        assert!(from_file.0 == want, "a file read in ranges differs");
+    }
+
+    #[test]
+    fn a_line_longer_than_a_block_leaves_the_rest_to_one_reader() {
+        let mut log = log();
+        let at = log.len() / 2;
+        let at = at + memchr::memchr(b'\n', &log[at..]).unwrap() + 1;
+        let long = format!(
+            "{{\"StatusCode\":41601,\"Data\":\"{}\"}}\n",
+            "y".repeat(3 * BLOCK)
+        );
+        log.splice(at..at, long.bytes());
+        let want = sequential(&log);
+        let mut from_stream = Record::default();
+        read(&log[..], "t", &mut from_stream).unwrap();
+        assert!(from_stream.0 == want, "a stream read in blocks differs");
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&log).unwrap();
+        let mut from_file = Record::default();
+        read_file(&file, "t", &mut from_file).unwrap();
+        assert!(from_file.0 == want, "a file read in ranges differs");
+    }
 }

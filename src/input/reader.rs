@@ -98,11 +98,6 @@ pub(crate) struct Reader<'n> {
     action: Option<String>,
     /// Leave what is open at the end as it is (the input goes on in another part).
     pub(crate) open_end: bool,
-    /// A line longer than the limit stops the reader (a part read on another thread leaves it
-    /// to the sequential reader, which has room for it).
-    pub(crate) stop_on_long_line: bool,
-    /// The reader stopped at such a line.
-    pub(crate) stopped: bool,
 }
 
 impl<'n> Reader<'n> {
@@ -119,8 +114,6 @@ impl<'n> Reader<'n> {
             skip_to: None,
             action: None,
             open_end: false,
-            stop_on_long_line: false,
-            stopped: false,
         }
     }
 
@@ -146,10 +139,6 @@ impl<'n> Reader<'n> {
                 Next::Line(line) => self.line(lines, line, sink)?,
                 Next::Pause => sink.event(Event::Pause)?,
                 Next::TooLong { number, offset } => {
-                    if self.stop_on_long_line {
-                        self.stopped = true;
-                        return Ok(());
-                    }
                     self.end_http(sink)?;
                     sink.event(Event::Skipped {
                         line: number,
@@ -158,10 +147,6 @@ impl<'n> Reader<'n> {
                     })?;
                 }
                 Next::Full => {
-                    if self.stop_on_long_line {
-                        self.stopped = true;
-                        return Ok(());
-                    }
                     let number = lines.number() + 1;
                     self.broken_document(lines, number, 0, Fault::TooLong, sink)?;
                 }

@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{nothing_found, open, outcome, read_error, Counted, Filter, Input, Opened, Options};
+use super::{
+    file_error, nothing_found, open, outcome, read_error, Counted, Filter, Input, Options,
+};
 use crate::error::{Error, Outcome};
 use crate::explain::problems::Problems;
 use crate::explain::summary::{self, Seen, Summary};
@@ -106,36 +108,22 @@ impl<'t> Counter<'t> {
             self.file = input.name();
             self.clock.forget();
             let name = input.json_name();
-            let result = match open(input) {
-                Err(e) => Err(e),
-                Ok(Opened::Stdin) => {
-                    let mut counted = Counted::new(io::stdin().lock());
-                    let read = crate::input::read(&mut counted, &name, self);
-                    bytes += counted.bytes;
-                    read.map_err(|e| read_error(&self.file, &e, lang))
-                }
-                Ok(Opened::Reader(reader)) => {
-                    let mut counted = Counted::new(reader);
-                    let read = crate::input::read(&mut counted, &name, self);
-                    bytes += counted.bytes;
-                    read.map_err(|e| read_error(&self.file, &e, lang))
-                }
-                Ok(Opened::File(file)) => {
-                    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-                    match crate::input::parallel::read(&file, len, &name, self) {
-                        Ok(true) => {
-                            bytes += len;
-                            Ok(())
-                        }
-                        Ok(false) => {
-                            let mut counted = Counted::new(&file);
-                            let read = crate::input::read(&mut counted, &name, self);
-                            bytes += counted.bytes;
-                            read.map_err(|e| read_error(&self.file, &e, lang))
-                        }
-                        Err(e) => Err(read_error(&self.file, &e, lang)),
+            let result = match input {
+                // A file is read in ranges, each by its thread.
+                Input::Path(path) => match std::fs::File::open(path) {
+                    Err(e) => Err(file_error(path, &e)),
+                    Ok(file) => {
+                        bytes += file.metadata().map_or(0, |m| m.len());
+                        crate::input::parallel::read_file(&file, &name, self)
+                            .map_err(|e| read_error(&self.file, &e, lang))
                     }
-                }
+                },
+                input => open(input).and_then(|reader| {
+                    let mut counted = Counted::new(reader);
+                    let read = crate::input::parallel::read(&mut counted, &name, self);
+                    bytes += counted.bytes;
+                    read.map_err(|e| read_error(&self.file, &e, lang))
+                }),
             };
             if let Err(e) = result {
                 writeln!(err, "errcode: {e}").ok();
