@@ -326,9 +326,11 @@ fn blocks<'a, S: Parts>(
         carry: Vec::new(),
         end: false,
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(MAX_THREADS);
+    let threads = match one_thread() {
+        true => 1,
+        false => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+    .min(MAX_THREADS);
     let first = match threads {
         1 => None,
         _ => blocks.next(Vec::new())?,
@@ -431,6 +433,19 @@ fn blocks<'a, S: Parts>(
             None => Sequential::new(name, file, lines_before).finish(block, rest, sink),
         }
     })
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test on its thread: read there on one thread, the reference.
+    pub(crate) static ONE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn one_thread() -> bool {
+    #[cfg(test)]
+    return ONE_THREAD.get();
+    #[cfg(not(test))]
+    false
 }
 
 fn stopped() -> io::Error {

@@ -1,6 +1,7 @@
-//! The sequential reader is the reference: a large file read in parts on every core
-//! (`--summary`), and input handed over a few bytes at a time, must give its output byte for
-//! byte, on input that mixes every form and puts something awkward across each part's edge.
+//! The sequential reader is the reference: input read in blocks on every core (`--summary`,
+//! from a file and from a stream), and input handed over a few bytes at a time, must give its
+//! output byte for byte, on input that mixes every form and puts something awkward across each
+//! block's edge.
 
 use std::io::Read;
 
@@ -81,16 +82,20 @@ fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>,
 }
 
 #[test]
-fn a_file_read_in_parts_gives_the_sequential_readers_output() {
+fn input_read_in_blocks_gives_the_sequential_readers_output() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     let path = dir.join("mixed.log");
     std::fs::write(&path, mixed_input(40 << 20)).unwrap();
+    let name = path.to_string_lossy().into_owned();
+    let stream = || Box::new(std::fs::File::open(&path).unwrap());
     for format in [Some(Format::Json), Some(Format::Plain)] {
+        crate::input::parallel::ONE_THREAD.set(true);
+        let sequential = explain(Input::Reader(&name, stream()), format, true);
+        crate::input::parallel::ONE_THREAD.set(false);
+        let from_stream = explain(Input::Reader(&name, stream()), format, true);
+        assert!(from_stream == sequential, "a stream read in blocks differs");
         let parts = explain(Input::Path(&path), format, true);
-        let file = std::fs::File::open(&path).unwrap();
-        let name = path.to_string_lossy().into_owned();
-        let sequential = explain(Input::Reader(&name, Box::new(file)), format, true);
         assert_eq!(parts.2, sequential.2);
         assert_eq!(
             String::from_utf8_lossy(&parts.1),
