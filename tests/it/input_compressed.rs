@@ -5,10 +5,8 @@
 //! fixtures under `tests/fixtures/input/` with the real tools (`xz -9`, `zstd --long=27`, zip,
 //! tar).
 
-mod common;
-mod input_layer_support;
-
-use input_layer_support::*;
+use crate::common;
+use crate::input_layer_support::*;
 use serde_json::json;
 
 /// A log of several envelopes, some inside log lines, with a byte-order mark.

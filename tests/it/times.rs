@@ -2,9 +2,8 @@
 //! abbreviation alone and an offset no zone has (each said once), a wrapper's time (Docker
 //! json-file), and `--since`/`--until` compared to the nanosecond.
 
-mod common;
-
-use common::{assert_no_panic, parts, run_with_input};
+use crate::common;
+use crate::common::{assert_no_panic, parts, run_with_input};
 
 /// An envelope of RequestId `id`.
 fn env(id: &str) -> String {

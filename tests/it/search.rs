@@ -1,9 +1,7 @@
 //! search as a person types: terms split where the script changes, Chinese matched inside
 //! words, hints searched below the meaning, both API generations.
 
-mod common;
-
-use common::{parts, run};
+use crate::common::{parts, run};
 
 /// The codes `errcode search TERMS` prints (plain, in a pipe), and its exit status.
 fn search(terms: &[&str]) -> (i32, Vec<String>) {

@@ -1,9 +1,8 @@
 //! What a hostile reading of the input layer found, one test a finding: each failed before its
 //! fix.
 
-mod common;
-
-use common::{assert_no_panic, parts, run_with_input};
+use crate::common;
+use crate::common::{assert_no_panic, parts, run_with_input};
 
 /// (exit status, JSON lines of stdout, stderr) of `explain --format json --check` on `input`.
 fn check(input: &[u8]) -> (i32, Vec<serde_json::Value>, String) {

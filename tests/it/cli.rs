@@ -1,11 +1,10 @@
 //! lookup, list and search through the binary: output, formats, colour, exit statuses, pipes.
 
-mod common;
-
+use crate::common;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use common::{errcode, golden, parts, run};
+use crate::common::{errcode, golden, parts, run};
 
 fn codes_of_plain(stdout: &str) -> Vec<String> {
     stdout

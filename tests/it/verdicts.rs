@@ -1,9 +1,7 @@
 //! HTTP answers that are no envelopes, verdicts kept apart in --diff, API 3.0 successes and
 //! codes in any case.
 
-mod common;
-
-use common::{parts, run, run_with_input};
+use crate::common::{parts, run, run_with_input};
 
 const GATEWAY: &[u8] = b"HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
 

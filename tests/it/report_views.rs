@@ -2,13 +2,11 @@
 //! GitHub annotations and the step summary, Markdown, `--since`/`--until`, and `--by` with its
 //! chart.
 
-mod common;
-mod report_support;
-
+use crate::common;
 use std::io::Write;
 
-use common::{errcode, golden, parts, run_with_input};
-use report_support::*;
+use crate::common::{errcode, golden, parts, run_with_input};
+use crate::report_support::*;
 use serde_json::{json, Value};
 
 /// `errcode explain --diff BEFORE AFTER EXTRA…` (AFTER `-` reads `stdin`).

@@ -1,9 +1,8 @@
 //! What a hostile reading of the incident report found (`--diff`, Markdown, the step summary,
 //! times and zones), one test a finding: each failed before its fix.
 
-mod common;
-
-use common::{assert_no_panic, errcode, parts, run_with_input};
+use crate::common;
+use crate::common::{assert_no_panic, errcode, parts, run_with_input};
 
 /// `explain --diff BEFORE AFTER --check` on two files: (exit status, stdout, stderr).
 fn diff_check(before: &str, after: &str, extra: &[&str]) -> (i32, String, String) {

@@ -1,8 +1,6 @@
 //! explain through the binary: every input form, every failure, golden outputs, --summary, --check.
 
-mod common;
-
-use common::{assert_no_panic, errcode, fixture, golden, parts, run, run_with_input};
+use crate::common::{assert_no_panic, errcode, fixture, golden, parts, run, run_with_input};
 
 fn explain_file(name: &str, extra: &[&str]) -> (i32, String, String) {
     let path = fixture(&format!("explain/{name}"));

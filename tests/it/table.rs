@@ -1,12 +1,10 @@
 //! The embedded table against the source document's table, row by row.
 
-mod common;
-
-use common::{parts, run};
+use crate::common::{parts, run};
 
 /// The source document's table, copied verbatim into `tests/data/source-table.md`.
 fn source_rows() -> Vec<(u32, String, u16)> {
-    let text = include_str!("data/source-table.md");
+    let text = include_str!("../data/source-table.md");
     text.lines()
         .skip(2)
         .map(|line| {

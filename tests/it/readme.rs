@@ -5,8 +5,7 @@
 //!
 //! After an intended change, `UPDATE_README=1 cargo test --test readme` rewrites the outputs.
 
-mod common;
-
+use crate::common;
 use std::path::Path;
 use std::process::{Command, Stdio};
 

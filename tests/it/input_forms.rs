@@ -2,10 +2,8 @@
 //! the output's shape, places, the new input forms, and `--check` with intact error lines
 //! among broken ones. The same rules of assertion as there.
 
-mod common;
-mod input_layer_support;
-
-use input_layer_support::*;
+use crate::common;
+use crate::input_layer_support::*;
 use serde_json::{json, Value};
 use std::ffi::OsStr;
 use std::io::Write;

@@ -2,11 +2,9 @@
 //! plus inputs too large to commit, generated here. Nothing may panic, hang, or reach the
 //! terminal raw.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{assert_no_panic, errcode, parts, run, run_with_input};
+use crate::common::{assert_no_panic, errcode, parts, run, run_with_input};
 
 fn corpus(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -2,11 +2,9 @@
 //! error style for errcode's errors and clap's; `--color never`, `NO_COLOR` and `TERM=dumb`
 //! reach clap's help and errors.
 
-mod common;
-
 use std::process::Command;
 
-use common::{errcode, parts, run};
+use crate::common::{errcode, parts, run};
 
 /// Whether `text` holds a Chinese character.
 fn has_chinese(text: &str) -> bool {

@@ -1,9 +1,7 @@
 //! Tables fitted to the width, and the record layout (one field a line) where a table cannot
 //! hold a code whole; colour sequences are never cut by wrapping.
 
-mod common;
-
-use common::{errcode, golden, parts};
+use crate::common::{errcode, golden, parts};
 
 /// `errcode ARGS` with `COLUMNS` set.
 fn at_width(columns: &str, args: &[&str]) -> (i32, String, String) {

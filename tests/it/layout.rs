@@ -1,9 +1,7 @@
 //! explain's layouts for people and tools: the compact human layout at each width and in
 //! both languages, `--verbose`, `--format plain` and `--format table`, and the pager.
 
-mod common;
-
-use common::{errcode, fixture, golden, parts, run_with_input};
+use crate::common::{errcode, fixture, golden, parts, run_with_input};
 
 /// `errcode explain layout.txt ARGS` at `width` columns, run in the fixture's directory so
 /// that the file is named as a user names it.

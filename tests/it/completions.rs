@@ -1,12 +1,11 @@
 //! The committed completion scripts are what the binary prints, and real shells complete codes
 //! with them. Regenerate the scripts with: UPDATE_COMPLETIONS=1 cargo test --test completions
 
-mod common;
-
+use crate::common;
 use std::path::Path;
 use std::process::Command;
 
-use common::errcode;
+use crate::common::errcode;
 
 const SCRIPTS: [(&str, &str); 5] = [
     ("bash", "errcode.bash"),

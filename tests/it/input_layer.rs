@@ -10,10 +10,7 @@
 //! Inputs are built here and written to a fresh directory under the system temp directory;
 //! most are read twice, from a file and from stdin, and both readings must agree.
 
-mod common;
-mod input_layer_support;
-
-use input_layer_support::*;
+use crate::input_layer_support::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 

@@ -1,8 +1,6 @@
 //! --table and ERRCODE_TABLE: merging user tables over the built-in one.
 
-mod common;
-
-use common::{errcode, fixture, parts, run};
+use crate::common::{errcode, fixture, parts, run};
 
 #[test]
 fn a_user_table_replaces_and_adds_codes() {

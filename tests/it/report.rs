@@ -2,11 +2,9 @@
 //! seen (from line prefixes and structured records, never from inside the envelope) and sample
 //! RequestIds, from files and stdin, on the sequential and the parallel path.
 
-mod common;
-mod report_support;
-
-use common::{errcode, golden, parts, run_with_input};
-use report_support::*;
+use crate::common;
+use crate::common::{errcode, golden, parts, run_with_input};
+use crate::report_support::*;
 use serde_json::{json, Value};
 
 #[test]

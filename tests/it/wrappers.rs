@@ -5,10 +5,7 @@
 //! `docker compose logs` and `kubectl logs --prefix` with another service's lines between, and compressed in each format, gives the same
 //! findings as the lines themselves (line numbers and times aside).
 
-mod common;
-mod input_layer_support;
-
-use input_layer_support::*;
+use crate::input_layer_support::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

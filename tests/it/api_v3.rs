@@ -1,8 +1,7 @@
 //! API 3.0 envelopes and SDK error strings, explained with the API 3.0 table.
 
-mod common;
-
-use common::{parts, run_with_input};
+use crate::common;
+use crate::common::{parts, run_with_input};
 
 fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
     stdout
