@@ -25,9 +25,10 @@ pub(crate) fn has_sdk_marker(text: &[u8]) -> bool {
     SDK.find(text).is_some()
 }
 
-/// The keys an envelope of either generation needs, as [`Prefilter::rule_out`] folds the line:
-/// every byte with its `0x20` bit set, so that letters match in any case (`[` folds to `{`,
-/// `_` to DEL: a few more lines may pass, none is lost).
+/// The keys an envelope of either generation needs, and the SDK's mark, as
+/// [`Prefilter::rule_out`] folds the line: every byte with its `0x20` bit set, so that letters
+/// match in any case (`[` folds to `{`, `_` to DEL: a few more lines may pass, none is lost).
+/// One search finds any of them.
 static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let keys = [
         "statuscode",
@@ -35,6 +36,7 @@ static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "status-code",
         "response",
         "message\"",
+        "tencentcloudsdk",
     ];
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
@@ -59,7 +61,7 @@ impl Prefilter {
     /// Why `line` cannot hold an envelope nor start a document that does; `None` when it may.
     pub(crate) fn rule_out(&mut self, line: &[u8]) -> Option<Skip> {
         let last = line.iter().rposition(|b| !b.is_ascii_whitespace())?;
-        if memchr::memchr(b'{', line).is_none() {
+        let Some(brace) = memchr::memchr(b'{', line) else {
             let first = line.iter().position(|b| !b.is_ascii_whitespace());
             if first.is_some_and(|i| line[i] == b'[') || has_sdk_marker(line) {
                 return None;
@@ -69,12 +71,14 @@ impl Prefilter {
                 Ok(_) => Skip::NoJson,
                 Err(_) => Skip::Binary,
             });
-        }
-        if !matches!(line[last], b'}' | b']') || line.len() > FOLDED_MAX || has_sdk_marker(line) {
+        };
+        let open_end = !matches!(line[last], b'}' | b']');
+        if open_end || line.len() > FOLDED_MAX || has_sdk_marker(&line[..brace]) {
             return None;
         }
+        // Keys are inside an object: folded and searched from the first `{` on.
         self.folded.clear();
-        self.folded.extend(line.iter().map(|b| b | 0x20));
+        self.folded.extend(line[brace..].iter().map(|b| b | 0x20));
         // A `message` key counts only with an array of bytes after it (journald's).
         let bytes_after = |end: usize| {
             let rest = line[end..].trim_ascii_start();
@@ -83,21 +87,23 @@ impl Prefilter {
         };
         if KEYS
             .find_iter(&self.folded)
-            .any(|m| m.pattern().as_usize() < MESSAGE || bytes_after(m.end()))
+            .any(|m| m.pattern().as_usize() != MESSAGE || bytes_after(brace + m.end()))
         {
             return None;
         }
         // A line that ends with a bracket may still leave a value open for the next lines
         // (`{"a":{}` then `,"StatusCode":…}`): more opened than closed.
-        let depth: isize = line
-            .iter()
-            .map(|&b| match b {
-                b'{' | b'[' => 1,
-                b'}' | b']' => -1,
-                _ => 0,
-            })
-            .sum();
-        (depth <= 0).then_some(Skip::NoKey)
+        // Counted folded, where `[` is `{` and `]` is `}`: branch-free, so that the compiler
+        // can count many bytes at a time. The text before the first `{` may open an array.
+        let count = |bracket: u8| {
+            let before = line[..brace]
+                .iter()
+                .filter(|&&b| b | 0x20 == bracket)
+                .count();
+            let after: usize = self.folded.iter().map(|&b| usize::from(b == bracket)).sum();
+            before + after
+        };
+        (count(b'{') <= count(b'}')).then_some(Skip::NoKey)
     }
 }
 
@@ -124,6 +130,11 @@ mod tests {
             r#"{"RequestId":"a","Sta"#,
             "[",
             "  [ {",
+            // An array opened before the first `{` is left open.
+            r#"[ {"a":1}"#,
+            // The SDK's mark before the first `{`, and in any case after it.
+            r#"ERROR [TencentCloudSDKError] Code=InternalError, Message=m {"a":1}"#,
+            r#"{"error":"TENCENTCLOUDSDKERROR code=x"}"#,
         ] {
             assert_eq!(
                 Prefilter::default().rule_out(line.as_bytes()),
