@@ -1,5 +1,5 @@
 //! The committed completion scripts are what the binary prints, and real shells complete codes
-//! with them. Regenerate the scripts with: UPDATE_COMPLETIONS=1 cargo test --test completions
+//! with them. Regenerate the scripts with: UPDATE_COMPLETIONS=1 cargo test --test it completions
 
 use crate::common;
 use std::path::Path;
@@ -35,7 +35,7 @@ fn committed_scripts_are_current() {
         let on_disk = std::fs::read(&path).unwrap_or_default();
         assert!(
             on_disk == out.stdout,
-            "completions/{file} differs from `errcode completions {shell}`; regenerate with: UPDATE_COMPLETIONS=1 cargo test --test completions"
+            "completions/{file} differs from `errcode completions {shell}`; regenerate with: UPDATE_COMPLETIONS=1 cargo test --test it completions"
         );
     }
 }

@@ -481,37 +481,6 @@ fn chinese_reaches_stderr_too() {
     }
 }
 
-/// The README's examples of explain's layouts, run: each must match the binary byte for byte.
-#[test]
-fn the_readme_examples_of_explain_match_the_binary() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let prompt = "```console\n$ cd tests/fixtures/explain && errcode ";
-    let mut seen = 0;
-    for block in readme.split(prompt).skip(1) {
-        let block = &block[..block.find("\n```").unwrap()];
-        let (command, expected) = block.split_once('\n').unwrap();
-        let quiet = command.ends_with(" 2>/dev/null");
-        let args: Vec<&str> = command
-            .trim_end_matches(" 2>/dev/null")
-            .split_whitespace()
-            .collect();
-        let out = errcode()
-            .current_dir(fixture("explain"))
-            .args(&args)
-            .env("COLUMNS", "80")
-            .output()
-            .unwrap();
-        let mut actual = String::from_utf8(out.stdout).unwrap();
-        if !quiet {
-            actual.push_str(&String::from_utf8(out.stderr).unwrap());
-        }
-        assert_eq!(actual, format!("{expected}\n"), "README: errcode {command}");
-        seen += 1;
-    }
-    assert_eq!(seen, 3, "the README's explain examples");
-}
-
 #[test]
 fn data_follows_the_hint_only_when_it_carries_details() {
     for (data, shown) in [

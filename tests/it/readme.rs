@@ -1,9 +1,9 @@
-//! The README's `console` examples are what the binary prints, byte for byte. Each `$ ` line is
+//! The `console` examples of the README and of docs/explain.md are what the binary prints, byte for byte. Each `$ ` line is
 //! run with `sh` in the repository, errcode first on the PATH, in the tests' clean environment;
 //! the lines after it, up to the next `$ ` or the block's end, are its stdout and then its
 //! stderr. Blocks marked `text` or `sh` are illustrations and are not run.
 //!
-//! After an intended change, `UPDATE_README=1 cargo test --test readme` rewrites the outputs.
+//! After an intended change, `UPDATE_README=1 cargo test --test it readme` rewrites the outputs.
 
 use crate::common;
 use std::path::Path;
@@ -77,13 +77,23 @@ fn output_of(command: &str) -> String {
 
 #[test]
 fn the_readme_examples_are_what_the_binary_prints() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    check_examples("README.md", 10);
+}
+
+#[test]
+fn the_examples_of_explain_in_full_are_what_the_binary_prints() {
+    check_examples("docs/explain.md", 3);
+}
+
+/// Runs the console examples of `file` (at least `least` of them) and compares their outputs.
+fn check_examples(file: &str, least: usize) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let readme = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = readme.lines().collect();
     let found = examples(&lines);
     assert!(
-        found.len() >= 10,
-        "the README's console examples were not found"
+        found.len() >= least,
+        "{file}: its console examples were not found"
     );
     let update = std::env::var_os("UPDATE_README").is_some();
     let mut rewritten: Vec<String> = Vec::new();
@@ -97,7 +107,7 @@ fn the_readme_examples_are_what_the_binary_prints() {
             .collect();
         if actual != expected {
             differ.push(format!(
-                "$ {}\n--- README\n{expected}--- binary\n{actual}",
+                "$ {}\n--- {file}\n{expected}--- binary\n{actual}",
                 example.command
             ));
         }
@@ -112,7 +122,7 @@ fn the_readme_examples_are_what_the_binary_prints() {
     }
     assert!(
         differ.is_empty(),
-        "{} README example(s) differ from the binary (UPDATE_README=1 cargo test --test readme rewrites them):\n\n{}",
+        "{file}: {} example(s) differ from the binary (UPDATE_README=1 cargo test --test it readme rewrites them):\n\n{}",
         differ.len(),
         differ.join("\n")
     );
