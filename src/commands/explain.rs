@@ -685,10 +685,10 @@ fn explain_each(
     // --quiet: otherwise the exit status alone tells.
     if !options.quiet {
         output::problems::write_pending(err, &problems, settings.lang);
-        output::summary::write_skipped(err, &problems, settings.lang).ok();
+        output::report::write_skipped(err, &problems, settings.lang).ok();
     }
     if let (Some(path), Some(tally)) = (&options.step_summary, tally) {
-        let layout = output::summary::Layout::default();
+        let layout = output::report::Layout::default();
         let summary = tally.summary();
         report::append_step_summary(path, summary, &problems, table, settings, layout, err);
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Origin};
 use crate::lang::Lang;
-use crate::output::summary::summary_meaning;
+use crate::output::report::summary_meaning;
 use crate::settings::Settings;
 
 /// The code as written: the legacy `StatusCode`, or the API 3.0 `Error.Code`; `-` without one.

@@ -12,7 +12,7 @@ use crate::explain::summary::Summary;
 use crate::input::time::{rfc3339, Millis};
 use crate::input::Api;
 use crate::lang::Lang;
-use crate::output::summary::{write_skipped, write_totals, JsonCode, SummaryRow};
+use crate::output::report::{close, write_skipped, write_totals, JsonCode, SummaryRow};
 use crate::settings::{Format, Settings};
 
 /// One bucket, from fewest to most envelopes; `·` is an empty bucket.
@@ -85,10 +85,6 @@ pub(crate) fn write_timeline(
             }
             crate::text::to_json_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
-            out.flush()?;
-            write_totals(err, summary, lang).ok();
-            write_skipped(err, problems, lang).ok();
-            Ok(())
         }
         Format::Plain => {
             for r in counts {
@@ -100,17 +96,13 @@ pub(crate) fn write_timeline(
                     writeln!(out, "-\t{}\t{}", r.shown, buckets.untimed)?;
                 }
             }
-            out.flush()?;
-            write_totals(err, summary, lang).ok();
-            write_skipped(err, problems, lang).ok();
-            Ok(())
         }
-        _ => {
-            write_chart(out, counts, settings, by)?;
-            write_totals(out, summary, lang)?;
-            write_skipped(out, problems, lang)
-        }
+        _ => write_chart(out, counts, settings, by)?,
     }
+    close(out, err, settings.rows_format(), |w| {
+        write_totals(w, summary, lang)?;
+        write_skipped(w, problems, lang)
+    })
 }
 
 /// The code as a label of at most [`LABEL`] columns.

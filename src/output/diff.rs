@@ -12,7 +12,9 @@ use crate::explain::diff::Change;
 use crate::explain::summary::Summary;
 use crate::explain::Verdict;
 use crate::lang::Lang;
-use crate::output::summary::{resolve, summary_meaning, JsonCode, MAX_TABLE_ROWS};
+use crate::output::report::{
+    close, resolve, summary_meaning, write_rows_cut, JsonCode, MAX_TABLE_ROWS,
+};
 use crate::settings::{Format, Settings};
 use crate::table::Table;
 
@@ -103,10 +105,6 @@ pub fn write_diff(
                     ]
                 });
             super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
-            let mut after = Vec::new();
-            write_totals(&mut after, totals, lang)?;
-            super::markdown::list(out, &after)?;
-            out.flush()
         }
         Format::Github => {
             // A new error code fails the check: an error; the rest, notices.
@@ -129,9 +127,6 @@ pub fn write_diff(
                     &format!("{what}: {}", summary_meaning(meanings, lang)),
                 )?;
             }
-            out.flush()?;
-            write_totals(err, totals, lang).ok();
-            Ok(())
         }
         Format::Json => {
             let list: Vec<JsonChange<'_>> = changes
@@ -147,9 +142,6 @@ pub fn write_diff(
                 .collect();
             crate::text::to_json_writer_pretty(&mut *out, &list)?;
             writeln!(out)?;
-            out.flush()?;
-            write_totals(err, totals, lang).ok();
-            Ok(())
         }
         Format::Plain => {
             for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
@@ -173,9 +165,6 @@ pub fn write_diff(
                     summary_meaning(meanings, lang)
                 )?;
             }
-            out.flush()?;
-            write_totals(err, totals, lang).ok();
-            Ok(())
         }
         Format::Table | Format::Human => {
             let cut = changes.len().saturating_sub(MAX_TABLE_ROWS);
@@ -210,18 +199,16 @@ pub fn write_diff(
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
             writeln!(out, "{grid}")?;
-            super::summary::write_rows_cut(out, cut, lang)?;
-            write_totals(out, totals, lang)
+            write_rows_cut(out, cut, lang)?;
         }
     }
+    close(out, err, settings.rows_format(), |w| {
+        write_totals(w, totals, lang)
+    })
 }
 
 /// Envelopes and errors before and after.
-fn write_totals(
-    out: &mut impl Write,
-    [before, after]: [&Summary; 2],
-    lang: Lang,
-) -> io::Result<()> {
+fn write_totals(out: &mut dyn Write, [before, after]: [&Summary; 2], lang: Lang) -> io::Result<()> {
     match lang {
         Lang::En => writeln!(
             out,

@@ -28,6 +28,7 @@ pub mod notes;
 pub mod pager;
 pub mod problems;
 pub mod records;
+pub mod report;
 pub mod rows;
 pub(crate) mod shares;
 pub mod summary;
@@ -35,3 +36,26 @@ pub mod twins;
 pub mod wrap;
 
 pub use rows::{hint, write_rows, RowStyle};
+
+/// `explain --summary`: envelopes per code, most frequent first, per time bucket with `--by`,
+/// or per category or retry class with `--group`.
+pub fn write_report(
+    out: &mut impl std::io::Write,
+    err: &mut impl std::io::Write,
+    summary: &crate::explain::summary::Summary,
+    problems: &crate::explain::problems::Problems,
+    table: &crate::table::Table,
+    settings: &crate::settings::Settings,
+    layout: report::Layout,
+) -> std::io::Result<()> {
+    let counts = report::rows(summary, table);
+    if let Some(by) = summary.by {
+        // --top: the largest codes, each with all its buckets.
+        let top = counts.len().min(layout.top.unwrap_or(usize::MAX));
+        return chart::write_timeline(out, err, &counts[..top], summary, problems, settings, by);
+    }
+    if layout.group.is_some() {
+        return shares::write_groups(out, err, &counts, summary, problems, settings, layout);
+    }
+    summary::write_summary(out, err, &counts, summary, problems, settings, layout)
+}

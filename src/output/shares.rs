@@ -13,7 +13,7 @@ use crate::explain::problems::Problems;
 use crate::explain::summary::{Group, Span, Summary, REQUEST_IDS};
 use crate::input::time::rfc3339;
 use crate::lang::Lang;
-use crate::output::summary::{write_skipped, write_totals, Layout, SummaryRow};
+use crate::output::report::{close, write_skipped, write_totals, Layout, SummaryRow};
 use crate::settings::{Format, Settings};
 use crate::table::Retry;
 use crate::text::escape;
@@ -129,7 +129,7 @@ fn percent(n: u64, total: u64) -> String {
 /// Two lines: the error envelopes' shares by retry class, with what each asks, and by
 /// category. Nothing when there were no errors.
 pub(crate) fn write_shares(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     counts: &[SummaryRow<'_>],
     errors: u64,
     settings: &Settings,
@@ -261,11 +261,6 @@ pub(crate) fn write_groups(
                 ]
             });
             super::markdown::table(out, &header, &[false, true, true, true], rows)?;
-            let mut after = Vec::new();
-            write_totals(&mut after, summary, lang)?;
-            write_skipped(&mut after, problems, lang)?;
-            super::markdown::list(out, &after)?;
-            out.flush()
         }
         Format::Github => {
             for g in &groups {
@@ -283,10 +278,6 @@ pub(crate) fn write_groups(
                     &message,
                 )?;
             }
-            out.flush()?;
-            write_totals(err, summary, lang).ok();
-            write_skipped(err, problems, lang).ok();
-            Ok(())
         }
         Format::Json => {
             let rows: Vec<JsonGroup<'_>> = groups
@@ -306,10 +297,6 @@ pub(crate) fn write_groups(
                 .collect();
             crate::text::to_json_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
-            out.flush()?;
-            write_totals(err, summary, lang).ok();
-            write_skipped(err, problems, lang).ok();
-            Ok(())
         }
         Format::Plain => {
             for g in &groups {
@@ -336,10 +323,6 @@ pub(crate) fn write_groups(
                         }
                 )?;
             }
-            out.flush()?;
-            write_totals(err, summary, lang).ok();
-            write_skipped(err, problems, lang).ok();
-            Ok(())
         }
         Format::Table | Format::Human => {
             let en = lang == Lang::En;
@@ -396,8 +379,10 @@ pub(crate) fn write_groups(
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
             writeln!(out, "{grid}")?;
-            write_totals(out, summary, lang)?;
-            write_skipped(out, problems, lang)
         }
     }
+    close(out, err, settings.rows_format(), |w| {
+        write_totals(w, summary, lang)?;
+        write_skipped(w, problems, lang)
+    })
 }

@@ -1,4 +1,4 @@
-//! `explain --summary` for people and for tools, and the closing line on what was passed over.
+//! `explain --summary` per code, in each format.
 
 use std::io::{self, Write};
 
@@ -8,16 +8,17 @@ use comfy_table::{
 use serde::Serialize;
 
 use crate::explain::problems::Problems;
-use crate::explain::summary::{Code, Group, Key, Span, Summary};
-use crate::explain::timeline::Buckets;
+use crate::explain::summary::{Span, Summary};
 use crate::input::time::rfc3339;
-use crate::input::{Api, Skip};
+use crate::input::Api;
 use crate::lang::Lang;
-use crate::output::envelope::meaning;
-use crate::output::problems::{counted_text, skip_text};
 use crate::output::records::{write_records, Field, Paint};
+use crate::output::report::{
+    close, summary_meaning, write_rows_cut, write_skipped, write_totals, JsonCode, Layout,
+    SummaryRow, MAX_TABLE_ROWS,
+};
 use crate::settings::{Format, Settings};
-use crate::table::{Retry, Row, Table};
+use crate::table::{Retry, Row};
 use crate::text::escape;
 
 #[derive(Serialize)]
@@ -37,56 +38,6 @@ struct JsonCount<'a> {
     /// For the row of codes after the first 10,000: how many distinct codes it holds (about).
     #[serde(skip_serializing_if = "Option::is_none")]
     distinct_codes: Option<u64>,
-}
-
-#[derive(Serialize, Clone)]
-#[serde(untagged)]
-pub(crate) enum JsonCode<'a> {
-    Number(i128),
-    Text(&'a str),
-    Other(&'static str),
-    None(Option<()>),
-}
-
-/// The most rows a terminal table shows: more is not read, and costs memory to lay out
-/// (`--format plain` and `json` write every row).
-pub const MAX_TABLE_ROWS: usize = 1_000;
-
-/// How the summary is laid out.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Layout {
-    /// Per category or retry class instead of per code.
-    pub group: Option<Group>,
-    /// At most this many rows (`--top`).
-    pub top: Option<usize>,
-}
-
-/// One row of the summary, as the outputs need it.
-pub(crate) struct SummaryRow<'a> {
-    pub(crate) api: Api,
-    pub(crate) code: JsonCode<'a>,
-    /// The code as shown (escaped).
-    pub(crate) shown: String,
-    pub(crate) count: u64,
-    pub(crate) errors: u64,
-    rows: &'a [Row],
-    distinct: Option<u64>,
-    pub(crate) seen: Span,
-    pub(crate) request_ids: &'a [String],
-    /// With `--by`: per time bucket.
-    pub(crate) buckets: Option<&'a Buckets>,
-}
-
-impl SummaryRow<'_> {
-    /// The category of its code, when the table gives one.
-    pub(crate) fn category(&self) -> Option<&str> {
-        self.rows.first().and_then(|r| r.category.as_deref())
-    }
-
-    /// The retry class of its code, when the table gives one.
-    pub(crate) fn retry(&self) -> Option<Retry> {
-        self.rows.first().and_then(|r| r.retry)
-    }
 }
 
 /// The narrowest summary table that holds every code whole beside columns that can still be
@@ -171,60 +122,17 @@ fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<Field
 
 /// `explain --summary`: envelopes per code, most frequent first (or per category or retry
 /// class, with `group`), then the shares of the errors by category and by retry class.
-pub fn write_summary(
+pub(crate) fn write_summary(
     out: &mut impl Write,
     err: &mut impl Write,
+    counts: &[SummaryRow<'_>],
     summary: &Summary,
     problems: &Problems,
-    table: &Table,
     settings: &Settings,
     layout: Layout,
 ) -> io::Result<()> {
-    let mut counts: Vec<SummaryRow<'_>> = summary
-        .entries()
-        .iter()
-        .map(|e| {
-            let (code, shown, rows) = resolve(&e.key, table);
-            SummaryRow {
-                api: e.key.api,
-                code,
-                shown,
-                count: e.count,
-                errors: e.errors,
-                rows,
-                distinct: None,
-                seen: e.seen,
-                request_ids: &e.request_ids,
-                buckets: Some(&e.buckets),
-            }
-        })
-        .collect();
-    counts.sort_by_key(|r| std::cmp::Reverse(r.count));
-    if summary.other > 0 {
-        counts.push(SummaryRow {
-            api: Api::Legacy,
-            code: JsonCode::Other("other"),
-            shown: "other".to_string(),
-            count: summary.other,
-            errors: summary.other_errors,
-            rows: &[],
-            distinct: Some(summary.other_codes.estimate()),
-            seen: summary.other_seen,
-            request_ids: &[],
-            buckets: None,
-        });
-    }
-    if let Some(by) = summary.by {
-        // --top: the largest codes, each with all its buckets.
-        let top = counts.len().min(layout.top.unwrap_or(usize::MAX));
-        let counts = &counts[..top];
-        return super::chart::write_timeline(out, err, counts, summary, problems, settings, by);
-    }
-    if layout.group.is_some() {
-        return super::shares::write_groups(out, err, &counts, summary, problems, settings, layout);
-    }
     // The shares are of every row; the rows shown, the first --top.
-    let all = &counts;
+    let all = counts;
     let counts = &counts[..counts.len().min(layout.top.unwrap_or(usize::MAX))];
     let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
     let p = settings.palette;
@@ -294,12 +202,6 @@ pub fn write_summary(
                 ]
             });
             super::markdown::table(out, &header, &right, rows)?;
-            let mut after = Vec::new();
-            write_totals(&mut after, summary, settings.lang)?;
-            super::shares::write_shares(&mut after, all, summary.errors, settings)?;
-            write_skipped(&mut after, problems, settings.lang)?;
-            super::markdown::list(out, &after)?;
-            out.flush()
         }
         Format::Github => {
             for r in counts {
@@ -323,11 +225,6 @@ pub fn write_summary(
                     &message,
                 )?;
             }
-            out.flush()?;
-            write_totals(err, summary, settings.lang).ok();
-            super::shares::write_shares(err, all, summary.errors, settings).ok();
-            write_skipped(err, problems, settings.lang).ok();
-            Ok(())
         }
         Format::Json => {
             let list: Vec<JsonCount> = counts
@@ -372,12 +269,6 @@ pub fn write_summary(
                 .collect();
             crate::text::to_json_writer_pretty(&mut *out, &list)?;
             writeln!(out)?;
-            out.flush()?;
-            // In a pipe the totals go to stderr, as the notes do.
-            write_totals(err, summary, settings.lang).ok();
-            super::shares::write_shares(err, all, summary.errors, settings).ok();
-            write_skipped(err, problems, settings.lang).ok();
-            Ok(())
         }
         Format::Plain => {
             for r in counts {
@@ -408,12 +299,6 @@ pub fn write_summary(
                     time(r.seen.last),
                 )?;
             }
-            out.flush()?;
-            // In a pipe the totals go to stderr, as the notes do.
-            write_totals(err, summary, settings.lang).ok();
-            super::shares::write_shares(err, all, summary.errors, settings).ok();
-            write_skipped(err, problems, settings.lang).ok();
-            Ok(())
         }
         // The summary's layout for people is its table.
         Format::Table | Format::Human => {
@@ -540,11 +425,13 @@ pub fn write_summary(
             }
             write_rows_cut(out, cut, settings.lang)?;
             write_request_ids(out, counts, settings)?;
-            write_totals(out, summary, settings.lang)?;
-            super::shares::write_shares(out, all, summary.errors, settings)?;
-            write_skipped(out, problems, settings.lang)
         }
     }
+    close(out, err, settings.rows_format(), |w| {
+        write_totals(w, summary, settings.lang)?;
+        super::shares::write_shares(w, all, summary.errors, settings)?;
+        write_skipped(w, problems, settings.lang)
+    })
 }
 
 /// Under the table: sample RequestIds of each code that is not a success, to quote to support.
@@ -571,114 +458,4 @@ fn write_request_ids(
         writeln!(out, "{label} {}: {}", p.code(&r.shown), ids.join(", "))?;
     }
     Ok(())
-}
-
-/// A summary key as output needs it: the code as JSON, the code as shown (escaped), and the
-/// table's rows for it (the one `Message` named, for a code with several meanings).
-pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, String, &'a [Row]) {
-    use crate::table::answers;
-    match &key.code {
-        // An HTTP error status with no envelope has no code: its row is the status.
-        Some(Code::Number(n)) if key.api == Api::Http => {
-            let rows = u16::try_from(*n)
-                .ok()
-                .and_then(answers::http_error)
-                .unwrap_or(&[]);
-            (JsonCode::None(None), format!("HTTP {n}"), rows)
-        }
-        Some(Code::Number(n)) => {
-            let rows = match key.api {
-                Api::Legacy => u64::try_from(*n).map_or(&[][..], |c| table.lookup(c)),
-                Api::V3 | Api::Http => &[][..],
-            };
-            // The meaning Message named, when the code has several.
-            let rows = match key.meaning.map(usize::from) {
-                Some(m) if m < rows.len() => &rows[m..=m],
-                _ => rows,
-            };
-            (JsonCode::Number(*n), n.to_string(), rows)
-        }
-        Some(Code::Text(t)) => {
-            let rows = match key.api {
-                Api::V3 => crate::table::v3::V3Table::builtin().lookup(t),
-                Api::Legacy | Api::Http => &[][..],
-            };
-            (JsonCode::Text(t), escape(t).into_owned(), rows)
-        }
-        // API 3.0 without a code: a success, or an Error without a Code.
-        None if key.api == Api::V3 => {
-            let rows = match key.without_code {
-                true => answers::v3_without_code(),
-                false => answers::v3_success(),
-            };
-            (JsonCode::None(None), "-".to_string(), rows)
-        }
-        None => (JsonCode::None(None), "-".to_string(), &[][..]),
-    }
-}
-
-/// The meanings of a code, in the chosen language.
-pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
-    if rows.is_empty() {
-        return if lang == Lang::En {
-            "(not in the table)"
-        } else {
-            "（不在错误码表中）"
-        }
-        .to_string();
-    }
-    rows.iter()
-        .map(|r| meaning(r, lang))
-        .collect::<Vec<_>>()
-        .join(" / ")
-}
-
-/// How many envelopes, and how many errors.
-pub(crate) fn write_totals(out: &mut impl Write, summary: &Summary, lang: Lang) -> io::Result<()> {
-    let (total, errors) = (summary.envelopes, summary.errors);
-    match lang {
-        Lang::En => writeln!(out, "{total} envelopes, {errors} errors"),
-        Lang::Zh => writeln!(out, "共 {total} 个响应，{errors} 个错误"),
-    }
-}
-
-/// One line on what was passed over, when anything was.
-pub fn write_skipped(out: &mut impl Write, problems: &Problems, lang: Lang) -> io::Result<()> {
-    let skipped: u64 = problems.skipped.iter().sum();
-    if skipped == 0 && problems.broken == 0 && problems.no_body == 0 {
-        return Ok(());
-    }
-    let mut parts: Vec<String> = Skip::ALL
-        .iter()
-        .filter(|r| problems.skipped[**r as usize] > 0)
-        .map(|r| format!("{} {}", problems.skipped[*r as usize], skip_text(*r, lang)))
-        .collect();
-    if problems.broken > 0 {
-        parts.push(format!("{} {}", problems.broken, counted_text(true, lang)));
-    }
-    if problems.no_body > 0 {
-        parts.push(format!(
-            "{} {}",
-            problems.no_body,
-            counted_text(false, lang)
-        ));
-    }
-    let lines = skipped + problems.broken + problems.no_body;
-    let plural = if lines == 1 { "" } else { "s" };
-    match lang {
-        Lang::En => writeln!(out, "skipped {lines} line{plural}: {}", parts.join(", ")),
-        Lang::Zh => writeln!(out, "跳过 {lines} 行：{}", parts.join("，")),
-    }
-}
-
-/// After a terminal table cut short, how many rows it left out and where they all are.
-pub(crate) fn write_rows_cut(out: &mut impl Write, cut: usize, lang: Lang) -> io::Result<()> {
-    match (cut, lang) {
-        (0, _) => Ok(()),
-        (_, Lang::En) => writeln!(
-            out,
-            "… and {cut} more rows: --format plain or json lists every row"
-        ),
-        (_, Lang::Zh) => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部"),
-    }
 }

@@ -235,11 +235,11 @@ pub(super) fn summarise(
         return outcome(failed, options, summary.errors);
     }
     output::problems::write_pending(err, &problems, settings.lang);
-    let layout = output::summary::Layout {
+    let layout = output::report::Layout {
         group: options.group,
         top: options.top,
     };
-    match output::summary::write_summary(out, err, &summary, &problems, table, settings, layout) {
+    match output::write_report(out, err, &summary, &problems, table, settings, layout) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
@@ -257,7 +257,7 @@ pub(super) fn append_step_summary(
     problems: &Problems,
     table: &Table,
     settings: &Settings,
-    layout: output::summary::Layout,
+    layout: output::report::Layout,
     err: &mut impl Write,
 ) {
     let markdown = Settings {
@@ -265,7 +265,7 @@ pub(super) fn append_step_summary(
         ..*settings
     };
     append_step(path, settings.lang, err, |file| {
-        output::summary::write_summary(
+        output::write_report(
             file,
             &mut io::sink(),
             summary,
