@@ -58,39 +58,6 @@ pub(crate) fn key(raw: &[u8]) -> Key {
     Key::Renamed(field)
 }
 
-/// The whole number a JSON value (as written) holds, and whether it was written as a string:
-/// `12`, `-0`, `"12"`, `" 12 "`. `None` for anything else, including `12.0`, `1e3` and numbers
-/// beyond 128 bits.
-#[inline(always)]
-pub(crate) fn integer(written: &[u8]) -> Option<(i128, bool)> {
-    // The usual case, first: a few digits, unquoted.
-    if (1..=9).contains(&written.len()) && written.iter().all(u8::is_ascii_digit) {
-        let n = written
-            .iter()
-            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
-        return Some((i128::from(n), false));
-    }
-    integer_otherwise(written)
-}
-
-/// [`integer`] of a value that is not a few unquoted digits.
-#[inline(never)]
-fn integer_otherwise(written: &[u8]) -> Option<(i128, bool)> {
-    let (text, quoted) = match written {
-        [b'"', inner @ .., b'"'] => (inner.trim_ascii(), true),
-        _ => (written, false),
-    };
-    let digits = text.strip_prefix(b"-").unwrap_or(text);
-    if digits.is_empty() || digits.len() > 38 || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    // At most 38 digits, and a sign: always within i128.
-    let n = digits
-        .iter()
-        .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
-    Some((if digits.len() < text.len() { -n } else { n }, quoted))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,25 +78,5 @@ mod tests {
         assert_eq!(key(br#""""#), Key::Other);
         assert_eq!(key(br#""Stat\u0075sCode""#), Key::Other);
         assert_eq!(key(br#""a_very_long_key_name""#), Key::Other);
-    }
-
-    #[test]
-    fn integers_as_json_writes_them() {
-        assert_eq!(integer(b"52502"), Some((52502, false)));
-        assert_eq!(integer(b"-0"), Some((0, false)));
-        assert_eq!(integer(b"\"0\""), Some((0, true)));
-        assert_eq!(integer(b"\" 41601 \""), Some((41601, true)));
-        assert_eq!(integer(b"0.0"), None);
-        assert_eq!(integer(b"500.0"), None);
-        assert_eq!(integer(b"1e3"), None);
-        assert_eq!(integer(b"true"), None);
-        assert_eq!(integer(b"[500]"), None);
-        assert_eq!(integer(b"\"\""), None);
-        assert_eq!(integer(b"-"), None);
-        assert_eq!(
-            integer(&[b'9'; 38]),
-            Some(("9".repeat(38).parse::<i128>().unwrap(), false))
-        );
-        assert_eq!(integer(&[b'9'; 39]), None);
     }
 }

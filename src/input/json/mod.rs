@@ -224,7 +224,7 @@ fn is_legacy(text: &[u8], slots: &[Option<Range<usize>>; 5], as_written: bool) -
     let Some(status) = &slots[Field::StatusCode as usize] else {
         return false;
     };
-    let value = fields::integer(&text[status.clone()]).map(|(n, _)| n);
+    let value = crate::input::model::integer(&text[status.clone()]).map(|(n, _)| n);
     let five_digits = value.is_some_and(|n| (10_000..=99_999).contains(&n));
     let beside = slots[Field::Code as usize].is_some() || slots[Field::Message as usize].is_some();
     five_digits || (beside && (as_written || value == Some(200)))
@@ -634,7 +634,7 @@ impl Scanner {
         let inner = &array[1..array.len() - 1];
         let mut bytes = Vec::with_capacity(inner.len() / 3);
         for number in inner.split(|&b| b == b',') {
-            match fields::integer(number.trim_ascii()) {
+            match crate::input::model::integer(number.trim_ascii()) {
                 Some((n @ 0..=255, false)) => bytes.push(n as u8),
                 _ => return Ok(()),
             }
