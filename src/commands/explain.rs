@@ -1,11 +1,10 @@
 //! `errcode explain`: the inputs opened in turn, the reader's findings explained (or counted,
 //! for `--summary`), output written on a thread of its own, and the exit decided.
 
-use std::fs::File;
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 
-use crate::error::{file_error, Error, Outcome};
+use crate::error::{Error, Outcome};
 use crate::explain::problems::Problems;
 use crate::explain::{explain, Verdict};
 use crate::input::{Api, Envelope, Event, Origin, Sink};
@@ -14,165 +13,17 @@ use crate::settings::{Format, Settings};
 use crate::table::Table;
 use crate::text::escape;
 
+mod inputs;
+mod options;
 mod pieces;
 mod report;
 
+pub use inputs::Input;
+use inputs::{nothing_found, open, read_error, Counted};
+use options::outcome;
+pub use options::{window, Filter, Options};
+
 use pieces::{write_pieces, Piece, Pieces, Templates, PIECE};
-
-/// `explain`'s switches.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Count per StatusCode instead of explaining each envelope.
-    pub summary: bool,
-    /// Exit 1 when an envelope is an error.
-    pub check: bool,
-    /// With `check`: write nothing on stdout.
-    pub quiet: bool,
-    /// Which envelopes are printed, counted and checked.
-    pub filter: Filter,
-    /// The human layout with the field glossary.
-    pub verbose: bool,
-    /// Whether human output on a terminal goes through a pager.
-    pub paging: crate::settings::Paging,
-    /// With `summary`: count per category or retry class instead of per code.
-    pub group: Option<crate::explain::summary::Group>,
-    /// Compare these two inputs (BEFORE, AFTER) instead.
-    pub diff: Option<[PathBuf; 2]>,
-    /// With `summary` or `diff`: at most this many rows.
-    pub top: Option<usize>,
-    /// With `--format github`: the file to append the Markdown summary to
-    /// (`GITHUB_STEP_SUMMARY`).
-    pub step_summary: Option<PathBuf>,
-    /// `--since` and `--until`: only envelopes logged in this window.
-    pub window: Option<crate::input::time::Window>,
-    /// What there is to tell of how `--since` and `--until` were read (told with the notes on
-    /// the times of the input, each kind once).
-    pub bound_notes: crate::input::time::Notes,
-    /// With `summary`: count per time bucket of this many milliseconds too.
-    pub by: Option<i64>,
-}
-
-/// The window of `--since` and `--until`, read in the local zone; `None` without either. With
-/// it, what there is to tell of how they were read (a zone abbreviation read as the local zone).
-pub fn window(
-    since: Option<&str>,
-    until: Option<&str>,
-) -> Result<
-    (
-        Option<crate::input::time::Window>,
-        crate::input::time::Notes,
-    ),
-    Error,
-> {
-    if since.is_none() && until.is_none() {
-        return Ok((None, crate::input::time::Notes::default()));
-    }
-    let clock = crate::input::time::Clock::local();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX));
-    let bound = |flag: &str, text: Option<&str>| {
-        match text {
-        None => Ok(None),
-        Some(text) => clock.bound(text, now).map(Some).ok_or_else(|| {
-            Error::Usage(format!(
-                "{flag} {}: not a time: give RFC 3339 (2026-11-27T08:00:00Z) or an offset back from now (-3h, -30m, -2d)",
-                escape(text)
-            ))
-        }),
-    }
-    };
-    let window = crate::input::time::Window {
-        since: bound("--since", since)?,
-        until: bound("--until", until)?,
-    };
-    if let (Some(from), Some(to), Some(since), Some(until)) =
-        (window.since, window.until, since, until)
-    {
-        // An empty window would find nothing, and say nothing of why.
-        if from >= to {
-            return Err(Error::Usage(format!(
-                "--since {} is not before --until {}: give a window that starts before it ends",
-                escape(since),
-                escape(until)
-            )));
-        }
-    }
-    Ok((Some(window), clock.notes()))
-}
-
-/// `--errors` and `--status`: which envelopes count.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Only errors.
-    pub errors: bool,
-    /// Legacy codes and patterns.
-    pub legacy: Vec<crate::table::query::Query>,
-    /// API 3.0 codes and patterns.
-    pub v3: Vec<String>,
-}
-
-impl Filter {
-    /// The filter of `--errors` and `--status PATTERN…`; a pattern that is neither a legacy
-    /// code nor an API 3.0 one is a usage error.
-    pub fn new(errors: bool, patterns: &[String]) -> Result<Filter, Error> {
-        let mut filter = Filter {
-            errors,
-            ..Filter::default()
-        };
-        for p in patterns {
-            if crate::table::v3::V3Table::is_code(p) {
-                // A code the table does not know may still come (a new one): said, not refused.
-                let table = crate::table::v3::V3Table::builtin();
-                if table.matching(p).is_empty() {
-                    let (shown, near) = (escape(p), table.suggest(p).join(", "));
-                    crate::error::note(&match near.is_empty() {
-                        true => crate::t!(
-                            "--status {shown} matches no API 3.0 code of the table",
-                            "--status {shown} 不匹配表中任何 API 3.0 错误码"
-                        ),
-                        false => crate::t!(
-                            "--status {shown} matches no API 3.0 code of the table; did you mean {near}?",
-                            "--status {shown} 不匹配表中任何 API 3.0 错误码；是指 {near} 吗？"
-                        ),
-                    });
-                }
-                filter.v3.push(p.clone());
-            } else {
-                let query = crate::table::query::Query::parse(p)
-                    .map_err(|e| Error::Usage(format!("--status: {e}")))?;
-                filter.legacy.push(query);
-            }
-        }
-        Ok(filter)
-    }
-
-    /// Whether an envelope with this verdict counts.
-    #[inline]
-    fn keeps(&self, env: &Envelope<'_>, verdict: Verdict) -> bool {
-        if self.errors && verdict != Verdict::Error {
-            return false;
-        }
-        if self.legacy.is_empty() && self.v3.is_empty() {
-            return true;
-        }
-        match env.api {
-            Api::Legacy => env
-                .status_code
-                .and_then(|v| v.as_integer())
-                .and_then(|(n, _)| u32::try_from(n).ok())
-                .is_some_and(|code| self.legacy.iter().any(|q| q.matches(code))),
-            Api::V3 => env.status_code.is_some_and(|code| {
-                let code = code.text();
-                self.v3
-                    .iter()
-                    .any(|p| crate::table::v3::code_matches(p, &code))
-            }),
-            // No code for a pattern to match.
-            Api::Http => false,
-        }
-    }
-}
 
 /// The consumer that explains each envelope: output in pieces to the writer thread.
 struct Explainer<'t, 's> {
@@ -385,66 +236,6 @@ impl Sink for Explainer<'_, '_> {
     }
 }
 
-/// One input of `explain`.
-pub enum Input<'a> {
-    /// Standard input.
-    Stdin,
-    /// A file.
-    Path(&'a Path),
-    /// Bytes from anywhere, with the name to give them: what the tests hand over a few bytes
-    /// at a time, and the fuzz targets.
-    #[cfg_attr(not(any(test, feature = "fuzzing")), allow(dead_code))]
-    Reader(&'a str, Box<dyn Read + 'a>),
-}
-
-impl Input<'_> {
-    /// The name in messages.
-    fn name(&self) -> String {
-        match self {
-            Input::Stdin => "<stdin>".into(),
-            Input::Path(path) => path.to_string_lossy().into_owned(),
-            Input::Reader(name, _) => name.to_string(),
-        }
-    }
-
-    /// The name in JSON and plain output.
-    fn json_name(&self) -> String {
-        match self {
-            Input::Stdin => "-".into(),
-            other => other.name(),
-        }
-    }
-}
-
-/// Opens an input; its error as a message for that input.
-fn open(input: Input<'_>) -> Result<Box<dyn Read + '_>, Error> {
-    match input {
-        Input::Stdin => Ok(Box::new(io::stdin().lock())),
-        Input::Path(path) => match File::open(path) {
-            Ok(file) => Ok(Box::new(file)),
-            Err(e) => Err(file_error(path, &e)),
-        },
-        Input::Reader(_, reader) => Ok(reader),
-    }
-}
-
-/// The error of reading an input.
-fn read_error(name: &str, e: &io::Error, lang: crate::lang::Lang) -> Error {
-    Error::Input(output::problems::read_error(&escape(name), e, lang))
-}
-
-/// The error when no input held an envelope.
-fn nothing_found(
-    names: &[String],
-    bytes: u64,
-    problems: &Problems,
-    lang: crate::lang::Lang,
-) -> Error {
-    Error::Input(output::problems::nothing_found(
-        names, bytes, problems, lang,
-    ))
-}
-
 /// `errcode explain [FILE]...`.
 pub fn run(
     out: &mut (impl Write + Send),
@@ -532,43 +323,12 @@ pub fn explain_inputs(
     }
 }
 
-/// The exit: 2 when an input could not be read, 1 for an error envelope under `--check`.
-fn outcome(failed: bool, options: &Options, errors: u64) -> Result<Outcome, Error> {
-    if failed {
-        Err(Error::Reported)
-    } else if options.check && errors > 0 {
-        Ok(Outcome::NothingFound)
-    } else {
-        Ok(Outcome::Found)
-    }
-}
-
 /// `text` as a JSON string, escaped for a terminal too.
 fn json_string(text: &str) -> String {
     let mut json = Vec::new();
     match crate::text::to_json_writer(&mut json, text) {
         Ok(()) => String::from_utf8(json).unwrap_or_else(|_| "\"?\"".into()),
         Err(_) => "\"?\"".into(),
-    }
-}
-
-/// A reader that counts the bytes it read.
-struct Counted<R> {
-    inner: R,
-    bytes: u64,
-}
-
-impl<R> Counted<R> {
-    fn new(inner: R) -> Counted<R> {
-        Counted { inner, bytes: 0 }
-    }
-}
-
-impl<R: Read> Read for Counted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
     }
 }
 

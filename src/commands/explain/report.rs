@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{
-    file_error, nothing_found, open, outcome, read_error, Counted, Filter, Input, Options,
-};
+use super::inputs::{nothing_found, open, read_error, Counted, Input};
+use super::options::{outcome, Filter, Options};
+use crate::error::file_error;
 use crate::error::{Error, Outcome};
 use crate::explain::problems::Problems;
 use crate::explain::summary::{self, Seen, Summary};
