@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
 use crate::error::EXIT_STATUS_HELP;
+use crate::explain::summary::Group;
 use crate::lang::Lang;
 use crate::settings::{ColorChoice, Format, Paging};
 use crate::table::Retry;
@@ -239,7 +240,7 @@ pub struct GlobalArgs {
 
     /// Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     /// A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)
     #[arg(long = "table", global = true, value_name = "FILE")]
@@ -274,7 +275,7 @@ pub enum Command {
 
         /// Only rows of this retry class
         #[arg(long, value_enum)]
-        retry: Option<Retry>,
+        retry: Option<RetryArg>,
 
         /// Show where each row came from (built-in or a --table file)
         #[arg(long)]
@@ -338,7 +339,7 @@ pub enum Command {
 
         /// With --summary: count per category or retry class instead of per code
         #[arg(long, value_enum, requires = "summary", conflicts_with = "diff")]
-        group: Option<crate::explain::summary::Group>,
+        group: Option<GroupArg>,
 
         /// Compare two inputs (files, .gz or -): per code, before, after and the change; with
         /// --check, exit 1 when AFTER has a new error code (errors and
@@ -438,5 +439,65 @@ mod tests {
         assert_eq!(meant_subcommand("416xx"), None);
         assert_eq!(meant_subcommand("41601"), None);
         assert_eq!(meant_subcommand("banana"), None);
+    }
+}
+
+// The command line's side of the domain's choices: the domain types know nothing of clap. Each
+// variant's doc comment is its help in `--help` and in the completions.
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Chinese: the table's own text.
+    Zh,
+    /// English, with the original Chinese text beside it.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `list --retry`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RetryArg {
+    /// The request itself is wrong: fix it; sending it again cannot succeed.
+    Never,
+    /// Fix the cause (a token, a device, a setting), then the same call can succeed.
+    AfterFix,
+    /// A transient server-side failure: retry with exponential backoff and jitter.
+    Backoff,
+}
+
+impl From<RetryArg> for Retry {
+    fn from(arg: RetryArg) -> Retry {
+        match arg {
+            RetryArg::Never => Retry::Never,
+            RetryArg::AfterFix => Retry::AfterFix,
+            RetryArg::Backoff => Retry::Backoff,
+        }
+    }
+}
+
+/// `explain --group`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupArg {
+    /// The code's category in the table (`auth`, `device`, `internal`…).
+    Category,
+    /// The code's retry class (`backoff`, `after-fix`, `never`).
+    Retry,
+}
+
+impl From<GroupArg> for Group {
+    fn from(arg: GroupArg) -> Group {
+        match arg {
+            GroupArg::Category => Group::Category,
+            GroupArg::Retry => Group::Retry,
+        }
     }
 }

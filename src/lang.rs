@@ -1,10 +1,8 @@
 //! The language of human output: `--lang`, else the locale variables. It is decided once per
 //! process ([`Lang::set_current`]); errcode's own messages read it through [`t!`](crate::t).
 
-use clap::ValueEnum;
-
 /// The language descriptions and hints are shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     /// Chinese: the table's own text.
     Zh,

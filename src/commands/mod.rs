@@ -58,7 +58,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         }
     }
     let g = &global;
-    let settings = Settings::decide(g.format, g.color, g.lang, io::stdout().is_terminal(), env);
+    let settings = Settings::decide(
+        g.format,
+        g.color,
+        g.lang.map(crate::lang::Lang::from),
+        io::stdout().is_terminal(),
+        env,
+    );
     crate::lang::Lang::set_current(settings.lang);
     // Not locked here: explain writes from a thread of its own.
     let mut out = BufWriter::new(io::stdout());
@@ -78,7 +84,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 pattern,
                 http,
                 category,
-                retry,
+                retry: retry.map(Retry::from),
                 api,
                 action,
             };
@@ -146,7 +152,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 filter,
                 verbose,
                 paging,
-                group,
+                group: group.map(crate::explain::summary::Group::from),
                 diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
                 top: top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 window,

@@ -82,7 +82,7 @@ impl Key {
 }
 
 /// What `--group` summarises by instead of the code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Group {
     /// The code's category in the table (`auth`, `device`, `internal`…).
     Category,

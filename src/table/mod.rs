@@ -27,7 +27,7 @@ macro_rules! source_document {
 pub const BUILTIN_SOURCE: &str = "built-in";
 
 /// Whether, and how, a failed call can be tried again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Retry {
     /// The request itself is wrong: fix it; sending it again cannot succeed.
