@@ -91,133 +91,6 @@ impl Cli {
     }
 }
 
-/// Parses the process's arguments. Help and version are written here; a usage error is told
-/// here, escaped (an argument is untrusted text) and coloured as `--color`, `NO_COLOR` and
-/// `TERM=dumb` ask. `Err` holds the exit status for those.
-pub fn parse() -> Result<Cli, std::process::ExitCode> {
-    use clap::error::ErrorKind;
-    use std::io::{IsTerminal, Write};
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let color = clap_color(&args);
-    // Errors are told in the language and colours asked for, clap's and errcode's alike:
-    // decided here, once, before anything can fail.
-    crate::lang::Lang::set_current(lang_asked(&args));
-    crate::error::set_color(match color {
-        clap::ColorChoice::Always => true,
-        clap::ColorChoice::Never => false,
-        clap::ColorChoice::Auto => crate::settings::use_color(
-            crate::settings::ColorChoice::Auto,
-            std::io::stderr().is_terminal(),
-            |name| std::env::var(name).ok(),
-        ),
-    });
-    let command = <Cli as clap::CommandFactory>::command().color(color);
-    let error = match command.try_get_matches_from(&args) {
-        Ok(matches) => match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
-            Ok(cli) => return Ok(cli),
-            Err(e) => e,
-        },
-        Err(e) => e,
-    };
-    let styled = error.render();
-    let colored = color == clap::ColorChoice::Always
-        || (color == clap::ColorChoice::Auto && std::io::stderr().is_terminal());
-    // A usage error reads as errcode's own errors do; help and version are clap's.
-    let text = match crate::output::clap_error::render(&error, crate::lang::Lang::current()) {
-        Some(text) => text,
-        None if colored => crate::text::escape_keeping_sgr(&styled.ansi().to_string()),
-        None => crate::text::escape_keeping_newlines(&styled.to_string()),
-    };
-    let (to_stdout, status) = match error.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => (true, 0),
-        _ => (false, 2),
-    };
-    if to_stdout && crate::error::stdout_is_closed() {
-        let closed = crate::error::stdout_closed().to_string();
-        crate::error::say_error(&closed);
-        return Err(std::process::ExitCode::from(2));
-    }
-    let written = match to_stdout {
-        true => std::io::stdout()
-            .write_all(text.as_bytes())
-            .and_then(|()| std::io::stdout().flush()),
-        false => std::io::stderr().write_all(text.as_bytes()),
-    };
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            crate::error::say(format_args!("errcode: cannot write the output: {e}"));
-            Err(std::process::ExitCode::from(2))
-        }
-        _ => Err(std::process::ExitCode::from(status)),
-    }
-}
-
-/// clap's colour, from `--color` as typed (the arguments are not parsed yet), `NO_COLOR` and
-/// `TERM=dumb`.
-fn clap_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
-    let mut choice = None;
-    let mut words = args.iter().map(|a| a.to_string_lossy());
-    while let Some(word) = words.next() {
-        let value = match word.strip_prefix("--color") {
-            Some("") => words.next().map(|w| w.into_owned()),
-            Some(rest) => rest.strip_prefix('=').map(str::to_string),
-            None => None,
-        };
-        match value.as_deref() {
-            Some("always") => choice = Some(clap::ColorChoice::Always),
-            Some("never") => choice = Some(clap::ColorChoice::Never),
-            Some("auto") => choice = None,
-            _ => {}
-        }
-    }
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    match choice {
-        Some(choice) => choice,
-        None if set("NO_COLOR") || std::env::var_os("TERM").is_some_and(|t| t == "dumb") => {
-            clap::ColorChoice::Never
-        }
-        None => clap::ColorChoice::Auto,
-    }
-}
-
-/// The language `--lang` asks for, as typed (the arguments are not parsed yet), else the
-/// locale's.
-fn lang_asked(args: &[std::ffi::OsString]) -> Lang {
-    let mut asked = None;
-    let mut words = args.iter().map(|a| a.to_string_lossy());
-    while let Some(word) = words.next() {
-        let value = match word.strip_prefix("--lang") {
-            Some("") => words.next().map(|w| w.into_owned()),
-            Some(rest) => rest.strip_prefix('=').map(str::to_string),
-            None => None,
-        };
-        match value.as_deref() {
-            Some("zh") => asked = Some(Lang::Zh),
-            Some("en") => asked = Some(Lang::En),
-            _ => {}
-        }
-    }
-    asked.unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
-}
-
-/// The subcommand a mistyped first word was meant to be: within two edits of a name, when the
-/// word is no code or pattern (`errcode lokup 41601`).
-pub fn meant_subcommand(word: &str) -> Option<String> {
-    if crate::table::query::Query::parse(word).is_ok() || word.chars().count() < 3 {
-        return None;
-    }
-    let command = <Cli as clap::CommandFactory>::command();
-    let lowered = word.to_lowercase();
-    command
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .filter(|name| name != "help")
-        .map(|name| (crate::table::edit_distance(&lowered, &name), name))
-        .filter(|(d, _)| (1..=2).contains(d))
-        .min()
-        .map(|(_, name)| name)
-}
-
 /// An API generation, for `list --api`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ApiChoice {
@@ -386,62 +259,6 @@ pub enum Command {
     Man,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn version_names_the_source_and_row_count() {
-        let v3 = crate::table::v3::V3Table::builtin().rows().len();
-        assert!(
-            LONG_VERSION.contains(&format!("API 3.0 table: {v3} rows")),
-            "{LONG_VERSION}"
-        );
-        let rows = crate::table::Table::builtin().rows().len();
-        assert!(
-            LONG_VERSION.contains(&format!("{rows} rows")),
-            "{LONG_VERSION}"
-        );
-        assert!(LONG_VERSION.contains("错误码"));
-    }
-
-    #[test]
-    fn bare_codes_parse_as_lookup() {
-        let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().into_command().1 {
-            Command::Lookup { codes } => codes,
-            other => panic!("{other:?} is not a lookup"),
-        };
-        assert_eq!(parse(&["errcode", "41601", "416xx"]), ["41601", "416xx"]);
-        assert_eq!(
-            parse(&["errcode", "--color", "never", "-f", "json", "41601"]),
-            ["41601"]
-        );
-        assert_eq!(parse(&["errcode", "--color=never", "lookup", "-5"]), ["-5"]);
-        assert_eq!(parse(&["errcode", "-5"]), ["-5"]);
-        assert_eq!(parse(&["errcode", "l", "41601"]), ["41601"]);
-        assert_eq!(parse(&["errcode", "--", "41601"]), ["41601"]);
-        assert_eq!(parse(&["errcode", "错误"]), ["错误"]);
-        let list = Cli::try_parse_from(["errcode", "--lang", "en", "list"]).unwrap();
-        assert!(matches!(list.into_command().1, Command::List { .. }));
-    }
-
-    #[test]
-    fn a_mistyped_subcommand_is_named() {
-        assert_eq!(meant_subcommand("lokup").as_deref(), Some("lookup"));
-        assert_eq!(meant_subcommand("explian").as_deref(), Some("explain"));
-        assert_eq!(meant_subcommand("serch").as_deref(), Some("search"));
-        assert_eq!(meant_subcommand("416xx"), None);
-        assert_eq!(meant_subcommand("41601"), None);
-        assert_eq!(meant_subcommand("banana"), None);
-    }
-}
-
 // The command line's side of the domain's choices: the domain types know nothing of clap. Each
 // variant's doc comment is its help in `--help` and in the completions.
 
@@ -499,5 +316,51 @@ impl From<GroupArg> for Group {
             GroupArg::Category => Group::Category,
             GroupArg::Retry => Group::Retry,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn version_names_the_source_and_row_count() {
+        let v3 = crate::table::v3::V3Table::builtin().rows().len();
+        assert!(
+            LONG_VERSION.contains(&format!("API 3.0 table: {v3} rows")),
+            "{LONG_VERSION}"
+        );
+        let rows = crate::table::Table::builtin().rows().len();
+        assert!(
+            LONG_VERSION.contains(&format!("{rows} rows")),
+            "{LONG_VERSION}"
+        );
+        assert!(LONG_VERSION.contains("错误码"));
+    }
+
+    #[test]
+    fn bare_codes_parse_as_lookup() {
+        let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().into_command().1 {
+            Command::Lookup { codes } => codes,
+            other => panic!("{other:?} is not a lookup"),
+        };
+        assert_eq!(parse(&["errcode", "41601", "416xx"]), ["41601", "416xx"]);
+        assert_eq!(
+            parse(&["errcode", "--color", "never", "-f", "json", "41601"]),
+            ["41601"]
+        );
+        assert_eq!(parse(&["errcode", "--color=never", "lookup", "-5"]), ["-5"]);
+        assert_eq!(parse(&["errcode", "-5"]), ["-5"]);
+        assert_eq!(parse(&["errcode", "l", "41601"]), ["41601"]);
+        assert_eq!(parse(&["errcode", "--", "41601"]), ["41601"]);
+        assert_eq!(parse(&["errcode", "错误"]), ["错误"]);
+        let list = Cli::try_parse_from(["errcode", "--lang", "en", "list"]).unwrap();
+        assert!(matches!(list.into_command().1, Command::List { .. }));
     }
 }

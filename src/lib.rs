@@ -49,7 +49,8 @@ mod settings;
 mod table;
 mod text;
 
-pub use cli::{parse, Cli};
+pub use cli::Cli;
+pub use commands::parse::parse;
 pub use error::{exit_code, Error, Outcome};
 pub use explain::{explain, verdict, Finding, Note, Verdict};
 pub use input::{

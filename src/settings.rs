@@ -261,6 +261,54 @@ fn terminal_width(stdout_is_terminal: bool) -> Option<u16> {
     terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0)
 }
 
+/// The early look, before the arguments are parsed: clap's colour, from `--color` as typed,
+/// `NO_COLOR` and `TERM=dumb`, so that clap's own errors and help are coloured as asked.
+pub(crate) fn early_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
+    let mut choice = None;
+    let mut words = args.iter().map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("always") => choice = Some(clap::ColorChoice::Always),
+            Some("never") => choice = Some(clap::ColorChoice::Never),
+            Some("auto") => choice = None,
+            _ => {}
+        }
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        Some(choice) => choice,
+        None if set("NO_COLOR") || std::env::var_os("TERM").is_some_and(|t| t == "dumb") => {
+            clap::ColorChoice::Never
+        }
+        None => clap::ColorChoice::Auto,
+    }
+}
+
+/// The early look, before the arguments are parsed: the language `--lang` asks for, as typed,
+/// else the locale's, so that clap's own errors are told in it.
+pub(crate) fn early_lang(args: &[std::ffi::OsString]) -> crate::lang::Lang {
+    let mut asked = None;
+    let mut words = args.iter().map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("zh") => asked = Some(crate::lang::Lang::Zh),
+            Some("en") => asked = Some(crate::lang::Lang::En),
+            _ => {}
+        }
+    }
+    asked.unwrap_or_else(|| crate::lang::Lang::from_env(|name| std::env::var(name).ok()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ use crate::settings::Format;
 use crate::text::escape;
 
 pub mod explain;
+pub mod parse;
 pub use crate::settings::Settings;
 use crate::table::query::Query;
 use crate::table::{self, Retry, Row, Table};
@@ -28,11 +29,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         return Err(crate::error::stdout_closed());
     }
     if cli.command.is_none() {
-        if let Some(name) = cli
-            .codes
-            .first()
-            .and_then(|c| crate::cli::meant_subcommand(c))
-        {
+        if let Some(name) = cli.codes.first().and_then(|c| parse::meant_subcommand(c)) {
             let word = escape(&cli.codes[0]);
             return Err(Error::Usage(crate::t!(
                 "unrecognized subcommand '{word}'; did you mean `{name}`?",

@@ -570,28 +570,10 @@ fn near_word(text: &str, term: &str) -> bool {
             .any(|word| edit_distance(&word.to_ascii_lowercase(), term) <= 1)
 }
 
-/// The optimal-string-alignment distance: edits and swaps of neighbours, each counting one.
+/// The edit distance between two words, a swap of two neighbours counting as one edit (optimal
+/// string alignment, strsim's: already built for clap's own suggestions).
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
+    strsim::osa_distance(a, b)
 }
 
 /// What an HTTP status the table uses means on this platform, where it is not the usual meaning.
