@@ -7,55 +7,10 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 
 use crate::settings::Paging;
 
-/// `text` split into words as a shell splits them: spaces separate, `'…'` and `"…"` quote,
-/// `\` escapes the next character (outside single quotes). `None` when a quote is not closed.
+/// `text` split into words as a shell splits them (quotes, backslashes), with shell-words, as
+/// bat splits its pager. `None` when a quote is not closed.
 pub fn split_words(text: &str) -> Option<Vec<String>> {
-    let mut words = Vec::new();
-    let mut word: Option<String> = None;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            c if c.is_whitespace() => {
-                if let Some(w) = word.take() {
-                    words.push(w);
-                }
-            }
-            '\'' => {
-                let w = word.get_or_insert_with(String::new);
-                loop {
-                    match chars.next()? {
-                        '\'' => break,
-                        c => w.push(c),
-                    }
-                }
-            }
-            '"' => {
-                let w = word.get_or_insert_with(String::new);
-                loop {
-                    match chars.next()? {
-                        '"' => break,
-                        '\\' => match chars.next()? {
-                            c @ ('"' | '\\' | '$' | '`') => w.push(c),
-                            c => {
-                                w.push('\\');
-                                w.push(c);
-                            }
-                        },
-                        c => w.push(c),
-                    }
-                }
-            }
-            '\\' => {
-                let w = word.get_or_insert_with(String::new);
-                if let Some(c) = chars.next() {
-                    w.push(c);
-                }
-            }
-            c => word.get_or_insert_with(String::new).push(c),
-        }
-    }
-    words.extend(word);
-    Some(words)
+    shell_words::split(text).ok()
 }
 
 /// The pager's command line for `paging`, from `PAGER` and `TERM` as `get` reads them; `None`
