@@ -131,9 +131,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let by = match by.as_deref() {
                 None => None,
                 Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "--by {}: not a duration: give a whole number of s, m, h or d (30s, 5m, 1h, 1d)",
-                        escape(text)
+                    let text = escape(text);
+                    Error::Usage(crate::t!(
+                        "--by {text}: not a duration: give one such as 30s, 5m, 1h, 1d or 1h30m",
+                        "--by {text}：不是时长：请给出 30s、5m、1h、1d 或 1h30m 这样的时长"
                     ))
                 })?),
             };

@@ -61,22 +61,11 @@ pub fn bucket_of(time: Millis, by: Millis) -> i64 {
     time.div_euclid(by)
 }
 
-/// A duration as `--by` takes it: a whole number and `s`, `m`, `h` or `d` (`30s`, `5m`, `1h`,
-/// `1d`); in milliseconds.
+/// A duration as `--by` takes it ([`duration`](crate::input::time::duration): `30s`, `5m`,
+/// `1h`, `1d`, `1h30m`…), over zero; in milliseconds.
 pub fn duration(text: &str) -> Option<Millis> {
-    let unit = match text.as_bytes().last()? {
-        b's' => 1_000,
-        b'm' => 60_000,
-        b'h' => 3_600_000,
-        b'd' => 86_400_000,
-        _ => return None,
-    };
-    let digits = &text[..text.len() - 1];
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n: i64 = digits.parse().ok()?;
-    n.checked_mul(unit).filter(|&d| d > 0)
+    let millis = crate::input::time::duration(text)?.as_millis();
+    i64::try_from(millis).ok().filter(|&d| d > 0)
 }
 
 /// The smallest duration of whole seconds, minutes, hours or days that fits `span` (in
@@ -101,15 +90,19 @@ mod tests {
         assert_eq!(duration("5m"), Some(300_000));
         assert_eq!(duration("1h"), Some(3_600_000));
         assert_eq!(duration("1d"), Some(86_400_000));
+        assert_eq!(duration("1h30m"), Some(5_400_000));
+        assert_eq!(duration("1.5h"), Some(5_400_000));
+        assert_eq!(duration("1w"), Some(7 * 86_400_000));
+        assert_eq!(duration("90 minutes"), Some(5_400_000));
         for bad in [
             "",
             "h",
             "0s",
-            "1.5h",
             "-1h",
-            "1w",
-            "1 h",
+            "1mo",
+            "1y",
             "99999999999999999d",
+            "5 apples",
         ] {
             assert_eq!(duration(bad), None, "{bad}");
         }

@@ -22,6 +22,15 @@ pub type Millis = i64;
 /// Nanoseconds since 1970-01-01T00:00:00Z: a time as read, and the bounds of a window.
 pub type Nanos = i128;
 
+/// A duration as people write one, read by jiff's friendly format: `30s`, `5m`, `1h`, `2d`,
+/// `1h30m`, `90 minutes`, days of 24 hours and weeks of 7 days. Years and months, which have no
+/// one length, give `None`, as does anything else.
+pub fn duration(text: &str) -> Option<jiff::SignedDuration> {
+    let span: jiff::Span = text.trim().parse().ok()?;
+    span.to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+        .ok()
+}
+
 /// A time in nanoseconds as milliseconds, rounded down (toward the past).
 pub fn millis(time: Nanos) -> Millis {
     let ms = time.div_euclid(1_000_000);
@@ -533,23 +542,13 @@ impl Window {
 
 impl Clock {
     /// A bound of the window: a time as a log writes it (RFC 3339, a zone after a space; without
-    /// a zone, the local zone's), or an offset back from `now`: `-90s`, `-30m`, `-3h`, `-2d`.
+    /// a zone, the local zone's), or an offset back from `now`: `-90s`, `-30m`, `-3h`, `-2d`, any
+    /// [`duration`] after a `-`.
     pub fn bound(&self, text: &str, now: Nanos) -> Option<Nanos> {
         let text = text.trim();
         if let Some(offset) = text.strip_prefix('-') {
-            let unit: Nanos = match offset.as_bytes().last()? {
-                b's' => 1_000_000_000,
-                b'm' => 60_000_000_000,
-                b'h' => 3_600_000_000_000,
-                b'd' => 86_400_000_000_000,
-                _ => return None,
-            };
-            let digits = &offset[..offset.len() - 1];
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            let n: Nanos = digits.parse().ok()?;
-            let bound = now.checked_sub(n.checked_mul(unit)?)?;
+            let n = duration(offset)?.as_nanos();
+            let bound = now.checked_sub(n).filter(|_| n > 0)?;
             // Before the year -9999 is no time.
             return jiff::Timestamp::from_nanosecond(bound).ok().map(|_| bound);
         }
@@ -926,6 +925,8 @@ mod tests {
         assert_eq!(bound("-3h").as_deref(), Some("2026-11-27T05:00:00Z"));
         assert_eq!(bound("-90s").as_deref(), Some("2026-11-27T07:58:30Z"));
         assert_eq!(bound("-2d").as_deref(), Some("2026-11-25T08:00:00Z"));
+        assert_eq!(bound("-3.5h").as_deref(), Some("2026-11-27T04:30:00Z"));
+        assert_eq!(bound("-1h30m").as_deref(), Some("2026-11-27T06:30:00Z"));
         assert_eq!(
             bound("2026-11-27T09:00:00+08:00").as_deref(),
             Some("2026-11-27T01:00:00Z")
@@ -941,7 +942,7 @@ mod tests {
             "-3",
             "-3y",
             "--3h",
-            "-3.5h",
+            "-0s",
             "yesterday",
             "2026-11-27",
             "2026-11-27T09:00:00Z!",

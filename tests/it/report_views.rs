@@ -592,7 +592,7 @@ fn by_is_bounded_and_checked() {
     assert_eq!(out.status.code(), Some(0));
     for args in [
         &["explain", "--by", "1h"][..],
-        &["explain", "--summary", "--by", "1w"],
+        &["explain", "--summary", "--by", "1mo"],
         &["explain", "--summary", "--by", "0s"],
         &["explain", "--summary", "--by", "1h", "--group", "retry"],
         &["explain", "--summary", "--by", "1h", "--format", "github"],
