@@ -248,8 +248,8 @@ fn write_lines(out: &mut impl Write, bytes: &[u8], write: usize) -> io::Result<(
 
 /// A pipe on stdout is widened to 1 MiB where the system allows it, and then written in
 /// pieces of [`WRITE_WIDE`]: through the usual 64 KiB, in pieces of 16 KiB, the writer and the
-/// reader wake each other so often that 600 MB of JSON took 600 ms to a pipe against 390 ms
-/// to a file (500 ms so widened).
+/// reader wake each other so often that the pipe costs far more than a file (the figures are
+/// in docs/speed.md).
 pub(super) fn widen_stdout_pipe() {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
