@@ -15,42 +15,42 @@ pub(crate) const WINDOW_MAX: u64 = 8 << 20;
 
 /// A compression format errcode decompresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
+pub(crate) enum Compression {
     Gzip,
     Zstd,
     Xz,
     Bzip2,
 }
 
-impl Format {
+impl Compression {
     /// The command that decompresses it to stdout.
     pub(crate) fn command(self) -> &'static str {
         match self {
-            Format::Gzip => "gzip -dc",
-            Format::Zstd => "zstd -dc",
-            Format::Xz => "xz -dc",
-            Format::Bzip2 => "bzip2 -dc",
+            Compression::Gzip => "gzip -dc",
+            Compression::Zstd => "zstd -dc",
+            Compression::Xz => "xz -dc",
+            Compression::Bzip2 => "bzip2 -dc",
         }
     }
 
     /// tar's option that reads it.
     pub(crate) fn tar_option(self) -> &'static str {
         match self {
-            Format::Gzip => "-xOzf",
-            Format::Zstd => "--zstd -xOf",
-            Format::Xz => "-xOJf",
-            Format::Bzip2 => "-xOjf",
+            Compression::Gzip => "-xOzf",
+            Compression::Zstd => "--zstd -xOf",
+            Compression::Xz => "-xOJf",
+            Compression::Bzip2 => "-xOjf",
         }
     }
 }
 
-impl fmt::Display for Format {
+impl fmt::Display for Compression {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Format::Gzip => "gzip",
-            Format::Zstd => "zstd",
-            Format::Xz => "xz",
-            Format::Bzip2 => "bzip2",
+            Compression::Gzip => "gzip",
+            Compression::Zstd => "zstd",
+            Compression::Xz => "xz",
+            Compression::Bzip2 => "bzip2",
         })
     }
 }
@@ -59,7 +59,7 @@ impl fmt::Display for Format {
 pub(crate) fn gzip<'a>(input: impl Read + 'a) -> Box<dyn Read + 'a> {
     Box::new(Named {
         inner: flate2::read::MultiGzDecoder::new(input),
-        format: Format::Gzip,
+        format: Compression::Gzip,
     })
 }
 
@@ -67,7 +67,7 @@ pub(crate) fn gzip<'a>(input: impl Read + 'a) -> Box<dyn Read + 'a> {
 pub(crate) fn bzip2<'a>(input: impl Read + 'a) -> Box<dyn Read + 'a> {
     Box::new(Named {
         inner: bzip2::read::MultiBzDecoder::new(input),
-        format: Format::Bzip2,
+        format: Compression::Bzip2,
     })
 }
 
@@ -78,14 +78,14 @@ pub(crate) fn xz<'a>(mut input: impl Read + 'a) -> io::Result<Box<dyn Read + 'a>
     let mut header = Vec::new();
     if let Some(dict) = xz_dictionary(&mut input, &mut header)? {
         if dict > WINDOW_MAX {
-            return Err(Refused::Window(Format::Xz, Some(dict)).into());
+            return Err(Refused::Window(Compression::Xz, Some(dict)).into());
         }
     }
     let limit_kb = lzma_rust2::lzma2_get_memory_usage(WINDOW_MAX as u32);
     let input = BufReader::with_capacity(64 << 10, io::Cursor::new(header).chain(input));
     Ok(Box::new(Named {
         inner: lzma_rust2::XzReader::new_mem_limit(input, true, limit_kb),
-        format: Format::Xz,
+        format: Compression::Xz,
     }))
 }
 
@@ -187,17 +187,17 @@ impl<R: Read> Zstd<R> {
             let magic = match header[..] {
                 [] => return Ok(false),
                 [a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
-                _ => return Err(incomplete(Format::Zstd)),
+                _ => return Err(incomplete(Compression::Zstd)),
             };
             if magic & 0xffff_fff0 == 0x184d_2a50 {
                 // A skippable frame: its length, then as many bytes.
                 let mut length = [0; 4];
                 input
                     .read_exact(&mut length)
-                    .map_err(|_| incomplete(Format::Zstd))?;
+                    .map_err(|_| incomplete(Compression::Zstd))?;
                 let length = u64::from(u32::from_le_bytes(length));
                 if io::copy(&mut (&mut input).take(length), &mut io::sink())? < length {
-                    return Err(incomplete(Format::Zstd));
+                    return Err(incomplete(Compression::Zstd));
                 }
                 continue;
             }
@@ -209,7 +209,7 @@ impl<R: Read> Zstd<R> {
             }
             let window = zstd_window(&mut input, &mut header)?;
             if window > WINDOW_MAX {
-                return Err(Refused::Window(Format::Zstd, Some(window)).into());
+                return Err(Refused::Window(Compression::Zstd, Some(window)).into());
             }
             let source = io::Cursor::new(header).chain(input);
             let decoder = self.decoder.take().unwrap_or_default();
@@ -227,7 +227,7 @@ fn zstd_window(input: &mut impl Read, header: &mut Vec<u8>) -> io::Result<u64> {
     let mut descriptor = [0];
     input
         .read_exact(&mut descriptor)
-        .map_err(|_| incomplete(Format::Zstd))?;
+        .map_err(|_| incomplete(Compression::Zstd))?;
     let descriptor = descriptor[0];
     header.push(descriptor);
     let single_segment = descriptor & 0x20 != 0;
@@ -241,7 +241,7 @@ fn zstd_window(input: &mut impl Read, header: &mut Vec<u8>) -> io::Result<u64> {
     let from = header.len();
     input.take(rest as u64).read_to_end(header)?;
     if header.len() < from + rest {
-        return Err(incomplete(Format::Zstd));
+        return Err(incomplete(Compression::Zstd));
     }
     let fields = &header[from..];
     if !single_segment {
@@ -306,13 +306,13 @@ fn zstd_error(e: &(dyn std::error::Error + 'static)) -> io::Error {
         || text.contains("failed to fill whole buffer")
         || text.contains("NotEnoughBytes")
     {
-        return incomplete(Format::Zstd);
+        return incomplete(Compression::Zstd);
     }
     io::Error::new(io::ErrorKind::InvalidData, format!("zstd: {text}"))
 }
 
 /// The error of a stream cut short.
-fn incomplete(format: Format) -> io::Error {
+fn incomplete(format: Compression) -> io::Error {
     io::Error::new(
         io::ErrorKind::UnexpectedEof,
         format!("incomplete {format} stream"),
@@ -323,7 +323,7 @@ fn incomplete(format: Format) -> io::Error {
 /// later block over the memory limit is refused like the first.
 struct Named<R> {
     inner: R,
-    format: Format,
+    format: Compression,
 }
 
 impl<R: Read> Read for Named<R> {
@@ -390,7 +390,7 @@ mod tests {
             let refused = read(&zstd_frame(descriptor, text)).unwrap_err();
             assert_eq!(
                 Refused::of(&refused),
-                Some(Refused::Window(Format::Zstd, Some(window)))
+                Some(Refused::Window(Compression::Zstd, Some(window)))
             );
         }
         // A later frame's too.
@@ -398,7 +398,7 @@ mod tests {
         let refused = read(&two).unwrap_err();
         assert_eq!(
             Refused::of(&refused),
-            Some(Refused::Window(Format::Zstd, Some(128 << 20)))
+            Some(Refused::Window(Compression::Zstd, Some(128 << 20)))
         );
         // A single segment's window is its content's size.
         let mut header = Vec::new();
@@ -412,7 +412,7 @@ mod tests {
     #[test]
     fn an_xz_dictionary_is_read_from_the_block_header() {
         let text = b"{\"StatusCode\":200}\n";
-        let xz = packed(Format::Xz, text);
+        let xz = packed(Compression::Xz, text);
         assert_eq!(read(&xz).unwrap(), text);
         // 22: 8 MiB, read; 23: 12 MiB; 28: 64 MiB, xz -9's; 30: 128 MiB.
         assert_eq!(read(&with_dictionary(xz.clone(), 22)).unwrap(), text);
@@ -420,7 +420,7 @@ mod tests {
             let refused = read(&with_dictionary(xz.clone(), bits)).unwrap_err();
             assert_eq!(
                 Refused::of(&refused),
-                Some(Refused::Window(Format::Xz, Some(dict)))
+                Some(Refused::Window(Compression::Xz, Some(dict)))
             );
         }
         // A later stream's block is refused by the decoder's limit, its size unknown.
@@ -428,7 +428,7 @@ mod tests {
         let refused = read(&two).unwrap_err();
         assert_eq!(
             Refused::of(&refused),
-            Some(Refused::Window(Format::Xz, None))
+            Some(Refused::Window(Compression::Xz, None))
         );
     }
 
@@ -453,14 +453,14 @@ mod tests {
 
     #[test]
     fn a_refusal_says_what_to_run_first() {
-        let xz = Refused::Window(Format::Xz, Some(64 << 20));
+        let xz = Refused::Window(Compression::Xz, Some(64 << 20));
         assert_eq!(xz.window().as_deref(), Some("64 MiB"));
         assert_eq!(
             xz.command(Some("app.log.xz")),
             "xz -dc app.log.xz | errcode explain"
         );
         assert_eq!(xz.command(None), "… | xz -dc | errcode explain");
-        let tar = Refused::Archive(Archive::Tar, Some(Format::Gzip));
+        let tar = Refused::Archive(Archive::Tar, Some(Compression::Gzip));
         assert_eq!(
             tar.command(Some("a.tgz")),
             "tar -xOzf a.tgz | errcode explain"
@@ -472,7 +472,7 @@ mod tests {
             "unzip -p a.zip | errcode explain"
         );
         assert_eq!(zip.command(None), "… | funzip | errcode explain");
-        let zip = Refused::Archive(Archive::Zip, Some(Format::Bzip2));
+        let zip = Refused::Archive(Archive::Zip, Some(Compression::Bzip2));
         assert_eq!(
             zip.command(Some("a.zip.bz2")),
             "bzip2 -dc a.zip.bz2 | funzip | errcode explain"

@@ -377,9 +377,9 @@ mod tests {
     }
 
     /// A reader that hands out one byte at a time.
-    struct Trickle<'a>(&'a [u8]);
+    struct SmallReads<'a>(&'a [u8]);
 
-    impl Read for Trickle<'_> {
+    impl Read for SmallReads<'_> {
         fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
             match self.0.split_first() {
                 Some((&b, rest)) if !buf.is_empty() => {
@@ -394,7 +394,7 @@ mod tests {
 
     #[test]
     fn a_line_end_split_across_reads_is_one_line_end() {
-        let mut lines = Lines::new(Trickle(b"a\r\nb\rc"), 10);
+        let mut lines = Lines::new(SmallReads(b"a\r\nb\rc"), 10);
         let mut numbers = Vec::new();
         loop {
             match lines.next().unwrap() {

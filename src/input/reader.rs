@@ -13,7 +13,7 @@ use std::io::{self, Read};
 
 use crate::input::emit::{bom_len, emit, first_byte, Emitted, LineAt};
 use crate::input::http::{self, Verbose};
-use crate::input::json::{self, looks_like_json, Found, Passed, Scanner, Seen, Step};
+use crate::input::json::{self, looks_like_json, Found, LineSearch, Passed, Scanner, Step};
 use crate::input::lines::{Line, Lines, Next};
 use crate::input::model::{Api, Envelope, Event, Fault, HttpResponse, Origin, Sink, Skip};
 use crate::input::prefilter::Prefilter;
@@ -606,7 +606,7 @@ impl<'n> Reader<'n> {
         &mut self,
         text: &[u8],
         line: &Line,
-        seen: &Seen,
+        seen: &LineSearch,
         passed: Passed,
         sink: &mut impl Sink,
     ) -> io::Result<()> {

@@ -9,7 +9,7 @@
 use std::fmt;
 use std::io::{self, Read};
 
-use super::compressed::{self, Format};
+use super::compressed::{self, Compression};
 
 /// What the first bytes of an input say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub(crate) enum Encoding {
         little: bool,
     },
     /// A compressed stream.
-    Compressed(Format),
+    Compressed(Compression),
     /// An archive of files, not a stream of text.
     Archive(Archive),
 }
@@ -40,12 +40,12 @@ pub(crate) enum Archive {
 /// What the first bytes of an input say it is: `head` as [`head`] reads it.
 pub(crate) fn sniff(head: &[u8]) -> Encoding {
     match head {
-        [0x1f, 0x8b, ..] => Encoding::Compressed(Format::Gzip),
+        [0x1f, 0x8b, ..] => Encoding::Compressed(Compression::Gzip),
         // A frame, or a skippable frame before one.
         [0x28, 0xb5, 0x2f, 0xfd, ..] | [0x50..=0x5f, 0x2a, 0x4d, 0x18, ..] => {
-            Encoding::Compressed(Format::Zstd)
+            Encoding::Compressed(Compression::Zstd)
         }
-        [0xfd, b'7', b'z', b'X', b'Z', 0x00, ..] => Encoding::Compressed(Format::Xz),
+        [0xfd, b'7', b'z', b'X', b'Z', 0x00, ..] => Encoding::Compressed(Compression::Xz),
         // The magic, then a block's (π) or an empty stream's end (√π), as far as the input
         // goes: `BZh9 …` is text.
         [b'B', b'Z', b'h', b'1'..=b'9', rest @ ..]
@@ -56,7 +56,7 @@ pub(crate) fn sniff(head: &[u8]) -> Encoding {
             .iter()
             .any(|magic| magic.starts_with(&rest[..rest.len().min(6)])) =>
         {
-            Encoding::Compressed(Format::Bzip2)
+            Encoding::Compressed(Compression::Bzip2)
         }
         // A local file header, or the end record of an empty archive.
         [b'P', b'K', 3, 4, ..] | [b'P', b'K', 5, 6, ..] => Encoding::Archive(Archive::Zip),
@@ -106,10 +106,10 @@ pub(crate) fn decode<'a>(mut input: impl Read + 'a) -> io::Result<Box<dyn Read +
         encoding => return Ok(text(whole, encoding)),
     };
     let mut inner = match format {
-        Format::Gzip => compressed::gzip(whole),
-        Format::Zstd => compressed::zstd(whole),
-        Format::Xz => compressed::xz(whole)?,
-        Format::Bzip2 => compressed::bzip2(whole),
+        Compression::Gzip => compressed::gzip(whole),
+        Compression::Zstd => compressed::zstd(whole),
+        Compression::Xz => compressed::xz(whole)?,
+        Compression::Bzip2 => compressed::bzip2(whole),
     };
     let start = head(&mut inner)?;
     let encoding = sniff(&start);
@@ -128,9 +128,9 @@ pub(crate) fn decode<'a>(mut input: impl Read + 'a) -> io::Result<Box<dyn Read +
 pub(crate) enum Refused {
     /// A compressed stream whose window is over [`WINDOW_MAX`](super::compressed::WINDOW_MAX):
     /// how large, when known.
-    Window(Format, Option<u64>),
+    Window(Compression, Option<u64>),
     /// An archive, compressed with a format or not.
-    Archive(Archive, Option<Format>),
+    Archive(Archive, Option<Compression>),
 }
 
 impl Refused {
@@ -343,24 +343,24 @@ pub(crate) mod tests {
     }
 
     /// `text` compressed in `format` by the format's own encoder.
-    pub(crate) fn packed(format: Format, text: &[u8]) -> Vec<u8> {
+    pub(crate) fn packed(format: Compression, text: &[u8]) -> Vec<u8> {
         use std::io::Write;
         match format {
-            Format::Gzip => {
+            Compression::Gzip => {
                 let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
                 gz.write_all(text).unwrap();
                 gz.finish().unwrap()
             }
-            Format::Zstd => {
+            Compression::Zstd => {
                 ruzstd::encoding::compress_to_vec(text, ruzstd::encoding::CompressionLevel::Fastest)
             }
-            Format::Xz => {
+            Compression::Xz => {
                 let options = lzma_rust2::XzOptions::with_preset(1);
                 let mut xz = lzma_rust2::XzWriter::new(Vec::new(), options).unwrap();
                 xz.write_all(text).unwrap();
                 xz.finish().unwrap()
             }
-            Format::Bzip2 => {
+            Compression::Bzip2 => {
                 let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
                 bz.write_all(text).unwrap();
                 bz.finish().unwrap()
@@ -368,7 +368,12 @@ pub(crate) mod tests {
         }
     }
 
-    pub(crate) const FORMATS: [Format; 4] = [Format::Gzip, Format::Zstd, Format::Xz, Format::Bzip2];
+    pub(crate) const FORMATS: [Compression; 4] = [
+        Compression::Gzip,
+        Compression::Zstd,
+        Compression::Xz,
+        Compression::Bzip2,
+    ];
 
     /// A tar archive's first header, holding `app.log`.
     pub(crate) fn tar_header() -> Vec<u8> {
@@ -382,12 +387,18 @@ pub(crate) mod tests {
     #[test]
     fn each_magic_is_sniffed() {
         let cases: [(&[u8], Encoding); 13] = [
-            (b"\x1f\x8b\x08\x00", Encoding::Compressed(Format::Gzip)),
-            (b"\x28\xb5\x2f\xfd\x00", Encoding::Compressed(Format::Zstd)),
+            (b"\x1f\x8b\x08\x00", Encoding::Compressed(Compression::Gzip)),
+            (
+                b"\x28\xb5\x2f\xfd\x00",
+                Encoding::Compressed(Compression::Zstd),
+            ),
             // A skippable frame first.
-            (b"\x5a\x2a\x4d\x18\x00", Encoding::Compressed(Format::Zstd)),
-            (b"\xfd7zXZ\x00\x00", Encoding::Compressed(Format::Xz)),
-            (b"BZh91AY&SY", Encoding::Compressed(Format::Bzip2)),
+            (
+                b"\x5a\x2a\x4d\x18\x00",
+                Encoding::Compressed(Compression::Zstd),
+            ),
+            (b"\xfd7zXZ\x00\x00", Encoding::Compressed(Compression::Xz)),
+            (b"BZh91AY&SY", Encoding::Compressed(Compression::Bzip2)),
             (b"PK\x03\x04\x14\x00", Encoding::Archive(Archive::Zip)),
             (b"PK\x05\x06\x00\x00", Encoding::Archive(Archive::Zip)),
             (&tar_header(), Encoding::Archive(Archive::Tar)),

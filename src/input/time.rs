@@ -8,7 +8,7 @@
 //! zone abbreviation alone (`CST` is China's and the US's), is read in the local zone (`TZ`), as
 //! the program that wrote it did; the zone rules are jiff's, read once. What is worth saying of
 //! the times read (an abbreviation read in the local zone, an offset no zone has, a `TZ` that
-//! names no zone) is kept as [`Note`]s, each kind once, for the command to tell.
+//! names no zone) is kept as [`TimeNote`]s, each kind once, for the command to tell.
 
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
@@ -76,7 +76,7 @@ type RecordKey = (u64, usize, usize);
 
 /// Something to tell of the times read, once however many lines it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Note {
+pub enum TimeNote {
     /// `TZ` names no zone, or a file that is no zone file: times without a zone are read in
     /// UTC. `TZ` as set, and what it names.
     BadTz {
@@ -106,24 +106,24 @@ pub enum BadTz {
     Device,
 }
 
-impl Note {
+impl TimeNote {
     /// The bit of the note's kind, in [`Clock`]'s set of kinds said.
     fn bit(&self) -> u8 {
         match self {
-            Note::BadTz { .. } => 1,
-            Note::Abbreviation(_) => 2,
-            Note::ImpossibleOffset(_) => 4,
+            TimeNote::BadTz { .. } => 1,
+            TimeNote::Abbreviation(_) => 2,
+            TimeNote::ImpossibleOffset(_) => 4,
         }
     }
 }
 
 /// Notes, at most one of each kind (the first), in the order they came.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Notes(Vec<Note>);
+pub struct Notes(Vec<TimeNote>);
 
 impl Notes {
     /// Takes `note` in, unless one of its kind is already here; whether it was taken.
-    pub fn add(&mut self, note: Note) -> bool {
+    pub fn add(&mut self, note: TimeNote) -> bool {
         let new = !self.0.iter().any(|n| n.bit() == note.bit());
         if new {
             self.0.push(note);
@@ -139,7 +139,7 @@ impl Notes {
     }
 
     /// The notes, in the order they came.
-    pub fn iter(&self) -> impl Iterator<Item = &Note> {
+    pub fn iter(&self) -> impl Iterator<Item = &TimeNote> {
         self.0.iter()
     }
 }
@@ -156,7 +156,7 @@ pub struct Clock {
     /// The time in the own fields of the last record read: (its line, where its text was, its
     /// length), and the time. A record's fields are read once, however many envelopes it holds.
     fields: std::cell::Cell<Option<(RecordKey, Option<Nanos>)>>,
-    /// The kinds of notes taken ([`Note::bit`]): a line that would say one again is let be
+    /// The kinds of notes taken ([`TimeNote::bit`]): a line that would say one again is let be
     /// without making its note.
     said: std::cell::Cell<u8>,
     /// The notes, each kind once.
@@ -187,7 +187,8 @@ impl Clock {
 
     /// The zone that times without one are in.
     fn zone(&self) -> &TimeZone {
-        static LOCAL: std::sync::OnceLock<(TimeZone, Option<Note>)> = std::sync::OnceLock::new();
+        static LOCAL: std::sync::OnceLock<(TimeZone, Option<TimeNote>)> =
+            std::sync::OnceLock::new();
         match &self.zone {
             Some(zone) => zone,
             None => {
@@ -201,7 +202,7 @@ impl Clock {
     }
 
     /// Takes the note `make` makes, of the kind `bit`, unless one of its kind was taken.
-    fn say(&self, make: impl FnOnce() -> Note, bit: u8) {
+    fn say(&self, make: impl FnOnce() -> TimeNote, bit: u8) {
         if self.said.get() & bit == 0 {
             self.said.set(self.said.get() | bit);
             self.notes.borrow_mut().add(make());
@@ -225,7 +226,7 @@ impl Clock {
         self.fields.set(None);
     }
 
-    /// The time of the envelope at `origin`, as [`Clock::time_of`] reads it; the fields of a
+    /// The time of the envelope at `origin`, from its line or its record; the fields of a
     /// record holding many envelopes are read once, not once for each.
     pub fn time_at(&self, origin: &crate::input::model::Origin<'_>) -> Option<Nanos> {
         let (record, line) = (origin.record, origin.line);
@@ -247,7 +248,7 @@ impl Clock {
         self.find(record, start, |open| self.in_fields(record, open))
     }
 
-    /// [`Clock::time_of`], the record's fields (the object at `record[open]`) read by `fields`.
+    /// `Clock::time_of`, the record's fields (the object at `record[open]`) read by `fields`.
     fn find(
         &self,
         record: &[u8],
@@ -425,7 +426,7 @@ impl Clock {
         let (offset, len) = match zone(&text[at..]) {
             Zone::Offset(offset, len) => (offset, at + len),
             Zone::Impossible(len) => {
-                let written = || Note::ImpossibleOffset(lossy(&text[..at + len]));
+                let written = || TimeNote::ImpossibleOffset(lossy(&text[..at + len]));
                 self.say(written, 4);
                 return Some((None, at + len));
             }
@@ -438,7 +439,7 @@ impl Clock {
                     self.zone().to_offset_info(t).abbreviation().as_bytes() == written
                 });
                 if !local {
-                    self.say(|| Note::Abbreviation(lossy(&text[..at + len])), 2);
+                    self.say(|| TimeNote::Abbreviation(lossy(&text[..at + len])), 2);
                 }
                 (offset, at + len)
             }
@@ -490,14 +491,14 @@ const ZONE_FILE_MAX: u64 = 1 << 20;
 /// The local zone: `TZ`, or the system's. A `TZ` naming a file that is no zone file (a device,
 /// a FIFO, a directory, a file over 1 MiB) is not read: it could hang or fill memory. A `TZ` that
 /// names no zone gives UTC, and a note that says so.
-fn local_zone() -> (TimeZone, Option<Note>) {
+fn local_zone() -> (TimeZone, Option<TimeNote>) {
     let Some(tz) = std::env::var_os("TZ") else {
         return (TimeZone::system(), None);
     };
     let text = tz.to_string_lossy();
     let bad = |what| {
         let tz = text.clone().into_owned();
-        (TimeZone::UTC, Some(Note::BadTz { tz, what }))
+        (TimeZone::UTC, Some(TimeNote::BadTz { tz, what }))
     };
     let path = text.strip_prefix(':').unwrap_or(&text);
     let is_db_name = !path.is_empty() && jiff::tz::db().get(path).is_ok();
@@ -981,7 +982,7 @@ mod tests {
 
     /// The time of `line` (the envelope in the JSON string that starts at `string`, or at
     /// `{"RequestId"`), read in `zone`, and the notes taken.
-    fn read(zone: &str, line: &str, string: Option<&str>) -> (Option<String>, Vec<Note>) {
+    fn read(zone: &str, line: &str, string: Option<&str>) -> (Option<String>, Vec<TimeNote>) {
         let clock = Clock::new(TimeZone::get(zone).unwrap());
         let start = match string {
             Some(key) => line.find(key).map(|i| i + key.len()),
@@ -1066,7 +1067,7 @@ mod tests {
     #[test]
     fn an_abbreviation_alone_is_the_local_zone_and_said() {
         let line = "2026-12-06 10:00:00 CST ERROR {\"RequestId\":1}";
-        let said = vec![Note::Abbreviation("2026-12-06 10:00:00 CST".into())];
+        let said = vec![TimeNote::Abbreviation("2026-12-06 10:00:00 CST".into())];
         assert_eq!(
             read("UTC", line, None),
             (Some("2026-12-06T10:00:00Z".into()), said.clone())
@@ -1089,10 +1090,10 @@ mod tests {
         for line in ["2026-12-06 10:00:00 PST x", "2026-12-06 11:00:00 CST x"] {
             assert!(clock.time_of(line.as_bytes(), None).is_some());
         }
-        let notes: Vec<Note> = clock.notes().iter().cloned().collect();
+        let notes: Vec<TimeNote> = clock.notes().iter().cloned().collect();
         assert_eq!(
             notes,
-            [Note::Abbreviation("2026-12-06 10:00:00 PST".into())]
+            [TimeNote::Abbreviation("2026-12-06 10:00:00 PST".into())]
         );
     }
 
@@ -1109,7 +1110,7 @@ mod tests {
                 "2026-12-06T10:00:00+25",
             ),
         ] {
-            let said = vec![Note::ImpossibleOffset(written.into())];
+            let said = vec![TimeNote::ImpossibleOffset(written.into())];
             assert_eq!(read("UTC", line, None), (None, said), "{line}");
         }
         let field = r#"{"time":"2026-12-06T10:00:00+25:00","resp":{"RequestId":"a"}}"#;

@@ -309,11 +309,11 @@ pub fn write_untimed(
 }
 
 /// A note on the times read, in `lang`, as a line for stderr (`note: …`).
-pub fn time_note(note: &crate::input::time::Note, lang: Lang) -> String {
-    use crate::input::time::{BadTz, Note};
+pub fn time_note(note: &crate::input::time::TimeNote, lang: Lang) -> String {
+    use crate::input::time::{BadTz, TimeNote};
     let en = lang == Lang::En;
     let text = match note {
-        Note::BadTz { tz, what } => {
+        TimeNote::BadTz { tz, what } => {
             let tz = crate::text::escape(tz);
             match (what, en) {
                 (BadTz::NoZone, true) => {
@@ -338,14 +338,14 @@ pub fn time_note(note: &crate::input::time::Note, lang: Lang) -> String {
                 }
             }
         }
-        Note::Abbreviation(time) => {
+        TimeNote::Abbreviation(time) => {
             let time = crate::text::escape(time);
             match en {
                 true => format!("{time}: a zone abbreviation alone can name several zones (CST is China's and the US's): such times are read in the local zone (TZ), as times without a zone are"),
                 false => format!("{time}：单独的时区缩写可能指多个时区（CST 既是中国的也是美国的）：这类时间按本地时区（TZ）读取，与没有时区的时间相同"),
             }
         }
-        Note::ImpossibleOffset(time) => {
+        TimeNote::ImpossibleOffset(time) => {
             let time = crate::text::escape(time);
             match en {
                 true => format!("{time}: an offset no zone has: such times are not read, and their envelopes have no time"),

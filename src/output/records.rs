@@ -34,7 +34,7 @@ pub enum Paint<'a> {
 /// One field of a record: a label and its value, in parts that each start a line. Every text
 /// is escaped already.
 #[derive(Debug)]
-pub struct Field<'a> {
+pub struct RecordField<'a> {
     /// What the value is (`Code`, `HTTP`…), in the chosen language.
     pub label: &'a str,
     /// The value's parts.
@@ -49,7 +49,7 @@ const MIN_VALUE_WIDTH: usize = 8;
 /// Writes `records` one field a line, fitted to `width` columns.
 pub fn write_records(
     out: &mut impl Write,
-    records: &[Vec<Field>],
+    records: &[Vec<RecordField>],
     width: u16,
     p: Palette,
 ) -> io::Result<()> {
@@ -60,7 +60,7 @@ pub fn write_records(
 pub fn write_records_from(
     out: &mut impl Write,
     first: usize,
-    records: &[Vec<Field>],
+    records: &[Vec<RecordField>],
     width: u16,
     p: Palette,
 ) -> io::Result<()> {

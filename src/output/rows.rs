@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::lang::Lang;
 use crate::table::{Retry, Row};
 
-use crate::output::records::{Field, Paint};
+use crate::output::records::{Paint, RecordField};
 use crate::settings::{Format, Palette};
 use crate::text::escape;
 
@@ -34,7 +34,7 @@ pub struct RowStyle {
 /// A row as `--format json` prints it; the shape user tables are read back in.
 #[derive(Serialize)]
 struct JsonRow<'a> {
-    code: JsonCode,
+    code: RowCode,
     http_status: u16,
     message: &'a str,
     message_en: Option<&'a str>,
@@ -51,7 +51,7 @@ struct JsonRow<'a> {
 /// A row's code in JSON: a number (legacy) or a string (API 3.0).
 #[derive(Serialize)]
 #[serde(untagged)]
-enum JsonCode {
+enum RowCode {
     Number(u32),
     Text(String),
 }
@@ -82,8 +82,8 @@ fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Resu
         .iter()
         .map(|r| JsonRow {
             code: match &r.name {
-                Some(name) => JsonCode::Text(name.clone()),
-                None => JsonCode::Number(r.code),
+                Some(name) => RowCode::Text(name.clone()),
+                None => RowCode::Number(r.code),
             },
             http_status: r.http_status,
             message: &r.message,
@@ -213,7 +213,7 @@ fn write_records(
     width: u16,
 ) -> io::Result<()> {
     let terms = style.highlight.as_slice();
-    let records: Vec<Vec<Field>> = rows
+    let records: Vec<Vec<RecordField>> = rows
         .iter()
         .map(|r| {
             let zh = escape(&r.message).into_owned();
@@ -240,7 +240,7 @@ fn write_records(
             header
                 .iter()
                 .zip(values)
-                .map(|(label, parts)| Field { label, parts })
+                .map(|(label, parts)| RecordField { label, parts })
                 .collect()
         })
         .collect();

@@ -12,7 +12,7 @@ use crate::explain::summary::{Span, Summary};
 use crate::input::time::rfc3339;
 use crate::input::Api;
 use crate::lang::Lang;
-use crate::output::records::{write_records, Field, Paint};
+use crate::output::records::{write_records, Paint, RecordField};
 use crate::output::report::{
     close, summary_meaning, write_rows_cut, write_skipped, write_totals, JsonCode, Layout,
     SummaryRow, MAX_TABLE_ROWS,
@@ -78,8 +78,8 @@ fn table_width_needed(
 
 /// The fields of a summary row's record, the times left out: count, share, code, HTTP,
 /// category, retry, meaning.
-fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<Field<'a>> {
-    let field = |label: &'a str, text: String, paint: Paint<'a>| Field {
+fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<RecordField<'a>> {
+    let field = |label: &'a str, text: String, paint: Paint<'a>| RecordField {
         label,
         parts: vec![(text, paint)],
     };
@@ -352,7 +352,7 @@ pub(crate) fn write_summary(
             // Narrower than the table needs to hold its codes whole: one record a code.
             let narrow = usize::from(settings.width) < table_width_needed(counts, &header, short);
             if narrow {
-                let records: Vec<Vec<Field<'_>>> = counts
+                let records: Vec<Vec<RecordField<'_>>> = counts
                     .iter()
                     .map(|r| {
                         let mut fields = record(r, en, share(r.count), settings.lang);
@@ -371,7 +371,7 @@ pub(crate) fn write_summary(
                             }
                             let parts = times.into_iter().map(|t| (t, Paint::Dim)).collect();
                             let label = if en { "Seen (UTC)" } else { "出现时间" };
-                            fields.insert(6, Field { label, parts });
+                            fields.insert(6, RecordField { label, parts });
                         }
                         if let Some(note) = other_note(r) {
                             if let Some(last) = fields.last_mut() {

@@ -7,7 +7,7 @@ use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table as Grid, 
 use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
-use crate::output::records::{write_records, Field, Paint};
+use crate::output::records::{write_records, Paint, RecordField};
 use crate::settings::Settings;
 use crate::table::crosswalk::Pair;
 use crate::text::escape;
@@ -45,7 +45,7 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
     let v3 = pairs.iter().map(|pair| pair.v3.width()).max().unwrap_or(0);
     let needed = 3 * 5 + 1 + header[0].width().max(5) + v3.max(header[1].width()) + 3 * 10;
     if usize::from(settings.width) < needed {
-        let records: Vec<Vec<Field>> = pairs
+        let records: Vec<Vec<RecordField>> = pairs
             .iter()
             .map(|pair| {
                 let values = [
@@ -58,7 +58,7 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
                 header
                     .iter()
                     .zip(values)
-                    .map(|(label, value)| Field {
+                    .map(|(label, value)| RecordField {
                         label,
                         parts: vec![value],
                     })

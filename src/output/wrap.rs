@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::settings::Palette;
 
 /// How a span is coloured: one of [`Palette`]'s styles, or [`plain`].
-pub type Paint = fn(Palette, &str) -> String;
+pub type Painter = fn(Palette, &str) -> String;
 
 /// No colour.
 pub fn plain(_: Palette, text: &str) -> String {
@@ -18,21 +18,21 @@ pub fn plain(_: Palette, text: &str) -> String {
 
 /// Text (already escaped) and how to colour it.
 #[derive(Debug, Clone)]
-pub struct Span {
+pub struct Styled {
     /// The text: escaped, one line.
     pub text: String,
     /// Its colour.
-    pub paint: Paint,
+    pub paint: Painter,
 }
 
 /// A line of spans, built up piece by piece.
 #[derive(Debug, Clone, Default)]
-pub struct Spans(pub Vec<Span>);
+pub struct Spans(pub Vec<Styled>);
 
 impl Spans {
     /// Adds `text` in `paint`.
-    pub fn push(&mut self, text: impl Into<String>, paint: Paint) -> &mut Spans {
-        self.0.push(Span {
+    pub fn push(&mut self, text: impl Into<String>, paint: Painter) -> &mut Spans {
+        self.0.push(Styled {
             text: text.into(),
             paint,
         });
@@ -71,7 +71,7 @@ fn closing(c: char) -> bool {
     )
 }
 
-fn atoms(spans: &[Span]) -> Vec<Atom<'_>> {
+fn atoms(spans: &[Styled]) -> Vec<Atom<'_>> {
     let mut atoms: Vec<Atom<'_>> = Vec::new();
     for (i, span) in spans.iter().enumerate() {
         let text = span.text.as_str();
@@ -106,12 +106,12 @@ fn atoms(spans: &[Span]) -> Vec<Atom<'_>> {
 }
 
 /// One output line: pieces of spans, by span index.
-type Line = Vec<(usize, String)>;
+type WrappedLine = Vec<(usize, String)>;
 
 /// A space no line breaks at: written as a plain space.
 pub const NO_BREAK: char = '\u{a0}';
 
-fn put(line: &mut Line, span: usize, text: &str) {
+fn put(line: &mut WrappedLine, span: usize, text: &str) {
     match line.last_mut() {
         Some((s, t)) if *s == span => t.push_str(text),
         _ => line.push((span, text.to_string())),
@@ -120,10 +120,10 @@ fn put(line: &mut Line, span: usize, text: &str) {
 
 /// Breaks `spans` into lines of at most `width` columns: the first starts with `first`, the
 /// others with `rest` (both plain, counted in the width). A word longer than a line is cut.
-fn lines(spans: &[Span], width: usize, first: &str, rest: &str) -> Vec<(String, Line)> {
+fn lines(spans: &[Styled], width: usize, first: &str, rest: &str) -> Vec<(String, WrappedLine)> {
     let atoms = atoms(spans);
     let indent = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
-    let mut out: Vec<(String, Line)> = vec![(first.to_string(), Vec::new())];
+    let mut out: Vec<(String, WrappedLine)> = vec![(first.to_string(), Vec::new())];
     let mut used = indent(first);
     let mut at_start = true;
     let rest_width = indent(rest);
@@ -200,7 +200,7 @@ fn lines(spans: &[Span], width: usize, first: &str, rest: &str) -> Vec<(String, 
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     text.split('\n')
         .flat_map(|paragraph| {
-            let span = Span {
+            let span = Styled {
                 text: paragraph.to_string(),
                 paint: plain,
             };

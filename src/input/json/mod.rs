@@ -16,7 +16,7 @@
 use std::io;
 use std::ops::Range;
 
-use crate::input::fields::{self, Key};
+use crate::input::fields::{self, FieldName};
 use crate::input::model::{Api, Fault, Field};
 use crate::input::prefilter::has_sdk_marker;
 use crate::input::sdk;
@@ -119,7 +119,7 @@ enum Expect {
     /// After `{`: a key or `}`.
     FirstKey,
     /// After `,` in an object: a key.
-    Key,
+    FieldName,
     /// After a key.
     Colon,
     /// After a value: `,` or the closing bracket.
@@ -132,7 +132,7 @@ struct Frame {
     array: bool,
     start: usize,
     /// The key of the member being read, and where it is written.
-    key: Key,
+    key: FieldName,
     key_at: Range<usize>,
     /// Where the value of the member being read starts (for a value that is an object or array).
     value_start: usize,
@@ -152,7 +152,7 @@ impl Frame {
         Frame {
             array,
             start,
-            key: Key::Other,
+            key: FieldName::Other,
             key_at: 0..0,
             value_start: 0,
             slots: Default::default(),
@@ -192,15 +192,15 @@ impl Frame {
     /// Takes the value of the member being read.
     fn member(&mut self, value: Range<usize>) {
         let (field, renamed) = match self.key {
-            Key::Field(f) => (f, false),
-            Key::Renamed(f) => (f, true),
+            FieldName::Field(f) => (f, false),
+            FieldName::Renamed(f) => (f, true),
             // An `Error` that is no object (`"Error":"InternalError"`) is an error all the same;
             // an object has been taken in as it closed.
-            Key::Error => {
+            FieldName::Error => {
                 self.error.get_or_insert([Some(value), None]);
                 return;
             }
-            Key::Status => {
+            FieldName::Status => {
                 self.status = true;
                 return;
             }
@@ -380,7 +380,7 @@ impl Scanner {
             !p.array
                 && matches!(
                     p.key,
-                    Key::Field(Field::Message) | Key::Renamed(Field::Message)
+                    FieldName::Field(Field::Message) | FieldName::Renamed(Field::Message)
                 )
         }) {
             // journald writes a `MESSAGE` that is not UTF-8 as an array of its bytes.
@@ -408,14 +408,14 @@ impl Scanner {
         // What the parent learns of this object as its `Error` or `Response` member.
         if let Some(parent) = self.frames.last_mut() {
             match parent.key {
-                Key::Error => {
+                FieldName::Error => {
                     let error = [frame.slots[1].clone(), frame.slots[3].clone()];
                     // Of an `Error` written twice, one with a `Code` is kept.
                     if parent.error.as_ref().is_none_or(|e| e[0].is_none()) {
                         parent.error = Some(error);
                     }
                 }
-                Key::Response if frame.is_response(text) => {
+                FieldName::Response if frame.is_response(text) => {
                     let [code, message] = frame.error.clone().unwrap_or_default();
                     let response = Response {
                         request_id: frame.slots[0].clone(),
@@ -462,7 +462,10 @@ impl Scanner {
             };
             return emit(text, &found);
         }
-        let response_like = self.frames.last().is_some_and(|p| p.key == Key::Response)
+        let response_like = self
+            .frames
+            .last()
+            .is_some_and(|p| p.key == FieldName::Response)
             && (frame.slots[0].is_some() || frame.error.is_some());
         if frame.is_near() || response_like {
             self.passed.near = true;
@@ -486,7 +489,7 @@ impl Scanner {
             let c = text[i];
             self.tokens += 1;
             match self.expect {
-                Expect::FirstKey | Expect::Key => {
+                Expect::FirstKey | Expect::FieldName => {
                     if c == b'}' && self.expect == Expect::FirstKey {
                         self.close(text, i, emit)?;
                         i += 1;
@@ -526,7 +529,11 @@ impl Scanner {
                     match c {
                         b',' => {
                             i += 1;
-                            self.expect = if array { Expect::Value } else { Expect::Key };
+                            self.expect = if array {
+                                Expect::Value
+                            } else {
+                                Expect::FieldName
+                            };
                         }
                         b']' if array => {
                             self.close(text, i, emit)?;
@@ -741,7 +748,7 @@ pub(crate) fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
 
 /// What [`search`] saw on a line.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Seen {
+pub(crate) struct LineSearch {
     /// Complete JSON values.
     pub values: u32,
     /// The first fault of a value that started the text, or that looked like JSON after a
@@ -765,13 +772,13 @@ pub(crate) fn search<E>(
     text: &[u8],
     from: usize,
     emit: &mut E,
-) -> io::Result<Seen>
+) -> io::Result<LineSearch>
 where
     E: FnMut(&[u8], &Found) -> io::Result<()>,
 {
-    let mut seen = Seen {
+    let mut seen = LineSearch {
         tail: from,
-        ..Seen::default()
+        ..LineSearch::default()
     };
     let first = from
         + text[from..]

@@ -5,7 +5,7 @@ use super::*;
 use std::ops::Range;
 
 /// The envelopes in `text` as (api, raw, StatusCode as written), and what was seen.
-fn scan(text: &str) -> (Vec<(Api, String, Option<String>)>, Seen) {
+fn scan(text: &str) -> (Vec<(Api, String, Option<String>)>, LineSearch) {
     let mut out = Vec::new();
     let mut scanner = Scanner::new();
     let mut emit = |t: &[u8], f: &Found| {

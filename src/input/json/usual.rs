@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{is_legacy, may_hold_envelope, number_end, skip_ws, string_end, Found};
-use crate::input::fields::{self, Key};
+use crate::input::fields::{self, FieldName};
 use crate::input::model::{Api, Field};
 
 /// The end (past its closing quote) of the string at `text[i]`.
@@ -123,9 +123,9 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
         if (9..=13).contains(&(end - i))
             && matches!(
                 fields::key(&text[i..end]),
-                Key::Field(Field::StatusCode | Field::Message)
-                    | Key::Renamed(Field::StatusCode | Field::Message)
-                    | Key::Response
+                FieldName::Field(Field::StatusCode | Field::Message)
+                    | FieldName::Renamed(Field::StatusCode | Field::Message)
+                    | FieldName::Response
             )
         {
             return None;

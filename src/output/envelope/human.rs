@@ -9,7 +9,7 @@ use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
 use crate::output::hint;
-use crate::output::wrap::{write_wrapped, Paint, Spans, NO_BREAK};
+use crate::output::wrap::{write_wrapped, Painter, Spans, NO_BREAK};
 use crate::settings::{Palette, Settings};
 use crate::table::Retry;
 use crate::text::{escape, fit};
@@ -194,7 +194,7 @@ fn plain_text(text: String) -> Spans {
 }
 
 /// How a retry class is coloured, as [`Palette::retry`] does, applied per wrapped piece.
-fn retry_paint(retry: Retry) -> Paint {
+fn retry_paint(retry: Retry) -> Painter {
     match retry {
         Retry::Backoff => Palette::good,
         Retry::AfterFix => Palette::warn,

@@ -10,7 +10,7 @@ use super::{code_text, envelope_meaning, http_answer_meaning, http_status, place
 use crate::explain::{Finding, Verdict};
 use crate::input::{Envelope, Origin};
 use crate::lang::Lang;
-use crate::output::records::{write_records_from, Field, Paint};
+use crate::output::records::{write_records_from, Paint, RecordField};
 use crate::settings::Settings;
 use crate::text::{escape, fit, width};
 
@@ -213,10 +213,10 @@ fn write_record(
         (fit_end(&place(origin), value_width), Paint::Dim),
         (meaning_text(env, origin, f, lang), Paint::Plain),
     ];
-    let record: Vec<Field<'_>> = names
+    let record: Vec<RecordField<'_>> = names
         .iter()
         .zip(values)
-        .map(|(label, value)| Field {
+        .map(|(label, value)| RecordField {
             label,
             parts: vec![value],
         })
