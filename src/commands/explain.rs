@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::error::{Error, Outcome};
 use crate::explain::problems::Problems;
 use crate::explain::{explain, Verdict};
-use crate::input::{Api, Envelope, Event, Origin, Sink};
+use crate::input::{Envelope, Event, Origin, Sink};
 use crate::output;
 use crate::settings::{Format, Settings};
 use crate::table::Table;
@@ -16,6 +16,7 @@ use crate::text::escape;
 mod inputs;
 mod options;
 mod pieces;
+mod printer;
 mod report;
 
 pub use inputs::Input;
@@ -23,7 +24,8 @@ use inputs::{nothing_found, open, read_error, Counted};
 use options::outcome;
 pub use options::{window, Filter, Options};
 
-use pieces::{write_pieces, Piece, Pieces, Templates, PIECE};
+use pieces::{write_pieces, Piece, Pieces, PIECE};
+use printer::Printer;
 
 /// The consumer that explains each envelope: output in pieces to the writer thread.
 struct Explainer<'t, 's> {
@@ -40,13 +42,8 @@ struct Explainer<'t, 's> {
     options: &'s Options,
     problems: Problems,
     out: Pieces,
-    /// The `meanings` JSON per row of the table (first row of a code), made when first needed.
-    meanings: Vec<Option<String>>,
-    /// Annotations of the usual envelopes (no notes; `Code` 0 or 500), two a row
-    /// (`2 * row + slot`), shared with the writer thread, which writes most of their lines.
-    templates: Templates,
-    /// `--format table`: the column widths, fixed when the heading is written.
-    columns: Option<output::envelope::table::Columns>,
+    /// The printer of the format asked for, chosen once.
+    printer: Printer<'t, 's>,
     /// The counts for the step summary of `--format github`.
     tally: Option<report::Counter<'t>>,
     /// `--since` and `--until`, and the clock that reads the envelopes' times.
@@ -112,100 +109,9 @@ impl Explainer<'_, '_> {
         if self.options.quiet || self.out.gone {
             return Ok(());
         }
-        let (out, settings) = (&mut self.out, self.settings);
-        match settings.format {
-            None | Some(Format::Human) => {
-                let verbose = self.options.verbose;
-                return output::envelope::write_human(
-                    out, env, origin, &finding, settings, verbose,
-                );
-            }
-            Some(Format::Plain) => {
-                let lang = settings.lang;
-                return output::envelope::plain::write_plain(out, env, origin, &finding, lang);
-            }
-            Some(Format::Table) => {
-                use output::envelope::table;
-                let columns = match &mut self.columns {
-                    Some(columns) => columns,
-                    None => {
-                        let columns = table::Columns::new(settings.width, settings.lang);
-                        table::write_heading(out, &columns, settings)?;
-                        self.columns.insert(columns)
-                    }
-                };
-                return table::write_row(out, columns, env, origin, &finding, settings);
-            }
-            Some(Format::Github) => {
-                return output::annotations::write_github(out, env, origin, &finding, settings);
-            }
-            Some(Format::Markdown) => {
-                if self.envelopes == 1 {
-                    output::annotations::write_markdown_header(out, settings.lang)?;
-                }
-                return output::annotations::write_markdown_row(
-                    out, env, origin, &finding, settings,
-                );
-            }
-            Some(Format::Json) => {}
-        }
-        let lang = self.settings.lang;
-        let index = match env.api {
-            Api::Legacy => finding
-                .status_code
-                .and_then(|s| u64::try_from(s).ok())
-                .and_then(|s| self.table.position(s)),
-            Api::V3 | Api::Http => None,
-        };
-        // The usual envelope: a known code, Code 0 or 500, nothing to note.
-        let usual = finding.notes.is_empty() && origin.http.is_none();
-        let code_slot = match finding.code {
-            Some(0) => Some(0),
-            Some(500) => Some(1),
-            _ => None,
-        };
-        if let (Some(i), Some(slot), true) = (index, code_slot, usual) {
-            let k = 2 * i + slot;
-            if let Some(made) = self.templates.get(k) {
-                let template = made.get_or_init(|| {
-                    let meanings = output::envelope::meanings_json(finding.rows, lang);
-                    output::envelope::AnnotationTemplate::new(env, origin, &finding, &meanings)
-                });
-                if self.out.defer(k, origin.line, env)? {
-                    return Ok(());
-                }
-                return template.write(&mut self.out, &self.file_json, env, origin);
-            }
-        }
-        // API 3.0 rows are not cached by index: their meanings are made each time.
-        let uncached;
-        let contradiction = output::envelope::contradiction(env, &finding, lang);
-        let meanings = match index {
-            _ if contradiction.is_some() => {
-                uncached = output::envelope::meanings_json_with(
-                    finding.rows,
-                    lang,
-                    contradiction.as_deref(),
-                );
-                uncached.as_str()
-            }
-            Some(i) => self.meanings[i]
-                .get_or_insert_with(|| output::envelope::meanings_json(finding.rows, lang))
-                .as_str(),
-            None => {
-                uncached = output::envelope::meanings_json(finding.rows, lang);
-                uncached.as_str()
-            }
-        };
-        output::envelope::write_json(
-            &mut self.out,
-            &self.file_json,
-            env,
-            origin,
-            &finding,
-            meanings,
-            self.settings.lang,
-        )
+        let file_json = &self.file_json;
+        self.printer
+            .envelope(&mut self.out, env, origin, &finding, file_json)
     }
 }
 
@@ -345,7 +251,6 @@ fn explain_each(
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let (to_writer, pieces) = std::sync::mpsc::sync_channel::<Piece>(2);
     let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
-    let rows = table.rows().len();
     let mut explainer = Explainer {
         table,
         settings,
@@ -365,9 +270,7 @@ fn explain_each(
             deferred: Vec::new(),
             start: std::sync::Arc::from(""),
         },
-        meanings: vec![None; rows],
-        templates: std::sync::Arc::new((0..2 * rows).map(|_| std::sync::OnceLock::new()).collect()),
-        columns: None,
+        printer: Printer::new(table, settings, options.verbose),
         tally: options
             .step_summary
             .as_ref()
@@ -381,7 +284,7 @@ fn explain_each(
     let mut bytes = 0u64;
     let (read, counts, written) = std::thread::scope(|scope| {
         let (out, err) = (&mut *out, &mut *err);
-        let templates = explainer.templates.clone();
+        let templates = explainer.printer.templates();
         let writer = scope.spawn(move || write_pieces(pieces, give_back, &templates, out, err));
         let read = (|| -> io::Result<()> {
             for input in inputs {
