@@ -120,8 +120,7 @@ fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<Recor
     ]
 }
 
-/// `explain --summary`: envelopes per code, most frequent first (or per category or retry
-/// class, with `group`), then the shares of the errors by category and by retry class.
+/// `explain --summary` per code, in the format asked for, then the closing lines.
 pub(crate) fn write_summary(
     out: &mut impl Write,
     err: &mut impl Write,
@@ -132,306 +131,385 @@ pub(crate) fn write_summary(
     layout: Layout,
 ) -> io::Result<()> {
     // The shares are of every row; the rows shown, the first --top.
-    let all = counts;
-    let counts = &counts[..counts.len().min(layout.top.unwrap_or(usize::MAX))];
-    let share = |n: u64| n as f64 / summary.envelopes.max(1) as f64;
-    let p = settings.palette;
-    let en = settings.lang == Lang::En;
-    let other_note = |r: &SummaryRow<'_>| {
-        r.distinct.map(|d| match en {
-            true => format!(
-                "(about {d} more distinct codes, beyond the first {})",
-                crate::explain::summary::MAX_CODES
-            ),
-            false => format!(
-                "（另外约 {d} 个不同的码，超出前 {} 个）",
-                crate::explain::summary::MAX_CODES
-            ),
-        })
+    let view = View {
+        counts: &counts[..counts.len().min(layout.top.unwrap_or(usize::MAX))],
+        envelopes: summary.envelopes,
+        settings,
     };
-    let meaning_of = |r: &SummaryRow<'_>| {
-        other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang))
-    };
-    let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
     match settings.rows_format() {
-        Format::Markdown => {
-            let header = match en {
-                true => [
-                    "Count",
-                    "Share",
-                    "Code",
-                    "HTTP",
-                    "Category",
-                    "Retry",
-                    "First seen",
-                    "Last seen",
-                    "RequestIds",
-                    "Meaning",
-                ],
-                false => [
-                    "次数",
-                    "占比",
-                    "错误码",
-                    "HTTP",
-                    "类别",
-                    "重试",
-                    "首次出现",
-                    "最后出现",
-                    "RequestId 示例",
-                    "描述",
-                ],
-            };
-            let right = [true, true];
-            let rows = counts.iter().map(|r| {
-                vec![
-                    r.count.to_string(),
-                    format!("{:.2}%", share(r.count) * 100.0),
-                    r.shown.clone(),
-                    r.rows
-                        .first()
-                        .map_or("-".into(), |row| row.http_status.to_string()),
-                    r.category().unwrap_or("-").to_string(),
-                    r.retry().map_or("-", Retry::as_str).to_string(),
-                    time(r.seen.first),
-                    time(r.seen.last),
-                    match r.request_ids {
-                        [] => "-".to_string(),
-                        ids => ids.join(", "),
-                    },
-                    meaning_of(r),
-                ]
-            });
-            super::markdown::table(out, &header, &right, rows)?;
-        }
-        Format::Github => {
-            for r in counts {
-                let seen = match (r.seen.first, r.seen.last) {
-                    (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
-                    _ => String::new(),
-                };
-                let retry = r
-                    .retry()
-                    .map_or(String::new(), |x| format!(" (retry: {x})"));
-                let message = format!(
-                    "{} envelopes ({:.2}%{seen}): {}{retry}",
-                    r.count,
-                    share(r.count) * 100.0,
-                    meaning_of(r)
-                );
-                super::github::command(
-                    out,
-                    "notice",
-                    &[("title", format!("errcode {}", r.shown))],
-                    &message,
-                )?;
-            }
-        }
-        Format::Json => {
-            let list: Vec<JsonCount> = counts
-                .iter()
-                .map(|r| {
-                    let row = r.rows.first();
-                    // A code whose meaning Message did not name: every meaning, as the table shows.
-                    let joined = |f: fn(&Row) -> Option<&str>| {
-                        r.rows.iter().filter_map(f).collect::<Vec<_>>().join(" / ")
-                    };
-                    let (message, message_en) = match r.rows.len() {
-                        0 | 1 => (
-                            row.map(|r| r.message.clone()),
-                            row.and_then(|r| r.message_en.clone()),
-                        ),
-                        _ => (
-                            Some(joined(|r| Some(r.message.as_str()))),
-                            Some(joined(|r| r.message_en.as_deref())),
-                        ),
-                    };
-                    JsonCount {
-                        api: r.api,
-                        code: match &r.code {
-                            JsonCode::Number(n) => JsonCode::Number(*n),
-                            JsonCode::Text(t) => JsonCode::Text(t),
-                            JsonCode::Other(o) => JsonCode::Other(o),
-                            JsonCode::None(_) => JsonCode::None(None),
-                        },
-                        count: r.count,
-                        share: (share(r.count) * 1e6).round() / 1e6,
-                        http_status: row.map(|r| r.http_status),
-                        message,
-                        message_en,
-                        category: r.category(),
-                        retry: r.retry(),
-                        first_seen: r.seen.first.map(rfc3339),
-                        last_seen: r.seen.last.map(rfc3339),
-                        request_ids: r.request_ids,
-                        distinct_codes: r.distinct,
-                    }
-                })
-                .collect();
-            crate::text::to_json_writer_pretty(&mut *out, &list)?;
-            writeln!(out)?;
-        }
-        Format::Plain => {
-            for r in counts {
-                let http = r
-                    .rows
-                    .first()
-                    .map_or("-".to_string(), |row| p.http(row.http_status));
-                let text = other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang));
-                let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
-                // Each id as a plain field, with its own commas escaped: `a,b` is one id, `a\,b`.
-                let ids = match r.request_ids {
-                    [] => "-".to_string(),
-                    ids => ids
-                        .iter()
-                        .map(|id| super::envelope::plain::field(id).replace(',', "\\,"))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                };
-                writeln!(
-                    out,
-                    "{}\t{:.2}%\t{}\t{http}\t{}\t{}\t{}\t{}\t{ids}\t{text}",
-                    r.count,
-                    share(r.count) * 100.0,
-                    p.code(&r.shown),
-                    r.category().map_or("-".into(), escape),
-                    r.retry().map_or("-".into(), |x| p.retry(Some(x))),
-                    time(r.seen.first),
-                    time(r.seen.last),
-                )?;
-            }
-        }
-        // The summary's layout for people is its table.
-        Format::Table | Format::Human => {
-            let cut = counts.len().saturating_sub(MAX_TABLE_ROWS);
-            let counts = &counts[..counts.len() - cut];
-            let mut grid = Grid::new();
-            grid.load_preset(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            grid.set_width(settings.width);
-            // When the input had times: when each code was seen, as short as the span allows.
-            let span = counts.iter().fold(Span::default(), |mut all, r| {
-                all.merge(r.seen);
-                all
-            });
-            // What all the times share goes to the header: their day, or their year.
-            let (first, last) = (span.first.map(rfc3339), span.last.map(rfc3339));
-            let shared = match (&first, &last) {
-                (Some(f), Some(l)) if f[..10] == l[..10] => 10,
-                (Some(f), Some(l)) if f[..4] == l[..4] => 4,
-                _ => 0,
-            };
-            let mut header = match en {
-                true => vec!["Count", "Share", "StatusCode", "HTTP", "Category\nretry"],
-                false => vec!["次数", "占比", "StatusCode", "HTTP", "类别\n重试"],
-            };
-            let seen_header = format!(
-                "{}{}{}",
-                if en {
-                    "Seen (UTC)"
-                } else {
-                    "出现时间（UTC）"
-                },
-                if shared > 0 { "\n" } else { "" },
-                first.as_deref().map_or("", |f| &f[..shared])
-            );
-            if span.first.is_some() {
-                header.push(&seen_header);
-            }
-            header.push(if en { "Meaning" } else { "描述" });
-            grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
-            // `08:00:02` within a day, `11-27 08:00:02` within a year, else `2026-11-27 08:00:02`.
-            let short = |t: i64| {
-                let full = rfc3339(t);
-                let from = match shared {
-                    10 => 11,
-                    4 => 5,
-                    _ => 0,
-                };
-                full[from..19].replace('T', " ")
-            };
-            // Narrower than the table needs to hold its codes whole: one record a code.
-            let narrow = usize::from(settings.width) < table_width_needed(counts, &header, short);
-            if narrow {
-                let records: Vec<Vec<RecordField<'_>>> = counts
-                    .iter()
-                    .map(|r| {
-                        let mut fields = record(r, en, share(r.count), settings.lang);
-                        if span.first.is_some() {
-                            // The day (or year) the table's header holds comes first.
-                            let mut times: Vec<String> = first
-                                .as_deref()
-                                .map(|f| f[..shared].to_string())
-                                .filter(|day| !day.is_empty())
-                                .into_iter()
-                                .collect();
-                            match (r.seen.first, r.seen.last) {
-                                (Some(f), Some(l)) if short(f) == short(l) => times.push(short(f)),
-                                (Some(f), Some(l)) => times.extend([short(f), short(l)]),
-                                _ => times.push("-".to_string()),
-                            }
-                            let parts = times.into_iter().map(|t| (t, Paint::Dim)).collect();
-                            let label = if en { "Seen (UTC)" } else { "出现时间" };
-                            fields.insert(6, RecordField { label, parts });
-                        }
-                        if let Some(note) = other_note(r) {
-                            if let Some(last) = fields.last_mut() {
-                                last.parts = vec![(note, Paint::Plain)];
-                            }
-                        }
-                        fields
-                    })
-                    .collect();
-                write_records(out, &records, settings.width, p)?;
-            }
-            for r in counts.iter().filter(|_| !narrow) {
-                let mut cells = vec![
-                    Cell::new(r.count).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{:.2}%", share(r.count) * 100.0))
-                        .set_alignment(CellAlignment::Right),
-                    Cell::new(p.code(&r.shown)),
-                    Cell::new(
-                        r.rows
-                            .first()
-                            .map_or("-".to_string(), |row| p.http(row.http_status)),
-                    ),
-                    Cell::new(match (r.category(), r.retry()) {
-                        (None, None) => "-".to_string(),
-                        (category, retry) => format!(
-                            "{}\n{}",
-                            category.map_or("-".into(), escape),
-                            retry.map_or("-".into(), |x| p.retry(Some(x)))
-                        ),
-                    }),
-                ];
-                if span.first.is_some() {
-                    cells.push(Cell::new(match (r.seen.first, r.seen.last) {
-                        (Some(f), Some(l)) if short(f) == short(l) => short(f),
-                        (Some(f), Some(l)) => format!("{}\n{}", short(f), short(l)),
-                        _ => "-".to_string(),
-                    }));
-                }
-                cells.push(Cell::new(
-                    other_note(r).unwrap_or_else(|| summary_meaning(r.rows, settings.lang)),
-                ));
-                grid.add_row(cells);
-            }
-            // Every column but the meaning as wide as its content: the meaning wraps.
-            let columns = grid.column_count();
-            for column in grid.column_iter_mut().take(columns - 1) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-            if !narrow {
-                writeln!(out, "{grid}")?;
-            }
-            write_rows_cut(out, cut, settings.lang)?;
-            write_request_ids(out, counts, settings)?;
-        }
+        Format::Markdown => markdown(out, &view)?,
+        Format::Github => github(out, &view)?,
+        Format::Json => json(out, &view)?,
+        Format::Plain => plain(out, &view)?,
+        Format::Table | Format::Human => table(out, &view)?,
     }
     close(out, err, settings.rows_format(), |w| {
         write_totals(w, summary, settings.lang)?;
-        super::shares::write_shares(w, all, summary.errors, settings)?;
+        super::shares::write_shares(w, counts, summary.errors, settings)?;
         write_skipped(w, problems, settings.lang)
     })
+}
+
+/// What every format's rendering of the summary needs.
+struct View<'v, 'a> {
+    /// The rows shown.
+    counts: &'v [SummaryRow<'a>],
+    /// Envelopes counted, of every row.
+    envelopes: u64,
+    settings: &'v Settings,
+}
+
+impl View<'_, '_> {
+    /// A count's share of every envelope.
+    fn share(&self, n: u64) -> f64 {
+        n as f64 / self.envelopes.max(1) as f64
+    }
+
+    /// For the row of codes past the first 10,000: how many more codes it holds.
+    fn other_note(&self, r: &SummaryRow<'_>) -> Option<String> {
+        let max = crate::explain::summary::MAX_CODES;
+        r.distinct.map(|d| match self.settings.lang {
+            Lang::En => format!("(about {d} more distinct codes, beyond the first {max})"),
+            Lang::Zh => format!("（另外约 {d} 个不同的码，超出前 {max} 个）"),
+        })
+    }
+
+    /// A row's meaning, in the chosen language.
+    fn meaning(&self, r: &SummaryRow<'_>) -> String {
+        self.other_note(r)
+            .unwrap_or_else(|| summary_meaning(r.rows, self.settings.lang))
+    }
+}
+
+/// A time as RFC 3339, or `-`.
+fn time(t: Option<i64>) -> String {
+    t.map_or("-".to_string(), rfc3339)
+}
+
+/// The summary as a Markdown table, to paste into an incident document.
+fn markdown(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
+    let en = view.settings.lang == Lang::En;
+
+    let header = match en {
+        true => [
+            "Count",
+            "Share",
+            "Code",
+            "HTTP",
+            "Category",
+            "Retry",
+            "First seen",
+            "Last seen",
+            "RequestIds",
+            "Meaning",
+        ],
+        false => [
+            "次数",
+            "占比",
+            "错误码",
+            "HTTP",
+            "类别",
+            "重试",
+            "首次出现",
+            "最后出现",
+            "RequestId 示例",
+            "描述",
+        ],
+    };
+    let right = [true, true];
+    let rows = view.counts.iter().map(|r| {
+        vec![
+            r.count.to_string(),
+            format!("{:.2}%", view.share(r.count) * 100.0),
+            r.shown.clone(),
+            r.rows
+                .first()
+                .map_or("-".into(), |row| row.http_status.to_string()),
+            r.category().unwrap_or("-").to_string(),
+            r.retry().map_or("-", Retry::as_str).to_string(),
+            time(r.seen.first),
+            time(r.seen.last),
+            match r.request_ids {
+                [] => "-".to_string(),
+                ids => ids.join(", "),
+            },
+            view.meaning(r),
+        ]
+    });
+    super::markdown::table(out, &header, &right, rows)?;
+    Ok(())
+}
+
+/// The summary as GitHub notices, one a code.
+fn github(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
+    for r in view.counts {
+        let seen = match (r.seen.first, r.seen.last) {
+            (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
+            _ => String::new(),
+        };
+        let retry = r
+            .retry()
+            .map_or(String::new(), |x| format!(" (retry: {x})"));
+        let message = format!(
+            "{} envelopes ({:.2}%{seen}): {}{retry}",
+            r.count,
+            view.share(r.count) * 100.0,
+            view.meaning(r)
+        );
+        super::github::command(
+            out,
+            "notice",
+            &[("title", format!("errcode {}", r.shown))],
+            &message,
+        )?;
+    }
+    Ok(())
+}
+
+/// The summary as a JSON array of rows.
+fn json(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
+    let list: Vec<JsonCount> = view
+        .counts
+        .iter()
+        .map(|r| {
+            let row = r.rows.first();
+            // A code whose meaning Message did not name: every meaning, as the table shows.
+            let joined = |f: fn(&Row) -> Option<&str>| {
+                r.rows.iter().filter_map(f).collect::<Vec<_>>().join(" / ")
+            };
+            let (message, message_en) = match r.rows.len() {
+                0 | 1 => (
+                    row.map(|r| r.message.clone()),
+                    row.and_then(|r| r.message_en.clone()),
+                ),
+                _ => (
+                    Some(joined(|r| Some(r.message.as_str()))),
+                    Some(joined(|r| r.message_en.as_deref())),
+                ),
+            };
+            JsonCount {
+                api: r.api,
+                code: match &r.code {
+                    JsonCode::Number(n) => JsonCode::Number(*n),
+                    JsonCode::Text(t) => JsonCode::Text(t),
+                    JsonCode::Other(o) => JsonCode::Other(o),
+                    JsonCode::None(_) => JsonCode::None(None),
+                },
+                count: r.count,
+                share: (view.share(r.count) * 1e6).round() / 1e6,
+                http_status: row.map(|r| r.http_status),
+                message,
+                message_en,
+                category: r.category(),
+                retry: r.retry(),
+                first_seen: r.seen.first.map(rfc3339),
+                last_seen: r.seen.last.map(rfc3339),
+                request_ids: r.request_ids,
+                distinct_codes: r.distinct,
+            }
+        })
+        .collect();
+    crate::text::to_json_writer_pretty(&mut *out, &list)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The summary as tab-separated lines, one a code.
+fn plain(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
+    let p = view.settings.palette;
+
+    for r in view.counts {
+        let http = r
+            .rows
+            .first()
+            .map_or("-".to_string(), |row| p.http(row.http_status));
+        let text = view
+            .other_note(r)
+            .unwrap_or_else(|| summary_meaning(r.rows, view.settings.lang));
+        let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
+        // Each id as a plain field, with its own commas escaped: `a,b` is one id, `a\,b`.
+        let ids = match r.request_ids {
+            [] => "-".to_string(),
+            ids => ids
+                .iter()
+                .map(|id| super::envelope::plain::field(id).replace(',', "\\,"))
+                .collect::<Vec<_>>()
+                .join(","),
+        };
+        writeln!(
+            out,
+            "{}\t{:.2}%\t{}\t{http}\t{}\t{}\t{}\t{}\t{ids}\t{text}",
+            r.count,
+            view.share(r.count) * 100.0,
+            p.code(&r.shown),
+            r.category().map_or("-".into(), escape),
+            r.retry().map_or("-".into(), |x| p.retry(Some(x))),
+            time(r.seen.first),
+            time(r.seen.last),
+        )?;
+    }
+    Ok(())
+}
+
+/// When the codes of a table were seen: what all their times share (their day, or their
+/// year) goes to the header, and each time is shown without it.
+struct Times {
+    /// The first time of all, when any envelope had one.
+    first: Option<String>,
+    /// How many of its characters every time shares: 10 (the day), 4 (the year) or 0.
+    shared: usize,
+}
+
+impl Times {
+    fn of(counts: &[SummaryRow<'_>]) -> Times {
+        let span = counts.iter().fold(Span::default(), |mut all, r| {
+            all.merge(r.seen);
+            all
+        });
+        let (first, last) = (span.first.map(rfc3339), span.last.map(rfc3339));
+        let shared = match (&first, &last) {
+            (Some(f), Some(l)) if f[..10] == l[..10] => 10,
+            (Some(f), Some(l)) if f[..4] == l[..4] => 4,
+            _ => 0,
+        };
+        Times { first, shared }
+    }
+
+    /// What every time shares, for the header (empty when nothing).
+    fn shared(&self) -> &str {
+        self.first.as_deref().map_or("", |f| &f[..self.shared])
+    }
+
+    /// `08:00:02` within a day, `11-27 08:00:02` within a year, else `2026-11-27 08:00:02`.
+    fn short(&self, t: i64) -> String {
+        let from = match self.shared {
+            10 => 11,
+            4 => 5,
+            _ => 0,
+        };
+        rfc3339(t)[from..19].replace('T', " ")
+    }
+
+    /// When a row's code was seen: its first and last time, or one when they are the same.
+    fn seen(&self, r: &SummaryRow<'_>) -> Vec<String> {
+        match (r.seen.first, r.seen.last) {
+            (Some(f), Some(l)) if self.short(f) == self.short(l) => vec![self.short(f)],
+            (Some(f), Some(l)) => vec![self.short(f), self.short(l)],
+            _ => vec!["-".to_string()],
+        }
+    }
+}
+
+/// The summary as a table fitted to the width, or one record a code when the width cannot
+/// hold every code whole; then the sample RequestIds.
+fn table(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
+    let (p, en) = (view.settings.palette, view.settings.lang == Lang::En);
+    let cut = view.counts.len().saturating_sub(MAX_TABLE_ROWS);
+    let counts = &view.counts[..view.counts.len() - cut];
+    let times = Times::of(counts);
+    let mut header = match en {
+        true => vec!["Count", "Share", "StatusCode", "HTTP", "Category\nretry"],
+        false => vec!["次数", "占比", "StatusCode", "HTTP", "类别\n重试"],
+    };
+    let seen_header = format!(
+        "{}{}{}",
+        if en {
+            "Seen (UTC)"
+        } else {
+            "出现时间（UTC）"
+        },
+        if times.shared > 0 { "\n" } else { "" },
+        times.shared()
+    );
+    if times.first.is_some() {
+        header.push(&seen_header);
+    }
+    header.push(if en { "Meaning" } else { "描述" });
+    // Narrower than the table needs to hold its codes whole: one record a code.
+    let needed = table_width_needed(counts, &header, |t| times.short(t));
+    if usize::from(view.settings.width) < needed {
+        let records = narrow_records(view, counts, &times);
+        write_records(out, &records, view.settings.width, p)?;
+    } else {
+        let mut grid = Grid::new();
+        grid.load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        grid.set_width(view.settings.width);
+        grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
+        for r in counts {
+            grid.add_row(grid_row(view, r, &times));
+        }
+        // Every column but the meaning as wide as its content: the meaning wraps.
+        let columns = grid.column_count();
+        for column in grid.column_iter_mut().take(columns - 1) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+        writeln!(out, "{grid}")?;
+    }
+    write_rows_cut(out, cut, view.settings.lang)?;
+    write_request_ids(out, counts, view.settings)
+}
+
+/// A row of the summary table.
+fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell> {
+    let p = view.settings.palette;
+    let http = r
+        .rows
+        .first()
+        .map_or("-".to_string(), |row| p.http(row.http_status));
+    let class = match (r.category(), r.retry()) {
+        (None, None) => "-".to_string(),
+        (category, retry) => format!(
+            "{}\n{}",
+            category.map_or("-".into(), escape),
+            retry.map_or("-".into(), |x| p.retry(Some(x)))
+        ),
+    };
+    let mut cells = vec![
+        Cell::new(r.count).set_alignment(CellAlignment::Right),
+        Cell::new(format!("{:.2}%", view.share(r.count) * 100.0))
+            .set_alignment(CellAlignment::Right),
+        Cell::new(p.code(&r.shown)),
+        Cell::new(http),
+        Cell::new(class),
+    ];
+    if times.first.is_some() {
+        cells.push(Cell::new(times.seen(r).join("\n")));
+    }
+    cells.push(Cell::new(view.meaning(r)));
+    cells
+}
+
+/// The summary's codes as records, one field a line, for a width too narrow for the table.
+fn narrow_records<'a>(
+    view: &View<'_, 'a>,
+    counts: &[SummaryRow<'a>],
+    times: &Times,
+) -> Vec<Vec<RecordField<'a>>> {
+    let en = view.settings.lang == Lang::En;
+    counts
+        .iter()
+        .map(|r| {
+            let mut fields = record(r, en, view.share(r.count), view.settings.lang);
+            if times.first.is_some() {
+                // The day (or year) the table's header holds comes first.
+                let day = Some(times.shared().to_string()).filter(|day| !day.is_empty());
+                let parts = day
+                    .into_iter()
+                    .chain(times.seen(r))
+                    .map(|t| (t, Paint::Dim))
+                    .collect();
+                let label = if en { "Seen (UTC)" } else { "出现时间" };
+                fields.insert(6, RecordField { label, parts });
+            }
+            if let Some(note) = view.other_note(r) {
+                if let Some(last) = fields.last_mut() {
+                    last.parts = vec![(note, Paint::Plain)];
+                }
+            }
+            fields
+        })
+        .collect()
 }
 
 /// Under the table: sample RequestIds of each code that is not a success, to quote to support.
