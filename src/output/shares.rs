@@ -193,7 +193,8 @@ struct JsonGroup<'a> {
     request_ids: &'a [String],
 }
 
-/// `explain --summary --group category|retry`: one row per category or retry class.
+/// `explain --summary --group`: envelopes per category or retry class, in the format asked
+/// for, then the closing lines.
 pub(crate) fn write_groups(
     out: &mut impl Write,
     err: &mut impl Write,
@@ -206,183 +207,244 @@ pub(crate) fn write_groups(
     let group = layout.group.unwrap_or(Group::Category);
     let mut groups = shares(counts, group);
     groups.truncate(layout.top.unwrap_or(usize::MAX));
-    let total = summary.envelopes;
-    let share = |n: u64| n as f64 / total.max(1) as f64;
-    let lang = settings.lang;
-    let p = settings.palette;
-    let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
-    let first_header = match (group, lang) {
-        (Group::Category, Lang::En) => "Category",
-        (Group::Retry, Lang::En) => "Retry",
-        (Group::Category, Lang::Zh) => "类别",
-        (Group::Retry, Lang::Zh) => "重试",
-    };
-    // The codes shown, and how many more there are: a list cut short says so.
-    let more = |g: &Share| match (g.more_codes, lang) {
-        (0, _) => String::new(),
-        (n, Lang::En) => format!(", … (+{n} more)"),
-        (n, Lang::Zh) => format!("，…（另有 {n} 个）"),
-    };
-    let codes = |g: &Share| {
-        let shown = g.codes.iter().map(|(shown, _)| shown.as_str());
-        shown.collect::<Vec<_>>().join(", ") + &more(g)
+    let view = Groups {
+        groups,
+        group,
+        envelopes: summary.envelopes,
+        settings,
     };
     match settings.rows_format() {
-        Format::Markdown => {
-            let header = match lang {
-                Lang::En => [
-                    first_header,
-                    "Count",
-                    "Share",
-                    "Errors",
-                    "First seen",
-                    "Last seen",
-                    "Codes",
-                ],
-                Lang::Zh => [
-                    first_header,
-                    "次数",
-                    "占比",
-                    "错误",
-                    "首次出现",
-                    "最后出现",
-                    "错误码",
-                ],
-            };
-            let rows = groups.iter().map(|g| {
-                vec![
-                    g.name.clone(),
-                    g.count.to_string(),
-                    format!("{:.2}%", share(g.count) * 100.0),
-                    g.errors.to_string(),
-                    time(g.seen.first),
-                    time(g.seen.last),
-                    codes(g),
-                ]
-            });
-            super::markdown::table(out, &header, &[false, true, true, true], rows)?;
-        }
-        Format::Github => {
-            for g in &groups {
-                let message = format!(
-                    "{} envelopes ({:.2}%), {} errors: {}",
-                    g.count,
-                    share(g.count) * 100.0,
-                    g.errors,
-                    codes(g)
-                );
-                super::github::command(
-                    out,
-                    "notice",
-                    &[("title", format!("errcode {}", g.name))],
-                    &message,
-                )?;
-            }
-        }
-        Format::Json => {
-            let rows: Vec<JsonGroup<'_>> = groups
-                .iter()
-                .map(|g| JsonGroup {
-                    category: (group == Group::Category).then_some(g.name.as_str()),
-                    retry: (group == Group::Retry).then_some(g.name.as_str()),
-                    count: g.count,
-                    share: (share(g.count) * 1e6).round() / 1e6,
-                    errors: g.errors,
-                    first_seen: g.seen.first.map(rfc3339),
-                    last_seen: g.seen.last.map(rfc3339),
-                    codes: g.codes.iter().map(|(_, json)| json).collect(),
-                    more_codes: g.more_codes,
-                    request_ids: &g.request_ids,
-                })
-                .collect();
-            crate::text::to_json_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
-        Format::Plain => {
-            for g in &groups {
-                let name = match g.retry {
-                    Some(r) => p.retry(Some(r)),
-                    None => escape(&g.name).into_owned(),
-                };
-                writeln!(
-                    out,
-                    "{name}\t{}\t{:.2}%\t{}\t{}\t{}\t{}",
-                    g.count,
-                    share(g.count) * 100.0,
-                    g.errors,
-                    time(g.seen.first),
-                    time(g.seen.last),
-                    g.codes
-                        .iter()
-                        .map(|(shown, _)| shown.as_str())
-                        .collect::<Vec<_>>()
-                        .join(",")
-                        + &match g.more_codes {
-                            0 => String::new(),
-                            n => format!(",…(+{n})"),
-                        }
-                )?;
-            }
-        }
-        Format::Table | Format::Human => {
-            let en = lang == Lang::En;
-            let mut grid = Grid::new();
-            grid.load_preset(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            grid.set_width(settings.width);
-            let first = match (group, en) {
-                (Group::Category, true) => "Category",
-                (Group::Retry, true) => "Retry",
-                (Group::Category, false) => "类别",
-                (Group::Retry, false) => "重试",
-            };
-            let header = match en {
-                true => [first, "Count", "Share", "Errors", "Seen (UTC)", "Codes"],
-                false => [first, "次数", "占比", "错误", "出现时间（UTC）", "错误码"],
-            };
-            grid.set_header(header.map(|h| Cell::new(p.label(h))));
-            for g in &groups {
-                // What a retry class asks, where it has errors to ask it of.
-                let name = match (g.retry, group) {
-                    (Some(r), _) if g.errors > 0 => {
-                        format!("{}\n{}", p.retry(Some(r)), advice(Some(r), lang))
-                    }
-                    (Some(r), _) => p.retry(Some(r)),
-                    (None, Group::Retry) if g.errors > 0 && g.name == "unknown" => {
-                        format!("{}\n{}", g.name, advice(None, lang))
-                    }
-                    (None, _) => escape(&g.name).into_owned(),
-                };
-                let seen = match (g.seen.first, g.seen.last) {
-                    (Some(f), Some(l)) if f == l => rfc3339(f),
-                    (Some(f), Some(l)) => format!("{}\n{}", rfc3339(f), rfc3339(l)),
-                    _ => "-".to_string(),
-                };
-                let mut codes = g
-                    .codes
-                    .iter()
-                    .map(|(shown, _)| p.code(shown))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                codes.push_str(&more(g));
-                grid.add_row([
-                    Cell::new(name),
-                    Cell::new(g.count).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{:.2}%", share(g.count) * 100.0))
-                        .set_alignment(CellAlignment::Right),
-                    Cell::new(g.errors).set_alignment(CellAlignment::Right),
-                    Cell::new(seen),
-                    Cell::new(codes),
-                ]);
-            }
-            for column in grid.column_iter_mut().skip(1).take(4) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-            writeln!(out, "{grid}")?;
-        }
+        Format::Markdown => markdown(out, &view)?,
+        Format::Github => github(out, &view)?,
+        Format::Json => json(out, &view)?,
+        Format::Plain => plain(out, &view)?,
+        Format::Table | Format::Human => table(out, &view)?,
     }
+    let lang = settings.lang;
     close(out, err, settings.rows_format(), |w| {
         write_totals(w, summary, lang)?;
         write_skipped(w, problems, lang)
     })
+}
+
+/// The groups as every format needs them.
+struct Groups<'s> {
+    /// The groups shown, the largest first.
+    groups: Vec<Share>,
+    group: Group,
+    /// Envelopes counted, of every group.
+    envelopes: u64,
+    settings: &'s Settings,
+}
+
+impl Groups<'_> {
+    /// A count's share of every envelope.
+    fn share(&self, n: u64) -> f64 {
+        n as f64 / self.envelopes.max(1) as f64
+    }
+
+    /// The header of the first column.
+    fn first_header(&self) -> &'static str {
+        match (self.group, self.settings.lang) {
+            (Group::Category, Lang::En) => "Category",
+            (Group::Retry, Lang::En) => "Retry",
+            (Group::Category, Lang::Zh) => "类别",
+            (Group::Retry, Lang::Zh) => "重试",
+        }
+    }
+
+    /// How many more codes a group holds than it shows: a list cut short says so.
+    fn more(&self, g: &Share) -> String {
+        match (g.more_codes, self.settings.lang) {
+            (0, _) => String::new(),
+            (n, Lang::En) => format!(", … (+{n} more)"),
+            (n, Lang::Zh) => format!("，…（另有 {n} 个）"),
+        }
+    }
+
+    /// The codes a group shows, and how many more it holds.
+    fn codes(&self, g: &Share) -> String {
+        let shown = g.codes.iter().map(|(shown, _)| shown.as_str());
+        shown.collect::<Vec<_>>().join(", ") + &self.more(g)
+    }
+}
+
+/// A time as RFC 3339, or `-`.
+fn time(t: Option<i64>) -> String {
+    t.map_or("-".to_string(), rfc3339)
+}
+
+/// The groups as a Markdown table.
+fn markdown(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
+    let lang = view.settings.lang;
+
+    let header = match lang {
+        Lang::En => [
+            view.first_header(),
+            "Count",
+            "Share",
+            "Errors",
+            "First seen",
+            "Last seen",
+            "Codes",
+        ],
+        Lang::Zh => [
+            view.first_header(),
+            "次数",
+            "占比",
+            "错误",
+            "首次出现",
+            "最后出现",
+            "错误码",
+        ],
+    };
+    let rows = view.groups.iter().map(|g| {
+        vec![
+            g.name.clone(),
+            g.count.to_string(),
+            format!("{:.2}%", view.share(g.count) * 100.0),
+            g.errors.to_string(),
+            time(g.seen.first),
+            time(g.seen.last),
+            view.codes(g),
+        ]
+    });
+    super::markdown::table(out, &header, &[false, true, true, true], rows)?;
+    Ok(())
+}
+
+/// The groups as GitHub notices, one a group.
+fn github(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
+    for g in &view.groups {
+        let message = format!(
+            "{} envelopes ({:.2}%), {} errors: {}",
+            g.count,
+            view.share(g.count) * 100.0,
+            g.errors,
+            view.codes(g)
+        );
+        super::github::command(
+            out,
+            "notice",
+            &[("title", format!("errcode {}", g.name))],
+            &message,
+        )?;
+    }
+    Ok(())
+}
+
+/// The groups as a JSON array.
+fn json(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
+    let rows: Vec<JsonGroup<'_>> = view
+        .groups
+        .iter()
+        .map(|g| JsonGroup {
+            category: (view.group == Group::Category).then_some(g.name.as_str()),
+            retry: (view.group == Group::Retry).then_some(g.name.as_str()),
+            count: g.count,
+            share: (view.share(g.count) * 1e6).round() / 1e6,
+            errors: g.errors,
+            first_seen: g.seen.first.map(rfc3339),
+            last_seen: g.seen.last.map(rfc3339),
+            codes: g.codes.iter().map(|(_, json)| json).collect(),
+            more_codes: g.more_codes,
+            request_ids: &g.request_ids,
+        })
+        .collect();
+    crate::text::to_json_writer_pretty(&mut *out, &rows)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The groups as tab-separated lines.
+fn plain(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
+    let p = view.settings.palette;
+
+    for g in &view.groups {
+        let name = match g.retry {
+            Some(r) => p.retry(Some(r)),
+            None => escape(&g.name).into_owned(),
+        };
+        writeln!(
+            out,
+            "{name}\t{}\t{:.2}%\t{}\t{}\t{}\t{}",
+            g.count,
+            view.share(g.count) * 100.0,
+            g.errors,
+            time(g.seen.first),
+            time(g.seen.last),
+            g.codes
+                .iter()
+                .map(|(shown, _)| shown.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+                + &match g.more_codes {
+                    0 => String::new(),
+                    n => format!(",…(+{n})"),
+                }
+        )?;
+    }
+    Ok(())
+}
+
+/// The groups as a table fitted to the width.
+fn table(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
+    let lang = view.settings.lang;
+    let p = view.settings.palette;
+
+    let en = lang == Lang::En;
+    let mut grid = Grid::new();
+    grid.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    grid.set_width(view.settings.width);
+    let first = match (view.group, en) {
+        (Group::Category, true) => "Category",
+        (Group::Retry, true) => "Retry",
+        (Group::Category, false) => "类别",
+        (Group::Retry, false) => "重试",
+    };
+    let header = match en {
+        true => [first, "Count", "Share", "Errors", "Seen (UTC)", "Codes"],
+        false => [first, "次数", "占比", "错误", "出现时间（UTC）", "错误码"],
+    };
+    grid.set_header(header.map(|h| Cell::new(p.label(h))));
+    for g in &view.groups {
+        // What a retry class asks, where it has errors to ask it of.
+        let name = match (g.retry, view.group) {
+            (Some(r), _) if g.errors > 0 => {
+                format!("{}\n{}", p.retry(Some(r)), advice(Some(r), lang))
+            }
+            (Some(r), _) => p.retry(Some(r)),
+            (None, Group::Retry) if g.errors > 0 && g.name == "unknown" => {
+                format!("{}\n{}", g.name, advice(None, lang))
+            }
+            (None, _) => escape(&g.name).into_owned(),
+        };
+        let seen = match (g.seen.first, g.seen.last) {
+            (Some(f), Some(l)) if f == l => rfc3339(f),
+            (Some(f), Some(l)) => format!("{}\n{}", rfc3339(f), rfc3339(l)),
+            _ => "-".to_string(),
+        };
+        let mut codes = g
+            .codes
+            .iter()
+            .map(|(shown, _)| p.code(shown))
+            .collect::<Vec<_>>()
+            .join(", ");
+        codes.push_str(&view.more(g));
+        grid.add_row([
+            Cell::new(name),
+            Cell::new(g.count).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{:.2}%", view.share(g.count) * 100.0))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(g.errors).set_alignment(CellAlignment::Right),
+            Cell::new(seen),
+            Cell::new(codes),
+        ]);
+    }
+    for column in grid.column_iter_mut().skip(1).take(4) {
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    writeln!(out, "{grid}")?;
+    Ok(())
 }
