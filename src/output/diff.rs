@@ -45,166 +45,227 @@ pub fn write_diff(
     table: &Table,
     settings: &Settings,
 ) -> io::Result<()> {
-    let lang = settings.lang;
-    let en = lang == Lang::En;
-    let p = settings.palette;
-    let rows: Vec<(JsonCode<'_>, String, &[crate::table::Row])> = changes
-        .iter()
-        .map(|c| match c.key {
-            Some(key) => resolve(key, table),
-            None => (JsonCode::Other("other"), "other".to_string(), &[][..]),
-        })
-        .collect();
-    // A code with rows of both verdicts says which each is (plain output has a column for it).
-    let marked: Vec<_> = changes
-        .iter()
-        .zip(&rows)
-        .map(|(c, (code, shown, meanings))| {
-            let both = c.key.is_some_and(|key| {
-                changes.iter().any(|o| {
-                    o.verdict != c.verdict && o.key.is_some_and(|k| k.folded() == key.folded())
-                })
-            });
-            let shown = match (both, c.verdict, en) {
-                (true, Some(Verdict::Error), true) => format!("{shown} (error)"),
-                (true, Some(Verdict::Success), true) => format!("{shown} (success)"),
-                (true, Some(Verdict::Error), false) => format!("{shown}（错误）"),
-                (true, Some(Verdict::Success), false) => format!("{shown}（成功）"),
-                _ => shown.clone(),
-            };
-            (code.clone(), shown, *meanings)
-        })
-        .collect();
-    let mark = |c: &Change<'_>| match (c.is_new(), c.is_gone(), en) {
-        (true, _, true) => "new",
-        (_, true, true) => "gone",
-        (true, _, false) => "新出现",
-        (_, true, false) => "已消失",
-        _ => "",
-    };
+    let view = Diff::new(changes, table, settings);
     match settings.rows_format() {
-        Format::Markdown => {
-            let header = match en {
-                true => ["Code", "Before", "After", "Change", "Meaning"],
-                false => ["错误码", "之前", "之后", "变化", "描述"],
-            };
-            let table_rows = changes
-                .iter()
-                .zip(&marked)
-                .map(|(c, (_, shown, meanings))| {
-                    let change = match mark(c) {
-                        "" => signed(c.change()),
-                        m => format!("{} {m}", signed(c.change())),
-                    };
-                    vec![
-                        shown.clone(),
-                        c.before.to_string(),
-                        c.after.to_string(),
-                        change,
-                        summary_meaning(meanings, lang),
-                    ]
-                });
-            super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
-        }
-        Format::Github => {
-            // A new error code fails the check: an error; the rest, notices.
-            for (c, (_, shown, meanings)) in changes.iter().zip(&marked) {
-                let kind = if c.is_new_error() { "error" } else { "notice" };
-                let what = match (c.is_new(), c.is_gone()) {
-                    (true, _) => format!("new: {} envelopes, none before", c.after),
-                    (_, true) => format!("gone: none, {} before", c.before),
-                    _ => format!(
-                        "{} envelopes, {} before ({})",
-                        c.after,
-                        c.before,
-                        signed(c.change())
-                    ),
-                };
-                super::github::command(
-                    out,
-                    kind,
-                    &[("title", format!("errcode {shown}"))],
-                    &format!("{what}: {}", summary_meaning(meanings, lang)),
-                )?;
-            }
-        }
-        Format::Json => {
-            let list: Vec<JsonChange<'_>> = changes
-                .iter()
-                .zip(&rows)
-                .map(|(c, (code, _, _))| JsonChange {
-                    code: code.clone(),
-                    before: c.before,
-                    after: c.after,
-                    change: c.change(),
-                    verdict: c.verdict,
-                })
-                .collect();
-            crate::text::to_json_writer_pretty(&mut *out, &list)?;
-            writeln!(out)?;
-        }
-        Format::Plain => {
-            for (c, (_, shown, meanings)) in changes.iter().zip(&rows) {
-                // The verdict is the last column: the columns before it keep their places.
-                let verdict = match c.verdict {
-                    Some(Verdict::Error) => "error",
-                    Some(Verdict::Success) => "success",
-                    None => "-",
-                };
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{verdict}",
-                    p.code(shown),
-                    c.before,
-                    c.after,
-                    signed(c.change()),
-                    match mark(c) {
-                        "" => "-",
-                        m => m,
-                    },
-                    summary_meaning(meanings, lang)
-                )?;
-            }
-        }
-        Format::Table | Format::Human => {
-            let cut = changes.len().saturating_sub(MAX_TABLE_ROWS);
-            let mut grid = Grid::new();
-            grid.load_preset(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            grid.set_width(settings.width);
-            let header = match en {
-                true => ["Code", "Before", "After", "Change", "Meaning"],
-                false => ["错误码", "之前", "之后", "变化", "描述"],
-            };
-            grid.set_header(header.map(|h| Cell::new(p.label(h))));
-            for (c, (_, shown, meanings)) in changes.iter().zip(&marked).take(MAX_TABLE_ROWS) {
-                let change = match mark(c) {
-                    "" => signed(c.change()),
-                    m => format!("{} {}", signed(c.change()), m),
-                };
-                let change = match c.change() {
-                    n if n > 0 => p.bad(&change),
-                    n if n < 0 => p.good(&change),
-                    _ => change,
-                };
-                grid.add_row([
-                    Cell::new(p.code(shown)),
-                    Cell::new(c.before).set_alignment(CellAlignment::Right),
-                    Cell::new(c.after).set_alignment(CellAlignment::Right),
-                    Cell::new(change).set_alignment(CellAlignment::Right),
-                    Cell::new(summary_meaning(meanings, lang)),
-                ]);
-            }
-            for column in grid.column_iter_mut().take(4) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-            writeln!(out, "{grid}")?;
-            write_rows_cut(out, cut, lang)?;
-        }
+        Format::Markdown => markdown(out, &view)?,
+        Format::Github => github(out, &view)?,
+        Format::Json => json(out, &view)?,
+        Format::Plain => plain(out, &view)?,
+        Format::Table | Format::Human => grid(out, &view)?,
     }
     close(out, err, settings.rows_format(), |w| {
-        write_totals(w, totals, lang)
+        write_totals(w, totals, settings.lang)
     })
+}
+
+/// The code of a change, as JSON, as shown, and its meanings.
+type Resolved<'a> = (JsonCode<'a>, String, &'a [crate::table::Row]);
+
+/// The changes as every format needs them.
+struct Diff<'v, 'a> {
+    changes: &'v [Change<'a>],
+    /// Each change's code.
+    rows: Vec<Resolved<'a>>,
+    /// The same, a code with rows of both verdicts saying which each is (plain output has a
+    /// column for it).
+    marked: Vec<Resolved<'a>>,
+    settings: &'v Settings,
+}
+
+impl<'v, 'a> Diff<'v, 'a> {
+    fn new(changes: &'v [Change<'a>], table: &'a Table, settings: &'v Settings) -> Self {
+        let en = settings.lang == Lang::En;
+        let rows: Vec<Resolved<'a>> = changes
+            .iter()
+            .map(|c| match c.key {
+                Some(key) => resolve(key, table),
+                None => (JsonCode::Other("other"), "other".to_string(), &[][..]),
+            })
+            .collect();
+        let marked = changes
+            .iter()
+            .zip(&rows)
+            .map(|(c, (code, shown, meanings))| {
+                let both = c.key.is_some_and(|key| {
+                    changes.iter().any(|o| {
+                        o.verdict != c.verdict && o.key.is_some_and(|k| k.folded() == key.folded())
+                    })
+                });
+                let shown = match (both, c.verdict, en) {
+                    (true, Some(Verdict::Error), true) => format!("{shown} (error)"),
+                    (true, Some(Verdict::Success), true) => format!("{shown} (success)"),
+                    (true, Some(Verdict::Error), false) => format!("{shown}（错误）"),
+                    (true, Some(Verdict::Success), false) => format!("{shown}（成功）"),
+                    _ => shown.clone(),
+                };
+                (code.clone(), shown, *meanings)
+            })
+            .collect();
+        Diff {
+            changes,
+            rows,
+            marked,
+            settings,
+        }
+    }
+
+    /// `new` or `gone`, in the chosen language, or nothing.
+    fn mark(&self, c: &Change<'_>) -> &'static str {
+        match (c.is_new(), c.is_gone(), self.settings.lang == Lang::En) {
+            (true, _, true) => "new",
+            (_, true, true) => "gone",
+            (true, _, false) => "新出现",
+            (_, true, false) => "已消失",
+            _ => "",
+        }
+    }
+}
+
+/// The diff as a Markdown table.
+fn markdown(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
+    let lang = view.settings.lang;
+    let en = view.settings.lang == Lang::En;
+
+    let header = match en {
+        true => ["Code", "Before", "After", "Change", "Meaning"],
+        false => ["错误码", "之前", "之后", "变化", "描述"],
+    };
+    let table_rows = view
+        .changes
+        .iter()
+        .zip(&view.marked)
+        .map(|(c, (_, shown, meanings))| {
+            let change = match view.mark(c) {
+                "" => signed(c.change()),
+                m => format!("{} {m}", signed(c.change())),
+            };
+            vec![
+                shown.clone(),
+                c.before.to_string(),
+                c.after.to_string(),
+                change,
+                summary_meaning(meanings, lang),
+            ]
+        });
+    super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
+    Ok(())
+}
+
+/// The diff as GitHub annotations: an error a new error code, a notice a change.
+fn github(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
+    let lang = view.settings.lang;
+
+    // A new error code fails the check: an error; the rest, notices.
+    for (c, (_, shown, meanings)) in view.changes.iter().zip(&view.marked) {
+        let kind = if c.is_new_error() { "error" } else { "notice" };
+        let what = match (c.is_new(), c.is_gone()) {
+            (true, _) => format!("new: {} envelopes, none before", c.after),
+            (_, true) => format!("gone: none, {} before", c.before),
+            _ => format!(
+                "{} envelopes, {} before ({})",
+                c.after,
+                c.before,
+                signed(c.change())
+            ),
+        };
+        super::github::command(
+            out,
+            kind,
+            &[("title", format!("errcode {shown}"))],
+            &format!("{what}: {}", summary_meaning(meanings, lang)),
+        )?;
+    }
+    Ok(())
+}
+
+/// The diff as a JSON array.
+fn json(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
+    let list: Vec<JsonChange<'_>> = view
+        .changes
+        .iter()
+        .zip(&view.rows)
+        .map(|(c, (code, _, _))| JsonChange {
+            code: code.clone(),
+            before: c.before,
+            after: c.after,
+            change: c.change(),
+            verdict: c.verdict,
+        })
+        .collect();
+    crate::text::to_json_writer_pretty(&mut *out, &list)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The diff as tab-separated lines.
+fn plain(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
+    let lang = view.settings.lang;
+    let p = view.settings.palette;
+
+    for (c, (_, shown, meanings)) in view.changes.iter().zip(&view.rows) {
+        // The verdict is the last column: the columns before it keep their places.
+        let verdict = match c.verdict {
+            Some(Verdict::Error) => "error",
+            Some(Verdict::Success) => "success",
+            None => "-",
+        };
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{verdict}",
+            p.code(shown),
+            c.before,
+            c.after,
+            signed(c.change()),
+            match view.mark(c) {
+                "" => "-",
+                m => m,
+            },
+            summary_meaning(meanings, lang)
+        )?;
+    }
+    Ok(())
+}
+
+/// The diff as a table fitted to the width.
+fn grid(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
+    let lang = view.settings.lang;
+    let en = view.settings.lang == Lang::En;
+    let p = view.settings.palette;
+
+    let cut = view.changes.len().saturating_sub(MAX_TABLE_ROWS);
+    let mut grid = Grid::new();
+    grid.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    grid.set_width(view.settings.width);
+    let header = match en {
+        true => ["Code", "Before", "After", "Change", "Meaning"],
+        false => ["错误码", "之前", "之后", "变化", "描述"],
+    };
+    grid.set_header(header.map(|h| Cell::new(p.label(h))));
+    for (c, (_, shown, meanings)) in view.changes.iter().zip(&view.marked).take(MAX_TABLE_ROWS) {
+        let change = match view.mark(c) {
+            "" => signed(c.change()),
+            m => format!("{} {}", signed(c.change()), m),
+        };
+        let change = match c.change() {
+            n if n > 0 => p.bad(&change),
+            n if n < 0 => p.good(&change),
+            _ => change,
+        };
+        grid.add_row([
+            Cell::new(p.code(shown)),
+            Cell::new(c.before).set_alignment(CellAlignment::Right),
+            Cell::new(c.after).set_alignment(CellAlignment::Right),
+            Cell::new(change).set_alignment(CellAlignment::Right),
+            Cell::new(summary_meaning(meanings, lang)),
+        ]);
+    }
+    for column in grid.column_iter_mut().take(4) {
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    writeln!(out, "{grid}")?;
+    write_rows_cut(out, cut, lang)?;
+    Ok(())
 }
 
 /// Envelopes and errors before and after.
