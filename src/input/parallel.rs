@@ -556,20 +556,25 @@ mod tests {
         record.0
     }
 
+    /// `log` read from a stream in blocks and from a file in ranges gives `want`.
+    fn same_as_sequential(log: &[u8], want: &[(u64, String)]) {
+        let mut from_stream = Record::default();
+        read(log, "t", &mut from_stream).unwrap();
+        assert!(from_stream.0 == want, "a stream read in blocks differs");
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(log).unwrap();
+        let mut from_file = Record::default();
+        read_file(&file, "t", &mut from_file).unwrap();
+        assert!(from_file.0 == want, "a file read in ranges differs");
+    }
+
     #[test]
     fn blocks_read_as_the_sequential_reader_reads_from_a_file_and_a_stream() {
         let log = log();
         assert!(log.len() > 8 * BLOCK, "{}", log.len());
         let want = sequential(&log);
         assert!(want.len() > 5000, "{}", want.len());
-        let mut from_stream = Record::default();
-        read(&log[..], "t", &mut from_stream).unwrap();
-        assert!(from_stream.0 == want, "a stream read in blocks differs");
-        let mut file = tempfile::tempfile().unwrap();
-        file.write_all(&log).unwrap();
-        let mut from_file = Record::default();
-        read_file(&file, "t", &mut from_file).unwrap();
-        assert!(from_file.0 == want, "a file read in ranges differs");
+        same_as_sequential(&log, &want);
     }
 
     #[test]
@@ -583,13 +588,6 @@ mod tests {
         );
         log.splice(at..at, long.bytes());
         let want = sequential(&log);
-        let mut from_stream = Record::default();
-        read(&log[..], "t", &mut from_stream).unwrap();
-        assert!(from_stream.0 == want, "a stream read in blocks differs");
-        let mut file = tempfile::tempfile().unwrap();
-        file.write_all(&log).unwrap();
-        let mut from_file = Record::default();
-        read_file(&file, "t", &mut from_file).unwrap();
-        assert!(from_file.0 == want, "a file read in ranges differs");
+        same_as_sequential(&log, &want);
     }
 }
