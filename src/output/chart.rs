@@ -12,8 +12,8 @@ use crate::explain::summary::Summary;
 use crate::input::time::{rfc3339, Millis};
 use crate::input::Api;
 use crate::lang::Lang;
-use crate::output::report::{close, write_skipped, write_totals, JsonCode, SummaryRow};
-use crate::settings::{Format, Settings};
+use crate::output::report::{write_skipped, write_totals, JsonCode, Report, SummaryRow};
+use crate::settings::Settings;
 
 /// One bucket, from fewest to most envelopes; `·` is an empty bucket.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -59,50 +59,90 @@ pub(crate) fn write_timeline(
     settings: &Settings,
     by: Millis,
 ) -> io::Result<()> {
-    let lang = settings.lang;
-    let start = |bucket: i64| rfc3339(bucket * by);
-    match settings.rows_format() {
-        Format::Json => {
-            let mut rows = Vec::new();
-            for r in counts {
-                let Some(buckets) = r.buckets else { continue };
-                for &(bucket, count) in &buckets.counts {
-                    rows.push(JsonBucket {
-                        api: r.api,
-                        code: r.code.clone(),
-                        bucket: Some(start(bucket)),
-                        count,
-                    });
-                }
-                if buckets.untimed > 0 {
-                    rows.push(JsonBucket {
-                        api: r.api,
-                        code: r.code.clone(),
-                        bucket: None,
-                        count: buckets.untimed,
-                    });
-                }
-            }
-            crate::text::to_json_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
-        Format::Plain => {
-            for r in counts {
-                let Some(buckets) = r.buckets else { continue };
-                for &(bucket, count) in &buckets.counts {
-                    writeln!(out, "{}\t{}\t{count}", start(bucket), r.shown)?;
-                }
-                if buckets.untimed > 0 {
-                    writeln!(out, "-\t{}\t{}", r.shown, buckets.untimed)?;
-                }
-            }
-        }
-        _ => write_chart(out, counts, settings, by)?,
+    let timeline = Timeline {
+        counts,
+        summary,
+        problems,
+        settings,
+        by,
+    };
+    super::report::write(&timeline, out, err, settings.rows_format())
+}
+
+/// The counts per time bucket, as every format needs them.
+struct Timeline<'v, 'a> {
+    counts: &'v [SummaryRow<'a>],
+    summary: &'v Summary,
+    problems: &'v Problems,
+    settings: &'v Settings,
+    /// The buckets' length.
+    by: Millis,
+}
+
+impl Timeline<'_, '_> {
+    /// When a bucket starts, as RFC 3339.
+    fn start(&self, bucket: i64) -> String {
+        rfc3339(bucket * self.by)
     }
-    close(out, err, settings.rows_format(), |w| {
-        write_totals(w, summary, lang)?;
-        write_skipped(w, problems, lang)
-    })
+}
+
+impl Report for Timeline<'_, '_> {
+    /// `--by` refuses Markdown: a timeline is a chart.
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        self.table(out)
+    }
+
+    /// `--by` refuses GitHub's commands: a timeline is a chart.
+    fn github(&self, out: &mut impl Write) -> io::Result<()> {
+        self.table(out)
+    }
+
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut rows = Vec::new();
+        for r in self.counts {
+            let Some(buckets) = r.buckets else { continue };
+            for &(bucket, count) in &buckets.counts {
+                rows.push(JsonBucket {
+                    api: r.api,
+                    code: r.code.clone(),
+                    bucket: Some(self.start(bucket)),
+                    count,
+                });
+            }
+            if buckets.untimed > 0 {
+                rows.push(JsonBucket {
+                    api: r.api,
+                    code: r.code.clone(),
+                    bucket: None,
+                    count: buckets.untimed,
+                });
+            }
+        }
+        crate::text::to_json_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)
+    }
+
+    fn plain(&self, out: &mut impl Write) -> io::Result<()> {
+        for r in self.counts {
+            let Some(buckets) = r.buckets else { continue };
+            for &(bucket, count) in &buckets.counts {
+                writeln!(out, "{}\t{}\t{count}", self.start(bucket), r.shown)?;
+            }
+            if buckets.untimed > 0 {
+                writeln!(out, "-\t{}\t{}", r.shown, buckets.untimed)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn table(&self, out: &mut impl Write) -> io::Result<()> {
+        write_chart(out, self.counts, self.settings, self.by)
+    }
+
+    fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_totals(out, self.summary, self.settings.lang)?;
+        write_skipped(out, self.problems, self.settings.lang)
+    }
 }
 
 /// The code as a label of at most [`LABEL`] columns.

@@ -13,9 +13,9 @@ use crate::explain::summary::Summary;
 use crate::explain::Verdict;
 use crate::lang::Lang;
 use crate::output::report::{
-    close, resolve, summary_meaning, write_rows_cut, JsonCode, MAX_TABLE_ROWS,
+    resolve, summary_meaning, write_rows_cut, JsonCode, Report, MAX_TABLE_ROWS,
 };
-use crate::settings::{Format, Settings};
+use crate::settings::Settings;
 use crate::table::Table;
 
 #[derive(Serialize)]
@@ -45,17 +45,8 @@ pub fn write_diff(
     table: &Table,
     settings: &Settings,
 ) -> io::Result<()> {
-    let view = Diff::new(changes, table, settings);
-    match settings.rows_format() {
-        Format::Markdown => markdown(out, &view)?,
-        Format::Github => github(out, &view)?,
-        Format::Json => json(out, &view)?,
-        Format::Plain => plain(out, &view)?,
-        Format::Table | Format::Human => grid(out, &view)?,
-    }
-    close(out, err, settings.rows_format(), |w| {
-        write_totals(w, totals, settings.lang)
-    })
+    let view = Diff::new(changes, totals, table, settings);
+    super::report::write(&view, out, err, settings.rows_format())
 }
 
 /// The code of a change, as JSON, as shown, and its meanings.
@@ -69,11 +60,18 @@ struct Diff<'v, 'a> {
     /// The same, a code with rows of both verdicts saying which each is (plain output has a
     /// column for it).
     marked: Vec<Resolved<'a>>,
+    /// What each input held.
+    totals: [&'v Summary; 2],
     settings: &'v Settings,
 }
 
 impl<'v, 'a> Diff<'v, 'a> {
-    fn new(changes: &'v [Change<'a>], table: &'a Table, settings: &'v Settings) -> Self {
+    fn new(
+        changes: &'v [Change<'a>],
+        totals: [&'v Summary; 2],
+        table: &'a Table,
+        settings: &'v Settings,
+    ) -> Self {
         let en = settings.lang == Lang::En;
         let rows: Vec<Resolved<'a>> = changes
             .iter()
@@ -105,6 +103,7 @@ impl<'v, 'a> Diff<'v, 'a> {
             changes,
             rows,
             marked,
+            totals,
             settings,
         }
     }
@@ -121,151 +120,158 @@ impl<'v, 'a> Diff<'v, 'a> {
     }
 }
 
-/// The diff as a Markdown table.
-fn markdown(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
-    let lang = view.settings.lang;
-    let en = view.settings.lang == Lang::En;
+impl Report for Diff<'_, '_> {
+    /// The diff as a Markdown table.
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
+        let en = self.settings.lang == Lang::En;
 
-    let header = match en {
-        true => ["Code", "Before", "After", "Change", "Meaning"],
-        false => ["错误码", "之前", "之后", "变化", "描述"],
-    };
-    let table_rows = view
-        .changes
-        .iter()
-        .zip(&view.marked)
-        .map(|(c, (_, shown, meanings))| {
-            let change = match view.mark(c) {
-                "" => signed(c.change()),
-                m => format!("{} {m}", signed(c.change())),
+        let header = match en {
+            true => ["Code", "Before", "After", "Change", "Meaning"],
+            false => ["错误码", "之前", "之后", "变化", "描述"],
+        };
+        let table_rows = self
+            .changes
+            .iter()
+            .zip(&self.marked)
+            .map(|(c, (_, shown, meanings))| {
+                let change = match self.mark(c) {
+                    "" => signed(c.change()),
+                    m => format!("{} {m}", signed(c.change())),
+                };
+                vec![
+                    shown.clone(),
+                    c.before.to_string(),
+                    c.after.to_string(),
+                    change,
+                    summary_meaning(meanings, lang),
+                ]
+            });
+        super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
+        Ok(())
+    }
+
+    /// The diff as GitHub annotations: an error a new error code, a notice a change.
+    fn github(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
+
+        // A new error code fails the check: an error; the rest, notices.
+        for (c, (_, shown, meanings)) in self.changes.iter().zip(&self.marked) {
+            let kind = if c.is_new_error() { "error" } else { "notice" };
+            let what = match (c.is_new(), c.is_gone()) {
+                (true, _) => format!("new: {} envelopes, none before", c.after),
+                (_, true) => format!("gone: none, {} before", c.before),
+                _ => format!(
+                    "{} envelopes, {} before ({})",
+                    c.after,
+                    c.before,
+                    signed(c.change())
+                ),
             };
-            vec![
-                shown.clone(),
-                c.before.to_string(),
-                c.after.to_string(),
-                change,
-                summary_meaning(meanings, lang),
-            ]
-        });
-    super::markdown::table(out, &header, &[false, true, true, true], table_rows)?;
-    Ok(())
-}
+            super::github::command(
+                out,
+                kind,
+                &[("title", format!("errcode {shown}"))],
+                &format!("{what}: {}", summary_meaning(meanings, lang)),
+            )?;
+        }
+        Ok(())
+    }
 
-/// The diff as GitHub annotations: an error a new error code, a notice a change.
-fn github(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
-    let lang = view.settings.lang;
+    /// The diff as a JSON array.
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        let list: Vec<JsonChange<'_>> = self
+            .changes
+            .iter()
+            .zip(&self.rows)
+            .map(|(c, (code, _, _))| JsonChange {
+                code: code.clone(),
+                before: c.before,
+                after: c.after,
+                change: c.change(),
+                verdict: c.verdict,
+            })
+            .collect();
+        crate::text::to_json_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        Ok(())
+    }
 
-    // A new error code fails the check: an error; the rest, notices.
-    for (c, (_, shown, meanings)) in view.changes.iter().zip(&view.marked) {
-        let kind = if c.is_new_error() { "error" } else { "notice" };
-        let what = match (c.is_new(), c.is_gone()) {
-            (true, _) => format!("new: {} envelopes, none before", c.after),
-            (_, true) => format!("gone: none, {} before", c.before),
-            _ => format!(
-                "{} envelopes, {} before ({})",
-                c.after,
+    /// The diff as tab-separated lines.
+    fn plain(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
+        let p = self.settings.palette;
+
+        for (c, (_, shown, meanings)) in self.changes.iter().zip(&self.rows) {
+            // The verdict is the last column: the columns before it keep their places.
+            let verdict = match c.verdict {
+                Some(Verdict::Error) => "error",
+                Some(Verdict::Success) => "success",
+                None => "-",
+            };
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{verdict}",
+                p.code(shown),
                 c.before,
-                signed(c.change())
-            ),
-        };
-        super::github::command(
-            out,
-            kind,
-            &[("title", format!("errcode {shown}"))],
-            &format!("{what}: {}", summary_meaning(meanings, lang)),
-        )?;
+                c.after,
+                signed(c.change()),
+                match self.mark(c) {
+                    "" => "-",
+                    m => m,
+                },
+                summary_meaning(meanings, lang)
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
-}
 
-/// The diff as a JSON array.
-fn json(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
-    let list: Vec<JsonChange<'_>> = view
-        .changes
-        .iter()
-        .zip(&view.rows)
-        .map(|(c, (code, _, _))| JsonChange {
-            code: code.clone(),
-            before: c.before,
-            after: c.after,
-            change: c.change(),
-            verdict: c.verdict,
-        })
-        .collect();
-    crate::text::to_json_writer_pretty(&mut *out, &list)?;
-    writeln!(out)?;
-    Ok(())
-}
+    /// The diff as a table fitted to the width.
+    fn table(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
+        let en = self.settings.lang == Lang::En;
+        let p = self.settings.palette;
 
-/// The diff as tab-separated lines.
-fn plain(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
-    let lang = view.settings.lang;
-    let p = view.settings.palette;
-
-    for (c, (_, shown, meanings)) in view.changes.iter().zip(&view.rows) {
-        // The verdict is the last column: the columns before it keep their places.
-        let verdict = match c.verdict {
-            Some(Verdict::Error) => "error",
-            Some(Verdict::Success) => "success",
-            None => "-",
+        let cut = self.changes.len().saturating_sub(MAX_TABLE_ROWS);
+        let mut grid = Grid::new();
+        grid.load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        grid.set_width(self.settings.width);
+        let header = match en {
+            true => ["Code", "Before", "After", "Change", "Meaning"],
+            false => ["错误码", "之前", "之后", "变化", "描述"],
         };
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{verdict}",
-            p.code(shown),
-            c.before,
-            c.after,
-            signed(c.change()),
-            match view.mark(c) {
-                "" => "-",
-                m => m,
-            },
-            summary_meaning(meanings, lang)
-        )?;
+        grid.set_header(header.map(|h| Cell::new(p.label(h))));
+        for (c, (_, shown, meanings)) in self.changes.iter().zip(&self.marked).take(MAX_TABLE_ROWS)
+        {
+            let change = match self.mark(c) {
+                "" => signed(c.change()),
+                m => format!("{} {}", signed(c.change()), m),
+            };
+            let change = match c.change() {
+                n if n > 0 => p.bad(&change),
+                n if n < 0 => p.good(&change),
+                _ => change,
+            };
+            grid.add_row([
+                Cell::new(p.code(shown)),
+                Cell::new(c.before).set_alignment(CellAlignment::Right),
+                Cell::new(c.after).set_alignment(CellAlignment::Right),
+                Cell::new(change).set_alignment(CellAlignment::Right),
+                Cell::new(summary_meaning(meanings, lang)),
+            ]);
+        }
+        for column in grid.column_iter_mut().take(4) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+        writeln!(out, "{grid}")?;
+        write_rows_cut(out, cut, lang)?;
+        Ok(())
     }
-    Ok(())
-}
 
-/// The diff as a table fitted to the width.
-fn grid(out: &mut impl Write, view: &Diff<'_, '_>) -> io::Result<()> {
-    let lang = view.settings.lang;
-    let en = view.settings.lang == Lang::En;
-    let p = view.settings.palette;
-
-    let cut = view.changes.len().saturating_sub(MAX_TABLE_ROWS);
-    let mut grid = Grid::new();
-    grid.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    grid.set_width(view.settings.width);
-    let header = match en {
-        true => ["Code", "Before", "After", "Change", "Meaning"],
-        false => ["错误码", "之前", "之后", "变化", "描述"],
-    };
-    grid.set_header(header.map(|h| Cell::new(p.label(h))));
-    for (c, (_, shown, meanings)) in view.changes.iter().zip(&view.marked).take(MAX_TABLE_ROWS) {
-        let change = match view.mark(c) {
-            "" => signed(c.change()),
-            m => format!("{} {}", signed(c.change()), m),
-        };
-        let change = match c.change() {
-            n if n > 0 => p.bad(&change),
-            n if n < 0 => p.good(&change),
-            _ => change,
-        };
-        grid.add_row([
-            Cell::new(p.code(shown)),
-            Cell::new(c.before).set_alignment(CellAlignment::Right),
-            Cell::new(c.after).set_alignment(CellAlignment::Right),
-            Cell::new(change).set_alignment(CellAlignment::Right),
-            Cell::new(summary_meaning(meanings, lang)),
-        ]);
+    fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_totals(out, self.totals, self.settings.lang)
     }
-    for column in grid.column_iter_mut().take(4) {
-        column.set_constraint(ColumnConstraint::ContentWidth);
-    }
-    writeln!(out, "{grid}")?;
-    write_rows_cut(out, cut, lang)?;
-    Ok(())
 }
 
 /// Envelopes and errors before and after.

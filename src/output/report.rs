@@ -109,11 +109,46 @@ pub(crate) fn rows<'a>(summary: &'a Summary, table: &'a Table) -> Vec<SummaryRow
     counts
 }
 
+/// A report of the counts (per code, per group, two inputs compared), which each format
+/// renders its own way. The format is chosen once, in [`write`]; a report can be rendered
+/// again, as often as asked, from what it holds.
+pub(crate) trait Report {
+    /// As a Markdown table.
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()>;
+    /// As GitHub workflow commands.
+    fn github(&self, out: &mut impl Write) -> io::Result<()>;
+    /// As JSON.
+    fn json(&self, out: &mut impl Write) -> io::Result<()>;
+    /// As tab-separated lines.
+    fn plain(&self, out: &mut impl Write) -> io::Result<()>;
+    /// As a table fitted to the width (the human layout).
+    fn table(&self, out: &mut impl Write) -> io::Result<()>;
+    /// The closing lines: totals, shares, what was skipped.
+    fn closing(&self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Writes `report` in `format`, then its closing lines where the format puts them.
+pub(crate) fn write(
+    report: &impl Report,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    format: Format,
+) -> io::Result<()> {
+    match format {
+        Format::Markdown => report.markdown(out)?,
+        Format::Github => report.github(out)?,
+        Format::Json => report.json(out)?,
+        Format::Plain => report.plain(out)?,
+        Format::Table | Format::Human => report.table(out)?,
+    }
+    close(out, err, format, |w| report.closing(w))
+}
+
 /// The closing lines of a report (totals, shares, what was skipped), written by `lines` where
 /// `format` puts them: after a terminal table on stdout; as a list after a Markdown table; on
 /// stderr after plain, JSON or GitHub rows, which stdout holds alone (a failure to write them
 /// there is no failure of the report).
-pub(crate) fn close(
+fn close(
     out: &mut impl Write,
     err: &mut impl Write,
     format: Format,

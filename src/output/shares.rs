@@ -13,8 +13,8 @@ use crate::explain::problems::Problems;
 use crate::explain::summary::{Group, Span, Summary, REQUEST_IDS};
 use crate::input::time::rfc3339;
 use crate::lang::Lang;
-use crate::output::report::{close, write_skipped, write_totals, Layout, SummaryRow};
-use crate::settings::{Format, Settings};
+use crate::output::report::{write_skipped, write_totals, Layout, Report, SummaryRow};
+use crate::settings::Settings;
 use crate::table::Retry;
 use crate::text::escape;
 
@@ -211,20 +211,11 @@ pub(crate) fn write_groups(
         groups,
         group,
         envelopes: summary.envelopes,
+        summary,
+        problems,
         settings,
     };
-    match settings.rows_format() {
-        Format::Markdown => markdown(out, &view)?,
-        Format::Github => github(out, &view)?,
-        Format::Json => json(out, &view)?,
-        Format::Plain => plain(out, &view)?,
-        Format::Table | Format::Human => table(out, &view)?,
-    }
-    let lang = settings.lang;
-    close(out, err, settings.rows_format(), |w| {
-        write_totals(w, summary, lang)?;
-        write_skipped(w, problems, lang)
-    })
+    super::report::write(&view, out, err, settings.rows_format())
 }
 
 /// The groups as every format needs them.
@@ -234,6 +225,8 @@ struct Groups<'s> {
     group: Group,
     /// Envelopes counted, of every group.
     envelopes: u64,
+    summary: &'s Summary,
+    problems: &'s Problems,
     settings: &'s Settings,
 }
 
@@ -274,177 +267,184 @@ fn time(t: Option<i64>) -> String {
     t.map_or("-".to_string(), rfc3339)
 }
 
-/// The groups as a Markdown table.
-fn markdown(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
-    let lang = view.settings.lang;
+impl Report for Groups<'_> {
+    /// The groups as a Markdown table.
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
 
-    let header = match lang {
-        Lang::En => [
-            view.first_header(),
-            "Count",
-            "Share",
-            "Errors",
-            "First seen",
-            "Last seen",
-            "Codes",
-        ],
-        Lang::Zh => [
-            view.first_header(),
-            "次数",
-            "占比",
-            "错误",
-            "首次出现",
-            "最后出现",
-            "错误码",
-        ],
-    };
-    let rows = view.groups.iter().map(|g| {
-        vec![
-            g.name.clone(),
-            g.count.to_string(),
-            format!("{:.2}%", view.share(g.count) * 100.0),
-            g.errors.to_string(),
-            time(g.seen.first),
-            time(g.seen.last),
-            view.codes(g),
-        ]
-    });
-    super::markdown::table(out, &header, &[false, true, true, true], rows)?;
-    Ok(())
-}
-
-/// The groups as GitHub notices, one a group.
-fn github(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
-    for g in &view.groups {
-        let message = format!(
-            "{} envelopes ({:.2}%), {} errors: {}",
-            g.count,
-            view.share(g.count) * 100.0,
-            g.errors,
-            view.codes(g)
-        );
-        super::github::command(
-            out,
-            "notice",
-            &[("title", format!("errcode {}", g.name))],
-            &message,
-        )?;
+        let header = match lang {
+            Lang::En => [
+                self.first_header(),
+                "Count",
+                "Share",
+                "Errors",
+                "First seen",
+                "Last seen",
+                "Codes",
+            ],
+            Lang::Zh => [
+                self.first_header(),
+                "次数",
+                "占比",
+                "错误",
+                "首次出现",
+                "最后出现",
+                "错误码",
+            ],
+        };
+        let rows = self.groups.iter().map(|g| {
+            vec![
+                g.name.clone(),
+                g.count.to_string(),
+                format!("{:.2}%", self.share(g.count) * 100.0),
+                g.errors.to_string(),
+                time(g.seen.first),
+                time(g.seen.last),
+                self.codes(g),
+            ]
+        });
+        super::markdown::table(out, &header, &[false, true, true, true], rows)?;
+        Ok(())
     }
-    Ok(())
-}
 
-/// The groups as a JSON array.
-fn json(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
-    let rows: Vec<JsonGroup<'_>> = view
-        .groups
-        .iter()
-        .map(|g| JsonGroup {
-            category: (view.group == Group::Category).then_some(g.name.as_str()),
-            retry: (view.group == Group::Retry).then_some(g.name.as_str()),
-            count: g.count,
-            share: (view.share(g.count) * 1e6).round() / 1e6,
-            errors: g.errors,
-            first_seen: g.seen.first.map(rfc3339),
-            last_seen: g.seen.last.map(rfc3339),
-            codes: g.codes.iter().map(|(_, json)| json).collect(),
-            more_codes: g.more_codes,
-            request_ids: &g.request_ids,
-        })
-        .collect();
-    crate::text::to_json_writer_pretty(&mut *out, &rows)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-/// The groups as tab-separated lines.
-fn plain(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
-    let p = view.settings.palette;
-
-    for g in &view.groups {
-        let name = match g.retry {
-            Some(r) => p.retry(Some(r)),
-            None => escape(&g.name).into_owned(),
-        };
-        writeln!(
-            out,
-            "{name}\t{}\t{:.2}%\t{}\t{}\t{}\t{}",
-            g.count,
-            view.share(g.count) * 100.0,
-            g.errors,
-            time(g.seen.first),
-            time(g.seen.last),
-            g.codes
-                .iter()
-                .map(|(shown, _)| shown.as_str())
-                .collect::<Vec<_>>()
-                .join(",")
-                + &match g.more_codes {
-                    0 => String::new(),
-                    n => format!(",…(+{n})"),
-                }
-        )?;
+    /// The groups as GitHub notices, one a group.
+    fn github(&self, out: &mut impl Write) -> io::Result<()> {
+        for g in &self.groups {
+            let message = format!(
+                "{} envelopes ({:.2}%), {} errors: {}",
+                g.count,
+                self.share(g.count) * 100.0,
+                g.errors,
+                self.codes(g)
+            );
+            super::github::command(
+                out,
+                "notice",
+                &[("title", format!("errcode {}", g.name))],
+                &message,
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
-}
 
-/// The groups as a table fitted to the width.
-fn table(out: &mut impl Write, view: &Groups<'_>) -> io::Result<()> {
-    let lang = view.settings.lang;
-    let p = view.settings.palette;
-
-    let en = lang == Lang::En;
-    let mut grid = Grid::new();
-    grid.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    grid.set_width(view.settings.width);
-    let first = match (view.group, en) {
-        (Group::Category, true) => "Category",
-        (Group::Retry, true) => "Retry",
-        (Group::Category, false) => "类别",
-        (Group::Retry, false) => "重试",
-    };
-    let header = match en {
-        true => [first, "Count", "Share", "Errors", "Seen (UTC)", "Codes"],
-        false => [first, "次数", "占比", "错误", "出现时间（UTC）", "错误码"],
-    };
-    grid.set_header(header.map(|h| Cell::new(p.label(h))));
-    for g in &view.groups {
-        // What a retry class asks, where it has errors to ask it of.
-        let name = match (g.retry, view.group) {
-            (Some(r), _) if g.errors > 0 => {
-                format!("{}\n{}", p.retry(Some(r)), advice(Some(r), lang))
-            }
-            (Some(r), _) => p.retry(Some(r)),
-            (None, Group::Retry) if g.errors > 0 && g.name == "unknown" => {
-                format!("{}\n{}", g.name, advice(None, lang))
-            }
-            (None, _) => escape(&g.name).into_owned(),
-        };
-        let seen = match (g.seen.first, g.seen.last) {
-            (Some(f), Some(l)) if f == l => rfc3339(f),
-            (Some(f), Some(l)) => format!("{}\n{}", rfc3339(f), rfc3339(l)),
-            _ => "-".to_string(),
-        };
-        let mut codes = g
-            .codes
+    /// The groups as a JSON array.
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        let rows: Vec<JsonGroup<'_>> = self
+            .groups
             .iter()
-            .map(|(shown, _)| p.code(shown))
-            .collect::<Vec<_>>()
-            .join(", ");
-        codes.push_str(&view.more(g));
-        grid.add_row([
-            Cell::new(name),
-            Cell::new(g.count).set_alignment(CellAlignment::Right),
-            Cell::new(format!("{:.2}%", view.share(g.count) * 100.0))
-                .set_alignment(CellAlignment::Right),
-            Cell::new(g.errors).set_alignment(CellAlignment::Right),
-            Cell::new(seen),
-            Cell::new(codes),
-        ]);
+            .map(|g| JsonGroup {
+                category: (self.group == Group::Category).then_some(g.name.as_str()),
+                retry: (self.group == Group::Retry).then_some(g.name.as_str()),
+                count: g.count,
+                share: (self.share(g.count) * 1e6).round() / 1e6,
+                errors: g.errors,
+                first_seen: g.seen.first.map(rfc3339),
+                last_seen: g.seen.last.map(rfc3339),
+                codes: g.codes.iter().map(|(_, json)| json).collect(),
+                more_codes: g.more_codes,
+                request_ids: &g.request_ids,
+            })
+            .collect();
+        crate::text::to_json_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        Ok(())
     }
-    for column in grid.column_iter_mut().skip(1).take(4) {
-        column.set_constraint(ColumnConstraint::ContentWidth);
+
+    /// The groups as tab-separated lines.
+    fn plain(&self, out: &mut impl Write) -> io::Result<()> {
+        let p = self.settings.palette;
+
+        for g in &self.groups {
+            let name = match g.retry {
+                Some(r) => p.retry(Some(r)),
+                None => escape(&g.name).into_owned(),
+            };
+            writeln!(
+                out,
+                "{name}\t{}\t{:.2}%\t{}\t{}\t{}\t{}",
+                g.count,
+                self.share(g.count) * 100.0,
+                g.errors,
+                time(g.seen.first),
+                time(g.seen.last),
+                g.codes
+                    .iter()
+                    .map(|(shown, _)| shown.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+                    + &match g.more_codes {
+                        0 => String::new(),
+                        n => format!(",…(+{n})"),
+                    }
+            )?;
+        }
+        Ok(())
     }
-    writeln!(out, "{grid}")?;
-    Ok(())
+
+    /// The groups as a table fitted to the width.
+    fn table(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
+        let p = self.settings.palette;
+
+        let en = lang == Lang::En;
+        let mut grid = Grid::new();
+        grid.load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        grid.set_width(self.settings.width);
+        let first = match (self.group, en) {
+            (Group::Category, true) => "Category",
+            (Group::Retry, true) => "Retry",
+            (Group::Category, false) => "类别",
+            (Group::Retry, false) => "重试",
+        };
+        let header = match en {
+            true => [first, "Count", "Share", "Errors", "Seen (UTC)", "Codes"],
+            false => [first, "次数", "占比", "错误", "出现时间（UTC）", "错误码"],
+        };
+        grid.set_header(header.map(|h| Cell::new(p.label(h))));
+        for g in &self.groups {
+            // What a retry class asks, where it has errors to ask it of.
+            let name = match (g.retry, self.group) {
+                (Some(r), _) if g.errors > 0 => {
+                    format!("{}\n{}", p.retry(Some(r)), advice(Some(r), lang))
+                }
+                (Some(r), _) => p.retry(Some(r)),
+                (None, Group::Retry) if g.errors > 0 && g.name == "unknown" => {
+                    format!("{}\n{}", g.name, advice(None, lang))
+                }
+                (None, _) => escape(&g.name).into_owned(),
+            };
+            let seen = match (g.seen.first, g.seen.last) {
+                (Some(f), Some(l)) if f == l => rfc3339(f),
+                (Some(f), Some(l)) => format!("{}\n{}", rfc3339(f), rfc3339(l)),
+                _ => "-".to_string(),
+            };
+            let mut codes = g
+                .codes
+                .iter()
+                .map(|(shown, _)| p.code(shown))
+                .collect::<Vec<_>>()
+                .join(", ");
+            codes.push_str(&self.more(g));
+            grid.add_row([
+                Cell::new(name),
+                Cell::new(g.count).set_alignment(CellAlignment::Right),
+                Cell::new(format!("{:.2}%", self.share(g.count) * 100.0))
+                    .set_alignment(CellAlignment::Right),
+                Cell::new(g.errors).set_alignment(CellAlignment::Right),
+                Cell::new(seen),
+                Cell::new(codes),
+            ]);
+        }
+        for column in grid.column_iter_mut().skip(1).take(4) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+        writeln!(out, "{grid}")?;
+        Ok(())
+    }
+
+    fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_totals(out, self.summary, self.settings.lang)?;
+        write_skipped(out, self.problems, self.settings.lang)
+    }
 }

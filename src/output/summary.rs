@@ -14,10 +14,10 @@ use crate::input::Api;
 use crate::lang::Lang;
 use crate::output::records::{write_records, Paint, RecordField};
 use crate::output::report::{
-    close, summary_meaning, write_rows_cut, write_skipped, write_totals, JsonCode, Layout,
+    summary_meaning, write_rows_cut, write_skipped, write_totals, JsonCode, Layout, Report,
     SummaryRow, MAX_TABLE_ROWS,
 };
-use crate::settings::{Format, Settings};
+use crate::settings::Settings;
 use crate::table::{Retry, Row};
 use crate::text::escape;
 
@@ -133,29 +133,25 @@ pub(crate) fn write_summary(
     // The shares are of every row; the rows shown, the first --top.
     let view = View {
         counts: &counts[..counts.len().min(layout.top.unwrap_or(usize::MAX))],
+        all: counts,
         envelopes: summary.envelopes,
+        summary,
+        problems,
         settings,
     };
-    match settings.rows_format() {
-        Format::Markdown => markdown(out, &view)?,
-        Format::Github => github(out, &view)?,
-        Format::Json => json(out, &view)?,
-        Format::Plain => plain(out, &view)?,
-        Format::Table | Format::Human => table(out, &view)?,
-    }
-    close(out, err, settings.rows_format(), |w| {
-        write_totals(w, summary, settings.lang)?;
-        super::shares::write_shares(w, counts, summary.errors, settings)?;
-        write_skipped(w, problems, settings.lang)
-    })
+    super::report::write(&view, out, err, settings.rows_format())
 }
 
 /// What every format's rendering of the summary needs.
 struct View<'v, 'a> {
     /// The rows shown.
     counts: &'v [SummaryRow<'a>],
+    /// Every row, of which the shares are.
+    all: &'v [SummaryRow<'a>],
     /// Envelopes counted, of every row.
     envelopes: u64,
+    summary: &'v Summary,
+    problems: &'v Problems,
     settings: &'v Settings,
 }
 
@@ -186,169 +182,228 @@ fn time(t: Option<i64>) -> String {
     t.map_or("-".to_string(), rfc3339)
 }
 
-/// The summary as a Markdown table, to paste into an incident document.
-fn markdown(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
-    let en = view.settings.lang == Lang::En;
+impl Report for View<'_, '_> {
+    /// The summary as a Markdown table, to paste into an incident document.
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        let en = self.settings.lang == Lang::En;
 
-    let header = match en {
-        true => [
-            "Count",
-            "Share",
-            "Code",
-            "HTTP",
-            "Category",
-            "Retry",
-            "First seen",
-            "Last seen",
-            "RequestIds",
-            "Meaning",
-        ],
-        false => [
-            "次数",
-            "占比",
-            "错误码",
-            "HTTP",
-            "类别",
-            "重试",
-            "首次出现",
-            "最后出现",
-            "RequestId 示例",
-            "描述",
-        ],
-    };
-    let right = [true, true];
-    let rows = view.counts.iter().map(|r| {
-        vec![
-            r.count.to_string(),
-            format!("{:.2}%", view.share(r.count) * 100.0),
-            r.shown.clone(),
-            r.rows
-                .first()
-                .map_or("-".into(), |row| row.http_status.to_string()),
-            r.category().unwrap_or("-").to_string(),
-            r.retry().map_or("-", Retry::as_str).to_string(),
-            time(r.seen.first),
-            time(r.seen.last),
-            match r.request_ids {
-                [] => "-".to_string(),
-                ids => ids.join(", "),
-            },
-            view.meaning(r),
-        ]
-    });
-    super::markdown::table(out, &header, &right, rows)?;
-    Ok(())
-}
-
-/// The summary as GitHub notices, one a code.
-fn github(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
-    for r in view.counts {
-        let seen = match (r.seen.first, r.seen.last) {
-            (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
-            _ => String::new(),
+        let header = match en {
+            true => [
+                "Count",
+                "Share",
+                "Code",
+                "HTTP",
+                "Category",
+                "Retry",
+                "First seen",
+                "Last seen",
+                "RequestIds",
+                "Meaning",
+            ],
+            false => [
+                "次数",
+                "占比",
+                "错误码",
+                "HTTP",
+                "类别",
+                "重试",
+                "首次出现",
+                "最后出现",
+                "RequestId 示例",
+                "描述",
+            ],
         };
-        let retry = r
-            .retry()
-            .map_or(String::new(), |x| format!(" (retry: {x})"));
-        let message = format!(
-            "{} envelopes ({:.2}%{seen}): {}{retry}",
-            r.count,
-            view.share(r.count) * 100.0,
-            view.meaning(r)
-        );
-        super::github::command(
-            out,
-            "notice",
-            &[("title", format!("errcode {}", r.shown))],
-            &message,
-        )?;
-    }
-    Ok(())
-}
-
-/// The summary as a JSON array of rows.
-fn json(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
-    let list: Vec<JsonCount> = view
-        .counts
-        .iter()
-        .map(|r| {
-            let row = r.rows.first();
-            // A code whose meaning Message did not name: every meaning, as the table shows.
-            let joined = |f: fn(&Row) -> Option<&str>| {
-                r.rows.iter().filter_map(f).collect::<Vec<_>>().join(" / ")
-            };
-            let (message, message_en) = match r.rows.len() {
-                0 | 1 => (
-                    row.map(|r| r.message.clone()),
-                    row.and_then(|r| r.message_en.clone()),
-                ),
-                _ => (
-                    Some(joined(|r| Some(r.message.as_str()))),
-                    Some(joined(|r| r.message_en.as_deref())),
-                ),
-            };
-            JsonCount {
-                api: r.api,
-                code: match &r.code {
-                    JsonCode::Number(n) => JsonCode::Number(*n),
-                    JsonCode::Text(t) => JsonCode::Text(t),
-                    JsonCode::Other(o) => JsonCode::Other(o),
-                    JsonCode::None(_) => JsonCode::None(None),
+        let right = [true, true];
+        let rows = self.counts.iter().map(|r| {
+            vec![
+                r.count.to_string(),
+                format!("{:.2}%", self.share(r.count) * 100.0),
+                r.shown.clone(),
+                r.rows
+                    .first()
+                    .map_or("-".into(), |row| row.http_status.to_string()),
+                r.category().unwrap_or("-").to_string(),
+                r.retry().map_or("-", Retry::as_str).to_string(),
+                time(r.seen.first),
+                time(r.seen.last),
+                match r.request_ids {
+                    [] => "-".to_string(),
+                    ids => ids.join(", "),
                 },
-                count: r.count,
-                share: (view.share(r.count) * 1e6).round() / 1e6,
-                http_status: row.map(|r| r.http_status),
-                message,
-                message_en,
-                category: r.category(),
-                retry: r.retry(),
-                first_seen: r.seen.first.map(rfc3339),
-                last_seen: r.seen.last.map(rfc3339),
-                request_ids: r.request_ids,
-                distinct_codes: r.distinct,
-            }
-        })
-        .collect();
-    crate::text::to_json_writer_pretty(&mut *out, &list)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-/// The summary as tab-separated lines, one a code.
-fn plain(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
-    let p = view.settings.palette;
-
-    for r in view.counts {
-        let http = r
-            .rows
-            .first()
-            .map_or("-".to_string(), |row| p.http(row.http_status));
-        let text = view
-            .other_note(r)
-            .unwrap_or_else(|| summary_meaning(r.rows, view.settings.lang));
-        let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
-        // Each id as a plain field, with its own commas escaped: `a,b` is one id, `a\,b`.
-        let ids = match r.request_ids {
-            [] => "-".to_string(),
-            ids => ids
-                .iter()
-                .map(|id| super::envelope::plain::field(id).replace(',', "\\,"))
-                .collect::<Vec<_>>()
-                .join(","),
-        };
-        writeln!(
-            out,
-            "{}\t{:.2}%\t{}\t{http}\t{}\t{}\t{}\t{}\t{ids}\t{text}",
-            r.count,
-            view.share(r.count) * 100.0,
-            p.code(&r.shown),
-            r.category().map_or("-".into(), escape),
-            r.retry().map_or("-".into(), |x| p.retry(Some(x))),
-            time(r.seen.first),
-            time(r.seen.last),
-        )?;
+                self.meaning(r),
+            ]
+        });
+        super::markdown::table(out, &header, &right, rows)?;
+        Ok(())
     }
-    Ok(())
+
+    /// The summary as GitHub notices, one a code.
+    fn github(&self, out: &mut impl Write) -> io::Result<()> {
+        for r in self.counts {
+            let seen = match (r.seen.first, r.seen.last) {
+                (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
+                _ => String::new(),
+            };
+            let retry = r
+                .retry()
+                .map_or(String::new(), |x| format!(" (retry: {x})"));
+            let message = format!(
+                "{} envelopes ({:.2}%{seen}): {}{retry}",
+                r.count,
+                self.share(r.count) * 100.0,
+                self.meaning(r)
+            );
+            super::github::command(
+                out,
+                "notice",
+                &[("title", format!("errcode {}", r.shown))],
+                &message,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The summary as a JSON array of rows.
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        let list: Vec<JsonCount> = self
+            .counts
+            .iter()
+            .map(|r| {
+                let row = r.rows.first();
+                // A code whose meaning Message did not name: every meaning, as the table shows.
+                let joined = |f: fn(&Row) -> Option<&str>| {
+                    r.rows.iter().filter_map(f).collect::<Vec<_>>().join(" / ")
+                };
+                let (message, message_en) = match r.rows.len() {
+                    0 | 1 => (
+                        row.map(|r| r.message.clone()),
+                        row.and_then(|r| r.message_en.clone()),
+                    ),
+                    _ => (
+                        Some(joined(|r| Some(r.message.as_str()))),
+                        Some(joined(|r| r.message_en.as_deref())),
+                    ),
+                };
+                JsonCount {
+                    api: r.api,
+                    code: match &r.code {
+                        JsonCode::Number(n) => JsonCode::Number(*n),
+                        JsonCode::Text(t) => JsonCode::Text(t),
+                        JsonCode::Other(o) => JsonCode::Other(o),
+                        JsonCode::None(_) => JsonCode::None(None),
+                    },
+                    count: r.count,
+                    share: (self.share(r.count) * 1e6).round() / 1e6,
+                    http_status: row.map(|r| r.http_status),
+                    message,
+                    message_en,
+                    category: r.category(),
+                    retry: r.retry(),
+                    first_seen: r.seen.first.map(rfc3339),
+                    last_seen: r.seen.last.map(rfc3339),
+                    request_ids: r.request_ids,
+                    distinct_codes: r.distinct,
+                }
+            })
+            .collect();
+        crate::text::to_json_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        Ok(())
+    }
+
+    /// The summary as tab-separated lines, one a code.
+    fn plain(&self, out: &mut impl Write) -> io::Result<()> {
+        let p = self.settings.palette;
+
+        for r in self.counts {
+            let http = r
+                .rows
+                .first()
+                .map_or("-".to_string(), |row| p.http(row.http_status));
+            let text = self
+                .other_note(r)
+                .unwrap_or_else(|| summary_meaning(r.rows, self.settings.lang));
+            let time = |t: Option<i64>| t.map_or("-".to_string(), rfc3339);
+            // Each id as a plain field, with its own commas escaped: `a,b` is one id, `a\,b`.
+            let ids = match r.request_ids {
+                [] => "-".to_string(),
+                ids => ids
+                    .iter()
+                    .map(|id| super::envelope::plain::field(id).replace(',', "\\,"))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            };
+            writeln!(
+                out,
+                "{}\t{:.2}%\t{}\t{http}\t{}\t{}\t{}\t{}\t{ids}\t{text}",
+                r.count,
+                self.share(r.count) * 100.0,
+                p.code(&r.shown),
+                r.category().map_or("-".into(), escape),
+                r.retry().map_or("-".into(), |x| p.retry(Some(x))),
+                time(r.seen.first),
+                time(r.seen.last),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The summary as a table fitted to the width, or one record a code when the width cannot
+    /// hold every code whole; then the sample RequestIds.
+    fn table(&self, out: &mut impl Write) -> io::Result<()> {
+        let (p, en) = (self.settings.palette, self.settings.lang == Lang::En);
+        let cut = self.counts.len().saturating_sub(MAX_TABLE_ROWS);
+        let counts = &self.counts[..self.counts.len() - cut];
+        let times = Times::of(counts);
+        let mut header = match en {
+            true => vec!["Count", "Share", "StatusCode", "HTTP", "Category\nretry"],
+            false => vec!["次数", "占比", "StatusCode", "HTTP", "类别\n重试"],
+        };
+        let seen_header = format!(
+            "{}{}{}",
+            if en {
+                "Seen (UTC)"
+            } else {
+                "出现时间（UTC）"
+            },
+            if times.shared > 0 { "\n" } else { "" },
+            times.shared()
+        );
+        if times.first.is_some() {
+            header.push(&seen_header);
+        }
+        header.push(if en { "Meaning" } else { "描述" });
+        // Narrower than the table needs to hold its codes whole: one record a code.
+        let needed = table_width_needed(counts, &header, |t| times.short(t));
+        if usize::from(self.settings.width) < needed {
+            let records = narrow_records(self, counts, &times);
+            write_records(out, &records, self.settings.width, p)?;
+        } else {
+            let mut grid = Grid::new();
+            grid.load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+            grid.set_width(self.settings.width);
+            grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
+            for r in counts {
+                grid.add_row(grid_row(self, r, &times));
+            }
+            // Every column but the meaning as wide as its content: the meaning wraps.
+            let columns = grid.column_count();
+            for column in grid.column_iter_mut().take(columns - 1) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+            writeln!(out, "{grid}")?;
+        }
+        write_rows_cut(out, cut, self.settings.lang)?;
+        write_request_ids(out, counts, self.settings)
+    }
+
+    fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
+        let lang = self.settings.lang;
+        write_totals(out, self.summary, lang)?;
+        super::shares::write_shares(out, self.all, self.summary.errors, self.settings)?;
+        write_skipped(out, self.problems, lang)
+    }
 }
 
 /// When the codes of a table were seen: what all their times share (their day, or their
@@ -398,56 +453,6 @@ impl Times {
             _ => vec!["-".to_string()],
         }
     }
-}
-
-/// The summary as a table fitted to the width, or one record a code when the width cannot
-/// hold every code whole; then the sample RequestIds.
-fn table(out: &mut impl Write, view: &View<'_, '_>) -> io::Result<()> {
-    let (p, en) = (view.settings.palette, view.settings.lang == Lang::En);
-    let cut = view.counts.len().saturating_sub(MAX_TABLE_ROWS);
-    let counts = &view.counts[..view.counts.len() - cut];
-    let times = Times::of(counts);
-    let mut header = match en {
-        true => vec!["Count", "Share", "StatusCode", "HTTP", "Category\nretry"],
-        false => vec!["次数", "占比", "StatusCode", "HTTP", "类别\n重试"],
-    };
-    let seen_header = format!(
-        "{}{}{}",
-        if en {
-            "Seen (UTC)"
-        } else {
-            "出现时间（UTC）"
-        },
-        if times.shared > 0 { "\n" } else { "" },
-        times.shared()
-    );
-    if times.first.is_some() {
-        header.push(&seen_header);
-    }
-    header.push(if en { "Meaning" } else { "描述" });
-    // Narrower than the table needs to hold its codes whole: one record a code.
-    let needed = table_width_needed(counts, &header, |t| times.short(t));
-    if usize::from(view.settings.width) < needed {
-        let records = narrow_records(view, counts, &times);
-        write_records(out, &records, view.settings.width, p)?;
-    } else {
-        let mut grid = Grid::new();
-        grid.load_preset(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        grid.set_width(view.settings.width);
-        grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
-        for r in counts {
-            grid.add_row(grid_row(view, r, &times));
-        }
-        // Every column but the meaning as wide as its content: the meaning wraps.
-        let columns = grid.column_count();
-        for column in grid.column_iter_mut().take(columns - 1) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
-        writeln!(out, "{grid}")?;
-    }
-    write_rows_cut(out, cut, view.settings.lang)?;
-    write_request_ids(out, counts, view.settings)
 }
 
 /// A row of the summary table.
