@@ -315,7 +315,8 @@ impl Summary {
                 self.bucket(i, seen.time);
             }
             None => {
-                self.other_codes.add(&key);
+                // Distinct as rows are: whatever the case of an API 3.0 code.
+                self.other_codes.add(&*key.folded());
                 self.other_seen.add(seen.time);
                 self.other_errors += u64::from(error);
             }
@@ -350,7 +351,7 @@ impl Summary {
                     self.over |= self.cells > MAX_CELLS;
                 }
                 None => {
-                    self.other_codes.add(&entry.key);
+                    self.other_codes.add(&*entry.key.folded());
                     self.other_seen.merge(entry.seen);
                     self.other_errors += entry.errors;
                 }
@@ -429,6 +430,34 @@ impl Distinct {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_past_the_bound_are_distinct_whatever_their_case_read_whole_or_in_parts() {
+        let v3 = |t: &str| Key {
+            api: Api::V3,
+            code: Some(Code::text(t)),
+            meaning: None,
+            without_code: false,
+        };
+        let mut full = Summary::new(0);
+        for n in 0..MAX_CODES {
+            full.add(Key::legacy(n as i128), false, &Seen::default());
+        }
+        let spellings = ["Zed.Code0", "ZED.CODE0", "zed.code0"];
+        let mut whole = full.clone();
+        for t in spellings {
+            whole.add(v3(t), true, &Seen::default());
+        }
+        let mut part = Summary::new(0);
+        for t in spellings {
+            part.add(v3(t), true, &Seen::default());
+        }
+        full.merge(part);
+        for summary in [whole, full] {
+            assert_eq!(summary.other, 3);
+            assert_eq!(summary.other_codes.estimate(), 1);
+        }
+    }
 
     fn key(n: i128) -> Key {
         Key::legacy(n)
