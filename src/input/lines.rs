@@ -5,7 +5,7 @@
 use std::io::{self, Read};
 
 /// How much is read at a time.
-const CHUNK: usize = 256 << 10;
+pub(crate) const CHUNK: usize = 256 << 10;
 
 /// One line: where it is in the buffer (valid until the next call that reads), its number and
 /// its offset in the input.

@@ -49,6 +49,9 @@ struct Blocks<'a> {
     /// What followed the last block's last line end (of a stream).
     carry: Vec<u8>,
     end: bool,
+    /// The error that ended the stream early (a compressed stream cut short): the lines
+    /// before it are read, as the sequential reader reads them, and then it is told.
+    failed: Option<io::Error>,
 }
 
 /// Where the blocks come from.
@@ -88,11 +91,19 @@ impl<'a> Blocks<'a> {
         buf[..len].copy_from_slice(&self.carry);
         self.carry.clear();
         while !self.end && len < BLOCK {
-            match input.read(&mut buf[len..]) {
+            // Reads of the sequential reader's size: a decoder that fails drops what it had
+            // decoded for the read it fails, so the two lose the same.
+            let to = BLOCK.min(len + crate::input::lines::CHUNK);
+            match input.read(&mut buf[len..to]) {
                 Ok(0) => self.end = true,
                 Ok(n) => len += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => {
+                    // The line the error cut is not read, as the sequential reader does not.
+                    len = memchr::memrchr(b'\n', &buf[..len]).map_or(0, |i| i + 1);
+                    self.failed = Some(e);
+                    self.end = true;
+                }
             }
         }
         if len == 0 {
@@ -264,6 +275,13 @@ impl<'a, 'n> Sequential<'a, 'n> {
         Ok((self.reader.is_idle_after(self.lines.number()), buf))
     }
 
+    /// Reads `block`, the last before the stream broke with `e`, and tells `e`: what was open
+    /// stays open, as when the sequential reader meets the error.
+    fn cut_short(mut self, block: Block, e: io::Error, sink: &mut impl Sink) -> io::Result<()> {
+        self.read(block, sink)?;
+        Err(e)
+    }
+
     /// Reads `block` and the rest of the text to the end.
     fn finish(
         mut self,
@@ -325,6 +343,7 @@ fn blocks<'a, S: Parts>(
         text,
         carry: Vec::new(),
         end: false,
+        failed: None,
     };
     let threads = match one_thread() {
         true => 1,
@@ -340,7 +359,11 @@ fn blocks<'a, S: Parts>(
         // One core, one block, or a first line longer than a block: one reader.
         first => {
             let block = first.map_or(Block::Range(0, 0), |(block, _)| block);
-            return Sequential::new(name, file, 0).finish(block, blocks.rest(), sink);
+            let reader = Sequential::new(name, file, 0);
+            return match blocks.failed.take() {
+                Some(e) => reader.cut_short(block, e, sink),
+                None => reader.finish(block, blocks.rest(), sink),
+            };
         }
     };
     let (job_tx, job_rx) = mpsc::channel::<(usize, Block, S)>();
@@ -426,6 +449,10 @@ fn blocks<'a, S: Parts>(
         }
         drop(job_tx);
         let block = tail.unwrap_or(Block::Range(0, 0));
+        if let Some(e) = blocks.failed.take() {
+            let reader = sequential.unwrap_or_else(|| Sequential::new(name, file, lines_before));
+            return reader.cut_short(block, e, sink);
+        }
         let rest = blocks.rest();
         match sequential {
             Some(reader) => reader.finish(block, rest, sink),
@@ -589,5 +616,20 @@ mod tests {
         log.splice(at..at, long.bytes());
         let want = sequential(&log);
         same_as_sequential(&log, &want);
+    }
+
+    #[test]
+    fn a_stream_cut_short_counts_what_came_before_as_the_sequential_reader_does() {
+        use crate::input::compressed::Compression;
+        use crate::input::source::tests::packed;
+        let gzip = packed(Compression::Gzip, &log());
+        let cut = &gzip[..gzip.len() * 3 / 4];
+        let mut want = Record::default();
+        let sequential_error = crate::input::read(cut, "t", &mut want).unwrap_err();
+        let mut got = Record::default();
+        let error = read(cut, "t", &mut got).unwrap_err();
+        assert_eq!(error.to_string(), sequential_error.to_string());
+        assert!(want.0.len() > 1000, "{}", want.0.len());
+        assert!(got.0 == want.0, "{} against {}", got.0.len(), want.0.len());
     }
 }

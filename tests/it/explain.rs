@@ -398,6 +398,39 @@ fn explain_of_an_empty_stdin_is_an_input_error() {
     assert!(stderr.contains("<stdin>: empty input"), "{stderr}");
 }
 
+/// A named file that cannot be read at an offset (a pipe, as `<(…)` and /dev/stdin are) is
+/// read as a stream, by `--summary` and `--diff` too.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_pipe_named_as_a_file_is_read_by_the_summary_and_the_diff() {
+    let input = "{\"StatusCode\":41601,\"Code\":0}\n".repeat(3);
+    let dir = tempfile::tempdir().unwrap();
+    let after = dir.path().join("after.log");
+    std::fs::write(&after, &input).unwrap();
+    let after = after.to_str().unwrap();
+    for (args, want) in [
+        (
+            &["explain", "--summary", "--format", "plain", "/dev/stdin"][..],
+            "3\t100.00%\t41601\t",
+        ),
+        (
+            &[
+                "explain",
+                "--format",
+                "plain",
+                "--diff",
+                "/dev/stdin",
+                after,
+            ],
+            "41601\t3\t3\t0\t",
+        ),
+    ] {
+        let (status, stdout, stderr) = parts(&run_with_input(args, input.as_bytes()));
+        assert_eq!(status, 0, "{args:?}: {stderr}");
+        assert!(stdout.starts_with(want), "{args:?}: {stdout}");
+    }
+}
+
 /// A file that tells no size (as under /proc) is read to its end all the same.
 #[cfg(target_os = "linux")]
 #[test]

@@ -109,13 +109,29 @@ impl<'t> Counter<'t> {
             self.clock.forget();
             let name = input.json_name();
             let result = match input {
-                // A file is read in ranges, each by its thread.
+                // A regular file that tells its size is read in ranges, each by its thread; any
+                // other (a FIFO such as `<(…)`, /dev/stdin, a file under /proc) as a stream.
                 Input::Path(path) => match std::fs::File::open(path) {
                     Err(e) => Err(file_error(path, &e)),
                     Ok(file) => {
-                        bytes += file.metadata().map_or(0, |m| m.len());
-                        crate::input::parallel::read_file(&file, &name, self)
-                            .map_err(|e| read_error(&self.file, &e, lang))
+                        let size = file
+                            .metadata()
+                            .ok()
+                            .filter(|m| m.is_file())
+                            .map(|m| m.len());
+                        let read = match size {
+                            Some(len) if len > 0 => {
+                                bytes += len;
+                                crate::input::parallel::read_file(&file, &name, self)
+                            }
+                            _ => {
+                                let mut counted = Counted::new(&file);
+                                let read = crate::input::parallel::read(&mut counted, &name, self);
+                                bytes += counted.bytes;
+                                read
+                            }
+                        };
+                        read.map_err(|e| read_error(&self.file, &e, lang))
                     }
                 },
                 input => open(input).and_then(|reader| {
