@@ -176,7 +176,11 @@ pub enum Command {
     },
 
     /// Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip
-    #[command(visible_alias = "e", after_help = EXPLAIN_HELP)]
+    #[command(
+        visible_alias = "e",
+        after_help = EXPLAIN_HELP,
+        group(clap::ArgGroup::new("report").args(["summary", "diff"]).multiple(true))
+    )]
     Explain {
         /// Files to read, or - for stdin [default: stdin when it is not a terminal]
         #[arg(value_name = "FILE")]
@@ -227,7 +231,12 @@ pub enum Command {
 
         /// With --summary or --diff: at most N rows, the largest first (with --by: the N
         /// largest codes, each with all its buckets)
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        #[arg(
+            long,
+            value_name = "N",
+            value_parser = clap::value_parser!(u64).range(1..),
+            requires = "report"
+        )]
         top: Option<u64>,
 
         /// With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart

@@ -121,11 +121,6 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 // No switch is silently ignored.
                 return Err(Error::Usage(output::problems::verbose_alone(settings.lang)));
             }
-            if top.is_some() && !summary && diff.is_none() {
-                return Err(Error::Usage(
-                    "--top limits the rows of --summary or --diff".into(),
-                ));
-            }
             let filter = explain::Filter::new(errors, &status)?;
             let (window, bound_notes) = explain::window(since.as_deref(), until.as_deref())?;
             let by = match by.as_deref() {
@@ -139,9 +134,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 })?),
             };
             if by.is_some() && matches!(g.format, Some(Format::Github | Format::Markdown)) {
-                return Err(Error::Usage(
-                    "--by draws a chart, or writes plain or json: not github or markdown".into(),
-                ));
+                return Err(Error::Usage(crate::t!(
+                    "--by draws a chart, or writes plain or json: not github or markdown",
+                    "--by 画出图表，或输出 plain 或 json：不输出 github 或 markdown"
+                )));
             }
             let options = explain::Options {
                 summary,

@@ -64,9 +64,10 @@ pub fn window(
         match text {
         None => Ok(None),
         Some(text) => clock.bound(text, now).map(Some).ok_or_else(|| {
-            Error::Usage(format!(
-                "{flag} {}: not a time: give RFC 3339 (2026-11-27T08:00:00Z) or an offset back from now (-3h, -30m, -2d)",
-                escape(text)
+            let text = escape(text);
+            Error::Usage(crate::t!(
+                "{flag} {text}: not a time: give RFC 3339 (2026-11-27T08:00:00Z) or an offset back from now (-3h, -30m, -2d)",
+                "{flag} {text}：不是时间：请给出 RFC 3339 时间（2026-11-27T08:00:00Z）或从现在往前的时长（-3h、-30m、-2d）"
             ))
         }),
     }
@@ -80,10 +81,10 @@ pub fn window(
     {
         // An empty window would find nothing, and say nothing of why.
         if from >= to {
-            return Err(Error::Usage(format!(
-                "--since {} is not before --until {}: give a window that starts before it ends",
-                escape(since),
-                escape(until)
+            let (since, until) = (escape(since), escape(until));
+            return Err(Error::Usage(crate::t!(
+                "--since {since} is not before --until {until}: give a window that starts before it ends",
+                "--since {since} 不早于 --until {until}：请给出先开始、后结束的时间窗口"
             )));
         }
     }

@@ -408,17 +408,19 @@ fn check_buckets(summary: &Summary, by: Millis) -> Result<(), Error> {
     use crate::explain::timeline::{fitting, MAX_BUCKETS, MAX_CELLS};
     let every = output::chart::duration_text(by);
     if summary.over {
-        return Err(Error::Usage(format!(
-            "--by {every}: more than {MAX_CELLS} counts of a code in a bucket: give a larger duration, or fewer codes (--status, --errors)"
+        return Err(Error::Usage(crate::t!(
+            "--by {every}: more than {MAX_CELLS} counts of a code in a bucket: give a larger duration, or fewer codes (--status, --errors)",
+            "--by {every}：各码各时段的计数超过 {MAX_CELLS} 个：请给出更长的时长，或更少的码（--status、--errors）"
         )));
     }
     if let Some((first, last)) = summary.bucket_span() {
         let buckets = last - first + 1;
         if buckets > MAX_BUCKETS {
             let span = (last - first + 1).saturating_mul(by);
-            return Err(Error::Usage(format!(
-                "--by {every}: the times span {buckets} buckets, more than {MAX_BUCKETS}: give --by {} or more",
-                fitting(span)
+            let fits = fitting(span);
+            return Err(Error::Usage(crate::t!(
+                "--by {every}: the times span {buckets} buckets, more than {MAX_BUCKETS}: give --by {fits} or more",
+                "--by {every}：时间跨越 {buckets} 个时段，超过 {MAX_BUCKETS} 个：请给出 --by {fits} 或更长"
             )));
         }
     }
