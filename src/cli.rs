@@ -181,81 +181,7 @@ pub enum Command {
         after_help = EXPLAIN_HELP,
         group(clap::ArgGroup::new("report").args(["summary", "diff"]).multiple(true))
     )]
-    Explain {
-        /// Files to read, or - for stdin [default: stdin when it is not a terminal]
-        #[arg(value_name = "FILE")]
-        files: Vec<PathBuf>,
-
-        /// Count envelopes per StatusCode instead of explaining each
-        #[arg(long)]
-        summary: bool,
-
-        /// Exit 1 when any envelope is an error (for scripts)
-        #[arg(long)]
-        check: bool,
-
-        /// With --check: print nothing, only the exit status tells
-        #[arg(long, short = 'q', requires = "check")]
-        quiet: bool,
-
-        /// Only error envelopes: printed, counted and checked
-        #[arg(long)]
-        errors: bool,
-
-        /// Only envelopes whose code matches (41601, 416xx, 'AuthFailure.*'; repeatable)
-        #[arg(long, value_name = "PATTERN")]
-        status: Vec<String>,
-
-        /// The human layout with each field and what the source document says of it
-        #[arg(long, short = 'v')]
-        verbose: bool,
-
-        /// When to page human output on a terminal (PAGER, default less -FRX)
-        #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
-        paging: Paging,
-
-        /// With --summary: count per category or retry class instead of per code
-        #[arg(long, value_enum, requires = "summary", conflicts_with = "diff")]
-        group: Option<GroupArg>,
-
-        /// Compare two inputs (files, .gz or -): per code, before, after and the change; with
-        /// --check, exit 1 when AFTER has a new error code (errors and
-        /// successes of a code are compared apart)
-        #[arg(
-            long,
-            num_args = 2,
-            value_names = ["BEFORE", "AFTER"],
-            conflicts_with_all = ["files", "summary"]
-        )]
-        diff: Option<Vec<PathBuf>>,
-
-        /// With --summary or --diff: at most N rows, the largest first (with --by: the N
-        /// largest codes, each with all its buckets)
-        #[arg(
-            long,
-            value_name = "N",
-            value_parser = clap::value_parser!(u64).range(1..),
-            requires = "report"
-        )]
-        top: Option<u64>,
-
-        /// With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart
-        #[arg(
-            long,
-            value_name = "DURATION",
-            requires = "summary",
-            conflicts_with_all = ["group", "diff"]
-        )]
-        by: Option<String>,
-
-        /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
-        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-        since: Option<String>,
-
-        /// Only envelopes logged before TIME (as --since)
-        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-        until: Option<String>,
-    },
+    Explain(ExplainArgs),
 
     /// Print a shell completion script that knows the codes
     Completions {
@@ -266,6 +192,86 @@ pub enum Command {
 
     /// Print the man page (roff)
     Man,
+}
+
+/// `errcode explain`'s arguments, as typed: turned into the explain options once, in
+/// `commands/explain/options.rs`.
+#[derive(Debug, Args)]
+#[group(skip)]
+pub struct ExplainArgs {
+    /// Files to read, or - for stdin [default: stdin when it is not a terminal]
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Count envelopes per StatusCode instead of explaining each
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Exit 1 when any envelope is an error (for scripts)
+    #[arg(long)]
+    pub check: bool,
+
+    /// With --check: print nothing, only the exit status tells
+    #[arg(long, short = 'q', requires = "check")]
+    pub quiet: bool,
+
+    /// Only error envelopes: printed, counted and checked
+    #[arg(long)]
+    pub errors: bool,
+
+    /// Only envelopes whose code matches (41601, 416xx, 'AuthFailure.*'; repeatable)
+    #[arg(long, value_name = "PATTERN")]
+    pub status: Vec<String>,
+
+    /// The human layout with each field and what the source document says of it
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
+    /// When to page human output on a terminal (PAGER, default less -FRX)
+    #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
+    pub paging: Paging,
+
+    /// With --summary: count per category or retry class instead of per code
+    #[arg(long, value_enum, requires = "summary", conflicts_with = "diff")]
+    pub group: Option<GroupArg>,
+
+    /// Compare two inputs (files, .gz or -): per code, before, after and the change; with
+    /// --check, exit 1 when AFTER has a new error code (errors and
+    /// successes of a code are compared apart)
+    #[arg(
+        long,
+        num_args = 2,
+        value_names = ["BEFORE", "AFTER"],
+        conflicts_with_all = ["files", "summary"]
+    )]
+    pub diff: Option<Vec<PathBuf>>,
+
+    /// With --summary or --diff: at most N rows, the largest first (with --by: the N
+    /// largest codes, each with all its buckets)
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u64).range(1..),
+        requires = "report"
+    )]
+    pub top: Option<u64>,
+
+    /// With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart
+    #[arg(
+        long,
+        value_name = "DURATION",
+        requires = "summary",
+        conflicts_with_all = ["group", "diff"]
+    )]
+    pub by: Option<String>,
+
+    /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub since: Option<String>,
+
+    /// Only envelopes logged before TIME (as --since)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub until: Option<String>,
 }
 
 // The command line's side of the domain's choices: the domain types know nothing of clap. Each

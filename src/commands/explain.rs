@@ -22,7 +22,7 @@ mod report;
 pub use inputs::Input;
 use inputs::{nothing_found, open, read_error, Counted};
 use options::outcome;
-pub use options::{window, Filter, Options};
+pub use options::Options;
 
 use pieces::{write_pieces, Piece, Pieces, PIECE};
 use printer::Printer;

@@ -24,7 +24,7 @@ fn env(name: &str) -> Option<String> {
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     // `explain -q` writes nothing to stdout: it may well be closed.
-    let writes_nothing = matches!(cli.command, Some(Command::Explain { quiet: true, .. }));
+    let writes_nothing = matches!(&cli.command, Some(Command::Explain(args)) if args.quiet);
     if !writes_nothing && crate::error::stdout_is_closed() {
         return Err(crate::error::stdout_closed());
     }
@@ -46,7 +46,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
     let (global, command) = cli.into_command();
     if let Some(f @ (Format::Human | Format::Github | Format::Markdown)) = global.format {
-        if !matches!(command, Command::Explain { .. }) {
+        if !matches!(command, Command::Explain(_)) {
             let name = format!("{f:?}").to_lowercase();
             return Err(Error::Usage(crate::t!(
                 "--format {name} is explain's layout: lookup, list and search write table, plain or json",
@@ -99,66 +99,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             }
         }
         Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
-        Command::Explain {
-            files,
-            summary,
-            check,
-            quiet,
-            errors,
-            status,
-            verbose,
-            paging,
-            group,
-            diff,
-            top,
-            since,
-            until,
-            by,
-        } => {
-            if verbose
-                && (summary || diff.is_some() || matches!(g.format, Some(f) if f != Format::Human))
-            {
-                // No switch is silently ignored.
-                return Err(Error::Usage(output::problems::verbose_alone(settings.lang)));
-            }
-            let filter = explain::Filter::new(errors, &status)?;
-            let (window, bound_notes) = explain::window(since.as_deref(), until.as_deref())?;
-            let by = match by.as_deref() {
-                None => None,
-                Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
-                    let text = escape(text);
-                    Error::Usage(crate::t!(
-                        "--by {text}: not a duration: give one such as 30s, 5m, 1h, 1d or 1h30m",
-                        "--by {text}：不是时长：请给出 30s、5m、1h、1d 或 1h30m 这样的时长"
-                    ))
-                })?),
-            };
-            if by.is_some() && matches!(g.format, Some(Format::Github | Format::Markdown)) {
-                return Err(Error::Usage(crate::t!(
-                    "--by draws a chart, or writes plain or json: not github or markdown",
-                    "--by 画出图表，或输出 plain 或 json：不输出 github 或 markdown"
-                )));
-            }
-            let options = explain::Options {
-                summary,
-                check,
-                quiet,
-                filter,
-                verbose,
-                paging,
-                group: group.map(crate::explain::summary::Group::from),
-                diff: diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
-                top: top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-                window,
-                bound_notes,
-                by,
-                step_summary: match g.format {
-                    Some(Format::Github) => env("GITHUB_STEP_SUMMARY")
-                        .filter(|p| !p.is_empty())
-                        .map(PathBuf::from),
-                    _ => None,
-                },
-            };
+        Command::Explain(mut args) => {
+            let files = std::mem::take(&mut args.files);
+            let options = explain::Options::from_args(args, g.format, &settings, env)?;
             explain::run(
                 &mut out,
                 &load_table(&g.tables)?,

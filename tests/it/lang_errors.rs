@@ -27,9 +27,25 @@ const ERRORS: &[&[&str]] = &[
     &["lookup"],
     &["--color", "never"],
     &["explain", "--summary", "--since", "yesterday", "/dev/null"],
-    &["explain", "--summary", "--since", "-1h", "--until", "-2h", "/dev/null"],
+    &[
+        "explain",
+        "--summary",
+        "--since",
+        "-1h",
+        "--until",
+        "-2h",
+        "/dev/null",
+    ],
     &["explain", "--summary", "--by", "1mo", "/dev/null"],
-    &["explain", "--summary", "--by", "1h", "--format", "github", "/dev/null"],
+    &[
+        "explain",
+        "--summary",
+        "--by",
+        "1h",
+        "--format",
+        "github",
+        "/dev/null",
+    ],
     &["explain", "--top", "3", "/dev/null"],
 ];
 

@@ -41,6 +41,64 @@ pub struct Options {
     pub by: Option<i64>,
 }
 
+impl Options {
+    /// The options `explain`'s arguments ask for, checked once: a switch that would be
+    /// ignored, a duration or a time that is none, is a usage error.
+    pub fn from_args(
+        args: crate::cli::ExplainArgs,
+        format: Option<crate::settings::Format>,
+        settings: &crate::settings::Settings,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Options, Error> {
+        use crate::settings::Format;
+        let formatted = matches!(format, Some(f) if f != Format::Human);
+        if args.verbose && (args.summary || args.diff.is_some() || formatted) {
+            // No switch is silently ignored.
+            return Err(Error::Usage(crate::output::problems::verbose_alone(
+                settings.lang,
+            )));
+        }
+        let filter = Filter::new(args.errors, &args.status)?;
+        let (window, bound_notes) = window(args.since.as_deref(), args.until.as_deref())?;
+        let by = match args.by.as_deref() {
+            None => None,
+            Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
+                let text = escape(text);
+                Error::Usage(crate::t!(
+                    "--by {text}: not a duration: give one such as 30s, 5m, 1h, 1d or 1h30m",
+                    "--by {text}：不是时长：请给出 30s、5m、1h、1d 或 1h30m 这样的时长"
+                ))
+            })?),
+        };
+        if by.is_some() && matches!(format, Some(Format::Github | Format::Markdown)) {
+            return Err(Error::Usage(crate::t!(
+                "--by draws a chart, or writes plain or json: not github or markdown",
+                "--by 画出图表，或输出 plain 或 json：不输出 github 或 markdown"
+            )));
+        }
+        Ok(Options {
+            summary: args.summary,
+            check: args.check,
+            quiet: args.quiet,
+            filter,
+            verbose: args.verbose,
+            paging: args.paging,
+            group: args.group.map(crate::explain::summary::Group::from),
+            diff: args.diff.and_then(|d| <[PathBuf; 2]>::try_from(d).ok()),
+            top: args.top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            window,
+            bound_notes,
+            by,
+            step_summary: match format {
+                Some(Format::Github) => env("GITHUB_STEP_SUMMARY")
+                    .filter(|p| !p.is_empty())
+                    .map(PathBuf::from),
+                _ => None,
+            },
+        })
+    }
+}
+
 /// The window of `--since` and `--until`, read in the local zone; `None` without either. With
 /// it, what there is to tell of how they were read (a zone abbreviation read as the local zone).
 pub fn window(
