@@ -261,21 +261,30 @@ fn terminal_width(stdout_is_terminal: bool) -> Option<u16> {
     terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0)
 }
 
+/// Every value given to `flag` (`--flag VALUE` or `--flag=VALUE`), in order, as typed: the
+/// arguments are not parsed yet.
+fn early_values(args: &[std::ffi::OsString], flag: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut words = args.iter().map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        match word.strip_prefix(flag) {
+            Some("") => values.extend(words.next().map(|w| w.into_owned())),
+            Some(rest) => values.extend(rest.strip_prefix('=').map(str::to_string)),
+            None => {}
+        }
+    }
+    values
+}
+
 /// The early look, before the arguments are parsed: clap's colour, from `--color` as typed,
 /// `NO_COLOR` and `TERM=dumb`, so that clap's own errors and help are coloured as asked.
 pub(crate) fn early_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
     let mut choice = None;
-    let mut words = args.iter().map(|a| a.to_string_lossy());
-    while let Some(word) = words.next() {
-        let value = match word.strip_prefix("--color") {
-            Some("") => words.next().map(|w| w.into_owned()),
-            Some(rest) => rest.strip_prefix('=').map(str::to_string),
-            None => None,
-        };
-        match value.as_deref() {
-            Some("always") => choice = Some(clap::ColorChoice::Always),
-            Some("never") => choice = Some(clap::ColorChoice::Never),
-            Some("auto") => choice = None,
+    for value in early_values(args, "--color") {
+        match value.as_str() {
+            "always" => choice = Some(clap::ColorChoice::Always),
+            "never" => choice = Some(clap::ColorChoice::Never),
+            "auto" => choice = None,
             _ => {}
         }
     }
@@ -293,16 +302,10 @@ pub(crate) fn early_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
 /// else the locale's, so that clap's own errors are told in it.
 pub(crate) fn early_lang(args: &[std::ffi::OsString]) -> crate::lang::Lang {
     let mut asked = None;
-    let mut words = args.iter().map(|a| a.to_string_lossy());
-    while let Some(word) = words.next() {
-        let value = match word.strip_prefix("--lang") {
-            Some("") => words.next().map(|w| w.into_owned()),
-            Some(rest) => rest.strip_prefix('=').map(str::to_string),
-            None => None,
-        };
-        match value.as_deref() {
-            Some("zh") => asked = Some(crate::lang::Lang::Zh),
-            Some("en") => asked = Some(crate::lang::Lang::En),
+    for value in early_values(args, "--lang") {
+        match value.as_str() {
+            "zh" => asked = Some(crate::lang::Lang::Zh),
+            "en" => asked = Some(crate::lang::Lang::En),
             _ => {}
         }
     }
