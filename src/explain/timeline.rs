@@ -62,10 +62,12 @@ pub fn bucket_of(time: Millis, by: Millis) -> i64 {
 }
 
 /// A duration as `--by` takes it ([`duration`](crate::input::time::duration): `30s`, `5m`,
-/// `1h`, `1d`, `1h30m`…), over zero; in milliseconds.
+/// `1h`, `1d`, `1h30m`…): whole seconds, over zero, as buckets are named; in milliseconds.
 pub fn duration(text: &str) -> Option<Millis> {
     let millis = crate::input::time::duration(text)?.as_millis();
-    i64::try_from(millis).ok().filter(|&d| d > 0)
+    i64::try_from(millis)
+        .ok()
+        .filter(|&d| d > 0 && d % 1_000 == 0)
 }
 
 /// The smallest duration of whole seconds, minutes, hours or days that fits `span` (in

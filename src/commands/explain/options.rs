@@ -65,8 +65,8 @@ impl Options {
             Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
                 let text = escape(text);
                 Error::Usage(crate::t!(
-                    "--by {text}: not a duration: give one such as 30s, 5m, 1h, 1d or 1h30m",
-                    "--by {text}：不是时长：请给出 30s、5m、1h、1d 或 1h30m 这样的时长"
+                    "--by {text}: not a duration of whole seconds: give one such as 30s, 5m, 1h, 1d or 1h30m",
+                    "--by {text}：不是整秒的时长：请给出 30s、5m、1h、1d 或 1h30m 这样的时长"
                 ))
             })?),
         };
