@@ -100,7 +100,7 @@ impl<'a> Blocks<'a> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     // The line the error cut is not read, as the sequential reader does not.
-                    len = memchr::memrchr(b'\n', &buf[..len]).map_or(0, |i| i + 1);
+                    len = complete_lines(&buf[..len]);
                     self.failed = Some(e);
                     self.end = true;
                 }
@@ -128,6 +128,19 @@ impl<'a> Blocks<'a> {
             (false, Text::Stream(input)) => Some(input),
             (false, Text::File { file, at, len }) => Some(Box::new(Range { file, at, end: len })),
         }
+    }
+}
+
+/// How much of `text` the sequential reader hands out as lines when the input breaks after
+/// it: up to its last line end (`\n`, `\r\n`, or a `\r` that something other than `\n`
+/// follows; a `\r` last waits for the byte after it, which never comes).
+fn complete_lines(text: &[u8]) -> usize {
+    match memchr::memrchr2(b'\n', b'\r', text) {
+        Some(i) if text[i] == b'\r' && i + 1 == text.len() => {
+            memchr::memrchr2(b'\n', b'\r', &text[..i]).map_or(0, |j| j + 1)
+        }
+        Some(i) => i + 1,
+        None => 0,
     }
 }
 
@@ -630,6 +643,30 @@ mod tests {
         let error = read(cut, "t", &mut got).unwrap_err();
         assert_eq!(error.to_string(), sequential_error.to_string());
         assert!(want.0.len() > 1000, "{}", want.0.len());
+        assert!(got.0 == want.0, "{} against {}", got.0.len(), want.0.len());
+    }
+
+    #[test]
+    fn a_break_keeps_the_lines_the_sequential_reader_would_have_read() {
+        assert_eq!(complete_lines(b"a\nb"), 2);
+        assert_eq!(complete_lines(b"a\rb"), 2);
+        assert_eq!(complete_lines(b"a\r\nb\r"), 3);
+        assert_eq!(complete_lines(b"a\r\r"), 2);
+        assert_eq!(complete_lines(b"ab"), 0);
+        // Lone `\r` line ends, cut short within the first block: as many envelopes as one
+        // reader finds.
+        use crate::input::compressed::Compression;
+        use crate::input::source::tests::packed;
+        let log: Vec<u8> = (0..1_200)
+            .flat_map(|i| format!("{{\"RequestId\":\"r{i}\",\"StatusCode\":41601}}\r").into_bytes())
+            .collect();
+        let gzip = packed(Compression::Gzip, &log);
+        let cut = &gzip[..gzip.len() / 2];
+        let mut want = Record::default();
+        crate::input::read(cut, "t", &mut want).unwrap_err();
+        let mut got = Record::default();
+        read(cut, "t", &mut got).unwrap_err();
+        assert!(want.0.len() > 100, "{}", want.0.len());
         assert!(got.0 == want.0, "{} against {}", got.0.len(), want.0.len());
     }
 }
