@@ -170,32 +170,17 @@ pub fn file_error(path: &Path, e: &io::Error) -> Error {
 /// Rust's runtime opens /dev/null on a standard descriptor it finds closed, before `main`, so
 /// writes would vanish without an error; by then a closed fd 1 looks like the /dev/null that
 /// callers pass on purpose (`>/dev/null`, Python's `subprocess.DEVNULL`, systemd's
-/// `StandardOutput=null`, all open), which is why this asks what fd 1 was before the runtime
-/// touched it. Not known on Windows: there it says no.
+/// `StandardOutput=null`, all open), which is why the binary looks at fd 1 before the runtime
+/// touches it and says so through [`stdout_closed_at_start`]. Unknown (no) where it does not.
 pub(crate) fn stdout_is_closed() -> bool {
-    #[cfg(unix)]
-    return at_start::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed);
-    #[cfg(not(unix))]
-    false
+    CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// A look at the standard descriptors before Rust's runtime starts.
-#[cfg(unix)]
-mod at_start {
-    use std::sync::atomic::{AtomicBool, Ordering};
+static CLOSED_AT_START: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-    /// Whether fd 1 was closed when the process started, set once by [`look`].
-    pub(super) static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
-
-    /// Runs among the executable's constructors (ELF `.init_array`, Mach-O `__mod_init_func`),
-    /// which the C runtime calls before `main`, and so before std's start-up (`lang_start`)
-    /// puts /dev/null on a closed fd 0, 1 or 2. `fcntl(F_GETFD)` fails with `EBADF` exactly
-    /// when the descriptor is not open. A raw system call, nothing of std that needs its
-    /// runtime, and no panic; `unsafe` is ctor's required mark of code that runs before
-    /// `main`, not unsafe code here.
-    #[ctor::ctor(unsafe)]
-    fn look() {
-        let flags = rustix::io::fcntl_getfd(rustix::stdio::stdout());
-        STDOUT_CLOSED.store(flags == Err(rustix::io::Errno::BADF), Ordering::Relaxed);
-    }
+/// Tells errcode whether fd 1 was closed when the process started, as seen before Rust's
+/// runtime put /dev/null on it. The binary calls it from a constructor that runs before `main`
+/// (`src/main.rs`); nothing else should.
+pub fn stdout_closed_at_start(closed: bool) {
+    CLOSED_AT_START.store(closed, std::sync::atomic::Ordering::Relaxed);
 }

@@ -37,6 +37,10 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+// Forbidden, not only denied: the binary's constructor (src/main.rs) is the one place that
+// carries ctor's `unsafe` mark.
+#![forbid(unsafe_code)]
+
 mod cli;
 mod commands;
 mod completions;
@@ -51,7 +55,7 @@ mod text;
 
 pub use cli::Cli;
 pub use commands::parse::parse;
-pub use error::{exit_code, Error, Outcome};
+pub use error::{exit_code, stdout_closed_at_start, Error, Outcome};
 pub use explain::{explain, verdict, Finding, Note, Verdict};
 pub use input::{
     read, Api, Envelope, Event, Fault, Field, HttpResponse, Origin, Sink, Skip, Value,

@@ -643,45 +643,6 @@ fn a_pipe_closed_before_the_first_write_ends_quietly() {
 }
 
 #[test]
-fn the_source_allows_no_unsafe_code() {
-    // unsafe_code is deny, not forbid, only so that ctor's generated constructor may allow it
-    // on its own items; nothing in src/ may allow it.
-    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for (i, line) in text.lines().enumerate() {
-                    let line: String = line.split_whitespace().collect();
-                    if ["allow(", "expect(", "warn("]
-                        .iter()
-                        .any(|l| line.contains(&format!("{l}unsafe_code")))
-                    {
-                        found.push(format!("{}:{}", path.display(), i + 1));
-                    }
-                }
-            }
-        }
-    }
-    let mut found = Vec::new();
-    walk(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut found,
-    );
-    assert!(found.is_empty(), "unsafe code allowed at {found:?}");
-    let manifest = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"),
-    )
-    .unwrap();
-    assert!(
-        manifest.contains("unsafe_code = \"deny\""),
-        "Cargo.toml lints"
-    );
-}
-
-#[test]
 fn json_output_escapes_del_and_c1_controls() {
     let input = "{\"RequestId\":\"a\u{85}b\",\"Code\":0,\"StatusCode\":200,\"Message\":\"x\u{7f}\u{9b}2J\"}\n";
     let (status, stdout, _) = parts(&common::run_with_input(

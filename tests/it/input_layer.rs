@@ -465,61 +465,6 @@ fn twenty_thousand_nested_brackets_in_a_small_file_do_not_crash() {
     assert_eq!(check.status, 1);
 }
 
-#[test]
-fn a_million_nested_levels_do_not_crash_or_hide_their_neighbours() {
-    const N: usize = 1_000_000;
-    let field = r#"{"RequestId":"x","Code":0,"StatusCode":200,"Data":"#;
-    let cases: Vec<(&str, String, bool)> = vec![
-        ("arrays at the top, unclosed", "[".repeat(N), false),
-        ("objects at the top, unclosed", r#"{"a":"#.repeat(N), false),
-        (
-            "arrays in a field, unclosed",
-            field.to_string() + &"[".repeat(N),
-            false,
-        ),
-        (
-            "objects in a field, unclosed",
-            field.to_string() + &r#"{"a":"#.repeat(N),
-            false,
-        ),
-        (
-            "arrays at the top, closed",
-            "[".repeat(N) + &"]".repeat(N),
-            false,
-        ),
-        (
-            "objects at the top, closed",
-            r#"{"a":"#.repeat(N) + "1" + &"}".repeat(N),
-            false,
-        ),
-        (
-            "arrays in a field, closed",
-            field.to_string() + &"[".repeat(N) + &"]".repeat(N) + "}",
-            true,
-        ),
-        (
-            "objects in a field, closed",
-            field.to_string() + &r#"{"a":"#.repeat(N) + "1" + &"}".repeat(N) + "}",
-            true,
-        ),
-    ];
-    every_case(
-        cases.into_iter().map(|c| (c.0.to_string(), c)),
-        |(what, deep, is_envelope)| {
-            let input = format!("{}\n{deep}\n{}\n", envelope("a", 200), envelope("b", 41601));
-            let out = json_lines("deep-million.json", input.as_bytes());
-            assert_eq!(out.status, 0, "{what}: {}", clip(&out.stderr));
-            let (ids, starts) = if is_envelope {
-                (strings(&["a", "x", "b"]), vec![1, 2, 3])
-            } else {
-                (strings(&["a", "b"]), vec![1, 3])
-            };
-            assert_eq!(out.ids(), ids, "{what}");
-            assert_eq!(out.starts(), starts, "{what}");
-        },
-    );
-}
-
 /// A file of about 30 MB: usual envelope lines, with `middle` half-way. Returns the file's
 /// bytes and the number of usual lines.
 fn large_file_with(middle: &str) -> (Vec<u8>, u64) {
@@ -579,42 +524,6 @@ fn an_envelope_with_5000_deep_data_in_a_large_file_is_counted() {
 // ---------------------------------------------------------------------------------------------
 // 6. Many values, many codes
 // ---------------------------------------------------------------------------------------------
-
-/// The number of JSON lines and the request IDs of the first and the last; only those two are
-/// parsed (a debug build parses 100,000 annotations slowly).
-fn ends(out: &Outcome) -> (usize, String, String) {
-    let mut lines = out.stdout.lines();
-    let count = out.stdout.lines().count();
-    let id = |l: Option<&str>| {
-        let l = l.unwrap_or("{}");
-        request_id(&parse_line(l).unwrap_or_else(|e| panic!("{e}: {}", clip(l))))
-    };
-    let first = id(lines.next());
-    let last = id(lines.next_back());
-    (count, first, last)
-}
-
-#[test]
-fn a_one_line_array_of_100000_envelopes_is_all_explained() {
-    let items: Vec<String> = (0..100_000)
-        .map(|i| envelope(&format!("a{i}"), [200, 41601][i % 2]))
-        .collect();
-    let input = format!("[{}]\n", items.join(","));
-    let dir = Scratch::new("array");
-    let path = dir.write("array.json", input.as_bytes());
-    let out = explain_path(&path, &["--format", "json"]);
-    assert_eq!(out.status, 0, "{}", clip(&out.stderr));
-    assert_eq!(
-        ends(&out),
-        (100_000, "a0".to_string(), "a99999".to_string())
-    );
-    let summary = explain_both(
-        "array.json",
-        input.as_bytes(),
-        &["--summary", "--format", "json"],
-    );
-    assert_eq!(summary.summary_total(), 100_000);
-}
 
 #[test]
 fn concatenated_envelopes_on_one_line_are_all_explained() {

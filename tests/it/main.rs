@@ -1,4 +1,4 @@
-//! The integration tests: one binary, a module per feature, run on the real .
+//! The integration tests: one binary, a module per feature, run on the real binary.
 
 mod adversarial;
 mod api_v3;
@@ -20,6 +20,7 @@ mod report;
 mod report_support;
 mod report_views;
 mod search;
+mod stress;
 mod table;
 mod times;
 mod user_tables;

@@ -102,26 +102,6 @@ fn stdin_given_twice_is_a_usage_error() {
 }
 
 #[test]
-fn out_of_order_envelopes_in_a_document_are_counted_in_linear_time() {
-    // Each element holds an envelope inside a string before a plain one: line numbers are
-    // counted back and forth, never from the start of the document again.
-    let mut input = String::from("[\n");
-    for _ in 0..60_000 {
-        input.push_str("{\"log\":\"{\\\"StatusCode\\\":40006}\"}, {\"Data\":{\"StatusCode\":10001},\"StatusCode\":200,\"Code\":0},\n");
-    }
-    input.push_str("{}]\n");
-    let out = run_with_input(
-        &["explain", "--summary", "--format", "json"],
-        input.as_bytes(),
-    );
-    let (status, stdout, stderr) = parts(&out);
-    assert_eq!(status, 0, "{stderr}");
-    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
-    let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
-    assert_eq!(total, 180_000);
-}
-
-#[test]
 fn a_chunked_body_is_put_together_before_it_is_read() {
     let input = b"HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"StatusCode\":42\r\n4\r\n502}\r\n0\r\n\r\n{\"StatusCode\":200,\"Code\":0}\n";
     let (status, lines, stderr) = check(input);
