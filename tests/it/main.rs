@@ -1,21 +1,20 @@
 //! The integration tests: one binary, a module per feature, run on the real binary.
 
-mod adversarial;
 mod api_v3;
 mod cli;
 mod common;
 mod completions;
+mod diff;
 mod explain;
+mod hostile_input;
 mod input_compressed;
 mod input_forms;
 mod input_layer;
 mod input_layer_support;
-mod lang_errors;
-mod layout;
-mod narrow;
+mod lang;
+mod layouts;
 mod readme;
-mod red_team;
-mod red_team_report;
+mod regressions;
 mod report;
 mod report_support;
 mod report_views;
