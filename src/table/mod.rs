@@ -338,25 +338,33 @@ impl Table {
         categories
     }
 
-    /// Up to three known codes a mistyped `code` was probably meant to be: codes one edit away
-    /// (a digit changed, added, dropped, or two swapped) first, else the numerically closest.
+    /// Up to three known codes a mistyped `code` was plausibly meant to be: those a typo away
+    /// (see [`typo_limit`]: for a code of five digits, one digit changed, added, dropped, or two
+    /// swapped), nearest first, then the numerically closest. A code further from every code
+    /// gets none: `99999` is not a typo of `52514`.
     pub(crate) fn nearest(&self, code: &str) -> Vec<u32> {
+        // No code is this long: no typo of one either (and edits cost length × length).
+        if code.len() > 80 {
+            return Vec::new();
+        }
+        let limit = typo_limit(code);
+        let n = code.parse::<u64>().unwrap_or(0);
         let mut codes: Vec<u32> = self.rows.iter().map(|r| r.code).collect();
         codes.dedup();
-        let n = code.parse::<u64>().unwrap_or(0);
-        let by_closeness = |c: &u32| u64::from(*c).abs_diff(n);
-        let mut close: Vec<u32> = codes
-            .iter()
-            .copied()
-            .filter(|c| edit_distance(code, &c.to_string()) <= 1)
+        let mut close: Vec<(usize, u64, u32)> = codes
+            .into_iter()
+            .map(|c| {
+                (
+                    edit_distance(code, &c.to_string()),
+                    u64::from(c).abs_diff(n),
+                    c,
+                )
+            })
+            .filter(|&(d, _, _)| d <= limit)
             .collect();
-        close.sort_by_key(by_closeness);
+        close.sort_unstable();
         close.truncate(3);
-        if close.is_empty() && n > 0 {
-            close = codes;
-            close.sort_by_key(by_closeness);
-            close.truncate(2);
-        }
+        let mut close: Vec<u32> = close.into_iter().map(|(_, _, c)| c).collect();
         close.sort_unstable();
         close
     }
@@ -570,6 +578,17 @@ fn near_word(text: &str, term: &str) -> bool {
             .any(|word| edit_distance(&word.to_ascii_lowercase(), term) <= 1)
 }
 
+/// The most edits that still make `word` a plausible typo of a code: one (a character changed,
+/// added, dropped, or two neighbours swapped), and two in a code of 20 characters or more, where a
+/// second slip is as likely as a first in a short one. Three in a short code is another code:
+/// `NoSuchRegion` is not a typo of `NoSuchVersion`, nor `99999` of `52514`.
+pub(crate) fn typo_limit(word: &str) -> usize {
+    match word.chars().count() {
+        0..20 => 1,
+        _ => 2,
+    }
+}
+
 /// The edit distance between two words, a swap of two neighbours counting as one edit (optimal
 /// string alignment, strsim's: already built for clap's own suggestions).
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
@@ -668,12 +687,24 @@ mod tests {
     }
 
     #[test]
-    fn nearest_prefers_one_edit_then_numeric_neighbours() {
+    fn nearest_suggests_only_codes_a_typo_away() {
         let table = Table::builtin();
+        // A swap, a digit changed, added or dropped.
         assert_eq!(table.nearest("41061"), [41601]);
         assert_eq!(table.nearest("41635"), [41632, 41633, 41634]);
         assert_eq!(table.nearest("41699"), [41609, 41619, 41629]);
-        assert_eq!(table.nearest("99999"), [52513, 52514]);
+        assert_eq!(table.nearest("416011"), [41601, 41611]);
+        assert_eq!(table.nearest("4160"), [41601, 41602, 41603]);
+        assert_eq!(table.nearest("60000"), [50000]);
+        // Numerically close is not a typo.
+        for far in ["99999", "77777", "12345", "41", "4999999", "0", ""] {
+            assert!(
+                table.nearest(far).is_empty(),
+                "{far}: {:?}",
+                table.nearest(far)
+            );
+        }
+        assert!(table.nearest(&"4".repeat(100_000)).is_empty());
     }
 
     #[test]

@@ -154,14 +154,16 @@ impl V3Table {
     }
 
     /// What to suggest for `arg`, which matched no code: the group it names (`AuthFailure` →
-    /// `AuthFailure.*`), else the codes within a few edits of it (a typo), nearest first.
+    /// `AuthFailure.*`), else the codes a typo away from it ([`crate::table::typo_limit`]),
+    /// nearest first.
     pub fn suggest(&self, arg: &str) -> Vec<String> {
         // No code is this long: no typo of one either (and edits cost length × length).
         if arg.len() > 80 {
             return Vec::new();
         }
-        // The words within `max` edits of `target`, nearest first, at most three.
-        let nearest = |target: &str, words: &mut dyn Iterator<Item = &str>, max: usize| {
+        // The words a typo away from `target`, nearest first, at most three.
+        let nearest = |target: &str, words: &mut dyn Iterator<Item = &str>| {
+            let max = crate::table::typo_limit(target);
             let target = target.to_ascii_lowercase();
             let mut near: Vec<(usize, &str)> = words
                 .map(|w| {
@@ -185,7 +187,7 @@ impl V3Table {
                 .codes
                 .iter()
                 .filter_map(|c| c.split_once('.').map(|g| g.0));
-            return nearest(prefix.trim_end_matches('.'), &mut groups, 2)
+            return nearest(prefix.trim_end_matches('.'), &mut groups)
                 .into_iter()
                 .map(|g| format!("'{g}.*'"))
                 .collect();
@@ -211,7 +213,7 @@ impl V3Table {
                 return ends;
             }
         }
-        nearest(arg, &mut self.codes.iter().map(String::as_str), 3)
+        nearest(arg, &mut self.codes.iter().map(String::as_str))
     }
 
     /// Every row, in code order.
@@ -315,6 +317,34 @@ mod tests {
             ["ResourceUnavailable.DevOffline"]
         );
         assert!(table.suggest("Nothing.Like.This.At.All").is_empty());
+        // Typos, one slip in a short code and two in a long one.
+        assert_eq!(
+            table.suggest("AuthFailure.TokenFailur"),
+            ["AuthFailure.TokenFailure"]
+        );
+        assert_eq!(
+            table.suggest("authfailure.tokenfialure"),
+            ["AuthFailure.TokenFailure"]
+        );
+        assert_eq!(
+            table.suggest("ResourceUnavaliable.DevOfline"),
+            ["ResourceUnavailable.DevOffline"]
+        );
+        assert_eq!(table.suggest("LimitExceded"), ["LimitExceeded"]);
+        // Other codes, not typos: three edits in a short code.
+        for other in [
+            "NoSuchRegion",
+            "InvalidRegion",
+            "UnsupportedVersion",
+            "InternalErr",
+            "Foo.Bar",
+        ] {
+            assert!(
+                table.suggest(other).is_empty(),
+                "{other}: {:?}",
+                table.suggest(other)
+            );
+        }
         assert!(table.suggest(&"A".repeat(100_000)).is_empty());
         // A pattern's group, misspelt; the last part of a code alone.
         assert_eq!(table.suggest("AuthFailur.*"), ["'AuthFailure.*'"]);

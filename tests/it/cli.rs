@@ -63,6 +63,46 @@ fn unknown_code_exits_1_with_did_you_mean() {
 }
 
 #[test]
+fn did_you_mean_offers_only_what_a_typo_could_have_been() {
+    // Typos: a swap, a digit dropped, a letter dropped or two swapped in an API 3.0 code.
+    for (typed, meant) in [
+        ("41061", "41601"),
+        ("4160", "41601"),
+        ("AuthFailure.TokenFailur", "AuthFailure.TokenFailure"),
+        ("authfailure.tokenfialure", "AuthFailure.TokenFailure"),
+        ("LimitExceded", "LimitExceeded"),
+    ] {
+        let (status, _, stderr) = parts(&run(&[typed]));
+        assert_eq!(status, 1, "{typed}");
+        assert!(
+            stderr.contains(&format!("did you mean {meant}")),
+            "{typed}: {stderr}"
+        );
+    }
+    // Not typos of any code: nothing is suggested, and the way on is said.
+    for (typed, way) in [
+        ("99999", "`errcode list` shows every code"),
+        ("12345", "`errcode list` shows every code"),
+        ("NoSuchRegion", "`errcode search` finds codes by their text"),
+        (
+            "UnsupportedVersion",
+            "`errcode search` finds codes by their text",
+        ),
+    ] {
+        let (status, _, stderr) = parts(&run(&[typed]));
+        assert_eq!(status, 1, "{typed}");
+        assert!(!stderr.contains("did you mean"), "{typed}: {stderr}");
+        assert!(stderr.contains(way), "{typed}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{typed}: {stderr}");
+    }
+    let (_, _, stderr) = parts(&run(&["99999", "--lang", "zh"]));
+    assert_eq!(
+        stderr,
+        "errcode: 表中没有 99999：`errcode list` 列出全部错误码\n"
+    );
+}
+
+#[test]
 fn found_and_unknown_together_print_the_found_and_exit_1() {
     let (status, stdout, stderr) = parts(&run(&["lookup", "41601", "41699"]));
     assert_eq!(status, 1);
