@@ -170,7 +170,8 @@ pub enum Command {
     /// Find codes whose description contains every term (Chinese or English)
     #[command(visible_alias = "s", after_help = EXIT_STATUS_HELP)]
     Search {
-        /// Terms; ASCII letters match in any case
+        /// Terms; ASCII letters match in any case where a word starts; synonyms count (限流,
+        /// throttle)
         #[arg(value_name = "TEXT", required = true)]
         terms: Vec<String>,
     },

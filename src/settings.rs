@@ -5,6 +5,7 @@ use clap::ValueEnum;
 use owo_colors::{OwoColorize, Style};
 
 use crate::lang::Lang;
+use crate::table::search::starts_word;
 use crate::table::{find_folded, Retry};
 
 /// How results are written.
@@ -142,16 +143,20 @@ impl Palette {
         }
     }
 
-    /// `text` with every match of `terms` (lowercase) highlighted.
+    /// `text` with every match of `terms` (lowercase) highlighted: where search finds them, an
+    /// English term where a word starts ("rate" is not lit in "generate").
     pub fn highlight(self, text: &str, terms: &[String]) -> String {
         if !self.enabled || terms.is_empty() {
             return text.to_string();
         }
         let mut marked = vec![false; text.len()];
         for term in terms.iter().filter(|t| !t.is_empty()) {
+            let at_start = term.as_bytes()[0].is_ascii_alphanumeric();
             let mut from = 0;
             while let Some(i) = find_folded(text, term, from) {
-                marked[i..i + term.len()].iter_mut().for_each(|m| *m = true);
+                if !at_start || starts_word(text.as_bytes(), i) {
+                    marked[i..i + term.len()].iter_mut().for_each(|m| *m = true);
+                }
                 from = i + 1;
             }
         }

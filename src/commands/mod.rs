@@ -554,7 +554,8 @@ pub fn list(
     Ok(Outcome::Found)
 }
 
-/// `errcode search TEXT...`: rows whose meaning or hint holds every term; exit 1 when none does.
+/// `errcode search TEXT...`: rows whose meaning or hint holds every term, best first; exit 1
+/// when none does.
 pub fn search(
     out: &mut impl Write,
     table: &Table,
@@ -567,10 +568,10 @@ pub fn search(
             "没有要搜索的内容：请给出描述中的词，如 `errcode search token`"
         )));
     }
-    // Both generations: the legacy rows first, then the API 3.0 ones.
-    let v3 = Table::from_rows(crate::table::v3::V3Table::builtin().rows().to_vec());
-    let mut rows = table.search(terms);
-    rows.extend(v3.search(terms));
+    let v3 = crate::table::v3::V3Table::builtin();
+    let search = crate::table::search::Search::new(terms);
+    // Both generations, ranked together: legacy codes first where they fit as well.
+    let rows = search.rank(table.rows().iter().chain(v3.rows()));
     if rows.is_empty() {
         let shown: Vec<String> = terms.iter().map(|t| format!("'{}'", escape(t))).collect();
         let shown = shown.join(&crate::t!(" and ", " 且 "));
@@ -583,8 +584,7 @@ pub fn search(
         }
         return Ok(Outcome::NothingFound);
     }
-    let highlight = crate::table::search_terms(terms);
-    output::write_rows(out, &rows, &row_style(settings, highlight, false))?;
+    output::write_rows(out, &rows, &row_style(settings, search.highlight(), false))?;
     out.flush()?;
     write_notes(&rows);
     Ok(Outcome::Found)

@@ -261,5 +261,9 @@ mod tests {
         let lit = Palette::new(true).highlight("Token 已过期，请重新生成 Token", &terms);
         assert_eq!(lit.matches("\u{1b}[").count(), 4, "{lit:?}");
         assert!(lit.contains("已过期"));
+        // Where search finds an English term: at the start of a word.
+        let terms = vec!["rate".to_string(), "limit".to_string()];
+        let lit = Palette::new(true).highlight("generate a RateLimit", &terms);
+        assert_eq!(lit, "generate a \u{1b}[30;43;1mRateLimit\u{1b}[0m");
     }
 }

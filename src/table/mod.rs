@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub mod answers;
 pub mod crosswalk;
 pub mod query;
+pub mod search;
+pub mod synonyms;
 pub mod v3;
 
 use query::Query;
@@ -171,22 +173,6 @@ impl Row {
             Some(name) => name.clone(),
             None => self.code.to_string(),
         }
-    }
-
-    /// The text that matches search terms: the Chinese description, the English meaning, and
-    /// an API 3.0 row's code (`FailedOperation.RequestTimeout`).
-    fn search_texts(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.message.as_str())
-            .chain(self.message_en.as_deref())
-            .chain(self.name.as_deref())
-    }
-
-    /// The hints, in both languages: searched too, ranked below the meaning.
-    fn hint_texts(&self) -> impl Iterator<Item = &str> {
-        self.hint_en
-            .as_deref()
-            .into_iter()
-            .chain(self.hint_zh.as_deref())
     }
 }
 
@@ -369,106 +355,10 @@ impl Table {
         close
     }
 
-    /// The rows that hold every term, as a person types them (split where the script changes, so `Token过期` is two terms), best first:
-    /// rows whose Chinese description or English meaning holds every term, those where each
-    /// term is a whole word before the others; then rows that need their hint (either
-    /// language, English terms as whole words) for a term. When nothing matches, an English word one typo away from a term
-    /// counts as a match.
+    /// The rows that hold every term, best first: see [`search::Search::rank`].
     pub fn search<'a>(&'a self, terms: &[String]) -> Vec<&'a Row> {
-        let terms = search_terms(terms);
-        if terms.is_empty() {
-            return Vec::new();
-        }
-        let in_meaning = |row: &Row, t: &str| row.search_texts().any(|text| holds_term(text, t));
-        // Hints are long prose: an English term must be a whole word there ("token" is not
-        // found in "ClientToken").
-        let in_hint = |row: &Row, t: &str| row.hint_texts().any(|text| holds_word(text, t));
-        let mut hits: Vec<(u8, &Row)> = self
-            .rows
-            .iter()
-            .filter_map(|row| {
-                let rank = if terms
-                    .iter()
-                    .all(|t| row.search_texts().any(|text| has_word(text, t)))
-                {
-                    0
-                } else if terms.iter().all(|t| in_meaning(row, t)) {
-                    1
-                } else if terms.iter().all(|t| in_meaning(row, t) || in_hint(row, t)) {
-                    2
-                } else {
-                    return None;
-                };
-                Some((rank, row))
-            })
-            .collect();
-        if hits.is_empty() {
-            hits = self
-                .rows
-                .iter()
-                .filter(|row| {
-                    terms.iter().all(|t| {
-                        in_meaning(row, t)
-                            || row.message_en.as_deref().is_some_and(|en| near_word(en, t))
-                    })
-                })
-                .map(|row| (3, row))
-                .collect();
-        }
-        hits.sort_by_key(|&(rank, row)| (rank, row.code));
-        hits.into_iter().map(|(_, row)| row).collect()
+        search::Search::new(terms).rank(&self.rows)
     }
-}
-
-/// Search terms as a person types them: lowercase, and split where the script changes, since
-/// Chinese writes no spaces (`Token过期` is `token` and `过期`). A run of Chinese, Japanese or
-/// Korean characters is matched as a substring.
-pub fn search_terms(terms: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for term in terms {
-        for word in term.split_whitespace() {
-            let mut run = String::new();
-            let mut run_cjk = None;
-            for c in word.to_lowercase().chars() {
-                let cjk = is_cjk(c);
-                if run_cjk.is_some_and(|was| was != cjk) {
-                    out.push(std::mem::take(&mut run));
-                }
-                run_cjk = Some(cjk);
-                run.push(c);
-            }
-            if !run.is_empty() {
-                out.push(run);
-            }
-        }
-    }
-    out.dedup();
-    out
-}
-
-/// Whether `text` holds `term` (lowercase), folding ASCII case; "timeout" is also written
-/// "timed out" and "time out".
-fn holds_term(text: &str, term: &str) -> bool {
-    contains_folded(text, term) || timeout_in(text, term)
-}
-
-/// [`holds_term`], with an English term only as a whole word.
-fn holds_word(text: &str, term: &str) -> bool {
-    has_word(text, term) || timeout_in(text, term)
-}
-
-fn timeout_in(text: &str, term: &str) -> bool {
-    term == "timeout"
-        && ["timed out", "time out"]
-            .iter()
-            .any(|t| contains_folded(text, t))
-}
-
-/// Whether `c` is written without spaces between words: Han, kana, Hangul and their punctuation.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF
-        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
 /// The most bytes a user table may hold: the built-in table is about 30 KB, and a file bigger
@@ -531,11 +421,6 @@ pub fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>, TableError> {
     Ok(rows)
 }
 
-/// Whether `text` contains `needle` (already lowercase), folding ASCII case only.
-pub fn contains_folded(text: &str, needle: &str) -> bool {
-    find_folded(text, needle, 0).is_some()
-}
-
 /// The byte offset of the first match of `needle` (lowercase) in `text` at or after `from`, folding ASCII case.
 pub fn find_folded(text: &str, needle: &str, from: usize) -> Option<usize> {
     let (hay, pat) = (text.as_bytes(), needle.as_bytes());
@@ -549,33 +434,6 @@ pub fn find_folded(text: &str, needle: &str, from: usize) -> Option<usize> {
                 .zip(pat)
                 .all(|(a, b)| a.to_ascii_lowercase() == *b)
     })
-}
-
-fn has_word(text: &str, term: &str) -> bool {
-    if !term.is_ascii() {
-        return contains_folded(text, term);
-    }
-    let is_word = |b: u8| b.is_ascii_alphanumeric();
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = find_folded(text, term, from) {
-        let end = i + term.len();
-        let before = i == 0 || !is_word(bytes[i - 1]);
-        let after = end == bytes.len() || !is_word(bytes[end]);
-        if before && after {
-            return true;
-        }
-        from = i + 1;
-    }
-    false
-}
-
-fn near_word(text: &str, term: &str) -> bool {
-    (4..=32).contains(&term.len())
-        && term.is_ascii()
-        && text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|word| edit_distance(&word.to_ascii_lowercase(), term) <= 1)
 }
 
 /// The most edits that still make `word` a plausible typo of a code: one (a character changed,
@@ -744,33 +602,6 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("line 1 column"), "{err}");
-    }
-
-    #[test]
-    fn search_folds_ascii_case_and_ranks_whole_words_first() {
-        let table = Table::builtin();
-        let codes = |terms: &[&str]| -> Vec<u32> {
-            let terms: Vec<String> = terms.iter().map(|s| s.to_string()).collect();
-            table.search(&terms).iter().map(|r| r.code).collect()
-        };
-        assert_eq!(codes(&["TOKEN"]), [41601, 41602]);
-        assert_eq!(codes(&["组织"]), [41603, 41607, 41608, 41613, 40006]);
-        assert_eq!(codes(&["expired"]), [41601, 42504, 52514]);
-        assert_eq!(codes(&["offline"]), [41617, 41634]);
-        assert_eq!(codes(&["ofline"]), [41617, 41634]);
-        assert_eq!(codes(&["download", "url"]), [42503, 42504]);
-        assert!(codes(&["nothing-like-this"]).is_empty());
-        // Whole words first: "stream" is only part of "StreamType" in 41633.
-        assert_eq!(codes(&["stream"]), [41604, 41605, 41623, 52512, 41633]);
-    }
-
-    #[test]
-    fn search_terms_split_where_the_script_changes() {
-        let terms = |t: &[&str]| search_terms(&t.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(terms(&["Token过期"]), ["token", "过期"]);
-        assert_eq!(terms(&["过期Token 设备"]), ["过期", "token", "设备"]);
-        assert_eq!(terms(&["  ", ""]), Vec::<String>::new());
-        assert_eq!(terms(&["COS的STS"]), ["cos", "的", "sts"]);
     }
 
     #[test]

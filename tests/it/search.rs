@@ -95,3 +95,168 @@ fn an_empty_search_is_a_usage_error() {
         assert!(stderr.contains("nothing to search for"), "{stderr}");
     }
 }
+
+#[test]
+fn the_platforms_words_find_the_main_code_first() {
+    for terms in [
+        &["rate", "limit"][..],
+        &["rate-limit"],
+        &["throttle"],
+        &["throttling"],
+        &["限流"],
+        &["限频"],
+        &["Too", "many", "requests"],
+    ] {
+        let (status, codes) = search(terms);
+        assert_eq!(status, 0, "{terms:?}");
+        assert_eq!(codes[0], "RequestLimitExceeded", "{terms:?}: {codes:?}");
+        // Its family follows; nothing about a size or a quota limit is a rate limit.
+        assert!(
+            codes[1..]
+                .iter()
+                .all(|c| c.starts_with("RequestLimitExceeded.")),
+            "{terms:?}: {codes:?}"
+        );
+    }
+    // 权限 and "permission": the COS read permission of the legacy API, then API 3.0's
+    // unauthorised operations, the common code first.
+    for terms in [
+        &["权限"][..],
+        &["permission"],
+        &["未授权"],
+        &["unauthorised"],
+    ] {
+        let (status, codes) = search(terms);
+        assert_eq!(status, 0, "{terms:?}");
+        assert_eq!(
+            codes[..3],
+            [
+                "42502",
+                "UnauthorizedOperation",
+                "AuthFailure.UnauthorizedOperation"
+            ],
+            "{terms:?}"
+        );
+    }
+    let (_, codes) = search(&["invalid", "token"]);
+    assert_eq!(codes, ["41602", "AuthFailure.TokenFailure"]);
+    assert_eq!(search(&["无效的Token"]).1, codes);
+}
+
+#[test]
+fn a_recording_plan_finds_every_plan_code_first() {
+    let plan_codes: Vec<String> = crate::common::run(&["list", "--api", "v3"])
+        .stdout
+        .split(|&b| b == b'\n')
+        .map(|l| {
+            String::from_utf8_lossy(l)
+                .split('\t')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .filter(|c| c.contains(".Plan") || c.contains("PlanId"))
+        .collect();
+    assert!(plan_codes.len() >= 5, "{plan_codes:?}");
+    for terms in [
+        &["录像计划"][..],
+        &["recording", "plan"],
+        &["计划"],
+        &["plan"],
+    ] {
+        let (status, codes) = search(terms);
+        assert_eq!(status, 0);
+        assert_eq!(
+            codes[..plan_codes.len()]
+                .iter()
+                .filter(|c| plan_codes.contains(c))
+                .count(),
+            plan_codes.len(),
+            "{terms:?}: {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn english_terms_match_at_word_starts_and_chinese_anywhere() {
+    // "rate" is in "generate" (41601's meaning and hint), not a word of its own.
+    let (status, codes) = search(&["rate"]);
+    assert_eq!(status, 1, "{codes:?}");
+    // "org" starts "organisation" and is a word of the codes' names (OrgNameRepeat).
+    let (_, codes) = search(&["org"]);
+    assert!(codes.contains(&"InvalidParameterValue.OrgNameRepeat".to_string()));
+    assert!(codes.contains(&"41613".to_string()));
+    // Not inside a word: "ion" ends many words and starts none.
+    assert_eq!(search(&["ion"]).0, 1);
+    // Chinese has no word boundaries: 限 is inside 限制, 上限 and 受限.
+    let (_, codes) = search(&["限"]);
+    for code in [
+        "41622",
+        "42507",
+        "RequestLimitExceeded",
+        "OperationDenied.BandwidthLimitZero",
+    ] {
+        assert!(codes.contains(&code.to_string()), "{code}: {codes:?}");
+    }
+}
+
+#[test]
+fn the_words_inside_a_codes_name_are_searched() {
+    // RequestLimitExceeded → request, limit, exceeded; AuthFailure.TokenFailure → auth,
+    // failure, token, failure.
+    let (_, codes) = search(&["request", "limit", "exceeded"]);
+    assert_eq!(codes[0], "RequestLimitExceeded");
+    let (_, codes) = search(&["failure", "token"]);
+    assert_eq!(codes, ["AuthFailure.TokenFailure"]);
+    let (_, codes) = search(&["auth", "failure"]);
+    assert!(!codes.is_empty());
+    assert!(
+        codes.iter().all(|c| c.starts_with("AuthFailure.")),
+        "{codes:?}"
+    );
+    // A code written whole, or a part of one, as a person copies it from a log.
+    assert_eq!(
+        search(&["AuthFailure.TokenFailure"]).1,
+        ["AuthFailure.TokenFailure"]
+    );
+    assert_eq!(
+        search(&["IPLimitExceeded"]).1,
+        ["RequestLimitExceeded.IPLimitExceeded"]
+    );
+}
+
+#[test]
+fn synonyms_are_highlighted_where_they_stand_for_a_term() {
+    let out = run(&["search", "限流", "--color", "always"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().next().unwrap();
+    assert!(line.contains("RequestLimitExceeded\u{1b}[0m\t"), "{line:?}");
+    assert!(
+        line.contains("\u{1b}[30;43;1m频率限制\u{1b}[0m"),
+        "{line:?}"
+    );
+    assert!(
+        line.contains("\u{1b}[30;43;1mfrequency limit\u{1b}[0m"),
+        "{line:?}"
+    );
+}
+
+#[test]
+fn hostile_terms_end_quickly_with_no_match() {
+    // One argument may hold 128 KiB on Linux.
+    let long = "限".repeat(40_000);
+    let (status, _, stderr) = parts(&run(&["search", &long]));
+    assert_eq!(status, 1, "{}", &stderr[..200.min(stderr.len())]);
+    let many: Vec<&str> = std::iter::repeat_n(["rate", "limit", "限流"], 2_000)
+        .flatten()
+        .collect();
+    let (status, codes) = search(&many);
+    assert_eq!(status, 0);
+    assert_eq!(codes[0], "RequestLimitExceeded");
+    let (status, _, stderr) = parts(&run(&["search", "throttle\u{1b}]0;x\u{7}"]));
+    assert_eq!(status, 1);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}
