@@ -171,7 +171,7 @@ pub enum Command {
     #[command(visible_alias = "s", after_help = EXIT_STATUS_HELP)]
     Search {
         /// Terms; ASCII letters match in any case where a word starts; synonyms count (限流,
-        /// throttle)
+        /// throttle); a lone HTTP status (403) lists its rows
         #[arg(value_name = "TEXT", required = true)]
         terms: Vec<String>,
     },

@@ -555,7 +555,7 @@ pub fn list(
 }
 
 /// `errcode search TEXT...`: rows whose meaning or hint holds every term, best first; exit 1
-/// when none does.
+/// when none does. A lone HTTP status that the tables use (`403`) lists the rows answered with it.
 pub fn search(
     out: &mut impl Write,
     table: &Table,
@@ -569,6 +569,18 @@ pub fn search(
         )));
     }
     let v3 = crate::table::v3::V3Table::builtin();
+    if let Some(status) = http_status_term(terms, table, v3) {
+        let filter = ListFilter {
+            http: Some(status),
+            ..ListFilter::default()
+        };
+        let outcome = list(out, table, settings, &filter, false)?;
+        note(&crate::t!(
+            "{status} is an HTTP status: these are the rows `errcode list --http {status}` shows",
+            "{status} 是 HTTP 状态码：以上是 `errcode list --http {status}` 列出的行"
+        ));
+        return Ok(outcome);
+    }
     let search = crate::table::search::Search::new(terms);
     // Both generations, ranked together: legacy codes first where they fit as well.
     let rows = search.rank(table.rows().iter().chain(v3.rows()));
@@ -588,6 +600,33 @@ pub fn search(
     out.flush()?;
     write_notes(&rows);
     Ok(Outcome::Found)
+}
+
+/// The HTTP status that `terms` are, when they are one number of three digits that rows of the
+/// tables are answered with: no meaning is a bare number, so `search 403` means `list --http 403`.
+fn http_status_term(
+    terms: &[String],
+    table: &Table,
+    v3: &crate::table::v3::V3Table,
+) -> Option<u16> {
+    let [term] = terms
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()[..]
+    else {
+        return None;
+    };
+    let status: u16 = Some(term)
+        .filter(|t| t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    let used = table
+        .rows()
+        .iter()
+        .chain(v3.rows())
+        .any(|r| r.http_status == status);
+    used.then_some(status)
 }
 
 #[cfg(test)]

@@ -242,6 +242,63 @@ fn synonyms_are_highlighted_where_they_stand_for_a_term() {
 }
 
 #[test]
+fn a_lone_http_status_lists_its_rows() {
+    let list = run(&["list", "--http", "403"]);
+    let (status, stdout, stderr) = parts(&run(&["search", "403"]));
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(stdout.as_bytes(), &list.stdout[..]);
+    assert!(stdout.lines().count() >= 3, "{stdout}");
+    assert!(
+        stderr.contains(
+            "note: 403 is an HTTP status: these are the rows `errcode list --http 403` shows"
+        ),
+        "{stderr}"
+    );
+    let (_, _, stderr) = parts(&run(&["search", " 403 ", "--lang", "zh"]));
+    assert!(stderr.contains("403 是 HTTP 状态码"), "{stderr}");
+    // JSON too, as list writes it; and 200, the status of every success and API 3.0 row.
+    let json = run(&["search", "403", "--format", "json"]).stdout;
+    assert_eq!(
+        json,
+        run(&["list", "--http", "403", "--format", "json"]).stdout
+    );
+    let (status, stdout, _) = parts(&run(&["search", "200"]));
+    assert_eq!(status, 0);
+    assert_eq!(
+        stdout.as_bytes(),
+        &run(&["list", "--http", "200"]).stdout[..]
+    );
+}
+
+#[test]
+fn numbers_that_are_no_status_of_the_tables_are_searched_as_text() {
+    // 404 and 429 are statuses, but no row is answered with them; 0403 and 4030 are no status.
+    for terms in [
+        &["404"][..],
+        &["429"],
+        &["0403"],
+        &["4030"],
+        &["403", "download"],
+        &["-403"],
+    ] {
+        let (status, stdout, stderr) = parts(&run(&[&["search"][..], terms].concat()));
+        assert!(!stderr.contains("HTTP status"), "{terms:?}: {stderr}");
+        if status == 0 {
+            assert_ne!(
+                stdout.as_bytes(),
+                &run(&["list", "--http", "403"]).stdout[..]
+            );
+        }
+    }
+    // "5000" is in 41615's meaning ("more than 5000 devices") and "500" in
+    // LimitExceeded.GBDeviceNumExceeded's: text, not a status.
+    assert_eq!(search(&["5000"]).1[0], "41615");
+    assert!(search(&["500"])
+        .1
+        .contains(&"LimitExceeded.GBDeviceNumExceeded".to_string()));
+}
+
+#[test]
 fn hostile_terms_end_quickly_with_no_match() {
     // One argument may hold 128 KiB on Linux.
     let long = "限".repeat(40_000);
