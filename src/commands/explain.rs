@@ -20,7 +20,7 @@ mod printer;
 mod report;
 
 pub use inputs::Input;
-use inputs::{nothing_found, open, read_error, Counted};
+use inputs::{code_not_file, nothing_found, open, read_error, Counted};
 use options::outcome;
 pub use options::Options;
 
@@ -150,6 +150,15 @@ pub fn run(
     files: &[PathBuf],
     options: &Options,
 ) -> Result<Outcome, Error> {
+    // `errcode explain 41601` meant the code, not a file of that name: said before any reading.
+    let diff = options.diff.iter().flatten();
+    if let Some(error) = files
+        .iter()
+        .chain(diff)
+        .find_map(|f| code_not_file(f, table))
+    {
+        return Err(error);
+    }
     if let Some([before, after]) = &options.diff {
         if before.as_os_str() == "-" && after.as_os_str() == "-" {
             return Err(Error::Usage(

@@ -669,3 +669,54 @@ fn json_lines_keep_their_file_and_order_across_files_and_sizes() {
         100_000
     );
 }
+
+/// `errcode explain ARGS` run in `dir`.
+fn explain_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["explain"];
+    all.extend_from_slice(args);
+    let out = errcode().args(&all).current_dir(dir).output().unwrap();
+    assert_no_panic(&out);
+    parts(&out)
+}
+
+#[test]
+fn a_code_given_to_explain_for_a_file_says_to_look_it_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = fixture("explain/app.log");
+    let app = app.to_str().unwrap();
+    for (args, line) in [
+        (&["41601"][..], "errcode: 41601: no such file; 41601 is an error code: `errcode 41601` says what it means\n"),
+        (&["AuthFailure.TokenFailure"], "errcode: AuthFailure.TokenFailure: no such file; AuthFailure.TokenFailure is an error code: `errcode AuthFailure.TokenFailure` says what it means\n"),
+        (&["416xx"], "errcode: 416xx: no such file; 416xx is a pattern of error codes: `errcode 416xx` shows them\n"),
+        (&["AuthFailure.*"], "errcode: AuthFailure.*: no such file; AuthFailure.* is a pattern of error codes: `errcode 'AuthFailure.*'` shows them\n"),
+        // Said before anything is read, whichever argument it is, and for --summary too.
+        (&[app, "41601"], "errcode: 41601: no such file; 41601 is an error code: `errcode 41601` says what it means\n"),
+        (&["--summary", "41601"], "errcode: 41601: no such file; 41601 is an error code: `errcode 41601` says what it means\n"),
+        (&["--diff", app, "52502"], "errcode: 52502: no such file; 52502 is an error code: `errcode 52502` says what it means\n"),
+    ] {
+        let (status, stdout, stderr) = explain_in(dir.path(), args);
+        assert_eq!(status, 2, "{args:?}");
+        assert_eq!(stdout, "", "{args:?}");
+        assert_eq!(stderr, line, "{args:?}");
+    }
+    let (_, _, stderr) = explain_in(dir.path(), &["41601", "--lang", "zh"]);
+    assert_eq!(
+        stderr,
+        "errcode: 41601：没有这个文件；41601 是错误码：`errcode 41601` 会说明它的含义\n"
+    );
+    // A number or name that is no code of the tables is a missing file, as before.
+    for arg in ["99999", "456", "Foo.Bar", "4160\u{1b}[31m1", "app.log"] {
+        let (status, _, stderr) = explain_in(dir.path(), &[arg]);
+        assert_eq!(status, 2, "{arg:?}");
+        assert!(
+            stderr.contains("no such file: check the path"),
+            "{arg:?}: {stderr}"
+        );
+        assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    }
+    // A file that has a code's name is read.
+    std::fs::copy(fixture("explain/single.json"), dir.path().join("40006")).unwrap();
+    let (status, stdout, stderr) = explain_in(dir.path(), &["40006", "--format", "plain"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stdout.starts_with("40006\t"), "{stdout}");
+}

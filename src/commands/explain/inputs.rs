@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::error::{file_error, Error};
 use crate::explain::problems::Problems;
 use crate::output;
+use crate::table::Table;
 use crate::text::escape;
 
 /// One input of `explain`.
@@ -50,6 +51,48 @@ pub(super) fn open(input: Input<'_>) -> Result<Box<dyn Read + '_>, Error> {
         },
         Input::Reader(_, reader) => Ok(reader),
     }
+}
+
+/// The error for an argument that names no file but a code of the tables (`errcode explain
+/// 41601`): what was wanted is the code's meaning, which `errcode 41601` tells.
+pub(super) fn code_not_file(path: &Path, table: &Table) -> Option<Error> {
+    use crate::table::v3::V3Table;
+    let arg = path.to_str()?;
+    let missing =
+        std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+    // Whether it names codes of the tables, and whether it is a pattern of them (`416xx`).
+    let (code, pattern) = match V3Table::is_code(arg) {
+        true => (
+            !V3Table::builtin().matching(arg).is_empty(),
+            arg.ends_with(['*', '.']),
+        ),
+        false => match crate::table::query::Query::parse(arg) {
+            Ok(query) => (
+                table.matching(&query).next().is_some(),
+                matches!(query, crate::table::query::Query::Pattern { .. }),
+            ),
+            Err(_) => (false, false),
+        },
+    };
+    if !(missing && code) {
+        return None;
+    }
+    let arg = escape(arg.trim());
+    // A pattern's `*` is quoted for the shell.
+    let command = match arg.contains('*') {
+        true => format!("errcode '{arg}'"),
+        false => format!("errcode {arg}"),
+    };
+    Some(Error::Usage(match pattern {
+        false => crate::t!(
+            "{arg}: no such file; {arg} is an error code: `{command}` says what it means",
+            "{arg}：没有这个文件；{arg} 是错误码：`{command}` 会说明它的含义"
+        ),
+        true => crate::t!(
+            "{arg}: no such file; {arg} is a pattern of error codes: `{command}` shows them",
+            "{arg}：没有这个文件；{arg} 是错误码的模式：`{command}` 会列出它们"
+        ),
+    }))
 }
 
 /// The error of reading an input.
