@@ -298,36 +298,16 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
-            [CompletionResult]::new('s', 's', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script that knows the codes')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `''416*''`')
             [CompletionResult]::new('l', 'l', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `''416*''`')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the table, in code order, optionally filtered')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
+            [CompletionResult]::new('s', 's', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip')
             [CompletionResult]::new('e', 'e', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'errcode;search' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
-            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            break
-        }
-        'errcode;s' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
-            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'errcode;completions' {
@@ -390,15 +370,35 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'errcode;search' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'errcode;s' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'errcode;explain' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)')
-            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
-            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -416,14 +416,14 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;e' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)')
-            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
-            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -441,16 +441,13 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;help' {
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script that knows the codes')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `''416*''`')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the table, in code order, optionally filtered')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'errcode;help;search' {
             break
         }
         'errcode;help;completions' {
@@ -463,6 +460,9 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;help;list' {
+            break
+        }
+        'errcode;help;search' {
             break
         }
         'errcode;help;explain' {

@@ -290,34 +290,16 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand search 'Find codes whose description contains every term (Chinese or English)'
-            cand s 'Find codes whose description contains every term (Chinese or English)'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'
             cand l 'Show what codes mean: `41601`, `416xx`, `''416*''`'
             cand list 'List the table, in code order, optionally filtered'
+            cand search 'Find codes whose description contains every term (Chinese or English)'
+            cand s 'Find codes whose description contains every term (Chinese or English)'
             cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
             cand e 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'errcode;search'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --color 'When to colour the output'
-            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
-            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-        }
-        &'errcode;s'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --color 'When to colour the output'
-            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
-            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;completions'= {
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
@@ -1157,15 +1139,33 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'errcode;search'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;s'= {
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'errcode;explain'= {
-            cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand --group 'With --summary: count per category or retry class instead of per code'
             cand --diff 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)'
-            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
-            cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
+            cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand --since 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)'
             cand --until 'Only envelopes logged before TIME (as --since)'
+            cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
+            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -1182,14 +1182,14 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;e'= {
-            cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand --group 'With --summary: count per category or retry class instead of per code'
             cand --diff 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)'
-            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
-            cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
+            cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
             cand --since 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)'
             cand --until 'Only envelopes logged before TIME (as --since)'
+            cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
+            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -1206,15 +1206,13 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;help'= {
-            cand search 'Find codes whose description contains every term (Chinese or English)'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'
             cand list 'List the table, in code order, optionally filtered'
+            cand search 'Find codes whose description contains every term (Chinese or English)'
             cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'errcode;help;search'= {
         }
         &'errcode;help;completions'= {
         }
@@ -1223,6 +1221,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;help;lookup'= {
         }
         &'errcode;help;list'= {
+        }
+        &'errcode;help;search'= {
         }
         &'errcode;help;explain'= {
         }

@@ -58,20 +58,28 @@ fn action_values() -> Vec<PossibleValue> {
         .collect()
 }
 
+/// The HTTP statuses rows are answered with, each with the number of rows `list --http` shows
+/// for it (both API generations).
 fn http_values(table: &Table) -> Vec<PossibleValue> {
-    table
-        .http_statuses()
+    let v3 = V3Table::builtin().rows();
+    let mut statuses = table.http_statuses();
+    statuses.extend(v3.iter().map(|r| r.http_status));
+    statuses.sort_unstable();
+    statuses.dedup();
+    statuses
         .into_iter()
         .map(|status| {
             let count = table
                 .rows()
                 .iter()
+                .chain(v3)
                 .filter(|r| r.http_status == status)
                 .count();
-            let help = http_status_note(status).map_or_else(
-                || format!("{count} code{}", if count == 1 { "" } else { "s" }),
-                |note| format!("{count} code{}; {note}", if count == 1 { "" } else { "s" }),
-            );
+            let rows = format!("{count} row{}", if count == 1 { "" } else { "s" });
+            let help = match http_status_note(status) {
+                Some(note) => format!("{rows}; {note}"),
+                None => rows,
+            };
             PossibleValue::new(status.to_string()).help(help)
         })
         .collect()
@@ -96,10 +104,13 @@ fn category_values(table: &Table) -> Vec<PossibleValue> {
 }
 
 /// The command line as completion scripts see it: the real one, with the table's values offered
-/// for codes, `--http` and `--category`. Only the scripts use it; the parser keeps accepting any
-/// code, so that an unknown one still reaches lookup's "did you mean".
+/// for codes (also `explain --status`'s), `--http` and `--category`, and nothing offered for a
+/// value that is no file (a time, a duration, a number, search terms), where a shell would offer
+/// file names. Only the scripts use it; the parser keeps accepting any code, so that an unknown
+/// one still reaches lookup's "did you mean".
 pub fn completion_command(table: &Table) -> clap::Command {
     let codes = PossibleValuesParser::new(code_values(table));
+    let none = |a: clap::Arg| a.value_hint(ValueHint::Other);
     Cli::command()
         .mut_arg("tables", |a| a.value_hint(ValueHint::FilePath))
         .mut_arg("codes", |a| a.value_parser(codes.clone()))
@@ -118,8 +129,14 @@ pub fn completion_command(table: &Table) -> clap::Command {
                     a.value_parser(PossibleValuesParser::new(action_values()))
                 })
         })
+        .mut_subcommand("search", |c| c.mut_arg("terms", none))
         .mut_subcommand("explain", |c| {
             c.mut_arg("files", |a| a.value_hint(ValueHint::FilePath))
+                .mut_arg("status", |a| a.value_parser(codes.clone()))
+                .mut_arg("since", none)
+                .mut_arg("until", none)
+                .mut_arg("by", none)
+                .mut_arg("top", none)
         })
 }
 
@@ -131,7 +148,7 @@ pub fn script(shell: Shell, table: &Table) -> String {
     let script = String::from_utf8_lossy(&out).into_owned();
     match shell {
         Shell::Fish => script + &fish_codes(table),
-        Shell::Bash => bash_codes_first(&script),
+        Shell::Bash => bash_codes_in_any_case(&bash_codes_first(&script)),
         Shell::Elvish => elvish_codes(&script, table),
         Shell::PowerShell => powershell_codes(&script, table),
         Shell::Zsh => zsh_codes_as_commands(&script, table),
@@ -181,6 +198,57 @@ fn bash_codes_first(script: &str) -> String {
             .collect::<Vec<_>>()
             .join(" ");
         out.push_str(&format!("{indent}opts=\"{words}\"\n"));
+    }
+    out
+}
+
+/// bash's `compgen -W` matches a word's case, but errcode looks API 3.0 codes up in any case:
+/// where codes are offered (a code's place, `explain --status`), `_errcode_words` matches them in
+/// any case instead, so that `errcode lookup authf<TAB>` offers `AuthFailure.…` (readline then
+/// puts the codes' common start in place of what was typed). Subcommands and flags keep
+/// `compgen`.
+fn bash_codes_in_any_case(script: &str) -> String {
+    const HELPER: &str = r#"# The words of $1 that start with $2 in any case: errcode looks API 3.0 codes up in any case.
+_errcode_words() {
+    local word restore
+    restore=$(shopt -p nocasematch)
+    shopt -s nocasematch
+    for word in $1; do
+        [[ $word == "$2"* ]] && printf '%s\n' "$word"
+    done
+    $restore
+}
+
+"#;
+    let v3: std::collections::HashSet<String> =
+        V3Table::builtin().rows().iter().map(Row::label).collect();
+    let has_codes = |words: &str| words.split(' ').any(|w| v3.contains(w));
+    let mut out = String::from(HELPER);
+    // Whether the last `opts=` of the script, which `${opts}` stands for, holds codes.
+    let mut opts_codes = false;
+    for line in script.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(words) = trimmed.strip_prefix("opts=\"") {
+            opts_codes = has_codes(words.trim_end().trim_end_matches('"'));
+        }
+        let Some((before, rest)) = line.split_once("$(compgen -W \"") else {
+            out.push_str(line);
+            continue;
+        };
+        let Some((words, after)) = rest.split_once("\" -- \"${cur}\")") else {
+            out.push_str(line);
+            continue;
+        };
+        let codes = match words {
+            "${opts}" => opts_codes,
+            words => has_codes(words),
+        };
+        match codes {
+            true => out.push_str(&format!(
+                "{before}$(_errcode_words \"{words}\" \"${{cur}}\"){after}"
+            )),
+            false => out.push_str(line),
+        }
     }
     out
 }
@@ -300,7 +368,8 @@ fn powershell_codes(script: &str, table: &Table) -> String {
 
 /// clap_complete's fish script leaves out the values of positional arguments: these lines add
 /// the codes, with descriptions, wherever a code may come: after `lookup`, `l` and `list`, and
-/// as the first words (`errcode 416<TAB>`, `errcode 41601 416<TAB>`).
+/// as the first words (`errcode 416<TAB>`, `errcode 41601 416<TAB>`); and they keep fish from
+/// offering file names for search terms.
 fn fish_codes(table: &Table) -> String {
     let mut out = String::from(
         "\n# Codes, with their meanings, where a code may come.
@@ -310,6 +379,10 @@ function __fish_errcode_wants_code
     contains -- $cmd[1] lookup l list
     or string match -qr '^[0-9A-Z]' -- $cmd[1]
 end
+
+# Search terms are words, not file names.
+complete -c errcode -n \"__fish_errcode_using_subcommand search\" -f
+complete -c errcode -n \"__fish_errcode_using_subcommand s\" -f
 ",
     );
     for (code, help) in codes_with_help(table) {
@@ -482,6 +555,19 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["200", "400", "402", "403", "456"]
         );
+        // As many as `list --http` shows: both generations.
+        let v3 = V3Table::builtin().rows();
+        for value in http_values(&table) {
+            let status: u16 = value.get_name().parse().unwrap();
+            let rows = table
+                .rows()
+                .iter()
+                .chain(v3)
+                .filter(|r| r.http_status == status)
+                .count();
+            let help = value.get_help().unwrap().to_string();
+            assert!(help.starts_with(&format!("{rows} row")), "{status}: {help}");
+        }
     }
 
     #[test]

@@ -246,13 +246,77 @@ fn fish_completes_codes_after_the_alias_and_as_the_first_words() {
 }
 
 #[test]
-fn fish_says_1_code_not_1_codes() {
+fn fish_says_1_row_not_1_rows() {
     let Some(found) = fish_complete("errcode list --http 40") else {
         return;
     };
     let help = |status: &str| found.iter().find(|(w, _)| w == status).unwrap().1.clone();
-    assert!(help("402").starts_with("1 code;"), "{found:?}");
-    assert!(help("403").ends_with("codes"), "{found:?}");
+    assert!(help("402").starts_with("1 row;"), "{found:?}");
+    assert!(help("403").ends_with("rows"), "{found:?}");
+}
+
+#[test]
+fn fish_tells_as_many_rows_of_a_status_as_list_shows() {
+    let Some(found) = fish_complete("errcode list --http ") else {
+        return;
+    };
+    assert!(!found.is_empty());
+    for (status, help) in found {
+        let listed = common::run(&["list", "--http", &status]).stdout;
+        let rows = listed
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count();
+        let told = format!("{rows} row{}", if rows == 1 { "" } else { "s" });
+        assert!(
+            help == told || help.starts_with(&format!("{told};")),
+            "{status}: {help:?}, but list shows {rows} rows"
+        );
+    }
+}
+
+#[test]
+fn fish_offers_no_file_names_for_times_durations_numbers_or_terms() {
+    for line in [
+        "errcode explain --since ",
+        "errcode explain --until ",
+        "errcode e --since ",
+        "errcode explain --by ",
+        "errcode explain --top ",
+        "errcode search ",
+        "errcode s ",
+        "errcode search token ",
+    ] {
+        // Run where there are files to offer (the repository's).
+        let Some(found) = fish_complete(line) else {
+            return;
+        };
+        assert_eq!(found, [], "{line}");
+    }
+    // Where a file is meant, files are still offered.
+    let found = fish_complete("errcode explain Cargo.t").unwrap();
+    assert_eq!(found, [("Cargo.toml".to_string(), String::new())]);
+    let found = fish_complete("errcode search --table Cargo.t").unwrap();
+    assert_eq!(found[0].0, "Cargo.toml");
+}
+
+#[test]
+fn explain_status_completes_codes_in_every_shell_that_can_be_driven() {
+    if let Some(found) = fish_complete("errcode explain --status 4160") {
+        let words: Vec<String> = found.iter().map(|(w, _)| w.clone()).collect();
+        assert_eq!(words, codes_4160x());
+        assert!(found[0].1.contains("Token expired"), "{found:?}");
+    }
+    if let Some(found) = bash_complete(&["errcode", "explain", "--status", "4160"]) {
+        assert_eq!(found, codes_4160x());
+        assert_eq!(
+            bash_complete(&["errcode", "e", "--status", "authfailure.tok"]).unwrap(),
+            ["AuthFailure.TokenFailure"]
+        );
+    }
+    if let Some(found) = zsh_complete("errcode explain --status 4160") {
+        assert_eq!(found, codes_4160x());
+    }
 }
 
 /// What bash's completion function offers for the words (the last is completed).
@@ -261,7 +325,7 @@ fn bash_complete(words: &[&str]) -> Option<Vec<String>> {
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
     let cword = words.len() - 1;
     bash.arg("-c").arg(format!(
-        "source {}; COMP_WORDS=({}); COMP_CWORD={cword}; _errcode errcode '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        "source {}; COMP_WORDS=({}); COMP_CWORD={cword}; _errcode errcode '{}' '{}'; for w in \"${{COMPREPLY[@]}}\"; do printf '%s\\n' \"$w\"; done",
         committed("errcode.bash").display(),
         quoted.join(" "),
         words[cword],
@@ -294,6 +358,65 @@ fn bash_completes_bare_codes_and_offers_codes_before_flags() {
     // And readline shows them in that order rather than sorted (where flags sort first).
     let script = std::fs::read_to_string(committed("errcode.bash")).unwrap();
     assert!(script.contains("    COMPREPLY=()\n    compopt -o nosort 2>/dev/null\n"));
+}
+
+#[test]
+fn bash_matches_api_3_codes_in_any_case() {
+    let Some(found) = bash_complete(&["errcode", "lookup", "authf"]) else {
+        return;
+    };
+    assert!(found.len() >= 5, "{found:?}");
+    assert!(
+        found.iter().all(|c| c.starts_with("AuthFailure.")),
+        "{found:?}"
+    );
+    for words in [
+        &["errcode", "AUTHFAILURE.TOKENF"][..],
+        &["errcode", "l", "authfailure.tokenf"],
+        &["errcode", "41601", "AuthFailure.TokenF"],
+        &["errcode", "list", "authFailure.tokenF"],
+    ] {
+        assert_eq!(
+            bash_complete(words).unwrap(),
+            ["AuthFailure.TokenFailure"],
+            "{words:?}"
+        );
+    }
+    // Codes only: subcommands and flags match as typed, and a word that starts no code gets
+    // nothing (bash then offers file names itself).
+    assert_eq!(
+        bash_complete(&["errcode", "explain", "--FORM"]).unwrap(),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        bash_complete(&["errcode", "lookup", "zz"]).unwrap(),
+        Vec::<String>::new()
+    );
+    // A word with the shell's special characters is matched as text, not as a pattern.
+    assert_eq!(
+        bash_complete(&["errcode", "lookup", "auth*"]).unwrap(),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        bash_complete(&["errcode", "lookup", "[a]"]).unwrap(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn bash_offers_no_file_names_for_times_and_durations() {
+    for flag in ["--since", "--until", "--by", "--top"] {
+        let Some(found) = bash_complete(&["errcode", "explain", flag, ""]) else {
+            return;
+        };
+        // The word itself, as typed (nothing), which keeps bash from offering files.
+        assert_eq!(found, [""], "{flag}");
+        assert_eq!(
+            bash_complete(&["errcode", "explain", flag, "2024"]).unwrap(),
+            ["2024"],
+            "{flag}"
+        );
+    }
 }
 
 /// What zsh completes for `line`, through a real interactive zsh on a pseudo-terminal (zpty):
