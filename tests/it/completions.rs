@@ -585,3 +585,171 @@ fn powershell_completes_codes_with_their_meanings() {
     // A code typed already is an argument, not a subcommand: the command is read up to it.
     assert!(script.contains("$element.Value -cmatch '^[0-9A-Z]' -or"));
 }
+
+/// The README's set-up commands of the completions and the man page, by what they set up:
+/// each table row's first command, and the code block's install line.
+fn readme_setup_commands() -> Vec<(&'static str, String)> {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme.find("## Completions and man page").unwrap()..];
+    let section = &section[..section.find("\n## ").unwrap()];
+    let mut commands = Vec::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| {shell} |")))
+            .unwrap_or_else(|| panic!("no {shell} row in the README"));
+        let command = row.split('`').nth(1).unwrap();
+        commands.push((shell, command.to_string()));
+    }
+    let install = section
+        .lines()
+        .find(|l| l.ends_with("# install it"))
+        .expect("the man page's install line");
+    commands.push(("man", install.split('#').next().unwrap().trim().to_string()));
+    commands
+}
+
+#[test]
+fn the_readmes_set_up_commands_work_in_a_new_home() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bin = Path::new(env!("CARGO_BIN_EXE_errcode")).parent().unwrap();
+    for (what, command) in readme_setup_commands() {
+        // The program that uses the file: the shell, or man.
+        let user = what;
+        let installed = Command::new("sh")
+            .arg("-c")
+            .arg(format!("command -v {user}"))
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !installed && user != "bash" {
+            assert!(
+                std::env::var_os("CI").is_none() || user == "man",
+                "{user} is needed in CI"
+            );
+            eprintln!("skipping {what}: {user} is not installed");
+            continue;
+        }
+        let home = tempfile::tempdir().unwrap();
+        let home = home.path();
+        let env = |command: &mut Command| {
+            common::hermetic(command);
+            for var in [
+                "XDG_DATA_HOME",
+                "XDG_CONFIG_HOME",
+                "XDG_DATA_DIRS",
+                "BASH_COMPLETION_USER_DIR",
+                "MANPATH",
+                "ZDOTDIR",
+            ] {
+                command.env_remove(var);
+            }
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let mut dirs = vec![home.join(".local/bin"), bin.to_path_buf()];
+            dirs.extend(std::env::split_paths(&path));
+            command
+                .env("HOME", home)
+                .env("PATH", std::env::join_paths(dirs).unwrap())
+                .current_dir(root);
+        };
+        let mut bash = Command::new("bash");
+        bash.arg("-c").arg(&command);
+        env(&mut bash);
+        let out = bash.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The file landed, the same as the committed one (the man page: what errcode prints).
+        let (landed, expected) = match what {
+            "bash" => (
+                ".local/share/bash-completion/completions/errcode",
+                std::fs::read(committed("errcode.bash")).unwrap(),
+            ),
+            "zsh" => (
+                ".zfunc/_errcode",
+                std::fs::read(committed("_errcode")).unwrap(),
+            ),
+            "fish" => (
+                ".config/fish/completions/errcode.fish",
+                std::fs::read(committed("errcode.fish")).unwrap(),
+            ),
+            _ => (
+                ".local/share/man/man1/errcode.1",
+                common::run(&["man"]).stdout,
+            ),
+        };
+        let file = std::fs::read(home.join(landed))
+            .unwrap_or_else(|e| panic!("{command}: ~/{landed}: {e}"));
+        assert!(file == expected, "{command}: ~/{landed} differs");
+        // And the shell finds it there by itself.
+        let (program, args, wanted): (&str, Vec<String>, &str) = match what {
+            "bash" => {
+                let loader = "/usr/share/bash-completion/bash_completion";
+                if !Path::new(loader).exists() {
+                    assert!(
+                        std::env::var_os("CI").is_none(),
+                        "bash-completion is needed in CI"
+                    );
+                    continue;
+                }
+                (
+                    "bash",
+                    vec![
+                        "-c".into(),
+                        // bash-completion's loader: _comp_load from 2.12 on, __load_completion before.
+                        format!(
+                            "source {loader}; if declare -F _comp_load >/dev/null; then _comp_load errcode; else __load_completion errcode; fi; complete -p errcode"
+                        ),
+                    ],
+                    "-F _errcode",
+                )
+            }
+            "zsh" => {
+                // The README's lines for ~/.zshrc.
+                let rc = readme_zshrc();
+                std::fs::write(home.join(".zshrc"), format!("{rc}\n")).unwrap();
+                (
+                    "zsh",
+                    vec![
+                        "-i".into(),
+                        "-c".into(),
+                        "print -r -- $_comps[errcode]".into(),
+                    ],
+                    "_errcode",
+                )
+            }
+            "fish" => (
+                "fish",
+                vec!["-c".into(), "complete -C 'errcode lookup 41601'".into()],
+                "41601\tToken expired",
+            ),
+            _ => (
+                "man",
+                vec!["-w".into(), "errcode".into()],
+                ".local/share/man/man1/errcode.1",
+            ),
+        };
+        let mut user = Command::new(program);
+        user.args(&args).stdin(std::process::Stdio::null());
+        env(&mut user);
+        let out = user.output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(wanted),
+            "{program} {args:?} in the new home: {stdout} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// The README's lines for `~/.zshrc`: the zsh row's second command.
+fn readme_zshrc() -> String {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let row = readme.lines().find(|l| l.starts_with("| zsh |")).unwrap();
+    let rc = row.split('`').nth(3).unwrap();
+    assert!(row.contains(&format!("`{rc}` in `~/.zshrc`")), "{row}");
+    rc.to_string()
+}
