@@ -316,6 +316,15 @@ fn explain_status_completes_codes_in_every_shell_that_can_be_driven() {
     }
     if let Some(found) = zsh_complete("errcode explain --status 4160") {
         assert_eq!(found, codes_4160x());
+        // A time is no file name; a file is.
+        assert_eq!(
+            zsh_complete("errcode explain --since Cargo.t").unwrap(),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            zsh_complete("errcode explain Cargo.t").unwrap(),
+            ["Cargo.toml"]
+        );
     }
 }
 
