@@ -355,7 +355,7 @@ impl Table {
         close
     }
 
-    /// The rows that hold every term, best first: see [`search::Search::rank`].
+    /// The rows that hold every term, best first, as `search` ranks them (see `search.rs`).
     pub fn search<'a>(&'a self, terms: &[String]) -> Vec<&'a Row> {
         search::Search::new(terms).rank(&self.rows)
     }

@@ -283,8 +283,8 @@ fn camel_at(text: &[u8], i: usize) -> bool {
             || (before.is_ascii_uppercase() && text.get(i + 1).is_some_and(u8::is_ascii_lowercase)))
 }
 
-/// Whether a word of `text` is one typo (see [`super::typo_limit`]) from `term`, an English word
-/// of five letters or more: in a shorter one, a typo is a different word (`rate`, `date`).
+/// Whether a word of `text` is one edit from `term`, an English word of five letters or more: in
+/// a shorter one, one edit makes a different word (`rate`, `date`).
 fn near_word(text: &str, term: &str) -> bool {
     (5..=32).contains(&term.len())
         && term.bytes().all(|b| b.is_ascii_alphabetic())
