@@ -70,8 +70,9 @@ impl Search {
     /// The rows that hold every term, best first: whole words of the meaning, then words the
     /// meaning only starts with, then rows that need a hint (either language, whole words) for a
     /// term. When no row matches, an English word one typo away from a term counts. At the same
-    /// fit, rows keep their order (legacy codes first, in code order), except that a common
-    /// API 3.0 code (`RequestLimitExceeded`) comes before the codes of its family.
+    /// fit, rows keep their order (legacy codes first, in code order), except that an API 3.0
+    /// code of one part (`RequestLimitExceeded`, a common code) comes before those of two
+    /// (`RequestLimitExceeded.IPLimitExceeded`): the general answer before the particular ones.
     pub fn rank<'a>(&self, rows: impl IntoIterator<Item = &'a Row>) -> Vec<&'a Row> {
         if self.concepts.is_empty() {
             return Vec::new();
