@@ -101,7 +101,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
         Command::Explain(mut args) => {
             let files = std::mem::take(&mut args.files);
-            let options = explain::Options::from_args(args, g.format, &settings, env)?;
+            let options = explain::Options::from_args(args, &files, g.format, &settings, env)?;
             explain::run(
                 &mut out,
                 &load_table(&g.tables)?,

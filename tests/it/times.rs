@@ -184,3 +184,210 @@ fn a_docker_record_gives_its_time_to_the_envelope_in_its_log() {
     let (ids, _) = kept(&["--until", "2026-12-06T10:00:01.12345679Z"], &input);
     assert_eq!(ids, ["d"]);
 }
+
+/// Envelopes at 2026-12-05T23:59:59, 2026-12-06T00:00:00, 10:00:00, 10:00:01.5 and 23:59:59
+/// (zone-less: in TZ), and 2026-12-07T00:00:00.
+fn one_day() -> String {
+    [
+        ("2026-12-05 23:59:59", "eve"),
+        ("2026-12-06 00:00:00", "midnight"),
+        ("2026-12-06 10:00:00", "ten"),
+        ("2026-12-06 10:00:01.5", "ten-and-a-bit"),
+        ("2026-12-06 23:59:59.999", "late"),
+        ("2026-12-07 00:00:00", "next"),
+    ]
+    .iter()
+    .map(|(at, id)| format!("{at} ERROR {}\n", env(id)))
+    .collect()
+}
+
+#[test]
+fn bounds_are_read_in_the_forms_people_type() {
+    let log = one_day();
+    // A date alone: --since from its start, --until to its end, so that the day is whole.
+    let (ids, stderr) = kept(&["--since", "2026-12-06", "--until", "2026-12-06"], &log);
+    assert_eq!(
+        ids,
+        ["midnight", "ten", "ten-and-a-bit", "late"],
+        "{stderr}"
+    );
+    let (ids, _) = kept(&["--until", "2026/12/05"], &log);
+    assert_eq!(ids, ["eve"]);
+    // A date and a time without seconds, with a space or a T; with seconds; with a zone.
+    for (since, until, want) in [
+        (
+            "2026-12-06 10:00",
+            "2026-12-06 10:01",
+            &["ten", "ten-and-a-bit"][..],
+        ),
+        ("2026-12-06T10:00", "2026-12-06T10:00:01", &["ten"]),
+        (
+            "2026-12-06 10:00:01",
+            "2026-12-06T10:00:02Z",
+            &["ten-and-a-bit"],
+        ),
+        // As log lines write them: Go's slashes, a fraction, a comma, a zone after a space,
+        // in the brackets a prefix has.
+        (
+            "2026/12/06 10:00:01",
+            "2026-12-06T18:00:01.6+08:00",
+            &["ten-and-a-bit"],
+        ),
+        (
+            "2026-12-06 10:00:01,5",
+            "[2026-12-06 10:00:01.500000001]",
+            &["ten-and-a-bit"],
+        ),
+        (
+            "2026-12-06 11:00:00 +0100",
+            "2026-12-06 10:00:00.001 UTC",
+            &["ten"],
+        ),
+        // Epoch seconds and milliseconds, as records hold them.
+        ("1796551200", "1796551201500", &["ten"]),
+    ] {
+        let (ids, stderr) = kept(&["--since", since, "--until", until], &log);
+        assert_eq!(ids, want, "--since {since} --until {until}: {stderr}");
+    }
+    // In the local zone (TZ) when no zone is written, days included.
+    let out = common::errcode()
+        .env("TZ", "Asia/Shanghai")
+        .args(["explain", "--format", "plain", "--since", "2026-12-06", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            let utc = "2026-12-05T15:59:59Z ERROR ".to_string() + &env("before") + "\n";
+            let at = "2026-12-05T16:00:00Z ERROR ".to_string() + &env("at") + "\n";
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all((utc + &at).as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let (_, stdout, stderr) = parts(&out);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}{stderr}");
+    assert!(stdout.contains("\tat\t"), "{stdout}");
+}
+
+#[test]
+fn a_duration_back_from_now_needs_no_minus() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    // Epoch seconds in the record's own field: five hours and ten minutes ago.
+    let record = |ago: u64, id: &str| format!("{{\"ts\":{},\"resp\":{}}}\n", now - ago, env(id));
+    let log = record(5 * 3600, "old") + &record(600, "new");
+    for since in ["1h", "-1h", "90m", "1h30m", "2h ago"] {
+        let (ids, stderr) = kept(&["--since", since], &log);
+        assert_eq!(ids, ["new"], "--since {since}: {stderr}");
+    }
+    let (ids, _) = kept(&["--until", "3h"], &log);
+    assert_eq!(ids, ["old"]);
+    let (ids, _) = kept(&["--since", "2d"], &log);
+    assert_eq!(ids, ["old", "new"]);
+}
+
+#[test]
+fn a_bound_that_is_no_time_is_one_line_naming_the_flag_the_value_and_the_forms() {
+    let log = one_day();
+    for (flag, bad) in [
+        ("--since", "yesterday"),
+        ("--until", "10:00"),
+        ("--since", "90"),
+        ("--since", "+1h"),
+        ("--until", "2026-13-01"),
+        ("--since", "2026-12-06 10"),
+        ("--since", "Dec  6 10:00:01"),
+        ("--until", "2026-12-06T10:00:00+25:00"),
+        ("--since", ""),
+        ("--since", "\u{1b}[2J\u{1b}]52;c;eA==\u{7}"),
+        ("--until", "1h\u{202e}"),
+        ("--since", "９０m"),
+    ] {
+        for lang in ["en", "zh"] {
+            for summary in [false, true] {
+                let mut args = vec!["--lang", lang, "explain", flag, bad];
+                if summary {
+                    args.push("--summary");
+                }
+                let out = run_with_input(&args, log.as_bytes());
+                assert_no_panic(&out);
+                let (status, stdout, stderr) = parts(&out);
+                assert_eq!(status, 2, "{flag} {bad:?}: {stderr}");
+                assert!(stdout.is_empty(), "{stdout}");
+                assert_eq!(stderr.lines().count(), 1, "{flag} {bad:?}: {stderr}");
+                assert!(stderr.starts_with(&format!("errcode: {flag} ")), "{stderr}");
+                // The value, escaped: no control or direction character reaches the terminal.
+                assert!(
+                    !stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+                    "{stderr:?}"
+                );
+                // The forms it takes, in the chosen language.
+                let forms = match lang {
+                    "en" => ["not a time", "1h, 90m, 2d", "2026-12-06 10:00", "epoch"],
+                    _ => ["不是时间", "1h、90m、2d", "2026-12-06 10:00", "纪元秒数"],
+                };
+                for said in forms {
+                    assert!(stderr.contains(said), "{said}: {stderr}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_date_and_its_time_typed_apart_are_told_to_be_quoted() {
+    let log = one_day();
+    for (lang, said) in [
+        (
+            "en",
+            "a date and its time are one value: quote them: --since '2026-12-06 10:00'",
+        ),
+        (
+            "zh",
+            "日期和时刻是同一个值，请加引号：--since '2026-12-06 10:00'",
+        ),
+    ] {
+        let out = run_with_input(
+            &["--lang", lang, "explain", "--since", "2026-12-06", "10:00"],
+            log.as_bytes(),
+        );
+        let (status, _, stderr) = parts(&out);
+        assert_eq!(status, 2, "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    let out = run_with_input(
+        &["explain", "--until", "2026-12-06", "10:00:01.5", "-"],
+        log.as_bytes(),
+    );
+    let (status, _, stderr) = parts(&out);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("--until '2026-12-06 10:00:01.5'"),
+        "{stderr}"
+    );
+    // A file that is there, whatever its name, is read.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("10:00"), &log).unwrap();
+    let out = common::errcode()
+        .current_dir(dir.path())
+        .args([
+            "explain",
+            "--format",
+            "plain",
+            "--since",
+            "2026-12-06",
+            "10:00",
+        ])
+        .output()
+        .unwrap();
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!((status, stdout.lines().count()), (0, 5), "{stderr}");
+}
