@@ -252,8 +252,8 @@ retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
@@ -281,8 +281,8 @@ retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
-complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r
-complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
