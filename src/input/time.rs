@@ -554,12 +554,33 @@ pub struct Window {
     pub until: Option<Nanos>,
 }
 
+/// Where an envelope falls against the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Inside: kept.
+    Inside,
+    /// Before `--since`.
+    Before,
+    /// At `--until` or after it.
+    After,
+    /// Nowhere: it has no time.
+    Untimed,
+}
+
 impl Window {
     /// Whether an envelope of this time is inside.
+    #[cfg(test)]
     pub fn contains(&self, time: Option<Nanos>) -> bool {
+        self.place(time) == Place::Inside
+    }
+
+    /// Where an envelope of this time falls.
+    pub fn place(&self, time: Option<Nanos>) -> Place {
         match time {
-            None => false,
-            Some(t) => self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u),
+            None => Place::Untimed,
+            Some(t) if self.since.is_some_and(|s| t < s) => Place::Before,
+            Some(t) if self.until.is_some_and(|u| t >= u) => Place::After,
+            Some(_) => Place::Inside,
         }
     }
 }
@@ -1050,6 +1071,23 @@ mod tests {
         assert!(w.contains(Some(10)) && w.contains(Some(19)));
         assert!(!w.contains(Some(20)) && !w.contains(Some(9)) && !w.contains(None));
         assert!(!Window::default().contains(None) && Window::default().contains(Some(0)));
+        let places = [None, Some(9), Some(10), Some(19), Some(20)].map(|t| w.place(t));
+        assert_eq!(
+            places,
+            [
+                Place::Untimed,
+                Place::Before,
+                Place::Inside,
+                Place::Inside,
+                Place::After
+            ]
+        );
+        let since = Window {
+            since: Some(10),
+            until: None,
+        };
+        assert_eq!(since.place(Some(i128::MAX)), Place::Inside);
+        assert_eq!(since.place(Some(i128::MIN)), Place::Before);
     }
 
     #[test]

@@ -391,3 +391,219 @@ fn a_date_and_its_time_typed_apart_are_told_to_be_quoted() {
     let (status, stdout, stderr) = parts(&out);
     assert_eq!((status, stdout.lines().count()), (0, 5), "{stderr}");
 }
+
+/// `errcode ARGS` on `input`: (status, stdout and stderr together).
+fn all_output(args: &[&str], input: &str) -> (i32, String) {
+    let out = run_with_input(args, input.as_bytes());
+    assert_no_panic(&out);
+    let (status, stdout, stderr) = parts(&out);
+    (status, stdout + &stderr)
+}
+
+#[test]
+fn the_closing_lines_say_what_the_window_left_out_in_every_format() {
+    let log = one_day();
+    // eve before; midnight and ten inside; ten-and-a-bit, late and next after.
+    let window = ["--since", "2026-12-06", "--until", "2026-12-06 10:00:01"];
+    let en = "1 envelope fell before --since, 3 after --until";
+    let zh = "时间窗口外：1 个响应早于 --since，3 个晚于 --until";
+    let reports: [&[&str]; 4] = [
+        &[],
+        &["--summary"],
+        &["--summary", "--group", "category"],
+        &["--summary", "--by", "1h"],
+    ];
+    for report in reports {
+        for format in ["human", "table", "plain", "json", "markdown", "github"] {
+            if report.contains(&"--by") && ["markdown", "github"].contains(&format) {
+                continue;
+            }
+            if report.is_empty() && format == "human" {
+                continue;
+            }
+            for (lang, said) in [("en", en), ("zh", zh)] {
+                let mut args = vec!["--lang", lang, "explain", "--format", format];
+                args.extend_from_slice(report);
+                args.extend_from_slice(&window);
+                let (status, output) = all_output(&args, &log);
+                assert_eq!(status, 0, "{args:?}: {output}");
+                assert_eq!(output.matches(said).count(), 1, "{args:?}: {output}");
+            }
+        }
+    }
+    // After the totals, where a Markdown report lists them.
+    let (_, output) = all_output(
+        &[
+            "explain",
+            "--summary",
+            "--format",
+            "markdown",
+            window[0],
+            window[1],
+            window[2],
+            window[3],
+        ],
+        &log,
+    );
+    assert!(
+        output.contains(&format!("- 2 envelopes, 2 errors\n- {en}\n")),
+        "{output}"
+    );
+    // Only the side that a bound has, and nothing when the window left nothing out.
+    let (_, output) = all_output(&["explain", "--since", "2026-12-06 10:00"], &log);
+    assert!(
+        output.contains("2 envelopes fell before --since\n"),
+        "{output}"
+    );
+    assert!(!output.contains("after --until"), "{output}");
+    let (_, output) = all_output(&["explain", "--until", "2026-12-06 10:00"], &log);
+    // 10:00:00 is at --until: after it.
+    assert!(
+        output.contains("4 envelopes fell after --until\n"),
+        "{output}"
+    );
+    assert!(!output.contains("before --since"), "{output}");
+    let (_, output) = all_output(&["explain", "--until", "2030-01-01"], &log);
+    assert!(!output.contains("fell"), "{output}");
+}
+
+#[test]
+fn a_window_that_holds_nothing_says_so_and_keeps_its_exit_status() {
+    let log = one_day();
+    for args in [
+        &["explain", "--check", "--since", "2030-01-01"][..],
+        &["explain", "--check", "--summary", "--since", "2030-01-01"],
+        &[
+            "explain",
+            "--check",
+            "--summary",
+            "--format",
+            "json",
+            "--since",
+            "2030-01-01",
+        ],
+    ] {
+        let out = run_with_input(args, log.as_bytes());
+        let (status, stdout, stderr) = parts(&out);
+        assert_eq!(status, 0, "{args:?}: {stderr}");
+        assert!(
+            (stdout.clone() + &stderr).contains("6 envelopes fell before --since"),
+            "{args:?}: {stdout}{stderr}"
+        );
+    }
+    // The JSON rows stay an array (the counts are among the closing lines, on stderr).
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--format",
+            "json",
+            "--until",
+            "2000-01-01",
+        ],
+        log.as_bytes(),
+    );
+    let (_, stdout, stderr) = parts(&out);
+    assert_eq!(stdout.trim(), "[]");
+    assert!(
+        stderr.contains("0 envelopes, 0 errors\n6 envelopes fell after --until\n"),
+        "{stderr}"
+    );
+    // --quiet: the exit status alone, as for every closing line.
+    for summary in [false, true] {
+        let mut args = vec!["explain", "--check", "--quiet", "--since", "2026-12-06"];
+        if summary {
+            args.push("--summary");
+        }
+        let out = run_with_input(&args, log.as_bytes());
+        let (status, stdout, stderr) = parts(&out);
+        assert_eq!((status, stdout.as_str()), (1, ""), "{stderr}");
+        assert!(!stderr.contains("fell"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_diff_says_what_the_window_left_out_of_each_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = (dir.path().join("before.log"), dir.path().join("after.log"));
+    std::fs::write(&before, one_day()).unwrap();
+    std::fs::write(
+        &after,
+        format!(
+            "2026-12-06 12:00:00 {}\n2026-12-06 12:00:01 {}\n{}\n",
+            env("a"),
+            env("b"),
+            env("untimed")
+        ),
+    )
+    .unwrap();
+    let run = |lang: &str| {
+        let out = common::errcode()
+            .args([
+                "--lang",
+                lang,
+                "explain",
+                "--format",
+                "plain",
+                "--since",
+                "2026-12-06 10:00",
+                "--diff",
+            ])
+            .arg(&before)
+            .arg(&after)
+            .output()
+            .unwrap();
+        parts(&out)
+    };
+    let (status, _, stderr) = run("en");
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stderr.contains("before: 2 envelopes fell before --since\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("note: 1 envelope without a time was left out by --since/--until"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run("zh");
+    assert!(
+        stderr.contains("之前：时间窗口外：2 个响应早于 --since\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_step_summary_says_what_the_window_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let out = common::errcode()
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args([
+            "explain",
+            "--format",
+            "github",
+            "--since",
+            "2026-12-06",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(one_day().as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.contains("- 1 envelope fell before --since\n"),
+        "{written}"
+    );
+}
