@@ -3,7 +3,7 @@
 //! json-file), and `--since`/`--until` compared to the nanosecond.
 
 use crate::common;
-use crate::common::{assert_no_panic, parts, run_with_input};
+use crate::common::{assert_no_panic, output_with_input, parts, run_with_input};
 
 /// An envelope of RequestId `id`.
 fn env(id: &str) -> String {
@@ -121,26 +121,15 @@ fn an_abbreviation_alone_is_read_in_tz_and_said_once() {
     assert_eq!(said.len(), 1, "{stderr}");
     assert!(said[0].contains("单独的时区缩写"), "{stderr}");
     // Where TZ's own abbreviation then is CST, there is nothing to say.
-    let out = common::errcode()
-        .env("TZ", "Asia/Shanghai")
-        .args([
-            "explain",
-            "--format",
-            "plain",
-            "--until",
-            "2026-12-06T02:00:01Z",
-            "-",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(input.as_bytes())?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let mut shanghai = common::errcode();
+    shanghai.env("TZ", "Asia/Shanghai").args([
+        "explain",
+        "--format",
+        "plain",
+        "--until",
+        "2026-12-06T02:00:01Z",
+    ]);
+    let out = output_with_input(shanghai, input.as_bytes());
     let (_, stdout, stderr) = parts(&out);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(notes(&stderr).is_empty(), "{stderr}");
@@ -250,25 +239,20 @@ fn bounds_are_read_in_the_forms_people_type() {
         assert_eq!(ids, want, "--since {since} --until {until}: {stderr}");
     }
     // In the local zone (TZ) when no zone is written, days included.
-    let out = common::errcode()
-        .env("TZ", "Asia/Shanghai")
-        .args(["explain", "--format", "plain", "--since", "2026-12-06", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            let utc = "2026-12-05T15:59:59Z ERROR ".to_string() + &env("before") + "\n";
-            let at = "2026-12-05T16:00:00Z ERROR ".to_string() + &env("at") + "\n";
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all((utc + &at).as_bytes())?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let mut shanghai = common::errcode();
+    shanghai.env("TZ", "Asia/Shanghai").args([
+        "explain",
+        "--format",
+        "plain",
+        "--since",
+        "2026-12-06",
+    ]);
+    let log = format!(
+        "2026-12-05T15:59:59Z ERROR {}\n2026-12-05T16:00:00Z ERROR {}\n",
+        env("before"),
+        env("at")
+    );
+    let out = output_with_input(shanghai, log.as_bytes());
     let (_, stdout, stderr) = parts(&out);
     assert_eq!(stdout.lines().count(), 1, "{stdout}{stderr}");
     assert!(stdout.contains("\tat\t"), "{stdout}");
@@ -576,30 +560,15 @@ fn a_diff_says_what_the_window_left_out_of_each_input() {
 fn the_step_summary_says_what_the_window_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
-    let out = common::errcode()
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .args([
-            "explain",
-            "--format",
-            "github",
-            "--since",
-            "2026-12-06",
-            "-",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(one_day().as_bytes())?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let mut github = common::errcode();
+    github.env("GITHUB_STEP_SUMMARY", &summary).args([
+        "explain",
+        "--format",
+        "github",
+        "--since",
+        "2026-12-06",
+    ]);
+    let out = output_with_input(github, one_day().as_bytes());
     assert_eq!(out.status.code(), Some(0));
     let written = std::fs::read_to_string(&summary).unwrap();
     assert!(

@@ -61,14 +61,23 @@ fn mixed_input(bytes: usize) -> Vec<u8> {
     out
 }
 
-/// stdout, stderr and the exit of explaining `input` with `options`.
+/// stdout, stderr and the exit of explaining `input` with `--check`, and `--summary` or not.
 fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>, Vec<u8>, String) {
-    let table = Table::builtin();
     let options = Options {
         summary,
         check: true,
         ..Options::default()
     };
+    explain_with(input, format, &options)
+}
+
+/// stdout, stderr and the exit of explaining `input` with `options`.
+fn explain_with(
+    input: Input<'_>,
+    format: Option<Format>,
+    options: &Options,
+) -> (Vec<u8>, Vec<u8>, String) {
+    let table = Table::builtin();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let result = explain_inputs(
         vec![input],
@@ -76,7 +85,7 @@ fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>,
         &mut err,
         &table,
         &Settings::piped(format),
-        &options,
+        options,
     );
     (out, err, format!("{result:?}"))
 }
@@ -223,16 +232,8 @@ fn what_the_window_leaves_out_is_counted_alike_on_one_thread_and_on_every_core()
             window: Some(window),
             ..Options::default()
         };
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let result = explain_inputs(
-            vec![input],
-            &mut out,
-            &mut err,
-            &Table::builtin(),
-            &Settings::piped(Some(Format::Plain)),
-            &options,
-        );
-        (out, String::from_utf8(err).unwrap(), format!("{result:?}"))
+        let (out, err, result) = explain_with(input, Some(Format::Plain), &options);
+        (out, String::from_utf8(err).unwrap(), result)
     };
     let stream = || Box::new(std::fs::File::open(&path).unwrap());
     crate::input::parallel::ONE_THREAD.set(true);
