@@ -165,7 +165,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__explain)
-            opts="-q -v -f -h --summary --check --quiet --errors --status --verbose --paging --group --diff --top --by --since --until --format --color --lang --table --help"
+            opts="-q -v -f -h --summary --check --quiet --errors --status --retry --verbose --paging --group --diff --top --by --since --until --category --format --color --lang --table --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -173,6 +173,10 @@ _errcode() {
             case "${prev}" in
                 --status)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -W "never after-fix backoff" -- "${cur}"))
                     return 0
                     ;;
                 --paging)
@@ -201,6 +205,10 @@ _errcode() {
                     ;;
                 --until)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -W "auth certificate channel device domain download gateway http import internal network organisation parameter quota rate-limit recording request resource stream success" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -373,7 +381,7 @@ _errcode() {
                     return 0
                     ;;
                 --category)
-                    COMPREPLY=($(compgen -W "auth certificate channel device domain download gateway import internal organisation parameter quota recording resource stream success" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auth certificate channel device domain download gateway import internal network organisation parameter quota rate-limit recording request resource stream success" -- "${cur}"))
                     return 0
                     ;;
                 --action)

@@ -1159,6 +1159,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;explain'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
+            cand --retry 'Only envelopes whose code is of this retry class: printed, counted and checked'
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand --group 'With --summary: count per category or retry class instead of per code'
             cand --diff 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)'
@@ -1166,6 +1167,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --since 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)'
             cand --until 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)'
+            cand --category 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'
@@ -1183,6 +1185,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;e'= {
             cand --status 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)'
+            cand --retry 'Only envelopes whose code is of this retry class: printed, counted and checked'
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand --group 'With --summary: count per category or retry class instead of per code'
             cand --diff 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)'
@@ -1190,6 +1193,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --since 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)'
             cand --until 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)'
+            cand --category 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
             cand --color 'When to colour the output'

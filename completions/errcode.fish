@@ -145,10 +145,13 @@ download\t''
 gateway\t''
 import\t''
 internal\t''
+network\t''
 organisation\t''
 parameter\t''
 quota\t''
+rate-limit\t''
 recording\t''
+request\t''
 resource\t''
 stream\t''
 success\t''"
@@ -244,6 +247,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l show-source -d 
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l twins -d 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l retry -d 'Only envelopes whose code is of this retry class: printed, counted and checked' -r -f -a "never\t'The request itself is wrong: fix it; sending it again cannot succeed'
+after-fix\t'Fix the cause (a token, a device, a setting), then the same call can succeed'
+backoff\t'A transient server-side failure: retry with exponential backoff and jitter'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
 always\t'Through the pager, however short the output'
 never\t'Never'"
@@ -254,6 +260,26 @@ complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l category -d 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked' -r -f -a "auth\t''
+certificate\t''
+channel\t''
+device\t''
+domain\t''
+download\t''
+gateway\t''
+http\t''
+import\t''
+internal\t''
+network\t''
+organisation\t''
+parameter\t''
+quota\t''
+rate-limit\t''
+recording\t''
+request\t''
+resource\t''
+stream\t''
+success\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
@@ -273,6 +299,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand explain" -l errors -d 'O
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l retry -d 'Only envelopes whose code is of this retry class: printed, counted and checked' -r -f -a "never\t'The request itself is wrong: fix it; sending it again cannot succeed'
+after-fix\t'Fix the cause (a token, a device, a setting), then the same call can succeed'
+backoff\t'A transient server-side failure: retry with exponential backoff and jitter'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
 always\t'Through the pager, however short the output'
 never\t'Never'"
@@ -283,6 +312,26 @@ complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --sum
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l category -d 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked' -r -f -a "auth\t''
+certificate\t''
+channel\t''
+device\t''
+domain\t''
+download\t''
+gateway\t''
+http\t''
+import\t''
+internal\t''
+network\t''
+organisation\t''
+parameter\t''
+quota\t''
+rate-limit\t''
+recording\t''
+request\t''
+resource\t''
+stream\t''
+success\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'

@@ -273,6 +273,15 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "PATTERN")]
     pub status: Vec<String>,
 
+    /// Only envelopes whose code is of this category (auth, device, internal…): printed,
+    /// counted and checked
+    #[arg(long)]
+    pub category: Option<String>,
+
+    /// Only envelopes whose code is of this retry class: printed, counted and checked
+    #[arg(long, value_enum)]
+    pub retry: Option<RetryArg>,
+
     /// The human layout with each field and what the source document says of it
     #[arg(long, short = 'v')]
     pub verbose: bool,
@@ -346,7 +355,7 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// `list --retry`.
+/// `list --retry` and `explain --retry`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RetryArg {
     /// The request itself is wrong: fix it; sending it again cannot succeed.

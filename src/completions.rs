@@ -87,17 +87,17 @@ fn definitions(roff: &mut Roff, title: &str, items: &[(&str, &str)]) {
     }
 }
 
-fn category_values(table: &Table) -> Vec<PossibleValue> {
-    table
-        .categories()
+fn category_values(categories: Vec<&str>) -> Vec<PossibleValue> {
+    categories
         .into_iter()
         .map(|c| PossibleValue::new(c.to_string()))
         .collect()
 }
 
 /// The command line as completion scripts see it: the real one, with the table's values offered
-/// for codes, `--http` and `--category`. Only the scripts use it; the parser keeps accepting any
-/// code, so that an unknown one still reaches lookup's "did you mean".
+/// for codes, `--http` and `--category` (list's and explain's). Only the scripts use it; the
+/// parser keeps accepting any code, so that an unknown one still reaches lookup's "did you
+/// mean".
 pub fn completion_command(table: &Table) -> clap::Command {
     let codes = PossibleValuesParser::new(code_values(table));
     Cli::command()
@@ -112,7 +112,8 @@ pub fn completion_command(table: &Table) -> clap::Command {
                     a.value_parser(PossibleValuesParser::new(http_values(table)))
                 })
                 .mut_arg("category", |a| {
-                    a.value_parser(PossibleValuesParser::new(category_values(table)))
+                    let categories = category_values(table.all_categories());
+                    a.value_parser(PossibleValuesParser::new(categories))
                 })
                 .mut_arg("action", |a| {
                     a.value_parser(PossibleValuesParser::new(action_values()))
@@ -120,6 +121,10 @@ pub fn completion_command(table: &Table) -> clap::Command {
         })
         .mut_subcommand("explain", |c| {
             c.mut_arg("files", |a| a.value_hint(ValueHint::FilePath))
+                .mut_arg("category", |a| {
+                    let categories = category_values(table.envelope_categories());
+                    a.value_parser(PossibleValuesParser::new(categories))
+                })
         })
 }
 

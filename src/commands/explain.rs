@@ -87,7 +87,10 @@ impl Explainer<'_, '_> {
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
         let finding = explain(env, origin, self.table);
-        let keep = self.options.filter.keeps(env, finding.verdict)
+        let keep = self
+            .options
+            .filter
+            .keeps(env, finding.verdict, finding.rows)
             && match &self.window {
                 None => true,
                 Some((window, clock)) => {

@@ -54,9 +54,10 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
             .filter(|(_, count, _, _)| *count > 0)
     });
     for (r, count, errors, failed) in parts {
+        let (category, backoff) = crate::explain::FAILED_SUCCESS;
         let (name, retry) = match group {
-            Group::Category if failed => ("internal".to_string(), None),
-            Group::Retry if failed => (Retry::Backoff.as_str().to_string(), Some(Retry::Backoff)),
+            Group::Category if failed => (category.to_string(), None),
+            Group::Retry if failed => (backoff.as_str().to_string(), Some(backoff)),
             Group::Category => (r.category().map_or("unknown".into(), str::to_string), None),
             // A success is no class of retry: it is a group of its own.
             Group::Retry if r.category() == Some("success") => ("success".to_string(), None),

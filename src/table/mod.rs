@@ -326,13 +326,31 @@ impl Table {
         statuses
     }
 
-    /// The categories the table uses, each once, in order.
-    pub(crate) fn categories(&self) -> Vec<&str> {
+    /// The categories of this table's rows and of the API 3.0 table's, each once, in order:
+    /// those `list --category` can match.
+    pub(crate) fn all_categories(&self) -> Vec<&str> {
+        let v3 = v3::V3Table::builtin().rows();
         let mut categories: Vec<&str> = self
             .rows
             .iter()
+            .chain(v3)
             .filter_map(|r| r.category.as_deref())
             .collect();
+        categories.sort_unstable();
+        categories.dedup();
+        categories
+    }
+
+    /// The categories an envelope can be of: [`Table::all_categories`], and those of the
+    /// answers no code names (an HTTP error answered without an envelope is `http`).
+    pub(crate) fn envelope_categories(&self) -> Vec<&str> {
+        let answers = answers::http_error(500)
+            .into_iter()
+            .flatten()
+            .chain(answers::v3_success())
+            .chain(answers::v3_without_code());
+        let mut categories = self.all_categories();
+        categories.extend(answers.filter_map(|r| r.category.as_deref()));
         categories.sort_unstable();
         categories.dedup();
         categories

@@ -7,6 +7,7 @@ use crate::error::{Error, Outcome};
 use crate::explain::Verdict;
 use crate::input::time::Edge;
 use crate::input::{Api, Envelope};
+use crate::table::{Retry, Row};
 use crate::text::escape;
 
 /// `explain`'s switches.
@@ -48,6 +49,7 @@ impl Options {
     pub fn from_args(
         args: crate::cli::ExplainArgs,
         files: &[PathBuf],
+        table: &crate::table::Table,
         format: Option<crate::settings::Format>,
         settings: &crate::settings::Settings,
         env: impl Fn(&str) -> Option<String>,
@@ -60,7 +62,8 @@ impl Options {
                 settings.lang,
             )));
         }
-        let filter = Filter::new(args.errors, &args.status)?;
+        let mut filter = Filter::new(args.errors, &args.status)?;
+        filter.class(args.category, args.retry.map(Retry::from), table)?;
         let (window, bound_notes) = window(args.since.as_deref(), args.until.as_deref())?;
         for (flag, text) in [("--since", &args.since), ("--until", &args.until)] {
             if let Some(text) = text {
@@ -178,7 +181,7 @@ fn split_time(flag: &str, date: &str, files: &[PathBuf]) -> Result<(), Error> {
     Ok(())
 }
 
-/// `--errors` and `--status`: which envelopes count.
+/// `--errors`, `--status`, `--category` and `--retry`: which envelopes count.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     /// Only errors.
@@ -187,6 +190,10 @@ pub struct Filter {
     pub legacy: Vec<crate::table::query::Query>,
     /// API 3.0 codes and patterns.
     pub v3: Vec<String>,
+    /// Only envelopes of this category.
+    pub category: Option<String>,
+    /// Only envelopes of this retry class.
+    pub retry: Option<Retry>,
 }
 
 impl Filter {
@@ -224,11 +231,42 @@ impl Filter {
         Ok(filter)
     }
 
-    /// Whether an envelope with this verdict counts.
+    /// Adds `--category` and `--retry`, as `list` takes them; a category no envelope can be of
+    /// (none of `table`'s, nor of the answers without a code) is a usage error: it would keep
+    /// nothing, and say nothing of why.
+    pub fn class(
+        &mut self,
+        category: Option<String>,
+        retry: Option<Retry>,
+        table: &crate::table::Table,
+    ) -> Result<(), Error> {
+        if let Some(c) = &category {
+            let known = table.envelope_categories();
+            if !known.contains(&c.as_str()) {
+                let (c, known) = (escape(c), known.join(&crate::t!(", ", "、")));
+                return Err(Error::Usage(crate::t!(
+                    "--category {c}: no code is of this category: give one of {known}",
+                    "--category {c}：没有错误码属于此类别：请给出 {known} 之一"
+                )));
+            }
+        }
+        self.category = category;
+        self.retry = retry;
+        Ok(())
+    }
+
+    /// Whether an envelope with this verdict, whose code has these rows of the table, counts.
     #[inline]
-    pub(super) fn keeps(&self, env: &Envelope<'_>, verdict: Verdict) -> bool {
+    pub(super) fn keeps(&self, env: &Envelope<'_>, verdict: Verdict, rows: &[Row]) -> bool {
         if self.errors && verdict != Verdict::Error {
             return false;
+        }
+        if self.category.is_some() || self.retry.is_some() {
+            let (category, retry) = crate::explain::class(env, rows, verdict);
+            let category_ok = self.category.as_deref().is_none_or(|c| category == Some(c));
+            if !category_ok || self.retry.is_some_and(|r| retry != Some(r)) {
+                return false;
+            }
         }
         if self.legacy.is_empty() && self.v3.is_empty() {
             return true;

@@ -35,16 +35,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
         },
     };
     // A code with several meanings is counted per meaning that Message names.
-    let meaning = match rows.len() {
-        0 | 1 => None,
-        _ => env.message.filter(|m| m.0.len() <= 4096).and_then(|m| {
-            let text = m.text();
-            let at = rows
-                .iter()
-                .position(|r| crate::explain::same_message(&text, &r.message))?;
-            u8::try_from(at).ok()
-        }),
-    };
+    let meaning = crate::explain::named_meaning(env, rows).and_then(|at| u8::try_from(at).ok());
     summary::Key {
         api: env.api,
         code,
@@ -156,7 +147,7 @@ impl Sink for Counter<'_> {
             Event::Envelope(env, origin) => {
                 let (verdict, rows) = verdict(env, origin, self.table);
                 self.seen += 1;
-                if !self.filter.keeps(env, verdict) {
+                if !self.filter.keeps(env, verdict, rows) {
                     return Ok(());
                 }
                 let time = self.clock.time_at(origin);
