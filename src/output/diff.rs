@@ -48,8 +48,7 @@ pub fn write_diff(
     table: &Table,
     settings: &Settings,
 ) -> io::Result<()> {
-    let mut view = Diff::new(changes, totals, table, settings);
-    view.left_out = left_out;
+    let view = Diff::new(changes, (totals, left_out), table, settings);
     super::report::write(&view, out, err, settings.rows_format())
 }
 
@@ -74,7 +73,7 @@ struct Diff<'v, 'a> {
 impl<'v, 'a> Diff<'v, 'a> {
     fn new(
         changes: &'v [Change<'a>],
-        totals: [&'v Summary; 2],
+        (totals, left_out): ([&'v Summary; 2], [LeftOut; 2]),
         table: &'a Table,
         settings: &'v Settings,
     ) -> Self {
@@ -110,7 +109,7 @@ impl<'v, 'a> Diff<'v, 'a> {
             rows,
             marked,
             totals,
-            left_out: [LeftOut::default(); 2],
+            left_out,
             settings,
         }
     }
