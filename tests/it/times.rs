@@ -576,3 +576,46 @@ fn the_step_summary_says_what_the_window_left_out() {
         "{written}"
     );
 }
+
+#[test]
+fn help_lists_every_form_of_a_bound_in_both_languages() {
+    let help = |args: &[&str], env: Option<(&str, &str)>| {
+        let mut command = common::errcode();
+        command.args(args);
+        if let Some((k, v)) = env {
+            command.env(k, v);
+        }
+        let (status, stdout, _) = parts(&command.output().unwrap());
+        assert_eq!(status, 0);
+        stdout
+    };
+    let en = help(&["explain", "--help"], None);
+    for said in [
+        "Times (--since, --until; without a zone, in the local zone, TZ):",
+        "1h, 90m, 2d, 1h30m   that long back from now (-1h too)",
+        "2026-12-06           a day: --since from its start, --until to its end",
+        "2026-12-06 10:00     a date and a time, with or without seconds",
+        "2026/12/06 10:00:01, 2026-12-06T10:00:01.123+08:00",
+        "1796551201           epoch seconds",
+        "a date alone: to the end of that day",
+    ] {
+        assert!(en.contains(said), "{said}: {en}");
+    }
+    for zh in [
+        help(&["--lang", "zh", "explain", "--help"], None),
+        help(&["explain", "--help"], Some(("LANG", "zh_CN.UTF-8"))),
+        help(&["explain", "-h", "--lang", "zh"], None),
+    ] {
+        for said in [
+            "时间（--since、--until；未写时区的按本地时区 TZ 读取）：",
+            "1h、90m、2d、1h30m   从现在往前这么久",
+            "--until 到当天结束（含当天）",
+            "2026-12-06 10:00     日期和时刻",
+            "1796551201           纪元秒数",
+            "只保留在 TIME 及之后记录的响应",
+        ] {
+            assert!(zh.contains(said), "{said}: {zh}");
+        }
+        assert!(!zh.contains("Times (--since"), "{zh}");
+    }
+}
