@@ -391,14 +391,16 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;explain' {
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Only envelopes whose code is of this retry class: printed, counted and checked')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -416,14 +418,16 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;e' {
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Only envelopes whose code is of this retry class: printed, counted and checked')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only envelopes whose code matches (41601, 416xx, ''AuthFailure.*''; repeatable)')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')

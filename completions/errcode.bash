@@ -176,12 +176,16 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__explain)
-            opts="-q -v -f -h --summary --check --quiet --errors --verbose --paging --group --diff --status --since --until --by --top --format --color --lang --table --help"
+            opts="-q -v -f -h --summary --check --quiet --errors --retry --verbose --paging --group --diff --status --since --until --by --top --category --format --color --lang --table --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --retry)
+                    COMPREPLY=($(compgen -W "never after-fix backoff" -- "${cur}"))
+                    return 0
+                    ;;
                 --paging)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -224,6 +228,10 @@ _errcode() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -W "auth certificate channel device domain download gateway http import internal network organisation parameter quota rate-limit recording request resource stream success" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -396,7 +404,7 @@ _errcode() {
                     return 0
                     ;;
                 --category)
-                    COMPREPLY=($(compgen -W "auth certificate channel device domain download gateway import internal organisation parameter quota recording resource stream success" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auth certificate channel device domain download gateway import internal network organisation parameter quota rate-limit recording request resource stream success" -- "${cur}"))
                     return 0
                     ;;
                 --action)

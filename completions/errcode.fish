@@ -119,10 +119,13 @@ download\t''
 gateway\t''
 import\t''
 internal\t''
+network\t''
 organisation\t''
 parameter\t''
 quota\t''
+rate-limit\t''
 recording\t''
+request\t''
 resource\t''
 stream\t''
 success\t''"
@@ -243,6 +246,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand s" -l lang -d 'Language 
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand s" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand s" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l retry -d 'Only envelopes whose code is of this retry class: printed, counted and checked' -r -f -a "never\t'The request itself is wrong: fix it; sending it again cannot succeed'
+after-fix\t'Fix the cause (a token, a device, a setting), then the same call can succeed'
+backoff\t'A transient server-side failure: retry with exponential backoff and jitter'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
 always\t'Through the pager, however short the output'
 never\t'Never'"
@@ -511,10 +517,30 @@ UnsupportedOperation.StreamTypeOrResolution\t'StreamType and Resolution cannot b
 UnsupportedOperation.UnopenedIntranetServicesInRegion\t'Intranet service is not available in this region (该地域未开通内网服务)'
 UnsupportedProtocol\t'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
 UnsupportedRegion\t'API does not support the requested region. (接口不支持所传地域。)'"
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r -f
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l category -d 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked' -r -f -a "auth\t''
+certificate\t''
+channel\t''
+device\t''
+domain\t''
+download\t''
+gateway\t''
+http\t''
+import\t''
+internal\t''
+network\t''
+organisation\t''
+parameter\t''
+quota\t''
+rate-limit\t''
+recording\t''
+request\t''
+resource\t''
+stream\t''
+success\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
@@ -533,6 +559,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand explain" -s q -l quiet -
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l retry -d 'Only envelopes whose code is of this retry class: printed, counted and checked' -r -f -a "never\t'The request itself is wrong: fix it; sending it again cannot succeed'
+after-fix\t'Fix the cause (a token, a device, a setting), then the same call can succeed'
+backoff\t'A transient server-side failure: retry with exponential backoff and jitter'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
 always\t'Through the pager, however short the output'
 never\t'Never'"
@@ -801,10 +830,30 @@ UnsupportedOperation.StreamTypeOrResolution\t'StreamType and Resolution cannot b
 UnsupportedOperation.UnopenedIntranetServicesInRegion\t'Intranet service is not available in this region (该地域未开通内网服务)'
 UnsupportedProtocol\t'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
 UnsupportedRegion\t'API does not support the requested region. (接口不支持所传地域。)'"
-complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r -f
-complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l category -d 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked' -r -f -a "auth\t''
+certificate\t''
+channel\t''
+device\t''
+domain\t''
+download\t''
+gateway\t''
+http\t''
+import\t''
+internal\t''
+network\t''
+organisation\t''
+parameter\t''
+quota\t''
+rate-limit\t''
+recording\t''
+request\t''
+resource\t''
+stream\t''
+success\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'

@@ -37,8 +37,10 @@ const AFTER_HELP: &str = concat!(
 Environment: NO_COLOR, CLICOLOR_FORCE, TERM, COLUMNS, LC_ALL, LC_MESSAGES, LANG, ERRCODE_TABLE, PAGER"
 );
 
-const EXPLAIN_HELP: &str = concat!(
-    "Formats:
+/// `explain --help`'s formats and paging (a macro, so that `concat!` can use it).
+macro_rules! explain_formats_help {
+    () => {
+        "Formats:
   human   at most three lines an envelope: verdict, code, meaning, HTTP status, RequestId,
           file:line; the hint and Data on an error; the notes (-v adds each field's glossary)
   plain   one line an envelope, tab-separated: file (- for stdin), line, verdict, code,
@@ -53,9 +55,57 @@ Paging: human output on a terminal goes through $PAGER (empty or exactly cat: no
 less -FRX, but none when TERM is dumb or unset),
 never in a pipe and never when explain reads stdin.
 
+"
+    };
+}
+
+const EXPLAIN_HELP: &str = concat!(
+    explain_formats_help!(),
+    "Times (--since, --until; without a zone, in the local zone, TZ):
+  1h, 90m, 2d, 1h30m   that long back from now (-1h too)
+  2026-12-06           a day: --since from its start, --until to its end (the day included)
+  2026-12-06 10:00     a date and a time, with or without seconds, after T or a space
+  2026/12/06 10:00:01, 2026-12-06T10:00:01.123+08:00, 2026-12-06 10:00:01 +0800 CST
+                       a time as a log line writes it: a fraction, a zone, as lines are read
+  1796551201           epoch seconds (or milliseconds, microseconds, nanoseconds, by size)
+
 ",
     crate::exit_status_help!()
 );
+
+/// [`EXPLAIN_HELP`] with its times in Chinese (`--lang zh`).
+const EXPLAIN_HELP_ZH: &str = concat!(
+    explain_formats_help!(),
+    "时间（--since、--until；未写时区的按本地时区 TZ 读取）：
+  1h、90m、2d、1h30m   从现在往前这么久（也可写 -1h）
+  2026-12-06           一天：--since 从当天开始，--until 到当天结束（含当天）
+  2026-12-06 10:00     日期和时刻，秒可写可不写，中间用 T 或空格
+  2026/12/06 10:00:01、2026-12-06T10:00:01.123+08:00、2026-12-06 10:00:01 +0800 CST
+                       日志行中写法的时间：可带小数秒和时区，与读取日志行时相同
+  1796551201           纪元秒数（或毫秒、微秒、纳秒，按位数区分）
+
+",
+    crate::exit_status_help!()
+);
+
+/// `--since`'s and `--until`'s help in Chinese (broken by hand: clap counts a Chinese
+/// character one column wide).
+const SINCE_ZH: &str = "只保留在 TIME 及之后记录的响应：1h（从现在往前）、2026-12-06、\n2026-12-06 10:00、日志行中的时间（见下文“时间”）";
+const UNTIL_ZH: &str = "只保留在 TIME 之前记录的响应（写法同 --since；只写日期时到当天结束）";
+
+/// The command line in `lang`. `explain`'s times, which people type in many ways, are told in
+/// Chinese too; the rest of the help is English.
+pub fn command(lang: Lang) -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    match lang {
+        Lang::En => command,
+        Lang::Zh => command.mut_subcommand("explain", |c| {
+            c.after_help(EXPLAIN_HELP_ZH)
+                .mut_arg("since", |a| a.help(SINCE_ZH))
+                .mut_arg("until", |a| a.help(UNTIL_ZH))
+        }),
+    }
+}
 
 /// Explain the error codes and response envelopes of the legacy 智能视图计算平台 API.
 #[derive(Debug, Parser)]
@@ -224,6 +274,15 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "PATTERN")]
     pub status: Vec<String>,
 
+    /// Only envelopes whose code is of this category (auth, device, internal…): printed,
+    /// counted and checked
+    #[arg(long)]
+    pub category: Option<String>,
+
+    /// Only envelopes whose code is of this retry class: printed, counted and checked
+    #[arg(long, value_enum)]
+    pub retry: Option<RetryArg>,
+
     /// The human layout with each field and what the source document says of it
     #[arg(long, short = 'v')]
     pub verbose: bool,
@@ -266,11 +325,12 @@ pub struct ExplainArgs {
     )]
     pub by: Option<String>,
 
-    /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
+    /// Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00,
+    /// a log line's time (see Times below)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub since: Option<String>,
 
-    /// Only envelopes logged before TIME (as --since)
+    /// Only envelopes logged before TIME (as --since; a date alone: to the end of that day)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub until: Option<String>,
 }
@@ -296,7 +356,7 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// `list --retry`.
+/// `list --retry` and `explain --retry`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RetryArg {
     /// The request itself is wrong: fix it; sending it again cannot succeed.
@@ -343,6 +403,7 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+        command(Lang::Zh).debug_assert();
     }
 
     #[test]

@@ -95,19 +95,18 @@ fn definitions(roff: &mut Roff, title: &str, items: &[(&str, &str)]) {
     }
 }
 
-fn category_values(table: &Table) -> Vec<PossibleValue> {
-    table
-        .categories()
+fn category_values(categories: Vec<&str>) -> Vec<PossibleValue> {
+    categories
         .into_iter()
         .map(|c| PossibleValue::new(c.to_string()))
         .collect()
 }
 
 /// The command line as completion scripts see it: the real one, with the table's values offered
-/// for codes (also `explain --status`'s), `--http` and `--category`, and nothing offered for a
-/// value that is no file (a time, a duration, a number, search terms), where a shell would offer
-/// file names. Only the scripts use it; the parser keeps accepting any code, so that an unknown
-/// one still reaches lookup's "did you mean".
+/// for codes (also `explain --status`'s), `--http` and `--category` (list's and explain's), and
+/// nothing offered for a value that is no file (a time, a duration, a number, search terms),
+/// where a shell would offer file names. Only the scripts use it; the parser keeps accepting any
+/// code, so that an unknown one still reaches lookup's "did you mean".
 pub fn completion_command(table: &Table) -> clap::Command {
     let codes = PossibleValuesParser::new(code_values(table));
     let none = |a: clap::Arg| a.value_hint(ValueHint::Other);
@@ -123,7 +122,8 @@ pub fn completion_command(table: &Table) -> clap::Command {
                     a.value_parser(PossibleValuesParser::new(http_values(table)))
                 })
                 .mut_arg("category", |a| {
-                    a.value_parser(PossibleValuesParser::new(category_values(table)))
+                    let categories = category_values(table.all_categories());
+                    a.value_parser(PossibleValuesParser::new(categories))
                 })
                 .mut_arg("action", |a| {
                     a.value_parser(PossibleValuesParser::new(action_values()))
@@ -137,6 +137,10 @@ pub fn completion_command(table: &Table) -> clap::Command {
                 .mut_arg("until", none)
                 .mut_arg("by", none)
                 .mut_arg("top", none)
+                .mut_arg("category", |a| {
+                    let categories = category_values(table.envelope_categories());
+                    a.value_parser(PossibleValuesParser::new(categories))
+                })
         })
 }
 

@@ -87,13 +87,16 @@ impl Explainer<'_, '_> {
 
     fn envelope(&mut self, env: &Envelope<'_>, origin: &Origin<'_>) -> io::Result<()> {
         let finding = explain(env, origin, self.table);
-        let keep = self.options.filter.keeps(env, finding.verdict)
+        let keep = self
+            .options
+            .filter
+            .keeps(env, finding.verdict, finding.rows)
             && match &self.window {
                 None => true,
                 Some((window, clock)) => {
-                    let time = clock.time_at(origin);
-                    self.problems.untimed += u64::from(time.is_none());
-                    window.contains(time)
+                    let place = window.place(clock.time_at(origin));
+                    self.problems.left_out.count(place);
+                    place == crate::input::time::Place::Inside
                 }
             };
         if !keep {
@@ -346,7 +349,7 @@ fn explain_each(
     let (envelopes, errors, problems, tally) = counts;
     // Envelopes a window left out without a time are said even under --quiet: the exit
     // status does not count them.
-    output::problems::write_untimed(err, &problems, settings.lang).ok();
+    output::problems::write_untimed(err, problems.left_out.untimed, settings.lang).ok();
     if envelopes == 0 {
         if failed {
             return Err(Error::Reported);
@@ -357,6 +360,7 @@ fn explain_each(
     // --quiet: otherwise the exit status alone tells.
     if !options.quiet {
         output::problems::write_pending(err, &problems, settings.lang);
+        output::report::write_left_out(err, &problems.left_out, settings.lang).ok();
         output::report::write_skipped(err, &problems, settings.lang).ok();
     }
     if let (Some(path), Some(tally)) = (&options.step_summary, tally) {

@@ -101,14 +101,11 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
         Command::Explain(mut args) => {
             let files = std::mem::take(&mut args.files);
-            let options = explain::Options::from_args(args, g.format, &settings, env)?;
-            explain::run(
-                &mut out,
-                &load_table(&g.tables)?,
-                &settings,
-                &files,
-                &options,
-            )
+            // Before the options: `--category` is checked against its categories.
+            let table = load_table(&g.tables)?;
+            let options =
+                explain::Options::from_args(args, &files, &table, g.format, &settings, env)?;
+            explain::run(&mut out, &table, &settings, &files, &options)
         }
         Command::Completions { shell } => {
             out.write_all(crate::completions::script(shell, &Table::builtin()).as_bytes())?;
@@ -525,7 +522,7 @@ pub fn list(
             ));
         }
         if let Some(c) = &filter.category {
-            let (c, known) = (escape(c), table.categories().join(", "));
+            let (c, known) = (escape(c), table.all_categories().join(", "));
             why.push(crate::t!(
                 "--category {c} (known: {known})",
                 "--category {c}（已有类别：{known}）"

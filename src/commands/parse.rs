@@ -23,7 +23,7 @@ pub fn parse() -> Result<Cli, std::process::ExitCode> {
             |name| std::env::var(name).ok(),
         ),
     });
-    let command = <Cli as clap::CommandFactory>::command().color(color);
+    let command = crate::cli::command(crate::lang::Lang::current()).color(color);
     let error = match command.try_get_matches_from(&args) {
         Ok(matches) => match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
             Ok(cli) => return Ok(cli),

@@ -9,7 +9,7 @@ pub mod timeline;
 
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::table::v3::V3Table;
-use crate::table::{Row, Table};
+use crate::table::{Retry, Row, Table};
 
 /// Whether the call succeeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -309,6 +309,45 @@ pub fn verdict<'t>(
         Verdict::Error
     };
     (verdict, rows)
+}
+
+/// The class of an error whose code says success (`Code` 500 with `StatusCode` 200, a
+/// gateway's 5xx around a success body): a server-side failure, retried with backoff.
+pub const FAILED_SUCCESS: (&str, Retry) = ("internal", Retry::Backoff);
+
+/// Which of a code's several meanings `Message` names, when it names one (a `Message` of
+/// kilobytes is no table text: not read whole to be compared).
+pub fn named_meaning(env: &Envelope<'_>, rows: &[Row]) -> Option<usize> {
+    if rows.len() < 2 {
+        return None;
+    }
+    let text = env.message.filter(|m| m.0.len() <= 4096)?.text();
+    rows.iter().position(|r| same_message(&text, &r.message))
+}
+
+/// The category and the retry class an envelope is counted under, as `--summary` shows them
+/// and `--group` groups by them: those of its code's row (of a legacy code with several
+/// meanings, the one `Message` names, else the first; of an API 3.0 answer without a code, its
+/// own row); an error whose row says success is [`FAILED_SUCCESS`].
+pub fn class<'t>(
+    env: &Envelope<'_>,
+    rows: &'t [Row],
+    verdict: Verdict,
+) -> (Option<&'t str>, Option<Retry>) {
+    use crate::table::answers;
+    let row = match (env.api, rows) {
+        (Api::V3, []) if env.status_code.is_none() => match env.error {
+            true => answers::v3_without_code().first(),
+            false => answers::v3_success().first(),
+        },
+        (Api::Legacy, [_, _, ..]) => rows.get(named_meaning(env, rows).unwrap_or(0)),
+        (_, rows) => rows.first(),
+    };
+    let category = row.and_then(|r| r.category.as_deref());
+    match (verdict, category) {
+        (Verdict::Error, Some("success")) => (Some(FAILED_SUCCESS.0), Some(FAILED_SUCCESS.1)),
+        _ => (category, row.and_then(|r| r.retry)),
+    }
 }
 
 /// Explains one envelope.

@@ -46,8 +46,41 @@ pub struct Problems {
     pub warnings: Vec<Problem>,
     /// Warnings taken so far (told or not).
     pub warned: usize,
-    /// Envelopes without a time that `--since` or `--until` left out.
+    /// The envelopes `--since` and `--until` left out.
+    pub left_out: LeftOut,
+}
+
+/// The envelopes `--since` and `--until` left out, by where they fell: without them, a window
+/// that holds nothing would look like a log that holds nothing.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Before `--since`.
+    pub before: u64,
+    /// At `--until` or after it.
+    pub after: u64,
+    /// Without a time.
     pub untimed: u64,
+}
+
+impl LeftOut {
+    /// Counts an envelope that fell at `place`.
+    #[inline]
+    pub fn count(&mut self, place: crate::input::time::Place) {
+        use crate::input::time::Place;
+        match place {
+            Place::Inside => {}
+            Place::Before => self.before += 1,
+            Place::After => self.after += 1,
+            Place::Untimed => self.untimed += 1,
+        }
+    }
+
+    /// Takes in the counts of another part of the input.
+    pub fn merge(&mut self, other: LeftOut) {
+        self.before += other.before;
+        self.after += other.after;
+        self.untimed += other.untimed;
+    }
 }
 
 impl Problems {
@@ -110,7 +143,7 @@ impl Problems {
         }
         self.broken += later.broken;
         self.no_body += later.no_body;
-        self.untimed += later.untimed;
+        self.left_out.merge(later.left_out);
         for p in later
             .first
             .iter_mut()

@@ -375,30 +375,26 @@ impl Clock {
     /// `GMT`, `Z`, or an abbreviation alone (read in the local zone, and noted). The time is
     /// `None` when its offset is one no zone has (noted): it is written, but cannot be read.
     fn text(&self, text: &[u8]) -> Option<(Option<Nanos>, usize)> {
-        let digits = |at: usize, n: usize| -> Option<i64> {
-            let part = text.get(at..at + n)?;
-            part.iter()
-                .all(u8::is_ascii_digit)
-                .then(|| part.iter().fold(0, |v, d| v * 10 + i64::from(d - b'0')))
-        };
-        let year = digits(0, 4)?;
-        let sep = *text.get(4)?;
-        if !matches!(sep, b'-' | b'/') || text.get(7) != Some(&sep) {
-            return None;
-        }
-        let (month, day) = (digits(5, 2)?, digits(8, 2)?);
+        self.written(text, Seconds::Required)
+    }
+
+    /// [`Clock::text`], with the seconds required or not (`2026-12-06 10:00`, as people type a
+    /// bound; a log writes its seconds, and a line's `10:00` alone is more likely text).
+    fn written(&self, text: &[u8], seconds: Seconds) -> Option<(Option<Nanos>, usize)> {
+        let date = date(text)?;
         if !matches!(text.get(10), Some(b'T' | b't' | b' ')) || text.get(13) != Some(&b':') {
             return None;
         }
-        let (hour, minute) = (digits(11, 2)?, digits(14, 2)?);
-        if text.get(16) != Some(&b':') {
-            return None;
-        }
-        // 60 is a leap second; past it, no clock reads.
-        let second = digits(17, 2).filter(|s| *s <= 60)?;
-        let mut at = 19;
+        let (hour, minute) = (digits(text, 11, 2)?, digits(text, 14, 2)?);
+        let (second, mut at) = match text.get(16) {
+            // 60 is a leap second; past it, no clock reads.
+            Some(b':') => (digits(text, 17, 2).filter(|s| *s <= 60)?, 19),
+            _ if seconds == Seconds::Optional => (0, 16),
+            _ => return None,
+        };
         let mut nanos: Nanos = 0;
-        if matches!(text.get(at), Some(b'.' | b','))
+        if at == 19
+            && matches!(text.get(at), Some(b'.' | b','))
             && text.get(at + 1).is_some_and(u8::is_ascii_digit)
         {
             let run = text[at + 1..]
@@ -417,7 +413,6 @@ impl Clock {
             return None;
         }
         // A leap second is read as the second before it.
-        let date = jiff::civil::Date::new(year as i16, month as i8, day as i8).ok()?;
         let civil = DateTime::from_parts(
             date,
             jiff::civil::Time::new(hour as i8, minute as i8, second.min(59) as i8, 0).ok()?,
@@ -467,6 +462,34 @@ impl Clock {
         self.last.set(Some((minute, offset)));
         Some(offset)
     }
+}
+
+/// Whether a time must be written to the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seconds {
+    /// As a log writes it.
+    Required,
+    /// As people type a bound.
+    Optional,
+}
+
+/// The `n` digits at `at` in `text`, as a number.
+fn digits(text: &[u8], at: usize, n: usize) -> Option<i64> {
+    let part = text.get(at..at + n)?;
+    part.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| part.iter().fold(0, |v, d| v * 10 + i64::from(d - b'0')))
+}
+
+/// The date `text` starts with: `YYYY-MM-DD` or `YYYY/MM/DD`, a day that exists.
+fn date(text: &[u8]) -> Option<jiff::civil::Date> {
+    let year = digits(text, 0, 4)?;
+    let sep = *text.get(4)?;
+    if !matches!(sep, b'-' | b'/') || text.get(7) != Some(&sep) {
+        return None;
+    }
+    let (month, day) = (digits(text, 5, 2)?, digits(text, 8, 2)?);
+    jiff::civil::Date::new(year as i16, month as i8, day as i8).ok()
 }
 
 /// Text as it was written, for a note (bytes that are not UTF-8 become U+FFFD).
@@ -531,33 +554,121 @@ pub struct Window {
     pub until: Option<Nanos>,
 }
 
+/// Where an envelope falls against the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Inside: kept.
+    Inside,
+    /// Before `--since`.
+    Before,
+    /// At `--until` or after it.
+    After,
+    /// Nowhere: it has no time.
+    Untimed,
+}
+
 impl Window {
     /// Whether an envelope of this time is inside.
+    #[cfg(test)]
     pub fn contains(&self, time: Option<Nanos>) -> bool {
+        self.place(time) == Place::Inside
+    }
+
+    /// Where an envelope of this time falls.
+    pub fn place(&self, time: Option<Nanos>) -> Place {
         match time {
-            None => false,
-            Some(t) => self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u),
+            None => Place::Untimed,
+            Some(t) if self.since.is_some_and(|s| t < s) => Place::Before,
+            Some(t) if self.until.is_some_and(|u| t >= u) => Place::After,
+            Some(_) => Place::Inside,
         }
     }
 }
 
+/// Which end of the window a bound is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// `--since`: a date alone is the start of its day.
+    Since,
+    /// `--until`: a date alone is the end of its day (the next day's start, not included), so
+    /// that the whole day is in.
+    Until,
+}
+
+/// The fewest digits of an epoch time typed as a bound: 9 is 1973 in seconds. A shorter number
+/// is more likely a duration without its unit (`90`) than a time in 1970.
+const EPOCH_DIGITS: usize = 9;
+
 impl Clock {
-    /// A bound of the window: a time as a log writes it (RFC 3339, a zone after a space; without
-    /// a zone, the local zone's), or an offset back from `now`: `-90s`, `-30m`, `-3h`, `-2d`, any
-    /// [`duration`] after a `-`.
-    pub fn bound(&self, text: &str, now: Nanos) -> Option<Nanos> {
+    /// A bound of the window, as people type one: a duration back from `now` (`1h`, `90m`,
+    /// `2d`, `1h30m`, any [`duration`]; also `-1h` and `1h ago`); a date alone (`2026-12-06`,
+    /// the start or the end of its day, by `edge`); a date and a time, with or without seconds
+    /// (`2026-12-06 10:00`, `2026-12-06T10:00:01`); a time as a log line writes it, read as a
+    /// line's is (RFC 3339, Go's `2026/12/06 10:00:01`, a zone after a space, a fraction), also
+    /// in the brackets or quotes it was copied with; or an epoch time as a record's field holds
+    /// one (seconds, milliseconds, microseconds or nanoseconds, by size). Without a zone, a time
+    /// is the local zone's.
+    pub fn bound(&self, text: &str, now: Nanos, edge: Edge) -> Option<Nanos> {
         let text = text.trim();
-        if let Some(offset) = text.strip_prefix('-') {
-            let n = duration(offset)?.as_nanos();
-            let bound = now.checked_sub(n).filter(|_| n > 0)?;
+        if let Some(back) = back_from_now(text) {
+            let bound = now.checked_sub(back)?;
             // Before the year -9999 is no time.
             return jiff::Timestamp::from_nanosecond(bound).ok().map(|_| bound);
         }
-        match self.text(text.as_bytes()) {
+        let text = match text.as_bytes() {
+            [b'[', inner @ .., b']'] | [b'"', inner @ .., b'"'] => inner,
+            bytes => bytes,
+        };
+        if text.len() == 10 {
+            // A date alone.
+            if let Some(day) = date(text) {
+                let day = match edge {
+                    Edge::Since => day,
+                    Edge::Until => day.tomorrow().ok()?,
+                };
+                let start = self
+                    .zone()
+                    .to_timestamp(day.to_datetime(jiff::civil::Time::midnight()));
+                return start.ok().map(|t| t.as_nanosecond());
+            }
+        }
+        if text.first().is_some_and(u8::is_ascii_digit) && !text.contains(&b'-') {
+            let int = text.iter().take_while(|b| b.is_ascii_digit()).count();
+            let float = text.iter().any(|b| matches!(b, b'e' | b'E'));
+            if let Some(time) = epoch(text).filter(|_| int >= EPOCH_DIGITS || float) {
+                return Some(time);
+            }
+        }
+        match self.written(text, Seconds::Optional) {
             Some((time, len)) if len == text.len() => time,
             _ => None,
         }
     }
+}
+
+/// Whether `text` is a date alone (`2026-12-06`), as a bound takes one.
+pub fn is_date(text: &str) -> bool {
+    let text = text.trim().as_bytes();
+    text.len() == 10 && date(text).is_some()
+}
+
+/// The nanoseconds back from now that `text` names, when it is a duration: `1h`, `-1h` and
+/// `1h ago` alike; none for `+1h` (the future) or `10:00:00`, which jiff reads as ten hours and
+/// people write for a time of day.
+fn back_from_now(text: &str) -> Option<Nanos> {
+    let (signed, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if rest.starts_with(['+', '-']) || (!signed && rest.contains(':')) {
+        return None;
+    }
+    let duration = duration(rest)?;
+    // `-1h ago` says back twice: jiff refuses it too.
+    if signed && duration.is_negative() {
+        return None;
+    }
+    Some(duration.as_nanos().abs()).filter(|n| *n > 0)
 }
 
 /// What follows a time's seconds (and fraction) says of its zone.
@@ -883,7 +994,8 @@ mod tests {
         for second in ["61", "75", "99"] {
             assert_eq!(at("UTC", &format!("2026-11-27T08:00:{second}Z x")), None);
             let bound = format!("2026-11-27T08:00:{second}Z");
-            assert_eq!(Clock::new(TimeZone::UTC).bound(&bound, 0), None);
+            let clock = Clock::new(TimeZone::UTC);
+            assert_eq!(clock.bound(&bound, 0, Edge::Since), None);
         }
     }
 
@@ -922,7 +1034,7 @@ mod tests {
     fn window_bounds_and_what_they_hold() {
         let clock = Clock::new(TimeZone::UTC);
         let now = 1_795_766_400_000_000_000; // 2026-11-27T08:00:00Z
-        let bound = |t| clock.bound(t, now).map(shown);
+        let bound = |t| clock.bound(t, now, Edge::Since).map(shown);
         assert_eq!(bound("-3h").as_deref(), Some("2026-11-27T05:00:00Z"));
         assert_eq!(bound("-90s").as_deref(), Some("2026-11-27T07:58:30Z"));
         assert_eq!(bound("-2d").as_deref(), Some("2026-11-25T08:00:00Z"));
@@ -944,10 +1056,11 @@ mod tests {
             "-3y",
             "--3h",
             "-0s",
+            "0s",
             "yesterday",
-            "2026-11-27",
             "2026-11-27T09:00:00Z!",
             "-99999999999999999999d",
+            "99999999999999999999d",
         ] {
             assert_eq!(bound(bad), None, "{bad}");
         }
@@ -958,6 +1071,152 @@ mod tests {
         assert!(w.contains(Some(10)) && w.contains(Some(19)));
         assert!(!w.contains(Some(20)) && !w.contains(Some(9)) && !w.contains(None));
         assert!(!Window::default().contains(None) && Window::default().contains(Some(0)));
+        let places = [None, Some(9), Some(10), Some(19), Some(20)].map(|t| w.place(t));
+        assert_eq!(
+            places,
+            [
+                Place::Untimed,
+                Place::Before,
+                Place::Inside,
+                Place::Inside,
+                Place::After
+            ]
+        );
+        let since = Window {
+            since: Some(10),
+            until: None,
+        };
+        assert_eq!(since.place(Some(i128::MAX)), Place::Inside);
+        assert_eq!(since.place(Some(i128::MIN)), Place::Before);
+    }
+
+    #[test]
+    fn bounds_as_people_type_them() {
+        let now = 1_795_766_400_000_000_000; // 2026-11-27T08:00:00Z
+        let shanghai = Clock::new(TimeZone::get("Asia/Shanghai").unwrap());
+        let since = |t| shanghai.bound(t, now, Edge::Since).map(shown);
+        let until = |t| shanghai.bound(t, now, Edge::Until).map(shown);
+        let both = |t, at: &str| {
+            assert_eq!(since(t).as_deref(), Some(at), "--since {t}");
+            assert_eq!(until(t).as_deref(), Some(at), "--until {t}");
+        };
+        // A duration back from now, with or without its minus, or `ago`.
+        for (text, at) in [
+            ("1h", "2026-11-27T07:00:00Z"),
+            ("-1h", "2026-11-27T07:00:00Z"),
+            ("1h ago", "2026-11-27T07:00:00Z"),
+            ("90m", "2026-11-27T06:30:00Z"),
+            ("2d", "2026-11-25T08:00:00Z"),
+            ("1h30m", "2026-11-27T06:30:00Z"),
+            (" 30s ", "2026-11-27T07:59:30Z"),
+            ("-10:00:00", "2026-11-26T22:00:00Z"),
+        ] {
+            both(text, at);
+        }
+        // A date alone: its start for --since, its end (the next day's start) for --until, in
+        // the local zone; with slashes as Go writes it.
+        assert_eq!(since("2026-12-06").as_deref(), Some("2026-12-05T16:00:00Z"));
+        assert_eq!(until("2026-12-06").as_deref(), Some("2026-12-06T16:00:00Z"));
+        assert_eq!(until("2026/12/06").as_deref(), Some("2026-12-06T16:00:00Z"));
+        assert_eq!(until("2026-12-31").as_deref(), Some("2026-12-31T16:00:00Z"));
+        assert_eq!(until("2028-02-28").as_deref(), Some("2028-02-28T16:00:00Z"));
+        // A date and a time, without seconds or with, `T` or a space, with a zone or in TZ.
+        for (text, at) in [
+            ("2026-12-06 10:00", "2026-12-06T02:00:00Z"),
+            ("2026-12-06T10:00", "2026-12-06T02:00:00Z"),
+            ("2026-12-06t10:00", "2026-12-06T02:00:00Z"),
+            ("2026-12-06 10:00:01", "2026-12-06T02:00:01Z"),
+            ("2026-12-06T10:00Z", "2026-12-06T10:00:00Z"),
+            ("2026-12-06 10:00 +09:00", "2026-12-06T01:00:00Z"),
+            ("2026-12-06 10:00 UTC", "2026-12-06T10:00:00Z"),
+            // As log lines write them: Go's, RFC 3339 with a fraction and an offset, a comma
+            // before the fraction, a zone after a space, Go's time.String().
+            ("2026/12/06 10:00:01", "2026-12-06T02:00:01Z"),
+            ("2026-12-06T10:00:01.123+08:00", "2026-12-06T02:00:01.123Z"),
+            ("2026-12-06 10:00:01,5", "2026-12-06T02:00:01.5Z"),
+            ("2026-12-06 10:00:01 +0800", "2026-12-06T02:00:01Z"),
+            (
+                "2026-12-06 10:00:01.5 +0800 CST m=+0.001",
+                "2026-12-06T02:00:01.5Z",
+            ),
+            // Copied with the brackets or the quotes around it.
+            ("[2026-12-06 10:00:01]", "2026-12-06T02:00:01Z"),
+            ("\"2026-12-06T10:00:01Z\"", "2026-12-06T10:00:01Z"),
+            // Epoch times as records hold them, told apart by size.
+            ("1796551201", "2026-12-06T10:00:01Z"),
+            ("1796551201123", "2026-12-06T10:00:01.123Z"),
+            ("1796551201123456", "2026-12-06T10:00:01.123456Z"),
+            ("1796551201.5", "2026-12-06T10:00:01.5Z"),
+            ("1.7965512015e+09", "2026-12-06T10:00:01.5Z"),
+            ("100000000", "1973-03-03T09:46:40Z"),
+        ] {
+            both(text, at);
+        }
+        // Not times: what is wrong is refused, not guessed.
+        for bad in [
+            "+1h",
+            "-1h ago",
+            "10:00",
+            "10:00:00",
+            "90",
+            "12345678",
+            "20261206",
+            "1h!",
+            "2026-12-6",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-12-06 25:00",
+            "2026-12-06 10:60",
+            "2026-12-06 10",
+            "2026-12-06 10:0",
+            "2026-12-06 10:001",
+            "2026-12-06 10:00:01 trailing",
+            "2026-12-06 10:00.5",
+            "2026-12-06Z",
+            "2026-12-06-",
+            "[2026-12-06 10:00:01",
+            "[[2026-12-06]]",
+            "Dec  6 10:00:01",
+            "2026-12-06T10:00+25:00",
+            "1796551201-",
+            "17965512011234567890",
+            "\u{1b}[2J",
+            "９０m",
+        ] {
+            assert_eq!(since(bad), None, "--since {bad}");
+            assert_eq!(until(bad), None, "--until {bad}");
+        }
+    }
+
+    #[test]
+    fn a_date_alone_follows_the_local_zones_days() {
+        // New York's clocks go forward on 2026-03-08 (a day of 23 hours) and back on
+        // 2026-11-01 (25 hours): the day is whole either way.
+        let ny = Clock::new(TimeZone::get("America/New_York").unwrap());
+        let day = |t| {
+            let since = ny.bound(t, 0, Edge::Since).unwrap();
+            let until = ny.bound(t, 0, Edge::Until).unwrap();
+            (shown(since), (until - since) / 3_600_000_000_000)
+        };
+        assert_eq!(day("2026-03-08"), ("2026-03-08T05:00:00Z".into(), 23));
+        assert_eq!(day("2026-11-01"), ("2026-11-01T04:00:00Z".into(), 25));
+        assert_eq!(day("2026-12-06"), ("2026-12-06T05:00:00Z".into(), 24));
+        // A day with no midnight (Havana's clocks went from 00:00 to 01:00 on 2026-03-08):
+        // it starts at its first instant.
+        let havana = Clock::new(TimeZone::get("America/Havana").unwrap());
+        assert_eq!(
+            havana
+                .bound("2026-03-08", 0, Edge::Since)
+                .map(shown)
+                .as_deref(),
+            Some("2026-03-08T05:00:00Z")
+        );
+        // jiff's last instant is on 9999-12-30: the days past it have no end, and are none.
+        let utc = Clock::new(TimeZone::UTC);
+        assert!(utc.bound("9999-12-29", 0, Edge::Until).is_some());
+        assert_eq!(utc.bound("9999-12-30", 0, Edge::Until), None);
+        assert_eq!(utc.bound("9999-12-31", 0, Edge::Since), None);
+        assert!(utc.bound("0000-01-01", 0, Edge::Since).is_some());
     }
 
     #[test]
@@ -1116,8 +1375,14 @@ mod tests {
         let field = r#"{"time":"2026-12-06T10:00:00+25:00","resp":{"RequestId":"a"}}"#;
         assert_eq!(read("UTC", field, None).0, None);
         let clock = Clock::new(TimeZone::UTC);
-        assert_eq!(clock.bound("2026-12-06T10:00:00+25:00", 0), None);
-        assert_eq!(clock.bound("2026-12-06 10:00:00 +0860", 0), None);
+        assert_eq!(
+            clock.bound("2026-12-06T10:00:00+25:00", 0, Edge::Since),
+            None
+        );
+        assert_eq!(
+            clock.bound("2026-12-06 10:00:00 +0860", 0, Edge::Since),
+            None
+        );
         // Said once, however many lines.
         let clock = Clock::new(TimeZone::UTC);
         for line in ["2026-12-06T10:00:00+25:00 x", "2026-12-06T11:00:00+0860 x"] {
@@ -1220,8 +1485,8 @@ mod tests {
         let clock = Clock::new(TimeZone::UTC);
         let time = |line: &str| clock.time_of(line.as_bytes(), None);
         let w = Window {
-            since: clock.bound("2026-11-27T08:00:00Z", 0),
-            until: clock.bound("2026-11-27T08:00:01Z", 0),
+            since: clock.bound("2026-11-27T08:00:00Z", 0, Edge::Since),
+            until: clock.bound("2026-11-27T08:00:01Z", 0, Edge::Since),
         };
         // Half a millisecond, and a nanosecond, before --since: out. At it: in.
         assert!(!w.contains(time("2026-11-27T07:59:59.9995Z x")));
@@ -1232,7 +1497,7 @@ mod tests {
         assert!(w.contains(time("2026-11-27T08:00:00.999999999Z x")));
         assert!(!w.contains(time("2026-11-27T08:00:01Z x")));
         // A bound keeps its own nanoseconds, and its zone after a space.
-        let since = clock.bound("2026-11-27T08:00:00.0000005Z", 0);
+        let since = clock.bound("2026-11-27T08:00:00.0000005Z", 0, Edge::Since);
         assert_eq!(
             since.map(shown).as_deref(),
             Some("2026-11-27T08:00:00.0000005Z")
@@ -1242,13 +1507,16 @@ mod tests {
         assert!(w.contains(time("2026-11-27T08:00:00.0000005Z x")));
         assert_eq!(
             clock
-                .bound("2026-11-27 16:00:00.25 +0800", 0)
+                .bound("2026-11-27 16:00:00.25 +0800", 0, Edge::Since)
                 .map(shown)
                 .as_deref(),
             Some("2026-11-27T08:00:00.25Z")
         );
         // Offsets back from now, in nanoseconds.
-        assert_eq!(clock.bound("-1s", 1_500_000_000), Some(500_000_000));
+        assert_eq!(
+            clock.bound("-1s", 1_500_000_000, Edge::Since),
+            Some(500_000_000)
+        );
         assert_eq!(millis(-1), -1);
         assert_eq!(millis(1_999_999), 1);
     }

@@ -12,7 +12,9 @@ use crate::explain::summary::Summary;
 use crate::input::time::{rfc3339, Millis};
 use crate::input::Api;
 use crate::lang::Lang;
-use crate::output::report::{write_skipped, write_totals, JsonCode, Report, SummaryRow};
+use crate::output::report::{
+    write_left_out, write_skipped, write_totals, JsonCode, Report, SummaryRow,
+};
 use crate::settings::Settings;
 
 /// One bucket, from fewest to most envelopes; `·` is an empty bucket.
@@ -141,6 +143,7 @@ impl Report for Timeline<'_, '_> {
 
     fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
         write_totals(out, self.summary, self.settings.lang)?;
+        write_left_out(out, &self.problems.left_out, self.settings.lang)?;
         write_skipped(out, self.problems, self.settings.lang)
     }
 }
@@ -253,7 +256,10 @@ fn write_chart(
         .sum();
     if untimed > 0 {
         match en {
-            true => writeln!(out, "{untimed} envelopes without a time are not charted")?,
+            true => match untimed {
+                1 => writeln!(out, "1 envelope without a time is not charted")?,
+                n => writeln!(out, "{n} envelopes without a time are not charted")?,
+            },
             false => writeln!(out, "{untimed} 个响应没有时间，未计入图表")?,
         }
     }

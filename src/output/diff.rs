@@ -9,11 +9,13 @@ use comfy_table::{
 use serde::Serialize;
 
 use crate::explain::diff::Change;
+use crate::explain::problems::LeftOut;
 use crate::explain::summary::Summary;
 use crate::explain::Verdict;
 use crate::lang::Lang;
+use crate::output::counted;
 use crate::output::report::{
-    resolve, summary_meaning, write_rows_cut, JsonCode, Report, MAX_TABLE_ROWS,
+    left_out_text, resolve, summary_meaning, write_rows_cut, JsonCode, Report, MAX_TABLE_ROWS,
 };
 use crate::settings::Settings;
 use crate::table::Table;
@@ -42,10 +44,11 @@ pub fn write_diff(
     err: &mut impl Write,
     changes: &[Change<'_>],
     totals: [&Summary; 2],
+    left_out: [LeftOut; 2],
     table: &Table,
     settings: &Settings,
 ) -> io::Result<()> {
-    let view = Diff::new(changes, totals, table, settings);
+    let view = Diff::new(changes, (totals, left_out), table, settings);
     super::report::write(&view, out, err, settings.rows_format())
 }
 
@@ -62,13 +65,15 @@ struct Diff<'v, 'a> {
     marked: Vec<Resolved<'a>>,
     /// What each input held.
     totals: [&'v Summary; 2],
+    /// What `--since` and `--until` left out of each.
+    left_out: [LeftOut; 2],
     settings: &'v Settings,
 }
 
 impl<'v, 'a> Diff<'v, 'a> {
     fn new(
         changes: &'v [Change<'a>],
-        totals: [&'v Summary; 2],
+        (totals, left_out): ([&'v Summary; 2], [LeftOut; 2]),
         table: &'a Table,
         settings: &'v Settings,
     ) -> Self {
@@ -104,6 +109,7 @@ impl<'v, 'a> Diff<'v, 'a> {
             rows,
             marked,
             totals,
+            left_out,
             settings,
         }
     }
@@ -159,11 +165,14 @@ impl Report for Diff<'_, '_> {
         for (c, (_, shown, meanings)) in self.changes.iter().zip(&self.marked) {
             let kind = if c.is_new_error() { "error" } else { "notice" };
             let what = match (c.is_new(), c.is_gone()) {
-                (true, _) => format!("new: {} envelopes, none before", c.after),
+                (true, _) => format!(
+                    "new: {}, none before",
+                    counted(c.after, "envelope", "envelopes")
+                ),
                 (_, true) => format!("gone: none, {} before", c.before),
                 _ => format!(
-                    "{} envelopes, {} before ({})",
-                    c.after,
+                    "{}, {} before ({})",
+                    counted(c.after, "envelope", "envelopes"),
                     c.before,
                     signed(c.change())
                 ),
@@ -270,7 +279,27 @@ impl Report for Diff<'_, '_> {
     }
 
     fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_totals(out, self.totals, self.settings.lang)
+        write_totals(out, self.totals, self.settings.lang)?;
+        write_left_out(out, self.left_out, self.settings.lang)
+    }
+}
+
+/// What `--since` and `--until` left out of each input, when they left any out by their
+/// times: one line, each input named as the totals name it.
+fn write_left_out(out: &mut dyn Write, left_out: [LeftOut; 2], lang: Lang) -> io::Result<()> {
+    let [before, after] = left_out.map(|l| left_out_text(&l, lang));
+    let (sep, names) = match lang {
+        Lang::En => ("; ", ["before: ", "after: "]),
+        Lang::Zh => ("；", ["之前：", "之后："]),
+    };
+    let parts: Vec<String> = [before, after]
+        .into_iter()
+        .zip(names)
+        .filter_map(|(text, name)| text.map(|t| format!("{name}{t}")))
+        .collect();
+    match parts.is_empty() {
+        true => Ok(()),
+        false => writeln!(out, "{}", parts.join(sep)),
     }
 }
 
@@ -279,8 +308,11 @@ fn write_totals(out: &mut dyn Write, [before, after]: [&Summary; 2], lang: Lang)
     match lang {
         Lang::En => writeln!(
             out,
-            "before: {} envelopes, {} errors; after: {} envelopes, {} errors",
-            before.envelopes, before.errors, after.envelopes, after.errors
+            "before: {}, {}; after: {}, {}",
+            counted(before.envelopes, "envelope", "envelopes"),
+            counted(before.errors, "error", "errors"),
+            counted(after.envelopes, "envelope", "envelopes"),
+            counted(after.errors, "error", "errors")
         ),
         Lang::Zh => writeln!(
             out,

@@ -37,6 +37,15 @@ pub mod wrap;
 
 pub use rows::{hint, write_rows, RowStyle};
 
+/// A count and its English noun, singular for one: `1 envelope`, `2 envelopes`. (Chinese
+/// nouns have one form: `1 个响应`.)
+pub(crate) fn counted(n: u64, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 /// `explain --summary`: envelopes per code, most frequent first, per time bucket with `--by`,
 /// or per category or retry class with `--group`.
 pub fn write_report(

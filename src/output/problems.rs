@@ -209,7 +209,10 @@ fn shell_word(word: &str) -> String {
 /// The warnings beyond those told.
 pub fn more_not_shown(more: u64, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{more} more problems not shown"),
+        Lang::En => format!(
+            "{} not shown",
+            crate::output::counted(more, "more problem", "more problems")
+        ),
         Lang::Zh => format!("另有 {more} 个问题未显示"),
     }
 }
@@ -291,10 +294,10 @@ pub fn verbose_alone(lang: Lang) -> String {
 /// any: without it, a window could drop errors unseen.
 pub fn write_untimed(
     out: &mut impl std::io::Write,
-    problems: &Problems,
+    untimed: u64,
     lang: Lang,
 ) -> std::io::Result<()> {
-    match (problems.untimed, lang) {
+    match (untimed, lang) {
         (0, _) => Ok(()),
         (1, Lang::En) => writeln!(
             out,

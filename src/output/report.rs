@@ -7,11 +7,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::explain::problems::Problems;
+use crate::explain::problems::{LeftOut, Problems};
 use crate::explain::summary::{Code, Group, Key, Span, Summary};
 use crate::explain::timeline::Buckets;
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
+use crate::output::counted;
 use crate::output::envelope::meaning;
 use crate::output::problems::{counted_text, skip_text};
 use crate::settings::Format;
@@ -234,8 +235,49 @@ pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
 pub(crate) fn write_totals(out: &mut dyn Write, summary: &Summary, lang: Lang) -> io::Result<()> {
     let (total, errors) = (summary.envelopes, summary.errors);
     match lang {
-        Lang::En => writeln!(out, "{total} envelopes, {errors} errors"),
+        Lang::En => writeln!(
+            out,
+            "{}, {}",
+            counted(total, "envelope", "envelopes"),
+            counted(errors, "error", "errors")
+        ),
         Lang::Zh => writeln!(out, "共 {total} 个响应，{errors} 个错误"),
+    }
+}
+
+/// How many envelopes fell before `--since` and after `--until`, in words; `None` when none
+/// did.
+pub(crate) fn left_out_text(left_out: &LeftOut, lang: Lang) -> Option<String> {
+    let LeftOut { before, after, .. } = *left_out;
+    let text = match (before, after, lang) {
+        (0, 0, _) => return None,
+        (0, after, Lang::En) => format!(
+            "{} after --until",
+            counted(after, "envelope fell", "envelopes fell")
+        ),
+        (before, 0, Lang::En) => format!(
+            "{} before --since",
+            counted(before, "envelope fell", "envelopes fell")
+        ),
+        (before, after, Lang::En) => format!(
+            "{} before --since, {after} after --until",
+            counted(before, "envelope fell", "envelopes fell")
+        ),
+        (0, after, Lang::Zh) => format!("时间窗口外：{after} 个响应晚于 --until"),
+        (before, 0, Lang::Zh) => format!("时间窗口外：{before} 个响应早于 --since"),
+        (before, after, Lang::Zh) => {
+            format!("时间窗口外：{before} 个响应早于 --since，{after} 个晚于 --until")
+        }
+    };
+    Some(text)
+}
+
+/// One line on the envelopes `--since` and `--until` left out, when they left any out by
+/// their times: without it, a window that holds nothing reads as a log that holds nothing.
+pub fn write_left_out(out: &mut dyn Write, left_out: &LeftOut, lang: Lang) -> io::Result<()> {
+    match left_out_text(left_out, lang) {
+        Some(text) => writeln!(out, "{text}"),
+        None => Ok(()),
     }
 }
 
@@ -274,7 +316,8 @@ pub(crate) fn write_rows_cut(out: &mut impl Write, cut: usize, lang: Lang) -> io
         (0, _) => Ok(()),
         (_, Lang::En) => writeln!(
             out,
-            "… and {cut} more rows: --format plain or json lists every row"
+            "… and {}: --format plain or json lists every row",
+            counted(cut as u64, "more row", "more rows")
         ),
         (_, Lang::Zh) => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部"),
     }

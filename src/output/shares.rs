@@ -13,7 +13,9 @@ use crate::explain::problems::Problems;
 use crate::explain::summary::{Group, Span, Summary, REQUEST_IDS};
 use crate::input::time::rfc3339;
 use crate::lang::Lang;
-use crate::output::report::{write_skipped, write_totals, Layout, Report, SummaryRow};
+use crate::output::report::{
+    write_left_out, write_skipped, write_totals, Layout, Report, SummaryRow,
+};
 use crate::settings::Settings;
 use crate::table::Retry;
 use crate::text::escape;
@@ -52,9 +54,10 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
             .filter(|(_, count, _, _)| *count > 0)
     });
     for (r, count, errors, failed) in parts {
+        let (category, backoff) = crate::explain::FAILED_SUCCESS;
         let (name, retry) = match group {
-            Group::Category if failed => ("internal".to_string(), None),
-            Group::Retry if failed => (Retry::Backoff.as_str().to_string(), Some(Retry::Backoff)),
+            Group::Category if failed => (category.to_string(), None),
+            Group::Retry if failed => (backoff.as_str().to_string(), Some(backoff)),
             Group::Category => (r.category().map_or("unknown".into(), str::to_string), None),
             // A success is no class of retry: it is a group of its own.
             Group::Retry if r.category() == Some("success") => ("success".to_string(), None),
@@ -311,10 +314,10 @@ impl Report for Groups<'_> {
     fn github(&self, out: &mut impl Write) -> io::Result<()> {
         for g in &self.groups {
             let message = format!(
-                "{} envelopes ({:.2}%), {} errors: {}",
-                g.count,
+                "{} ({:.2}%), {}: {}",
+                crate::output::counted(g.count, "envelope", "envelopes"),
                 self.share(g.count) * 100.0,
-                g.errors,
+                crate::output::counted(g.errors, "error", "errors"),
                 self.codes(g)
             );
             super::github::command(
@@ -445,6 +448,7 @@ impl Report for Groups<'_> {
 
     fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
         write_totals(out, self.summary, self.settings.lang)?;
+        write_left_out(out, &self.problems.left_out, self.settings.lang)?;
         write_skipped(out, self.problems, self.settings.lang)
     }
 }

@@ -14,8 +14,8 @@ use crate::input::Api;
 use crate::lang::Lang;
 use crate::output::records::{write_records, Paint, RecordField};
 use crate::output::report::{
-    summary_meaning, write_rows_cut, write_skipped, write_totals, JsonCode, Layout, Report,
-    SummaryRow, MAX_TABLE_ROWS,
+    summary_meaning, write_left_out, write_rows_cut, write_skipped, write_totals, JsonCode, Layout,
+    Report, SummaryRow, MAX_TABLE_ROWS,
 };
 use crate::settings::Settings;
 use crate::table::{Retry, Row};
@@ -165,7 +165,10 @@ impl View<'_, '_> {
     fn other_note(&self, r: &SummaryRow<'_>) -> Option<String> {
         let max = crate::explain::summary::MAX_CODES;
         r.distinct.map(|d| match self.settings.lang {
-            Lang::En => format!("(about {d} more distinct codes, beyond the first {max})"),
+            Lang::En => format!(
+                "(about {}, beyond the first {max})",
+                crate::output::counted(d, "more distinct code", "more distinct codes")
+            ),
             Lang::Zh => format!("（另外约 {d} 个不同的码，超出前 {max} 个）"),
         })
     }
@@ -248,8 +251,8 @@ impl Report for View<'_, '_> {
                 .retry()
                 .map_or(String::new(), |x| format!(" (retry: {x})"));
             let message = format!(
-                "{} envelopes ({:.2}%{seen}): {}{retry}",
-                r.count,
+                "{} ({:.2}%{seen}): {}{retry}",
+                crate::output::counted(r.count, "envelope", "envelopes"),
                 self.share(r.count) * 100.0,
                 self.meaning(r)
             );
@@ -401,6 +404,7 @@ impl Report for View<'_, '_> {
     fn closing(&self, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.settings.lang;
         write_totals(out, self.summary, lang)?;
+        write_left_out(out, &self.problems.left_out, lang)?;
         super::shares::write_shares(out, self.all, self.summary.errors, self.settings)?;
         write_skipped(out, self.problems, lang)
     }

@@ -312,11 +312,14 @@ impl Table {
         statuses
     }
 
-    /// The categories the table uses, each once, in order.
-    pub(crate) fn categories(&self) -> Vec<&str> {
+    /// The categories of this table's rows and of the API 3.0 table's, each once, in order:
+    /// those `list --category` can match.
+    pub(crate) fn all_categories(&self) -> Vec<&str> {
+        let v3 = v3::V3Table::builtin().rows();
         let mut categories: Vec<&str> = self
             .rows
             .iter()
+            .chain(v3)
             .filter_map(|r| r.category.as_deref())
             .collect();
         categories.sort_unstable();
@@ -324,9 +327,24 @@ impl Table {
         categories
     }
 
+    /// The categories an envelope can be of: [`Table::all_categories`], and those of the
+    /// answers no code names (an HTTP error answered without an envelope is `http`).
+    pub(crate) fn envelope_categories(&self) -> Vec<&str> {
+        let answers = answers::http_error(500)
+            .into_iter()
+            .flatten()
+            .chain(answers::v3_success())
+            .chain(answers::v3_without_code());
+        let mut categories = self.all_categories();
+        categories.extend(answers.filter_map(|r| r.category.as_deref()));
+        categories.sort_unstable();
+        categories.dedup();
+        categories
+    }
+
     /// Up to three known codes a mistyped `code` was plausibly meant to be: those a typo away
     /// (see [`typo_limit`]: for a code of five digits, one digit changed, added, dropped, or two
-    /// swapped), nearest first, then the numerically closest. A code further from every code
+    /// swapped), nearest first. A code further from every code
     /// gets none: `99999` is not a typo of `52514`.
     pub(crate) fn nearest(&self, code: &str) -> Vec<u32> {
         // No code is this long: no typo of one either (and edits cost length × length).

@@ -762,3 +762,46 @@ fn readme_zshrc() -> String {
     assert!(row.contains(&format!("`{rc}` in `~/.zshrc`")), "{row}");
     rc.to_string()
 }
+
+#[test]
+fn explain_category_and_retry_complete_their_values() {
+    let Some(found) = bash_complete(&["errcode", "explain", "--category", "r"]) else {
+        return;
+    };
+    assert_eq!(found, ["rate-limit", "recording", "request", "resource"]);
+    let all = bash_complete(&["errcode", "explain", "--category", ""]).unwrap();
+    for category in ["auth", "http", "internal", "success"] {
+        assert!(all.iter().any(|c| c == category), "{category}: {all:?}");
+    }
+    assert_eq!(
+        bash_complete(&["errcode", "explain", "--retry", ""]).unwrap(),
+        ["never", "after-fix", "backoff"]
+    );
+    // list's --category offers the API 3.0 table's categories too, which it matches.
+    let list = bash_complete(&["errcode", "list", "--category", "ra"]).unwrap();
+    assert_eq!(list, ["rate-limit"]);
+    // Every category offered is one explain takes.
+    for category in &all {
+        let out = common::errcode()
+            .args(["explain", "--summary", "--category", category, "/dev/null"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("--category"), "{category}: {stderr}");
+    }
+    let Some(fish) = fish_complete("errcode explain --retry ") else {
+        return;
+    };
+    let words: Vec<&str> = fish.iter().map(|(w, _)| w.as_str()).collect();
+    // fish sorts what it offers.
+    assert_eq!(words, ["after-fix", "backoff", "never"]);
+    assert!(
+        fish[1].1.contains("retry with exponential backoff"),
+        "{fish:?}"
+    );
+    let fish = fish_complete("errcode explain --category ht").unwrap();
+    assert_eq!(
+        fish.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>(),
+        ["http"]
+    );
+}

@@ -720,3 +720,248 @@ fn a_code_given_to_explain_for_a_file_says_to_look_it_up() {
     assert_eq!(status, 0, "{stderr}");
     assert!(stdout.starts_with("40006\t"), "{stdout}");
 }
+
+/// Envelopes of every class: a legacy success, an auth error, a server failure, one code with
+/// two meanings (Message naming the second, and naming none), an error whose code says success,
+/// an unknown code, API 3.0 answers (a success, a rate limit, an Error without a Code) and a
+/// gateway's 502 without an envelope; all at 08:00 but the last two, at 09:00.
+fn classes_log() -> String {
+    [
+        r#"2026-11-27T08:00:00Z {"RequestId":"ok","Code":0,"StatusCode":200,"Message":"请求成功","Data":""}"#,
+        r#"2026-11-27T08:00:00Z {"RequestId":"token","Code":0,"StatusCode":41601,"Message":"m","Data":""}"#,
+        r#"2026-11-27T08:00:00Z {"RequestId":"redis","Code":0,"StatusCode":52502,"Message":"m","Data":""}"#,
+        r#"2026-11-27T08:00:00Z {"RequestId":"queue","Code":0,"StatusCode":51603,"Message":"消息队列发送失败","Data":""}"#,
+        r#"2026-11-27T08:00:00Z {"RequestId":"either","Code":0,"StatusCode":51603,"Message":"m","Data":""}"#,
+        r#"2026-11-27T08:00:00Z {"RequestId":"c500","Code":500,"StatusCode":200,"Message":"m","Data":""}"#,
+        r#"2026-11-27T08:00:00Z {"RequestId":"unknown","Code":0,"StatusCode":49999,"Message":"m","Data":""}"#,
+        r#"2026-11-27T08:00:00Z {"Response":{"RequestId":"v3ok"}}"#,
+        r#"2026-11-27T08:00:00Z {"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"m"},"RequestId":"limit"}}"#,
+        r#"2026-11-27T09:00:00Z {"Response":{"Error":{"Message":"m"},"RequestId":"nocode"}}"#,
+        "HTTP/1.1 502 Bad Gateway\n\n<html>bad</html>",
+    ]
+    .join("\n")
+        + "\n"
+}
+
+/// `errcode explain --format json ARGS` on the classes log: the exit status and the RequestIds
+/// kept (`http` for the gateway's answer), in order.
+fn kept_classes(args: &[&str]) -> (i32, Vec<String>) {
+    let mut all = vec!["explain", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run_with_input(&all, classes_log().as_bytes());
+    assert_no_panic(&out);
+    let (status, stdout, stderr) = parts(&out);
+    let ids = stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            match &v["annotation"]["request_id"] {
+                serde_json::Value::String(id) => id.clone(),
+                _ => v["annotation"]["api"].as_str().unwrap().to_string(),
+            }
+        })
+        .collect();
+    assert!(status != 2, "{args:?}: {stderr}");
+    (status, ids)
+}
+
+#[test]
+fn category_and_retry_keep_what_list_would_class_so() {
+    let ids = |args: &[&str]| kept_classes(args).1;
+    assert_eq!(ids(&["--category", "auth"]), ["token"]);
+    // The meaning Message names; else the first, as the summary shows it. An error whose code
+    // says success is a server failure, as the shares of errors class it.
+    assert_eq!(ids(&["--category", "internal"]), ["redis", "queue", "c500"]);
+    assert_eq!(ids(&["--category", "gateway"]), ["either"]);
+    assert_eq!(ids(&["--category", "success"]), ["ok", "v3ok"]);
+    assert_eq!(ids(&["--category", "rate-limit"]), ["limit"]);
+    assert_eq!(ids(&["--category", "http"]), ["http"]);
+    assert_eq!(
+        ids(&["--retry", "backoff"]),
+        ["redis", "queue", "either", "c500", "limit", "http"]
+    );
+    assert_eq!(ids(&["--retry", "after-fix"]), ["token"]);
+    assert!(ids(&["--retry", "never"]).is_empty());
+    // With the other filters: what passes them all.
+    assert_eq!(
+        ids(&["--category", "internal", "--status", "5xxxx"]),
+        ["redis", "queue"]
+    );
+    assert_eq!(
+        ids(&["--retry", "backoff", "--category", "gateway"]),
+        ["either"]
+    );
+    assert_eq!(
+        ids(&["--category", "success", "--errors"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ids(&["--retry", "backoff", "--until", "2026-11-27T08:30:00Z"]),
+        ["redis", "queue", "either", "c500", "limit"]
+    );
+    // --check: only what is kept is checked.
+    assert_eq!(kept_classes(&["--category", "success", "--check"]).0, 0);
+    assert_eq!(kept_classes(&["--category", "auth", "--check"]).0, 1);
+    assert_eq!(kept_classes(&["--retry", "never", "--check"]).0, 0);
+}
+
+#[test]
+fn category_and_retry_filter_every_report() {
+    let log = classes_log();
+    let stdout = |args: &[&str]| {
+        let out = run_with_input(args, log.as_bytes());
+        let (status, stdout, stderr) = parts(&out);
+        assert_eq!(status, 0, "{args:?}: {stderr}");
+        stdout
+    };
+    // --summary: rows and totals of what is kept.
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&[
+        "explain",
+        "--summary",
+        "--format",
+        "json",
+        "--category",
+        "internal",
+    ]))
+    .unwrap();
+    let codes: Vec<(serde_json::Value, serde_json::Value)> = rows
+        .iter()
+        .map(|r| (r["code"].clone(), r["count"].clone()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (serde_json::json!(52502), serde_json::json!(1)),
+            (serde_json::json!(51603), serde_json::json!(1)),
+            (serde_json::json!(200), serde_json::json!(1)),
+        ]
+    );
+    let out = run_with_input(
+        &[
+            "explain",
+            "--summary",
+            "--format",
+            "plain",
+            "--retry",
+            "after-fix",
+        ],
+        log.as_bytes(),
+    );
+    assert!(
+        parts(&out).2.starts_with("1 envelope, 1 error\n"),
+        "{}",
+        parts(&out).2
+    );
+    // --group: one group is left.
+    let groups = stdout(&[
+        "explain",
+        "--summary",
+        "--group",
+        "retry",
+        "--format",
+        "plain",
+        "--retry",
+        "backoff",
+    ]);
+    assert_eq!(groups.lines().count(), 1, "{groups}");
+    assert!(groups.starts_with("backoff\t6\t"), "{groups}");
+    // --by: buckets of what is kept.
+    let by = stdout(&[
+        "explain",
+        "--summary",
+        "--by",
+        "1h",
+        "--format",
+        "plain",
+        "--category",
+        "auth",
+    ]);
+    assert_eq!(by, "2026-11-27T08:00:00Z\t41601\t1\n");
+    // Markdown, GitHub: one row, one annotation.
+    let md = stdout(&[
+        "explain",
+        "--format",
+        "markdown",
+        "--category",
+        "rate-limit",
+    ]);
+    assert_eq!(md.lines().count(), 3, "{md}");
+    let gh = stdout(&["explain", "--format", "github", "--category", "http"]);
+    assert_eq!(gh.lines().count(), 1, "{gh}");
+    assert!(gh.contains("HTTP 502"), "{gh}");
+    // --diff: each side filtered; --check fails only on a new error of the class.
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = (dir.path().join("before.log"), dir.path().join("after.log"));
+    let first = log.lines().take(3).collect::<Vec<_>>().join("\n") + "\n";
+    std::fs::write(&before, first).unwrap();
+    std::fs::write(&after, &log).unwrap();
+    let diff = |class: &[&str]| {
+        let out = errcode()
+            .args(["explain", "--format", "plain", "--check", "--diff"])
+            .args([&before, &after])
+            .args(class)
+            .output()
+            .unwrap();
+        let (status, stdout, stderr) = parts(&out);
+        (status, stdout, stderr)
+    };
+    let (status, rows, stderr) = diff(&["--category", "auth"]);
+    assert_eq!(
+        (status, rows.as_str()),
+        (
+            0,
+            "41601\t1\t1\t0\t-\tToken expired, please generate a new token\terror\n"
+        ),
+        "{stderr}"
+    );
+    let (status, rows, _) = diff(&["--category", "rate-limit"]);
+    assert_eq!(status, 1, "{rows}");
+    assert!(
+        rows.starts_with("RequestLimitExceeded\t0\t1\t+1\tnew\t"),
+        "{rows}"
+    );
+}
+
+#[test]
+fn a_category_no_code_has_is_a_usage_error_in_both_languages() {
+    let log = classes_log();
+    for bad in ["nope", "", "AUTH", "internal\u{1b}[2J", "\u{202e}auth"] {
+        for (lang, said) in [
+            ("en", "no code is of this category: give one of auth, "),
+            ("zh", "没有错误码属于此类别：请给出 auth、"),
+        ] {
+            for mode in [&[][..], &["--summary"], &["--summary", "--by", "1h"]] {
+                let mut args = vec!["--lang", lang, "explain", "--category", bad];
+                args.extend_from_slice(mode);
+                let out = run_with_input(&args, log.as_bytes());
+                let (status, stdout, stderr) = parts(&out);
+                assert_eq!(status, 2, "{args:?}: {stderr}");
+                assert!(stdout.is_empty());
+                assert_eq!(stderr.lines().count(), 1, "{stderr}");
+                assert!(stderr.starts_with("errcode: --category "), "{stderr}");
+                assert!(stderr.contains(said), "{stderr}");
+                assert!(!stderr.contains(['\u{1b}', '\u{202e}']), "{stderr:?}");
+            }
+        }
+    }
+    // The categories of a user table are its own.
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("site.json");
+    std::fs::write(
+        &table,
+        r#"[{"code":41601,"http_status":200,"message":"站点令牌","category":"site-auth","retry":"never"}]"#,
+    )
+    .unwrap();
+    let mut site = errcode();
+    site.args(["--table"]).arg(&table).args([
+        "explain",
+        "--format",
+        "plain",
+        "--category",
+        "site-auth",
+    ]);
+    let out = crate::common::output_with_input(site, log.as_bytes());
+    let (status, stdout, stderr) = parts(&out);
+    assert_eq!((status, stdout.lines().count()), (0, 1), "{stderr}");
+    assert!(stdout.contains("\ttoken\t"), "{stdout}");
+}

@@ -256,14 +256,14 @@ fn the_human_summary_ends_with_the_shares_of_errors_by_retry_class_and_category(
     );
     assert_eq!(
         parts(&out).2,
-        "1 envelopes, 1 errors\nerrors by retry class: 100% unknown (not in the table)\nerrors by category: 100% unknown\n"
+        "1 envelope, 1 error\nerrors by retry class: 100% unknown (not in the table)\nerrors by category: 100% unknown\n"
     );
     let ok = "{\"RequestId\":\"o\",\"Code\":0,\"StatusCode\":200,\"Message\":\"\",\"Data\":\"\"}\n";
     let out = run_with_input(
         &["explain", "--summary", "--format", "plain"],
         ok.as_bytes(),
     );
-    assert_eq!(parts(&out).2, "1 envelopes, 0 errors\n");
+    assert_eq!(parts(&out).2, "1 envelope, 0 errors\n");
     // In Chinese.
     let out = run_with_input(
         &["explain", "--summary", "--format", "plain", "--lang", "zh"],
@@ -355,4 +355,87 @@ fn golden_group_retry_table() {
     );
     assert_eq!(out.status.code(), Some(0));
     golden("report-group-retry.txt", &parts(&out).1);
+}
+
+#[test]
+fn a_count_of_one_is_singular() {
+    let one = "2026-11-27T08:00:00Z {\"RequestId\":\"a\",\"Code\":0,\"StatusCode\":41601}\n";
+    let stderr = |args: &[&str], input: &str| parts(&run_with_input(args, input.as_bytes())).2;
+    let stdout = |args: &[&str], input: &str| parts(&run_with_input(args, input.as_bytes())).1;
+    let summary = ["explain", "--summary", "--format", "plain"];
+    assert_eq!(stderr(&summary, one), "1 envelope, 1 error\nerrors by retry class: 100% after-fix (fix the cause, then retry)\nerrors by category: 100% auth\n");
+    let two = one.repeat(2);
+    assert!(stderr(&summary, &two).starts_with("2 envelopes, 2 errors\n"));
+    // In Chinese, a count needs no other form.
+    let zh = ["--lang", "zh", "explain", "--summary", "--format", "plain"];
+    assert!(stderr(&zh, one).starts_with("共 1 个响应，1 个错误\n"));
+    // GitHub notices, per code and per group.
+    let github = ["explain", "--summary", "--format", "github"];
+    assert!(
+        stdout(&github, one).contains("::1 envelope (100.00%25, "),
+        "{}",
+        stdout(&github, one)
+    );
+    let groups = [
+        "explain",
+        "--summary",
+        "--group",
+        "retry",
+        "--format",
+        "github",
+    ];
+    assert!(
+        stdout(&groups, one).contains("::1 envelope (100.00%25), 1 error: 41601"),
+        "{}",
+        stdout(&groups, one)
+    );
+    // A diff's totals and notices.
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = (dir.path().join("a.log"), dir.path().join("b.log"));
+    std::fs::write(&before, one).unwrap();
+    std::fs::write(&after, one.replace("41601", "52502") + one).unwrap();
+    let out = errcode()
+        .args(["explain", "--format", "github", "--diff"])
+        .args([&before, &after])
+        .output()
+        .unwrap();
+    let (_, notices, totals) = parts(&out);
+    assert!(
+        notices.contains("::new: 1 envelope, none before: "),
+        "{notices}"
+    );
+    assert!(
+        notices.contains("::1 envelope, 1 before (0): "),
+        "{notices}"
+    );
+    assert_eq!(
+        totals,
+        "before: 1 envelope, 1 error; after: 2 envelopes, 2 errors\n"
+    );
+    // The chart's envelopes without a time.
+    let untimed = format!("{one}{{\"RequestId\":\"b\",\"Code\":0,\"StatusCode\":41601}}\n");
+    let chart = stdout(
+        &["explain", "--summary", "--by", "1m", "--format", "table"],
+        &untimed,
+    );
+    assert!(
+        chart.contains("1 envelope without a time is not charted"),
+        "{chart}"
+    );
+    // One warning past the twenty told, and one row past the thousand a terminal table shows.
+    let broken = "{\"RequestId\":\"x\",\"StatusCode\":41601\n{\"StatusCode\":41601}\n".repeat(21);
+    let warned = stderr(&["explain", "--format", "plain"], &broken);
+    assert!(
+        warned.contains("errcode: 1 more problem not shown\n"),
+        "{warned}"
+    );
+    let rows: String = (0..1001)
+        .map(|i| format!("{{\"StatusCode\":{},\"Code\":0}}\n", 60000 + i))
+        .collect();
+    let table = stdout(&["explain", "--summary", "--format", "table"], &rows);
+    assert!(
+        table.contains("… and 1 more row: --format plain or json lists every row"),
+        "{}",
+        &table[table.len() - 300..]
+    );
 }

@@ -292,7 +292,7 @@ fn since_and_until_keep_the_incident_window() {
     let rows = summary(&recent, "UTC", &["--until", "-180m"]);
     assert_eq!(rows[0]["request_ids"], json!(["old"]));
     // A bound that is no time is a usage error.
-    for bad in ["yesterday", "-3y", "2026-11-27", ""] {
+    for bad in ["yesterday", "-3y", "2026-11-27 8h", "+1h", ""] {
         let out = run_with_input(&["explain", "--summary", "--since", bad], recent.as_bytes());
         let (status, _, stderr) = parts(&out);
         assert_eq!(status, 2, "{bad}");

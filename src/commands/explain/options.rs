@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Outcome};
 use crate::explain::Verdict;
+use crate::input::time::Edge;
 use crate::input::{Api, Envelope};
+use crate::table::{Retry, Row};
 use crate::text::escape;
 
 /// `explain`'s switches.
@@ -46,6 +48,8 @@ impl Options {
     /// ignored, a duration or a time that is none, is a usage error.
     pub fn from_args(
         args: crate::cli::ExplainArgs,
+        files: &[PathBuf],
+        table: &crate::table::Table,
         format: Option<crate::settings::Format>,
         settings: &crate::settings::Settings,
         env: impl Fn(&str) -> Option<String>,
@@ -58,8 +62,14 @@ impl Options {
                 settings.lang,
             )));
         }
-        let filter = Filter::new(args.errors, &args.status)?;
+        let mut filter = Filter::new(args.errors, &args.status)?;
+        filter.class(args.category, args.retry.map(Retry::from), table)?;
         let (window, bound_notes) = window(args.since.as_deref(), args.until.as_deref())?;
+        for (flag, text) in [("--since", &args.since), ("--until", &args.until)] {
+            if let Some(text) = text {
+                split_time(flag, text, files)?;
+            }
+        }
         let by = match args.by.as_deref() {
             None => None,
             Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
@@ -118,21 +128,21 @@ pub fn window(
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX));
-    let bound = |flag: &str, text: Option<&str>| {
+    let bound = |flag: &str, text: Option<&str>, edge| {
         match text {
         None => Ok(None),
-        Some(text) => clock.bound(text, now).map(Some).ok_or_else(|| {
+        Some(text) => clock.bound(text, now, edge).map(Some).ok_or_else(|| {
             let text = escape(text);
             Error::Usage(crate::t!(
-                "{flag} {text}: not a time: give RFC 3339 (2026-11-27T08:00:00Z) or an offset back from now (-3h, -30m, -2d)",
-                "{flag} {text}：不是时间：请给出 RFC 3339 时间（2026-11-27T08:00:00Z）或从现在往前的时长（-3h、-30m、-2d）"
+                "{flag} {text}: not a time: give a duration back from now (1h, 90m, 2d), a date (2026-12-06), a date and time (2026-12-06 10:00) or a time as a log line writes it (2026-12-06T10:00:01.5+08:00, 2026/12/06 10:00:01, epoch seconds 1796551201); without a zone, in TZ",
+                "{flag} {text}：不是时间：请给出从现在往前的时长（1h、90m、2d）、日期（2026-12-06）、日期和时刻（2026-12-06 10:00），或日志行中写法的时间（2026-12-06T10:00:01.5+08:00、2026/12/06 10:00:01、纪元秒数 1796551201）；未写时区的按 TZ 读取"
             ))
         }),
     }
     };
     let window = crate::input::time::Window {
-        since: bound("--since", since)?,
-        until: bound("--until", until)?,
+        since: bound("--since", since, Edge::Since)?,
+        until: bound("--until", until, Edge::Until)?,
     };
     if let (Some(from), Some(to), Some(since), Some(until)) =
         (window.since, window.until, since, until)
@@ -149,7 +159,29 @@ pub fn window(
     Ok((Some(window), clock.notes()))
 }
 
-/// `--errors` and `--status`: which envelopes count.
+/// A date and its time typed as two words (`--since 2026-12-06 10:00`, unquoted): the time
+/// came as a file to read, and the day alone as the bound. Told before any file is opened, with
+/// the one value to type, when a file that is not there reads as a time of that day.
+fn split_time(flag: &str, date: &str, files: &[PathBuf]) -> Result<(), Error> {
+    if !crate::input::time::is_date(date) {
+        return Ok(());
+    }
+    let clock = crate::input::time::Clock::local();
+    for file in files {
+        let Some(time) = file.to_str() else { continue };
+        let joined = format!("{} {time}", date.trim());
+        if clock.bound(&joined, 0, Edge::Since).is_some() && !file.exists() {
+            let (date, time, joined) = (escape(date), escape(time), escape(&joined));
+            return Err(Error::Usage(crate::t!(
+                "{flag} {date} is followed by {time}, which is no file: a date and its time are one value: quote them: {flag} '{joined}'",
+                "{flag} {date} 后面的 {time} 不是文件：日期和时刻是同一个值，请加引号：{flag} '{joined}'"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `--errors`, `--status`, `--category` and `--retry`: which envelopes count.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     /// Only errors.
@@ -158,6 +190,10 @@ pub struct Filter {
     pub legacy: Vec<crate::table::query::Query>,
     /// API 3.0 codes and patterns.
     pub v3: Vec<String>,
+    /// Only envelopes of this category.
+    pub category: Option<String>,
+    /// Only envelopes of this retry class.
+    pub retry: Option<Retry>,
 }
 
 impl Filter {
@@ -195,11 +231,42 @@ impl Filter {
         Ok(filter)
     }
 
-    /// Whether an envelope with this verdict counts.
+    /// Adds `--category` and `--retry`, as `list` takes them; a category no envelope can be of
+    /// (none of `table`'s, nor of the answers without a code) is a usage error: it would keep
+    /// nothing, and say nothing of why.
+    pub fn class(
+        &mut self,
+        category: Option<String>,
+        retry: Option<Retry>,
+        table: &crate::table::Table,
+    ) -> Result<(), Error> {
+        if let Some(c) = &category {
+            let known = table.envelope_categories();
+            if !known.contains(&c.as_str()) {
+                let (c, known) = (escape(c), known.join(&crate::t!(", ", "、")));
+                return Err(Error::Usage(crate::t!(
+                    "--category {c}: no code is of this category: give one of {known}",
+                    "--category {c}：没有错误码属于此类别：请给出 {known} 之一"
+                )));
+            }
+        }
+        self.category = category;
+        self.retry = retry;
+        Ok(())
+    }
+
+    /// Whether an envelope with this verdict, whose code has these rows of the table, counts.
     #[inline]
-    pub(super) fn keeps(&self, env: &Envelope<'_>, verdict: Verdict) -> bool {
+    pub(super) fn keeps(&self, env: &Envelope<'_>, verdict: Verdict, rows: &[Row]) -> bool {
         if self.errors && verdict != Verdict::Error {
             return false;
+        }
+        if self.category.is_some() || self.retry.is_some() {
+            let (category, retry) = crate::explain::class(env, rows, verdict);
+            let category_ok = self.category.as_deref().is_none_or(|c| category == Some(c));
+            if !category_ok || self.retry.is_some_and(|r| retry != Some(r)) {
+                return false;
+            }
         }
         if self.legacy.is_empty() && self.v3.is_empty() {
             return true;

@@ -35,16 +35,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
         },
     };
     // A code with several meanings is counted per meaning that Message names.
-    let meaning = match rows.len() {
-        0 | 1 => None,
-        _ => env.message.filter(|m| m.0.len() <= 4096).and_then(|m| {
-            let text = m.text();
-            let at = rows
-                .iter()
-                .position(|r| crate::explain::same_message(&text, &r.message))?;
-            u8::try_from(at).ok()
-        }),
-    };
+    let meaning = crate::explain::named_meaning(env, rows).and_then(|at| u8::try_from(at).ok());
     summary::Key {
         api: env.api,
         code,
@@ -156,13 +147,16 @@ impl Sink for Counter<'_> {
             Event::Envelope(env, origin) => {
                 let (verdict, rows) = verdict(env, origin, self.table);
                 self.seen += 1;
-                if !self.filter.keeps(env, verdict) {
+                if !self.filter.keeps(env, verdict, rows) {
                     return Ok(());
                 }
                 let time = self.clock.time_at(origin);
-                self.problems.untimed += u64::from(self.window.is_some() && time.is_none());
-                if self.window.is_some_and(|w| !w.contains(time)) {
-                    return Ok(());
+                if let Some(window) = self.window {
+                    let place = window.place(time);
+                    self.problems.left_out.count(place);
+                    if place != crate::input::time::Place::Inside {
+                        return Ok(());
+                    }
                 }
                 let error = verdict == Verdict::Error;
                 let seen = Seen {
@@ -237,7 +231,7 @@ pub(super) fn summarise(
         seen,
         ..
     } = counter;
-    output::problems::write_untimed(err, &problems, settings.lang).ok();
+    output::problems::write_untimed(err, problems.left_out.untimed, settings.lang).ok();
     if seen == 0 {
         if failed {
             return Err(Error::Reported);
@@ -373,6 +367,8 @@ pub(super) fn diff(
     }
     output::problems::write_time_notes(err, &notes, settings.lang).ok();
     let (before, after) = (&counters[0], &counters[1]);
+    let untimed = before.problems.left_out.untimed + after.problems.left_out.untimed;
+    output::problems::write_untimed(err, untimed, settings.lang).ok();
     let changes = crate::explain::diff::compare(&before.summary, &after.summary);
     let new_error = changes.iter().any(|c| c.is_new_error());
     let outcome = match options.check && new_error {
@@ -386,8 +382,9 @@ pub(super) fn diff(
         output::problems::write_pending(err, &counter.problems, settings.lang);
     }
     let totals = [&before.summary, &after.summary];
+    let left_out = [before.problems.left_out, after.problems.left_out];
     let shown = &changes[..changes.len().min(options.top.unwrap_or(usize::MAX))];
-    match output::diff::write_diff(out, err, shown, totals, table, settings) {
+    match output::diff::write_diff(out, err, shown, totals, left_out, table, settings) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
@@ -397,7 +394,8 @@ pub(super) fn diff(
             ..*settings
         };
         append_step(path, settings.lang, err, |file| {
-            output::diff::write_diff(file, &mut io::sink(), shown, totals, table, &markdown)
+            let sink = &mut io::sink();
+            output::diff::write_diff(file, sink, shown, totals, left_out, table, &markdown)
         });
     }
     Ok(outcome)

@@ -61,14 +61,23 @@ fn mixed_input(bytes: usize) -> Vec<u8> {
     out
 }
 
-/// stdout, stderr and the exit of explaining `input` with `options`.
+/// stdout, stderr and the exit of explaining `input` with `--check`, and `--summary` or not.
 fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>, Vec<u8>, String) {
-    let table = Table::builtin();
     let options = Options {
         summary,
         check: true,
         ..Options::default()
     };
+    explain_with(input, format, &options)
+}
+
+/// stdout, stderr and the exit of explaining `input` with `options`.
+fn explain_with(
+    input: Input<'_>,
+    format: Option<Format>,
+    options: &Options,
+) -> (Vec<u8>, Vec<u8>, String) {
+    let table = Table::builtin();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let result = explain_inputs(
         vec![input],
@@ -76,7 +85,7 @@ fn explain(input: Input<'_>, format: Option<Format>, summary: bool) -> (Vec<u8>,
         &mut err,
         &table,
         &Settings::piped(format),
-        &options,
+        options,
     );
     (out, err, format!("{result:?}"))
 }
@@ -160,4 +169,102 @@ fn summary_counts_equal_the_json_lines() {
         .map(|r| (r["code"].to_string(), r["count"].as_u64().unwrap()))
         .collect();
     assert_eq!(counts, from_summary);
+}
+
+/// A log over two hours, an envelope every second (some in a document over several lines,
+/// some in records whose own field holds the time, some without a time), and what a window from
+/// 08:30 to 09:15 leaves out of it: (the log, before, inside, after, untimed).
+fn timed_input() -> (Vec<u8>, u64, u64, u64, u64) {
+    let (since, until) = (30 * 60, 75 * 60);
+    let (mut before, mut inside, mut after, mut untimed) = (0, 0, 0, 0);
+    let mut out = Vec::new();
+    for s in 0..2 * 3600u32 {
+        let at = format!(
+            "2026-11-27T{:02}:{:02}:{:02}Z",
+            8 + s / 3600,
+            s / 60 % 60,
+            s % 60
+        );
+        let env = format!(r#"{{"RequestId":"r{s}","Code":0,"StatusCode":41601,"Message":"m"}}"#);
+        let line = match s % 13 {
+            3 => format!(
+                "{at} ERROR resp={{\n  \"RequestId\": \"p{s}\",\n  \"StatusCode\": 52502\n}}\n"
+            ),
+            5 => format!("{{\"ts\":\"{at}\",\"resp\":{env}}}\n"),
+            7 => format!("ERROR resp={env}\n"),
+            9 => format!("{at} INFO no envelope here\n"),
+            _ => format!("{at} ERROR resp={env}\n"),
+        };
+        match s % 13 {
+            9 => {}
+            7 => untimed += 1,
+            _ if s < since => before += 1,
+            _ if s >= until => after += 1,
+            _ => inside += 1,
+        }
+        out.extend_from_slice(line.as_bytes());
+    }
+    (out, before, inside, after, untimed)
+}
+
+#[test]
+fn what_the_window_leaves_out_is_counted_alike_on_one_thread_and_on_every_core() {
+    let (log, before, inside, after, untimed) = timed_input();
+    assert!(
+        log.len() > 8 * (64 << 10),
+        "{} bytes: too few blocks",
+        log.len()
+    );
+    let clock = crate::input::time::Clock::local();
+    let edge = crate::input::time::Edge::Since;
+    let window = crate::input::time::Window {
+        since: clock.bound("2026-11-27T08:30:00Z", 0, edge),
+        until: clock.bound("2026-11-27T09:15:00Z", 0, edge),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("timed.log");
+    std::fs::write(&path, &log).unwrap();
+    let name = path.to_string_lossy().into_owned();
+    let run = |input: Input<'_>, summary: bool| {
+        let options = Options {
+            summary,
+            check: true,
+            window: Some(window),
+            ..Options::default()
+        };
+        let (out, err, result) = explain_with(input, Some(Format::Plain), &options);
+        (out, String::from_utf8(err).unwrap(), result)
+    };
+    let stream = || Box::new(std::fs::File::open(&path).unwrap());
+    crate::input::parallel::ONE_THREAD.set(true);
+    let sequential = run(Input::Reader(&name, stream()), true);
+    crate::input::parallel::ONE_THREAD.set(false);
+    let left_out = format!("{before} envelopes fell before --since, {after} after --until\n");
+    let untimed =
+        format!("note: {untimed} envelopes without a time were left out by --since/--until\n");
+    assert!(sequential.1.contains(&left_out), "{}", sequential.1);
+    assert!(sequential.1.contains(&untimed), "{}", sequential.1);
+    assert!(
+        sequential
+            .1
+            .contains(&format!("{inside} envelopes, {inside} errors\n")),
+        "{}",
+        sequential.1
+    );
+    // Read in blocks, from a stream and from a file in ranges: the same counts, the same words.
+    let from_stream = run(Input::Reader(&name, stream()), true);
+    assert!(from_stream == sequential, "{}", from_stream.1);
+    let from_file = run(Input::Path(&path), true);
+    assert!(from_file == sequential, "{}", from_file.1);
+    // Each envelope explained, as it is read: the same left out.
+    let each = run(Input::Path(&path), false);
+    assert_eq!(
+        String::from_utf8(each.0).unwrap().lines().count() as u64,
+        inside
+    );
+    assert!(
+        each.1.contains(&left_out) && each.1.contains(&untimed),
+        "{}",
+        each.1
+    );
 }

@@ -39,8 +39,14 @@ pub fn hermetic(command: &mut Command) {
 
 /// Runs `errcode ARGS` with `input` on stdin.
 pub fn run_with_input(args: &[&str], input: &[u8]) -> Output {
-    let mut child = errcode()
-        .args(args)
+    let mut command = errcode();
+    command.args(args);
+    output_with_input(command, input)
+}
+
+/// Runs `command` (an [`errcode`] with its arguments and environment) with `input` on stdin.
+pub fn output_with_input(mut command: Command, input: &[u8]) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
