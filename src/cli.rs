@@ -73,41 +73,16 @@ const EXPLAIN_HELP: &str = concat!(
     crate::exit_status_help!()
 );
 
-/// [`EXPLAIN_HELP`] with its times in Chinese (`--lang zh`).
-const EXPLAIN_HELP_ZH: &str = concat!(
-    explain_formats_help!(),
-    "时间（--since、--until；未写时区的按本地时区 TZ 读取）：
-  1h、90m、2d、1h30m   从现在往前这么久（也可写 -1h）
-  2026-12-06           一天：--since 从当天开始，--until 到当天结束（含当天）
-  2026-12-06 10:00     日期和时刻，秒可写可不写，中间用 T 或空格
-  2026/12/06 10:00:01、2026-12-06T10:00:01.123+08:00、2026-12-06 10:00:01 +0800 CST
-                       日志行中写法的时间：可带小数秒和时区，与读取日志行时相同
-  1796551201           纪元秒数（或毫秒、微秒、纳秒，按位数区分）
-
-",
-    crate::exit_status_help!()
-);
-
-/// `--since`'s and `--until`'s help in Chinese (broken by hand: clap counts a Chinese
-/// character one column wide).
-const SINCE_ZH: &str = "只保留在 TIME 及之后记录的响应：1h（从现在往前）、2026-12-06、\n2026-12-06 10:00、日志行中的时间（见下文“时间”）";
-const UNTIL_ZH: &str = "只保留在 TIME 之前记录的响应（写法同 --since；只写日期时到当天结束）";
-
-/// The command line in `lang`. `explain`'s times, which people type in many ways, are told in
-/// Chinese too; the rest of the help is English.
+/// The command line, its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     let command = <Cli as clap::CommandFactory>::command();
     match lang {
         Lang::En => command,
-        Lang::Zh => command.mut_subcommand("explain", |c| {
-            c.after_help(EXPLAIN_HELP_ZH)
-                .mut_arg("since", |a| a.help(SINCE_ZH))
-                .mut_arg("until", |a| a.help(UNTIL_ZH))
-        }),
+        Lang::Zh => crate::cli_zh::translate(command),
     }
 }
 
-/// Explain the error codes and response envelopes of the legacy 智能视图计算平台 API.
+/// Explain the error codes and response envelopes of the 智能视图计算平台 API, legacy and 3.0.
 #[derive(Debug, Parser)]
 #[command(
     name = "errcode",

@@ -42,6 +42,7 @@
 #![forbid(unsafe_code)]
 
 mod cli;
+mod cli_zh;
 mod commands;
 mod completions;
 mod error;

@@ -255,3 +255,58 @@ fn output_errors_speak_chinese_too() {
         );
     }
 }
+
+#[test]
+fn help_is_told_in_chinese_for_every_command() {
+    for sub in [
+        "",
+        "lookup",
+        "list",
+        "search",
+        "explain",
+        "completions",
+        "man",
+    ] {
+        for (flag, env) in [
+            ("--help", None),
+            ("-h", None),
+            ("--help", Some("zh_CN.UTF-8")),
+        ] {
+            let mut command = errcode();
+            match env {
+                Some(lang) => command.env("LANG", lang),
+                None => command.args(["--lang", "zh"]),
+            };
+            if !sub.is_empty() {
+                command.arg(sub);
+            }
+            let (status, stdout, _) = parts(&command.arg(flag).output().unwrap());
+            assert_eq!(status, 0, "{sub} {flag}");
+            assert!(stdout.contains("用法："), "{sub} {flag}: {stdout}");
+            assert!(stdout.contains("显示帮助"), "{sub} {flag}: {stdout}");
+            // clap's English words and errcode's English help are gone.
+            for english in [
+                "Usage:",
+                "Options:",
+                "Print help",
+                "Possible values",
+                "[default:",
+                "Exit status",
+                "Show what codes mean",
+                "Output format",
+                "When to colour",
+            ] {
+                assert!(
+                    !stdout.contains(english),
+                    "{sub} {flag}: {english}: {stdout}"
+                );
+            }
+        }
+    }
+    // The same command line parses in both languages.
+    let (status, stdout, _) = parts(&run(&[
+        "--lang", "zh", "list", "--retry", "backoff", "-f", "plain",
+    ]));
+    assert_eq!(status, 0);
+    assert!(stdout.contains("52502"), "{stdout}");
+}

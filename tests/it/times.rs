@@ -612,7 +612,7 @@ fn help_lists_every_form_of_a_bound_in_both_languages() {
             "--until 到当天结束（含当天）",
             "2026-12-06 10:00     日期和时刻",
             "1796551201           纪元秒数",
-            "只保留在 TIME 及之后记录的响应",
+            "只看在 TIME",
         ] {
             assert!(zh.contains(said), "{said}: {zh}");
         }
