@@ -66,7 +66,7 @@ fn http_values(table: &Table) -> Vec<PossibleValue> {
             let count = table
                 .rows()
                 .iter()
-                .filter(|r| r.http_status == status)
+                .filter(|r| r.http_status == Some(status))
                 .count();
             let help = http_status_note(status).map_or_else(
                 || format!("{count} code{}", if count == 1 { "" } else { "s" }),

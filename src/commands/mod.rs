@@ -235,7 +235,7 @@ fn write_notes(rows: &[&Row]) {
             )),
         }
     }
-    let statuses: BTreeSet<u16> = rows.iter().map(|r| r.http_status).collect();
+    let statuses: BTreeSet<u16> = rows.iter().filter_map(|r| r.http_status).collect();
     let lang = crate::lang::Lang::current();
     for text in statuses
         .into_iter()
@@ -502,7 +502,7 @@ pub fn list(
     let rows: Vec<&Row> = legacy_rows
         .chain(v3_rows)
         .filter(|r| query.as_ref().is_none_or(|q| q.matches(r.code)))
-        .filter(|r| filter.http.is_none_or(|s| r.http_status == s))
+        .filter(|r| filter.http.is_none_or(|s| r.http_status == Some(s)))
         .filter(|r| {
             filter
                 .category

@@ -35,7 +35,8 @@ pub struct RowStyle {
 #[derive(Serialize)]
 struct JsonRow<'a> {
     code: RowCode,
-    http_status: u16,
+    /// `null` for an SDK's client-side code: no answer came back.
+    http_status: Option<u16>,
     message: &'a str,
     message_en: Option<&'a str>,
     category: Option<&'a str>,
@@ -107,7 +108,7 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}",
             p.code(&r.label()),
-            p.http(r.http_status),
+            p.http_or_dash(r.http_status),
             p.highlight(&escape(&r.message), &style.highlight),
             p.highlight(&escape(en), &style.highlight),
             escape(r.category.as_deref().unwrap_or("")),
@@ -179,7 +180,7 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
         };
         let mut cells = vec![
             Cell::new(p.code(&r.label())),
-            Cell::new(p.http(r.http_status)),
+            Cell::new(p.http_or_dash(r.http_status)),
             Cell::new(meaning),
             Cell::new(escape(r.category.as_deref().unwrap_or("-"))),
             Cell::new(p.retry(r.retry)),
@@ -228,7 +229,10 @@ fn write_records(
             let text = |t: Option<&str>| escape(t.unwrap_or("-")).into_owned();
             let mut values = vec![
                 vec![(r.label(), Paint::Code)],
-                vec![(r.http_status.to_string(), Paint::Http(r.http_status))],
+                vec![match r.http_status {
+                    Some(s) => (s.to_string(), Paint::Http(s)),
+                    None => ("-".to_string(), Paint::Plain),
+                }],
                 meaning,
                 vec![(text(r.category.as_deref()), Paint::Plain)],
                 vec![(retry, Paint::Retry(r.retry))],

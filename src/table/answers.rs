@@ -17,7 +17,7 @@ fn row(
 ) -> Row {
     Row {
         code: 0,
-        http_status,
+        http_status: Some(http_status),
         message: message.to_string(),
         message_en: Some(message_en.to_string()),
         category: category.map(str::to_string),

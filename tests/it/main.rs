@@ -19,6 +19,7 @@ mod red_team_report;
 mod report;
 mod report_support;
 mod report_views;
+mod sdk_client;
 mod search;
 mod table;
 mod times;

@@ -33,7 +33,7 @@ fn embedded_table_matches_the_source_row_by_row() {
     for (row, (code, message, http)) in table.rows().iter().zip(&source) {
         assert_eq!(
             (row.code, row.message.as_str(), row.http_status),
-            (*code, message.as_str(), *http)
+            (*code, message.as_str(), Some(*http))
         );
     }
 }

@@ -231,9 +231,14 @@ fn every_row_is_complete_and_the_table_is_sorted() {
                 "{code}: source {source:?} is not one of {SOURCES:?}"
             ));
         }
-        if row["http_status"] != 200 {
+        // The SDK's client-side codes come with no answer of the API, so with no status.
+        let want = match source {
+            "sdk-client" => Value::Null,
+            _ => Value::from(200),
+        };
+        if row["http_status"] != want {
             problems.push(format!(
-                "{code}: http_status {} is not 200",
+                "{code} ({source}): http_status {} is not {want}",
                 row["http_status"]
             ));
         }

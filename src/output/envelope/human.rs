@@ -276,7 +276,10 @@ fn glossary(
             Api::V3 => code_text(env, 64).unwrap_or_default(),
             Api::Http => row.label(),
         };
-        status = format!("{code} · HTTP {} · {}", row.http_status, escape(category));
+        status = match row.http_status {
+            Some(http) => format!("{code} · HTTP {http} · {}", escape(category)),
+            None => format!("{code} · {}", escape(category)),
+        };
         if let Some(retry) = retry {
             status_spans.text(format!("{status} · retry "));
             status_spans.push(retry.as_str(), retry_paint(retry));
