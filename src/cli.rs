@@ -15,8 +15,8 @@ const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     "\ntable: 74 rows (73 codes; 51603 is listed twice) from ",
     crate::source_document!(),
-    "\nAPI 3.0 table: 193 rows (154 product codes of service iss 2023-05-17 from tencentcloud-sdk-go \
-     144f6c8, 38 common codes, 1 SDK client code; see src/table/SOURCES.md)"
+    "\nAPI 3.0 table: 204 rows (154 product codes of service iss 2023-05-17 from tencentcloud-sdk-go \
+     144f6c8, 38 common codes, 12 client codes of the Go, Python and Java SDKs; see src/table/SOURCES.md)"
 );
 
 const AFTER_HELP: &str = concat!(

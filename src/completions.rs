@@ -469,7 +469,7 @@ mod tests {
         assert!(codes
             .iter()
             .any(|v| v.get_name() == "AuthFailure.SignatureExpire"));
-        assert_eq!(codes.len(), 73 + 189, "193 API 3.0 rows, 4 codes twice");
+        assert_eq!(codes.len(), 73 + 200, "204 API 3.0 rows, 4 codes twice");
         assert!(action_values()
             .iter()
             .any(|v| v.get_name() == "AddOrganization"));

@@ -123,7 +123,7 @@ fn list_is_in_code_order_and_filters() {
     let (status, stdout, _) = parts(&run(&["list"]));
     assert_eq!(status, 0);
     // The legacy codes first, then the API 3.0 codes.
-    assert_eq!(codes_of_plain(&stdout).len(), 74 + 193);
+    assert_eq!(codes_of_plain(&stdout).len(), 74 + 204);
     let (status, stdout, _) = parts(&run(&["list", "--api", "legacy"]));
     assert_eq!(status, 0);
     let codes: Vec<u32> = codes_of_plain(&stdout)

@@ -407,21 +407,99 @@ fn the_common_and_client_codes_are_there() {
             .unwrap()["retry"],
         "backoff"
     );
-    // Client-side codes are the ones the SDK's retry code makes up.
-    let retry_code = read(&format!("{SDK_DIR}/common/netretry.go"))
-        + &read(&format!("{SDK_DIR}/common/ratelimitretry.go"));
+    // The Go SDK's network code is the one its retry code makes up (copied in third_party/).
+    let retry_code = read(&format!("{SDK_DIR}/common/netretry.go"));
+    assert!(retry_code.contains("\"ClientError.NetworkError\""));
+    assert!(has("ClientError.NetworkError", "sdk-client"));
+}
+
+/// The lines of the table of client codes in SOURCES.md: code -> the line.
+fn sources_client_lines() -> BTreeMap<String, String> {
+    read("src/table/SOURCES.md")
+        .lines()
+        .filter_map(|line| {
+            let code = line.strip_prefix("| `")?.split_once('`')?.0;
+            Some((code.to_string(), line.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_client_code_is_complete_has_no_http_status_and_names_its_source() {
+    let rows = rows();
+    let sources = sources_client_lines();
     let client: Vec<&Value> = rows
         .iter()
         .filter(|r| r["source"] == "sdk-client")
         .collect();
-    assert!(!client.is_empty());
-    for row in client {
-        let code = text(row, "code");
+    // Go's, Python's and Java's own codes.
+    for code in [
+        "ClientError.NetworkError",
+        "ClientError.ParseJsonError",
+        "ClientError.HttpStatusCodeError",
+        "ClientError.IOError",
+        "ClientError.CircuitBreakerError",
+        "ClientError.BuildRequestError",
+        "ClientError.TypeError",
+        "ClientNetworkError",
+        "ServerNetworkError",
+        "ClientParamsError",
+        "ServerSideError",
+        "ClientSideError",
+    ] {
         assert!(
-            code.starts_with("ClientError.") && retry_code.contains(&format!("\"{code}\"")),
-            "{code} is not a ClientError code of netretry.go or ratelimitretry.go"
+            client.iter().any(|r| r["code"] == code),
+            "{code} has no sdk-client row; {REGENERATE}"
         );
     }
+    let mut problems = Vec::new();
+    for row in client {
+        let code = text(row, "code");
+        if !row["http_status"].is_null() {
+            problems.push(format!(
+                "{code}: http_status {} is not null",
+                row["http_status"]
+            ));
+        }
+        let chinese = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if !chinese(text(row, "message")) || !chinese(text(row, "hint_zh")) {
+            problems.push(format!("{code}: message or hint_zh is not Chinese"));
+        }
+        for field in ["message_en", "hint_en"] {
+            let t = text(row, field);
+            if t.trim().is_empty() || chinese(t) {
+                problems.push(format!("{code}: {field} is empty or not English"));
+            }
+        }
+        // A cause in one language is a cause in the other.
+        if text(row, "message").contains("<cause>") != text(row, "message_en").contains("<cause>") {
+            problems.push(format!("{code}: <cause> is in one message only"));
+        }
+        match sources.get(code) {
+            None => problems.push(format!(
+                "{code}: no line in SOURCES.md's table of client codes"
+            )),
+            Some(line) => {
+                let cells: Vec<&str> = line.split(" | ").collect();
+                let named = cells.get(1).and_then(|c| c.split_once(" @ "));
+                let ok = named.is_some_and(|(repo, commit)| {
+                    repo.starts_with("TencentCloud/tencentcloud-sdk-")
+                        && commit.len() == 40
+                        && commit.bytes().all(|b| b.is_ascii_hexdigit())
+                });
+                if !ok || cells.len() < 5 || cells[2].trim().is_empty() {
+                    problems.push(format!(
+                        "{code}: SOURCES.md's line needs the repository @ commit and the place: {line}"
+                    ));
+                }
+            }
+        }
+    }
+    fail_if_any(
+        &problems,
+        "sdk-client rows are incomplete",
+        "fix src/table/v3-knowledge.json or src/table/SOURCES.md, then regenerate with: python3 scripts/gen-v3-table.py",
+    );
 }
 
 /// The Chinese text without whitespace, ASCII punctuation or CJK punctuation: two texts are
