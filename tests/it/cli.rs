@@ -22,7 +22,7 @@ fn lookup_prints_code_http_status_and_meaning() {
         &cells[..3],
         ["41601", "200", "Token 已过期，请重新生成 Token"]
     );
-    assert_eq!(cells[3], "Token expired, please generate a new token");
+    assert_eq!(cells[3], "Token expired: please generate a new token");
     assert_eq!(&cells[4..6], ["auth", "after-fix"]);
     assert!(stderr.is_empty(), "{stderr}");
 }
@@ -307,7 +307,7 @@ fn json_is_an_array_of_rows_with_the_contract_fields() {
     assert_eq!(rows[0]["message"], "Token 已过期，请重新生成 Token");
     assert_eq!(
         rows[0]["message_en"],
-        "Token expired, please generate a new token"
+        "Token expired: please generate a new token"
     );
     assert_eq!(rows[0]["category"], "auth");
     assert_eq!(rows[0]["retry"], "after-fix");

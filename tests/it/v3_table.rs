@@ -572,3 +572,76 @@ fn crosswalk_evidence_holds() {
         "fix the pairs (python3 scripts/crosswalk-candidates.py lists candidates); if v3.json is stale, regenerate with: python3 scripts/gen-v3-table.py",
     );
 }
+
+#[test]
+fn hints_say_what_the_platform_documents() {
+    let rows = rows();
+    let row = |code: &str, source: &str| -> &Value {
+        rows.iter()
+            .find(|r| r["code"] == code && r["source"] == source)
+            .unwrap_or_else(|| panic!("{code} ({source})"))
+    };
+    let p = |code: &str| row(code, "product");
+    // A region fault is the request's, as UnsupportedRegion is.
+    assert_eq!(p("RegionError.ResourceUnreachable")["category"], "request");
+    assert_eq!(row("UnsupportedRegion", "common")["category"], "request");
+    // A UserId that names no sub-account is a wrong parameter, not a refused permission.
+    assert_eq!(p("FailedOperation.NotHaveSubUser")["category"], "parameter");
+    assert!(text(p("FailedOperation.NotHaveSubUser"), "hint_en").contains("UserId"));
+    // A feature opened per account, not IP allowlisting.
+    let nowhitelist = p("OperationDenied.NoWhitelist");
+    assert_eq!(nowhitelist["category"], "feature");
+    assert!(text(nowhitelist, "hint_en").contains("SetForbidPlayChannels"));
+    assert!(text(nowhitelist, "hint_en").contains("not IP allowlisting"));
+    // A generic failure, listed for many writes, and a network failure: a write may be done.
+    for (code, source) in [
+        ("FailedOperation", "product"),
+        ("FailedOperation", "common"),
+        ("ClientError.NetworkError", "sdk-client"),
+        ("ClientError.IOError", "sdk-client"),
+        ("ClientNetworkError", "sdk-client"),
+    ] {
+        let r = row(code, source);
+        assert!(
+            text(r, "hint_en").contains("before retrying a create, delete or update"),
+            "{code} ({source}): {}",
+            text(r, "hint_en")
+        );
+        assert!(
+            text(r, "hint_zh").contains("先查询其状态"),
+            "{code} ({source})"
+        );
+    }
+    assert!(
+        p("FailedOperation")["actions"].as_array().unwrap().len() >= 57,
+        "the hint counts the actions"
+    );
+    for code in [
+        "OperationDenied.BandwidthLimitZero",
+        "OperationDenied.ConnectsLimitZero",
+    ] {
+        let hint = text(p(code), "hint_en");
+        assert!(
+            !hint.contains("raise") && hint.contains("recording download is enabled"),
+            "{hint}"
+        );
+    }
+    let size = text(row("RequestSizeLimitExceeded", "common"), "hint_en");
+    assert!(
+        size.contains("32 KB") && size.contains("10 MB") && size.contains("POST"),
+        "{size}"
+    );
+    let life = text(p("InvalidParameter.InvalidLifeRuleParam"), "hint_en");
+    assert!(
+        life.contains("AddRecordRetrieveTask") && life.contains("UpdateRecordPlan"),
+        "{life}"
+    );
+    assert_eq!(
+        text(p("InvalidParameterValue.InvalidExpiration"), "message_en"),
+        "Invalid expiry for the retrieved copy (1–365 days)"
+    );
+    assert!(
+        !text(p("InvalidParameterValue.BakTimeNotEnough"), "message_en")
+            .contains("does not satisfy")
+    );
+}
