@@ -271,10 +271,17 @@ pub fn verdict<'t>(
     let status = env.status_code.and_then(|v| v.as_integer()).map(|s| s.0);
     let rows: &[Row] = match (env.api, status) {
         (Api::Legacy, Some(n)) if n > 0 => u64::try_from(n).map_or(&[][..], |n| table.lookup(n)),
-        // An answer without a code has no row here; summaries label it by its own row.
-        (Api::V3, _) => env
-            .status_code
-            .map_or(&[][..], |code| V3Table::builtin().lookup(&code.text())),
+        (Api::V3, _) => match env.status_code {
+            Some(code) => V3Table::builtin().lookup(&code.text()),
+            // An SDK's string without a code: raised on the client, or (with a RequestId) an
+            // answer whose code the string leaves out.
+            None if env.text_form && env.error => match env.request_id {
+                Some(_) => crate::table::answers::sdk_code_unprinted(),
+                None => crate::table::answers::sdk_client_without_code(),
+            },
+            // Any other answer without a code has no row here; summaries label it by its own.
+            None => &[],
+        },
         (Api::Http, _) => origin
             .http
             .and_then(|h| crate::table::answers::http_error(h.status))
@@ -320,7 +327,15 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     let status = env.status_code.and_then(|v| v.as_integer());
     let code = env.code.and_then(|v| v.as_integer());
 
-    notes.extend(env.missing().map(Note::MissingField));
+    // No answer of the API came with a client-side code, so no RequestId either; nor has an
+    // SDK's string without a code a text of the table's to compare its Message with.
+    let client_side = rows.first().is_some_and(|r| r.http_status.is_none());
+    let no_table_text = client_side || (env.text_form && env.status_code.is_none());
+    notes.extend(
+        env.missing()
+            .filter(|f| !(client_side && *f == Field::RequestId))
+            .map(Note::MissingField),
+    );
     if env.api == Api::Legacy {
         match (env.status_code, status) {
             (Some(_), Some((n, _))) if rows.is_empty() => notes.push(Note::UnknownCode(n)),
@@ -329,7 +344,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
             _ => {}
         }
     }
-    if env.api == Api::V3 && env.error && env.status_code.is_none() {
+    if env.api == Api::V3 && env.error && env.status_code.is_none() && !env.text_form {
         notes.push(Note::ErrorWithoutCode);
     }
     if let (Api::V3, Some(code), true) = (env.api, env.status_code, rows.is_empty()) {
@@ -391,7 +406,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         }
     }
     // A Message of kilobytes is no table text: not read whole to be compared.
-    let message = env.message.filter(|m| m.0.len() <= 4096);
+    let message = env.message.filter(|m| m.0.len() <= 4096 && !no_table_text);
     // The usual Message is the table's first text exactly, with nothing to unescape.
     let exact = match (message.map(|m| m.0), rows.first()) {
         (Some([b'"', inner @ .., b'"']), Some(row)) => {

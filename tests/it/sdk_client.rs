@@ -112,3 +112,157 @@ fn explain_and_its_summary_give_no_http_status_for_a_client_code() {
         }
     }
 }
+
+/// What a line is, the line, and what explain must read from it: the code (none when the SDK
+/// prints none), the RequestId, and words of the meaning.
+type SdkLine = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+);
+
+/// One line of each SDK's exception string, as its source prints it.
+const SDK_LINES: [SdkLine; 11] = [
+    (
+        "Go, an answer",
+        "2026/11/27 08:00:01 [TencentCloudSDKError] Code=AuthFailure.SignatureExpire, Message=签名过期, RequestId=6f2c-1",
+        Some("AuthFailure.SignatureExpire"),
+        Some("6f2c-1"),
+        "Signature expired.",
+    ),
+    (
+        "Go, no answer",
+        "2026/11/27 08:00:02 [TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to get response because Post \"https://iss.tencentcloudapi.com/\": dial tcp: i/o timeout",
+        Some("ClientError.NetworkError"),
+        None,
+        "Fail to get response because",
+    ),
+    (
+        "Python, no answer",
+        "ERROR [TencentCloudSDKException] code:ClientNetworkError message:HTTPSConnectionPool(host='iss.tencentcloudapi.com', port=443): Read timed out. (read timeout=60) requestId:None",
+        Some("ClientNetworkError"),
+        None,
+        "Network error on the client",
+    ),
+    (
+        "Python, a gateway's status",
+        "ERROR [TencentCloudSDKException] code:ServerNetworkError message:b'<html><title>502 Bad Gateway</title></html>' requestId:None",
+        Some("ServerNetworkError"),
+        None,
+        "HTTP status other than 200",
+    ),
+    (
+        "Java, an answer",
+        "[TencentCloudSDKException]code: ResourceNotFound.NotFoundCluster message:没有找到可用的服务节点 requestId:r-3",
+        Some("ResourceNotFound.NotFoundCluster"),
+        Some("r-3"),
+        "service node",
+    ),
+    (
+        "Java, a gateway's status",
+        "[TencentCloudSDKException]code: ServerSideError message:response code is 502, not 200 requestId:",
+        Some("ServerSideError"),
+        None,
+        "response code is",
+    ),
+    (
+        "Java, no answer",
+        "[TencentCloudSDKException]code: null message: requestId:null cause:java.net.SocketTimeoutException: timeout",
+        None,
+        None,
+        "raised on the client",
+    ),
+    (
+        "Node.js, an answer",
+        "[TencentCloudSDKException]message:签名过期  requestId:6f2c-1  traceId:3c1e-9",
+        None,
+        Some("6f2c-1"),
+        "leaves out",
+    ),
+    (
+        "Node.js, no answer",
+        "[TencentCloudSDKException]message:request to https://iss.tencentcloudapi.com/ failed, reason: connect ETIMEDOUT 10.0.0.1:443  requestId:  traceId:3c1e-9",
+        None,
+        None,
+        "raised on the client",
+    ),
+    (
+        "PHP, an answer",
+        r"[TencentCloud\Common\Exception\TencentCloudSDKException] code:ResourceUnavailable.DevOffline message:设备离线 requestId:r-7",
+        Some("ResourceUnavailable.DevOffline"),
+        Some("r-7"),
+        "Device offline",
+    ),
+    (
+        "PHP, no answer",
+        r"[TencentCloud\Common\Exception\TencentCloudSDKException] code: message:cURL error 28: Operation timed out after 60000 milliseconds requestId:",
+        None,
+        None,
+        "raised on the client",
+    ),
+];
+
+#[test]
+fn explain_reads_each_sdk_s_exception_string() {
+    for (what, line, code, id, meaning) in SDK_LINES {
+        let (status, stdout, stderr) = parts(&run_with_input(
+            &["explain", "--check", "--format", "json"],
+            format!("{line}\n").as_bytes(),
+        ));
+        assert_eq!(status, 1, "{what}: {stderr}");
+        let a = &json(
+            stdout
+                .lines()
+                .next()
+                .unwrap_or_else(|| panic!("{what}: nothing")),
+        )["annotation"];
+        assert_eq!(a["api"], "v3", "{what}");
+        assert_eq!(a["verdict"], "error", "{what}");
+        assert_eq!(a["status_code"].as_str(), code, "{what}");
+        assert_eq!(a["request_id"].as_str(), id, "{what}");
+        let en = a["meanings"][0]["message_en"].as_str().unwrap_or("");
+        assert!(en.contains(meaning), "{what}: {en}");
+        // Nothing an SDK prints for a missing value is read as one.
+        for absent in ["None", "null", "traceId"] {
+            assert_ne!(a["request_id"], absent, "{what}");
+            assert_ne!(a["status_code"], absent, "{what}");
+        }
+        // An SDK's string without a code is no `Error` without a `Code` of a JSON answer.
+        let kinds: Vec<&str> = a["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["kind"].as_str().unwrap())
+            .collect();
+        assert!(!kinds.contains(&"not-a-code"), "{what}: {kinds:?}");
+    }
+}
+
+#[test]
+fn the_summary_counts_codeless_sdk_strings_apart() {
+    let log: String = SDK_LINES.iter().map(|l| format!("{}\n", l.1)).collect();
+    let (status, stdout, _) = parts(&run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        log.as_bytes(),
+    ));
+    assert_eq!(status, 0);
+    let rows = json(&stdout);
+    let row = |en: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["message_en"].as_str().is_some_and(|m| m.contains(en)))
+            .unwrap_or_else(|| panic!("{en}: {rows}"))
+            .clone()
+    };
+    // Java's, Node.js's and PHP's failures on the client are one row; Node.js's answer another.
+    let client = row("raised on the client");
+    assert_eq!(client["count"], 3);
+    assert_eq!(client["code"], serde_json::Value::Null);
+    assert_eq!(client["http_status"], serde_json::Value::Null);
+    let unprinted = row("leaves out");
+    assert_eq!(unprinted["count"], 1);
+    assert_eq!(unprinted["request_ids"][0], "6f2c-1");
+}

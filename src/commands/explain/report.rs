@@ -50,7 +50,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
         api: env.api,
         code,
         meaning,
-        without_code: env.api == Api::V3 && env.error && env.status_code.is_none(),
+        uncoded: summary::Uncoded::of(env),
     }
 }
 
