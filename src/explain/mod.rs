@@ -175,6 +175,29 @@ pub struct Finding<'t> {
     pub message_matches: Option<usize>,
     /// Notes, in order of importance.
     pub notes: Vec<Note>,
+    /// For an SDK's client-side code, or its string without a code, what its `Message` says:
+    /// what `<cause>` in the row's meaning stands for (cut to [`MAX_CAUSE`] characters).
+    pub cause: Option<String>,
+}
+
+/// The most characters of a cause kept: a message can be a whole HTML page.
+pub const MAX_CAUSE: usize = 160;
+
+/// What `<cause>` in a client-side row's meaning stands for: the `Message` without the SDK's
+/// own words around its cause (the words of the row's English meaning around `<cause>`), else
+/// the whole `Message`.
+fn cause_of(message: Value<'_>, template: &str) -> String {
+    // Enough of a long Message to hold the SDK's words and the part of the cause shown.
+    let text = message.text_short(MAX_CAUSE + template.len());
+    let (before, after) = template.split_once("<cause>").unwrap_or((template, ""));
+    let mut cause = text.as_ref();
+    if let Some(rest) = cause.strip_prefix(before).filter(|_| !before.is_empty()) {
+        cause = rest;
+    }
+    if let Some(rest) = cause.strip_suffix(after).filter(|_| !after.is_empty()) {
+        cause = rest;
+    }
+    crate::text::short(cause.trim(), MAX_CAUSE)
 }
 
 /// `Message` and a table text name the same thing: equal but for ASCII case, surrounding
@@ -466,6 +489,16 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     if !utf8(env.raw, valid) {
         notes.push(Note::LossyUtf8);
     }
+    let cause = match rows.first() {
+        Some(row) if no_table_text => row
+            .message_en
+            .as_deref()
+            .filter(|en| en.contains("<cause>"))
+            .and(env.message)
+            .map(|m| cause_of(m, row.message_en.as_deref().unwrap_or_default()))
+            .filter(|c| !c.is_empty()),
+        _ => None,
+    };
     Finding {
         status_code: status.map(|s| s.0),
         code: code.map(|c| c.0),
@@ -475,6 +508,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         observed_http,
         message_matches,
         notes,
+        cause,
     }
 }
 
@@ -504,6 +538,44 @@ mod tests {
     /// `same_message` as it reads, without the quick answers.
     fn same_message_slowly(a: &str, b: &str) -> bool {
         normalised(a).eq(normalised(b))
+    }
+
+    #[test]
+    fn a_cause_is_the_message_without_the_sdk_s_words() {
+        let cause = |message: &str, template: &str| cause_of(Value(message.as_bytes()), template);
+        assert_eq!(
+            cause(
+                "\"Fail to get response because dial tcp: timeout\"",
+                "Fail to get response because <cause>"
+            ),
+            "dial tcp: timeout"
+        );
+        assert_eq!(
+            cause(
+                "\"response code is 502, not 200\"",
+                "response code is <cause>, not 200"
+            ),
+            "502"
+        );
+        // A Message in other words is the cause whole.
+        assert_eq!(
+            cause(
+                "\"Read timed out.\"",
+                "Network error on the client: <cause>"
+            ),
+            "Read timed out."
+        );
+        // A long one is cut, whatever the SDK's words.
+        let long = format!(
+            "\"Request fail with http status code: 502, with body: {}\"",
+            "b".repeat(10_000)
+        );
+        let cut = cause(&long, "Request fail with http status code: <cause>");
+        assert!(
+            cut.starts_with("502, with body: bbb") && cut.ends_with('…'),
+            "{cut}"
+        );
+        assert_eq!(cut.chars().count(), MAX_CAUSE + 1);
     }
 
     proptest! {

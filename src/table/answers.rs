@@ -72,8 +72,8 @@ pub fn sdk_client_without_code() -> &'static [Row] {
     ROW.get_or_init(|| {
         [row(
             None,
-            "SDK 在客户端抛出的异常，没有错误码",
-            "an exception the SDK raised on the client, without a code",
+            "SDK 在客户端抛出的异常，没有错误码：<cause>",
+            "an exception the SDK raised on the client, without a code: <cause>",
             None,
             None,
             (
@@ -92,8 +92,8 @@ pub fn sdk_code_unprinted() -> &'static [Row] {
     ROW.get_or_init(|| {
         [row(
             Some(200),
-            "API 返回了错误，但 SDK 的字符串没有打印错误码",
-            "an error the API answered, whose code the SDK's string leaves out",
+            "API 返回了错误，但 SDK 的字符串没有打印错误码：<cause>",
+            "an error the API answered, whose code the SDK's string leaves out: <cause>",
             None,
             None,
             (

@@ -266,3 +266,101 @@ fn the_summary_counts_codeless_sdk_strings_apart() {
     assert_eq!(unprinted["count"], 1);
     assert_eq!(unprinted["request_ids"][0], "6f2c-1");
 }
+
+#[test]
+fn a_client_side_error_shows_its_cause_and_no_empty_field() {
+    let log: String = SDK_LINES.iter().map(|l| format!("{}\n", l.1)).collect();
+    for format in ["human", "plain", "table", "markdown", "github"] {
+        for lang in ["en", "zh"] {
+            let (_, stdout, stderr) = parts(&run_with_input(
+                &["explain", "-v", "--format", format, "--lang", lang],
+                log.as_bytes(),
+            ));
+            assert!(!stdout.contains("<cause>"), "{format} {lang}: {stdout}");
+            assert!(!stderr.contains("panicked"), "{stderr}");
+        }
+    }
+    let (_, human, _) = parts(&run_with_input(&["explain", "-v"], log.as_bytes()));
+    // Read as one line: where the layout wraps does not matter here.
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let human_flat = flat(&human);
+    // Go: the SDK's words once, then the cause.
+    assert!(
+        human_flat.contains("Fail to get response because Post \"https://iss.tencentcloudapi.com/\": dial tcp: i/o timeout ·"),
+        "{human}"
+    );
+    assert!(
+        human_flat.contains("Network error on the client: HTTPSConnectionPool("),
+        "{human}"
+    );
+    assert!(
+        human_flat.contains("response code is 502, not 200"),
+        "{human}"
+    );
+    assert!(
+        human_flat.contains("without a code: java.net.SocketTimeoutException: timeout"),
+        "{human}"
+    );
+    assert!(
+        human_flat.contains("without a code: cURL error 28"),
+        "{human}"
+    );
+    assert!(human_flat.contains("leaves out: 签名过期"), "{human}");
+    // No HTTP status and no RequestId where no answer came, in the header and the glossary.
+    for block in human.split("\n\n").filter(|b| !b.trim().is_empty()) {
+        let client_side = [
+            "ClientError.",
+            "ClientNetworkError",
+            "ServerNetworkError",
+            "ServerSideError",
+            "raised on the client",
+        ]
+        .iter()
+        .any(|w| block.lines().next().unwrap().contains(w));
+        if client_side {
+            // (A hint may say that API 3.0 answers with HTTP 200.)
+            assert!(!block.contains("· HTTP"), "{block}");
+            assert!(
+                !block.contains("RequestId -") && !block.contains("RequestId None"),
+                "{block}"
+            );
+            assert!(!block.contains("RequestId   -"), "{block}");
+            assert!(!block.contains("no RequestId field"), "{block}");
+            assert!(!block.contains("Message differs"), "{block}");
+        }
+    }
+    let (_, zh, _) = parts(&run_with_input(
+        &["explain", "--lang", "zh"],
+        log.as_bytes(),
+    ));
+    assert!(zh.contains("未能取得应答：Post"), "{zh}");
+}
+
+#[test]
+fn a_cause_is_escaped_and_cut() {
+    // A terminal's controls in the cause reach no terminal; a page of a body is cut.
+    let hostile = "[TencentCloudSDKException]code: null message: requestId:null cause:java.io.IOException: \u{1b}]52;c;eA==\u{7}\u{1b}[2J\u{202e}x\n";
+    let body = "x".repeat(100_000);
+    let long = format!("[TencentCloudSDKError] Code=ClientError.HttpStatusCodeError, Message=Request fail with http status code: 502 Bad Gateway, with body: {body}\n");
+    for format in ["human", "plain", "table", "markdown", "github"] {
+        let (_, out, _) = parts(&run_with_input(
+            &["explain", "--format", format],
+            hostile.as_bytes(),
+        ));
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+            "{format}: {out:?}"
+        );
+        let (_, out, _) = parts(&run_with_input(
+            &["explain", "--format", format],
+            long.as_bytes(),
+        ));
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The table's meaning column is too narrow to reach it.
+        assert!(
+            format == "table" || flat.contains("502 Bad Gateway"),
+            "{format}: {out}"
+        );
+        assert!(out.len() < 2_000, "{format}: {} bytes", out.len());
+    }
+}
