@@ -117,8 +117,13 @@ pub enum Note {
     DuplicateKey(Field, String, String),
     /// API 3.0: `Response` was written twice.
     DuplicateResponse,
-    /// `Message` differs from the table's text (the table's texts).
-    MessageDiffers(Vec<String>),
+    /// `Message` differs from the table's text in either language.
+    MessageDiffers {
+        /// Each row's text, and its English.
+        table: Vec<(String, Option<String>)>,
+        /// The envelope's `Message`, as read (cut to 40 characters).
+        sent: String,
+    },
     /// A number was written as a string.
     StringNumber(Field, i128),
     /// A key was written otherwise (as written).
@@ -147,7 +152,7 @@ impl Note {
             Note::NormalWithFailure(_) => NoteKind::CodeZeroWithError,
             Note::UnexpectedCode(_) => NoteKind::UnexpectedCode,
             Note::DuplicateKey(..) | Note::DuplicateResponse => NoteKind::DuplicateKey,
-            Note::MessageDiffers(_) => NoteKind::MessageDiffers,
+            Note::MessageDiffers { .. } => NoteKind::MessageDiffers,
             Note::StringNumber(..) => NoteKind::StringNumber,
             Note::KeyCase(..) => NoteKind::KeyCase,
             Note::RequestIdMismatch => NoteKind::RequestIdMismatch,
@@ -220,6 +225,16 @@ pub fn same_message(a: &str, b: &str) -> bool {
         return false;
     }
     normalised(a).eq(normalised(b))
+}
+
+/// Whether `Message` names `row`: its Chinese text, or its English one (the API answers in
+/// English when asked to, and the common codes' English texts are the official ones).
+pub fn names_row(message: &str, row: &Row) -> bool {
+    same_message(message, &row.message)
+        || row
+            .message_en
+            .as_deref()
+            .is_some_and(|en| same_message(message, en))
 }
 
 /// A message as [`same_message`] compares it: trimmed, without its closing punctuation,
@@ -441,7 +456,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     let message = message.as_deref();
     let message_matches = match exact {
         true => Some(0),
-        false => message.and_then(|m| rows.iter().position(|r| same_message(m, &r.message))),
+        false => message.and_then(|m| rows.iter().position(|r| names_row(m, r))),
     };
     if exact && rows.len() > 1 {
         notes.push(Note::MatchesMeaning {
@@ -459,9 +474,13 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
                 of: rows.len(),
                 message: rows[index].message.clone(),
             }),
-            None if !ok_for_success => notes.push(Note::MessageDiffers(
-                rows.iter().map(|r| r.message.clone()).collect(),
-            )),
+            None if !ok_for_success => notes.push(Note::MessageDiffers {
+                table: rows
+                    .iter()
+                    .map(|r| (r.message.clone(), r.message_en.clone()))
+                    .collect(),
+                sent: crate::text::short(m, 40),
+            }),
             _ => {}
         }
     }

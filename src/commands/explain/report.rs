@@ -42,7 +42,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
             let text = m.text();
             let at = rows
                 .iter()
-                .position(|r| crate::explain::same_message(&text, &r.message))?;
+                .position(|r| crate::explain::names_row(&text, r))?;
             u8::try_from(at).ok()
         }),
     };
