@@ -154,6 +154,35 @@ fn list_covers_both_generations_and_the_crosswalk() {
     assert!(pairs
         .iter()
         .any(|p| p["legacy"] == 41617 && p["v3"] == "ResourceUnavailable.DevOffline"));
+    // A code in both API 3.0 lists is a twin in each, and every layout says which.
+    let (_, plain, _) = parts(&common::run(&["list", "--twins", "--format", "plain"]));
+    let lists: Vec<&str> = plain
+        .lines()
+        .filter(|l| l.starts_with("50000\tFailedOperation\t"))
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(lists.len(), 2, "{plain}");
+    assert!(
+        lists.contains(&"product") && lists.contains(&"common"),
+        "{plain}"
+    );
+    // The list is the last column, after the five there were.
+    assert!(plain.lines().all(|l| l.split('\t').count() == 6), "{plain}");
+    for (width, lang, words) in [
+        ("200", "en", ["product", "common"]),
+        ("40", "zh", ["产品", "公共"]),
+    ] {
+        let (_, table, _) = parts(
+            &common::errcode()
+                .args(["list", "--twins", "--format", "table", "--lang", lang])
+                .env("COLUMNS", width)
+                .output()
+                .unwrap(),
+        );
+        for word in words {
+            assert!(table.contains(word), "{width} {lang}: {table}");
+        }
+    }
     // Twins both ways, in lookup.
     let (_, json, _) = parts(&common::run(&[
         "lookup",
