@@ -397,6 +397,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
             [CompletionResult]::new('--show-source', '--show-source', [CompletionResultType]::ParameterName, 'Show where each row came from (built-in or a --table file)')
             [CompletionResult]::new('--twins', '--twins', [CompletionResultType]::ParameterName, 'The legacy codes and their API 3.0 twins, side by side, with the evidence')
+            [CompletionResult]::new('--see-also', '--see-also', [CompletionResultType]::ParameterName, 'The legacy codes beside the API 3.0 codes related to them without meaning the same, with the evidence')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -1198,6 +1198,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
             cand --show-source 'Show where each row came from (built-in or a --table file)'
             cand --twins 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
+            cand --see-also 'The legacy codes beside the API 3.0 codes related to them without meaning the same, with the evidence'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

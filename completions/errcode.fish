@@ -242,6 +242,7 @@ en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l show-source -d 'Show where each row came from (built-in or a --table file)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l twins -d 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l see-also -d 'The legacy codes beside the API 3.0 codes related to them without meaning the same, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'

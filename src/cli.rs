@@ -26,7 +26,7 @@ const AFTER_HELP: &str = concat!(
   errcode list --http 456          the infrastructure failures
   errcode search token             codes whose description mentions a token
   errcode AuthFailure.SignatureExpire   an API 3.0 code ('AuthFailure.*': the family)
-  errcode list --twins             legacy codes beside their API 3.0 twins
+  errcode list --twins             legacy codes beside their API 3.0 twins (--see-also: related codes)
   curl -si URL | errcode explain   annotate a response
   errcode explain --summary app.log
 
@@ -165,6 +165,11 @@ pub enum Command {
         /// The legacy codes and their API 3.0 twins, side by side, with the evidence
         #[arg(long, conflicts_with_all = ["pattern", "http", "category", "retry", "action", "api"])]
         twins: bool,
+
+        /// The legacy codes beside the API 3.0 codes related to them without meaning the same,
+        /// with the evidence
+        #[arg(long, conflicts_with_all = ["pattern", "http", "category", "retry", "action", "api", "twins"])]
+        see_also: bool,
     },
 
     /// Find codes whose description contains every term (Chinese or English)

@@ -47,6 +47,9 @@ struct JsonRow<'a> {
     /// The codes of the other API generation that mean the same.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     twins: Vec<String>,
+    /// The codes of the other API generation that are related without meaning the same.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    see_also: Vec<String>,
 }
 
 /// A row's code in JSON: a number (legacy) or a string (API 3.0).
@@ -94,6 +97,7 @@ fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Resu
             hint: hint(r, style.lang),
             source: style.show_source.then_some(&*r.source),
             twins: crate::table::crosswalk::twins_of(r),
+            see_also: crate::table::crosswalk::see_also_of(r),
         })
         .collect();
     crate::text::to_json_writer_pretty(&mut *out, &rows)?;
@@ -117,6 +121,12 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
         )?;
         if style.show_source {
             write!(out, "\t{}", escape(&r.source))?;
+        }
+        // Appended after the columns there were: the related codes of the other generation.
+        let see_also = crate::table::crosswalk::see_also_of(r);
+        match see_also.is_empty() {
+            true => write!(out, "\t-")?,
+            false => write!(out, "\t{}", see_also.join(","))?,
         }
         writeln!(out)?;
     }

@@ -108,6 +108,8 @@ struct RawRow {
     _source: Option<String>,
     #[serde(default, rename = "twins")]
     _twins: Option<Vec<String>>,
+    #[serde(default, rename = "see_also")]
+    _see_also: Option<Vec<String>>,
 }
 
 impl TryFrom<RawRow> for Row {

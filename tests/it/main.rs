@@ -21,6 +21,7 @@ mod report_support;
 mod report_views;
 mod sdk_client;
 mod search;
+mod see_also;
 mod table;
 mod times;
 mod user_tables;

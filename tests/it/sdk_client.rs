@@ -42,7 +42,7 @@ fn client_codes_have_no_http_status_in_any_format() {
         let fields: Vec<&str> = plain.trim_end().split('\t').collect();
         assert_eq!(fields[0], code);
         assert_eq!(fields[1], "-", "{plain}");
-        assert_eq!(fields.len(), 7, "{plain}");
+        assert_eq!(fields.len(), 8, "{plain}");
         for width in ["200", "40"] {
             let (_, table, _) = parts(
                 &crate::common::errcode()

@@ -645,3 +645,64 @@ fn hints_say_what_the_platform_documents() {
             .contains("does not satisfy")
     );
 }
+
+#[test]
+fn see_also_evidence_holds_and_no_pair_is_also_a_twin() {
+    let legacy = json("src/table/codes.json");
+    let legacy = legacy.as_array().expect("src/table/codes.json is an array");
+    let v3 = rows();
+    let twins = json("src/table/crosswalk.json");
+    let twins: BTreeSet<(u64, String)> = twins
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["legacy"].as_u64().unwrap(), text(p, "v3").to_string()))
+        .collect();
+    let related = json("src/table/see-also.json");
+    let pairs = related.as_array().expect("see-also.json is an array");
+    assert!(pairs.len() >= 3);
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    for pair in pairs {
+        let code = pair["legacy"].as_u64().unwrap_or(0);
+        let other = text(pair, "v3");
+        let source = text(pair, "v3_source");
+        let label = format!("{code} -> {other} ({source})");
+        if !seen.insert((code, other.to_string(), source.to_string())) {
+            problems.push(format!("{label}: listed twice"));
+        }
+        if twins.contains(&(code, other.to_string())) {
+            problems.push(format!(
+                "{label}: a twin already; a code is a twin or related, not both"
+            ));
+        }
+        let old = legacy
+            .iter()
+            .find(|r| r["code"] == code && r["message"] == pair["legacy_message"]);
+        let new = v3.iter().find(|r| {
+            r["code"] == other && r["source"] == source && r["message"] == pair["v3_message"]
+        });
+        let (Some(old), Some(new)) = (old, new) else {
+            problems.push(format!(
+                "{label}: no legacy row with that code and text, or no v3 row with that code, source and text"
+            ));
+            continue;
+        };
+        if normalise(text(old, "message")) == normalise(text(new, "message")) {
+            problems.push(format!(
+                "{label}: the texts are identical, so they are twins"
+            ));
+        }
+        let evidence = text(pair, "evidence");
+        if evidence.split_whitespace().count() < 12 {
+            problems.push(format!(
+                "{label}: the evidence should say, in a sentence, how the two are related and how they differ"
+            ));
+        }
+    }
+    fail_if_any(
+        &problems,
+        "src/table/see-also.json does not hold",
+        "fix the pairs (python3 scripts/crosswalk-candidates.py lists candidates)",
+    );
+}
