@@ -115,8 +115,8 @@ fn find(line: &[u8]) -> Option<SdkError> {
     parts(line, at, code_at..code_end, message, request_id, cause)
 }
 
-/// An SDK string's parts from where they were found: a code or request ID written as `null`
-/// (Java), `None` (Python) or nothing is none; an empty message gives way to the cause.
+/// An SDK string's parts from where they were found: a value written as `null` (Java), `None`
+/// (Python) or nothing is none; a message that is none gives way to the cause.
 fn parts(
     line: &[u8],
     at: usize,
@@ -145,8 +145,8 @@ fn parts(
     let request_id = request_id.map(|r| trimmed(line, r)).filter(|r| !missing(r));
     let message = message
         .map(|m| trimmed(line, m))
-        .filter(|m| !m.is_empty())
-        .or_else(|| cause.map(|c| trimmed(line, c)).filter(|c| !c.is_empty()));
+        .filter(|m| !missing(m))
+        .or_else(|| cause.map(|c| trimmed(line, c)).filter(|c| !missing(c)));
     Some(SdkError {
         raw: at..end,
         code,
@@ -315,6 +315,16 @@ mod tests {
         // Before traceId (2024), the string ended with the request ID.
         let node = "[TencentCloudSDKException]message:Bad Gateway  requestId:";
         assert_eq!(read(node).2, "Bad Gateway");
+        // Python's None for every value, as its exception made without arguments prints.
+        assert_eq!(
+            read("[TencentCloudSDKException] code:None message:None requestId:None"),
+            (
+                "[TencentCloudSDKException] code:None message:None requestId:None".into(),
+                String::new(),
+                "-".into(),
+                "-".into()
+            )
+        );
         // PHP: an empty code for what it wrapped.
         let php = r"[TencentCloud\Common\Exception\TencentCloudSDKException] code: message:cURL error 28: Operation timed out after 60000 milliseconds requestId:";
         let (raw, code, message, id) = read(php);
