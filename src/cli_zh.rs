@@ -72,6 +72,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("list", "twins", "旧版错误码与其 API 3.0 对应码并排列出，附依据"),
     (
+        "list",
+        "see_also",
+        "相关而不等同的旧版与 API 3.0 错误码并排列出，附依据",
+    ),
+    (
         "search",
         "terms",
         "搜索词；ASCII 字母不分大小写、从词首匹配；同义词也算（限流、throttle）；单独一个 HTTP 状态码（403）列出其各行",
