@@ -289,8 +289,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
     $completions = @(switch ($command) {
         'errcode' {
             $codes
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -300,6 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
             [CompletionResult]::new('s', 's', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the codes of both API generations as a table to load into a log engine and join on')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script that knows the codes')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `''416*''`')
@@ -311,8 +312,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;search' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -321,8 +322,19 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;s' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'errcode;export' {
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The SQL of --format sql (alone, it means --format sql) [default: sqlite]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -331,8 +343,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;completions' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -341,8 +353,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;man' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -352,8 +364,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;lookup' {
             $codes
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -363,8 +375,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;l' {
             $codes
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -379,8 +391,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Only rows the API answers with this HTTP status')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only rows of this category (auth, device, internal…)')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -399,8 +411,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -424,8 +436,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
@@ -442,6 +454,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;help' {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the codes of both API generations as a table to load into a log engine and join on')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script that knows the codes')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `''416*''`')
@@ -451,6 +464,9 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;help;search' {
+            break
+        }
+        'errcode;help;export' {
             break
         }
         'errcode;help;completions' {

@@ -281,8 +281,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -292,6 +292,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --version 'Print version'
             cand search 'Find codes whose description contains every term (Chinese or English)'
             cand s 'Find codes whose description contains every term (Chinese or English)'
+            cand export 'Write the codes of both API generations as a table to load into a log engine and join on'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'
@@ -302,8 +303,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;search'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -311,8 +312,18 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;s'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;export'= {
+            cand --dialect 'The SQL of --format sql (alone, it means --format sql) [default: sqlite]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -320,8 +331,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;completions'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -329,8 +340,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;man'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -600,8 +611,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -871,8 +882,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1147,8 +1158,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --http 'Only rows the API answers with this HTTP status'
             cand --category 'Only rows of this category (auth, device, internal…)'
             cand --action 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1166,8 +1177,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --since 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)'
             cand --until 'Only envelopes logged before TIME (as --since)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1190,8 +1201,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --since 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)'
             cand --until 'Only envelopes logged before TIME (as --since)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1207,6 +1218,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;help'= {
             cand search 'Find codes whose description contains every term (Chinese or English)'
+            cand export 'Write the codes of both API generations as a table to load into a log engine and join on'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'
@@ -1215,6 +1227,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;help;search'= {
+        }
+        &'errcode;help;export'= {
         }
         &'errcode;help;completions'= {
         }

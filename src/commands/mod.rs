@@ -12,6 +12,7 @@ use crate::settings::Format;
 use crate::text::escape;
 
 pub mod explain;
+pub mod export;
 pub mod parse;
 pub use crate::settings::Settings;
 use crate::table::query::Query;
@@ -45,7 +46,20 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         )));
     }
     let (global, command) = cli.into_command();
-    if let Some(f @ (Format::Human | Format::Github | Format::Markdown)) = global.format {
+    // `--format` names the layouts of the other commands and export's formats: each command
+    // takes its own.
+    let export_format = match &command {
+        Command::Export(args) => Some(export::format(args, global.format)?),
+        _ => None,
+    };
+    let format = match global.format.map(|f| (f, f.chosen(None))) {
+        Some((_, crate::cli::Chosen::Layout(format))) => Some(format),
+        Some((typed, crate::cli::Chosen::Export(_))) if export_format.is_none() => {
+            return Err(export::not_here(typed))
+        }
+        _ => None,
+    };
+    if let Some(f @ (Format::Human | Format::Github | Format::Markdown)) = format {
         if !matches!(command, Command::Explain(_)) {
             let name = format!("{f:?}").to_lowercase();
             return Err(Error::Usage(crate::t!(
@@ -56,7 +70,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
     let g = &global;
     let settings = Settings::decide(
-        g.format,
+        format,
         g.color,
         g.lang.map(crate::lang::Lang::from),
         io::stdout().is_terminal(),
@@ -101,7 +115,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
         Command::Explain(mut args) => {
             let files = std::mem::take(&mut args.files);
-            let options = explain::Options::from_args(args, g.format, &settings, env)?;
+            let options = explain::Options::from_args(args, format, &settings, env)?;
             explain::run(
                 &mut out,
                 &load_table(&g.tables)?,
@@ -110,6 +124,12 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 &options,
             )
         }
+        Command::Export(_) => export::run(
+            &mut out,
+            &load_table(&g.tables)?,
+            &settings,
+            export_format.unwrap_or(crate::output::export::ExportFormat::Csv),
+        ),
         Command::Completions { shell } => {
             out.write_all(crate::completions::script(shell, &Table::builtin()).as_bytes())?;
             Ok(Outcome::Found)
