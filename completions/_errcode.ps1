@@ -300,7 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
             [CompletionResult]::new('s', 's', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the codes of both API generations as a table to load into a log engine and join on')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script that knows the codes')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `''416*''`')
@@ -454,7 +454,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;help' {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find codes whose description contains every term (Chinese or English)')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the codes of both API generations as a table to load into a log engine and join on')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script that knows the codes')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Show what codes mean: `41601`, `416xx`, `''416*''`')

@@ -292,7 +292,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --version 'Print version'
             cand search 'Find codes whose description contains every term (Chinese or English)'
             cand s 'Find codes whose description contains every term (Chinese or English)'
-            cand export 'Write the codes of both API generations as a table to load into a log engine and join on'
+            cand export 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'
@@ -1218,7 +1218,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;help'= {
             cand search 'Find codes whose description contains every term (Chinese or English)'
-            cand export 'Write the codes of both API generations as a table to load into a log engine and join on'
+            cand export 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'

@@ -207,7 +207,7 @@ pub enum Command {
     )]
     Explain(ExplainArgs),
 
-    /// Write the codes of both API generations as a table to load into a log engine and join on
+    /// Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
 

@@ -756,7 +756,12 @@ fn completions_and_the_man_page_know_export() {
     assert!(bash.contains("csv tsv ndjson bulk sql"));
     assert!(bash.contains("sqlite duckdb clickhouse"));
     let man = stdout_of(&["man"]);
-    assert!(man.contains("export"), "the man page lists export");
+    assert!(
+        man.contains(".SS \"errcode export\""),
+        "the man page lists export"
+    );
+    assert!(man.contains("sqlite, duckdb, clickhouse"));
+    assert!(man.contains("csv: Comma"), "and the formats of --format");
     let help = stdout_of(&["export", "--help"]);
     for word in [
         "--dialect",
