@@ -46,7 +46,22 @@ def log_rows(path):
     return rows
 
 
-class Sqlite:
+class DbApi:
+    """What SQLite and DuckDB share: a Python DB-API connection, `self.db`."""
+
+    def rows(self, sql):
+        cursor = self.db.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, map(plain, row))) for row in cursor.fetchall()]
+
+    def load_log(self, rows):
+        self.db.execute("CREATE TABLE logs (ts %s, body %s)" % self.LOG_TYPES)
+        self.db.executemany("INSERT INTO logs VALUES (?, ?)", rows)
+
+
+class Sqlite(DbApi):
+    LOG_TYPES = ("TEXT", "TEXT")
+
     def __init__(self):
         import sqlite3
         self.version = sqlite3.sqlite_version
@@ -55,22 +70,15 @@ class Sqlite:
     def script(self, text):
         self.db.executescript(text)
 
-    def rows(self, sql):
-        cursor = self.db.execute(sql)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, map(plain, row))) for row in cursor.fetchall()]
-
-    def load_log(self, rows):
-        self.db.execute("CREATE TABLE logs (ts TEXT, body TEXT)")
-        self.db.executemany("INSERT INTO logs VALUES (?, ?)", rows)
-
     def csv(self, path):
         import csv
         with open(path, newline="", encoding="utf-8") as f:
             return [dict(row) for row in csv.DictReader(f)]
 
 
-class Duckdb:
+class Duckdb(DbApi):
+    LOG_TYPES = ("TIMESTAMPTZ", "VARCHAR")
+
     def __init__(self):
         import duckdb
         self.version = duckdb.__version__
@@ -79,15 +87,6 @@ class Duckdb:
 
     def script(self, text):
         self.db.execute(text)
-
-    def rows(self, sql):
-        cursor = self.db.execute(sql)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, map(plain, row))) for row in cursor.fetchall()]
-
-    def load_log(self, rows):
-        self.db.execute("CREATE TABLE logs (ts TIMESTAMPTZ, body VARCHAR)")
-        self.db.executemany("INSERT INTO logs VALUES (?, ?)", rows)
 
     def csv(self, path):
         return self.rows(

@@ -370,12 +370,18 @@ fn hostile_table(dir: &Path) -> PathBuf {
     path
 }
 
+/// A folder that holds the hostile table, the table's path, and the export's entries with it.
+fn hostile() -> (tempfile::TempDir, String, BTreeMap<String, Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let table = hostile_table(dir.path()).to_str().unwrap().to_string();
+    let expected = entries(&["--table", &table]);
+    (dir, table, expected)
+}
+
 #[test]
 fn every_engine_reads_back_every_text_of_the_sql_exactly_and_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let table = hostile_table(dir.path());
-    let table = table.to_str().unwrap();
-    let expected = entries(&["--table", table]);
+    let (dir, table, expected) = hostile();
+    let table = table.as_str();
     assert_eq!(expected["51603"]["message"], "a,b;c|d / e");
     assert!(expected["60001"]["source"]
         .as_str()
@@ -415,28 +421,40 @@ fn every_engine_reads_back_every_text_of_the_sql_exactly_and_once() {
     }
 }
 
-/// What csv and tsv write for the texts of 60001 that hold characters a terminal acts on: tsv
-/// writes a carriage return as `\r` by its own rule, csv as an escape it cannot read back.
-fn escaped_60001(csv: bool) -> Vec<(&'static str, &'static str)> {
-    let mut texts = vec![(
-        "message_en",
-        "NUL\\u0000 ESC\\u001b[31m RLO\\u202e BOM\\ufeff astral 😀 LS\\u2028 DEL\\u007f C1\\u0085",
-    )];
-    if csv {
-        texts.push((
-            "message",
-            "it's \"quoted\", C:\\logs\\ 'x' \\' 中文\nline2\\r\n\ttab end",
-        ));
+/// An NDJSON object as csv and tsv write it: every value text, an absent one empty. The texts
+/// of 60001 that hold characters a terminal acts on are escapes: tsv writes a carriage return
+/// as `\r` by its own rule, csv as an escape it cannot read back.
+fn as_text(object: &Value, csv: bool) -> BTreeMap<String, String> {
+    let mut texts: BTreeMap<String, String> = flattened(object)
+        .into_iter()
+        .map(|(column, value)| {
+            let text = match value {
+                Value::Null => String::new(),
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            (column, text)
+        })
+        .collect();
+    if object["code"] == "60001" {
+        texts.insert(
+            "message_en".into(),
+            "NUL\\u0000 ESC\\u001b[31m RLO\\u202e BOM\\ufeff astral 😀 LS\\u2028 DEL\\u007f C1\\u0085".into(),
+        );
+        if csv {
+            texts.insert(
+                "message".into(),
+                "it's \"quoted\", C:\\logs\\ 'x' \\' 中文\nline2\\r\n\ttab end".into(),
+            );
+        }
     }
     texts
 }
 
 #[test]
 fn every_engine_reads_the_csv_as_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let table = hostile_table(dir.path());
-    let table = table.to_str().unwrap();
-    let expected = entries(&["--table", table]);
+    let (dir, table, expected) = hostile();
+    let table = table.as_str();
     let path = dir.path().join("errcode.csv");
     let csv = export(&["--table", table]);
     assert_eq!(csv.lines().next().unwrap(), COLUMNS.join(","));
@@ -450,21 +468,11 @@ fn every_engine_reads_the_csv_as_written() {
         assert_eq!(rows.len(), expected.len(), "{engine}");
         for row in rows {
             let code = row["code"].as_str().unwrap();
-            let mut want = flattened(&expected[code]);
-            if code == "60001" {
-                for (column, text) in escaped_60001(true) {
-                    want.insert(column.to_string(), Value::from(text));
-                }
-            }
+            let want = as_text(&expected[code], true);
             for column in COLUMNS {
-                // Every value is text, and an absent one empty (DuckDB reads that as NULL).
-                let want = match &want[column] {
-                    Value::Null => String::new(),
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
+                // DuckDB reads an empty field as NULL.
                 let got = row[column].as_str().unwrap_or_default();
-                assert_eq!(got, want, "{engine}: {code} {column}");
+                assert_eq!(got, want[column], "{engine}: {code} {column}");
             }
         }
     }
@@ -472,10 +480,8 @@ fn every_engine_reads_the_csv_as_written() {
 
 #[test]
 fn tsv_lines_split_back_by_plain_outputs_rules() {
-    let dir = tempfile::tempdir().unwrap();
-    let table = hostile_table(dir.path());
-    let table = table.to_str().unwrap();
-    let expected = entries(&["--table", table]);
+    let (_dir, table, expected) = hostile();
+    let table = table.as_str();
     let tsv = export(&["--table", table, "--format", "tsv"]);
     let mut lines = tsv.lines();
     assert_eq!(lines.next().unwrap(), COLUMNS.join("\t"));
@@ -506,19 +512,9 @@ fn tsv_lines_split_back_by_plain_outputs_rules() {
         let fields: Vec<String> = line.split('\t').map(unescape).collect();
         assert_eq!(fields.len(), COLUMNS.len(), "{line}");
         let code = &fields[1];
-        let mut want = flattened(&expected[code]);
-        if code == "60001" {
-            for (column, text) in escaped_60001(false) {
-                want.insert(column.to_string(), Value::from(text));
-            }
-        }
+        let want = as_text(&expected[code], false);
         for (column, got) in COLUMNS.iter().zip(&fields) {
-            let want = match &want[*column] {
-                Value::Null => String::new(),
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            assert_eq!(got, &want, "{code} {column}");
+            assert_eq!(got, &want[*column], "{code} {column}");
         }
         seen += 1;
     }
@@ -570,16 +566,14 @@ fn one_row_per_code_with_both_meanings_of_a_code_listed_twice() {
 
 #[test]
 fn bulk_is_a_body_the_bulk_api_takes() {
-    let dir = tempfile::tempdir().unwrap();
-    let table = hostile_table(dir.path());
-    let body = export(&["--table", table.to_str().unwrap(), "--format", "bulk"]);
+    let (_dir, table, expected) = hostile();
+    let body = export(&["--table", &table, "--format", "bulk"]);
     assert!(
         body.ends_with('\n'),
         "the bulk API needs a line end after the last line"
     );
     let lines: Vec<&str> = body.split_terminator('\n').collect();
     assert_eq!(lines.len() % 2, 0);
-    let expected = entries(&["--table", table.to_str().unwrap()]);
     let mut ids = Vec::new();
     for pair in lines.chunks(2) {
         let action: Value = serde_json::from_str(pair[0]).unwrap();
