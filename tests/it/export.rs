@@ -354,21 +354,26 @@ fn the_clickhouse_dictionary_answers_each_line_with_the_table() {
 /// A user table of texts that break quoting: quotes of both kinds, backslashes before quotes,
 /// SQL that would end a statement, line breaks, NUL, ESC, a direction override, a byte-order
 /// mark, a line separator, DEL and a C1 control, CJK and a character beyond the BMP; saved
-/// under a name with a quote, a space and CJK (the `source` column).
+/// under a name with quotes, spaces, CJK and a screen-clearing sequence (the `source` column).
 fn hostile_table(dir: &Path) -> PathBuf {
-    let path = dir.join("表 it's \"odd\".json");
+    let path = dir.join("表 it's \"odd\" \u{1b}[2J.json");
     let rows = json!([
         {"code": 60001, "http_status": 500,
          "message": "it's \"quoted\", C:\\logs\\ 'x' \\' 中文\nline2\r\n\ttab end",
          "message_en": "NUL\u{0} ESC\u{1b}[31m RLO\u{202e} BOM\u{feff} astral 😀 LS\u{2028} DEL\u{7f} C1\u{85}",
          "category": "x-y", "retry": "never",
-         "hint_en": "'); DROP TABLE errcode_codes; --", "hint_zh": "\\x41 \\' '' \\\\ 「引号」\\N"},
+         "hint_en": "'); DROP TABLE errcode_codes; --\u{7}", "hint_zh": "\\x41 \\' '' \\\\ 「引号」\\N"},
         {"code": 4294967295u32, "http_status": 999, "message": "\\", "hint": "\""},
         {"code": 51603, "http_status": 503, "message": "a,b;c|d / e"}
     ]);
     std::fs::write(&path, rows.to_string()).unwrap();
     path
 }
+
+/// The characters of the hostile table that must never reach the output as they are.
+const RAW: [char; 8] = [
+    '\0', '\u{1b}', '\u{7f}', '\u{85}', '\u{202e}', '\u{2028}', '\u{feff}', '\u{7}',
+];
 
 /// A folder that holds the hostile table, the table's path, and the export's entries with it.
 fn hostile() -> (tempfile::TempDir, String, BTreeMap<String, Value>) {
@@ -386,18 +391,41 @@ fn every_engine_reads_back_every_text_of_the_sql_exactly_and_once() {
     assert!(expected["60001"]["source"]
         .as_str()
         .unwrap()
-        .ends_with("表 it's \"odd\".json"));
-    for engine in ENGINES {
-        let script = export(&["--table", table, "--format", "sql", "--dialect", engine]);
+        .ends_with("表 it's \"odd\" \u{1b}[2J.json"));
+    // In Chinese, the hints are the ones of backslashes before quotes.
+    let zh = {
+        let (status, stdout, _) = parts(&run(&[
+            "--lang", "zh", "--table", table, "export", "-f", "ndjson",
+        ]));
+        assert_eq!(status, 0);
+        let objects: Vec<Value> = stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        objects
+            .into_iter()
+            .map(|o| (o["code"].as_str().unwrap().to_string(), o))
+            .collect::<BTreeMap<String, Value>>()
+    };
+    assert_eq!(zh["60001"]["hint"], "\\x41 \\' '' \\\\ 「引号」\\N");
+    for (engine, lang) in ENGINES.iter().flat_map(|e| [(*e, "en"), (*e, "zh")]) {
+        let expected = if lang == "zh" { &zh } else { &expected };
+        let script = export(&[
+            "--table",
+            table,
+            "--lang",
+            lang,
+            "--format",
+            "sql",
+            "--dialect",
+            engine,
+        ]);
         // Every row a line: nothing a terminal acts on is written as it is.
-        assert!(
-            !script.contains(['\r', '\0', '\u{1b}', '\u{202e}', '\u{2028}', '\u{85}']),
-            "{engine}"
-        );
+        assert!(!script.contains(RAW) && !script.contains('\r'), "{engine}");
         if !engine_ready(engine) {
             continue;
         }
-        let path = dir.path().join(format!("{engine}.sql"));
+        let path = dir.path().join(format!("{engine}-{lang}.sql"));
         std::fs::write(&path, script).unwrap();
         // The driver loads the script twice.
         let rows = drive(engine, &[&path]);
@@ -422,7 +450,7 @@ fn every_engine_reads_back_every_text_of_the_sql_exactly_and_once() {
 }
 
 /// An NDJSON object as csv and tsv write it: every value text, an absent one empty. The texts
-/// of 60001 that hold characters a terminal acts on are escapes: tsv writes a carriage return
+/// that hold characters a terminal acts on (60001's, the hostile table's name) are escapes: tsv writes a carriage return
 /// as `\r` by its own rule, csv as an escape it cannot read back.
 fn as_text(object: &Value, csv: bool) -> BTreeMap<String, String> {
     let mut texts: BTreeMap<String, String> = flattened(object)
@@ -436,10 +464,16 @@ fn as_text(object: &Value, csv: bool) -> BTreeMap<String, String> {
             (column, text)
         })
         .collect();
+    let source = texts["source"].replace('\u{1b}', "\\u001b");
+    texts.insert("source".into(), source);
     if object["code"] == "60001" {
         texts.insert(
             "message_en".into(),
             "NUL\\u0000 ESC\\u001b[31m RLO\\u202e BOM\\ufeff astral 😀 LS\\u2028 DEL\\u007f C1\\u0085".into(),
+        );
+        texts.insert(
+            "hint".into(),
+            "'); DROP TABLE errcode_codes; --\\u0007".into(),
         );
         if csv {
             texts.insert(
@@ -457,6 +491,10 @@ fn every_engine_reads_the_csv_as_written() {
     let table = table.as_str();
     let path = dir.path().join("errcode.csv");
     let csv = export(&["--table", table]);
+    assert!(
+        !csv.contains(RAW),
+        "nothing a terminal acts on is written as it is"
+    );
     assert_eq!(csv.lines().next().unwrap(), COLUMNS.join(","));
     std::fs::write(&path, &csv).unwrap();
     for engine in ENGINES {
@@ -568,6 +606,10 @@ fn one_row_per_code_with_both_meanings_of_a_code_listed_twice() {
 fn bulk_is_a_body_the_bulk_api_takes() {
     let (_dir, table, expected) = hostile();
     let body = export(&["--table", &table, "--format", "bulk"]);
+    assert!(
+        !body.contains(RAW),
+        "nothing a terminal acts on is written as it is"
+    );
     assert!(
         body.ends_with('\n'),
         "the bulk API needs a line end after the last line"
