@@ -47,14 +47,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
     let (global, command) = cli.into_command();
     // `--format` names the layouts of the other commands and export's formats: each command
-    // takes its own.
-    let export_format = match &command {
-        Command::Export(args) => Some(export::format(args, global.format)?),
-        _ => None,
-    };
+    // takes its own, checked before anything is read.
+    let exporting = matches!(command, Command::Export(_));
+    if let Command::Export(args) = &command {
+        export::format(args, global.format)?;
+    }
     let format = match global.format.map(|f| (f, f.chosen(None))) {
         Some((_, crate::cli::Chosen::Layout(format))) => Some(format),
-        Some((typed, crate::cli::Chosen::Export(_))) if export_format.is_none() => {
+        Some((typed, crate::cli::Chosen::Export(_))) if !exporting => {
             return Err(export::not_here(typed))
         }
         _ => None,
@@ -124,11 +124,11 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 &options,
             )
         }
-        Command::Export(_) => export::run(
+        Command::Export(args) => export::run(
             &mut out,
             &load_table(&g.tables)?,
             &settings,
-            export_format.unwrap_or(crate::output::export::ExportFormat::Csv),
+            export::format(&args, g.format)?,
         ),
         Command::Completions { shell } => {
             out.write_all(crate::completions::script(shell, &Table::builtin()).as_bytes())?;

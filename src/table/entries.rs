@@ -32,7 +32,7 @@ pub const CLASS_SEPARATOR: &str = "|";
 
 /// One code with everything the tables know of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub struct CodeEntry {
     /// Its generation.
     pub generation: Generation,
     /// The code as the table writes it: the number, or the API 3.0 code.
@@ -62,7 +62,7 @@ pub struct Entry {
 
 /// One entry per code: the legacy table's (user tables merged in) in code order, then the
 /// API 3.0 table's.
-pub fn entries(legacy: &Table, v3: &V3Table) -> Vec<Entry> {
+pub fn entries(legacy: &Table, v3: &V3Table) -> Vec<CodeEntry> {
     let mut entries = Vec::new();
     for (generation, rows) in [
         (Generation::Legacy, legacy.rows()),
@@ -81,7 +81,7 @@ pub fn entries(legacy: &Table, v3: &V3Table) -> Vec<Entry> {
 }
 
 /// The entry of one code's rows (at least one).
-fn entry(generation: Generation, code: String, rows: &[Row]) -> Entry {
+fn entry(generation: Generation, code: String, rows: &[Row]) -> CodeEntry {
     let texts = |f: &dyn Fn(&Row) -> Option<&str>| {
         let texts = distinct(rows.iter().filter_map(f));
         (!texts.is_empty()).then(|| texts.join(TEXT_SEPARATOR))
@@ -90,7 +90,7 @@ fn entry(generation: Generation, code: String, rows: &[Row]) -> Entry {
         let classes = distinct(rows.iter().filter_map(f));
         (!classes.is_empty()).then(|| classes.join(CLASS_SEPARATOR))
     };
-    Entry {
+    CodeEntry {
         generation,
         code,
         http_status: rows.first().map(|r| r.http_status),
@@ -127,7 +127,7 @@ fn distinct<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
 mod tests {
     use super::*;
 
-    fn builtin() -> Vec<Entry> {
+    fn builtin() -> Vec<CodeEntry> {
         entries(&Table::builtin(), V3Table::builtin())
     }
 

@@ -817,3 +817,37 @@ fn stdout_of(args: &[&str]) -> String {
     assert_eq!(status, 0, "{args:?}: {stderr}");
     stdout
 }
+
+#[test]
+fn a_table_of_many_codes_loads_in_several_inserts() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("many.json");
+    let rows: Vec<Value> = (0..700)
+        .map(|i| json!({"code": 70000 + i, "http_status": 500, "message": format!("第 {i} 个'"), "retry": "backoff"}))
+        .collect();
+    std::fs::write(&table, Value::from(rows).to_string()).unwrap();
+    let table = table.to_str().unwrap();
+    let expected = entries(&["--table", table]);
+    assert_eq!(expected.len(), entries(&[]).len() + 700);
+    for engine in ENGINES {
+        let script = export(&["--table", table, "--dialect", engine]);
+        // At most 500 rows a statement: 962 rows are two.
+        assert_eq!(
+            script.matches("INSERT INTO errcode_codes").count(),
+            2,
+            "{engine}"
+        );
+        if !engine_ready(engine) {
+            continue;
+        }
+        let path = dir.path().join(format!("{engine}.sql"));
+        std::fs::write(&path, script).unwrap();
+        let rows = drive(engine, &[&path]);
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), expected.len(), "{engine}");
+        for row in rows {
+            let code = row["code"].as_str().unwrap();
+            assert_eq!(row["message"], expected[code]["message"], "{engine} {code}");
+        }
+    }
+}

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::hint;
 use crate::lang::Lang;
-use crate::table::entries::Entry;
+use crate::table::entries::CodeEntry;
 use crate::text::to_json_writer;
 
 /// An entry as a JSON object: the fields in the order of `COLUMNS`.
@@ -42,7 +42,7 @@ struct Id<'a> {
 
 pub(super) fn write(
     out: &mut impl Write,
-    entries: &[Entry],
+    entries: &[CodeEntry],
     lang: Lang,
     bulk: bool,
 ) -> io::Result<()> {

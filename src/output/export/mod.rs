@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::lang::Lang;
-use crate::table::entries::Entry;
+use crate::table::entries::CodeEntry;
 
 mod json;
 mod sql;
@@ -56,7 +56,7 @@ pub enum Dialect {
 /// Writes `entries` in `format`, with hints in `lang`.
 pub fn write(
     out: &mut impl Write,
-    entries: &[Entry],
+    entries: &[CodeEntry],
     format: ExportFormat,
     lang: Lang,
 ) -> io::Result<()> {
@@ -70,14 +70,14 @@ pub fn write(
 }
 
 /// One value of a column, before a format writes it.
-enum Value<'a> {
+enum ColumnValue<'a> {
     Null,
     Number(u16),
     Text(Cow<'a, str>),
 }
 
 /// The hint of `entry` in `lang`.
-fn hint(entry: &Entry, lang: Lang) -> Option<&str> {
+fn hint(entry: &CodeEntry, lang: Lang) -> Option<&str> {
     match lang {
         Lang::En => entry.hint_en.as_deref(),
         Lang::Zh => entry.hint_zh.as_deref(),
@@ -86,24 +86,26 @@ fn hint(entry: &Entry, lang: Lang) -> Option<&str> {
 
 /// The values of `entry`, in the order of [`COLUMNS`], for the formats of one text a column:
 /// twins and see-also joined by a space.
-fn values(entry: &Entry, lang: Lang) -> [Value<'_>; COLUMNS.len()] {
-    fn text(s: &str) -> Value<'_> {
-        Value::Text(Cow::Borrowed(s))
+fn values(entry: &CodeEntry, lang: Lang) -> [ColumnValue<'_>; COLUMNS.len()] {
+    fn text(s: &str) -> ColumnValue<'_> {
+        ColumnValue::Text(Cow::Borrowed(s))
     }
-    fn optional(s: Option<&str>) -> Value<'_> {
-        s.map_or(Value::Null, text)
+    fn optional(s: Option<&str>) -> ColumnValue<'_> {
+        s.map_or(ColumnValue::Null, text)
     }
     [
         text(entry.generation.as_str()),
         text(&entry.code),
-        entry.http_status.map_or(Value::Null, Value::Number),
+        entry
+            .http_status
+            .map_or(ColumnValue::Null, ColumnValue::Number),
         text(&entry.message),
         optional(entry.message_en.as_deref()),
         optional(entry.category.as_deref()),
         optional(entry.retry.as_deref()),
         optional(hint(entry, lang)),
-        Value::Text(Cow::Owned(entry.twins.join(" "))),
-        Value::Text(Cow::Owned(entry.see_also.join(" "))),
+        ColumnValue::Text(Cow::Owned(entry.twins.join(" "))),
+        ColumnValue::Text(Cow::Owned(entry.see_also.join(" "))),
         text(&entry.source),
     ]
 }

@@ -13,9 +13,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{values, Dialect, Value, COLUMNS};
+use super::{values, ColumnValue, Dialect, COLUMNS};
 use crate::lang::Lang;
-use crate::table::entries::Entry;
+use crate::table::entries::CodeEntry;
 use crate::text::unsafe_char;
 
 /// The table's name in every dialect.
@@ -53,7 +53,7 @@ const TYPES: [[&str; 3]; COLUMNS.len()] = [
 
 pub(super) fn write(
     out: &mut impl Write,
-    entries: &[Entry],
+    entries: &[CodeEntry],
     lang: Lang,
     dialect: Dialect,
 ) -> io::Result<()> {
@@ -90,9 +90,9 @@ pub(super) fn write(
             let row: Vec<String> = values(entry, lang)
                 .iter()
                 .map(|value| match value {
-                    Value::Null => "NULL".to_string(),
-                    Value::Number(n) => n.to_string(),
-                    Value::Text(text) => literal(dialect, text),
+                    ColumnValue::Null => "NULL".to_string(),
+                    ColumnValue::Number(n) => n.to_string(),
+                    ColumnValue::Text(text) => literal(dialect, text),
                 })
                 .collect();
             let end = if i + 1 == batch.len() { ";" } else { "," };

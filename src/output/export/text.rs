@@ -7,9 +7,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{values, Value, COLUMNS};
+use super::{values, ColumnValue, COLUMNS};
 use crate::lang::Lang;
-use crate::table::entries::Entry;
+use crate::table::entries::CodeEntry;
 use crate::text::{escape, unsafe_char};
 
 /// Which of the two.
@@ -21,7 +21,7 @@ pub(super) enum Separated {
 
 pub(super) fn write(
     out: &mut impl Write,
-    entries: &[Entry],
+    entries: &[CodeEntry],
     lang: Lang,
     separated: Separated,
 ) -> io::Result<()> {
@@ -38,9 +38,9 @@ pub(super) fn write(
     let mut itoa = itoa::Buffer::new();
     for entry in entries {
         let fields = values(entry, lang).map(|value| match value {
-            Value::Null => Cow::Borrowed(""),
-            Value::Number(n) => Cow::Owned(itoa.format(n).to_string()),
-            Value::Text(text) => match separated {
+            ColumnValue::Null => Cow::Borrowed(""),
+            ColumnValue::Number(n) => Cow::Owned(itoa.format(n).to_string()),
+            ColumnValue::Text(text) => match separated {
                 Separated::Csv => csv_field(text),
                 Separated::Tsv => Cow::Owned(crate::output::envelope::plain::field(&text)),
             },
