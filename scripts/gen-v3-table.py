@@ -33,7 +33,9 @@ RETRY = ("never", "after-fix", "backoff")
 KNOWLEDGE_FIELDS = ("message", "message_en", "category", "retry", "hint_en", "hint_zh")
 # Common and client-side codes can come back from any action: they are not listed per action.
 ANY_ACTION = ["*"]
-HTTP_STATUS = 200  # API 3.0 answers errors with HTTP 200 and an Error object in the body.
+# API 3.0 answers errors with HTTP 200 and an Error object in the body. The SDK's client-side
+# codes come with no answer of the API, so with no status of its: null.
+HTTP_STATUS = {"product": 200, "common": 200, "sdk-client": None}
 
 CONST_LINE = re.compile(r'^\s*([A-Z][A-Z0-9_]*) = "([^"]+)"\s*$')
 METHOD_LINE = re.compile(r"^func \(c \*Client\) ([A-Z][A-Za-z0-9]*)\(request ")
@@ -167,7 +169,7 @@ def build():
             row = {
                 "code": code,
                 "source": source,
-                "http_status": HTTP_STATUS,
+                "http_status": HTTP_STATUS[source],
                 "message": entry.get("message"),
                 "message_en": entry.get("message_en"),
                 "category": entry.get("category"),

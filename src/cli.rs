@@ -16,8 +16,8 @@ const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     "\ntable: 74 rows (73 codes; 51603 is listed twice) from ",
     crate::source_document!(),
-    "\nAPI 3.0 table: 193 rows (154 product codes of service iss 2023-05-17 from tencentcloud-sdk-go \
-     144f6c8, 38 common codes, 1 SDK client code; see src/table/SOURCES.md)"
+    "\nAPI 3.0 table: 204 rows (154 product codes of service iss 2023-05-17 from tencentcloud-sdk-go \
+     144f6c8, 38 common codes, 12 client codes of the Go, Python and Java SDKs; see src/table/SOURCES.md)"
 );
 
 const AFTER_HELP: &str = concat!(
@@ -27,7 +27,7 @@ const AFTER_HELP: &str = concat!(
   errcode list --http 456          the infrastructure failures
   errcode search token             codes whose description mentions a token
   errcode AuthFailure.SignatureExpire   an API 3.0 code ('AuthFailure.*': the family)
-  errcode list --twins             legacy codes beside their API 3.0 twins
+  errcode list --twins             legacy codes beside their API 3.0 twins (--see-also: related codes)
   curl -si URL | errcode explain   annotate a response
   errcode explain --summary app.log
   errcode export --format sql --dialect duckdb | duckdb fleet.db   the codes, to join in SQL
@@ -189,6 +189,11 @@ pub enum Command {
         /// The legacy codes and their API 3.0 twins, side by side, with the evidence
         #[arg(long, conflicts_with_all = ["pattern", "http", "category", "retry", "action", "api"])]
         twins: bool,
+
+        /// The legacy codes beside the API 3.0 codes related to them without meaning the same,
+        /// with the evidence
+        #[arg(long, conflicts_with_all = ["pattern", "http", "category", "retry", "action", "api", "twins"])]
+        see_also: bool,
     },
 
     /// Find codes whose description contains every term (Chinese or English)

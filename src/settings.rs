@@ -132,6 +132,12 @@ impl Palette {
         }
     }
 
+    /// An HTTP status as [`Palette::http`] colours it, or `-` for none (an SDK's client-side
+    /// code: no answer came back).
+    pub fn http_or_dash(self, status: Option<u16>) -> String {
+        status.map_or_else(|| "-".to_string(), |s| self.http(s))
+    }
+
     /// A retry class, coloured by what it asks of the user.
     pub fn retry(self, retry: Option<Retry>) -> String {
         match retry {

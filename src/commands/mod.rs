@@ -90,6 +90,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             api,
             action,
             twins,
+            see_also,
         } => {
             let filter = ListFilter {
                 pattern,
@@ -99,11 +100,16 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 api,
                 action,
             };
-            match twins {
-                true => twins_list(&mut out, &settings)
+            let pairs = match (twins, see_also) {
+                (true, _) => Some(crate::table::crosswalk::pairs()),
+                (_, true) => Some(crate::table::crosswalk::see_also_pairs()),
+                _ => None,
+            };
+            match pairs {
+                Some(pairs) => twins_list(&mut out, pairs, &settings)
                     .map(|()| Outcome::Found)
                     .map_err(Error::Output),
-                false => list(
+                None => list(
                     &mut out,
                     &load_table(&g.tables)?,
                     &settings,
@@ -149,9 +155,12 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
 }
 
-/// `errcode list --twins`: the crosswalk, side by side.
-fn twins_list(out: &mut impl Write, settings: &Settings) -> io::Result<()> {
-    let pairs = crate::table::crosswalk::pairs();
+/// `errcode list --twins` (the crosswalk) and `--see-also` (the related pairs), side by side.
+fn twins_list(
+    out: &mut impl Write,
+    pairs: &[crate::table::crosswalk::Pair],
+    settings: &Settings,
+) -> io::Result<()> {
     match settings.rows_format() {
         crate::settings::Format::Json => {
             crate::text::to_json_writer_pretty(&mut *out, pairs)?;
@@ -255,7 +264,7 @@ fn write_notes(rows: &[&Row]) {
             )),
         }
     }
-    let statuses: BTreeSet<u16> = rows.iter().map(|r| r.http_status).collect();
+    let statuses: BTreeSet<u16> = rows.iter().filter_map(|r| r.http_status).collect();
     let lang = crate::lang::Lang::current();
     for text in statuses
         .into_iter()
@@ -380,12 +389,24 @@ pub fn lookup(
             for row in &rows {
                 let twins = crate::table::crosswalk::twins_of(row);
                 // A code with two rows (a product and a common code) is noted once.
-                if !twins.is_empty() && !noted.contains(&row.label()) {
-                    noted.push(row.label());
-                    let (code, twins) = (row.label(), twins.join(", "));
+                if noted.contains(&row.label()) {
+                    continue;
+                }
+                noted.push(row.label());
+                let code = row.label();
+                if !twins.is_empty() {
+                    let twins = twins.join(", ");
                     note(&crate::t!(
                         "{code} means the same as {twins} of the other API generation (`errcode list --twins` shows why)",
                         "{code} 与另一代 API 的 {twins} 含义相同（`errcode list --twins` 说明依据）"
+                    ));
+                }
+                let see_also = crate::table::crosswalk::see_also_of(row);
+                if !see_also.is_empty() {
+                    let see_also = see_also.join(", ");
+                    note(&crate::t!(
+                        "see also {see_also} of the other API generation: related to {code}, but not the same (`errcode list --see-also` shows why)",
+                        "另见另一代 API 的 {see_also}：与 {code} 相关，但含义不同（`errcode list --see-also` 说明依据）"
                     ));
                 }
             }
@@ -522,7 +543,7 @@ pub fn list(
     let rows: Vec<&Row> = legacy_rows
         .chain(v3_rows)
         .filter(|r| query.as_ref().is_none_or(|q| q.matches(r.code)))
-        .filter(|r| filter.http.is_none_or(|s| r.http_status == s))
+        .filter(|r| filter.http.is_none_or(|s| r.http_status == Some(s)))
         .filter(|r| {
             filter
                 .category

@@ -117,8 +117,13 @@ pub enum Note {
     DuplicateKey(Field, String, String),
     /// API 3.0: `Response` was written twice.
     DuplicateResponse,
-    /// `Message` differs from the table's text (the table's texts).
-    MessageDiffers(Vec<String>),
+    /// `Message` differs from the table's text in either language.
+    MessageDiffers {
+        /// Each row's text, and its English.
+        table: Vec<(String, Option<String>)>,
+        /// The envelope's `Message`, as read (cut to 40 characters).
+        sent: String,
+    },
     /// A number was written as a string.
     StringNumber(Field, i128),
     /// A key was written otherwise (as written).
@@ -147,7 +152,7 @@ impl Note {
             Note::NormalWithFailure(_) => NoteKind::CodeZeroWithError,
             Note::UnexpectedCode(_) => NoteKind::UnexpectedCode,
             Note::DuplicateKey(..) | Note::DuplicateResponse => NoteKind::DuplicateKey,
-            Note::MessageDiffers(_) => NoteKind::MessageDiffers,
+            Note::MessageDiffers { .. } => NoteKind::MessageDiffers,
             Note::StringNumber(..) => NoteKind::StringNumber,
             Note::KeyCase(..) => NoteKind::KeyCase,
             Note::RequestIdMismatch => NoteKind::RequestIdMismatch,
@@ -175,6 +180,29 @@ pub struct Finding<'t> {
     pub message_matches: Option<usize>,
     /// Notes, in order of importance.
     pub notes: Vec<Note>,
+    /// For an SDK's client-side code, or its string without a code, what its `Message` says:
+    /// what `<cause>` in the row's meaning stands for (cut to [`MAX_CAUSE`] characters).
+    pub cause: Option<String>,
+}
+
+/// The most characters of a cause kept: a message can be a whole HTML page.
+pub const MAX_CAUSE: usize = 160;
+
+/// What `<cause>` in a client-side row's meaning stands for: the `Message` without the SDK's
+/// own words around its cause (the words of the row's English meaning around `<cause>`), else
+/// the whole `Message`.
+fn cause_of(message: Value<'_>, template: &str) -> String {
+    // Enough of a long Message to hold the SDK's words and the part of the cause shown.
+    let text = message.text_short(MAX_CAUSE + template.len());
+    let (before, after) = template.split_once("<cause>").unwrap_or((template, ""));
+    let mut cause = text.as_ref();
+    if let Some(rest) = cause.strip_prefix(before).filter(|_| !before.is_empty()) {
+        cause = rest;
+    }
+    if let Some(rest) = cause.strip_suffix(after).filter(|_| !after.is_empty()) {
+        cause = rest;
+    }
+    crate::text::short(cause.trim(), MAX_CAUSE)
 }
 
 /// `Message` and a table text name the same thing: equal but for ASCII case, surrounding
@@ -197,6 +225,16 @@ pub fn same_message(a: &str, b: &str) -> bool {
         return false;
     }
     normalised(a).eq(normalised(b))
+}
+
+/// Whether `Message` names `row`: its Chinese text, or its English one (the API answers in
+/// English when asked to, and the common codes' English texts are the official ones).
+pub fn names_row(message: &str, row: &Row) -> bool {
+    same_message(message, &row.message)
+        || row
+            .message_en
+            .as_deref()
+            .is_some_and(|en| same_message(message, en))
 }
 
 /// A message as [`same_message`] compares it: trimmed, without its closing punctuation,
@@ -271,10 +309,17 @@ pub fn verdict<'t>(
     let status = env.status_code.and_then(|v| v.as_integer()).map(|s| s.0);
     let rows: &[Row] = match (env.api, status) {
         (Api::Legacy, Some(n)) if n > 0 => u64::try_from(n).map_or(&[][..], |n| table.lookup(n)),
-        // An answer without a code has no row here; summaries label it by its own row.
-        (Api::V3, _) => env
-            .status_code
-            .map_or(&[][..], |code| V3Table::builtin().lookup(&code.text())),
+        (Api::V3, _) => match env.status_code {
+            Some(code) => V3Table::builtin().lookup(&code.text()),
+            // An SDK's string without a code: raised on the client, or (with a RequestId) an
+            // answer whose code the string leaves out.
+            None if env.text_form && env.error => match env.request_id {
+                Some(_) => crate::table::answers::sdk_code_unprinted(),
+                None => crate::table::answers::sdk_client_without_code(),
+            },
+            // Any other answer without a code has no row here; summaries label it by its own.
+            None => &[],
+        },
         (Api::Http, _) => origin
             .http
             .and_then(|h| crate::table::answers::http_error(h.status))
@@ -284,7 +329,7 @@ pub fn verdict<'t>(
     let success = match env.api {
         Api::Legacy => {
             let http_ok = match (origin.http, rows.first()) {
-                (Some(http), Some(row)) => http.status == row.http_status,
+                (Some(http), Some(row)) => Some(http.status) == row.http_status,
                 _ => true,
             };
             // Every reading of a key written twice must say success too.
@@ -320,7 +365,15 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     let status = env.status_code.and_then(|v| v.as_integer());
     let code = env.code.and_then(|v| v.as_integer());
 
-    notes.extend(env.missing().map(Note::MissingField));
+    // No answer of the API came with a client-side code, so no RequestId either; nor has an
+    // SDK's string without a code a text of the table's to compare its Message with.
+    let client_side = rows.first().is_some_and(|r| r.http_status.is_none());
+    let no_table_text = client_side || (env.text_form && env.status_code.is_none());
+    notes.extend(
+        env.missing()
+            .filter(|f| !(client_side && *f == Field::RequestId))
+            .map(Note::MissingField),
+    );
     if env.api == Api::Legacy {
         match (env.status_code, status) {
             (Some(_), Some((n, _))) if rows.is_empty() => notes.push(Note::UnknownCode(n)),
@@ -329,7 +382,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
             _ => {}
         }
     }
-    if env.api == Api::V3 && env.error && env.status_code.is_none() {
+    if env.api == Api::V3 && env.error && env.status_code.is_none() && !env.text_form {
         notes.push(Note::ErrorWithoutCode);
     }
     if let (Api::V3, Some(code), true) = (env.api, env.status_code, rows.is_empty()) {
@@ -358,8 +411,9 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         _ => {}
     }
     let expected_http = match env.api {
-        Api::Legacy => rows.first().map(|r| r.http_status),
-        Api::V3 => Some(200),
+        Api::Legacy => rows.first().and_then(|r| r.http_status),
+        // API 3.0 answers with HTTP 200; an SDK's client-side code had no answer at all.
+        Api::V3 => rows.first().map_or(Some(200), |r| r.http_status),
         Api::Http => None,
     };
     let observed_http = origin.http.map(|h| h.status);
@@ -390,7 +444,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         }
     }
     // A Message of kilobytes is no table text: not read whole to be compared.
-    let message = env.message.filter(|m| m.0.len() <= 4096);
+    let message = env.message.filter(|m| m.0.len() <= 4096 && !no_table_text);
     // The usual Message is the table's first text exactly, with nothing to unescape.
     let exact = match (message.map(|m| m.0), rows.first()) {
         (Some([b'"', inner @ .., b'"']), Some(row)) => {
@@ -402,7 +456,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     let message = message.as_deref();
     let message_matches = match exact {
         true => Some(0),
-        false => message.and_then(|m| rows.iter().position(|r| same_message(m, &r.message))),
+        false => message.and_then(|m| rows.iter().position(|r| names_row(m, r))),
     };
     if exact && rows.len() > 1 {
         notes.push(Note::MatchesMeaning {
@@ -420,9 +474,13 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
                 of: rows.len(),
                 message: rows[index].message.clone(),
             }),
-            None if !ok_for_success => notes.push(Note::MessageDiffers(
-                rows.iter().map(|r| r.message.clone()).collect(),
-            )),
+            None if !ok_for_success => notes.push(Note::MessageDiffers {
+                table: rows
+                    .iter()
+                    .map(|r| (r.message.clone(), r.message_en.clone()))
+                    .collect(),
+                sent: crate::text::short(m, 40),
+            }),
             _ => {}
         }
     }
@@ -450,6 +508,16 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
     if !utf8(env.raw, valid) {
         notes.push(Note::LossyUtf8);
     }
+    let cause = match rows.first() {
+        Some(row) if no_table_text => row
+            .message_en
+            .as_deref()
+            .filter(|en| en.contains("<cause>"))
+            .and(env.message)
+            .map(|m| cause_of(m, row.message_en.as_deref().unwrap_or_default()))
+            .filter(|c| !c.is_empty()),
+        _ => None,
+    };
     Finding {
         status_code: status.map(|s| s.0),
         code: code.map(|c| c.0),
@@ -459,6 +527,7 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
         observed_http,
         message_matches,
         notes,
+        cause,
     }
 }
 
@@ -488,6 +557,44 @@ mod tests {
     /// `same_message` as it reads, without the quick answers.
     fn same_message_slowly(a: &str, b: &str) -> bool {
         normalised(a).eq(normalised(b))
+    }
+
+    #[test]
+    fn a_cause_is_the_message_without_the_sdk_s_words() {
+        let cause = |message: &str, template: &str| cause_of(Value(message.as_bytes()), template);
+        assert_eq!(
+            cause(
+                "\"Fail to get response because dial tcp: timeout\"",
+                "Fail to get response because <cause>"
+            ),
+            "dial tcp: timeout"
+        );
+        assert_eq!(
+            cause(
+                "\"response code is 502, not 200\"",
+                "response code is <cause>, not 200"
+            ),
+            "502"
+        );
+        // A Message in other words is the cause whole.
+        assert_eq!(
+            cause(
+                "\"Read timed out.\"",
+                "Network error on the client: <cause>"
+            ),
+            "Read timed out."
+        );
+        // A long one is cut, whatever the SDK's words.
+        let long = format!(
+            "\"Request fail with http status code: 502, with body: {}\"",
+            "b".repeat(10_000)
+        );
+        let cut = cause(&long, "Request fail with http status code: <cause>");
+        assert!(
+            cut.starts_with("502, with body: bbb") && cut.ends_with('…'),
+            "{cut}"
+        );
+        assert_eq!(cut.chars().count(), MAX_CAUSE + 1);
     }
 
     proptest! {

@@ -46,9 +46,37 @@ pub struct Key {
     pub code: Option<Code>,
     /// For a code with several meanings (51603), the one `Message` names (0-based).
     pub meaning: Option<u8>,
-    /// API 3.0: an `Error` without a `Code`, counted apart from the successes, which have no
-    /// code either.
-    pub without_code: bool,
+    /// API 3.0 without a code: which kind of answer, counted apart from the successes, which
+    /// have no code either.
+    pub uncoded: Uncoded,
+}
+
+/// What an API 3.0 answer without a code is, so that each kind is a row of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Uncoded {
+    /// It has a code, or it is a success (no `Error`).
+    No,
+    /// `Response.Error` without a `Code`.
+    Error,
+    /// An SDK's error string without a code or a RequestId: raised on the client.
+    SdkClient,
+    /// An SDK's error string without a code but with a RequestId: an answer of the API whose
+    /// code the string leaves out (Node.js).
+    SdkUnprinted,
+}
+
+impl Uncoded {
+    /// The kind of `env`.
+    pub fn of(env: &crate::input::Envelope<'_>) -> Uncoded {
+        match (env.api, env.status_code, env.error) {
+            (Api::V3, None, true) if env.text_form && env.request_id.is_some() => {
+                Uncoded::SdkUnprinted
+            }
+            (Api::V3, None, true) if env.text_form => Uncoded::SdkClient,
+            (Api::V3, None, true) => Uncoded::Error,
+            _ => Uncoded::No,
+        }
+    }
 }
 
 impl Key {
@@ -76,7 +104,7 @@ impl Key {
             api: Api::Legacy,
             code: Some(Code::Number(n)),
             meaning: None,
-            without_code: false,
+            uncoded: Uncoded::No,
         }
     }
 }
@@ -291,7 +319,7 @@ impl Summary {
                     api: Api::Legacy,
                     code: Some(Code::Number(i128::from(code))),
                     meaning: None,
-                    without_code: false,
+                    uncoded: Uncoded::No,
                 };
                 if let Some(i) = self.add(key, error, seen) {
                     if let Some(slot) = self.by_row.get_mut(row) {
@@ -437,7 +465,7 @@ mod tests {
             api: Api::V3,
             code: Some(Code::text(t)),
             meaning: None,
-            without_code: false,
+            uncoded: Uncoded::No,
         };
         let mut full = Summary::new(0);
         for n in 0..MAX_CODES {

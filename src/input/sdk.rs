@@ -1,12 +1,17 @@
 //! The error strings Tencent Cloud's SDKs print for an API 3.0 error, as they reach logs: an
 //! input form without JSON, read into the same envelope.
 //!
-//! - Go: `[TencentCloudSDKError] Code=…, Message=…, RequestId=…`
-//! - Python: `[TencentCloudSDKException] code:… message:… requestId:…`
-//! - Java: `[TencentCloudSDKException]code: … message:… requestId:…`
+//! - Go: `[TencentCloudSDKError] Code=…, Message=…, RequestId=…` (no `RequestId` when empty)
+//! - Python: `[TencentCloudSDKException] code:… message:… requestId:…` (`None` when missing)
+//! - Java: `[TencentCloudSDKException]code: … message:… requestId:…`, then ` cause:…` when the
+//!   exception has a cause (`null` when missing: a network failure has no code, no message and
+//!   no request ID, and only its cause names it)
+//! - Node.js: `[TencentCloudSDKException]message:…  requestId:…  traceId:…`: no code at all
 //! - PHP: `[TencentCloud\Common\Exception\TencentCloudSDKException] code:… message:… requestId:…`
+//!   (an empty code for whatever the SDK wrapped: a network failure, an HTTP error status)
 //!
-//! (Node.js prints no code, so there is nothing to explain in its string.)
+//! A code or request ID printed as `null`, `None` or nothing is none. `src/table/SOURCES.md`
+//! names the source line of each format.
 
 /// An SDK error string's parts, as byte ranges of the line: the whole string, the code, the
 /// message and the request ID.
@@ -58,23 +63,36 @@ fn find(line: &[u8]) -> Option<SdkError> {
         let code_end = message_at.unwrap_or_else(|| token_end(line, code_at));
         let id_at = memchr::memmem::rfind(&line[code_end..], b", RequestId=").map(|i| code_end + i);
         let message = message_at.map(|m| m + 10..id_at.unwrap_or(line.len()));
-        let request_id = id_at.map(|i| i + 12..token_end(line, i + 12));
-        let code = trimmed(line, code_at..code_end);
-        if code.len() > MAX_CODE {
-            return None;
-        }
-        return Some(SdkError {
-            raw: at..request_id.as_ref().map_or(line.len(), |r| r.end),
-            code,
-            message: message.map(|m| trimmed(line, m)),
-            request_id: request_id.map(|r| trimmed(line, r)),
-        });
+        let request_id = id_at.map(|i| i + 12..id_end(line, i + 12));
+        return parts(line, at, code_at..code_end, message, request_id, None);
     }
-    let marker = find(b"TencentCloudSDKException]", 0)?;
+    const MARKER: &[u8] = b"TencentCloudSDKException]";
+    let marker = find(MARKER, 0)?;
     let at = line[..marker]
         .iter()
         .rposition(|&b| b == b'[')
         .unwrap_or(marker);
+    let after = marker + MARKER.len();
+    if line[after..].starts_with(b"message:") {
+        // Node.js: `message:X  requestId:Y  traceId:Z`, with no code (`traceId` since 2024).
+        let message_at = after + 8;
+        let id_at =
+            memchr::memmem::rfind(&line[message_at..], b"  requestId:").map(|i| message_at + i);
+        let request_id = id_at.map(|i| {
+            let start = i + 12;
+            start..id_end(line, start)
+        });
+        let message = message_at..id_at.unwrap_or_else(|| token_end(line, message_at));
+        let trace_end = request_id
+            .as_ref()
+            .filter(|r| line[r.end..].starts_with(b"  traceId:"))
+            .map(|r| id_end(line, r.end + 10));
+        let mut e = parts(line, at, after..after, Some(message), request_id, None)?;
+        if let Some(end) = trace_end {
+            e.raw.end = end;
+        }
+        return Some(e);
+    }
     let code_at = find(b"code:", marker)? + 5;
     let message_at = find(b" message:", code_at);
     let code_end = message_at.unwrap_or_else(|| token_end(line, code_at));
@@ -82,18 +100,69 @@ fn find(line: &[u8]) -> Option<SdkError> {
     let message = message_at.map(|m| m + 9..id_at.unwrap_or(line.len()));
     let request_id = id_at.map(|i| {
         let start = i + 11;
-        start..token_end(line, start)
+        start..id_end(line, start)
     });
-    let code = trimmed(line, code_at..code_end);
+    // Java: the cause, after the request ID; what a network failure says is only there.
+    let cause = request_id
+        .as_ref()
+        .filter(|r| line[r.end..].starts_with(b" cause:"))
+        .map(|r| {
+            let start = r.end + 7;
+            // Up to the quote that closes a JSON string holding the line, else the line's end.
+            let end = memchr::memchr(b'"', &line[start..]).map_or(line.len(), |i| start + i);
+            start..end
+        });
+    parts(line, at, code_at..code_end, message, request_id, cause)
+}
+
+/// An SDK string's parts from where they were found: a value written as `null` (Java), `None`
+/// (Python) or nothing is none; a message that is none gives way to the cause.
+fn parts(
+    line: &[u8],
+    at: usize,
+    code: std::ops::Range<usize>,
+    message: Option<std::ops::Range<usize>>,
+    request_id: Option<std::ops::Range<usize>>,
+    cause: Option<std::ops::Range<usize>>,
+) -> Option<SdkError> {
+    let missing = |r: &std::ops::Range<usize>| matches!(&line[r.clone()], b"" | b"null" | b"None");
+    let code = trimmed(line, code);
     if code.len() > MAX_CODE {
         return None;
     }
+    let code = match missing(&code) {
+        true => code.start..code.start,
+        false => code,
+    };
+    let end = [
+        request_id.as_ref().map(|r| r.end),
+        cause.as_ref().map(|c| trimmed(line, c.clone()).end),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(line.len());
+    let request_id = request_id.map(|r| trimmed(line, r)).filter(|r| !missing(r));
+    let message = message
+        .map(|m| trimmed(line, m))
+        .filter(|m| !missing(m))
+        .or_else(|| cause.map(|c| trimmed(line, c)).filter(|c| !missing(c)));
     Some(SdkError {
-        raw: at..request_id.as_ref().map_or(line.len(), |r| r.end),
+        raw: at..end,
         code,
-        message: message.map(|m| trimmed(line, m)),
-        request_id: request_id.map(|r| trimmed(line, r)),
+        message,
+        request_id,
     })
+}
+
+/// Where a request ID starting at `from` ends: as [`token_end`], but without passing over
+/// spaces first, since every SDK writes it right after its label: an empty one is followed by
+/// the next label (`requestId:  traceId:…`, `requestId: cause:…`), which is no ID.
+fn id_end(line: &[u8], from: usize) -> usize {
+    from + line[from..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        .count()
 }
 
 /// Where the word starting at `from` ends: at the first byte that no SDK request ID or code
@@ -143,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn every_sdk_that_prints_a_code() {
+    fn every_sdk_s_string_of_an_answer() {
         let go = "2026/11/27 08:00:01 call failed: [TencentCloudSDKError] Code=AuthFailure.SignatureExpire, Message=签名过期, RequestId=6f2c-1";
         let (raw, code, message, id) = parts(go).unwrap();
         assert!(raw.starts_with("[TencentCloudSDKError]") && raw.ends_with("6f2c-1"));
@@ -176,11 +245,92 @@ mod tests {
         let (raw, code, _, _) = parts(php).unwrap();
         assert!(raw.starts_with("[TencentCloud\\Common"));
         assert_eq!(code, "InvalidParameter");
-        assert_eq!(
-            parts("[TencentCloudSDKException]message:m  requestId:r  traceId:t"),
-            None
-        );
         assert_eq!(parts("no sdk here"), None);
+    }
+
+    /// Each SDK's string for what it raises itself, as its source prints it: a missing code or
+    /// request ID is none, whatever the SDK writes for it.
+    #[test]
+    fn client_side_strings_of_every_sdk() {
+        let text = |s: Option<String>| s.unwrap_or_else(|| "-".into());
+        let read = |line: &str| {
+            let (raw, code, message, id) = parts(line).unwrap();
+            (raw, code, text(message), text(id))
+        };
+        // Go: no RequestId when it is empty.
+        let go = "E [TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to get response because dial tcp: i/o timeout";
+        let (raw, code, message, id) = read(go);
+        assert!(raw.starts_with("[TencentCloudSDKError]") && raw.ends_with("timeout"));
+        assert_eq!(
+            (code.as_str(), id.as_str()),
+            ("ClientError.NetworkError", "-")
+        );
+        assert_eq!(
+            message,
+            "Fail to get response because dial tcp: i/o timeout"
+        );
+        // Python: `None` for the request ID.
+        let py = "[TencentCloudSDKException] code:ClientNetworkError message:HTTPSConnectionPool(host='iss.tencentcloudapi.com', port=443): Read timed out. (read timeout=60) requestId:None";
+        let (_, code, message, id) = read(py);
+        assert_eq!((code.as_str(), id.as_str()), ("ClientNetworkError", "-"));
+        assert!(message.starts_with("HTTPSConnectionPool(") && message.ends_with("=60)"));
+        let py = "[TencentCloudSDKException] code:ServerNetworkError message:b'<html><title>502 Bad Gateway</title></html>' requestId:None";
+        assert_eq!(read(py).2, "b'<html><title>502 Bad Gateway</title></html>'");
+        // Java: an empty request ID, then none at all and a cause that names the failure.
+        let java = "[TencentCloudSDKException]code: ServerSideError message:response code is 502, not 200 requestId:";
+        let (raw, code, message, id) = read(java);
+        assert_eq!(
+            (code.as_str(), message.as_str(), id.as_str()),
+            ("ServerSideError", "response code is 502, not 200", "-")
+        );
+        assert!(raw.ends_with("requestId:"));
+        let java = "ERROR [TencentCloudSDKException]code: null message: requestId:null cause:java.net.SocketTimeoutException: timeout";
+        let (raw, code, message, id) = read(java);
+        assert_eq!((code.as_str(), id.as_str()), ("", "-"));
+        assert_eq!(message, "java.net.SocketTimeoutException: timeout");
+        assert!(raw.ends_with("timeout"));
+        let java = "[TencentCloudSDKException]code: null message:java.net.UnknownHostException-iss.tencentcloudapi.com requestId:null cause:java.net.UnknownHostException: iss.tencentcloudapi.com";
+        assert_eq!(
+            read(java).2,
+            "java.net.UnknownHostException-iss.tencentcloudapi.com"
+        );
+        // Inside a JSON string, the cause stops at its closing quote.
+        let java = r#"{"err":"[TencentCloudSDKException]code: null message: requestId:null cause:java.io.IOException: unexpected end of stream","x":1}"#;
+        let (raw, _, message, _) = read(java);
+        assert_eq!(message, "java.io.IOException: unexpected end of stream");
+        assert!(raw.ends_with("stream"));
+        // Node.js: no code; the request ID ends where `  traceId:` starts, empty or not.
+        let node = "[TencentCloudSDKException]message:签名过期  requestId:6f2c-1  traceId:3c1e-9";
+        let (raw, code, message, id) = read(node);
+        assert_eq!(
+            (code.as_str(), message.as_str(), id.as_str()),
+            ("", "签名过期", "6f2c-1")
+        );
+        assert!(raw.ends_with("traceId:3c1e-9"));
+        let node = "[TencentCloudSDKException]message:request to https://iss.tencentcloudapi.com/ failed, reason: connect ETIMEDOUT 10.0.0.1:443  requestId:  traceId:3c1e-9";
+        let (raw, code, message, id) = read(node);
+        assert_eq!((code.as_str(), id.as_str()), ("", "-"));
+        assert!(message.ends_with("10.0.0.1:443"), "{message}");
+        assert!(raw.ends_with("3c1e-9"));
+        // Before traceId (2024), the string ended with the request ID.
+        let node = "[TencentCloudSDKException]message:Bad Gateway  requestId:";
+        assert_eq!(read(node).2, "Bad Gateway");
+        // Python's None for every value, as its exception made without arguments prints.
+        assert_eq!(
+            read("[TencentCloudSDKException] code:None message:None requestId:None"),
+            (
+                "[TencentCloudSDKException] code:None message:None requestId:None".into(),
+                String::new(),
+                "-".into(),
+                "-".into()
+            )
+        );
+        // PHP: an empty code for what it wrapped.
+        let php = r"[TencentCloud\Common\Exception\TencentCloudSDKException] code: message:cURL error 28: Operation timed out after 60000 milliseconds requestId:";
+        let (raw, code, message, id) = read(php);
+        assert!(raw.starts_with(r"[TencentCloud\Common"));
+        assert_eq!((code.as_str(), id.as_str()), ("", "-"));
+        assert!(message.starts_with("cURL error 28"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::input::{Api, Envelope, Origin};
 use crate::lang::Lang;
 use crate::output::report::summary_meaning;
 use crate::settings::Settings;
+use crate::text::escape;
 
 /// The code as written: the legacy `StatusCode`, or the API 3.0 `Error.Code`; `-` without one.
 fn code_text(env: &Envelope<'_>, origin: &Origin<'_>, finding: &Finding<'_>) -> String {
@@ -29,7 +30,15 @@ fn meaning_text(env: &Envelope<'_>, finding: &Finding<'_>, lang: Lang) -> String
         Some(i) if i < finding.rows.len() => &finding.rows[i..=i],
         _ => finding.rows,
     };
-    let known = summary_meaning(rows, lang);
+    let known = match rows {
+        [row] => escape(&super::envelope::meaning_filled(
+            row,
+            lang,
+            finding.cause.as_deref(),
+        ))
+        .into_owned(),
+        _ => summary_meaning(rows, lang),
+    };
     match (finding.rows.is_empty(), env.message) {
         (true, Some(message)) => format!("{known}: {}", message.text_short(200)),
         _ => known,

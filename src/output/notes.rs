@@ -111,11 +111,22 @@ pub fn text(note: &Note, lang: Lang) -> String {
             "Response is written twice; the one with an error is shown, and the verdict holds both".into(),
             "Response 出现两次；显示含错误的一个，结论兼顾两者".into(),
         ),
-        Note::MessageDiffers(texts) => {
-            let texts = texts.iter().map(|t| escape(t).into_owned()).collect::<Vec<_>>().join(" / ");
+        Note::MessageDiffers { table, sent } => {
+            let sent = escape(sent);
+            // In English, each text with its English; in Chinese, the text.
+            let texts = |en: bool| {
+                table
+                    .iter()
+                    .map(|(zh, english)| match (en, english) {
+                        (true, Some(english)) => format!("{} ({})", escape(zh), escape(english)),
+                        _ => escape(zh).into_owned(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            };
             pick(
-                format!("Message differs from the table's text: {texts}"),
-                format!("Message 与错误码表的描述不同：{texts}"),
+                format!("Message \"{sent}\" differs from the table's text: {}", texts(true)),
+                format!("Message \"{sent}\" 与错误码表的描述不同：{}", texts(false)),
             )
         }
         Note::StringNumber(field, n) => pick(
@@ -143,12 +154,19 @@ mod tests {
 
     #[test]
     fn quoted_input_and_table_text_are_escaped() {
-        let note = Note::MessageDiffers(vec!["a\u{1b}]52;c;x\u{7}".into()]);
-        let said = text(&note, Lang::En);
-        assert!(
-            !said.contains('\u{1b}') && said.contains("\\u001b"),
-            "{said}"
-        );
+        let note = Note::MessageDiffers {
+            table: vec![("a\u{1b}]52;c;x\u{7}".into(), Some("b\u{9b}2J".into()))],
+            sent: "s\u{1b}[2J\u{202e}".into(),
+        };
+        for lang in [Lang::En, Lang::Zh] {
+            let said = text(&note, lang);
+            assert!(
+                !said.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'])
+                    && said.contains("\\u001b"),
+                "{said}"
+            );
+            assert!(said.starts_with("Message \"s\\u001b[2J"), "{said}");
+        }
         let said = text(&Note::KeyCase("k\u{202e}".into(), Field::Code), Lang::Zh);
         assert!(!said.contains('\u{202e}'), "{said}");
     }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::explain::problems::Problems;
-use crate::explain::summary::{Code, Group, Key, Span, Summary};
+use crate::explain::summary::{Code, Group, Key, Span, Summary, Uncoded};
 use crate::explain::timeline::Buckets;
 use crate::input::{Api, Skip};
 use crate::lang::Lang;
@@ -204,9 +204,11 @@ pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, Stri
         }
         // API 3.0 without a code: a success, or an Error without a Code.
         None if key.api == Api::V3 => {
-            let rows = match key.without_code {
-                true => answers::v3_without_code(),
-                false => answers::v3_success(),
+            let rows = match key.uncoded {
+                Uncoded::Error => answers::v3_without_code(),
+                Uncoded::SdkClient => answers::sdk_client_without_code(),
+                Uncoded::SdkUnprinted => answers::sdk_code_unprinted(),
+                Uncoded::No => answers::v3_success(),
             };
             (JsonCode::None(None), "-".to_string(), rows)
         }

@@ -35,7 +35,8 @@ pub struct RowStyle {
 #[derive(Serialize)]
 struct JsonRow<'a> {
     code: RowCode,
-    http_status: u16,
+    /// `null` for an SDK's client-side code: no answer came back.
+    http_status: Option<u16>,
     message: &'a str,
     message_en: Option<&'a str>,
     category: Option<&'a str>,
@@ -46,6 +47,9 @@ struct JsonRow<'a> {
     /// The codes of the other API generation that mean the same.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     twins: Vec<String>,
+    /// The codes of the other API generation that are related without meaning the same.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    see_also: Vec<String>,
 }
 
 /// A row's code in JSON: a number (legacy) or a string (API 3.0).
@@ -93,6 +97,7 @@ fn write_json(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Resu
             hint: hint(r, style.lang),
             source: style.show_source.then_some(&*r.source),
             twins: crate::table::crosswalk::twins_of(r),
+            see_also: crate::table::crosswalk::see_also_of(r),
         })
         .collect();
     crate::text::to_json_writer_pretty(&mut *out, &rows)?;
@@ -107,7 +112,7 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}",
             p.code(&r.label()),
-            p.http(r.http_status),
+            p.http_or_dash(r.http_status),
             p.highlight(&escape(&r.message), &style.highlight),
             p.highlight(&escape(en), &style.highlight),
             escape(r.category.as_deref().unwrap_or("")),
@@ -116,6 +121,12 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
         )?;
         if style.show_source {
             write!(out, "\t{}", escape(&r.source))?;
+        }
+        // Appended after the columns there were: the related codes of the other generation.
+        let see_also = crate::table::crosswalk::see_also_of(r);
+        match see_also.is_empty() {
+            true => write!(out, "\t-")?,
+            false => write!(out, "\t{}", see_also.join(","))?,
         }
         writeln!(out)?;
     }
@@ -179,7 +190,7 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
         };
         let mut cells = vec![
             Cell::new(p.code(&r.label())),
-            Cell::new(p.http(r.http_status)),
+            Cell::new(p.http_or_dash(r.http_status)),
             Cell::new(meaning),
             Cell::new(escape(r.category.as_deref().unwrap_or("-"))),
             Cell::new(p.retry(r.retry)),
@@ -228,7 +239,10 @@ fn write_records(
             let text = |t: Option<&str>| escape(t.unwrap_or("-")).into_owned();
             let mut values = vec![
                 vec![(r.label(), Paint::Code)],
-                vec![(r.http_status.to_string(), Paint::Http(r.http_status))],
+                vec![match r.http_status {
+                    Some(s) => (s.to_string(), Paint::Http(s)),
+                    None => ("-".to_string(), Paint::Plain),
+                }],
                 meaning,
                 vec![(text(r.category.as_deref()), Paint::Plain)],
                 vec![(retry, Paint::Retry(r.retry))],

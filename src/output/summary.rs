@@ -83,7 +83,7 @@ fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<Recor
         label,
         parts: vec![(text, paint)],
     };
-    let http = r.rows.first().map(|row| row.http_status);
+    let http = r.rows.first().and_then(|row| row.http_status);
     let retry = r.retry();
     vec![
         field(
@@ -221,7 +221,8 @@ impl Report for View<'_, '_> {
                 r.shown.clone(),
                 r.rows
                     .first()
-                    .map_or("-".into(), |row| row.http_status.to_string()),
+                    .and_then(|row| row.http_status)
+                    .map_or("-".into(), |s| s.to_string()),
                 r.category().unwrap_or("-").to_string(),
                 r.retry().map_or("-", Retry::as_str).to_string(),
                 time(r.seen.first),
@@ -294,7 +295,7 @@ impl Report for View<'_, '_> {
                     },
                     count: r.count,
                     share: (self.share(r.count) * 1e6).round() / 1e6,
-                    http_status: row.map(|r| r.http_status),
+                    http_status: row.and_then(|r| r.http_status),
                     message,
                     message_en,
                     category: r.category(),
@@ -319,7 +320,7 @@ impl Report for View<'_, '_> {
             let http = r
                 .rows
                 .first()
-                .map_or("-".to_string(), |row| p.http(row.http_status));
+                .map_or("-".to_string(), |row| p.http_or_dash(row.http_status));
             let text = self
                 .other_note(r)
                 .unwrap_or_else(|| summary_meaning(r.rows, self.settings.lang));
@@ -461,7 +462,7 @@ fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell>
     let http = r
         .rows
         .first()
-        .map_or("-".to_string(), |row| p.http(row.http_status));
+        .map_or("-".to_string(), |row| p.http_or_dash(row.http_status));
     let class = match (r.category(), r.retry()) {
         (None, None) => "-".to_string(),
         (category, retry) => format!(

@@ -1,5 +1,6 @@
-//! `list --twins`: the legacy codes beside their API 3.0 twins, as a table (one field a line
-//! where the table cannot hold the codes whole) or tab-separated.
+//! `list --twins`: the legacy codes beside their API 3.0 twins, with the API 3.0 list each is
+//! from (a code in both has a twin in each), as a table (one field a line where the table
+//! cannot hold the codes whole) or tab-separated.
 
 use std::io::{self, Write};
 
@@ -12,20 +13,31 @@ use crate::settings::Settings;
 use crate::table::crosswalk::Pair;
 use crate::text::escape;
 
-/// One pair a line: legacy code, API 3.0 code, their texts, the evidence.
+/// One pair a line: legacy code, API 3.0 code, their texts, the evidence, and the API 3.0
+/// list (`product` or `common`), last since it came last.
 pub fn write_plain(out: &mut impl Write, pairs: &[Pair]) -> io::Result<()> {
     for pair in pairs {
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}",
             pair.legacy,
             pair.v3,
             escape(&pair.legacy_message),
             escape(&pair.v3_message),
-            escape(&pair.evidence)
+            escape(&pair.evidence),
+            escape(&pair.v3_source)
         )?;
     }
     Ok(())
+}
+
+/// The API 3.0 list a twin is from, in `lang`.
+fn list_name(source: &str, lang: Lang) -> String {
+    match (source, lang) {
+        ("product", Lang::Zh) => "产品".to_string(),
+        ("common", Lang::Zh) => "公共".to_string(),
+        (other, _) => escape(other).into_owned(),
+    }
 }
 
 /// The pairs as a table fitted to the width, or one field a line where it is too narrow to
@@ -36,14 +48,28 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
         Lang::En => [
             "Legacy",
             "API 3.0",
+            "List",
             "Legacy text",
             "API 3.0 text",
             "Evidence",
         ],
-        Lang::Zh => ["旧版", "API 3.0", "旧版说明", "API 3.0 说明", "依据"],
+        Lang::Zh => [
+            "旧版",
+            "API 3.0",
+            "列表",
+            "旧版说明",
+            "API 3.0 说明",
+            "依据",
+        ],
     };
     let v3 = pairs.iter().map(|pair| pair.v3.width()).max().unwrap_or(0);
-    let needed = 3 * 5 + 1 + header[0].width().max(5) + v3.max(header[1].width()) + 3 * 10;
+    let list = pairs
+        .iter()
+        .map(|pair| list_name(&pair.v3_source, settings.lang).width())
+        .chain([header[2].width()])
+        .max()
+        .unwrap_or(0);
+    let needed = 3 * 6 + 1 + header[0].width().max(5) + v3.max(header[1].width()) + list + 3 * 10;
     if usize::from(settings.width) < needed {
         let records: Vec<Vec<RecordField>> = pairs
             .iter()
@@ -51,6 +77,7 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
                 let values = [
                     (pair.legacy.to_string(), Paint::Code),
                     (pair.v3.clone(), Paint::Code),
+                    (list_name(&pair.v3_source, settings.lang), Paint::Plain),
                     (escape(&pair.legacy_message).into_owned(), Paint::Plain),
                     (escape(&pair.v3_message).into_owned(), Paint::Plain),
                     (escape(&pair.evidence).into_owned(), Paint::Plain),
@@ -76,13 +103,14 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
         grid.add_row([
             p.code(&pair.legacy.to_string()),
             p.code(&pair.v3),
+            list_name(&pair.v3_source, settings.lang),
             escape(&pair.legacy_message).into_owned(),
             escape(&pair.v3_message).into_owned(),
             escape(&pair.evidence).into_owned(),
         ]);
     }
-    // The codes are never cut (the width counts the padding).
-    for (column, width) in [(0, 5), (1, v3)] {
+    // The codes and the list are never cut (the width counts the padding).
+    for (column, width) in [(0, 5), (1, v3), (2, list)] {
         if let Some(column) = grid.column_mut(column) {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
                 u16::try_from(width + 2).unwrap_or(u16::MAX),

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::table::{Retry, Row};
 
 fn row(
-    http_status: u16,
+    http_status: Option<u16>,
     message: &str,
     message_en: &str,
     category: Option<&str>,
@@ -34,7 +34,7 @@ pub fn v3_success() -> &'static [Row] {
     static ROW: OnceLock<[Row; 1]> = OnceLock::new();
     ROW.get_or_init(|| {
         [row(
-            200,
+            Some(200),
             "请求成功",
             "Request succeeded",
             Some("success"),
@@ -50,7 +50,7 @@ pub fn v3_without_code() -> &'static [Row] {
     static ROW: OnceLock<[Row; 1]> = OnceLock::new();
     ROW.get_or_init(|| {
         [row(
-            200,
+            Some(200),
             "错误未给出 Code",
             "an Error without a Code",
             None,
@@ -58,6 +58,47 @@ pub fn v3_without_code() -> &'static [Row] {
             (
                 "The response says it failed without saying why: read its Message, and quote the RequestId to support.",
                 "响应表明调用失败，但未说明原因：请查看 Message，并携带 RequestId 联系技术支持。",
+            ),
+            None,
+        )]
+    })
+}
+
+/// An SDK's error string without a code and without a RequestId: the SDK raised it on the
+/// client (Java's and PHP's network failures, PHP's wrapped HTTP error statuses, Node.js's
+/// every failure), with no answer of the API.
+pub fn sdk_client_without_code() -> &'static [Row] {
+    static ROW: OnceLock<[Row; 1]> = OnceLock::new();
+    ROW.get_or_init(|| {
+        [row(
+            None,
+            "SDK 在客户端抛出的异常，没有错误码：<cause>",
+            "an exception the SDK raised on the client, without a code: <cause>",
+            None,
+            None,
+            (
+                "No answer of the API named a code: the SDK raised this itself. Its message (or Java's cause) says why: a network failure (timeout, DNS, refused connection), an HTTP status other than 200 from a gateway or proxy (PHP: Guzzle's \"resulted in a `502 Bad Gateway` response\"; Node.js: the status text alone), or a misuse of the SDK. A write may already have taken effect: query its state before retrying a create, delete or update.",
+                "没有 API 应答给出错误码：这是 SDK 自己抛出的。原因见其消息（Java 见 cause）：网络故障（超时、DNS、连接被拒）、网关或代理返回的非 200 状态码（PHP 为 Guzzle 的 \"resulted in a `502 Bad Gateway` response\"，Node.js 只有状态文字），或 SDK 用法有误。写操作可能已经生效：重试创建、删除、修改前先查询其状态。",
+            ),
+            None,
+        )]
+    })
+}
+
+/// An SDK's error string without a code but with a RequestId: the API answered an error whose
+/// code the string leaves out (Node.js's never prints one).
+pub fn sdk_code_unprinted() -> &'static [Row] {
+    static ROW: OnceLock<[Row; 1]> = OnceLock::new();
+    ROW.get_or_init(|| {
+        [row(
+            Some(200),
+            "API 返回了错误，但 SDK 的字符串没有打印错误码：<cause>",
+            "an error the API answered, whose code the SDK's string leaves out: <cause>",
+            None,
+            None,
+            (
+                "The API answered with an error, but this string does not print its code (the Node.js SDK's toString never does): log err.code beside it to see which; meanwhile read the Message, and quote the RequestId to support.",
+                "API 返回了错误，但该字符串没有打印错误码（Node.js SDK 的 toString 从不打印）：请在日志中同时输出 err.code 以查看；在此之前请查看 Message，并携带 RequestId 联系技术支持。",
             ),
             None,
         )]
@@ -81,7 +122,7 @@ pub fn http_error(status: u16) -> Option<&'static [Row]> {
         (400..600)
             .map(|status| {
                 row(
-                    status,
+                    Some(status),
                     "由网关或代理回答，不是 API",
                     "answered by a gateway or proxy, not by the API",
                     Some("http"),

@@ -1,5 +1,6 @@
-//! Where a legacy code and an API 3.0 code mean the same: the pairs, each with its evidence,
-//! as data (`crosswalk.json`; a test holds the evidence to the two tables).
+//! Where a legacy code and an API 3.0 code mean the same (twins, `crosswalk.json`), and where
+//! they are related but do not mean the same (see also, `see-also.json`): the pairs, each with
+//! its evidence, as data kept apart (a test holds the evidence to the two tables).
 
 use std::sync::OnceLock;
 
@@ -8,7 +9,10 @@ use serde::{Deserialize, Serialize};
 /// The crosswalk, as data.
 pub const CROSSWALK_JSON: &str = include_str!("crosswalk.json");
 
-/// One pair of twins.
+/// The related pairs, as data.
+pub const SEE_ALSO_JSON: &str = include_str!("see-also.json");
+
+/// One pair: twins, or related codes.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Pair {
     /// The legacy code.
@@ -17,7 +21,7 @@ pub struct Pair {
     pub v3: String,
     /// Which list of API 3.0 the code is from (`product` or `common`).
     pub v3_source: String,
-    /// Why they mean the same (`identical`: the same text).
+    /// Why they mean the same (`identical`: the same text), or how they are related.
     pub evidence: String,
     /// The legacy code's text.
     pub legacy_message: String,
@@ -33,21 +37,42 @@ pub fn pairs() -> &'static [Pair] {
     })
 }
 
+/// The pairs of related codes, in legacy-code order.
+pub fn see_also_pairs() -> &'static [Pair] {
+    static PAIRS: OnceLock<Vec<Pair>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        serde_json::from_str(SEE_ALSO_JSON).expect("see-also.json is checked by the test suite")
+    })
+}
+
 /// The API 3.0 twins of a legacy code, and the legacy twins of an API 3.0 code.
 /// Only rows of the built-in tables have twins: a user table's row may mean something else.
 pub fn twins_of(row: &crate::table::Row) -> Vec<String> {
+    other_side(row, pairs())
+}
+
+/// The codes of the other API generation related to `row`'s without meaning the same, both
+/// ways; only for rows of the built-in tables.
+pub fn see_also_of(row: &crate::table::Row) -> Vec<String> {
+    other_side(row, see_also_pairs())
+}
+
+/// The codes `pairs` put beside `row`'s, each once, in the pairs' order.
+fn other_side(row: &crate::table::Row, pairs: &[Pair]) -> Vec<String> {
     if row.name.is_none() && &*row.source != crate::table::BUILTIN_SOURCE {
         return Vec::new();
     }
-    let mut twins: Vec<String> = pairs()
-        .iter()
-        .filter_map(|p| match &row.name {
-            Some(name) if p.v3.eq_ignore_ascii_case(name) => Some(p.legacy.to_string()),
-            None if p.legacy == row.code => Some(p.v3.clone()),
-            _ => None,
-        })
-        .collect();
-    // A code that is both a product and a common code is one twin, not two.
-    twins.dedup();
-    twins
+    let mut codes: Vec<String> = Vec::new();
+    for p in pairs {
+        let code = match &row.name {
+            Some(name) if p.v3.eq_ignore_ascii_case(name) => p.legacy.to_string(),
+            None if p.legacy == row.code => p.v3.clone(),
+            _ => continue,
+        };
+        // A code that is both a product and a common code is one code, not two.
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
 }

@@ -37,7 +37,8 @@ pub struct CodeEntry {
     pub generation: Generation,
     /// The code as the table writes it: the number, or the API 3.0 code.
     pub code: String,
-    /// The HTTP status the API answers with (the first row's, as the summary gives it).
+    /// The HTTP status the API answers with (the first row's, as the summary gives it); `None`
+    /// for a code no answer carries (an SDK's client-side code).
     pub http_status: Option<u16>,
     /// Each meaning's Chinese text, once, joined by [`TEXT_SEPARATOR`].
     pub message: String,
@@ -93,7 +94,7 @@ fn entry(generation: Generation, code: String, rows: &[Row]) -> CodeEntry {
     CodeEntry {
         generation,
         code,
-        http_status: rows.first().map(|r| r.http_status),
+        http_status: rows.first().and_then(|r| r.http_status),
         message: texts(&|r| Some(&r.message)).unwrap_or_default(),
         message_en: texts(&|r| r.message_en.as_deref()),
         category: classes(&|r| r.category.as_deref()),
@@ -187,6 +188,9 @@ mod tests {
         assert_eq!(success.retry, None);
         assert_eq!(success.category.as_deref(), Some("success"));
         assert!(success.see_also.is_empty());
+        // No answer of the API carries an SDK's client-side code.
+        assert_eq!(find("ClientError.NetworkError").http_status, None);
+        assert_eq!(find("41601").http_status, Some(200));
     }
 
     #[test]

@@ -62,8 +62,9 @@ impl fmt::Display for Retry {
 pub struct Row {
     /// The `StatusCode` of the envelope (200 is success).
     pub code: u32,
-    /// The HTTP status the API answers with for this code.
-    pub http_status: u16,
+    /// The HTTP status the API answers with for this code; `None` for a code no answer of the
+    /// API carries (an SDK's client-side code: no answer came back).
+    pub http_status: Option<u16>,
     /// The source's Chinese description: what `Message` carries.
     pub message: String,
     /// The meaning in English.
@@ -108,6 +109,8 @@ struct RawRow {
     _source: Option<String>,
     #[serde(default, rename = "twins")]
     _twins: Option<Vec<String>>,
+    #[serde(default, rename = "see_also")]
+    _see_also: Option<Vec<String>>,
 }
 
 impl TryFrom<RawRow> for Row {
@@ -152,7 +155,7 @@ impl TryFrom<RawRow> for Row {
         let hint = non_empty(raw.hint);
         Ok(Row {
             code,
-            http_status,
+            http_status: Some(http_status),
             message: raw.message,
             message_en: non_empty(raw.message_en),
             category: raw.category,
@@ -321,7 +324,7 @@ impl Table {
 
     /// The HTTP statuses the table uses, each once, in order.
     pub(crate) fn http_statuses(&self) -> Vec<u16> {
-        let mut statuses: Vec<u16> = self.rows.iter().map(|r| r.http_status).collect();
+        let mut statuses: Vec<u16> = self.rows.iter().filter_map(|r| r.http_status).collect();
         statuses.sort_unstable();
         statuses.dedup();
         statuses

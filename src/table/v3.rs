@@ -20,7 +20,8 @@ pub const V3_JSON: &str = include_str!("v3.json");
 struct V3Json {
     code: String,
     source: String,
-    http_status: u16,
+    /// `null` for the SDK's client-side codes: no answer came back.
+    http_status: Option<u16>,
     message: String,
     message_en: String,
     category: String,

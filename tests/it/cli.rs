@@ -22,9 +22,15 @@ fn lookup_prints_code_http_status_and_meaning() {
         &cells[..3],
         ["41601", "200", "Token 已过期，请重新生成 Token"]
     );
-    assert_eq!(cells[3], "Token expired, please generate a new token");
+    assert_eq!(cells[3], "Token expired: please generate a new token");
     assert_eq!(&cells[4..6], ["auth", "after-fix"]);
-    assert!(stderr.is_empty(), "{stderr}");
+    // The related API 3.0 codes: the last column, and a note.
+    assert_eq!(
+        cells[7],
+        "AuthFailure.SignatureExpire,AuthFailure.TokenFailure"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("note: see also "), "{stderr}");
 }
 
 #[test]
@@ -67,7 +73,11 @@ fn found_and_unknown_together_print_the_found_and_exit_1() {
     let (status, stdout, stderr) = parts(&run(&["lookup", "41601", "41699"]));
     assert_eq!(status, 1);
     assert_eq!(codes_of_plain(&stdout), ["41601"]);
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("errcode:"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
 }
 
 #[test]
@@ -123,7 +133,7 @@ fn list_is_in_code_order_and_filters() {
     let (status, stdout, _) = parts(&run(&["list"]));
     assert_eq!(status, 0);
     // The legacy codes first, then the API 3.0 codes.
-    assert_eq!(codes_of_plain(&stdout).len(), 74 + 193);
+    assert_eq!(codes_of_plain(&stdout).len(), 74 + 204);
     let (status, stdout, _) = parts(&run(&["list", "--api", "legacy"]));
     assert_eq!(status, 0);
     let codes: Vec<u32> = codes_of_plain(&stdout)
@@ -307,7 +317,7 @@ fn json_is_an_array_of_rows_with_the_contract_fields() {
     assert_eq!(rows[0]["message"], "Token 已过期，请重新生成 Token");
     assert_eq!(
         rows[0]["message_en"],
-        "Token expired, please generate a new token"
+        "Token expired: please generate a new token"
     );
     assert_eq!(rows[0]["category"], "auth");
     assert_eq!(rows[0]["retry"], "after-fix");
@@ -541,7 +551,8 @@ fn a_dev_null_opened_for_reading_and_writing_is_not_a_closed_stdout() {
     let (_, _, list_notes) = parts(&run(&["list"]));
     for (args, status, stderr) in [
         (vec!["list"], 0, list_notes.as_str()),
-        (vec!["41601"], 0, ""),
+        // A code with neither twins nor related codes: no note.
+        (vec!["41609"], 0, ""),
         (vec!["explain", "--check", &ok], 0, ""),
         (vec!["explain", "--check", &bad], 1, ""),
         (vec!["explain", "--check", "--format", "json", &bad], 1, ""),
@@ -623,9 +634,9 @@ fn a_pipe_closed_before_the_first_write_ends_quietly() {
     let bin = env!("CARGO_BIN_EXE_errcode");
     let (_dir, ok, _) = check_fixtures();
     // `true` leaves at once; whether errcode writes before or after, the pipe is no closed
-    // stdout: status 0 and nothing on stderr.
+    // stdout: status 0 and nothing on stderr (41609 has no note of its own).
     for args in [
-        "41601".to_string(),
+        "41609".to_string(),
         "--version".into(),
         format!("explain --check '{ok}'"),
     ] {

@@ -371,7 +371,7 @@ fn zsh_completes_codes_first_and_after_lookup() {
 fn the_zsh_script_describes_each_code() {
     let script = std::fs::read_to_string(committed("_errcode")).unwrap();
     assert!(
-        script.contains("'41601:Token expired, please generate a new token (Token 已过期，请重新生成 Token)' \\"),
+        script.contains("'41601:Token expired\\: please generate a new token (Token 已过期，请重新生成 Token)' \\"),
         "41601 is offered with its meaning"
     );
     assert!(script.contains("'41301:Failed to get the user'\\''s device resource list"));
@@ -445,7 +445,7 @@ fn powershell_completes_codes_with_their_meanings() {
     assert!(script.find("param($wordToComplete").unwrap() < made);
     let list = &script[made..made + script[made..].find("\n    )\n").unwrap()];
     for result in [
-        "[CompletionResult]::new('41601', '41601', [CompletionResultType]::ParameterValue, 'Token expired, please generate a new token (Token 已过期，请重新生成 Token)')",
+        "[CompletionResult]::new('41601', '41601', [CompletionResultType]::ParameterValue, 'Token expired: please generate a new token (Token 已过期，请重新生成 Token)')",
         "'Failed to get the user''s device resource list",
         "[CompletionResult]::new('AuthFailure.SignatureExpire'",
     ] {

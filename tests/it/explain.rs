@@ -669,3 +669,59 @@ fn json_lines_keep_their_file_and_order_across_files_and_sizes() {
         100_000
     );
 }
+
+#[test]
+fn a_message_in_the_table_s_english_is_no_difference_and_a_difference_quotes_the_message() {
+    let notes = |input: &str, lang: &str| -> Vec<(String, String)> {
+        let (_, stdout, _) = parts(&run_with_input(
+            &["explain", "--format", "json", "--lang", lang],
+            input.as_bytes(),
+        ));
+        json_lines(&stdout)[0]["annotation"]["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                (
+                    n["kind"].as_str().unwrap().to_string(),
+                    n["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    // The official English of a common code, the English of a product code and of a legacy
+    // code, as the table writes them but for case and closing punctuation.
+    for same in [
+        r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire","Message":"Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time."},"RequestId":"r"}}"#,
+        r#"{"Response":{"Error":{"Code":"ResourceUnavailable.DevOffline","Message":"device offline."},"RequestId":"r"}}"#,
+        r#"{"RequestId":"1","Code":0,"StatusCode":41617,"Message":"Device offline","Data":""}"#,
+    ] {
+        assert!(notes(same, "en").is_empty(), "{same}");
+    }
+    // A Message in other words is told with its own text, escaped.
+    let other = "{\"Response\":{\"Error\":{\"Code\":\"ResourceUnavailable.DevOffline\",\"Message\":\"gone \\u001b[2J\"},\"RequestId\":\"r\"}}";
+    for lang in ["en", "zh"] {
+        let notes = notes(other, lang);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        let (kind, text) = &notes[0];
+        assert_eq!(kind, "message-differs");
+        assert!(text.starts_with("Message \"gone \\u001b[2J\""), "{text}");
+        assert!(text.contains("设备离线"), "{text}");
+        assert_eq!(text.contains("(Device offline)"), lang == "en", "{text}");
+    }
+    // The English text names which of a code's two meanings the Message is.
+    let input = "{\"StatusCode\":51603,\"Code\":500,\"Message\":\"Failed to send to the message queue\",\"RequestId\":\"r\"}\n";
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "json"],
+        input.as_bytes(),
+    ));
+    let notes = json_lines(&stdout)[0]["annotation"]["notes"].to_string();
+    assert!(notes.contains("Message matches meaning 2 of 2"), "{notes}");
+    assert!(!notes.contains("message-differs"), "{notes}");
+    let (_, summary, _) = parts(&run_with_input(
+        &["explain", "--summary", "--format", "json"],
+        input.as_bytes(),
+    ));
+    let rows: serde_json::Value = serde_json::from_str(&summary).unwrap();
+    assert_eq!(rows[0]["message"], "消息队列发送失败", "{rows}");
+}

@@ -602,6 +602,15 @@ fn one_row_per_code_with_both_meanings_of_a_code_listed_twice() {
     );
     assert_eq!(all["200"]["retry"], Value::Null);
     assert_eq!(all["200"]["see_also"], json!([]));
+    assert_eq!(
+        all["41602"]["see_also"],
+        json!(["AuthFailure.TokenFailure"])
+    );
+    assert_eq!(
+        all["AuthFailure.TokenFailure"]["see_also"],
+        json!(["41601", "41602"])
+    );
+    assert_eq!(all["ClientError.NetworkError"]["http_status"], Value::Null);
     // Every object has the columns, in their order.
     for object in export(&["--format", "ndjson"]).lines() {
         let at: Vec<usize> = COLUMNS

@@ -231,9 +231,14 @@ fn every_row_is_complete_and_the_table_is_sorted() {
                 "{code}: source {source:?} is not one of {SOURCES:?}"
             ));
         }
-        if row["http_status"] != 200 {
+        // The SDK's client-side codes come with no answer of the API, so with no status.
+        let want = match source {
+            "sdk-client" => Value::Null,
+            _ => Value::from(200),
+        };
+        if row["http_status"] != want {
             problems.push(format!(
-                "{code}: http_status {} is not 200",
+                "{code} ({source}): http_status {} is not {want}",
                 row["http_status"]
             ));
         }
@@ -402,21 +407,99 @@ fn the_common_and_client_codes_are_there() {
             .unwrap()["retry"],
         "backoff"
     );
-    // Client-side codes are the ones the SDK's retry code makes up.
-    let retry_code = read(&format!("{SDK_DIR}/common/netretry.go"))
-        + &read(&format!("{SDK_DIR}/common/ratelimitretry.go"));
+    // The Go SDK's network code is the one its retry code makes up (copied in third_party/).
+    let retry_code = read(&format!("{SDK_DIR}/common/netretry.go"));
+    assert!(retry_code.contains("\"ClientError.NetworkError\""));
+    assert!(has("ClientError.NetworkError", "sdk-client"));
+}
+
+/// The lines of the table of client codes in SOURCES.md: code -> the line.
+fn sources_client_lines() -> BTreeMap<String, String> {
+    read("src/table/SOURCES.md")
+        .lines()
+        .filter_map(|line| {
+            let code = line.strip_prefix("| `")?.split_once('`')?.0;
+            Some((code.to_string(), line.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_client_code_is_complete_has_no_http_status_and_names_its_source() {
+    let rows = rows();
+    let sources = sources_client_lines();
     let client: Vec<&Value> = rows
         .iter()
         .filter(|r| r["source"] == "sdk-client")
         .collect();
-    assert!(!client.is_empty());
-    for row in client {
-        let code = text(row, "code");
+    // Go's, Python's and Java's own codes.
+    for code in [
+        "ClientError.NetworkError",
+        "ClientError.ParseJsonError",
+        "ClientError.HttpStatusCodeError",
+        "ClientError.IOError",
+        "ClientError.CircuitBreakerError",
+        "ClientError.BuildRequestError",
+        "ClientError.TypeError",
+        "ClientNetworkError",
+        "ServerNetworkError",
+        "ClientParamsError",
+        "ServerSideError",
+        "ClientSideError",
+    ] {
         assert!(
-            code.starts_with("ClientError.") && retry_code.contains(&format!("\"{code}\"")),
-            "{code} is not a ClientError code of netretry.go or ratelimitretry.go"
+            client.iter().any(|r| r["code"] == code),
+            "{code} has no sdk-client row; {REGENERATE}"
         );
     }
+    let mut problems = Vec::new();
+    for row in client {
+        let code = text(row, "code");
+        if !row["http_status"].is_null() {
+            problems.push(format!(
+                "{code}: http_status {} is not null",
+                row["http_status"]
+            ));
+        }
+        let chinese = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if !chinese(text(row, "message")) || !chinese(text(row, "hint_zh")) {
+            problems.push(format!("{code}: message or hint_zh is not Chinese"));
+        }
+        for field in ["message_en", "hint_en"] {
+            let t = text(row, field);
+            if t.trim().is_empty() || chinese(t) {
+                problems.push(format!("{code}: {field} is empty or not English"));
+            }
+        }
+        // A cause in one language is a cause in the other.
+        if text(row, "message").contains("<cause>") != text(row, "message_en").contains("<cause>") {
+            problems.push(format!("{code}: <cause> is in one message only"));
+        }
+        match sources.get(code) {
+            None => problems.push(format!(
+                "{code}: no line in SOURCES.md's table of client codes"
+            )),
+            Some(line) => {
+                let cells: Vec<&str> = line.split(" | ").collect();
+                let named = cells.get(1).and_then(|c| c.split_once(" @ "));
+                let ok = named.is_some_and(|(repo, commit)| {
+                    repo.starts_with("TencentCloud/tencentcloud-sdk-")
+                        && commit.len() == 40
+                        && commit.bytes().all(|b| b.is_ascii_hexdigit())
+                });
+                if !ok || cells.len() < 5 || cells[2].trim().is_empty() {
+                    problems.push(format!(
+                        "{code}: SOURCES.md's line needs the repository @ commit and the place: {line}"
+                    ));
+                }
+            }
+        }
+    }
+    fail_if_any(
+        &problems,
+        "sdk-client rows are incomplete",
+        "fix src/table/v3-knowledge.json or src/table/SOURCES.md, then regenerate with: python3 scripts/gen-v3-table.py",
+    );
 }
 
 /// The Chinese text without whitespace, ASCII punctuation or CJK punctuation: two texts are
@@ -487,5 +570,139 @@ fn crosswalk_evidence_holds() {
         &problems,
         "src/table/crosswalk.json does not hold",
         "fix the pairs (python3 scripts/crosswalk-candidates.py lists candidates); if v3.json is stale, regenerate with: python3 scripts/gen-v3-table.py",
+    );
+}
+
+#[test]
+fn hints_say_what_the_platform_documents() {
+    let rows = rows();
+    let row = |code: &str, source: &str| -> &Value {
+        rows.iter()
+            .find(|r| r["code"] == code && r["source"] == source)
+            .unwrap_or_else(|| panic!("{code} ({source})"))
+    };
+    let p = |code: &str| row(code, "product");
+    // A region fault is the request's, as UnsupportedRegion is.
+    assert_eq!(p("RegionError.ResourceUnreachable")["category"], "request");
+    assert_eq!(row("UnsupportedRegion", "common")["category"], "request");
+    // A UserId that names no sub-account is a wrong parameter, not a refused permission.
+    assert_eq!(p("FailedOperation.NotHaveSubUser")["category"], "parameter");
+    assert!(text(p("FailedOperation.NotHaveSubUser"), "hint_en").contains("UserId"));
+    // A feature opened per account, not IP allowlisting.
+    let nowhitelist = p("OperationDenied.NoWhitelist");
+    assert_eq!(nowhitelist["category"], "feature");
+    assert!(text(nowhitelist, "hint_en").contains("SetForbidPlayChannels"));
+    assert!(text(nowhitelist, "hint_en").contains("not IP allowlisting"));
+    // A generic failure, listed for many writes, and a network failure: a write may be done.
+    for (code, source) in [
+        ("FailedOperation", "product"),
+        ("FailedOperation", "common"),
+        ("ClientError.NetworkError", "sdk-client"),
+        ("ClientError.IOError", "sdk-client"),
+        ("ClientNetworkError", "sdk-client"),
+    ] {
+        let r = row(code, source);
+        assert!(
+            text(r, "hint_en").contains("before retrying a create, delete or update"),
+            "{code} ({source}): {}",
+            text(r, "hint_en")
+        );
+        assert!(
+            text(r, "hint_zh").contains("先查询其状态"),
+            "{code} ({source})"
+        );
+    }
+    assert!(
+        p("FailedOperation")["actions"].as_array().unwrap().len() >= 57,
+        "the hint counts the actions"
+    );
+    for code in [
+        "OperationDenied.BandwidthLimitZero",
+        "OperationDenied.ConnectsLimitZero",
+    ] {
+        let hint = text(p(code), "hint_en");
+        assert!(
+            !hint.contains("raise") && hint.contains("recording download is enabled"),
+            "{hint}"
+        );
+    }
+    let size = text(row("RequestSizeLimitExceeded", "common"), "hint_en");
+    assert!(
+        size.contains("32 KB") && size.contains("10 MB") && size.contains("POST"),
+        "{size}"
+    );
+    let life = text(p("InvalidParameter.InvalidLifeRuleParam"), "hint_en");
+    assert!(
+        life.contains("AddRecordRetrieveTask") && life.contains("UpdateRecordPlan"),
+        "{life}"
+    );
+    assert_eq!(
+        text(p("InvalidParameterValue.InvalidExpiration"), "message_en"),
+        "Invalid expiry for the retrieved copy (1–365 days)"
+    );
+    assert!(
+        !text(p("InvalidParameterValue.BakTimeNotEnough"), "message_en")
+            .contains("does not satisfy")
+    );
+}
+
+#[test]
+fn see_also_evidence_holds_and_no_pair_is_also_a_twin() {
+    let legacy = json("src/table/codes.json");
+    let legacy = legacy.as_array().expect("src/table/codes.json is an array");
+    let v3 = rows();
+    let twins = json("src/table/crosswalk.json");
+    let twins: BTreeSet<(u64, String)> = twins
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["legacy"].as_u64().unwrap(), text(p, "v3").to_string()))
+        .collect();
+    let related = json("src/table/see-also.json");
+    let pairs = related.as_array().expect("see-also.json is an array");
+    assert!(pairs.len() >= 3);
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    for pair in pairs {
+        let code = pair["legacy"].as_u64().unwrap_or(0);
+        let other = text(pair, "v3");
+        let source = text(pair, "v3_source");
+        let label = format!("{code} -> {other} ({source})");
+        if !seen.insert((code, other.to_string(), source.to_string())) {
+            problems.push(format!("{label}: listed twice"));
+        }
+        if twins.contains(&(code, other.to_string())) {
+            problems.push(format!(
+                "{label}: a twin already; a code is a twin or related, not both"
+            ));
+        }
+        let old = legacy
+            .iter()
+            .find(|r| r["code"] == code && r["message"] == pair["legacy_message"]);
+        let new = v3.iter().find(|r| {
+            r["code"] == other && r["source"] == source && r["message"] == pair["v3_message"]
+        });
+        let (Some(old), Some(new)) = (old, new) else {
+            problems.push(format!(
+                "{label}: no legacy row with that code and text, or no v3 row with that code, source and text"
+            ));
+            continue;
+        };
+        if normalise(text(old, "message")) == normalise(text(new, "message")) {
+            problems.push(format!(
+                "{label}: the texts are identical, so they are twins"
+            ));
+        }
+        let evidence = text(pair, "evidence");
+        if evidence.split_whitespace().count() < 12 {
+            problems.push(format!(
+                "{label}: the evidence should say, in a sentence, how the two are related and how they differ"
+            ));
+        }
+    }
+    fail_if_any(
+        &problems,
+        "src/table/see-also.json does not hold",
+        "fix the pairs (python3 scripts/crosswalk-candidates.py lists candidates)",
     );
 }

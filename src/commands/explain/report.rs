@@ -24,7 +24,8 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
         // An HTTP error status with no envelope: one row per status.
         (Api::Http, _) => rows
             .first()
-            .map(|r| summary::Code::Number(i128::from(r.http_status))),
+            .and_then(|r| r.http_status)
+            .map(|s| summary::Code::Number(i128::from(s))),
         (_, None) => None,
         // A StatusCode that is not a whole number is no code: such envelopes count together.
         (Api::Legacy, Some(v)) => v.as_integer().map(|(n, _)| summary::Code::Number(n)),
@@ -41,7 +42,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
             let text = m.text();
             let at = rows
                 .iter()
-                .position(|r| crate::explain::same_message(&text, &r.message))?;
+                .position(|r| crate::explain::names_row(&text, r))?;
             u8::try_from(at).ok()
         }),
     };
@@ -49,7 +50,7 @@ fn summary_key(env: &Envelope<'_>, rows: &[crate::table::Row]) -> summary::Key {
         api: env.api,
         code,
         meaning,
-        without_code: env.api == Api::V3 && env.error && env.status_code.is_none(),
+        uncoded: summary::Uncoded::of(env),
     }
 }
 

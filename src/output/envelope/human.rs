@@ -250,7 +250,11 @@ fn glossary(
         },
         (id, _) => value_text(id, 200),
     };
-    line(out, "RequestId", plain_text(id), desc(Field::RequestId))?;
+    // A client-side code came with no answer, so with no RequestId to leave blank.
+    let client_side = matched(f).is_some_and(|r| r.http_status.is_none());
+    if !(client_side && id == "-") {
+        line(out, "RequestId", plain_text(id), desc(Field::RequestId))?;
+    }
     if !v3 {
         let said = match (f.code, en) {
             (Some(0), true) => " · answered normally",
@@ -276,7 +280,10 @@ fn glossary(
             Api::V3 => code_text(env, 64).unwrap_or_default(),
             Api::Http => row.label(),
         };
-        status = format!("{code} · HTTP {} · {}", row.http_status, escape(category));
+        status = match row.http_status {
+            Some(http) => format!("{code} · HTTP {http} · {}", escape(category)),
+            None => format!("{code} · {}", escape(category)),
+        };
         if let Some(retry) = retry {
             status_spans.text(format!("{status} · retry "));
             status_spans.push(retry.as_str(), retry_paint(retry));
@@ -295,9 +302,15 @@ fn glossary(
             1 => word.to_string(),
             _ => format!("{word} {}", i + 1),
         };
-        let text = match (lang, row.message_en.as_deref()) {
-            (Lang::En, Some(text)) => format!("{} ({})", escape(text), escape(&row.message)),
-            _ => escape(&row.message).into_owned(),
+        let cause = f.cause.as_deref();
+        let zh = super::meaning_filled(row, Lang::Zh, cause);
+        let text = match (lang, row.message_en.is_some()) {
+            (Lang::En, true) => format!(
+                "{} ({})",
+                escape(&super::meaning_filled(row, Lang::En, cause)),
+                escape(&zh)
+            ),
+            _ => escape(&zh).into_owned(),
         };
         line(out, &name, plain_text(text), None)?;
     }

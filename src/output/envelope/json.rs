@@ -435,6 +435,17 @@ fn write_annotation_end(
 ) -> io::Result<()> {
     out.write_all(b",\"meanings\":")?;
     out.write_all(meanings.as_bytes())?;
+    // The codes of the other API generation related to this one without meaning the same.
+    out.write_all(b",\"see_also\":")?;
+    let mut see_also: Vec<String> = Vec::new();
+    for row in f.rows {
+        for code in crate::table::crosswalk::see_also_of(row) {
+            if !see_also.contains(&code) {
+                see_also.push(code);
+            }
+        }
+    }
+    crate::text::to_json_writer(&mut *out, &see_also)?;
     out.write_all(b",\"expected_http_status\":")?;
     json_number(out, f.expected_http)?;
     out.write_all(b",\"observed_http_status\":")?;

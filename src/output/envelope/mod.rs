@@ -27,6 +27,27 @@ pub fn meaning(row: &Row, lang: Lang) -> String {
     escape(text).into_owned()
 }
 
+/// A row's meaning in `lang`, not escaped, with an SDK's `cause` in place of `<cause>` (words
+/// saying that none was logged, when there is none).
+pub(crate) fn meaning_filled<'r>(
+    row: &'r Row,
+    lang: Lang,
+    cause: Option<&str>,
+) -> std::borrow::Cow<'r, str> {
+    let text = match lang {
+        Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
+        Lang::Zh => &row.message,
+    };
+    if !text.contains("<cause>") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let cause = cause.unwrap_or(match lang {
+        Lang::En => "(no cause logged)",
+        Lang::Zh => "（日志中没有原因）",
+    });
+    std::borrow::Cow::Owned(text.replacen("<cause>", cause, 1))
+}
+
 /// The row `Message` names (the first when it names none).
 fn matched<'t>(f: &Finding<'t>) -> Option<&'t Row> {
     f.rows.get(f.message_matches.unwrap_or(0))
@@ -43,7 +64,7 @@ fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<S
             }
             .to_string(),
         ),
-        Some(row) => Some(meaning(row, lang)),
+        Some(row) => Some(escape(&meaning_filled(row, lang, f.cause.as_deref())).into_owned()),
         None => None,
     }
 }
