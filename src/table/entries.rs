@@ -54,7 +54,7 @@ pub struct CodeEntry {
     pub hint_zh: Option<String>,
     /// The codes of the other generation that mean the same.
     pub twins: Vec<String>,
-    /// Codes worth reading beside this one.
+    /// The related codes of the other generation that do not mean the same.
     pub see_also: Vec<String>,
     /// Where its rows came from (`built-in`, a user table's path, `api-3.0 product`…),
     /// each once, joined by [`CLASS_SEPARATOR`].
@@ -102,15 +102,9 @@ fn entry(generation: Generation, code: String, rows: &[Row]) -> CodeEntry {
         hint_en: texts(&|r| r.hint_en.as_deref().or(r.hint_zh.as_deref())),
         hint_zh: texts(&|r| r.hint_zh.as_deref().or(r.hint_en.as_deref())),
         twins: distinct(rows.iter().flat_map(crosswalk::twins_of)),
-        see_also: distinct(rows.iter().flat_map(see_also)),
+        see_also: distinct(rows.iter().flat_map(crosswalk::see_also_of)),
         source: distinct(rows.iter().map(|r| &*r.source)).join(CLASS_SEPARATOR),
     }
-}
-
-/// The codes the table points to from `row`, to read beside it. The table holds no such
-/// links yet: every row gives none.
-fn see_also(_row: &Row) -> Vec<String> {
-    Vec::new()
 }
 
 /// Each value once, in the order first met.
@@ -176,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn twins_come_from_the_crosswalk_and_success_has_no_retry_class() {
+    fn twins_and_see_also_come_from_the_crosswalk_and_success_has_no_retry_class() {
         let all = builtin();
         let find = |code: &str| all.iter().find(|e| e.code == code).unwrap();
         assert_eq!(
@@ -188,6 +182,16 @@ mod tests {
         assert_eq!(success.retry, None);
         assert_eq!(success.category.as_deref(), Some("success"));
         assert!(success.see_also.is_empty());
+        assert_eq!(
+            find("41601").see_also,
+            ["AuthFailure.SignatureExpire", "AuthFailure.TokenFailure"]
+        );
+        assert_eq!(
+            find("AuthFailure.TokenFailure").see_also,
+            ["41601", "41602"]
+        );
+        // Both rows of a product and common code name it: once.
+        assert_eq!(find("InvalidParameterValue").see_also, ["40005"]);
         // No answer of the API carries an SDK's client-side code.
         assert_eq!(find("ClientError.NetworkError").http_status, None);
         assert_eq!(find("41601").http_status, Some(200));
