@@ -37,6 +37,9 @@ _errcode() {
             errcode,explain)
                 cmd="errcode__subcmd__explain"
                 ;;
+            errcode,export)
+                cmd="errcode__subcmd__export"
+                ;;
             errcode,help)
                 cmd="errcode__subcmd__help"
                 ;;
@@ -64,6 +67,9 @@ _errcode() {
             errcode__subcmd__help,explain)
                 cmd="errcode__subcmd__help__subcmd__explain"
                 ;;
+            errcode__subcmd__help,export)
+                cmd="errcode__subcmd__help__subcmd__export"
+                ;;
             errcode__subcmd__help,help)
                 cmd="errcode__subcmd__help__subcmd__help"
                 ;;
@@ -86,18 +92,18 @@ _errcode() {
 
     case "${cmd}" in
         errcode)
-            opts="200 40001 40002 40003 40004 40005 40006 41301 41601 41602 41603 41604 41605 41606 41607 41608 41609 41610 41611 41612 41613 41614 41615 41616 41617 41618 41619 41620 41621 41622 41623 41624 41625 41626 41627 41628 41629 41630 41631 41632 41633 41634 42205 42206 42207 42501 42502 42503 42504 42505 42506 42507 42508 50000 50001 50002 51601 51602 51603 52501 52502 52503 52504 52505 52506 52507 52508 52509 52510 52511 52512 52513 52514 ActionOffline AuthFailure.InvalidAuthorization AuthFailure.InvalidSecretId AuthFailure.MFAFailure AuthFailure.SecretIdNotFound AuthFailure.SignatureExpire AuthFailure.SignatureFailure AuthFailure.TokenFailure AuthFailure.UnauthorizedOperation ClientError.BuildRequestError ClientError.CircuitBreakerError ClientError.HttpStatusCodeError ClientError.IOError ClientError.NetworkError ClientError.ParseJsonError ClientError.TypeError ClientNetworkError ClientParamsError ClientSideError DryRunOperation FailedOperation FailedOperation.DatabaseError FailedOperation.DeviceResponseTimeOut FailedOperation.DeviceResultTimeOut FailedOperation.NotHaveSubUser FailedOperation.RequestTimeout InternalError InternalError.ServerInternalError InvalidAction InvalidParameter InvalidParameter.DownloadUrlError InvalidParameter.DownloadUrlHasExpired InvalidParameter.InvalidAction InvalidParameter.InvalidBodyFormat InvalidParameter.InvalidChannels InvalidParameter.InvalidLifeRuleParam InvalidParameter.InvalidOrganizationParam InvalidParameter.InvalidParameter InvalidParameter.InvalidParameterFormat InvalidParameter.InvalidTimeSection InvalidParameter.RequiredHeaderParameterEmpty InvalidParameter.TaskIdNotExist InvalidParameterValue InvalidParameterValue.BakTimeNotEnough InvalidParameterValue.ChannelsExceedsRange InvalidParameterValue.ContainInvalidChannelId InvalidParameterValue.ContainInvalidDeviceId InvalidParameterValue.DataOutOfRange InvalidParameterValue.DeviceMismatchChannel InvalidParameterValue.EmptyChannelId InvalidParameterValue.EmptyDeviceId InvalidParameterValue.EmptyName InvalidParameterValue.EmptyOrganizationId InvalidParameterValue.EmptyTemplateId InvalidParameterValue.EndTimeZero InvalidParameterValue.IllegalChannelId InvalidParameterValue.IllegalDescribe InvalidParameterValue.IllegalDeviceId InvalidParameterValue.IllegalName InvalidParameterValue.IllegalOrganizationId InvalidParameterValue.IllegalStreamType InvalidParameterValue.InvalidAccessProtocol InvalidParameterValue.InvalidBeginTime InvalidParameterValue.InvalidChannelId InvalidParameterValue.InvalidChannelIdOrDeviceId InvalidParameterValue.InvalidChannelName InvalidParameterValue.InvalidClusterId InvalidParameterValue.InvalidDescription InvalidParameterValue.InvalidDeviceId InvalidParameterValue.InvalidDeviceName InvalidParameterValue.InvalidDevicePasswordLength InvalidParameterValue.InvalidDeviceStatus InvalidParameterValue.InvalidDeviceType InvalidParameterValue.InvalidDomainType InvalidParameterValue.InvalidEnalbeValue InvalidParameterValue.InvalidEndTime InvalidParameterValue.InvalidExpiration InvalidParameterValue.InvalidExpirationRange InvalidParameterValue.InvalidFileType InvalidParameterValue.InvalidGatewayProtocolType InvalidParameterValue.InvalidIpv4 InvalidParameterValue.InvalidKeyword InvalidParameterValue.InvalidName InvalidParameterValue.InvalidOrgName InvalidParameterValue.InvalidOrganizationId InvalidParameterValue.InvalidPageNumber InvalidParameterValue.InvalidPageParameter InvalidParameterValue.InvalidPageSize InvalidParameterValue.InvalidPlanId InvalidParameterValue.InvalidPullState InvalidParameterValue.InvalidPushState InvalidParameterValue.InvalidRTMPAppName InvalidParameterValue.InvalidRTMPStreamName InvalidParameterValue.InvalidRepairMode InvalidParameterValue.InvalidRetrievalMode InvalidParameterValue.InvalidRetrieveTaskId InvalidParameterValue.InvalidSecret InvalidParameterValue.InvalidStartTimeOrEndTime InvalidParameterValue.InvalidStatus InvalidParameterValue.InvalidStreamType InvalidParameterValue.InvalidTemplateId InvalidParameterValue.InvalidTimeFormat InvalidParameterValue.InvalidTimeSectionValue InvalidParameterValue.InvalidTransitionRange InvalidParameterValue.InvalidUserParam InvalidParameterValue.InvalidUsername InvalidParameterValue.LimitRepairTransition InvalidParameterValue.NonSameDay InvalidParameterValue.OrgNameRepeat InvalidParameterValue.OrganizationCountExceedsRange InvalidParameterValue.OutOfTimeRange InvalidParameterValue.PageSizeExceedLimit InvalidParameterValue.PlanChannelsExceedsRange InvalidParameterValue.PlanNameRepeat InvalidParameterValue.RTMPPushStreamParamRepeat InvalidParameterValue.RetrieveTaskChannelsExceedsRange InvalidParameterValue.StartOverEndTime InvalidParameterValue.StartOverNowTime InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime InvalidParameterValue.StartTimeZero InvalidParameterValue.TaskTypeNotSupported InvalidParameterValue.TimeLessThanTenMinutes InvalidParameterValue.TooLongDescribe InvalidParameterValue.TooLongName InvalidParameterValue.TooLongStreamType InvalidParameterValue.UnSupportOperateCMD InvalidParameterValue.UnSupportScale InvalidParameterValue.UnSupportedAccessType InvalidParameterValue.UnSupportedPTZCMD InvalidParameterValue.UnSupportedPresetCMD InvalidParameterValue.UnSupportedScaleParam InvalidParameterValue.UnsupportedStreamProtocol InvalidRequest IpInBlacklist IpNotInWhitelist LimitExceeded LimitExceeded.ChannelNumExceeded LimitExceeded.DeiceIdQuantityExceededLimit LimitExceeded.GBDeviceNumExceeded MissingParameter MissingParameter.EmptyTimeSection MissingParameter.MissingLifeRuleParam MissingParameter.MissingMustParameter MissingParameter.MissingRetrieveTaskParam MissingParameter.MissingUpdatedInfo MissingParameter.MissingUserInfo NoSuchProduct NoSuchVersion OperationDenied.BandwidthLimitZero OperationDenied.ConcurrentDownloadsOverLimit OperationDenied.ConnectsLimitZero OperationDenied.ExceededMaximumDepth OperationDenied.NoWhitelist OperationDenied.PlayAuthNotEnabled RegionError.ResourceUnreachable RequestLimitExceeded RequestLimitExceeded.GlobalRegionUinLimitExceeded RequestLimitExceeded.IPLimitExceeded RequestLimitExceeded.UinLimitExceeded RequestSizeLimitExceeded ResourceInUse ResourceInUse.ChannelRepeatAdd ResourceInUse.PlanDeleting ResourceInUse.PlanLinkTemplate ResourceInUse.PlanNameRepeat ResourceInUse.RetrieveTaskExecuting ResourceInUse.RetrieveTaskNameRepeat ResourceInUse.TemplateNameRepeat ResourceInsufficient ResourceNotFound ResourceNotFound.ChannelNotExist ResourceNotFound.DeviceNotExist ResourceNotFound.NotFoundCluster ResourceNotFound.OrganizationIdNotExist ResourceNotFound.PlanNotExist ResourceNotFound.RetrieveTaskNotExist ResourceNotFound.StreamNotExistOrClose ResourceNotFound.TemplateNotExist ResourceNotFound.VideoNotFound ResourceUnavailable ResourceUnavailable.ChannelOffline ResourceUnavailable.DevDisable ResourceUnavailable.DevNoRegister ResourceUnavailable.DevOffline ResourceUnavailable.VideoArchived ResponseSizeLimitExceeded ServerNetworkError ServerSideError ServiceUnavailable UnauthorizedOperation UnknownParameter UnsupportedOperation UnsupportedOperation.OrgLinkDev UnsupportedOperation.OrgLinkOrg UnsupportedOperation.PushDomainNotExist UnsupportedOperation.ScaleAndPosBothExist UnsupportedOperation.StreamTypeOrResolution UnsupportedOperation.UnopenedIntranetServicesInRegion UnsupportedProtocol UnsupportedRegion completions man lookup l list search s explain e help -f -h -V --format --color --lang --table --help --version"
+            opts="200 40001 40002 40003 40004 40005 40006 41301 41601 41602 41603 41604 41605 41606 41607 41608 41609 41610 41611 41612 41613 41614 41615 41616 41617 41618 41619 41620 41621 41622 41623 41624 41625 41626 41627 41628 41629 41630 41631 41632 41633 41634 42205 42206 42207 42501 42502 42503 42504 42505 42506 42507 42508 50000 50001 50002 51601 51602 51603 52501 52502 52503 52504 52505 52506 52507 52508 52509 52510 52511 52512 52513 52514 ActionOffline AuthFailure.InvalidAuthorization AuthFailure.InvalidSecretId AuthFailure.MFAFailure AuthFailure.SecretIdNotFound AuthFailure.SignatureExpire AuthFailure.SignatureFailure AuthFailure.TokenFailure AuthFailure.UnauthorizedOperation ClientError.BuildRequestError ClientError.CircuitBreakerError ClientError.HttpStatusCodeError ClientError.IOError ClientError.NetworkError ClientError.ParseJsonError ClientError.TypeError ClientNetworkError ClientParamsError ClientSideError DryRunOperation FailedOperation FailedOperation.DatabaseError FailedOperation.DeviceResponseTimeOut FailedOperation.DeviceResultTimeOut FailedOperation.NotHaveSubUser FailedOperation.RequestTimeout InternalError InternalError.ServerInternalError InvalidAction InvalidParameter InvalidParameter.DownloadUrlError InvalidParameter.DownloadUrlHasExpired InvalidParameter.InvalidAction InvalidParameter.InvalidBodyFormat InvalidParameter.InvalidChannels InvalidParameter.InvalidLifeRuleParam InvalidParameter.InvalidOrganizationParam InvalidParameter.InvalidParameter InvalidParameter.InvalidParameterFormat InvalidParameter.InvalidTimeSection InvalidParameter.RequiredHeaderParameterEmpty InvalidParameter.TaskIdNotExist InvalidParameterValue InvalidParameterValue.BakTimeNotEnough InvalidParameterValue.ChannelsExceedsRange InvalidParameterValue.ContainInvalidChannelId InvalidParameterValue.ContainInvalidDeviceId InvalidParameterValue.DataOutOfRange InvalidParameterValue.DeviceMismatchChannel InvalidParameterValue.EmptyChannelId InvalidParameterValue.EmptyDeviceId InvalidParameterValue.EmptyName InvalidParameterValue.EmptyOrganizationId InvalidParameterValue.EmptyTemplateId InvalidParameterValue.EndTimeZero InvalidParameterValue.IllegalChannelId InvalidParameterValue.IllegalDescribe InvalidParameterValue.IllegalDeviceId InvalidParameterValue.IllegalName InvalidParameterValue.IllegalOrganizationId InvalidParameterValue.IllegalStreamType InvalidParameterValue.InvalidAccessProtocol InvalidParameterValue.InvalidBeginTime InvalidParameterValue.InvalidChannelId InvalidParameterValue.InvalidChannelIdOrDeviceId InvalidParameterValue.InvalidChannelName InvalidParameterValue.InvalidClusterId InvalidParameterValue.InvalidDescription InvalidParameterValue.InvalidDeviceId InvalidParameterValue.InvalidDeviceName InvalidParameterValue.InvalidDevicePasswordLength InvalidParameterValue.InvalidDeviceStatus InvalidParameterValue.InvalidDeviceType InvalidParameterValue.InvalidDomainType InvalidParameterValue.InvalidEnalbeValue InvalidParameterValue.InvalidEndTime InvalidParameterValue.InvalidExpiration InvalidParameterValue.InvalidExpirationRange InvalidParameterValue.InvalidFileType InvalidParameterValue.InvalidGatewayProtocolType InvalidParameterValue.InvalidIpv4 InvalidParameterValue.InvalidKeyword InvalidParameterValue.InvalidName InvalidParameterValue.InvalidOrgName InvalidParameterValue.InvalidOrganizationId InvalidParameterValue.InvalidPageNumber InvalidParameterValue.InvalidPageParameter InvalidParameterValue.InvalidPageSize InvalidParameterValue.InvalidPlanId InvalidParameterValue.InvalidPullState InvalidParameterValue.InvalidPushState InvalidParameterValue.InvalidRTMPAppName InvalidParameterValue.InvalidRTMPStreamName InvalidParameterValue.InvalidRepairMode InvalidParameterValue.InvalidRetrievalMode InvalidParameterValue.InvalidRetrieveTaskId InvalidParameterValue.InvalidSecret InvalidParameterValue.InvalidStartTimeOrEndTime InvalidParameterValue.InvalidStatus InvalidParameterValue.InvalidStreamType InvalidParameterValue.InvalidTemplateId InvalidParameterValue.InvalidTimeFormat InvalidParameterValue.InvalidTimeSectionValue InvalidParameterValue.InvalidTransitionRange InvalidParameterValue.InvalidUserParam InvalidParameterValue.InvalidUsername InvalidParameterValue.LimitRepairTransition InvalidParameterValue.NonSameDay InvalidParameterValue.OrgNameRepeat InvalidParameterValue.OrganizationCountExceedsRange InvalidParameterValue.OutOfTimeRange InvalidParameterValue.PageSizeExceedLimit InvalidParameterValue.PlanChannelsExceedsRange InvalidParameterValue.PlanNameRepeat InvalidParameterValue.RTMPPushStreamParamRepeat InvalidParameterValue.RetrieveTaskChannelsExceedsRange InvalidParameterValue.StartOverEndTime InvalidParameterValue.StartOverNowTime InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime InvalidParameterValue.StartTimeZero InvalidParameterValue.TaskTypeNotSupported InvalidParameterValue.TimeLessThanTenMinutes InvalidParameterValue.TooLongDescribe InvalidParameterValue.TooLongName InvalidParameterValue.TooLongStreamType InvalidParameterValue.UnSupportOperateCMD InvalidParameterValue.UnSupportScale InvalidParameterValue.UnSupportedAccessType InvalidParameterValue.UnSupportedPTZCMD InvalidParameterValue.UnSupportedPresetCMD InvalidParameterValue.UnSupportedScaleParam InvalidParameterValue.UnsupportedStreamProtocol InvalidRequest IpInBlacklist IpNotInWhitelist LimitExceeded LimitExceeded.ChannelNumExceeded LimitExceeded.DeiceIdQuantityExceededLimit LimitExceeded.GBDeviceNumExceeded MissingParameter MissingParameter.EmptyTimeSection MissingParameter.MissingLifeRuleParam MissingParameter.MissingMustParameter MissingParameter.MissingRetrieveTaskParam MissingParameter.MissingUpdatedInfo MissingParameter.MissingUserInfo NoSuchProduct NoSuchVersion OperationDenied.BandwidthLimitZero OperationDenied.ConcurrentDownloadsOverLimit OperationDenied.ConnectsLimitZero OperationDenied.ExceededMaximumDepth OperationDenied.NoWhitelist OperationDenied.PlayAuthNotEnabled RegionError.ResourceUnreachable RequestLimitExceeded RequestLimitExceeded.GlobalRegionUinLimitExceeded RequestLimitExceeded.IPLimitExceeded RequestLimitExceeded.UinLimitExceeded RequestSizeLimitExceeded ResourceInUse ResourceInUse.ChannelRepeatAdd ResourceInUse.PlanDeleting ResourceInUse.PlanLinkTemplate ResourceInUse.PlanNameRepeat ResourceInUse.RetrieveTaskExecuting ResourceInUse.RetrieveTaskNameRepeat ResourceInUse.TemplateNameRepeat ResourceInsufficient ResourceNotFound ResourceNotFound.ChannelNotExist ResourceNotFound.DeviceNotExist ResourceNotFound.NotFoundCluster ResourceNotFound.OrganizationIdNotExist ResourceNotFound.PlanNotExist ResourceNotFound.RetrieveTaskNotExist ResourceNotFound.StreamNotExistOrClose ResourceNotFound.TemplateNotExist ResourceNotFound.VideoNotFound ResourceUnavailable ResourceUnavailable.ChannelOffline ResourceUnavailable.DevDisable ResourceUnavailable.DevNoRegister ResourceUnavailable.DevOffline ResourceUnavailable.VideoArchived ResponseSizeLimitExceeded ServerNetworkError ServerSideError ServiceUnavailable UnauthorizedOperation UnknownParameter UnsupportedOperation UnsupportedOperation.OrgLinkDev UnsupportedOperation.OrgLinkOrg UnsupportedOperation.PushDomainNotExist UnsupportedOperation.ScaleAndPosBothExist UnsupportedOperation.StreamTypeOrResolution UnsupportedOperation.UnopenedIntranetServicesInRegion UnsupportedProtocol UnsupportedRegion export completions man lookup l list search s explain e help -f -h -V --format --color --lang --table --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(_errcode_words "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -138,11 +144,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -235,11 +241,60 @@ _errcode() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__export)
+            opts="-f -h --dialect --format --color --lang --table --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dialect)
+                    COMPREPLY=($(compgen -W "sqlite duckdb clickhouse" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -273,7 +328,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help)
-            opts="completions man lookup list search explain help"
+            opts="export completions man lookup list search explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,6 +356,20 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -412,11 +481,11 @@ _errcode() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -457,11 +526,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -502,11 +571,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -547,11 +616,11 @@ _errcode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table plain json human github markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json human github markdown csv tsv ndjson bulk sql" -- "${cur}"))
                     return 0
                     ;;
                 --color)

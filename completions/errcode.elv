@@ -292,8 +292,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -301,6 +301,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand export 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'
@@ -312,9 +313,19 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand e 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'errcode;export'= {
+            cand --dialect 'The SQL of --format sql (alone, it means --format sql) [default: sqlite]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --color 'When to colour the output'
+            cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'errcode;completions'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -322,8 +333,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;man'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -604,8 +615,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -886,8 +897,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1173,8 +1184,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --http 'Only rows the API answers with this HTTP status'
             cand --category 'Only rows of this category (auth, device, internal…)'
             cand --action 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1185,8 +1196,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;search'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1194,8 +1205,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;s'= {
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1213,8 +1224,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand --category 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1239,8 +1250,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand --category 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked'
-            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
-            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human]'
+            cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
+            cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
@@ -1255,6 +1266,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;help'= {
+            cand export 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql'
             cand completions 'Print a shell completion script that knows the codes'
             cand man 'Print the man page (roff)'
             cand lookup 'Show what codes mean: `41601`, `416xx`, `''416*''`'
@@ -1262,6 +1274,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand search 'Find codes whose description contains every term (Chinese or English)'
             cand explain 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'errcode;help;export'= {
         }
         &'errcode;help;completions'= {
         }

@@ -24,12 +24,17 @@ function __fish_errcode_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c errcode -n "__fish_errcode_needs_command" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_needs_command" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -38,6 +43,7 @@ en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_needs_command" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print version'
+complete -c errcode -n "__fish_errcode_needs_command" -a "export" -d 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql'
 complete -c errcode -n "__fish_errcode_needs_command" -a "completions" -d 'Print a shell completion script that knows the codes'
 complete -c errcode -n "__fish_errcode_needs_command" -a "man" -d 'Print the man page (roff)'
 complete -c errcode -n "__fish_errcode_needs_command" -a "lookup" -d 'Show what codes mean: `41601`, `416xx`, `\'416*\'`'
@@ -48,12 +54,38 @@ complete -c errcode -n "__fish_errcode_needs_command" -a "s" -d 'Find codes whos
 complete -c errcode -n "__fish_errcode_needs_command" -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
 complete -c errcode -n "__fish_errcode_needs_command" -a "e" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
 complete -c errcode -n "__fish_errcode_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand export" -l dialect -d 'The SQL of --format sql (alone, it means --format sql) [default: sqlite]' -r -f -a "sqlite\t'SQLite: the sqlite3 shell or any SQLite library'
+duckdb\t'DuckDB'
+clickhouse\t'ClickHouse: the table, and the dictionary errcode over it for dictGet'"
+complete -c errcode -n "__fish_errcode_using_subcommand export" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
+complete -c errcode -n "__fish_errcode_using_subcommand export" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
+always\t'Always colour (never JSON)'
+never\t'Never colour'"
+complete -c errcode -n "__fish_errcode_using_subcommand export" -l lang -d 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]' -r -f -a "zh\t'Chinese: the table\'s own text'
+en\t'English, with the original Chinese text beside it'"
+complete -c errcode -n "__fish_errcode_using_subcommand export" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
+json\t'JSON (an array; explain: one object per line)'
+human\t'explain\'s layout for people (its default; explain only)'
+github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -61,12 +93,17 @@ complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand man" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand man" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand man" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -74,12 +111,17 @@ complete -c errcode -n "__fish_errcode_using_subcommand man" -l lang -d 'Languag
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand man" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -87,12 +129,17 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Lang
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand l" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand l" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand l" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -208,12 +255,17 @@ UpdateRecordBackupTemplate\t''
 UpdateRecordPlan\t''
 UpdateRecordTemplate\t''
 UpdateUserDevice\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand list" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -224,12 +276,17 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l show-source -d 
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l twins -d 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l see-also -d 'The legacy codes beside the API 3.0 codes related to them without meaning the same, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -237,12 +294,17 @@ complete -c errcode -n "__fish_errcode_using_subcommand search" -l lang -d 'Lang
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand s" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand s" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand s" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -558,12 +620,17 @@ request\t''
 resource\t''
 stream\t''
 success\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -884,12 +951,17 @@ request\t''
 resource\t''
 stream\t''
 success\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
 human\t'explain\'s layout for people (its default; explain only)'
 github\t'GitHub Actions workflow commands: an annotation per error envelope, or per code with --summary (explain only)'
-markdown\t'A Markdown table, to paste into a document (explain only)'"
+markdown\t'A Markdown table, to paste into a document (explain only)'
+csv\t'Comma-separated values with a header line (export only; its default)'
+tsv\t'Tab-separated values with a header line, escaped as plain output is (export only)'
+ndjson\t'One JSON object a line (export only)'
+bulk\t'An Elasticsearch bulk body (export only)'
+sql\t'A SQL script for --dialect (export only)'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset or empty (or `CLICOLOR_FORCE` asks)'
 always\t'Always colour (never JSON)'
 never\t'Never colour'"
@@ -902,13 +974,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand e" -s q -l quiet -d 'Wit
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from completions man lookup list search explain help" -f -a "completions" -d 'Print a shell completion script that knows the codes'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from completions man lookup list search explain help" -f -a "man" -d 'Print the man page (roff)'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from completions man lookup list search explain help" -f -a "lookup" -d 'Show what codes mean: `41601`, `416xx`, `\'416*\'`'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from completions man lookup list search explain help" -f -a "list" -d 'List the table, in code order, optionally filtered'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from completions man lookup list search explain help" -f -a "search" -d 'Find codes whose description contains every term (Chinese or English)'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from completions man lookup list search explain help" -f -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from completions man lookup list search explain help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "export" -d 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "completions" -d 'Print a shell completion script that knows the codes'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "man" -d 'Print the man page (roff)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "lookup" -d 'Show what codes mean: `41601`, `416xx`, `\'416*\'`'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "list" -d 'List the table, in code order, optionally filtered'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "search" -d 'Find codes whose description contains every term (Chinese or English)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "explain" -d 'Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
 # Codes, with their meanings, where a code may come.
 function __fish_errcode_wants_code

@@ -8,6 +8,7 @@ use clap_complete::Shell;
 use crate::error::EXIT_STATUS_HELP;
 use crate::explain::summary::Group;
 use crate::lang::Lang;
+use crate::output::export::{Dialect, ExportFormat};
 use crate::settings::{ColorChoice, Format, Paging};
 use crate::table::Retry;
 
@@ -29,6 +30,7 @@ const AFTER_HELP: &str = concat!(
   errcode list --twins             legacy codes beside their API 3.0 twins (--see-also: related codes)
   curl -si URL | errcode explain   annotate a response
   errcode explain --summary app.log
+  errcode export --format sql --dialect duckdb | duckdb fleet.db   the codes, to join in SQL
 
 ",
     crate::exit_status_help!(),
@@ -68,6 +70,27 @@ const EXPLAIN_HELP: &str = concat!(
   2026/12/06 10:00:01, 2026-12-06T10:00:01.123+08:00, 2026-12-06 10:00:01 +0800 CST
                        a time as a log line writes it: a fraction, a zone, as lines are read
   1796551201           epoch seconds (or milliseconds, microseconds, nanoseconds, by size)
+
+",
+    crate::exit_status_help!()
+);
+
+const EXPORT_HELP: &str = concat!(
+    "Formats (--format):
+  csv      the default: a header line, then one line a code, quoted where needed
+  tsv      tab-separated, never quoted: a backslash is written \\\\, a tab or line break
+           \\t, \\n or \\r, as explain's plain output does
+  ndjson   one JSON object a line; twins and see_also are arrays
+  bulk     Elasticsearch's bulk body: an index action (_id: the code) before each object
+  sql      a script that makes the table errcode_codes and fills it (--dialect: sqlite,
+           duckdb or clickhouse, which also gets the dictionary errcode); loading it twice
+           leaves one row per code
+
+Columns: api, code, http_status, message, message_en, category, retry, hint (in the language
+of --lang), twins, see_also, source. One row a code: a code listed twice (51603, or an API 3.0
+code that is both a product and a common code) gives both meanings, and both categories and
+retry classes joined by | (gateway|internal), so that a join never counts an envelope twice.
+The queries that give explain --summary's answer in each engine: docs/fleet.md.
 
 ",
     crate::exit_status_help!()
@@ -128,9 +151,10 @@ pub enum ApiChoice {
 /// Options every subcommand takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Output format [default: table on a terminal, plain in a pipe; explain: human]
+    /// Output format [default: table on a terminal, plain in a pipe; explain: human; export:
+    /// csv]
     #[arg(long, short = 'f', global = true, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -213,6 +237,10 @@ pub enum Command {
         group(clap::ArgGroup::new("report").args(["summary", "diff"]).multiple(true))
     )]
     Explain(ExplainArgs),
+
+    /// Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
 
     /// Print a shell completion script that knows the codes
     Completions {
@@ -315,6 +343,14 @@ pub struct ExplainArgs {
     pub until: Option<String>,
 }
 
+/// `errcode export`'s arguments; its format is the global `--format`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The SQL of --format sql (alone, it means --format sql) [default: sqlite]
+    #[arg(long, value_enum)]
+    pub dialect: Option<DialectArg>,
+}
+
 // The command line's side of the domain's choices: the domain types know nothing of clap. Each
 // variant's doc comment is its help in `--help` and in the completions.
 
@@ -332,6 +368,93 @@ impl From<LangArg> for Lang {
         match arg {
             LangArg::Zh => Lang::Zh,
             LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--format`: the layouts of lookup, list, search and explain, and the formats of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A table fitted to the terminal (the default on a terminal; explain: of envelopes).
+    Table,
+    /// One tab-separated row per line (the default in a pipe; explain: a line an envelope).
+    Plain,
+    /// JSON (an array; explain: one object per line).
+    Json,
+    /// explain's layout for people (its default; explain only).
+    Human,
+    /// GitHub Actions workflow commands: an annotation per error envelope, or per code with
+    /// --summary (explain only).
+    Github,
+    /// A Markdown table, to paste into a document (explain only).
+    Markdown,
+    /// Comma-separated values with a header line (export only; its default).
+    Csv,
+    /// Tab-separated values with a header line, escaped as plain output is (export only).
+    Tsv,
+    /// One JSON object a line (export only).
+    Ndjson,
+    /// An Elasticsearch bulk body (export only).
+    Bulk,
+    /// A SQL script for --dialect (export only).
+    Sql,
+}
+
+/// What `--format` chose: a layout of the other commands, or a format of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    /// A layout of lookup, list, search or explain.
+    Layout(Format),
+    /// A format of export (`sql` in the dialect `--dialect` names, else SQLite's).
+    Export(ExportFormat),
+}
+
+impl FormatArg {
+    /// What this value chooses, with `dialect` for `sql`.
+    pub fn chosen(self, dialect: Option<DialectArg>) -> Chosen {
+        match self {
+            FormatArg::Table => Chosen::Layout(Format::Table),
+            FormatArg::Plain => Chosen::Layout(Format::Plain),
+            FormatArg::Json => Chosen::Layout(Format::Json),
+            FormatArg::Human => Chosen::Layout(Format::Human),
+            FormatArg::Github => Chosen::Layout(Format::Github),
+            FormatArg::Markdown => Chosen::Layout(Format::Markdown),
+            FormatArg::Csv => Chosen::Export(ExportFormat::Csv),
+            FormatArg::Tsv => Chosen::Export(ExportFormat::Tsv),
+            FormatArg::Ndjson => Chosen::Export(ExportFormat::Ndjson),
+            FormatArg::Bulk => Chosen::Export(ExportFormat::Bulk),
+            FormatArg::Sql => Chosen::Export(ExportFormat::Sql(
+                dialect.map_or(Dialect::Sqlite, Dialect::from),
+            )),
+        }
+    }
+
+    /// The value as typed.
+    pub fn name(self) -> String {
+        use clap::ValueEnum;
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// `export --dialect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DialectArg {
+    /// SQLite: the sqlite3 shell or any SQLite library.
+    Sqlite,
+    /// DuckDB.
+    Duckdb,
+    /// ClickHouse: the table, and the dictionary errcode over it for dictGet.
+    Clickhouse,
+}
+
+impl From<DialectArg> for Dialect {
+    fn from(arg: DialectArg) -> Dialect {
+        match arg {
+            DialectArg::Sqlite => Dialect::Sqlite,
+            DialectArg::Duckdb => Dialect::Duckdb,
+            DialectArg::Clickhouse => Dialect::Clickhouse,
         }
     }
 }

@@ -31,6 +31,10 @@ const ABOUTS: &[(&str, &str)] = &[
     ),
     ("completions", "输出知道各错误码的 shell 补全脚本"),
     ("man", "输出手册页（roff）"),
+    (
+        "export",
+        "把两代 API 的错误码知识写到标准输出，供日志引擎关联查询（csv、tsv、ndjson、bulk、sql）",
+    ),
 ];
 
 /// The help of each argument: (subcommand, or "" for errcode's own and the global ones;
@@ -142,6 +146,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "只看在 TIME 之前记录的信封（写法同 --since；只写日期时到当天结束）",
     ),
     ("completions", "shell", "shell 的种类"),
+    (
+        "export",
+        "dialect",
+        "--format sql 的 SQL 方言（单独使用即表示 --format sql）［默认：sqlite］",
+    ),
 ];
 
 /// The values of each choice: (argument id, value, help).
@@ -171,6 +180,30 @@ const VALUES: &[(&str, &str, &str)] = &[
         "format",
         "markdown",
         "Markdown 表格，可贴进文档（仅 explain）",
+    ),
+    ("format", "csv", "逗号分隔值，带表头行（仅 export；其默认）"),
+    (
+        "format",
+        "tsv",
+        "制表符分隔值，带表头行，转义同 plain 输出（仅 export）",
+    ),
+    ("format", "ndjson", "每行一个 JSON 对象（仅 export）"),
+    (
+        "format",
+        "bulk",
+        "Elasticsearch 的 bulk 请求体（仅 export）",
+    ),
+    ("format", "sql", "用于 --dialect 的 SQL 脚本（仅 export）"),
+    (
+        "dialect",
+        "sqlite",
+        "SQLite：sqlite3 命令行或任何 SQLite 库",
+    ),
+    ("dialect", "duckdb", "DuckDB 数据库"),
+    (
+        "dialect",
+        "clickhouse",
+        "ClickHouse：表，以及建在其上、供 dictGet 使用的字典 errcode",
     ),
     (
         "color",
@@ -259,6 +292,26 @@ const EXPLAIN_AFTER_HELP: &str = concat!(
     exit_status_help_zh!()
 );
 
+/// `errcode export --help`'s closing section.
+const EXPORT_AFTER_HELP: &str = concat!(
+    "格式（--format）：
+  csv      默认：一行表头，然后每个错误码一行，需要时加引号
+  tsv      制表符分隔，从不加引号：反斜杠写作 \\\\，制表符和换行写作 \\t、\\n 或 \\r，
+           同 explain 的 plain 输出
+  ndjson   每行一个 JSON 对象；twins 和 see_also 为数组
+  bulk     Elasticsearch 的 bulk 请求体：每个对象前一个 index 动作（_id：错误码）
+  sql      建表 errcode_codes 并填入数据的脚本（--dialect：sqlite、duckdb 或
+           clickhouse，后者另建字典 errcode）；加载两次仍是每个错误码一行
+
+列：api、code、http_status、message、message_en、category、retry、hint（--lang 的语言）、
+twins、see_also、source。每个错误码一行：列出两次的错误码（51603，或既是产品错误码又是
+公共错误码的 API 3.0 错误码）给出两种含义，类别和重试类别以 | 连接（gateway|internal），
+关联时一个信封绝不会被计两次。各引擎中得出 explain --summary 结果的查询：docs/fleet.md。
+
+",
+    exit_status_help_zh!()
+);
+
 /// The help of errcode and of each subcommand in Chinese.
 pub fn translate(mut command: Command) -> Command {
     for (sub, about) in ABOUTS {
@@ -269,7 +322,8 @@ pub fn translate(mut command: Command) -> Command {
     }
     command = command
         .after_help(AFTER_HELP)
-        .mut_subcommand("explain", |c| c.after_help(EXPLAIN_AFTER_HELP));
+        .mut_subcommand("explain", |c| c.after_help(EXPLAIN_AFTER_HELP))
+        .mut_subcommand("export", |c| c.after_help(EXPORT_AFTER_HELP));
     for sub in ["lookup", "list", "search"] {
         command = command.mut_subcommand(sub, |c| c.after_help(exit_status_help_zh!()));
     }
@@ -325,7 +379,10 @@ fn headings(command: Command) -> Command {
         .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
         .subcommand_help_heading("命令")
         .mut_args(|arg| match arg.get_id().as_str() {
-            "help" => arg.help("显示帮助（-h 显示摘要）").help_heading("选项"),
+            "help" => arg
+                .help("显示帮助（-h 显示摘要）")
+                .long_help(None::<&str>)
+                .help_heading("选项"),
             "version" => arg.help("显示版本").help_heading("选项"),
             _ if arg.is_positional() => arg.help_heading("参数"),
             _ => arg.help_heading("选项"),
@@ -370,7 +427,12 @@ mod tests {
                     false => Vec::new(),
                 };
                 for value in values.iter().filter(|v| v.get_help().is_some()) {
-                    if !help.contains(&format!("\u{a0}{}：", value.get_name())) {
+                    let said = format!("\u{a0}{}：", value.get_name());
+                    // Its line says more than its name.
+                    let told = help
+                        .lines()
+                        .any(|l| l.contains(&said) && !l.ends_with(&said));
+                    if !told {
                         missing.push(format!(
                             "{path} {}: value {}",
                             arg.get_id(),

@@ -438,7 +438,20 @@ fn subcommands_section(out: &mut impl Write, command: &clap::Command) -> io::Res
                 ),
                 _ => value.trim().to_string(),
             };
-            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            // The values a choice takes (`export --dialect`, `explain --paging`…).
+            let choices = match arg.get_action().takes_values() {
+                true => arg.get_possible_values(),
+                false => Vec::new(),
+            };
+            let values: Vec<String> = choices
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() {
+                help.push_str(&format!(" (values: {})", values.join(", ")));
+            }
             roff.control("TP", [])
                 .text([bold(term)])
                 .text([roman(help)]);
@@ -494,6 +507,10 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
             (
                 "errcode explain --summary app.log",
                 "Count the envelopes in a log per StatusCode.",
+            ),
+            (
+                "errcode export --format sql --dialect duckdb | duckdb fleet.db",
+                "Load every code into DuckDB as the table errcode_codes, to join on a log table.",
             ),
             (
                 "errcode lookup AuthFailure.SignatureExpire",
@@ -590,5 +607,8 @@ mod tests {
         ] {
             assert!(page.contains(section), "{section} missing");
         }
+        // A choice's values are named where the subcommand's options are.
+        assert!(page.contains(r#".SS "errcode export""#));
+        assert!(page.contains("(values: sqlite, duckdb, clickhouse)"));
     }
 }

@@ -8,8 +8,8 @@ use crate::lang::Lang;
 use crate::table::search::starts_word;
 use crate::table::{find_folded, Retry};
 
-/// How results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// How results are written (`--format` is `cli::FormatArg`, which also names export's formats).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A table fitted to the terminal (the default on a terminal; explain: of envelopes).
     Table,

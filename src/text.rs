@@ -8,7 +8,7 @@ use std::io;
 /// invisible or direction-changing character that lets text disguise itself (zero-width
 /// spaces and joiners, marks and overrides of direction, line and paragraph separators, the
 /// word joiner, the byte-order mark, the tag characters).
-fn unsafe_char(c: char) -> bool {
+pub(crate) fn unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

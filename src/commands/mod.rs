@@ -12,6 +12,7 @@ use crate::settings::Format;
 use crate::text::escape;
 
 pub mod explain;
+pub mod export;
 pub mod parse;
 pub use crate::settings::Settings;
 use crate::table::query::Query;
@@ -45,7 +46,20 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         )));
     }
     let (global, command) = cli.into_command();
-    if let Some(f @ (Format::Human | Format::Github | Format::Markdown)) = global.format {
+    // `--format` names the layouts of the other commands and export's formats: each command
+    // takes its own, checked before anything is read.
+    let exporting = matches!(command, Command::Export(_));
+    if let Command::Export(args) = &command {
+        export::format(args, global.format)?;
+    }
+    let format = match global.format.map(|f| (f, f.chosen(None))) {
+        Some((_, crate::cli::Chosen::Layout(format))) => Some(format),
+        Some((typed, crate::cli::Chosen::Export(_))) if !exporting => {
+            return Err(export::not_here(typed))
+        }
+        _ => None,
+    };
+    if let Some(f @ (Format::Human | Format::Github | Format::Markdown)) = format {
         if !matches!(command, Command::Explain(_)) {
             let name = format!("{f:?}").to_lowercase();
             return Err(Error::Usage(crate::t!(
@@ -56,7 +70,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
     let g = &global;
     let settings = Settings::decide(
-        g.format,
+        format,
         g.color,
         g.lang.map(crate::lang::Lang::from),
         io::stdout().is_terminal(),
@@ -110,9 +124,15 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             // Before the options: `--category` is checked against its categories.
             let table = load_table(&g.tables)?;
             let options =
-                explain::Options::from_args(args, &files, &table, g.format, &settings, env)?;
+                explain::Options::from_args(args, &files, &table, format, &settings, env)?;
             explain::run(&mut out, &table, &settings, &files, &options)
         }
+        Command::Export(args) => export::run(
+            &mut out,
+            &load_table(&g.tables)?,
+            &settings,
+            export::format(&args, g.format)?,
+        ),
         Command::Completions { shell } => {
             out.write_all(crate::completions::script(shell, &Table::builtin()).as_bytes())?;
             Ok(Outcome::Found)

@@ -8,6 +8,7 @@
 //! - [`envelope`]: one explained envelope: for people, plain, a table row, or JSON;
 //! - [`summary`]: `explain --summary`;
 //! - [`diff`]: `explain --diff`;
+//! - [`export`]: `export`, one entry per code as csv, tsv, NDJSON, a bulk body or SQL;
 //! - [`chart`]: `explain --summary --by`, a chart per code;
 //! - [`github`] and [`markdown`]: workflow commands and Markdown tables, escaped;
 //! - [`annotations`]: one envelope as a workflow annotation or a Markdown row;
@@ -22,6 +23,7 @@ pub mod chart;
 pub mod clap_error;
 pub mod diff;
 pub mod envelope;
+pub mod export;
 pub mod github;
 pub mod markdown;
 pub mod notes;

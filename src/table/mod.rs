@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod answers;
 pub mod crosswalk;
+pub mod entries;
 pub mod query;
 pub mod search;
 pub mod synonyms;

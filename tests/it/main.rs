@@ -6,6 +6,7 @@ mod common;
 mod completions;
 mod diff;
 mod explain;
+mod export;
 mod hostile_input;
 mod input_compressed;
 mod input_forms;
