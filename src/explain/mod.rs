@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod problems;
+pub mod recent;
 pub mod summary;
 pub mod timeline;
 

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use crate::explain::recent::Recent;
 use crate::explain::timeline::{bucket_of, Buckets, MAX_CELLS};
 use crate::input::time::Millis;
 use crate::input::{Api, Value};
@@ -111,6 +112,8 @@ pub struct Entry {
     pub request_ids: Vec<String>,
     /// With `--by`: envelopes per time bucket.
     pub buckets: Buckets,
+    /// With `--live`: envelopes per slot of the last minutes.
+    pub recent: Option<Box<Recent>>,
 }
 
 /// The earliest and the latest time of a set of envelopes (milliseconds since the epoch):
@@ -146,6 +149,9 @@ pub struct Seen<'a> {
     pub time: Option<Millis>,
     /// Its RequestId.
     pub request_id: Option<Value<'a>>,
+    /// With `--live`: the time it counts at in the recent slots (when it was logged, else
+    /// when it was read).
+    pub recent: Option<Millis>,
 }
 
 impl Entry {
@@ -157,11 +163,15 @@ impl Entry {
             seen: Span::default(),
             request_ids: Vec::new(),
             buckets: Buckets::default(),
+            recent: None,
         }
     }
 
     fn see(&mut self, seen: &Seen<'_>) {
         self.seen.add(seen.time);
+        if let Some(t) = seen.recent {
+            self.recent.get_or_insert_with(Box::default).add(t, 1);
+        }
         if self.request_ids.len() < REQUEST_IDS {
             if let Some(id) = seen.request_id {
                 self.add_request_id(id.text_short(MAX_REQUEST_ID).into_owned());
@@ -184,6 +194,12 @@ impl Entry {
         self.seen.merge(later.seen);
         for id in later.request_ids {
             self.add_request_id(id);
+        }
+        if let Some(recent) = later.recent {
+            match &mut self.recent {
+                Some(mine) => mine.merge(&recent),
+                None => self.recent = Some(recent),
+            }
         }
         self.buckets.merge(&later.buckets)
     }
@@ -208,6 +224,8 @@ pub struct Summary {
     pub other_seen: Span,
     /// Of the envelopes of `other`, errors.
     pub other_errors: u64,
+    /// With `--live`: all envelopes counted, per slot of the last minutes.
+    pub recent: Recent,
     /// With `--by`: the bucket duration, in milliseconds.
     pub by: Option<Millis>,
     /// Buckets kept, of all codes.
@@ -229,6 +247,7 @@ impl Summary {
             other_codes: Distinct::default(),
             other_seen: Span::default(),
             other_errors: 0,
+            recent: Recent::default(),
             by: None,
             cells: 0,
             over: false,
@@ -279,6 +298,9 @@ impl Summary {
         match self.by_row.get(row) {
             Some(&slot) if slot > 0 => {
                 self.envelopes += 1;
+                if let Some(t) = seen.recent {
+                    self.recent.add(t, 1);
+                }
                 self.errors += u64::from(error);
                 let entry = &mut self.entries[slot as usize - 1];
                 entry.count += 1;
@@ -305,6 +327,9 @@ impl Summary {
     /// Counts an envelope; returns the index of its row, when it has one of its own.
     pub fn add(&mut self, key: Key, error: bool, seen: &Seen<'_>) -> Option<usize> {
         self.envelopes += 1;
+        if let Some(t) = seen.recent {
+            self.recent.add(t, 1);
+        }
         self.errors += u64::from(error);
         let at = self.slot(&key, 1);
         match at {
@@ -344,6 +369,7 @@ impl Summary {
     pub fn merge(&mut self, later: Summary) {
         self.envelopes += later.envelopes;
         self.errors += later.errors;
+        self.recent.merge(&later.recent);
         for entry in later.entries {
             match self.slot(&entry.key, entry.count) {
                 Some(i) => {
@@ -509,6 +535,7 @@ mod tests {
         let seen = |time, id: &'static str| Seen {
             time,
             request_id: Some(Value(id.as_bytes())),
+            recent: None,
         };
         s.add_row(1, 41601, true, &seen(Some(5), "\"a\""));
         s.add(key(41601), true, &seen(None, "\"b\""));
@@ -539,6 +566,7 @@ mod seen_tests {
         let seen = |i: usize| Seen {
             time: (i % 5 != 0).then_some(1_000 - (i as i64 * 37) % 900),
             request_id: Some(Value(ids[i].as_bytes())),
+            recent: Some(1_000 - (i as i64 * 37) % 900),
         };
         let mut whole = Summary::new(0);
         (0..40).for_each(|i| {
@@ -569,6 +597,7 @@ mod seen_tests {
                 &Seen {
                     time: None,
                     request_id: Some(Value(id.as_bytes())),
+                    recent: None,
                 },
             );
         }
