@@ -179,7 +179,7 @@ pub enum Command {
     #[command(
         visible_alias = "e",
         after_help = EXPLAIN_HELP,
-        group(clap::ArgGroup::new("report").args(["summary", "diff"]).multiple(true))
+        group(clap::ArgGroup::new("report").args(["summary", "diff", "live"]).multiple(true))
     )]
     Explain(ExplainArgs),
 
@@ -246,7 +246,7 @@ pub struct ExplainArgs {
     )]
     pub diff: Option<Vec<PathBuf>>,
 
-    /// With --summary or --diff: at most N rows, the largest first (with --by: the N
+    /// With --summary, --diff or --live: at most N rows, the largest first (with --by: the N
     /// largest codes, each with all its buckets)
     #[arg(
         long,
@@ -264,6 +264,12 @@ pub struct ExplainArgs {
         conflicts_with_all = ["group", "diff"]
     )]
     pub by: Option<String>,
+
+    /// A full-screen view of the counts per code that updates as the input grows (files
+    /// followed as tail -F follows them); q quits and prints the summary. Not on a terminal:
+    /// --summary
+    #[arg(long, conflicts_with_all = ["diff", "summary", "verbose"])]
+    pub live: bool,
 
     /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]

@@ -9,6 +9,7 @@
 //! - [`summary`]: `explain --summary`;
 //! - [`diff`]: `explain --diff`;
 //! - [`chart`]: `explain --summary --by`, a chart per code;
+//! - `live`: `explain --live`'s screen, drawn in place;
 //! - [`github`] and [`markdown`]: workflow commands and Markdown tables, escaped;
 //! - [`annotations`]: one envelope as a workflow annotation or a Markdown row;
 //! - `shares`: the summary's shares of errors by category and retry class, and `--group`;
@@ -23,6 +24,8 @@ pub mod clap_error;
 pub mod diff;
 pub mod envelope;
 pub mod github;
+#[cfg(unix)]
+pub mod live;
 pub mod markdown;
 pub mod notes;
 pub mod pager;

@@ -67,6 +67,9 @@ pub(super) struct Counter<'t> {
     samples: bool,
     /// `--since` and `--until`.
     window: Option<Window>,
+    /// With `--live`: when the input now being read arrived, the time of the envelopes that
+    /// have none of their own in the recent slots.
+    arrival: Option<Millis>,
 }
 
 impl<'t> Counter<'t> {
@@ -80,6 +83,22 @@ impl<'t> Counter<'t> {
         &self.clock
     }
 
+    /// What was wrong in the input so far.
+    pub(super) fn problems(&self) -> &Problems {
+        &self.problems
+    }
+
+    /// Counts in the recent slots too (`--live`), each envelope at its own time, or at
+    /// `arrival` when it has none: the input now being read came at `arrival`.
+    pub(super) fn arrived(&mut self, arrival: Millis) {
+        self.arrival = Some(arrival);
+    }
+
+    /// Names the input now being read, in the problems told of it.
+    pub(super) fn set_file(&mut self, name: String) {
+        self.file = name;
+    }
+
     pub(super) fn new(table: &'t Table, options: &Options) -> Counter<'t> {
         Counter {
             table,
@@ -91,6 +110,7 @@ impl<'t> Counter<'t> {
             clock: Clock::local(),
             samples: options.diff.is_none(),
             window: options.window,
+            arrival: None,
         }
     }
 
@@ -165,9 +185,11 @@ impl Sink for Counter<'_> {
                     return Ok(());
                 }
                 let error = verdict == Verdict::Error;
+                let time = time.map(crate::input::time::millis);
                 let seen = Seen {
-                    time: time.map(crate::input::time::millis),
+                    time,
                     request_id: env.request_id.filter(|_| self.samples),
+                    recent: self.arrival.map(|now| recent_time(time, now)),
                 };
                 match rows.first() {
                     Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
@@ -201,6 +223,7 @@ impl Parts for Counter<'_> {
             },
             samples: self.samples,
             window: self.window,
+            arrival: self.arrival,
         }
     }
 
@@ -216,6 +239,17 @@ impl Parts for Counter<'_> {
     }
 }
 
+/// The time an envelope counts at in the recent slots: when it was logged, so that history
+/// replayed at once (`kubectl logs -f` starts with it) lands where it belongs rather than as a
+/// spike now; when it was read if it has no time, or one more than a minute ahead of the
+/// arrival (a clock or zone that is off would put it out of sight).
+fn recent_time(logged: Option<Millis>, arrival: Millis) -> Millis {
+    match logged {
+        Some(t) if t <= arrival.saturating_add(60_000) => t,
+        _ => arrival,
+    }
+}
+
 /// `explain --summary`: every input counted together.
 pub(super) fn summarise(
     inputs: Vec<Input<'_>>,
@@ -228,6 +262,30 @@ pub(super) fn summarise(
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let mut counter = Counter::new(table, options);
     let (failed, bytes) = counter.count(inputs, err, settings.lang);
+    report(
+        counter,
+        &names,
+        (failed, bytes),
+        out,
+        err,
+        settings,
+        options,
+    )
+}
+
+/// The summary of what `counter` counted of the inputs `names`: the notes on the times read
+/// and what was skipped on `err`, the report on `out`, and the exit. `read` tells whether an
+/// input could not be read, and the bytes read.
+pub(super) fn report(
+    counter: Counter<'_>,
+    names: &[String],
+    (failed, bytes): (bool, u64),
+    out: &mut impl Write,
+    err: &mut impl Write,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let table = counter.table;
     let mut notes = options.bound_notes.clone();
     notes.merge(&counter.clock.notes());
     output::problems::write_time_notes(err, &notes, settings.lang).ok();
@@ -242,7 +300,7 @@ pub(super) fn summarise(
         if failed {
             return Err(Error::Reported);
         }
-        return Err(nothing_found(&names, bytes, &problems, settings.lang));
+        return Err(nothing_found(names, bytes, &problems, settings.lang));
     }
     if let Some(by) = summary.by {
         check_buckets(&summary, by)?;
