@@ -395,7 +395,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)')
-            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
@@ -411,6 +411,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--errors', '--errors', [CompletionResultType]::ParameterName, 'Only error envelopes: printed, counted and checked')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -420,7 +421,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page human output on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'With --summary: count per category or retry class instead of per code')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)')
-            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since)')
@@ -436,6 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--errors', '--errors', [CompletionResultType]::ParameterName, 'Only error envelopes: printed, counted and checked')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -165,7 +165,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__explain)
-            opts="-q -v -f -h --summary --check --quiet --errors --status --verbose --paging --group --diff --top --by --since --until --format --color --lang --table --help"
+            opts="-q -v -f -h --summary --check --quiet --errors --status --verbose --paging --group --diff --top --by --live --since --until --format --color --lang --table --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1162,7 +1162,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand --group 'With --summary: count per category or retry class instead of per code'
             cand --diff 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)'
-            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
+            cand --top 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --since 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)'
             cand --until 'Only envelopes logged before TIME (as --since)'
@@ -1178,6 +1178,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --errors 'Only error envelopes: printed, counted and checked'
             cand -v 'The human layout with each field and what the source document says of it'
             cand --verbose 'The human layout with each field and what the source document says of it'
+            cand --live 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1186,7 +1187,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --paging 'When to page human output on a terminal (PAGER, default less -FRX)'
             cand --group 'With --summary: count per category or retry class instead of per code'
             cand --diff 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)'
-            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
+            cand --top 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
             cand --since 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)'
             cand --until 'Only envelopes logged before TIME (as --since)'
@@ -1202,6 +1203,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --errors 'Only error envelopes: printed, counted and checked'
             cand -v 'The human layout with each field and what the source document says of it'
             cand --verbose 'The human layout with each field and what the source document says of it'
+            cand --live 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

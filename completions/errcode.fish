@@ -250,7 +250,7 @@ never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l group -d 'With --summary: count per category or retry class instead of per code' -r -f -a "category\t'The code\'s category in the table (`auth`, `device`, `internal`…)'
 retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since)' -r
@@ -271,6 +271,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand explain" -l check -d 'Ex
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l live -d 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l status -d 'Only envelopes whose code matches (41601, 416xx, \'AuthFailure.*\'; repeatable)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l paging -d 'When to page human output on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
@@ -279,7 +280,7 @@ never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l group -d 'With --summary: count per category or retry class instead of per code' -r -f -a "category\t'The code\'s category in the table (`auth`, `device`, `internal`…)'
 retry\t'The code\'s retry class (`backoff`, `after-fix`, `never`)'"
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l diff -d 'Compare two inputs (files, .gz or -): per code, before, after and the change; with --check, exit 1 when AFTER has a new error code (errors and successes of a code are compared apart)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since)' -r
@@ -300,6 +301,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand e" -l check -d 'Exit 1 w
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l live -d 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "search" -d 'Find codes whose description contains every term (Chinese or English)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from search completions man lookup list explain help" -f -a "completions" -d 'Print a shell completion script that knows the codes'

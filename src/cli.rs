@@ -268,7 +268,9 @@ pub struct ExplainArgs {
     /// A full-screen view of the counts per code that updates as the input grows (files
     /// followed as tail -F follows them); q quits and prints the summary. Not on a terminal:
     /// --summary
-    #[arg(long, conflicts_with_all = ["diff", "summary", "verbose"])]
+    // --by and --group are named too: clap drops the need of --summary they have when it
+    // conflicts with an argument given, and would let them through unused.
+    #[arg(long, conflicts_with_all = ["diff", "summary", "verbose", "by", "group"])]
     pub live: bool,
 
     /// Only envelopes logged at TIME or later (RFC 3339, or back from now: -3h, -30m, -2d)
