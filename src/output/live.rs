@@ -336,25 +336,14 @@ fn header(view: &View<'_>, state: &State, colour: bool) -> Line<'static> {
     let share = percent(errors, total);
     let rate = s.recent.last_minute(view.now);
     let reading = duration(view.reading);
-    let mut spans = vec![
-        Span::styled("errcode ", Style::default().add_modifier(Modifier::BOLD)),
-        Span::raw(crate::t!("{total} envelopes · ", "共 {total} 个响应 · ")),
-        Span::styled(
-            crate::t!("{errors} errors ({share})", "{errors} 个错误（{share}）"),
-            match colour && errors > 0 {
-                true => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-                false => Style::default(),
-            },
-        ),
-        Span::raw(crate::t!(
-            " · {rate}/min · reading {reading}",
-            " · 每分钟 {rate} · 已读 {reading}"
-        )),
-    ];
+    let mut spans = vec![Span::styled(
+        "errcode ",
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    // What is on comes first, where a narrow terminal cannot cut it off.
     let mut flag = |text: String| {
-        spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            format!("[{text}]"),
+            format!("[{text}] "),
             match colour {
                 true => Style::default()
                     .fg(Color::Yellow)
@@ -372,6 +361,20 @@ fn header(view: &View<'_>, state: &State, colour: bool) -> Line<'static> {
     if state.errors_only {
         flag(crate::t!("errors only", "仅错误"));
     }
+    spans.extend([
+        Span::raw(crate::t!("{total} envelopes · ", "共 {total} 个响应 · ")),
+        Span::styled(
+            crate::t!("{errors} errors ({share})", "{errors} 个错误（{share}）"),
+            match colour && errors > 0 {
+                true => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+                false => Style::default(),
+            },
+        ),
+        Span::raw(crate::t!(
+            " · {rate}/min · reading {reading}",
+            " · 每分钟 {rate} · 已读 {reading}"
+        )),
+    ]);
     Line::from(spans)
 }
 
@@ -830,7 +833,7 @@ mod tests {
         state.errors_only = true;
         let lines = screen(100, 30, &mut state);
         assert!(!lines.iter().any(|l| l.starts_with("200 ")));
-        assert!(lines[0].contains("[errors only]"));
+        assert!(lines[0].starts_with("errcode [errors only] 168 envelopes"));
         state.go(Move::Last, &rows, 10);
         state.go(Move::First, &rows, 10);
         state.go(Move::Up, &rows, 10);
