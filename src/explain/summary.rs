@@ -365,6 +365,49 @@ impl Summary {
         None
     }
 
+    /// A copy of these counts that keeps only the `n` rows a view puts first: codes with errors
+    /// before the others, each most frequent first (ties in the order first seen). The totals,
+    /// the recent slots and the codes past the first [`MAX_CODES`] are kept whole. Returns it,
+    /// and how many rows it left out: a view showing at most `n` rows needs no more.
+    pub fn head(&self, n: usize) -> (Summary, usize) {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        let key = |&i: &usize| {
+            let e = &self.entries[i];
+            (e.errors == 0, std::cmp::Reverse(e.count), i)
+        };
+        if n == 0 {
+            order.clear();
+        } else if order.len() > n {
+            order.select_nth_unstable_by_key(n - 1, key);
+            order.truncate(n);
+            // In the order first seen, as the whole summary holds them.
+            order.sort_unstable();
+        }
+        let entries: Vec<Entry> = order.iter().map(|&i| self.entries[i].clone()).collect();
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.folded().into_owned(), i))
+            .collect();
+        let left = self.entries.len() - entries.len();
+        let copy = Summary {
+            envelopes: self.envelopes,
+            errors: self.errors,
+            entries,
+            index,
+            by_row: vec![0; self.by_row.len()],
+            other: self.other,
+            other_codes: self.other_codes.clone(),
+            other_seen: self.other_seen,
+            other_errors: self.other_errors,
+            recent: self.recent.clone(),
+            by: self.by,
+            cells: self.cells,
+            over: self.over,
+        };
+        (copy, left)
+    }
+
     /// Takes in the counts of input that came after all of this summary's.
     pub fn merge(&mut self, later: Summary) {
         self.envelopes += later.envelopes;
@@ -549,6 +592,37 @@ mod tests {
         expected.request_ids = vec!["a".into(), "b".into()];
         assert_eq!(s.entries(), [expected]);
         assert_eq!(Code::text(&"码".repeat(200)), Code::Text("码".repeat(85)));
+    }
+}
+
+#[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    #[test]
+    fn the_head_keeps_the_rows_a_view_puts_first_and_the_totals() {
+        let mut s = Summary::new(0);
+        // 0..20: code n seen n + 1 times, the odd ones errors.
+        for n in 0..20i128 {
+            for _ in 0..=n {
+                s.add(Key::legacy(n), n % 2 == 1, &Seen::default());
+            }
+        }
+        let (head, left) = s.head(5);
+        assert_eq!(left, 15);
+        let codes: Vec<&Key> = head.entries().iter().map(|e| &e.key).collect();
+        // The five most frequent error codes (19, 17, 15, 13, 11), in the order first seen.
+        let expected: Vec<Key> = [11, 13, 15, 17, 19].map(Key::legacy).to_vec();
+        assert_eq!(codes, expected.iter().collect::<Vec<_>>());
+        assert_eq!((head.envelopes, head.errors), (s.envelopes, s.errors));
+        // The copy counts on as the whole does: its index holds its rows.
+        let mut head = head;
+        head.add(Key::legacy(19), true, &Seen::default());
+        assert_eq!(head.entries()[4].count, 21);
+        assert_eq!(head.entries().len(), 5);
+        let (all, left) = s.head(100);
+        assert_eq!((all.entries(), left), (s.entries(), 0));
+        assert_eq!(s.head(0).0.entries().len(), 0);
     }
 }
 

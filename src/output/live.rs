@@ -33,8 +33,10 @@ const MIN_MEANING: usize = 20;
 pub struct State {
     /// The selected row's identity, followed as the rows are sorted again.
     selected: Option<String>,
-    /// Where the table is scrolled to, and the selected row's index.
-    table: TableState,
+    /// The selected row's index.
+    at: Option<usize>,
+    /// The first row shown: only the rows that fit are laid out, however many there are.
+    offset: usize,
     /// Only rows with errors (`e`).
     pub errors_only: bool,
     /// The display is frozen (`p`): the input is still read.
@@ -74,6 +76,8 @@ pub struct View<'a> {
     pub ended: bool,
     /// Lines passed over so far.
     pub skipped: u64,
+    /// Codes not among the rows handed over (the summary on quit has them all).
+    pub more: usize,
     /// What went wrong reading an input, to tell under the table (escaped).
     pub trouble: Option<String>,
 }
@@ -104,22 +108,22 @@ impl State {
     /// Finds the selected row again among `rows` (sorted anew), or keeps its place.
     fn settle(&mut self, rows: &[SummaryRow<'_>]) {
         if rows.is_empty() {
-            self.table.select(None);
+            self.at = None;
             return;
         }
         let at = self
             .selected
             .as_ref()
             .and_then(|id| rows.iter().position(|r| &identity(r) == id))
-            .unwrap_or_else(|| self.table.selected().unwrap_or(0).min(rows.len() - 1));
-        self.table.select(Some(at));
+            .unwrap_or_else(|| self.at.unwrap_or(0).min(rows.len() - 1));
+        self.at = Some(at);
         self.selected = Some(identity(&rows[at]));
     }
 
     /// Moves the selection among `rows`, `page` rows a page.
     pub fn go(&mut self, to: Move, rows: &[SummaryRow<'_>], page: usize) {
         self.settle(rows);
-        let Some(at) = self.table.selected() else {
+        let Some(at) = self.at else {
             return;
         };
         let last = rows.len() - 1;
@@ -132,8 +136,20 @@ impl State {
             Move::First => 0,
             Move::Last => last,
         };
-        self.table.select(Some(at));
+        self.at = Some(at);
         self.selected = Some(identity(&rows[at]));
+    }
+
+    /// The rows of `len` that `visible` lines show, the selection among them.
+    fn scroll(&mut self, len: usize, visible: usize) -> std::ops::Range<usize> {
+        let at = self.at.unwrap_or(0);
+        if at < self.offset {
+            self.offset = at;
+        } else if at >= self.offset + visible {
+            self.offset = at + 1 - visible;
+        }
+        self.offset = self.offset.min(len.saturating_sub(visible));
+        self.offset..len.min(self.offset + visible)
     }
 }
 
@@ -295,7 +311,7 @@ pub fn draw(frame: &mut Frame<'_>, view: &View<'_>, rows: &[SummaryRow<'_>], sta
     state.settle(rows);
     let area = frame.area();
     let colour = view.settings.palette.enabled();
-    let detail_height = match (state.detail, state.table.selected()) {
+    let detail_height = match (state.detail, state.at) {
         (true, Some(at)) => {
             // Each line as many rows as it wraps to, and the title's.
             let columns = usize::from(area.width.max(1));
@@ -317,7 +333,7 @@ pub fn draw(frame: &mut Frame<'_>, view: &View<'_>, rows: &[SummaryRow<'_>], sta
     frame.render_widget(Paragraph::new(header(view, state, colour)), head);
     draw_table(frame, body, view, rows, state, colour);
     if detail_height > 0 {
-        if let Some(at) = state.table.selected() {
+        if let Some(at) = state.at {
             let lines = detail_lines(&rows[at], view, colour);
             let title = format!(" {} ", rows[at].shown);
             let pane = Paragraph::new(lines)
@@ -380,33 +396,42 @@ fn header(view: &View<'_>, state: &State, colour: bool) -> Line<'static> {
 
 /// The footer: the keys, and what was skipped or went wrong.
 fn footer(view: &View<'_>, colour: bool) -> Line<'static> {
-    let keys = crate::t!(
-        "q quit · ↑↓/jk move · Enter details · e errors only · p pause",
-        "q 退出 · ↑↓/jk 移动 · Enter 详情 · e 仅错误 · p 暂停"
-    );
-    let mut spans = vec![Span::styled(
-        keys,
-        match colour {
-            true => Style::default().fg(Color::DarkGray),
-            false => Style::default(),
-        },
-    )];
-    if view.skipped > 0 {
-        let n = view.skipped;
-        spans.push(Span::raw(crate::t!(
-            " · {n} lines skipped",
-            " · 跳过 {n} 行"
-        )));
-    }
+    // What went wrong comes first, where a narrow terminal cannot cut it off; the keys last.
+    let mut spans = Vec::new();
     if let Some(trouble) = &view.trouble {
         spans.push(Span::styled(
-            format!(" · {trouble}"),
+            format!("{trouble} · "),
             match colour {
                 true => Style::default().fg(Color::Red),
                 false => Style::default().add_modifier(Modifier::BOLD),
             },
         ));
     }
+    if view.skipped > 0 {
+        let n = view.skipped;
+        spans.push(Span::raw(crate::t!(
+            "{n} lines skipped · ",
+            "跳过 {n} 行 · "
+        )));
+    }
+    if view.more > 0 {
+        let n = view.more;
+        spans.push(Span::raw(crate::t!(
+            "{n} more codes not shown · ",
+            "另有 {n} 个错误码未显示 · "
+        )));
+    }
+    let keys = crate::t!(
+        "q quit · ↑↓/jk move · Enter details · e errors only · p pause",
+        "q 退出 · ↑↓/jk 移动 · Enter 详情 · e 仅错误 · p 暂停"
+    );
+    spans.push(Span::styled(
+        keys,
+        match colour {
+            true => Style::default().fg(Color::DarkGray),
+            false => Style::default(),
+        },
+    ));
     Line::from(spans)
 }
 
@@ -430,6 +455,10 @@ fn draw_table(
         return;
     }
     let now = view.now;
+    // Only the rows that fit are laid out: there may be thousands.
+    let shown = state.scroll(rows.len(), usize::from(area.height.saturating_sub(1)));
+    let offset = shown.start;
+    let rows = &rows[shown];
     let heads = [
         crate::t!("Code", "错误码"),
         crate::t!("Count", "次数"),
@@ -551,7 +580,8 @@ fn draw_table(
         .header(Row::new(header).style(bold))
         .column_spacing(1)
         .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-    frame.render_stateful_widget(table, area, &mut state.table);
+    let mut selection = TableState::default().with_selected(state.at.map(|at| at - offset));
+    frame.render_stateful_widget(table, area, &mut selection);
 }
 
 /// The selected code's full knowledge: its meaning in both languages, hint, retry class and
@@ -696,6 +726,7 @@ mod tests {
             reading: Duration::from_secs(312),
             ended: false,
             skipped: 3,
+            more: 0,
             trouble: None,
         };
         let rows = rows(&summary, &table, state.errors_only);
@@ -750,7 +781,7 @@ mod tests {
         assert!(lines[3].starts_with("51603"), "{text}");
         assert!(lines[4].starts_with("Evil\\u001b[2J.Code"), "{text}");
         assert!(lines[5].starts_with("200 "), "{text}");
-        assert!(lines[23].starts_with("q quit") && lines[23].contains("3 lines skipped"));
+        assert!(lines[23].starts_with("3 lines skipped · q quit"), "{text}");
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(lines.iter().all(|l| width_of(l) <= 80));
     }
@@ -772,7 +803,7 @@ mod tests {
             row.contains("Token expired, please generate a new token"),
             "{row}"
         );
-        assert!(lines[49].starts_with("q quit"));
+        assert!(lines[49].starts_with("3 lines skipped · q quit"));
     }
 
     #[test]
@@ -837,7 +868,53 @@ mod tests {
         state.go(Move::Last, &rows, 10);
         state.go(Move::First, &rows, 10);
         state.go(Move::Up, &rows, 10);
-        assert_eq!(state.table.selected(), Some(0));
+        assert_eq!(state.at, Some(0));
+    }
+
+    #[test]
+    fn thousands_of_rows_scroll_with_the_selection() {
+        let table = Table::builtin();
+        let mut summary = Summary::new(table.rows().len());
+        for n in 0..5_000i128 {
+            let key = Key {
+                api: Api::Legacy,
+                code: Some(Code::Number(100_000 + n)),
+                meaning: None,
+                without_code: false,
+            };
+            for _ in 0..(1 + n % 3) {
+                summary.add(key.clone(), true, &Seen::default());
+            }
+        }
+        let settings = settings();
+        let view = View {
+            summary: &summary,
+            settings: &settings,
+            now: NOW,
+            reading: Duration::from_secs(1),
+            ended: false,
+            skipped: 0,
+            more: 0,
+            trouble: None,
+        };
+        let rows = rows(&summary, &table, false);
+        let mut state = State::default();
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut text = |state: &mut State| {
+            terminal.draw(|f| draw(f, &view, &rows, state)).unwrap();
+            format!("{:?}", terminal.backend().buffer())
+        };
+        // Most frequent first: 100002 (three each) leads.
+        assert!(text(&mut state).contains("100002"));
+        state.go(Move::Last, &rows, 20);
+        let screen = text(&mut state);
+        let last = &rows[rows.len() - 1].shown;
+        assert!(screen.contains(last.as_str()), "{last}: {screen}");
+        assert!(!screen.contains("100002"));
+        assert_eq!(state.at, Some(4_999));
+        state.go(Move::PageUp, &rows, 20);
+        assert_eq!(state.at, Some(4_979));
+        assert!(text(&mut state).contains(rows[4_979].shown.as_str()));
     }
 
     #[test]
@@ -852,6 +929,7 @@ mod tests {
             reading: Duration::from_secs(3),
             ended: true,
             skipped: 0,
+            more: 7,
             trouble: Some("cannot read x".into()),
         };
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -861,6 +939,7 @@ mod tests {
         assert!(buffer.contains("waiting for envelopes"));
         assert!(buffer.contains("[input ended]"));
         assert!(buffer.contains("cannot read x"));
+        assert!(buffer.contains("7 more codes not shown"));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::input::follow::{compressed, Follow, Stop, Stream};
 use crate::input::parallel::Parts;
 use crate::input::{Event, Sink};
 use crate::output::live::{self as view, Move, State, View};
+use crate::output::report::MAX_TABLE_ROWS;
 use crate::settings::Settings;
 use crate::table::Table;
 
@@ -274,16 +275,21 @@ pub(super) fn run(
     )
 }
 
-/// What the screen shows: a copy of the counts of every input together.
+/// What the screen shows: a copy of the counts of every input together, its rows cut to the
+/// most a terminal table shows.
 struct Shown {
     summary: Summary,
+    /// Rows the copy left out.
+    more: usize,
     skipped: u64,
     trouble: Option<String>,
 }
 
-/// A copy of the counts of every input, taken one at a time.
+/// A copy of the counts of every input, taken one at a time: of one input, only the rows the
+/// view may show; of several, each whole, merged, then cut.
 fn snapshot(slots: &[Slot<'_>], table: &Table, trouble: &Option<String>) -> Shown {
-    let mut summary = Summary::new(table.rows().len());
+    let mut summary: Option<Summary> = None;
+    let mut more = 0;
     let mut skipped = 0;
     let mut trouble = trouble.clone();
     for slot in slots {
@@ -291,16 +297,32 @@ fn snapshot(slots: &[Slot<'_>], table: &Table, trouble: &Option<String>) -> Show
             let counter = lock(&slot.counter);
             let p = counter.problems();
             let lines = p.skipped.iter().sum::<u64>() + p.broken + p.no_body;
-            (counter.summary().clone(), lines)
+            let part = match slots.len() {
+                1 => {
+                    let (head, left) = counter.summary().head(MAX_TABLE_ROWS);
+                    more = left;
+                    head
+                }
+                _ => counter.summary().clone(),
+            };
+            (part, lines)
         };
-        summary.merge(part);
+        match &mut summary {
+            None => summary = Some(part),
+            Some(all) => all.merge(part),
+        }
         skipped += problems;
         if trouble.is_none() {
             trouble = lock(&slot.error).as_ref().map(|e| e.to_string());
         }
     }
+    let mut summary = summary.unwrap_or_else(|| Summary::new(table.rows().len()));
+    if slots.len() > 1 {
+        (summary, more) = summary.head(MAX_TABLE_ROWS);
+    }
     Shown {
         summary,
+        more,
         skipped,
         trouble,
     }
@@ -337,6 +359,8 @@ fn show(
                 now_due || (fresh && since >= FRAME) || (!state.paused && since >= IDLE_FRAME);
             if due {
                 if fresh {
+                    // The old copy goes first: two at once would double the memory.
+                    shown.summary = Summary::new(0);
                     shown = snapshot(slots, table, &trouble);
                     reads = count;
                 }
@@ -347,6 +371,7 @@ fn show(
                     reading: ended_at.unwrap_or_else(Instant::now) - started,
                     ended: ended_at.is_some(),
                     skipped: shown.skipped,
+                    more: shown.more,
                     trouble: shown.trouble.clone(),
                 };
                 let mut rows = view::rows(&shown.summary, table, state.errors_only);
