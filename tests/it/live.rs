@@ -405,3 +405,70 @@ fn live_with_diff_summary_or_a_format_for_tools_is_a_usage_error() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("/nonexistent/app.log"), "{err}");
 }
+
+/// The peak memory of the process `pid` so far, in KiB.
+fn peak_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// A million distinct codes with times and 60-character RequestIds through the view: the rows
+/// past the first 10,000 counted together, the view's copy and its screen beside the counts,
+/// all within the 32 MiB `--summary` keeps. Slow in a debug build: `.ci/run` runs it in
+/// release with the other stress tests.
+#[test]
+#[ignore]
+fn stress_peak_memory_of_a_million_distinct_codes() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("distinct.log");
+    {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&input).unwrap());
+        let id = "r".repeat(60);
+        for i in 0..1_000_000u32 {
+            writeln!(
+                file,
+                "2026-11-27T08:{:02}:{:02}Z {{\"RequestId\":\"{id}-{i:07}\",\"Code\":0,\"StatusCode\":{},\"Message\":\"\",\"Data\":\"\"}}",
+                i / 60 % 60,
+                i % 60,
+                100_000 + i
+            )
+            .unwrap();
+        }
+    }
+    let tmux = Tmux::start(
+        "memory",
+        200,
+        50,
+        &format!("cat {} |", quoted(input.to_str().unwrap())),
+        &["explain", "--live"],
+    );
+    tmux.until("the view", false, |s| s.contains("Code"));
+    let pid = errcode_pid(tmux.pid());
+    let start = Instant::now();
+    // The whole input, with a guard of five minutes against a hang on a loaded machine.
+    loop {
+        let screen = tmux.screen(false);
+        if screen.contains("[input ended]") {
+            assert!(screen.contains("1000000 envelopes"), "{screen}");
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(300), "{screen}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Moving through the rows lays out others; the peak is read after.
+    tmux.keys(&["G", "Enter", "g"]);
+    tmux.until("the detail pane", false, |s| s.contains("RequestIds"));
+    let peak = peak_kib(pid);
+    eprintln!("explain --live on a million distinct codes: peak memory {peak} KiB");
+    assert!(peak <= 32 << 10, "peak memory {peak} KiB, more than 32 MiB");
+    tmux.keys(&["q"]);
+    let screen = tmux.until("the exit status", true, |s| s.contains("exit status"));
+    assert!(screen.contains("exit status 0"), "{screen}");
+}
