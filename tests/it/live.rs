@@ -46,12 +46,24 @@ impl Tmux {
     /// exit status and waits, so that the screen stays to be read. `before` is put before the
     /// command (a pipe into it).
     fn start(name: &str, width: u16, height: u16, before: &str, args: &[&str]) -> Tmux {
+        Tmux::start_with(name, width, height, before, "", args)
+    }
+
+    /// [`Tmux::start`], with `env` (`NAME=value …`) in errcode's environment.
+    fn start_with(
+        name: &str,
+        width: u16,
+        height: u16,
+        before: &str,
+        env: &str,
+        args: &[&str],
+    ) -> Tmux {
         let socket = format!("errcode-live-{}-{name}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_errcode");
         let args: Vec<String> = args.iter().map(|a| quoted(a)).collect();
         let path = std::env::var("PATH").unwrap_or_default();
         let command = format!(
-            "{before} env -i PATH={} TERM=xterm-256color TZ=UTC {} {}; echo \"exit status $?\"; sleep 600",
+            "{before} env -i PATH={} TERM=xterm-256color TZ=UTC {env} {} {}; echo \"exit status $?\"; sleep 600",
             quoted(&path),
             quoted(bin),
             args.join(" ")
@@ -68,8 +80,20 @@ impl Tmux {
 
     /// The screen, and with `history` what scrolled off it.
     fn screen(&self, history: bool) -> String {
+        self.capture(history, false)
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    fn styled(&self) -> String {
+        self.capture(false, true)
+    }
+
+    fn capture(&self, history: bool, styled: bool) -> String {
         let mut command = Command::new("tmux");
         command.args(["-L", &self.socket, "capture-pane", "-p"]);
+        if styled {
+            command.arg("-e");
+        }
         if history {
             command.args(["-S", "-500"]);
         }
@@ -91,6 +115,15 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "resize-window"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -230,6 +263,15 @@ fn a_pipe_that_ends_leaves_the_view_marked_ended_until_q() {
     // --errors: the successes are not counted.
     assert!(screen.contains("1 envelopes · 1 errors"), "{screen}");
     assert!(count_of(&screen, "200").is_none(), "{screen}");
+    // 80 columns beside a code this long hold no sparkline; 200 do, drawn again at once.
+    assert!(!screen.contains("Last 10 min"), "{screen}");
+    tmux.resize(200, 50);
+    tmux.until("the wider table", false, |s| s.contains("Last 10 min"));
+    // Colour, as everywhere else on a terminal: the error code in red.
+    let styled = tmux.styled();
+    assert!(styled.contains("\u{1b}[38;5;1mEvil"), "{styled}");
+    tmux.resize(80, 24);
+    tmux.until("the narrower table", false, |s| !s.contains("Last 10 min"));
     // The detail pane's title holds the whole code, escaped.
     tmux.keys(&["Enter"]);
     let screen = tmux.until("the detail pane", false, |s| s.contains("RequestIds"));
@@ -348,6 +390,7 @@ fn waiting_for_input_uses_almost_no_cpu() {
     std::thread::sleep(Duration::from_secs(5));
     let used = cpu_ticks(pid) - before;
     let ms = used * 1000 / ticks_per_second;
+    eprintln!("explain --live, idle: {ms} ms of CPU in 5 s");
     assert!(ms < 100, "{ms} ms of CPU in 5 idle seconds");
     tmux.keys(&["q"]);
     tmux.until("the exit status", true, |s| s.contains("exit status 0"));
@@ -471,4 +514,41 @@ fn stress_peak_memory_of_a_million_distinct_codes() {
     tmux.keys(&["q"]);
     let screen = tmux.until("the exit status", true, |s| s.contains("exit status"));
     assert!(screen.contains("exit status 0"), "{screen}");
+}
+
+#[test]
+fn no_color_means_no_colour_and_q_quits_during_a_burst() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("app.log");
+    // Enough to keep the reader busy for a while in a debug build.
+    std::fs::write(&log, envelopes(41601, 300_000, "burst")).unwrap();
+    let tmux = Tmux::start_with(
+        "burst",
+        100,
+        30,
+        "",
+        "NO_COLOR=1",
+        &["explain", "--live", "--check", log.to_str().unwrap()],
+    );
+    tmux.until("the first counts", false, |s| {
+        count_of(s, "41601").is_some()
+    });
+    let styled = tmux.styled();
+    // tmux writes a colour set as 38;5;N (foreground) or 48;5;N (background).
+    assert!(!styled.contains(";5;"), "{styled}");
+    assert!(
+        styled.contains("\u{1b}[7m") || styled.contains(";7m"),
+        "{styled}"
+    );
+    // Keys are read on their own thread's side: q is heard while the file is being read.
+    tmux.keys(&["q"]);
+    let screen = tmux.until("the exit status", true, |s| s.contains("exit status"));
+    assert!(screen.contains("exit status 1"), "{screen}");
+    assert!(
+        screen.contains("RequestIds 41601: burst-0, burst-1, burst-2"),
+        "{screen}"
+    );
 }
