@@ -270,25 +270,35 @@ fn clock_time(t: Millis, now: Millis) -> String {
     }
 }
 
-/// How long ago `t` was: `4s`, `12m`, `3h`, `2d` (a time ahead of now is `0s`).
+/// How long ago `t` was: `4s ago`, `12m ago`, `3h ago`, `2d ago` (a time ahead of now is
+/// `0s ago`).
 fn age(t: Millis, now: Millis) -> String {
     let s = (now - t).max(0) / 1000;
-    let text = match s {
-        0..60 => format!("{s}s"),
-        60..3600 => format!("{}m", s / 60),
-        3600..86_400 => format!("{}h", s / 3600),
-        _ => format!("{}d", s / 86_400),
-    };
-    crate::t!("{text} ago", "{text}前")
+    match s {
+        0..60 => crate::t!("{s}s ago", "{s}秒前"),
+        60..3600 => {
+            let m = s / 60;
+            crate::t!("{m}m ago", "{m}分钟前")
+        }
+        3600..86_400 => {
+            let h = s / 3600;
+            crate::t!("{h}h ago", "{h}小时前")
+        }
+        _ => {
+            let d = s / 86_400;
+            crate::t!("{d}d ago", "{d}天前")
+        }
+    }
 }
 
 /// A duration as `45s`, `5m12s`, `2h05m`.
 fn duration(d: Duration) -> String {
     let s = d.as_secs();
-    match s {
-        0..60 => format!("{s}s"),
-        60..3600 => format!("{}m{:02}s", s / 60, s % 60),
-        _ => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
+    let (h, m, s) = (s / 3600, (s % 3600) / 60, s % 60);
+    match (h, m) {
+        (0, 0) => crate::t!("{s}s", "{s}秒"),
+        (0, _) => crate::t!("{m}m{s:02}s", "{m}分{s:02}秒"),
+        _ => crate::t!("{h}h{m:02}m", "{h}小时{m:02}分"),
     }
 }
 
