@@ -552,3 +552,43 @@ fn no_color_means_no_colour_and_q_quits_during_a_burst() {
         "{screen}"
     );
 }
+
+#[test]
+fn history_replayed_at_once_counts_where_it_was_logged_not_as_a_spike() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("replay.log");
+    // Three lines logged two hours ago, as `kubectl logs -f` replays them, and two with no
+    // time, which count when they arrive.
+    let old = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(2);
+    let old = old.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut text = String::new();
+    for i in 0..3 {
+        text.push_str(&format!(
+            "{old} ERROR {{\"RequestId\":\"old-{i}\",\"Code\":0,\"StatusCode\":41601}}\n"
+        ));
+    }
+    text.push_str(&envelopes(41601, 2, "new"));
+    std::fs::write(&input, text).unwrap();
+    let tmux = Tmux::start(
+        "replay",
+        160,
+        20,
+        &format!("cat {} |", quoted(input.to_str().unwrap())),
+        &["explain", "--live"],
+    );
+    let screen = tmux.until("the ended view", false, |s| s.contains("[input ended]"));
+    assert_eq!(count_of(&screen, "41601"), Some(5), "{screen}");
+    // Of the five, the last minute holds the two that came with no time.
+    assert!(screen.contains("· 2/min ·"), "{screen}");
+    // First seen when the history was logged (its hour and minute, UTC), last just now.
+    let row = screen.lines().find(|l| l.starts_with("41601")).unwrap();
+    assert!(
+        row.contains(&old[11..16]) && row.contains("0s ago"),
+        "{old}: {row}"
+    );
+    tmux.keys(&["q"]);
+    tmux.until("the exit status", true, |s| s.contains("exit status 0"));
+}

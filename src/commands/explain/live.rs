@@ -4,7 +4,7 @@
 //! `--summary` prints it. The readers never wait for the screen: they hold their counts only
 //! between two reads, and the screen takes a copy of them to draw from.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -184,6 +184,13 @@ pub(super) fn run(
     if let Some(why) = cannot_draw(settings, &inputs) {
         crate::error::note(&why);
         return report::summarise(inputs, out, err, table, settings, options);
+    }
+    if inputs.iter().any(|i| matches!(i, Input::Stdin)) && io::stdin().is_terminal() {
+        // The keys come from the terminal: it cannot be the data too.
+        return Err(Error::Usage(crate::t!(
+            "--live reads its keys from the terminal, which stdin is: give a file, or pipe the log in",
+            "--live 从终端读取按键，而标准输入就是终端：请给出文件，或用管道输入日志"
+        )));
     }
     let stop = Stop::new().map_err(Error::Output)?;
     let names: Vec<String> = inputs.iter().map(Input::name).collect();

@@ -484,3 +484,28 @@ fn check_buckets(summary: &Summary, by: Millis) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn recent_slots_count_at_the_logged_time_unless_it_is_ahead_of_the_arrival() {
+        let arrival = 1_000_000_000;
+        // History replayed at once lands where it was logged.
+        assert_eq!(
+            super::recent_time(Some(arrival - 3_600_000), arrival),
+            arrival - 3_600_000
+        );
+        // A line with no time counts when it arrived.
+        assert_eq!(super::recent_time(None, arrival), arrival);
+        // Slightly ahead (clocks a little apart) is kept; far ahead is a clock or zone off.
+        assert_eq!(
+            super::recent_time(Some(arrival + 30_000), arrival),
+            arrival + 30_000
+        );
+        assert_eq!(
+            super::recent_time(Some(arrival + 3_600_000), arrival),
+            arrival
+        );
+        assert_eq!(super::recent_time(Some(i64::MAX), i64::MAX - 1), i64::MAX);
+    }
+}
