@@ -142,6 +142,8 @@ impl State {
 
     /// The rows of `len` that `visible` lines show, the selection among them.
     fn scroll(&mut self, len: usize, visible: usize) -> std::ops::Range<usize> {
+        // A terminal too short for any row still keeps the selected one in the range.
+        let visible = visible.max(1);
         let at = self.at.unwrap_or(0);
         if at < self.offset {
             self.offset = at;
@@ -329,7 +331,8 @@ pub fn draw(frame: &mut Frame<'_>, view: &View<'_>, rows: &[SummaryRow<'_>], sta
                 .iter()
                 .map(|l| l.width().div_ceil(columns).max(1))
                 .sum();
-            (rows as u16 + 1).min(area.height.saturating_sub(2) * 2 / 3)
+            let most = u32::from(area.height.saturating_sub(2)) * 2 / 3;
+            u16::try_from((rows as u64 + 1).min(u64::from(most))).unwrap_or(u16::MAX)
         }
         _ => 0,
     };
@@ -590,7 +593,8 @@ fn draw_table(
         .header(Row::new(header).style(bold))
         .column_spacing(1)
         .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-    let mut selection = TableState::default().with_selected(state.at.map(|at| at - offset));
+    let mut selection =
+        TableState::default().with_selected(state.at.and_then(|at| at.checked_sub(offset)));
     frame.render_stateful_widget(table, area, &mut selection);
 }
 
@@ -849,6 +853,19 @@ mod tests {
             let first_kept = dropped.iter().position(|&on| on).unwrap_or(5);
             assert!(dropped[first_kept..].iter().all(|&on| on), "{width}: {c:?}");
             previous = c;
+        }
+    }
+
+    #[test]
+    fn tiny_terminals_draw_without_a_panic() {
+        for (width, height) in [(1, 1), (2, 1), (5, 3), (10, 2), (12, 4), (300, 2)] {
+            let mut state = State {
+                detail: true,
+                ..State::default()
+            };
+            let lines = screen(width, height, &mut state);
+            assert_eq!(lines.len(), usize::from(height));
+            assert!(lines.iter().all(|l| width_of(l) <= usize::from(width)));
         }
     }
 
