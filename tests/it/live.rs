@@ -592,3 +592,40 @@ fn history_replayed_at_once_counts_where_it_was_logged_not_as_a_spike() {
     tmux.keys(&["q"]);
     tmux.until("the exit status", true, |s| s.contains("exit status 0"));
 }
+
+#[test]
+fn a_signal_to_end_restores_the_terminal_and_prints_the_summary() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let feed = fifo(dir.path());
+    let tmux = Tmux::start(
+        "signal",
+        100,
+        30,
+        "",
+        &["explain", "--live", feed.to_str().unwrap()],
+    );
+    tmux.until("the empty view", false, |s| {
+        s.contains("waiting for envelopes")
+    });
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&feed).unwrap();
+    writer
+        .write_all(envelopes(200, 2, "ok").as_bytes())
+        .unwrap();
+    tmux.until("the counts", false, |s| count_of(s, "200") == Some(2));
+    // As `timeout` ends it: SIGTERM.
+    let pid = errcode_pid(tmux.pid());
+    let status = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = tmux.until("the exit status", true, |s| s.contains("exit status"));
+    assert!(screen.contains("exit status 0"), "{screen}");
+    assert!(screen.contains("2 envelopes, 0 errors"), "{screen}");
+    // Out of the alternate screen: the view is gone from what is shown.
+    assert!(!screen.contains("q quit"), "{screen}");
+    drop(writer);
+}

@@ -344,6 +344,13 @@ fn show(
     options: &Options,
     trouble: Option<String>,
 ) -> io::Result<()> {
+    // A signal to end (`timeout`, `kill`) ends the view as q does: the terminal restored, the
+    // summary printed. In raw mode Ctrl-C is a key, not SIGINT.
+    let ended_by_signal = std::sync::Arc::new(AtomicBool::new(false));
+    let hooks: Vec<_> = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT]
+        .into_iter()
+        .filter_map(|signal| signal_hook::flag::register(signal, ended_by_signal.clone()).ok())
+        .collect();
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> io::Result<()> {
         let started = Instant::now();
@@ -389,6 +396,9 @@ fn show(
                 })?;
                 drawn = Instant::now();
                 now_due = false;
+            }
+            if ended_by_signal.load(Ordering::SeqCst) {
+                return Ok(());
             }
             // Blocked on the terminal until a key, or until the next frame may be due.
             if !event::poll(FRAME)? {
@@ -438,5 +448,8 @@ fn show(
     })();
     drop(terminal);
     ratatui::restore();
+    for hook in hooks {
+        signal_hook::low_level::unregister(hook);
+    }
     result
 }
