@@ -234,7 +234,7 @@ pub enum Command {
     #[command(
         visible_alias = "e",
         after_help = EXPLAIN_HELP,
-        group(clap::ArgGroup::new("report").args(["summary", "diff"]).multiple(true))
+        group(clap::ArgGroup::new("report").args(["summary", "diff", "live"]).multiple(true))
     )]
     Explain(ExplainArgs),
 
@@ -314,7 +314,7 @@ pub struct ExplainArgs {
     )]
     pub diff: Option<Vec<PathBuf>>,
 
-    /// With --summary or --diff: at most N rows, the largest first (with --by: the N
+    /// With --summary, --diff or --live: at most N rows, the largest first (with --by: the N
     /// largest codes, each with all its buckets)
     #[arg(
         long,
@@ -332,6 +332,14 @@ pub struct ExplainArgs {
         conflicts_with_all = ["group", "diff"]
     )]
     pub by: Option<String>,
+
+    /// A full-screen view of the counts per code that updates as the input grows (files
+    /// followed as tail -F follows them); q quits and prints the summary. Not on a terminal:
+    /// --summary
+    // --by and --group are named too: clap drops the need of --summary they have when it
+    // conflicts with an argument given, and would let them through unused.
+    #[arg(long, conflicts_with_all = ["diff", "summary", "verbose", "by", "group"])]
+    pub live: bool,
 
     /// Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00,
     /// a log line's time (see Times below)

@@ -112,6 +112,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("explain", "verbose", "人读布局，并列出每个字段及源文档对它的说明"),
     (
         "explain",
+        "live",
+        "全屏视图，随输入增长实时更新每个错误码的计数（文件像 tail -F 一样跟随）；按 q 退出并输出汇总。不在终端上时即 --summary",
+    ),
+    (
+        "explain",
         "paging",
         "何时把终端上的人读输出交给分页器（PAGER，默认 less -FRX）［默认：auto］",
     ),

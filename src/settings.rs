@@ -84,6 +84,11 @@ impl Palette {
         Palette { enabled }
     }
 
+    /// Whether it colours.
+    pub fn enabled(self) -> bool {
+        self.enabled
+    }
+
     /// `text` in `style`, or as it is when colour is off.
     pub fn paint(self, text: &str, style: Style) -> String {
         if self.enabled {

@@ -56,6 +56,8 @@ pub(crate) struct SummaryRow<'a> {
     pub(crate) request_ids: &'a [String],
     /// With `--by`: per time bucket.
     pub(crate) buckets: Option<&'a Buckets>,
+    /// With `--live`: per slot of the last minutes.
+    pub(crate) recent: Option<&'a crate::explain::recent::Recent>,
 }
 
 impl SummaryRow<'_> {
@@ -89,6 +91,7 @@ pub(crate) fn rows<'a>(summary: &'a Summary, table: &'a Table) -> Vec<SummaryRow
                 seen: e.seen,
                 request_ids: &e.request_ids,
                 buckets: Some(&e.buckets),
+                recent: e.recent.as_deref(),
             }
         })
         .collect();
@@ -105,6 +108,7 @@ pub(crate) fn rows<'a>(summary: &'a Summary, table: &'a Table) -> Vec<SummaryRow
             seen: summary.other_seen,
             request_ids: &[],
             buckets: None,
+            recent: None,
         });
     }
     counts
