@@ -54,15 +54,10 @@ pub fn write_plain(
         Some(_) if env.api == Api::Http => {
             field(&http_answer_meaning(env, origin, f, lang).unwrap_or_else(dash))
         }
-        Some(row) => field(match lang {
-            Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
-            Lang::Zh => &row.message,
-        }),
-        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => match lang {
-            Lang::En => "API 3.0 response with no Error",
-            Lang::Zh => "API 3.0 响应，没有 Error",
+        Some(row) => field(super::message(row, lang)),
+        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => {
+            crate::t!(lang; "API 3.0 response with no Error", "API 3.0 响应，没有 Error")
         }
-        .to_string(),
         None => dash(),
     };
     writeln!(
