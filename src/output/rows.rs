@@ -56,6 +56,15 @@ enum RowCode {
     Text(String),
 }
 
+/// The English text of `row` when `lang` is English and the row has one: shown first, the
+/// table's own text beside it. Which text is shown is data, not a text errcode words itself.
+pub fn english(row: &Row, lang: Lang) -> Option<&str> {
+    match lang {
+        Lang::En => row.message_en.as_deref(),
+        Lang::Zh => None,
+    }
+}
+
 /// The hint of `row` in `lang`, falling back to the other language.
 pub fn hint(row: &Row, lang: Lang) -> Option<&str> {
     match lang {
@@ -171,8 +180,8 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
     grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
     for r in rows {
         let zh = p.highlight(&escape(&r.message), &style.highlight);
-        let meaning = match (style.lang, r.message_en.as_deref()) {
-            (Lang::En, Some(en)) => format!(
+        let meaning = match english(r, style.lang) {
+            Some(en) => format!(
                 "{}\n{}",
                 p.highlight(&escape(en), &style.highlight),
                 p.dim(&zh)
@@ -219,8 +228,8 @@ fn write_records(
         .iter()
         .map(|r| {
             let zh = escape(&r.message).into_owned();
-            let meaning = match (style.lang, r.message_en.as_deref()) {
-                (Lang::En, Some(en)) => vec![
+            let meaning = match english(r, style.lang) {
+                Some(en) => vec![
                     (escape(en).into_owned(), Paint::Highlight(terms)),
                     (zh, Paint::Dim),
                 ],
