@@ -289,8 +289,8 @@ fn glossary(
             1 => word.clone(),
             _ => format!("{word} {}", i + 1),
         };
-        let text = match (lang, row.message_en.as_deref()) {
-            (Lang::En, Some(text)) => format!("{} ({})", escape(text), escape(&row.message)),
+        let text = match crate::output::rows::english(row, lang) {
+            Some(text) => format!("{} ({})", escape(text), escape(&row.message)),
             _ => escape(&row.message).into_owned(),
         };
         line(out, &name, plain_text(text), None)?;
