@@ -267,7 +267,7 @@ fn write_notes(rows: &[&Row]) {
         .into_iter()
         .filter_map(|s| table::http_status_note_in(s, lang))
     {
-        note(text);
+        note(&text);
     }
 }
 

@@ -60,6 +60,15 @@ enum RowCode {
     Text(String),
 }
 
+/// The English text of `row` when `lang` is English and the row has one: shown first, the
+/// table's own text beside it. Which text is shown is data, not a text errcode words itself.
+pub fn english(row: &Row, lang: Lang) -> Option<&str> {
+    match lang {
+        Lang::En => row.message_en.as_deref(),
+        Lang::Zh => None,
+    }
+}
+
 /// The hint of `row` in `lang`, falling back to the other language.
 pub fn hint(row: &Row, lang: Lang) -> Option<&str> {
     match lang {
@@ -134,16 +143,18 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
 }
 
 /// The column headers, in the chosen language.
-fn headers(style: &RowStyle) -> Vec<&'static str> {
-    let mut header = match style.lang {
-        Lang::En => vec!["Code", "HTTP", "Meaning", "Category", "Retry", "Hint"],
-        Lang::Zh => vec!["错误码", "HTTP", "描述", "类别", "重试", "建议"],
-    };
+fn headers(style: &RowStyle) -> Vec<String> {
+    let lang = style.lang;
+    let mut header = vec![
+        crate::t!(lang; "Code", "错误码"),
+        "HTTP".to_string(),
+        crate::t!(lang; "Meaning", "描述"),
+        crate::t!(lang; "Category", "类别"),
+        crate::t!(lang; "Retry", "重试"),
+        crate::t!(lang; "Hint", "建议"),
+    ];
     if style.show_source {
-        header.push(match style.lang {
-            Lang::En => "Source",
-            Lang::Zh => "来源",
-        });
+        header.push(crate::t!(lang; "Source", "来源"));
     }
     header
 }
@@ -180,8 +191,8 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
     grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
     for r in rows {
         let zh = p.highlight(&escape(&r.message), &style.highlight);
-        let meaning = match (style.lang, r.message_en.as_deref()) {
-            (Lang::En, Some(en)) => format!(
+        let meaning = match english(r, style.lang) {
+            Some(en) => format!(
                 "{}\n{}",
                 p.highlight(&escape(en), &style.highlight),
                 p.dim(&zh)
@@ -220,7 +231,7 @@ fn write_records(
     out: &mut impl Write,
     rows: &[&Row],
     style: &RowStyle,
-    header: &[&'static str],
+    header: &[String],
     width: u16,
 ) -> io::Result<()> {
     let terms = style.highlight.as_slice();
@@ -228,8 +239,8 @@ fn write_records(
         .iter()
         .map(|r| {
             let zh = escape(&r.message).into_owned();
-            let meaning = match (style.lang, r.message_en.as_deref()) {
-                (Lang::En, Some(en)) => vec![
+            let meaning = match english(r, style.lang) {
+                Some(en) => vec![
                     (escape(en).into_owned(), Paint::Highlight(terms)),
                     (zh, Paint::Dim),
                 ],

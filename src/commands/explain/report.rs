@@ -356,17 +356,16 @@ fn append_step(
     err: &mut impl Write,
     write: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
 ) {
-    let en = lang == crate::lang::Lang::En;
     let shown = escape(&path.to_string_lossy()).into_owned();
     let not_a_file = match std::fs::metadata(path) {
         Ok(meta) => !meta.is_file(),
         Err(e) => e.kind() != io::ErrorKind::NotFound,
     };
     if not_a_file {
-        let line = match en {
-            true => format!("errcode: warning: GITHUB_STEP_SUMMARY: {shown} is not a regular file: the step summary is left out; set it to a file"),
-            false => format!("errcode: 警告：GITHUB_STEP_SUMMARY：{shown} 不是普通文件：未写入步骤摘要；请设为一个文件"),
-        };
+        let line = crate::t!(lang;
+            "errcode: warning: GITHUB_STEP_SUMMARY: {shown} is not a regular file: the step summary is left out; set it to a file",
+            "errcode: 警告：GITHUB_STEP_SUMMARY：{shown} 不是普通文件：未写入步骤摘要；请设为一个文件"
+        );
         writeln!(err, "{line}").ok();
         return;
     }
@@ -384,10 +383,10 @@ fn append_step(
         });
     if let Err(e) = written {
         let e = escape(&e.to_string()).into_owned();
-        let line = match en {
-            true => format!("errcode: warning: GITHUB_STEP_SUMMARY: cannot write {shown}: {e}: the step summary is left out"),
-            false => format!("errcode: 警告：GITHUB_STEP_SUMMARY：无法写入 {shown}：{e}：未写入步骤摘要"),
-        };
+        let line = crate::t!(lang;
+            "errcode: warning: GITHUB_STEP_SUMMARY: cannot write {shown}: {e}: the step summary is left out",
+            "errcode: 警告：GITHUB_STEP_SUMMARY：无法写入 {shown}：{e}：未写入步骤摘要"
+        );
         writeln!(err, "{line}").ok();
     }
 }
