@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub mod answers;
 pub mod crosswalk;
 pub mod entries;
+pub mod labels;
 pub mod query;
 pub mod search;
 pub mod synonyms;
