@@ -71,7 +71,10 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
                     (list_name(&pair.v3_source, settings.lang), Paint::Plain),
                     (escape(&pair.legacy_message).into_owned(), Paint::Plain),
                     (escape(&pair.v3_message).into_owned(), Paint::Plain),
-                    (escape(&pair.evidence).into_owned(), Paint::Plain),
+                    (
+                        escape(pair.evidence_in(settings.lang)).into_owned(),
+                        Paint::Plain,
+                    ),
                 ];
                 header
                     .iter()
@@ -97,7 +100,7 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
             list_name(&pair.v3_source, settings.lang),
             escape(&pair.legacy_message).into_owned(),
             escape(&pair.v3_message).into_owned(),
-            escape(&pair.evidence).into_owned(),
+            escape(pair.evidence_in(settings.lang)).into_owned(),
         ]);
     }
     // The codes and the list are never cut (the width counts the padding).
