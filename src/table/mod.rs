@@ -486,7 +486,7 @@ pub fn http_status_note_in(status: u16, lang: crate::lang::Lang) -> Option<&'sta
     use crate::lang::Lang::{En, Zh};
     match (status, lang) {
         (456, En) => Some("HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)"),
-        (456, Zh) => Some("HTTP 456 不是注册过的 HTTP 状态码：本平台用它表示基础设施故障（52501-52514）"),
+        (456, Zh) => Some("HTTP 456 不是标准 HTTP 状态码：本平台用它表示基础设施故障（52501-52514）"),
         (402, En) => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required"),
         (402, Zh) => Some("HTTP 402 在这里表示并发限制（同时下载太多），不是 Payment Required"),
         _ => None,

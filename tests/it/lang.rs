@@ -87,7 +87,10 @@ fn notes_and_tables_are_in_chinese_too() {
         "{stderr}"
     );
     let (_, _, stderr) = parts(&run(&["--lang", "zh", "list", "--http", "456"]));
-    assert!(stderr.contains("注意：HTTP 456 不是注册过的"), "{stderr}");
+    assert!(
+        stderr.contains("注意：HTTP 456 不是标准 HTTP 状态码"),
+        "{stderr}"
+    );
     let (_, stdout, _) = parts(&run(&["--lang", "zh", "list", "--twins", "-f", "table"]));
     assert!(stdout.contains("旧版"), "{stdout}");
 }
