@@ -290,12 +290,13 @@ impl Report for Groups<'_> {
     /// The groups as GitHub notices, one a group.
     fn github(&self, out: &mut impl Write) -> io::Result<()> {
         for g in &self.groups {
-            let message = format!(
-                "{} ({:.2}%), {}: {}",
-                crate::output::counted(g.count, "envelope", "envelopes"),
-                self.share(g.count) * 100.0,
-                crate::output::counted(g.errors, "error", "errors"),
-                self.codes(g)
+            let share = format!("{:.2}%", self.share(g.count) * 100.0);
+            let (count, errors, codes) = (g.count, g.errors, self.codes(g));
+            let envelopes = crate::output::counted(count, "envelope", "envelopes");
+            let errors_en = crate::output::counted(errors, "error", "errors");
+            let message = crate::t!(self.settings.lang;
+                "{envelopes} ({share}), {errors_en}: {codes}",
+                "{count} 个响应（{share}），{errors} 个错误：{codes}"
             );
             super::github::command(
                 out,

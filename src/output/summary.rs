@@ -262,19 +262,25 @@ impl Report for View<'_, '_> {
 
     /// The summary as GitHub notices, one a code.
     fn github(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
         for r in self.counts {
             let seen = match (r.seen.first, r.seen.last) {
-                (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
+                (Some(f), Some(l)) => {
+                    let (f, l) = (rfc3339(f), rfc3339(l));
+                    crate::t!(lang; ", {f} – {l}", "，{f} – {l}")
+                }
                 _ => String::new(),
             };
-            let retry = r
-                .retry()
-                .map_or(String::new(), |x| format!(" (retry: {x})"));
-            let message = format!(
-                "{} ({:.2}%{seen}): {}{retry}",
-                crate::output::counted(r.count, "envelope", "envelopes"),
-                self.share(r.count) * 100.0,
-                self.meaning(r)
+            let retry = r.retry().map_or(String::new(), |x| {
+                let x = labels::retry(x, lang);
+                crate::t!(lang; " (retry: {x})", "（{x}）")
+            });
+            let share = format!("{:.2}%", self.share(r.count) * 100.0);
+            let (count, meaning) = (r.count, self.meaning(r));
+            let envelopes = crate::output::counted(count, "envelope", "envelopes");
+            let message = crate::t!(lang;
+                "{envelopes} ({share}{seen}): {meaning}{retry}",
+                "{count} 个响应（{share}{seen}）：{meaning}{retry}"
             );
             super::github::command(
                 out,
