@@ -644,3 +644,20 @@ fn github_messages_follow_the_language_and_titles_stay_codes() {
         }
     }
 }
+
+#[test]
+fn a_code_the_table_lacks_is_counted_under_unknown_in_chinese() {
+    let log = "{\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":49999,\"Message\":\"x\"}\n";
+    let summary = |args: &[&str]| {
+        let mut all = vec!["--lang", "zh", "explain", "--summary"];
+        all.extend_from_slice(args);
+        parts(&crate::common::run_with_input(&all, log.as_bytes()))
+    };
+    let (_, _, stderr) = summary(&["-f", "plain"]);
+    assert!(stderr.contains("错误按类别：100% 未知"), "{stderr}");
+    assert!(stderr.contains("错误按重试分类：100% 未知（"), "{stderr}");
+    let (_, stdout, _) = summary(&["--group", "category", "-f", "markdown"]);
+    assert!(stdout.contains("| 未知 | 1 |"), "{stdout}");
+    let (_, stdout, _) = summary(&["--group", "category", "-f", "plain"]);
+    assert!(stdout.starts_with("unknown\t1\t"), "{stdout}");
+}
