@@ -469,12 +469,17 @@ impl From<DialectArg> for Dialect {
 
 /// `list --retry` and `explain --retry`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Each also takes its Chinese label (`crate::table::labels::RETRIES`, held to it by a test),
+/// as a hidden alias: completions offer the slugs.
 pub enum RetryArg {
     /// The request itself is wrong: fix it; sending it again cannot succeed.
+    #[value(alias = "不可重试")]
     Never,
     /// Fix the cause (a token, a device, a setting), then the same call can succeed.
+    #[value(alias = "修复后重试")]
     AfterFix,
     /// A transient server-side failure: retry with exponential backoff and jitter.
+    #[value(alias = "退避重试")]
     Backoff,
 }
 
@@ -550,5 +555,24 @@ mod tests {
         assert_eq!(parse(&["errcode", "错误"]), ["错误"]);
         let list = Cli::try_parse_from(["errcode", "--lang", "en", "list"]).unwrap();
         assert!(matches!(list.into_command().1, Command::List { .. }));
+    }
+
+    #[test]
+    fn retry_takes_its_slug_and_its_chinese_label() {
+        use clap::ValueEnum;
+        for (retry, zh) in crate::table::labels::RETRIES {
+            for word in [retry.as_str(), zh] {
+                let arg = RetryArg::from_str(word, false).unwrap();
+                assert_eq!(Retry::from(arg), retry, "{word}");
+            }
+        }
+        // Only the slugs are offered (completions, help).
+        let shown: Vec<String> = RetryArg::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(shown, ["never", "after-fix", "backoff"]);
+        assert!(RetryArg::from_str("退避", false).is_err());
     }
 }

@@ -67,9 +67,12 @@ pub fn write_github(
         "title",
         format!("errcode {}", code_text(env, origin, finding)),
     ));
+    // The title is the code, for a reader's filters whatever the language; the message is
+    // read by a person, in --lang.
     let mut message = meaning_text(env, finding, settings.lang);
     if let Some(id) = env.request_id {
-        message.push_str(&format!(" (RequestId {})", id.text_short(64)));
+        let id = id.text_short(64);
+        message.push_str(&crate::t!(settings.lang; " (RequestId {id})", "（RequestId {id}）"));
     }
     super::github::command(out, "error", &properties, &message)
 }
@@ -96,9 +99,10 @@ pub fn write_markdown_row(
     finding: &Finding<'_>,
     settings: &Settings,
 ) -> io::Result<()> {
+    let lang = settings.lang;
     let verdict = match finding.verdict {
-        Verdict::Success => "success",
-        Verdict::Error => "error",
+        Verdict::Success => crate::t!(lang; "success", "成功"),
+        Verdict::Error => crate::t!(lang; "error", "错误"),
     };
     let cells = [
         origin.file.to_string(),

@@ -173,24 +173,28 @@ impl Report for Diff<'_, '_> {
         // A new error code fails the check: an error; the rest, notices.
         for (c, (_, shown, meanings)) in self.changes.iter().zip(&self.marked) {
             let kind = if c.is_new_error() { "error" } else { "notice" };
+            let (after, before, change) = (c.after, c.before, signed(c.change()));
+            let envelopes = counted(after, "envelope", "envelopes");
             let what = match (c.is_new(), c.is_gone()) {
-                (true, _) => format!(
-                    "new: {}, none before",
-                    counted(c.after, "envelope", "envelopes")
+                (true, _) => crate::t!(lang;
+                    "new: {envelopes}, none before",
+                    "新出现：{after} 个响应，之前没有"
                 ),
-                (_, true) => format!("gone: none, {} before", c.before),
-                _ => format!(
-                    "{}, {} before ({})",
-                    counted(c.after, "envelope", "envelopes"),
-                    c.before,
-                    signed(c.change())
+                (_, true) => crate::t!(lang;
+                    "gone: none, {before} before",
+                    "已消失：现在没有，之前 {before} 个"
+                ),
+                _ => crate::t!(lang;
+                    "{envelopes}, {before} before ({change})",
+                    "{after} 个响应，之前 {before} 个（{change}）"
                 ),
             };
+            let meaning = summary_meaning(meanings, lang);
             super::github::command(
                 out,
                 kind,
                 &[("title", format!("errcode {shown}"))],
-                &format!("{what}: {}", summary_meaning(meanings, lang)),
+                &crate::t!(lang; "{what}: {meaning}", "{what}：{meaning}"),
             )?;
         }
         Ok(())

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub mod answers;
 pub mod crosswalk;
 pub mod entries;
+pub mod labels;
 pub mod query;
 pub mod search;
 pub mod synonyms;
@@ -485,7 +486,7 @@ pub fn http_status_note_in(status: u16, lang: crate::lang::Lang) -> Option<Strin
     match status {
         456 => Some(crate::t!(lang;
             "HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)",
-            "HTTP 456 不是注册过的 HTTP 状态码：本平台用它表示基础设施故障（52501-52514）"
+            "HTTP 456 不是标准 HTTP 状态码：本平台用它表示基础设施故障（52501-52514）"
         )),
         402 => Some(crate::t!(lang;
             "HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required",

@@ -255,10 +255,13 @@ impl Filter {
         retry: Option<Retry>,
         table: &crate::table::Table,
     ) -> Result<(), Error> {
+        let known = table.envelope_categories();
+        let category =
+            category.map(|c| crate::table::labels::category_slug(&c, &known).to_string());
         if let Some(c) = &category {
-            let known = table.envelope_categories();
             if !known.contains(&c.as_str()) {
-                let (c, known) = (escape(c), known.join(&crate::t!(", ", "、")));
+                let lang = crate::lang::Lang::current();
+                let (c, known) = (escape(c), crate::table::labels::known_list(&known, lang));
                 return Err(Error::Usage(crate::t!(
                     "--category {c}: no code is of this category: give one of {known}",
                     "--category {c}：没有错误码属于此类别：请给出 {known} 之一"

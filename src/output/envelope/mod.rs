@@ -36,18 +36,12 @@ pub(crate) fn meaning_filled<'r>(
     lang: Lang,
     cause: Option<&str>,
 ) -> std::borrow::Cow<'r, str> {
-    let text = match lang {
-        Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
-        Lang::Zh => &row.message,
-    };
+    let text = message(row, lang);
     if !text.contains("<cause>") {
         return std::borrow::Cow::Borrowed(text);
     }
-    let cause = cause.unwrap_or(match lang {
-        Lang::En => "(no cause logged)",
-        Lang::Zh => "（日志中没有原因）",
-    });
-    std::borrow::Cow::Owned(text.replacen("<cause>", cause, 1))
+    let none = crate::t!(lang; "(no cause logged)", "（日志中没有原因）");
+    std::borrow::Cow::Owned(text.replacen("<cause>", cause.unwrap_or(&none), 1))
 }
 
 /// The row `Message` names (the first when it names none).
