@@ -220,12 +220,7 @@ pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, Stri
 /// The meanings of a code, in the chosen language.
 pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
     if rows.is_empty() {
-        return if lang == Lang::En {
-            "(not in the table)"
-        } else {
-            "（不在错误码表中）"
-        }
-        .to_string();
+        return crate::t!(lang; "(not in the table)", "（不在错误码表中）");
     }
     rows.iter()
         .map(|r| meaning(r, lang))
@@ -236,15 +231,15 @@ pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
 /// How many envelopes, and how many errors.
 pub(crate) fn write_totals(out: &mut dyn Write, summary: &Summary, lang: Lang) -> io::Result<()> {
     let (total, errors) = (summary.envelopes, summary.errors);
-    match lang {
-        Lang::En => writeln!(
-            out,
-            "{}, {}",
-            counted(total, "envelope", "envelopes"),
-            counted(errors, "error", "errors")
-        ),
-        Lang::Zh => writeln!(out, "共 {total} 个响应，{errors} 个错误"),
-    }
+    let (total_counted, errors_counted) = (
+        counted(total, "envelope", "envelopes"),
+        counted(errors, "error", "errors"),
+    );
+    let line = crate::t!(lang;
+        "{total_counted}, {errors_counted}",
+        "共 {total} 个响应，{errors} 个错误"
+    );
+    writeln!(out, "{line}")
 }
 
 /// How many envelopes fell before `--since` and after `--until`, in words; `None` when none
@@ -306,21 +301,23 @@ pub fn write_skipped(out: &mut dyn Write, problems: &Problems, lang: Lang) -> io
     }
     let lines = skipped + problems.broken + problems.no_body;
     let plural = if lines == 1 { "" } else { "s" };
-    match lang {
-        Lang::En => writeln!(out, "skipped {lines} line{plural}: {}", parts.join(", ")),
-        Lang::Zh => writeln!(out, "跳过 {lines} 行：{}", parts.join("，")),
-    }
+    let parts = parts.join(&crate::t!(lang; ", ", "，"));
+    let line = crate::t!(lang;
+        "skipped {lines} line{plural}: {parts}",
+        "跳过 {lines} 行：{parts}"
+    );
+    writeln!(out, "{line}")
 }
 
 /// After a terminal table cut short, how many rows it left out and where they all are.
 pub(crate) fn write_rows_cut(out: &mut impl Write, cut: usize, lang: Lang) -> io::Result<()> {
-    match (cut, lang) {
-        (0, _) => Ok(()),
-        (_, Lang::En) => writeln!(
-            out,
-            "… and {}: --format plain or json lists every row",
-            counted(cut as u64, "more row", "more rows")
-        ),
-        (_, Lang::Zh) => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部"),
+    if cut == 0 {
+        return Ok(());
     }
+    let more = counted(cut as u64, "more row", "more rows");
+    let line = crate::t!(lang;
+        "… and {more}: --format plain or json lists every row",
+        "……另有 {cut} 行：--format plain 或 json 列出全部"
+    );
+    writeln!(out, "{line}")
 }
