@@ -383,6 +383,68 @@ fn human_output_on_a_terminal_goes_through_the_pager() {
     }
 }
 
+/// Lookup, list and search page their table on a terminal as explain pages its output; their
+/// notes follow the table in the pager; plain and JSON, `--paging never`, a dumb terminal
+/// and a pipe are never paged.
+#[cfg(unix)]
+#[test]
+fn lookup_list_and_search_page_their_table_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let run = |args: &str, env: &str| {
+        std::fs::remove_file(&record).ok();
+        let out = in_terminal(&format!(
+            "stty cols 80 rows 24; PAGER='{pager}' {env} {} {args}; echo status=$?",
+            binary()
+        ))?;
+        let screen = String::from_utf8_lossy(&out.stdout).into_owned();
+        Some((screen, std::fs::read_to_string(&record).ok()))
+    };
+    let Some(_) = run("41601", "") else { return };
+    for (args, shows) in [
+        ("list", "InvalidParameterValue.RetrieveTaskChannels"),
+        ("list --paging always", "41601"),
+        ("416xx", "41601"),
+        ("lookup 41601 --paging auto", "41601"),
+        ("search --lang zh 设备", "设备"),
+        ("list --twins", "InvalidAccessProtocol"),
+    ] {
+        let (screen, paged) = run(args, "").unwrap();
+        let paged = paged.unwrap_or_else(|| panic!("{args}: not paged: {screen}"));
+        assert!(
+            paged.contains(shows) && !screen.contains(shows),
+            "{args}: {screen}\n---\n{paged}"
+        );
+        assert!(screen.contains("status=0"), "{args}: {screen}");
+    }
+    // The notes on stderr go through the pager after the table, in their place.
+    let (screen, paged) = run("416xx", "").unwrap();
+    let paged = paged.unwrap();
+    let table_end = paged.rfind("41634").unwrap();
+    let note = paged.find("note: ").expect("the notes are paged");
+    assert!(note > paged.find("41601").unwrap(), "{paged}");
+    assert!(!screen.contains("note: "), "{screen}");
+    assert!(table_end > 0);
+    // A code not found keeps its exit status under the pager.
+    let (screen, _) = run("41601 99999", "").unwrap();
+    assert!(screen.contains("status=1"), "{screen}");
+    for (args, env) in [
+        ("list --paging never", ""),
+        ("list --format plain", ""),
+        ("search --format json expired", ""),
+        ("41601 --paging never", ""),
+        ("list", "PAGER="),
+        ("list", "PAGER=cat"),
+        ("list | cat", ""),
+        ("completions bash", ""),
+        ("man", ""),
+    ] {
+        let (screen, paged) = run(args, env).unwrap();
+        assert!(paged.is_none(), "{args} {env}: paged");
+        assert!(screen.contains("status=0"), "{args} {env}: {screen}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_pipe_is_never_paged() {
