@@ -407,13 +407,13 @@ impl Report for Groups<'_> {
                     .set_alignment(CellAlignment::Right),
                 Cell::new(g.errors).set_alignment(CellAlignment::Right),
                 Cell::new(seen),
-                Cell::new(codes),
+                crate::output::wrap::text_cell(&codes),
             ]);
         }
         for column in grid.column_iter_mut().skip(1).take(4) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
-        writeln!(out, "{grid}")?;
+        writeln!(out, "{}", crate::output::wrap::drawn(&grid))?;
         Ok(())
     }
 

@@ -90,7 +90,15 @@ fn atoms(spans: &[Styled]) -> Vec<Atom<'_>> {
             }
             let glued = match atoms.last() {
                 None => false,
-                Some(last) => !space && !last.space && ((!wide && !last.wide) || closing(c)),
+                // A no-break space holds to both neighbours, even a CJK character.
+                Some(last) => {
+                    !space
+                        && !last.space
+                        && ((!wide && !last.wide)
+                            || closing(c)
+                            || c == NO_BREAK
+                            || last.text.ends_with(NO_BREAK))
+                }
             };
             atoms.push(Atom {
                 span: i,
@@ -103,6 +111,68 @@ fn atoms(spans: &[Styled]) -> Vec<Atom<'_>> {
         }
     }
     atoms
+}
+
+/// Where a table cell may break. comfy-table breaks a cell's text only at its delimiter and
+/// otherwise cuts it at any character, which can start a line of Chinese with "。": cells of
+/// text get this (zero-width) delimiter at each place a line may break (after spaces, between
+/// CJK characters but not before closing punctuation), and it is taken out of the drawn table.
+pub const CELL_BREAK: char = '\u{200b}';
+
+/// A table cell of text (escaped, perhaps coloured) that wraps by [`CELL_BREAK`]'s rules when
+/// it holds CJK text; text without is left to comfy-table, which breaks it at spaces (and
+/// counts a column more for each break mark it joins on a line).
+pub fn text_cell(text: &str) -> comfy_table::Cell {
+    match text.chars().any(|c| c.width().unwrap_or(0) > 1) {
+        true => comfy_table::Cell::new(break_points(text)).set_delimiter(CELL_BREAK),
+        false => comfy_table::Cell::new(text),
+    }
+}
+
+/// A drawn table, without the [`CELL_BREAK`]s of its cells.
+pub fn drawn(grid: &comfy_table::Table) -> String {
+    grid.to_string().replace(CELL_BREAK, "")
+}
+
+/// `text` with [`CELL_BREAK`] at each place a line may break; colour sequences are kept whole.
+fn break_points(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut last: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // A CSI sequence (ESC [ … final byte): copied as it is, no break inside.
+            out.push(c);
+            if chars.peek() == Some(&'[') {
+                for c in chars.by_ref() {
+                    out.push(c);
+                    if ('\u{40}'..='\u{7e}').contains(&c) && c != '[' {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        if c == '\n' {
+            last = None;
+            out.push(c);
+            continue;
+        }
+        if let Some(prev) = last {
+            let wide = |c: char| c.width().unwrap_or(0) > 1;
+            let breaks = match (prev == ' ', c == ' ') {
+                (true, false) => true,
+                (false, false) => (wide(prev) || wide(c)) && !closing(c),
+                _ => false,
+            };
+            if breaks {
+                out.push(CELL_BREAK);
+            }
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
 }
 
 /// One output line: pieces of spans, by span index.
@@ -302,6 +372,44 @@ mod tests {
                 "{line:?}"
             );
             assert_eq!(line.matches('\u{1b}').count(), 2, "{line:?}");
+        }
+    }
+
+    /// A table of `text` in a column `width` wide, as drawn, its lines of text only.
+    fn in_a_table(text: &str, width: u16) -> Vec<String> {
+        let mut grid = comfy_table::Table::new();
+        grid.load_preset(comfy_table::presets::NOTHING)
+            .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(width)
+            .add_row([text_cell(text)]);
+        drawn(&grid).lines().map(|l| l.trim().to_string()).collect()
+    }
+
+    #[test]
+    fn table_cells_never_start_a_line_with_closing_cjk_punctuation() {
+        let text = "设备不在线，请检查设备网络。通道（国标编码）不存在；请核对：编码、协议！是否重试？「否」『是』【注】《文档》";
+        for width in 6..40 {
+            let lines = in_a_table(text, width);
+            assert_eq!(lines.concat(), text, "{width}: nothing lost or added");
+            for line in &lines {
+                assert!(!line.starts_with(closing), "{width}: {line:?} in {lines:?}");
+                assert!(!line.contains(CELL_BREAK), "{line:?}");
+            }
+        }
+        // English still wraps at spaces, mixed text between scripts, and colour stays whole.
+        let lines = in_a_table("Token expired, please generate a new one", 18);
+        assert!(
+            lines.iter().all(|l| crate::text::width(l) <= 16),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), "Token expired, please generate a new one");
+        let coloured = "\u{1b}[1m设备\u{1b}[0m不在线，请检查 STS 临时密钥。";
+        for width in 6..30 {
+            for line in in_a_table(coloured, width) {
+                let visible: String = line.replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
+                assert!(!visible.starts_with(closing), "{width}: {line:?}");
+                assert!(!line.contains("\u{1b}[\u{200b}"), "{line:?}");
+            }
         }
     }
 

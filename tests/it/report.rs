@@ -162,7 +162,7 @@ fn hostile_request_ids_are_escaped_and_bounded() {
     );
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     let kept = rows[0]["request_ids"][0].as_str().unwrap();
-    assert_eq!(kept.chars().count(), 65, "64 characters and …");
+    assert_eq!(kept.chars().count(), 201, "200 characters and …");
 }
 
 #[test]
