@@ -274,7 +274,7 @@ impl Report for Diff<'_, '_> {
         for column in grid.column_iter_mut().take(4) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
-        writeln!(out, "{}", crate::output::wrap::drawn(&grid))?;
+        writeln!(out, "{}", crate::output::wrap::drawn(&mut grid))?;
         write_rows_cut(out, cut, lang)?;
         Ok(())
     }

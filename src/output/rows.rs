@@ -214,7 +214,7 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             u16::try_from(code).unwrap_or(u16::MAX),
         )));
     }
-    writeln!(out, "{}", crate::output::wrap::drawn(&grid))
+    writeln!(out, "{}", crate::output::wrap::drawn(&mut grid))
 }
 
 /// The rows one field a line, for a terminal too narrow for the table.

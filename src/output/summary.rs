@@ -408,7 +408,7 @@ impl Report for View<'_, '_> {
             for column in grid.column_iter_mut().take(columns - 1) {
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
-            writeln!(out, "{}", crate::output::wrap::drawn(&grid))?;
+            writeln!(out, "{}", crate::output::wrap::drawn(&mut grid))?;
         }
         write_rows_cut(out, cut, self.settings.lang)?;
         write_request_ids(out, counts, self.settings)

@@ -109,5 +109,5 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
             )));
         }
     }
-    writeln!(out, "{}", drawn(&grid))
+    writeln!(out, "{}", drawn(&mut grid))
 }

@@ -16,6 +16,15 @@ pub fn plain(_: Palette, text: &str) -> String {
     text.to_string()
 }
 
+/// How a retry class is coloured, as [`Palette::retry`] colours it, applied per wrapped piece.
+pub(crate) fn retry_paint(retry: crate::table::Retry) -> Painter {
+    match retry {
+        crate::table::Retry::Backoff => Palette::good,
+        crate::table::Retry::AfterFix => Palette::warn,
+        crate::table::Retry::Never => Palette::bad,
+    }
+}
+
 /// Text (already escaped) and how to colour it.
 #[derive(Debug, Clone)]
 pub struct Styled {
@@ -129,9 +138,62 @@ pub fn text_cell(text: &str) -> comfy_table::Cell {
     }
 }
 
-/// A drawn table, without the [`CELL_BREAK`]s of its cells.
-pub fn drawn(grid: &comfy_table::Table) -> String {
+/// A drawn table, without the [`CELL_BREAK`]s of its cells. A column of CJK text with no
+/// width set is made at least as wide as its longest piece that ends in closing punctuation
+/// (`RequestId。`): comfy-table would cut a piece longer than the column anywhere, and start a
+/// line with the "。".
+pub fn drawn(grid: &mut comfy_table::Table) -> String {
+    for i in 0..grid.column_count() {
+        let held = grid
+            .column_cells_iter(i)
+            .flatten()
+            .map(|cell| closing_piece(&cell.content()))
+            .max()
+            .unwrap_or(0);
+        if let Some(column) = grid.column_mut(i).filter(|c| c.constraint().is_none()) {
+            if held > 0 {
+                let width = u16::try_from(held + 2).unwrap_or(u16::MAX);
+                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Fixed(width),
+                ));
+            }
+        }
+    }
     grid.to_string().replace(CELL_BREAK, "")
+}
+
+/// The width of the longest piece between [`CELL_BREAK`]s (colour left out) that ends in
+/// closing punctuation; 0 for text without break marks.
+fn closing_piece(text: &str) -> usize {
+    if !text.contains(CELL_BREAK) {
+        return 0;
+    }
+    text.split([CELL_BREAK, '\n'])
+        .map(visible)
+        .filter(|(_, last)| last.is_some_and(closing))
+        .map(|(width, _)| width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The width of `text` without its colour sequences, and its last visible character.
+fn visible(text: &str) -> (usize, Option<char>) {
+    let (mut width, mut last) = (0, None);
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // ESC [ … final byte.
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) && c != '[' {
+                    break;
+                }
+            }
+            continue;
+        }
+        width += c.width().unwrap_or(0);
+        last = Some(c);
+    }
+    (width, last)
 }
 
 /// `text` with [`CELL_BREAK`] at each place a line may break; colour sequences are kept whole.
@@ -382,7 +444,10 @@ mod tests {
             .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
             .set_width(width)
             .add_row([text_cell(text)]);
-        drawn(&grid).lines().map(|l| l.trim().to_string()).collect()
+        drawn(&mut grid)
+            .lines()
+            .map(|l| l.trim().to_string())
+            .collect()
     }
 
     #[test]
@@ -396,6 +461,13 @@ mod tests {
                 assert!(!line.contains(CELL_BREAK), "{line:?}");
             }
         }
+        // A word before the punctuation longer than the column widens the column instead.
+        let lines = in_a_table("如持续出现请提交 RequestId。", 8);
+        assert!(lines.iter().all(|l| !l.starts_with(closing)), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.ends_with("RequestId。")),
+            "{lines:?}"
+        );
         // English still wraps at spaces, mixed text between scripts, and colour stays whole.
         let lines = in_a_table("Token expired, please generate a new one", 18);
         assert!(
