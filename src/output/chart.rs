@@ -197,8 +197,14 @@ fn write_chart(
         .max(1);
     let shown = total.min(room);
     let from = last - shown as i64 + 1;
+    // Scaled by the errors, which a chart is read for: successes, usually many more, would
+    // flatten them. Successes are drawn muted to the same scale (a full bar at its top or
+    // above); with no error in the chart, they are the scale.
+    let success = |r: &&SummaryRow<'_>| r.category() == Some("success");
+    let errors_scale = charted.iter().any(|r| !success(r));
     let max = charted
         .iter()
+        .filter(|r| !errors_scale || !success(r))
         .filter_map(|r| r.buckets)
         .flat_map(|b| b.counts.iter().filter(|(k, _)| *k >= from).map(|&(_, n)| n))
         .max()
@@ -210,6 +216,13 @@ fn write_chart(
         "每 {every} 的响应数；█ = {max}\n{start} 至 {end}"
     );
     writeln!(out, "{heading}")?;
+    if errors_scale && charted.iter().any(success) {
+        let scale = crate::t!(lang;
+            "scaled by errors; successes muted, █ at {max} or more",
+            "按错误缩放；成功以暗色显示，达到或超过 {max} 为 █"
+        );
+        writeln!(out, "{}", p.dim(&scale))?;
+    }
     for (r, l) in charted.iter().zip(&labels) {
         let mut line = String::with_capacity(shown * 3);
         let mut counts = r
@@ -230,11 +243,14 @@ fn write_chart(
             }
         }
         let pad = label_width - l.width();
+        let (l, line) = match errors_scale && success(r) {
+            true => (p.dim(l), p.dim(&line)),
+            false => (p.code(l), line),
+        };
         writeln!(
             out,
-            "{}{} │{line}│ {:>count_width$}",
+            "{}{l} │{line}│ {:>count_width$}",
             " ".repeat(pad),
-            p.code(l),
             r.count
         )?;
     }
