@@ -416,6 +416,23 @@ mod tests {
     }
 
     #[test]
+    fn a_separator_after_cjk_text_never_starts_a_line() {
+        for width in 8..30 {
+            let mut spans = Spans::default();
+            spans
+                .text("消息队列发送失败")
+                .push(format!("{NO_BREAK}· "), Palette::dim)
+                .text("app.log:7");
+            let mut out = Vec::new();
+            write_wrapped(&mut out, &spans, Palette::new(false), width, "", "    ").unwrap();
+            let text = String::from_utf8(out).unwrap();
+            for line in text.lines() {
+                assert!(!line.trim_start().starts_with('·'), "{width}: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn a_word_longer_than_the_line_is_cut() {
         let lines = wrapped("abcdefghijklmnopqrstuvwxyz", 10);
         assert_eq!(lines, ["abcdefghij", "  klmnopqr", "  stuvwxyz"]);

@@ -9,14 +9,19 @@ use crate::common::{errcode, fixture, golden, parts, run_with_input};
 /// `errcode explain layout.txt ARGS` at `width` columns, run in the fixture's directory so
 /// that the file is named as a user names it.
 fn layout(width: u16, args: &[&str]) -> String {
+    explain_fixture("layout.txt", width, args)
+}
+
+/// `errcode explain FILE ARGS` at `width` columns, in the fixture's directory.
+fn explain_fixture(file: &str, width: u16, args: &[&str]) -> String {
     let out = errcode()
         .current_dir(fixture("explain"))
-        .args(["explain", "layout.txt"])
+        .args(["explain", file])
         .args(args)
         .env("COLUMNS", width.to_string())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    assert_eq!(out.status.code(), Some(0), "{file} {args:?}");
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -905,15 +910,7 @@ const LONG_CODES: [&str; 12] = [
 
 /// `errcode explain long-codes.log ARGS` at `width` columns.
 fn long_codes(width: u16, args: &[&str]) -> String {
-    let out = errcode()
-        .current_dir(fixture("explain"))
-        .args(["explain", "long-codes.log"])
-        .args(args)
-        .env("COLUMNS", width.to_string())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}");
-    String::from_utf8(out.stdout).unwrap()
+    explain_fixture("long-codes.log", width, args)
 }
 
 /// The text with each line's leading spaces and every line break taken out: a value wrapped
