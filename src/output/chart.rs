@@ -67,7 +67,7 @@ pub(crate) fn write_timeline(
         settings,
         by,
     };
-    super::report::write(&timeline, out, err, settings.rows_format())
+    super::report::write(&timeline, out, err, settings)
 }
 
 /// The counts per time bucket, as every format needs them.

@@ -49,7 +49,7 @@ pub fn write_diff(
     settings: &Settings,
 ) -> io::Result<()> {
     let view = Diff::new(changes, (totals, left_out), table, settings);
-    super::report::write(&view, out, err, settings.rows_format())
+    super::report::write(&view, out, err, settings)
 }
 
 /// The code of a change, as JSON, as shown, and its meanings.

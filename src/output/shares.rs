@@ -221,7 +221,7 @@ pub(crate) fn write_groups(
         problems,
         settings,
     };
-    super::report::write(&view, out, err, settings.rows_format())
+    super::report::write(&view, out, err, settings)
 }
 
 /// The groups as every format needs them.

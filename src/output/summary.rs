@@ -160,7 +160,7 @@ pub(crate) fn write_summary(
         problems,
         settings,
     };
-    super::report::write(&view, out, err, settings.rows_format())
+    super::report::write(&view, out, err, settings)
 }
 
 /// What every format's rendering of the summary needs.
