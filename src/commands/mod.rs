@@ -124,11 +124,10 @@ fn pager_for(command: &Command, settings: &Settings) -> Option<output::pager::Pa
 fn run_command(
     out: &mut (impl Write + Send),
     command: Command,
-    global: &crate::cli::GlobalArgs,
+    g: &crate::cli::GlobalArgs,
     format: Option<Format>,
     settings: &Settings,
 ) -> Result<Outcome, Error> {
-    let g = global;
     match command {
         Command::Lookup { codes, .. } => lookup(&mut *out, &g.tables, settings, &codes),
         Command::List {
