@@ -1080,15 +1080,25 @@ fn cell_starts_with_closing(line: &str) -> bool {
 fn table_cells_in_chinese_never_start_a_line_with_closing_punctuation() {
     for width in [40u16, 60, 80, 100, 120] {
         for lang in ["zh", "en"] {
-            let out = errcode()
-                .args(["list", "--format", "table", "--lang", lang])
-                .env("COLUMNS", width.to_string())
-                .output()
-                .unwrap();
-            let text = String::from_utf8(out.stdout).unwrap();
-            assert_within(&text, width, lang);
-            for line in text.lines() {
-                assert!(!cell_starts_with_closing(line), "{lang} {width}: {line}");
+            for args in [
+                &["list"][..],
+                &["list", "--twins"],
+                &["list", "--see-also"],
+                &["search", "设备"],
+            ] {
+                let out = errcode()
+                    .args(args)
+                    .args(["--format", "table", "--lang", lang])
+                    .env("COLUMNS", width.to_string())
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8(out.stdout).unwrap();
+                assert!(!text.is_empty(), "{args:?}");
+                assert_within(&text, width, lang);
+                for line in text.lines() {
+                    let at = format!("{args:?} {lang} {width}: {line}");
+                    assert!(!cell_starts_with_closing(line), "{at}");
+                }
             }
             let text = long_codes(width, &["--summary", "--format", "table", "--lang", lang]);
             let text = text + &layout(width, &["--format", "table", "--lang", lang]);
