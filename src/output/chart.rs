@@ -147,20 +147,10 @@ impl Report for Timeline<'_, '_> {
     }
 }
 
-/// The code as a label of at most [`LABEL`] columns.
-fn label(shown: &str) -> String {
-    if shown.width() <= LABEL {
-        return shown.to_string();
-    }
-    let mut cut = String::new();
-    for c in shown.chars() {
-        if cut.width() + 2 > LABEL {
-            break;
-        }
-        cut.push(c);
-    }
-    cut.push('…');
-    cut
+/// The code as the label beside its bars, when it takes at most [`LABEL`] columns; a longer
+/// code is written whole on a line of its own above its bars (a code is never cut).
+fn label(shown: &str) -> Option<&str> {
+    (shown.width() <= LABEL).then_some(shown)
 }
 
 /// One line a code: its label, a character a bucket (the latest that fit the width), its count.
@@ -183,8 +173,13 @@ fn write_chart(
         .iter()
         .filter(|r| r.buckets.is_some_and(|b| !b.counts.is_empty()))
         .collect();
-    let labels: Vec<String> = charted.iter().map(|r| label(&r.shown)).collect();
-    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    let labels: Vec<Option<&str>> = charted.iter().map(|r| label(&r.shown)).collect();
+    let label_width = labels
+        .iter()
+        .flatten()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0);
     let count_width = charted
         .iter()
         .map(|r| r.count.to_string().len())
@@ -242,10 +237,19 @@ fn write_chart(
                 None => line.push('·'),
             }
         }
+        let muted = errors_scale && success(r);
+        let paint = |text: &str| match muted {
+            true => p.dim(text),
+            false => p.code(text),
+        };
+        if l.is_none() {
+            writeln!(out, "{}", paint(&r.shown))?;
+        }
+        let l = l.unwrap_or("");
         let pad = label_width - l.width();
-        let (l, line) = match errors_scale && success(r) {
-            true => (p.dim(l), p.dim(&line)),
-            false => (p.code(l), line),
+        let (l, line) = match muted {
+            true => (paint(l), p.dim(&line)),
+            false => (paint(l), line),
         };
         writeln!(
             out,

@@ -1128,3 +1128,40 @@ fn a_wrapped_line_never_starts_with_a_separator() {
         }
     }
 }
+
+#[test]
+fn the_chart_writes_a_long_code_whole_above_its_bars() {
+    for width in [40u16, 60, 80, 100, 120] {
+        for lang in ["en", "zh"] {
+            let text = long_codes(
+                width,
+                &[
+                    "--summary",
+                    "--by",
+                    "1h",
+                    "--format",
+                    "table",
+                    "--lang",
+                    lang,
+                ],
+            );
+            assert!(!text.contains('…'), "{lang} {width}: {text}");
+            let whole = rejoined(&text);
+            for code in LONG_CODES {
+                assert!(whole.contains(code), "{lang} {width}: {code}\n{text}");
+            }
+            assert_within(&text, width, lang);
+            if width < 60 {
+                continue;
+            }
+            // Each code's bars are on the line after it, with its count.
+            let lines: Vec<&str> = text.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.contains(LONG_CODES[0]))
+                .unwrap();
+            let bars = lines[at + 1..].iter().find(|l| l.contains('│')).unwrap();
+            assert!(bars.trim_end().ends_with("12"), "{lang} {width}: {text}");
+        }
+    }
+}
