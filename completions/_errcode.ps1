@@ -304,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]')
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page the table of codes given alone on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -355,6 +356,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;lookup' {
             $codes
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page the table on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -366,6 +368,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;l' {
             $codes
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page the table on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -379,6 +382,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             $codes
             [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Only rows of this retry class')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Only codes of this API generation [default: both]')
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page the table on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Only rows the API answers with this HTTP status')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only rows of this category (auth, device, internal…)')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)')
@@ -395,6 +399,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;search' {
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page the table on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
@@ -405,6 +410,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;s' {
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page the table on a terminal (PAGER, default less -FRX)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')

@@ -296,6 +296,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
             cand --lang 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]'
+            cand --paging 'When to page the table of codes given alone on a terminal (PAGER, default less -FRX)'
             cand --table 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -615,6 +616,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
+            cand --paging 'When to page the table on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
@@ -897,6 +899,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedOperation.UnopenedIntranetServicesInRegion' 'Intranet service is not available in this region (该地域未开通内网服务)'
             cand 'UnsupportedProtocol' 'HTTP(S) request protocol error; only GET and POST requests are supported. (HTTP(S)请求协议错误，只支持 GET 和 POST 请求。)'
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
+            cand --paging 'When to page the table on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
@@ -1181,6 +1184,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand 'UnsupportedRegion' 'API does not support the requested region. (接口不支持所传地域。)'
             cand --retry 'Only rows of this retry class'
             cand --api 'Only codes of this API generation [default: both]'
+            cand --paging 'When to page the table on a terminal (PAGER, default less -FRX)'
             cand --http 'Only rows the API answers with this HTTP status'
             cand --category 'Only rows of this category (auth, device, internal…)'
             cand --action 'Only the API 3.0 codes the SDK documents for this action (AddOrganization)'
@@ -1196,6 +1200,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;search'= {
+            cand --paging 'When to page the table on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'
@@ -1205,6 +1210,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;s'= {
+            cand --paging 'When to page the table on a terminal (PAGER, default less -FRX)'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --color 'When to colour the output'

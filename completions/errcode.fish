@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_errcode_global_optspecs
-    string join \n f/format= color= lang= table= h/help V/version
+    string join \n f/format= color= lang= paging= table= h/help V/version
 end
 
 function __fish_errcode_needs_command
@@ -40,6 +40,9 @@ always\t'Always colour (never JSON)'
 never\t'Never colour'"
 complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Language of meanings and hints [default: from LC_ALL, LC_MESSAGES, LANG]' -r -f -a "zh\t'Chinese: the table\'s own text'
 en\t'English, with the original Chinese text beside it'"
+complete -c errcode -n "__fish_errcode_needs_command" -l paging -d 'When to page the table of codes given alone on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
 complete -c errcode -n "__fish_errcode_needs_command" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print version'
@@ -111,6 +114,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand man" -l lang -d 'Languag
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand man" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l paging -d 'When to page the table on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
@@ -129,6 +135,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Lang
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand l" -l paging -d 'When to page the table on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand l" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
@@ -152,6 +161,9 @@ after-fix\t'Fix the cause (a token, a device, a setting), then the same call can
 backoff\t'A transient server-side failure: retry with exponential backoff and jitter'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l api -d 'Only codes of this API generation [default: both]' -r -f -a "legacy\t'The legacy API (numeric codes)'
 v3\t'Tencent Cloud API 3.0 (codes such as `AuthFailure.SignatureExpire`)'"
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l paging -d 'When to page the table on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l http -d 'Only rows the API answers with this HTTP status' -r -f -a "200\t'244 rows'
 400\t'2 rows'
 402\t'1 row; HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required'
@@ -276,6 +288,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l show-source -d 
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l twins -d 'The legacy codes and their API 3.0 twins, side by side, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l see-also -d 'The legacy codes beside the API 3.0 codes related to them without meaning the same, with the evidence'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand search" -l paging -d 'When to page the table on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'
@@ -294,6 +309,9 @@ complete -c errcode -n "__fish_errcode_using_subcommand search" -l lang -d 'Lang
 en\t'English, with the original Chinese text beside it'"
 complete -c errcode -n "__fish_errcode_using_subcommand search" -l table -d 'A JSON table to merge over the built-in one (repeatable; also ERRCODE_TABLE=a.json:b.json)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand s" -l paging -d 'When to page the table on a terminal (PAGER, default less -FRX)' -r -f -a "auto\t'Through the pager, which quits when the output fits on one screen (`less -F`)'
+always\t'Through the pager, however short the output'
+never\t'Never'"
 complete -c errcode -n "__fish_errcode_using_subcommand s" -s f -l format -d 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal; explain: of envelopes)'
 plain\t'One tab-separated row per line (the default in a pipe; explain: a line an envelope)'
 json\t'JSON (an array; explain: one object per line)'

@@ -124,6 +124,10 @@ pub struct Cli {
     #[arg(value_name = "CODE", allow_negative_numbers = true)]
     pub codes: Vec<String>,
 
+    /// When to page the table of codes given alone on a terminal (PAGER, default less -FRX)
+    #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
+    pub paging: Paging,
+
     /// What to do; codes alone mean `lookup`.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -132,9 +136,10 @@ pub struct Cli {
 impl Cli {
     /// The command to run: the subcommand, or `lookup` of the codes given alone.
     pub fn into_command(self) -> (GlobalArgs, Command) {
-        let command = self
-            .command
-            .unwrap_or(Command::Lookup { codes: self.codes });
+        let command = self.command.unwrap_or(Command::Lookup {
+            codes: self.codes,
+            paging: self.paging,
+        });
         (self.global, command)
     }
 }
@@ -178,6 +183,10 @@ pub enum Command {
         /// Codes or patterns (416xx: each x one digit; '416*', quoted: any digits)
         #[arg(value_name = "CODE", required = true, allow_negative_numbers = true)]
         codes: Vec<String>,
+
+        /// When to page the table on a terminal (PAGER, default less -FRX)
+        #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
+        paging: Paging,
     },
 
     /// List the table, in code order, optionally filtered
@@ -219,6 +228,10 @@ pub enum Command {
         /// with the evidence
         #[arg(long, conflicts_with_all = ["pattern", "http", "category", "retry", "action", "api", "twins"])]
         see_also: bool,
+
+        /// When to page the table on a terminal (PAGER, default less -FRX)
+        #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
+        paging: Paging,
     },
 
     /// Find codes whose description contains every term (Chinese or English)
@@ -228,6 +241,10 @@ pub enum Command {
         /// throttle); a lone HTTP status (403) lists its rows
         #[arg(value_name = "TEXT", required = true)]
         terms: Vec<String>,
+
+        /// When to page the table on a terminal (PAGER, default less -FRX)
+        #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
+        paging: Paging,
     },
 
     /// Annotate response envelopes: JSON, NDJSON, `curl -i`/`-v` output or log lines, plain or gzip
@@ -540,7 +557,7 @@ mod tests {
     #[test]
     fn bare_codes_parse_as_lookup() {
         let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().into_command().1 {
-            Command::Lookup { codes } => codes,
+            Command::Lookup { codes, .. } => codes,
             other => panic!("{other:?} is not a lookup"),
         };
         assert_eq!(parse(&["errcode", "41601", "416xx"]), ["41601", "416xx"]);

@@ -47,6 +47,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "format",
         "输出格式［默认：终端上为 table，管道中为 plain；explain 为 human］",
     ),
+    (
+        "",
+        "paging",
+        "何时把终端上单独给出的错误码的表格交给分页器（PAGER，默认 less -FRX）［默认：auto］",
+    ),
     ("", "color", "何时着色［默认：auto］"),
     (
         "",
@@ -62,6 +67,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "lookup",
         "codes",
         "错误码或模式（416xx：每个 x 为一位数字；'416*'，需加引号：任意位数字）",
+    ),
+    (
+        "lookup",
+        "paging",
+        "何时把终端上的表格交给分页器（PAGER，默认 less -FRX）［默认：auto］",
     ),
     ("list", "pattern", "只列出与此错误码或模式匹配的错误码（416xx、'425*'）"),
     ("list", "http", "只列出 API 以此 HTTP 状态码应答的行"),
@@ -79,6 +89,16 @@ const ARGS: &[(&str, &str, &str)] = &[
         "list",
         "see_also",
         "相关而不等同的旧版与 API 3.0 错误码并排列出，附依据",
+    ),
+    (
+        "list",
+        "paging",
+        "何时把终端上的表格交给分页器（PAGER，默认 less -FRX）［默认：auto］",
+    ),
+    (
+        "search",
+        "paging",
+        "何时把终端上的表格交给分页器（PAGER，默认 less -FRX）［默认：auto］",
     ),
     (
         "search",

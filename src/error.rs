@@ -101,7 +101,20 @@ pub const EXIT_STATUS_HELP: &str = exit_status_help!();
 /// line is dropped (the exit status still tells).
 pub fn say(line: std::fmt::Arguments<'_>) {
     use std::io::Write;
-    writeln!(io::stderr(), "{line}").ok();
+    let mut redirected = DIAGNOSTICS.lock().unwrap_or_else(|e| e.into_inner());
+    match redirected.as_mut() {
+        Some(file) => writeln!(file, "{line}").ok(),
+        None => writeln!(io::stderr(), "{line}").ok(),
+    };
+}
+
+/// Where [`say`] writes instead of stderr while the output is paged (the pager's input):
+/// a note written to the terminal under a pager would be drawn over.
+static DIAGNOSTICS: std::sync::Mutex<Option<std::fs::File>> = std::sync::Mutex::new(None);
+
+/// Sends what [`say`] writes to `to` (the pager's input) until called again with `None`.
+pub fn redirect_diagnostics(to: Option<std::fs::File>) {
+    *DIAGNOSTICS.lock().unwrap_or_else(|e| e.into_inner()) = to;
 }
 
 /// Whether errcode's messages on stderr are coloured, decided once (by [`set_color`]).

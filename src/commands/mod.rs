@@ -80,8 +80,57 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     crate::lang::Lang::set_current(settings.lang);
     // Not locked here: explain writes from a thread of its own.
     let mut out = BufWriter::new(io::stdout());
-    let outcome = match command {
-        Command::Lookup { codes } => lookup(&mut out, &g.tables, &settings, &codes),
+    let paged = pager_for(&command, &settings);
+    let (outcome, flushed) = match paged {
+        None => {
+            let outcome = run_command(&mut out, command, &global, format, &settings);
+            (outcome, out.flush())
+        }
+        Some(mut paged) => {
+            // Notes meant for the terminal go through the pager too, after the table.
+            if io::stderr().is_terminal() {
+                crate::error::redirect_diagnostics(paged.diagnostics());
+            }
+            let outcome = run_command(&mut paged.input, command, &global, format, &settings);
+            crate::error::redirect_diagnostics(None);
+            (outcome, paged.finish())
+        }
+    };
+    // Output that was written must reach the reader even when the command then fails.
+    let outcome = outcome?;
+    match flushed {
+        // The reader went away: what the command found still decides the exit.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(outcome),
+        other => other.map(|()| outcome).map_err(Error::Output),
+    }
+}
+
+/// The pager lookup, list and search write through: only their table on a terminal (never
+/// plain or JSON, never a pipe), with explain's rules for `--paging`, `PAGER` and `TERM`.
+fn pager_for(command: &Command, settings: &Settings) -> Option<output::pager::Paged> {
+    let paging = match command {
+        Command::Lookup { paging, .. }
+        | Command::List { paging, .. }
+        | Command::Search { paging, .. } => *paging,
+        _ => return None,
+    };
+    if !settings.stdout_is_terminal || settings.rows_format() != Format::Table {
+        return None;
+    }
+    let words = output::pager::command(paging, env)?;
+    output::pager::start(&words, paging)
+}
+
+/// One command, its output written to `out`.
+fn run_command(
+    out: &mut (impl Write + Send),
+    command: Command,
+    g: &crate::cli::GlobalArgs,
+    format: Option<Format>,
+    settings: &Settings,
+) -> Result<Outcome, Error> {
+    match command {
+        Command::Lookup { codes, .. } => lookup(&mut *out, &g.tables, settings, &codes),
         Command::List {
             pattern,
             http,
@@ -92,6 +141,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             action,
             twins,
             see_also,
+            ..
         } => {
             let filter = ListFilter {
                 pattern,
@@ -107,31 +157,32 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 _ => None,
             };
             match pairs {
-                Some(pairs) => twins_list(&mut out, pairs, &settings)
+                Some(pairs) => twins_list(&mut *out, pairs, settings)
                     .map(|()| Outcome::Found)
                     .map_err(Error::Output),
                 None => list(
-                    &mut out,
+                    &mut *out,
                     &load_table(&g.tables)?,
-                    &settings,
+                    settings,
                     &filter,
                     show_source,
                 ),
             }
         }
-        Command::Search { terms } => search(&mut out, &load_table(&g.tables)?, &settings, &terms),
+        Command::Search { terms, .. } => {
+            search(&mut *out, &load_table(&g.tables)?, settings, &terms)
+        }
         Command::Explain(mut args) => {
             let files = std::mem::take(&mut args.files);
             // Before the options: `--category` is checked against its categories.
             let table = load_table(&g.tables)?;
-            let options =
-                explain::Options::from_args(args, &files, &table, format, &settings, env)?;
-            explain::run(&mut out, &table, &settings, &files, &options)
+            let options = explain::Options::from_args(args, &files, &table, format, settings, env)?;
+            explain::run(&mut *out, &table, settings, &files, &options)
         }
         Command::Export(args) => export::run(
-            &mut out,
+            &mut *out,
             &load_table(&g.tables)?,
-            &settings,
+            settings,
             export::format(&args, g.format)?,
         ),
         Command::Completions { shell } => {
@@ -139,17 +190,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             Ok(Outcome::Found)
         }
         Command::Man => {
-            crate::completions::man_page(&mut out)?;
+            crate::completions::man_page(&mut *out)?;
             Ok(Outcome::Found)
         }
-    };
-    // Output that was written must reach the reader even when the command then fails.
-    let flushed = out.flush();
-    let outcome = outcome?;
-    match flushed {
-        // The reader went away: what the command found still decides the exit.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(outcome),
-        other => other.map(|()| outcome).map_err(Error::Output),
     }
 }
 

@@ -122,8 +122,9 @@ pub enum Group {
 /// The sample RequestIds kept per code, to quote to support.
 pub const REQUEST_IDS: usize = 3;
 
-/// The longest sample RequestId kept, in characters (a longer one is cut, with `…`).
-pub const MAX_REQUEST_ID: usize = 64;
+/// The longest sample RequestId kept, in characters (a longer one is cut, with `…`): the
+/// terminal layouts wrap an ID rather than cut it, and no real one is this long.
+pub const MAX_REQUEST_ID: usize = 200;
 
 /// One row: a key, its count, when it was first and last seen, and sample RequestIds.
 #[derive(Debug, Clone, PartialEq, Eq)]

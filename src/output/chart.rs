@@ -67,7 +67,7 @@ pub(crate) fn write_timeline(
         settings,
         by,
     };
-    super::report::write(&timeline, out, err, settings.rows_format())
+    super::report::write(&timeline, out, err, settings)
 }
 
 /// The counts per time bucket, as every format needs them.
@@ -147,20 +147,10 @@ impl Report for Timeline<'_, '_> {
     }
 }
 
-/// The code as a label of at most [`LABEL`] columns.
-fn label(shown: &str) -> String {
-    if shown.width() <= LABEL {
-        return shown.to_string();
-    }
-    let mut cut = String::new();
-    for c in shown.chars() {
-        if cut.width() + 2 > LABEL {
-            break;
-        }
-        cut.push(c);
-    }
-    cut.push('…');
-    cut
+/// The code as the label beside its bars, when it takes at most [`LABEL`] columns; a longer
+/// code is written whole on a line of its own above its bars (a code is never cut).
+fn label(shown: &str) -> Option<&str> {
+    (shown.width() <= LABEL).then_some(shown)
 }
 
 /// One line a code: its label, a character a bucket (the latest that fit the width), its count.
@@ -183,8 +173,13 @@ fn write_chart(
         .iter()
         .filter(|r| r.buckets.is_some_and(|b| !b.counts.is_empty()))
         .collect();
-    let labels: Vec<String> = charted.iter().map(|r| label(&r.shown)).collect();
-    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    let labels: Vec<Option<&str>> = charted.iter().map(|r| label(&r.shown)).collect();
+    let label_width = labels
+        .iter()
+        .flatten()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0);
     let count_width = charted
         .iter()
         .map(|r| r.count.to_string().len())
@@ -197,8 +192,14 @@ fn write_chart(
         .max(1);
     let shown = total.min(room);
     let from = last - shown as i64 + 1;
+    // Scaled by the errors, which a chart is read for: successes, usually many more, would
+    // flatten them. Successes are drawn muted to the same scale (a full bar at its top or
+    // above); with no error in the chart, they are the scale.
+    let success = |r: &&SummaryRow<'_>| r.category() == Some("success");
+    let errors_scale = charted.iter().any(|r| !success(r));
     let max = charted
         .iter()
+        .filter(|r| !errors_scale || !success(r))
         .filter_map(|r| r.buckets)
         .flat_map(|b| b.counts.iter().filter(|(k, _)| *k >= from).map(|&(_, n)| n))
         .max()
@@ -210,6 +211,13 @@ fn write_chart(
         "每 {every} 的响应数；█ = {max}\n{start} 至 {end}"
     );
     writeln!(out, "{heading}")?;
+    if errors_scale && charted.iter().any(success) {
+        let scale = crate::t!(lang;
+            "scaled by errors; successes muted, █ at {max} or more",
+            "按错误缩放；成功以暗色显示，达到或超过 {max} 为 █"
+        );
+        writeln!(out, "{}", p.dim(&scale))?;
+    }
     for (r, l) in charted.iter().zip(&labels) {
         let mut line = String::with_capacity(shown * 3);
         let mut counts = r
@@ -229,12 +237,24 @@ fn write_chart(
                 None => line.push('·'),
             }
         }
+        let muted = errors_scale && success(r);
+        let paint = |text: &str| match muted {
+            true => p.dim(text),
+            false => p.code(text),
+        };
+        if l.is_none() {
+            writeln!(out, "{}", paint(&r.shown))?;
+        }
+        let l = l.unwrap_or("");
         let pad = label_width - l.width();
+        let (l, line) = match muted {
+            true => (paint(l), p.dim(&line)),
+            false => (paint(l), line),
+        };
         writeln!(
             out,
-            "{}{} │{line}│ {:>count_width$}",
+            "{}{l} │{line}│ {:>count_width$}",
             " ".repeat(pad),
-            p.code(l),
             r.count
         )?;
     }

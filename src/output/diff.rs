@@ -49,7 +49,7 @@ pub fn write_diff(
     settings: &Settings,
 ) -> io::Result<()> {
     let view = Diff::new(changes, (totals, left_out), table, settings);
-    super::report::write(&view, out, err, settings.rows_format())
+    super::report::write(&view, out, err, settings)
 }
 
 /// The code of a change, as JSON, as shown, and its meanings.
@@ -272,13 +272,13 @@ impl Report for Diff<'_, '_> {
                 Cell::new(c.before).set_alignment(CellAlignment::Right),
                 Cell::new(c.after).set_alignment(CellAlignment::Right),
                 Cell::new(change).set_alignment(CellAlignment::Right),
-                Cell::new(summary_meaning(meanings, lang)),
+                crate::output::wrap::text_cell(&summary_meaning(meanings, lang)),
             ]);
         }
         for column in grid.column_iter_mut().take(4) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
-        writeln!(out, "{grid}")?;
+        writeln!(out, "{}", crate::output::wrap::drawn(&mut grid))?;
         write_rows_cut(out, cut, lang)?;
         Ok(())
     }

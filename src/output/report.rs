@@ -132,21 +132,47 @@ pub(crate) trait Report {
     fn closing(&self, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// Writes `report` in `format`, then its closing lines where the format puts them.
+/// Writes `report` in `settings`' format, then its closing lines where the format puts them.
 pub(crate) fn write(
     report: &impl Report,
     out: &mut impl Write,
     err: &mut impl Write,
-    format: Format,
+    settings: &crate::settings::Settings,
 ) -> io::Result<()> {
+    let format = settings.rows_format();
     match format {
         Format::Markdown => report.markdown(out)?,
         Format::Github => report.github(out)?,
         Format::Json => report.json(out)?,
         Format::Plain => report.plain(out)?,
-        Format::Table | Format::Human => report.table(out)?,
+        Format::Table | Format::Human => {
+            // Every line of words (notes, totals, what was cut or skipped) fitted to the
+            // width, as the tables and charts above them are.
+            let mut text = Vec::new();
+            report.table(&mut text)?;
+            close(&mut text, err, format, |w| report.closing(w))?;
+            return fit_lines(out, &text, usize::from(settings.width));
+        }
     }
     close(out, err, format, |w| report.closing(w))
+}
+
+/// `text` written with each uncoloured line wider than `width` wrapped, continuation lines
+/// indented; a coloured line (already fitted where it is written) as it is.
+fn fit_lines(out: &mut impl Write, text: &[u8], width: usize) -> io::Result<()> {
+    let text = String::from_utf8_lossy(text);
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n');
+        if bare.contains('\u{1b}') || crate::text::width(bare) <= width {
+            out.write_all(line.as_bytes())?;
+            continue;
+        }
+        let mut spans = super::wrap::Spans::default();
+        spans.text(bare);
+        let palette = crate::settings::Palette::new(false);
+        super::wrap::write_wrapped(out, &spans, palette, width, "", "    ")?;
+    }
+    Ok(())
 }
 
 /// The closing lines of a report (totals, shares, what was skipped), written by `lines` where

@@ -208,14 +208,14 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
         let mut cells = vec![
             Cell::new(p.code(&r.label())),
             Cell::new(p.http_or_dash(r.http_status)),
-            Cell::new(meaning),
+            crate::output::wrap::text_cell(&meaning),
             Cell::new(escape(
                 r.category
                     .as_deref()
                     .map_or("-", |c| labels::category(c, style.lang)),
             )),
             Cell::new(p.retry_in(r.retry, style.lang)),
-            Cell::new(p.highlight(
+            crate::output::wrap::text_cell(&p.highlight(
                 &escape(hint(r, style.lang).unwrap_or("-")),
                 &style.highlight,
             )),
@@ -233,7 +233,7 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             u16::try_from(code).unwrap_or(u16::MAX),
         )));
     }
-    writeln!(out, "{grid}")
+    writeln!(out, "{}", crate::output::wrap::drawn(&mut grid))
 }
 
 /// The rows one field a line, for a terminal too narrow for the table.

@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use crate::output::wrap::{retry_paint, write_wrapped, Spans, NO_BREAK};
 use comfy_table::{
     presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid,
 };
@@ -144,28 +145,43 @@ pub(crate) fn write_shares(
     let lang = settings.lang;
     let p = settings.palette;
     let errors_only = |g| shares(counts, g).into_iter().filter(|s| s.errors > 0);
-    let retry: Vec<String> = errors_only(Group::Retry)
-        .map(|s| {
-            let name = match s.retry {
-                Some(r) => p.retry_in(Some(r), lang),
-                None => labels::group(&s.name, lang).to_string(),
-            };
-            let (share, advice) = (percent(s.errors, errors), advice(s.retry, lang));
-            crate::t!(lang; "{share} {name} ({advice})", "{share} {name}（{advice}）")
-        })
-        .collect();
+    let comma = crate::t!(lang; ", ", "，");
+    // Spans, wrapped to the width, each retry class coloured on whichever line it lands.
+    let mut retry = Spans::default();
+    retry.text(crate::t!(lang; "errors by retry class: ", "错误按重试分类："));
+    for (i, s) in errors_only(Group::Retry).enumerate() {
+        if i > 0 {
+            retry.text(comma.clone());
+        }
+        let (share, advice) = (percent(s.errors, errors), advice(s.retry, lang));
+        retry.text(format!("{share}{NO_BREAK}"));
+        match s.retry {
+            Some(r) => retry.push(labels::retry(r, lang), retry_paint(r)),
+            None => retry.text(labels::group(&s.name, lang).to_string()),
+        };
+        retry.text(crate::t!(lang; " ({advice})", "（{advice}）"));
+    }
     let category: Vec<String> = errors_only(Group::Category)
         .map(|s| {
             let name = escape(labels::category(&s.name, lang));
-            format!("{} {name}", percent(s.errors, errors))
+            format!("{}{NO_BREAK}{name}", percent(s.errors, errors))
         })
         .collect();
-    let comma = crate::t!(lang; ", ", "，");
-    let (retry, category) = (retry.join(&comma), category.join(&comma));
-    let retry = crate::t!(lang; "errors by retry class: {retry}", "错误按重试分类：{retry}");
-    writeln!(out, "{retry}")?;
-    let category = crate::t!(lang; "errors by category: {category}", "错误按类别：{category}");
-    writeln!(out, "{category}")
+    let category = category.join(&comma);
+    let mut by_category = Spans::default();
+    by_category.text(crate::t!(lang;
+        "errors by category: {category}",
+        "错误按类别：{category}"
+    ));
+    // Fitted to the width after a table on stdout; on stderr or in a Markdown list, one line.
+    use crate::settings::Format;
+    let width = match settings.format {
+        None | Some(Format::Table | Format::Human) => usize::from(settings.width),
+        _ => usize::MAX,
+    };
+    let mut out = out;
+    write_wrapped(&mut out, &retry, p, width, "", "    ")?;
+    write_wrapped(&mut out, &by_category, p, width, "", "    ")
 }
 
 #[derive(Serialize)]
@@ -208,7 +224,7 @@ pub(crate) fn write_groups(
         problems,
         settings,
     };
-    super::report::write(&view, out, err, settings.rows_format())
+    super::report::write(&view, out, err, settings)
 }
 
 /// The groups as every format needs them.
@@ -411,13 +427,13 @@ impl Report for Groups<'_> {
                     .set_alignment(CellAlignment::Right),
                 Cell::new(g.errors).set_alignment(CellAlignment::Right),
                 Cell::new(seen),
-                Cell::new(codes),
+                crate::output::wrap::text_cell(&codes),
             ]);
         }
         for column in grid.column_iter_mut().skip(1).take(4) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
-        writeln!(out, "{grid}")?;
+        writeln!(out, "{}", crate::output::wrap::drawn(&mut grid))?;
         Ok(())
     }
 

@@ -17,7 +17,8 @@ use crate::output::report::{
     summary_meaning, write_left_out, write_rows_cut, write_skipped, write_totals, JsonCode, Layout,
     Report, SummaryRow, MAX_TABLE_ROWS,
 };
-use crate::settings::Settings;
+use crate::output::wrap::NO_BREAK;
+use crate::settings::{Palette, Settings};
 use crate::table::{labels, Retry, Row};
 use crate::text::escape;
 
@@ -167,7 +168,7 @@ pub(crate) fn write_summary(
         problems,
         settings,
     };
-    super::report::write(&view, out, err, settings.rows_format())
+    super::report::write(&view, out, err, settings)
 }
 
 /// What every format's rendering of the summary needs.
@@ -401,12 +402,16 @@ impl Report for View<'_, '_> {
             header.push(seen_header);
         }
         header.push(crate::t!(lang; "Meaning", "描述"));
-        // Narrower than the table needs to hold its codes whole: one record a code.
+        // Narrower than the table needs to hold its codes whole: one line a code with its
+        // count, share and meaning (wrapped); one record a code only where even a code alone
+        // does not fit on a line.
         let needed = table_width_needed(counts, &header, |t| times.short(t), lang);
         if usize::from(self.settings.width) < needed {
-            let labels = Labels::new(lang);
-            let records = narrow_records(self, counts, &times, &labels);
-            write_records(out, &records, self.settings.width, p)?;
+            if !write_compact(out, self, counts)? {
+                let labels = Labels::new(lang);
+                let records = narrow_records(self, counts, &times, &labels);
+                write_records(out, &records, self.settings.width, p)?;
+            }
         } else {
             let mut grid = Grid::new();
             grid.load_preset(presets::UTF8_FULL_CONDENSED)
@@ -421,7 +426,7 @@ impl Report for View<'_, '_> {
             for column in grid.column_iter_mut().take(columns - 1) {
                 column.set_constraint(ColumnConstraint::ContentWidth);
             }
-            writeln!(out, "{grid}")?;
+            writeln!(out, "{}", crate::output::wrap::drawn(&mut grid))?;
         }
         write_rows_cut(out, cut, self.settings.lang)?;
         write_request_ids(out, counts, self.settings)
@@ -511,8 +516,109 @@ fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell>
     if times.first.is_some() {
         cells.push(Cell::new(times.seen(r).join("\n")));
     }
-    cells.push(Cell::new(view.meaning(r)));
+    cells.push(crate::output::wrap::text_cell(&view.meaning(r)));
     cells
+}
+
+/// The summary's codes one a line, for a width too narrow for the table: count, share, the
+/// code whole and its meaning, the meaning wrapped under itself (or under the code, when the
+/// code leaves it no room). The columns the table adds (HTTP, category and retry, times) are
+/// dropped: the shares below and `--format json` have them. A code longer than the line is
+/// wrapped. `false`, writing nothing, when the width leaves a code too little room.
+fn write_compact(
+    out: &mut impl Write,
+    view: &View<'_, '_>,
+    counts: &[SummaryRow<'_>],
+) -> io::Result<bool> {
+    use crate::output::wrap::{write_wrapped, Spans};
+    use crate::text::width;
+    let (p, lang) = (view.settings.palette, view.settings.lang);
+    let columns = usize::from(view.settings.width);
+    let names = [
+        crate::t!(lang; "Count", "次数"),
+        crate::t!(lang; "Share", "占比"),
+        "StatusCode".to_string(),
+        crate::t!(lang; "Meaning", "描述"),
+    ];
+    let shares: Vec<String> = counts
+        .iter()
+        .map(|r| format!("{:.2}%", view.share(r.count) * 100.0))
+        .collect();
+    let count_width = counts
+        .iter()
+        .map(|r| r.count.to_string().len())
+        .chain([width(&names[0])])
+        .max()
+        .unwrap_or(0);
+    let share_width = shares
+        .iter()
+        .map(|s| s.len())
+        .chain([width(&names[1])])
+        .max()
+        .unwrap_or(0);
+    let code_width = counts
+        .iter()
+        .map(|r| width(&r.shown))
+        .chain([width(&names[2])])
+        .max()
+        .unwrap_or(0);
+    let code_at = count_width + 2 + share_width + 2;
+    // A code longer than the line is wrapped, not cut; records only where too little is left.
+    if code_at + 20 > columns {
+        return Ok(false);
+    }
+    // The meaning beside the codes when it gets a readable width there, else under the code.
+    let meaning_at = match code_at + code_width + 2 + 16 <= columns {
+        true => code_at + code_width + 2,
+        false => code_at,
+    };
+    let pad =
+        |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(width(text))));
+    let right =
+        |text: &str, to: usize| format!("{}{text}", " ".repeat(to.saturating_sub(width(text))));
+    let mut head = format!(
+        "{}  {}  {}",
+        right(&names[0], count_width),
+        right(&names[1], share_width),
+        names[2]
+    );
+    match meaning_at > code_at {
+        true => head = format!("{}  {}", pad(&head, code_at + code_width), names[3]),
+        false => head = format!("{head} / {}", names[3]),
+    }
+    writeln!(out, "{}", p.label(head.trim_end()))?;
+    let indent = " ".repeat(meaning_at);
+    for (r, share) in counts.iter().zip(&shares) {
+        let prefix = format!(
+            "{}  {}  ",
+            right(&r.count.to_string(), count_width),
+            right(share, share_width)
+        );
+        let meaning = view.meaning(r);
+        match meaning_at > code_at {
+            true => {
+                let mut spans = Spans::default();
+                let gap = " ".repeat(code_width - width(&r.shown) + 2);
+                spans
+                    .push(r.shown.clone(), Palette::code)
+                    .push(
+                        gap.replace(' ', &NO_BREAK.to_string()),
+                        crate::output::wrap::plain,
+                    )
+                    .text(meaning);
+                write_wrapped(out, &spans, p, columns, &prefix, &indent)?;
+            }
+            false => {
+                let mut spans = Spans::default();
+                spans.push(r.shown.clone(), Palette::code);
+                write_wrapped(out, &spans, p, columns, &prefix, &indent)?;
+                let mut spans = Spans::default();
+                spans.text(meaning);
+                write_wrapped(out, &spans, p, columns, &indent, &indent)?;
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// The summary's codes as records, one field a line, for a width too narrow for the table.
@@ -565,7 +671,22 @@ fn write_request_ids(
             .iter()
             .map(|i| escape(i).into_owned())
             .collect();
-        writeln!(out, "{label} {}: {}", p.code(&r.shown), ids.join(", "))?;
+        // Wrapped to the width, each ID whole where the line holds it (else broken, not cut).
+        let mut spans = crate::output::wrap::Spans::default();
+        spans
+            .push(format!("{label}{NO_BREAK}"), crate::output::wrap::plain)
+            .push(format!("{}:", r.shown), Palette::code);
+        for (i, id) in ids.iter().enumerate() {
+            spans.text(if i == 0 { " " } else { ", " }).text(id.clone());
+        }
+        crate::output::wrap::write_wrapped(
+            out,
+            &spans,
+            p,
+            usize::from(settings.width),
+            "",
+            "    ",
+        )?;
     }
     Ok(())
 }

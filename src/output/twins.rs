@@ -4,7 +4,8 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table as Grid, Width};
+use crate::output::wrap::{drawn, text_cell};
+use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table as Grid, Width};
 use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
@@ -95,12 +96,12 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
         .set_header(header.map(|h| p.label(&h)));
     for pair in pairs {
         grid.add_row([
-            p.code(&pair.legacy.to_string()),
-            p.code(&pair.v3),
-            list_name(&pair.v3_source, settings.lang),
-            escape(&pair.legacy_message).into_owned(),
-            escape(&pair.v3_message).into_owned(),
-            escape(pair.evidence_in(settings.lang)).into_owned(),
+            Cell::new(p.code(&pair.legacy.to_string())),
+            Cell::new(p.code(&pair.v3)),
+            Cell::new(list_name(&pair.v3_source, settings.lang)),
+            text_cell(&escape(&pair.legacy_message)),
+            text_cell(&escape(&pair.v3_message)),
+            text_cell(&escape(pair.evidence_in(settings.lang))),
         ]);
     }
     // The codes and the list are never cut (the width counts the padding).
@@ -111,5 +112,5 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
             )));
         }
     }
-    writeln!(out, "{grid}")
+    writeln!(out, "{}", drawn(&mut grid))
 }

@@ -16,6 +16,15 @@ pub fn plain(_: Palette, text: &str) -> String {
     text.to_string()
 }
 
+/// How a retry class is coloured, as [`Palette::retry`] colours it, applied per wrapped piece.
+pub(crate) fn retry_paint(retry: crate::table::Retry) -> Painter {
+    match retry {
+        crate::table::Retry::Backoff => Palette::good,
+        crate::table::Retry::AfterFix => Palette::warn,
+        crate::table::Retry::Never => Palette::bad,
+    }
+}
+
 /// Text (already escaped) and how to colour it.
 #[derive(Debug, Clone)]
 pub struct Styled {
@@ -90,7 +99,15 @@ fn atoms(spans: &[Styled]) -> Vec<Atom<'_>> {
             }
             let glued = match atoms.last() {
                 None => false,
-                Some(last) => !space && !last.space && ((!wide && !last.wide) || closing(c)),
+                // A no-break space holds to both neighbours, even a CJK character.
+                Some(last) => {
+                    !space
+                        && !last.space
+                        && ((!wide && !last.wide)
+                            || closing(c)
+                            || c == NO_BREAK
+                            || last.text.ends_with(NO_BREAK))
+                }
             };
             atoms.push(Atom {
                 span: i,
@@ -105,11 +122,136 @@ fn atoms(spans: &[Styled]) -> Vec<Atom<'_>> {
     atoms
 }
 
+/// Where a table cell may break. comfy-table breaks a cell's text only at its delimiter and
+/// otherwise cuts it at any character, which can start a line of Chinese with "。": cells of
+/// text get this (zero-width) delimiter at each place a line may break (after spaces, between
+/// CJK characters but not before closing punctuation), and it is taken out of the drawn table.
+pub const CELL_BREAK: char = '\u{200b}';
+
+/// A table cell of text (escaped, perhaps coloured) that wraps by [`CELL_BREAK`]'s rules when
+/// it holds CJK text; text without is left to comfy-table, which breaks it at spaces (and
+/// counts a column more for each break mark it joins on a line).
+pub fn text_cell(text: &str) -> comfy_table::Cell {
+    match text.chars().any(|c| c.width().unwrap_or(0) > 1) {
+        true => comfy_table::Cell::new(break_points(text)).set_delimiter(CELL_BREAK),
+        false => comfy_table::Cell::new(text),
+    }
+}
+
+/// A drawn table, without the [`CELL_BREAK`]s of its cells. A column of CJK text with no
+/// width set is made at least as wide as its longest piece that ends in closing punctuation
+/// (`RequestId。`): comfy-table would cut a piece longer than the column anywhere, and start a
+/// line with the "。".
+pub fn drawn(grid: &mut comfy_table::Table) -> String {
+    for i in 0..grid.column_count() {
+        let held = grid
+            .column_cells_iter(i)
+            .flatten()
+            .map(|cell| closing_piece(&cell.content()))
+            .max()
+            .unwrap_or(0);
+        if let Some(column) = grid.column_mut(i).filter(|c| c.constraint().is_none()) {
+            if held > 0 {
+                let width = u16::try_from(held + 2).unwrap_or(u16::MAX);
+                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Fixed(width),
+                ));
+            }
+        }
+    }
+    grid.to_string().replace(CELL_BREAK, "")
+}
+
+/// The width of the longest piece between [`CELL_BREAK`]s (colour left out) that ends in
+/// closing punctuation; 0 for text without break marks.
+fn closing_piece(text: &str) -> usize {
+    if !text.contains(CELL_BREAK) {
+        return 0;
+    }
+    text.split([CELL_BREAK, '\n'])
+        .map(visible)
+        .filter(|(_, last)| last.is_some_and(closing))
+        .map(|(width, _)| width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The width of `text` without its colour sequences, and its last visible character.
+fn visible(text: &str) -> (usize, Option<char>) {
+    let (mut width, mut last) = (0, None);
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // ESC [ … final byte.
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) && c != '[' {
+                    break;
+                }
+            }
+            continue;
+        }
+        width += c.width().unwrap_or(0);
+        last = Some(c);
+    }
+    (width, last)
+}
+
+/// `text` with [`CELL_BREAK`] at each place a line may break; colour sequences are kept whole.
+fn break_points(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut last: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // A CSI sequence (ESC [ … final byte): copied as it is, no break inside.
+            out.push(c);
+            if chars.peek() == Some(&'[') {
+                for c in chars.by_ref() {
+                    out.push(c);
+                    if ('\u{40}'..='\u{7e}').contains(&c) && c != '[' {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        if c == '\n' {
+            last = None;
+            out.push(c);
+            continue;
+        }
+        if let Some(prev) = last {
+            let wide = |c: char| c.width().unwrap_or(0) > 1;
+            let breaks = match (prev == ' ', c == ' ') {
+                (true, false) => true,
+                (false, false) => (wide(prev) || wide(c)) && !closing(c),
+                _ => false,
+            };
+            if breaks {
+                out.push(CELL_BREAK);
+            }
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
+}
+
 /// One output line: pieces of spans, by span index.
 type WrappedLine = Vec<(usize, String)>;
 
 /// A space no line breaks at: written as a plain space.
 pub const NO_BREAK: char = '\u{a0}';
+
+/// Takes the last character off `line`, with its span; `None` when the line has none.
+fn take_last_char(line: &mut WrappedLine) -> Option<(usize, char)> {
+    let (span, text) = line.last_mut()?;
+    let (span, c) = (*span, text.pop()?);
+    if text.is_empty() {
+        line.pop();
+    }
+    Some((span, c))
+}
 
 fn put(line: &mut WrappedLine, span: usize, text: &str) {
     match line.last_mut() {
@@ -177,8 +319,29 @@ fn lines(spans: &[Styled], width: usize, first: &str, rest: &str) -> Vec<(String
             for c in a.text.chars() {
                 let w = c.width().unwrap_or(0);
                 if used + w > width && !at_start {
+                    // A line never starts with closing punctuation: the characters before it
+                    // go down with it, back to one that may start a line.
+                    let mut carried = Vec::new();
+                    if closing(c) {
+                        let line = &mut out.last_mut().expect("a line").1;
+                        while let Some((span, last)) = take_last_char(line) {
+                            carried.push((span, last));
+                            if !closing(last) {
+                                break;
+                            }
+                        }
+                    }
                     out.push((rest.to_string(), Vec::new()));
                     used = rest_width;
+                    for (span, last) in carried.into_iter().rev() {
+                        let mut buf = [0u8; 4];
+                        put(
+                            &mut out.last_mut().expect("a line").1,
+                            span,
+                            last.encode_utf8(&mut buf),
+                        );
+                        used += last.width().unwrap_or(0);
+                    }
                 }
                 let mut buf = [0u8; 4];
                 put(
@@ -284,6 +447,38 @@ mod tests {
     }
 
     #[test]
+    fn a_separator_after_cjk_text_never_starts_a_line() {
+        for width in 8..30 {
+            let mut spans = Spans::default();
+            spans
+                .text("消息队列发送失败")
+                .push(format!("{NO_BREAK}· "), Palette::dim)
+                .text("app.log:7");
+            let mut out = Vec::new();
+            write_wrapped(&mut out, &spans, Palette::new(false), width, "", "    ").unwrap();
+            let text = String::from_utf8(out).unwrap();
+            for line in text.lines() {
+                assert!(!line.trim_start().starts_with('·'), "{width}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_cut_before_closing_punctuation_takes_its_last_character_down() {
+        let lines = wrapped("（41629 / InvalidGatewayProtocolType）。", 20);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.trim_start().starts_with(['）', '。'])),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.concat().replace(' ', ""),
+            "（41629/InvalidGatewayProtocolType）。"
+        );
+    }
+
+    #[test]
     fn a_word_longer_than_the_line_is_cut() {
         let lines = wrapped("abcdefghijklmnopqrstuvwxyz", 10);
         assert_eq!(lines, ["abcdefghij", "  klmnopqr", "  stuvwxyz"]);
@@ -302,6 +497,54 @@ mod tests {
                 "{line:?}"
             );
             assert_eq!(line.matches('\u{1b}').count(), 2, "{line:?}");
+        }
+    }
+
+    /// A table of `text` in a column `width` wide, as drawn, its lines of text only.
+    fn in_a_table(text: &str, width: u16) -> Vec<String> {
+        let mut grid = comfy_table::Table::new();
+        grid.load_preset(comfy_table::presets::NOTHING)
+            .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(width)
+            .add_row([text_cell(text)]);
+        drawn(&mut grid)
+            .lines()
+            .map(|l| l.trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn table_cells_never_start_a_line_with_closing_cjk_punctuation() {
+        let text = "设备不在线，请检查设备网络。通道（国标编码）不存在；请核对：编码、协议！是否重试？「否」『是』【注】《文档》";
+        for width in 6..40 {
+            let lines = in_a_table(text, width);
+            assert_eq!(lines.concat(), text, "{width}: nothing lost or added");
+            for line in &lines {
+                assert!(!line.starts_with(closing), "{width}: {line:?} in {lines:?}");
+                assert!(!line.contains(CELL_BREAK), "{line:?}");
+            }
+        }
+        // A word before the punctuation longer than the column widens the column instead.
+        let lines = in_a_table("如持续出现请提交 RequestId。", 8);
+        assert!(lines.iter().all(|l| !l.starts_with(closing)), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.ends_with("RequestId。")),
+            "{lines:?}"
+        );
+        // English still wraps at spaces, mixed text between scripts, and colour stays whole.
+        let lines = in_a_table("Token expired, please generate a new one", 18);
+        assert!(
+            lines.iter().all(|l| crate::text::width(l) <= 16),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), "Token expired, please generate a new one");
+        let coloured = "\u{1b}[1m设备\u{1b}[0m不在线，请检查 STS 临时密钥。";
+        for width in 6..30 {
+            for line in in_a_table(coloured, width) {
+                let visible: String = line.replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
+                assert!(!visible.starts_with(closing), "{width}: {line:?}");
+                assert!(!line.contains("\u{1b}[\u{200b}"), "{line:?}");
+            }
         }
     }
 

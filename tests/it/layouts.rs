@@ -9,14 +9,19 @@ use crate::common::{errcode, fixture, golden, parts, run_with_input};
 /// `errcode explain layout.txt ARGS` at `width` columns, run in the fixture's directory so
 /// that the file is named as a user names it.
 fn layout(width: u16, args: &[&str]) -> String {
+    explain_fixture("layout.txt", width, args)
+}
+
+/// `errcode explain FILE ARGS` at `width` columns, in the fixture's directory.
+fn explain_fixture(file: &str, width: u16, args: &[&str]) -> String {
     let out = errcode()
         .current_dir(fixture("explain"))
-        .args(["explain", "layout.txt"])
+        .args(["explain", file])
         .args(args)
         .env("COLUMNS", width.to_string())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    assert_eq!(out.status.code(), Some(0), "{file} {args:?}");
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -165,17 +170,20 @@ fn the_table_is_written_as_each_envelope_arrives() {
         )
         .unwrap();
         stdin.flush().unwrap();
-        if i == 0 {
-            for _ in 0..2 {
-                line.clear();
-                stdout.read_line(&mut line).unwrap();
+        // The heading, then the row; a row's meaning may take more lines, read before the
+        // next row's first.
+        let mut read = String::new();
+        for _ in 0..8 {
+            line.clear();
+            stdout.read_line(&mut line).unwrap();
+            read.push_str(&line);
+            if line.contains(&format!("id-{i}")) {
+                break;
             }
         }
-        line.clear();
-        stdout.read_line(&mut line).unwrap();
         assert!(
             line.contains(&format!("id-{i}")),
-            "row {i} before stdin closed: {line}"
+            "row {i} before stdin closed: {read}"
         );
     }
     drop(stdin);
@@ -380,6 +388,68 @@ fn human_output_on_a_terminal_goes_through_the_pager() {
             used.is_none(),
             "{pager} {paging}: {screen}"
         );
+    }
+}
+
+/// Lookup, list and search page their table on a terminal as explain pages its output; their
+/// notes follow the table in the pager; plain and JSON, `--paging never`, a dumb terminal
+/// and a pipe are never paged.
+#[cfg(unix)]
+#[test]
+fn lookup_list_and_search_page_their_table_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let run = |args: &str, env: &str| {
+        std::fs::remove_file(&record).ok();
+        let out = in_terminal(&format!(
+            "stty cols 80 rows 24; PAGER='{pager}' {env} {} {args}; echo status=$?",
+            binary()
+        ))?;
+        let screen = String::from_utf8_lossy(&out.stdout).into_owned();
+        Some((screen, std::fs::read_to_string(&record).ok()))
+    };
+    let Some(_) = run("41601", "") else { return };
+    for (args, shows) in [
+        ("list", "InvalidParameterValue.RetrieveTaskChannels"),
+        ("list --paging always", "41601"),
+        ("416xx", "41601"),
+        ("lookup 41601 --paging auto", "41601"),
+        ("search --lang zh 设备", "设备"),
+        ("list --twins", "InvalidAccessProtocol"),
+    ] {
+        let (screen, paged) = run(args, "").unwrap();
+        let paged = paged.unwrap_or_else(|| panic!("{args}: not paged: {screen}"));
+        assert!(
+            paged.contains(shows) && !screen.contains(shows),
+            "{args}: {screen}\n---\n{paged}"
+        );
+        assert!(screen.contains("status=0"), "{args}: {screen}");
+    }
+    // The notes on stderr go through the pager after the table, in their place.
+    let (screen, paged) = run("416xx", "").unwrap();
+    let paged = paged.unwrap();
+    let table_end = paged.rfind("41634").unwrap();
+    let note = paged.find("note: ").expect("the notes are paged");
+    assert!(note > paged.find("41601").unwrap(), "{paged}");
+    assert!(!screen.contains("note: "), "{screen}");
+    assert!(table_end > 0);
+    // A code not found keeps its exit status under the pager.
+    let (screen, _) = run("41601 99999", "").unwrap();
+    assert!(screen.contains("status=1"), "{screen}");
+    for (args, env) in [
+        ("list --paging never", ""),
+        ("list --format plain", ""),
+        ("search --format json expired", ""),
+        ("41601 --paging never", ""),
+        ("list", "PAGER="),
+        ("list", "PAGER=cat"),
+        ("list | cat", ""),
+        ("completions bash", ""),
+        ("man", ""),
+    ] {
+        let (screen, paged) = run(args, env).unwrap();
+        assert!(paged.is_none(), "{args} {env}: paged");
+        assert!(screen.contains("status=0"), "{args} {env}: {screen}");
     }
 }
 
@@ -817,6 +887,281 @@ fn wrapping_never_splits_a_colour_sequence_nor_overflows_the_width() {
                     assert!(columns <= width, "{lang} -v={verbose} {width}: {line:?}");
                 }
             }
+        }
+    }
+}
+
+/// The twelve longest API 3.0 codes of the table, each in `long-codes.log` with RequestIds of
+/// 70 characters.
+const LONG_CODES: [&str; 12] = [
+    "InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime",
+    "InvalidParameterValue.RetrieveTaskChannelsExceedsRange",
+    "UnsupportedOperation.UnopenedIntranetServicesInRegion",
+    "InvalidParameterValue.OrganizationCountExceedsRange",
+    "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+    "InvalidParameterValue.InvalidDevicePasswordLength",
+    "InvalidParameterValue.InvalidChannelIdOrDeviceId",
+    "InvalidParameterValue.InvalidGatewayProtocolType",
+    "InvalidParameterValue.RTMPPushStreamParamRepeat",
+    "InvalidParameterValue.InvalidStartTimeOrEndTime",
+    "InvalidParameterValue.UnsupportedStreamProtocol",
+    "InvalidParameterValue.PlanChannelsExceedsRange",
+];
+
+/// `errcode explain long-codes.log ARGS` at `width` columns.
+fn long_codes(width: u16, args: &[&str]) -> String {
+    explain_fixture("long-codes.log", width, args)
+}
+
+/// The text with each line's leading spaces and every line break taken out: a value wrapped
+/// over lines reads whole again.
+fn rejoined(text: &str) -> String {
+    text.lines().map(str::trim_start).collect()
+}
+
+/// The text of column `n` of an envelope table, read down: the rule under the heading says
+/// where each column is.
+fn column(text: &str, n: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let rule = text.lines().nth(1).expect("a rule");
+    let mut spans = Vec::new();
+    let mut at = 0;
+    let mut start = None;
+    for c in rule.chars() {
+        match (c == '─', start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                spans.push((s, at));
+                start = None;
+            }
+            _ => {}
+        }
+        at += c.width().unwrap_or(0);
+    }
+    if let Some(s) = start {
+        spans.push((s, at));
+    }
+    let (from, to) = spans[n];
+    text.lines()
+        .skip(2)
+        .map(|line| {
+            let mut at = 0;
+            let mut cell = String::new();
+            for c in line.chars() {
+                if at >= from && at < to {
+                    cell.push(c);
+                }
+                at += c.width().unwrap_or(0);
+            }
+            cell.trim().to_string()
+        })
+        .collect()
+}
+
+fn assert_within(text: &str, width: u16, what: &str) {
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= usize::from(width),
+            "{what} at {width}: {line:?}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_summary_keeps_one_line_a_code_with_api_3_codes_at_every_width() {
+    for width in [40u16, 60, 80, 100, 120] {
+        for lang in ["en", "zh"] {
+            let text = long_codes(width, &["--summary", "--format", "table", "--lang", lang]);
+            let what = format!("--lang {lang}");
+            assert_within(&text, width, &what);
+            assert!(!text.contains("─[ 1 ]"), "{what} {width}: records\n{text}");
+            assert!(!text.contains('…'), "{what} {width}: something cut\n{text}");
+            let whole = rejoined(&text);
+            for code in LONG_CODES {
+                assert!(whole.contains(code), "{what} {width}: {code}\n{text}");
+            }
+            // Every sample RequestId whole (70 characters, wrapped where the line is shorter).
+            let ids: Vec<&str> = whole.matches("-trace-0000").collect();
+            assert!(ids.len() >= 12, "{what} {width}: {text}");
+            for n in [1, 13, 24, 42] {
+                let id = format!("trace-{:0>24}", n);
+                assert!(whole.contains(&id), "{what} {width}: {id}\n{text}");
+            }
+            // The codes take one line each (with the meaning beside) from 120 columns, at
+            // most two (the meaning under the code) at 80 and 100, rather than ten fields.
+            let rows = text
+                .lines()
+                .take_while(|l| !l.starts_with("RequestId"))
+                .count();
+            match width {
+                120 => assert!(rows <= 1 + 13 + 8, "{what} {width}: {rows}\n{text}"),
+                80 | 100 => assert!(rows <= 1 + 2 * 13 + 6, "{what} {width}: {rows}\n{text}"),
+                _ => assert!(rows <= 1 + 6 * 13, "{what} {width}: {rows}\n{text}"),
+            }
+        }
+    }
+    golden(
+        "summary-compact-en-80.txt",
+        &long_codes(80, &["--summary", "--format", "table"]),
+    );
+    golden(
+        "summary-compact-zh-100.txt",
+        &long_codes(100, &["--summary", "--format", "table", "--lang", "zh"]),
+    );
+}
+
+#[test]
+fn the_table_and_the_human_layout_wrap_codes_and_request_ids_never_cut_them() {
+    for width in [40u16, 60, 80, 100, 120] {
+        for lang in ["en", "zh"] {
+            for format in ["table", "human"] {
+                let text = long_codes(width, &["--format", format, "--lang", lang]);
+                let what = format!("--format {format} --lang {lang}");
+                assert_within(&text, width, &what);
+                // The table's cells read down their column; the human layout reads on.
+                let whole = match (format, text.contains("─[ 1 ]")) {
+                    ("table", false) => column(&text, 1) + &column(&text, 3),
+                    _ => rejoined(&text),
+                };
+                for code in LONG_CODES {
+                    assert!(whole.contains(code), "{what} {width}: {code}\n{text}");
+                }
+                for n in [1, 12, 42] {
+                    let id = format!("trace-{:0>24}", n);
+                    assert!(whole.contains(&id), "{what} {width}: {id}\n{text}");
+                }
+                assert!(
+                    !text.contains("ok-00") || whole.contains(&format!("ok-{}", "0".repeat(60)))
+                );
+            }
+        }
+    }
+    // Over 200 characters a value is no real code or ID: cut, with a mark.
+    let long = "x".repeat(300);
+    let input = format!(
+        "{{\"Response\":{{\"Error\":{{\"Code\":\"AuthFailure.{long}\",\"Message\":\"m\"}},\"RequestId\":\"{long}\"}}}}\n"
+    );
+    for format in ["table", "human"] {
+        let out = errcode()
+            .args(["explain", "--format", format])
+            .env("COLUMNS", "80")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(input.as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let whole = match format {
+            "table" => column(&text, 1) + &column(&text, 3),
+            _ => rejoined(&text),
+        };
+        assert!(
+            whole.contains(&format!("{}…", "x".repeat(188))),
+            "{format}: {text}"
+        );
+        assert!(!whole.contains(&"x".repeat(201)), "{format}: {text}");
+    }
+}
+
+/// Whether a table line has a cell whose text starts with closing CJK punctuation.
+fn cell_starts_with_closing(line: &str) -> bool {
+    line.split(['│', '┆']).map(str::trim_start).any(|cell| {
+        cell.starts_with([
+            '。', '，', '、', '；', '：', '？', '！', '）', '」', '』', '】', '》',
+        ])
+    })
+}
+
+#[test]
+fn table_cells_in_chinese_never_start_a_line_with_closing_punctuation() {
+    for width in [40u16, 60, 80, 100, 120] {
+        for lang in ["zh", "en"] {
+            for args in [
+                &["list"][..],
+                &["list", "--twins"],
+                &["list", "--see-also"],
+                &["search", "设备"],
+            ] {
+                let out = errcode()
+                    .args(args)
+                    .args(["--format", "table", "--lang", lang])
+                    .env("COLUMNS", width.to_string())
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8(out.stdout).unwrap();
+                assert!(!text.is_empty(), "{args:?}");
+                assert_within(&text, width, lang);
+                for line in text.lines() {
+                    let at = format!("{args:?} {lang} {width}: {line}");
+                    assert!(!cell_starts_with_closing(line), "{at}");
+                }
+            }
+            let text = long_codes(width, &["--summary", "--format", "table", "--lang", lang]);
+            let text = text + &layout(width, &["--format", "table", "--lang", lang]);
+            for line in text.lines() {
+                let line = line.trim_start();
+                assert!(!cell_starts_with_closing(line), "{lang} {width}: {line}");
+            }
+        }
+    }
+    // The check finds what it looks for.
+    assert!(cell_starts_with_closing("│ 41601 ┆ 。重试 │"));
+}
+
+#[test]
+fn a_wrapped_line_never_starts_with_a_separator() {
+    for width in [40u16, 60, 80, 100, 120] {
+        for lang in ["en", "zh"] {
+            let text = long_codes(width, &["--lang", lang])
+                + &layout(width, &["--lang", lang])
+                + &layout(width, &["--lang", lang, "-v"]);
+            for line in text.lines() {
+                assert!(
+                    !line.trim_start().starts_with('·'),
+                    "{lang} {width}: {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_chart_writes_a_long_code_whole_above_its_bars() {
+    for width in [40u16, 60, 80, 100, 120] {
+        for lang in ["en", "zh"] {
+            let text = long_codes(
+                width,
+                &[
+                    "--summary",
+                    "--by",
+                    "1h",
+                    "--format",
+                    "table",
+                    "--lang",
+                    lang,
+                ],
+            );
+            assert!(!text.contains('…'), "{lang} {width}: {text}");
+            let whole = rejoined(&text);
+            for code in LONG_CODES {
+                assert!(whole.contains(code), "{lang} {width}: {code}\n{text}");
+            }
+            assert_within(&text, width, lang);
+            if width < 60 {
+                continue;
+            }
+            // Each code's bars are on the line after it, with its count.
+            let lines: Vec<&str> = text.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.contains(LONG_CODES[0]))
+                .unwrap();
+            let bars = lines[at + 1..].iter().find(|l| l.contains('│')).unwrap();
+            assert!(bars.trim_end().ends_with("12"), "{lang} {width}: {text}");
         }
     }
 }

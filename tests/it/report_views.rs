@@ -352,13 +352,13 @@ fn golden_chart_at_two_widths() {
             .unwrap();
         assert_eq!(out.status.code(), Some(0));
         let text = String::from_utf8(out.stdout).unwrap();
-        // The chart's rows fit the width; the lines of words may wrap.
+        // The chart's rows fit the width, and so do the lines of words, wrapped.
         let rows: Vec<&str> = text.lines().filter(|l| l.contains('│')).collect();
         assert_eq!(rows.len(), 2, "{text}");
         let width: usize = width.parse().unwrap();
         assert!(
-            rows.iter()
-                .all(|l| unicode_width::UnicodeWidthStr::width(*l) <= width),
+            text.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= width),
             "{text}"
         );
         golden(name, &text);
@@ -476,4 +476,97 @@ fn plain_request_ids_keep_a_comma_inside_an_id_apart_from_the_separator() {
     ));
     let ids = plain.split('\t').nth(8).unwrap();
     assert_eq!(ids, r"a\,b,c\\d", "{plain}");
+}
+
+/// Many successes and a few errors, a minute apart.
+fn mostly_successes() -> String {
+    let mut log = String::new();
+    for minute in 0..10 {
+        for i in 0..50 {
+            log.push_str(&format!(
+                "2026-11-27T08:{minute:02}:{:02}Z {}\n",
+                i,
+                ENV_41601
+                    .replace("41601", "200")
+                    .replace("ID", &format!("ok-{minute}-{i}"))
+            ));
+        }
+        for i in 0..(minute % 3) {
+            log.push_str(&format!(
+                "2026-11-27T08:{minute:02}:{:02}Z {}\n",
+                50 + i,
+                ENV_41601.replace("ID", &format!("e-{minute}-{i}"))
+            ));
+        }
+    }
+    log
+}
+
+/// The chart of `log` at 80 columns with `args`.
+fn chart(log: &str, args: &[&str]) -> String {
+    let mut all = vec!["explain", "--summary", "--by", "1m", "--format", "table"];
+    all.extend_from_slice(args);
+    all.push("-");
+    let out = errcode()
+        .args(&all)
+        .env("COLUMNS", "80")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(log.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The bars of `code`'s row.
+fn bars<'t>(text: &'t str, code: &str) -> &'t str {
+    let row = text
+        .lines()
+        .find(|l| l.contains(&format!("{code} │")) || l.contains(&format!("{code}\u{1b}[0m │")))
+        .unwrap_or_else(|| panic!("{code}: {text}"));
+    row.split('│').nth(1).unwrap()
+}
+
+#[test]
+fn the_chart_is_scaled_by_errors_with_successes_muted() {
+    let log = mostly_successes();
+    for lang in ["en", "zh"] {
+        let text = chart(&log, &["--lang", lang]);
+        // The errors' busiest minute (2 errors) is a full bar, not an eighth of 50 successes.
+        let errors = bars(&text, "41601");
+        assert_eq!(errors.chars().filter(|&c| c == '█').count(), 3, "{text}");
+        assert!(errors.contains('▄'), "{text}");
+        // The same bars as with --errors, where successes are not counted at all.
+        let only = chart(&log, &["--errors", "--lang", lang]);
+        assert_eq!(bars(&only, "41601"), errors.trim_matches('·'), "{only}");
+        assert!(!only.contains(" 200 │"), "{only}");
+        // Successes are drawn to that scale: full bars.
+        assert!(bars(&text, "200").chars().all(|c| c == '█'), "{text}");
+        let said = match lang {
+            "en" => "scaled by errors; successes muted, █ at 2 or more",
+            _ => "按错误缩放；成功以暗色显示，达到或超过 2 为 █",
+        };
+        assert!(text.contains(said), "{text}");
+        assert!(!only.contains(said), "{only}");
+    }
+    // Muted: the success row is dim, the error row is not.
+    let text = chart(&log, &["--color", "always"]);
+    let dim = "\u{1b}[2m";
+    let success = text.lines().find(|l| l.contains("200")).unwrap();
+    let error = text.lines().find(|l| l.contains("41601")).unwrap();
+    assert!(success.contains(dim), "{success:?}");
+    assert!(!error.contains(dim), "{error:?}");
+    // Successes alone are their own scale.
+    let successes: String = log
+        .lines()
+        .filter(|l| l.contains("ok-"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let text = chart(&successes, &[]);
+    assert!(!text.contains("scaled by errors"), "{text}");
+    assert!(bars(&text, "200").chars().all(|c| c == '█'), "{text}");
 }

@@ -9,9 +9,8 @@ use crate::explain::{Finding, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
 use crate::output::hint;
-use crate::output::wrap::{write_wrapped, Painter, Spans, NO_BREAK};
+use crate::output::wrap::{retry_paint, write_wrapped, Spans, NO_BREAK};
 use crate::settings::{Palette, Settings};
-use crate::table::Retry;
 use crate::text::{escape, fit};
 
 /// The narrowest the layout is fitted to: narrower, it would put a word or less on a line; a
@@ -143,7 +142,7 @@ fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) 
     };
     // An HTTP answer with no envelope is told by its status line: `HTTP 502 Bad Gateway`.
     let answer = http_answer(env, origin);
-    match code_text(env, 40) {
+    match code_text(env, super::LONGEST) {
         _ if answer.is_some() => &mut h,
         Some(code) => h.text(" ").push(code, Palette::code),
         // A legacy envelope without StatusCode says so; an API 3.0 success has no code.
@@ -169,7 +168,7 @@ fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) 
             p.http(t.parse().unwrap_or(0))
         });
     }
-    if let Some((header, id)) = request_id(env, origin, 64) {
+    if let Some((header, id)) = request_id(env, origin, super::LONGEST) {
         dot(&mut h);
         match header {
             None => h.text("RequestId "),
@@ -187,15 +186,6 @@ fn plain_text(text: String) -> Spans {
     let mut spans = Spans::default();
     spans.text(text);
     spans
-}
-
-/// How a retry class is coloured, as [`Palette::retry`] does, applied per wrapped piece.
-fn retry_paint(retry: Retry) -> Painter {
-    match retry {
-        Retry::Backoff => Palette::good,
-        Retry::AfterFix => Palette::warn,
-        Retry::Never => Palette::bad,
-    }
 }
 
 /// Each field of the envelope with what the source document says of it (`--verbose`).
@@ -253,14 +243,17 @@ fn glossary(
     }
     if !v3 {
         let said = match f.code {
-            Some(0) => crate::t!(lang; " · answered normally", " · 成功响应"),
-            Some(500) => crate::t!(lang; " · server-side failure", " · 服务端响应错误"),
+            Some(0) => crate::t!(lang; "{NO_BREAK}· answered normally", "{NO_BREAK}· 成功响应"),
+            Some(500) => crate::t!(lang;
+                "{NO_BREAK}· server-side failure",
+                "{NO_BREAK}· 服务端响应错误"
+            ),
             _ => String::new(),
         };
-        let code = format!("{}{said}", value_text(env.code, 40));
+        let code = format!("{}{said}", value_text(env.code, super::LONGEST));
         line(out, "Code", plain_text(code), desc(Field::Code))?;
     }
-    let mut status = value_text(env.status_code, 40);
+    let mut status = value_text(env.status_code, super::LONGEST);
     let mut status_spans = Spans::default();
     if let Some(row) = matched(f) {
         let category = row
@@ -274,16 +267,20 @@ fn glossary(
         };
         let code = match env.api {
             Api::Legacy => row.code.to_string(),
-            Api::V3 => code_text(env, 64).unwrap_or_default(),
+            Api::V3 => code_text(env, super::LONGEST).unwrap_or_default(),
             Api::Http => row.label(),
         };
         status = match row.http_status {
-            Some(http) => format!("{code} · HTTP {http} · {}", escape(category)),
-            None => format!("{code} · {}", escape(category)),
+            Some(http) => format!(
+                "{code}{NO_BREAK}· HTTP {http}{NO_BREAK}· {}",
+                escape(category)
+            ),
+            None => format!("{code}{NO_BREAK}· {}", escape(category)),
         };
         if let Some(retry) = retry {
             // The Chinese label says 重试 itself.
-            status_spans.text(crate::t!(lang; "{status} · retry ", "{status} · "));
+            status_spans
+                .text(crate::t!(lang; "{status}{NO_BREAK}· retry ", "{status}{NO_BREAK}· "));
             status_spans.push(crate::table::labels::retry(retry, lang), retry_paint(retry));
         }
     }
@@ -338,7 +335,7 @@ fn glossary(
             .request_id
             .as_ref()
             .map_or_else(String::new, |(name, value)| {
-                format!(" · {}: {}", escape(name), escape(value))
+                format!("{NO_BREAK}· {}: {}", escape(name), escape(value))
             });
         let status = format!("{}{want}{header}", escape(&http.status_line));
         line(out, "HTTP", plain_text(status), None)?;

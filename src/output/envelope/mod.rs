@@ -137,6 +137,10 @@ fn http_status(f: &Finding<'_>) -> Option<u16> {
 }
 
 /// The code as written (`StatusCode`, or API 3.0's `Error.Code`), escaped and cut to `max`.
+/// The longest a code or a RequestId is shown whole in the human and table layouts (they are
+/// wrapped, never cut, up to it); longer, it is cut with a mark: such a value is no real one.
+const LONGEST: usize = 200;
+
 fn code_text(env: &Envelope<'_>, max: usize) -> Option<String> {
     env.status_code
         .map(|v| escape(&v.text_short(max)).into_owned())

@@ -1,6 +1,7 @@
 //! Envelopes as a table, written row by row as they are read: the column widths are fixed
-//! from the width before the first row, so nothing is collected, and text too long for its
-//! cell is cut. The Code column grows first once the others have a readable width, so that
+//! from the width before the first row, so nothing is collected; the code, the RequestId and
+//! the meaning wrap in their cells (a row takes as many lines as they need), the place is cut
+//! from its start. The Code column grows first once the others have a readable width, so that
 //! common API 3.0 codes are whole from about 100 columns; below the width where a legacy code
 //! no longer fits, each envelope is written as a record, one field a line.
 
@@ -158,23 +159,77 @@ pub fn write_row(
         Verdict::Success => p.good(&verdict),
         Verdict::Error => p.bad(&verdict),
     };
-    let code = p.code(&cell(
-        &code_text(env, 64).unwrap_or_else(|| "-".into()),
+    // The code, the RequestId and the meaning are wrapped in their cells, never cut (but for
+    // a value over LONGEST characters, which no real one is).
+    let code = pieces(
+        &code_text(env, super::LONGEST).unwrap_or_else(|| "-".into()),
         c.code,
-    ));
+        '.',
+    );
     let http = http_status(f).map_or_else(|| "-".into(), |s| s.to_string());
     let http = match http_status(f) {
         Some(s) => cell(&http, c.http).replacen(&http, &p.http(s), 1),
         None => cell(&http, c.http),
     };
-    let id = cell(
-        &request_id(env, origin, 64).map_or_else(|| "-".into(), |(_, id)| id),
+    let id = pieces(
+        &request_id(env, origin, super::LONGEST).map_or_else(|| "-".into(), |(_, id)| id),
         c.id,
+        '-',
     );
     let place = p.dim(&cell(&fit_end(&place(origin), c.place), c.place));
-    let meaning = fit(&meaning_text(env, origin, f, lang), c.meaning);
-    let line = [verdict, code, http, id, place, meaning].join(GAP);
-    writeln!(out, "{}", line.trim_end())
+    let meaning = crate::output::wrap::wrap(&meaning_text(env, origin, f, lang), c.meaning);
+    let lines = code.len().max(id.len()).max(meaning.len());
+    for i in 0..lines {
+        let (first, blank) = (i == 0, |w: usize| " ".repeat(w));
+        let line = [
+            match first {
+                true => verdict.clone(),
+                false => blank(c.verdict),
+            },
+            p.code(&cell(code.get(i).map_or("", String::as_str), c.code)),
+            match first {
+                true => http.clone(),
+                false => blank(c.http),
+            },
+            cell(id.get(i).map_or("", String::as_str), c.id),
+            match first {
+                true => place.clone(),
+                false => blank(c.place),
+            },
+            meaning.get(i).cloned().unwrap_or_default(),
+        ]
+        .join(GAP);
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// `text` in lines of at most `columns`, broken after `after` where it can be (a code after
+/// a dot, a RequestId after a dash), else at the width: wrapped, nothing cut.
+fn pieces(text: &str, columns: usize, after: char) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // The text in runs that end at `after`, each kept whole on a line where it fits; a run
+    // longer than a line fills the line it starts on when that line is less than half full.
+    for run in text.split_inclusive(after) {
+        let full = width(&line);
+        if full > 0 && full + width(run) > columns && (width(run) <= columns || 2 * full >= columns)
+        {
+            lines.push(std::mem::take(&mut line));
+        }
+        for ch in run.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if !line.is_empty() && width(&line) + w > columns {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(ch);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// The meaning, else the Message in quotes, else `-`.
@@ -212,7 +267,7 @@ fn write_record(
     let values = [
         (verdict.to_string(), verdict_paint),
         (
-            code_text(env, 64).unwrap_or_else(|| "-".into()),
+            code_text(env, super::LONGEST).unwrap_or_else(|| "-".into()),
             Paint::Code,
         ),
         (
@@ -220,7 +275,7 @@ fn write_record(
             http.map_or(Paint::Plain, Paint::Http),
         ),
         (
-            request_id(env, origin, 64).map_or_else(|| "-".into(), |(_, id)| id),
+            request_id(env, origin, super::LONGEST).map_or_else(|| "-".into(), |(_, id)| id),
             Paint::Plain,
         ),
         // One line, cut from its start, so that the line number is kept whole.
@@ -256,5 +311,35 @@ mod tests {
         assert_eq!(cell("设备离线", 5), "设备…");
         assert_eq!(cell("ab", 4), "ab  ");
         assert_eq!(fit_end("dir/app.log:12", 9), "…p.log:12");
+    }
+
+    #[test]
+    fn codes_and_request_ids_are_wrapped_at_their_separators_never_cut() {
+        let code = "InvalidParameterValue.RetrieveTaskChannelsExceedsRange";
+        assert_eq!(
+            pieces(code, 24, '.'),
+            [
+                "InvalidParameterValue.",
+                "RetrieveTaskChannelsExce",
+                "edsRange"
+            ]
+        );
+        assert_eq!(pieces(code, 60, '.'), [code]);
+        let id = "6d1f3b1c-3f0e-4a5b-9c1d-2e3f4a5b6c7d";
+        for columns in 1..40 {
+            let lines = pieces(id, columns, '-');
+            assert_eq!(lines.concat(), id, "{columns}");
+            assert!(lines.iter().all(|l| width(l) <= columns), "{lines:?}");
+        }
+        assert_eq!(
+            pieces(id, 14, '-'),
+            ["6d1f3b1c-3f0e-", "4a5b-9c1d-", "2e3f4a5b6c7d"]
+        );
+        assert_eq!(pieces("", 5, '-'), [""]);
+        assert_eq!(
+            pieces("AuthFailure.SignatureExpire", 11, '.'),
+            ["AuthFailure", ".SignatureE", "xpire"]
+        );
+        assert_eq!(pieces("设备离线", 3, '.'), ["设", "备", "离", "线"]);
     }
 }
