@@ -1,5 +1,7 @@
 //! The language of human output: `--lang`, else the locale variables. It is decided once per
-//! process ([`Lang::set_current`]); errcode's own messages read it through [`t!`](crate::t).
+//! process ([`Lang::set_current`]). Every text errcode writes in its own words goes through
+//! [`t!`](crate::t), the one way to say a thing in both languages: in the process's language,
+//! or in the one output code was handed.
 
 /// The language descriptions and hints are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,11 +15,17 @@ pub enum Lang {
 /// The language decided for this process; unset means the locale's.
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
-/// A message in the current language: `t!("en {x}", "中文 {x}")` formats one of the two.
+/// A message in English or Chinese, the one way errcode words a text in both languages:
+/// `t!("en {x}", "中文 {x}")` formats one of the two in the process's language
+/// ([`Lang::current`]); `t!(lang; "en {x}", "中文 {x}")` in `lang`, for code handed its language
+/// (output takes `settings.lang`, so that its tests render either).
 #[macro_export]
 macro_rules! t {
     ($en:literal, $zh:literal $(,)?) => {
-        match $crate::lang::Lang::current() {
+        $crate::t!($crate::lang::Lang::current(); $en, $zh)
+    };
+    ($lang:expr; $en:literal, $zh:literal $(,)?) => {
+        match $lang {
             $crate::lang::Lang::En => format!($en),
             $crate::lang::Lang::Zh => format!($zh),
         }
@@ -91,5 +99,30 @@ mod tests {
         );
         assert_eq!(Lang::from_env(env(&[("LANG", "C.UTF-8")])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LANG", "ZH_cn")])), Lang::Zh);
+    }
+
+    #[test]
+    fn t_with_a_language_formats_that_one_whatever_the_current() {
+        let (n, name) = (3, "a.log");
+        assert_eq!(
+            t!(Lang::En; "{n} in {name}", "{name} 中 {n} 个"),
+            "3 in a.log"
+        );
+        assert_eq!(
+            t!(Lang::Zh; "{n} in {name}", "{name} 中 {n} 个"),
+            "a.log 中 3 个"
+        );
+        // Unit tests' current language is English: the explicit one wins over it.
+        assert_eq!(Lang::current(), Lang::En);
+        assert_eq!(t!(Lang::Zh; "plain", "纯文本",), "纯文本");
+        assert_eq!(t!("plain", "纯文本"), "plain");
+        // The language is an expression, read once.
+        let mut reads = 0;
+        let mut lang = || {
+            reads += 1;
+            Lang::Zh
+        };
+        assert_eq!(t!(lang(); "en", "中"), "中");
+        assert_eq!(reads, 1);
     }
 }

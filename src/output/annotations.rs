@@ -76,10 +76,15 @@ pub fn write_github(
 
 /// The header of the Markdown table of envelopes.
 pub fn write_markdown_header(out: &mut impl Write, lang: Lang) -> io::Result<()> {
-    let header = match lang {
-        Lang::En => ["File", "Line", "Code", "Verdict", "RequestId", "Meaning"],
-        Lang::Zh => ["文件", "行", "错误码", "结论", "RequestId", "描述"],
-    };
+    let header = [
+        crate::t!(lang; "File", "文件"),
+        crate::t!(lang; "Line", "行"),
+        crate::t!(lang; "Code", "错误码"),
+        crate::t!(lang; "Verdict", "结论"),
+        "RequestId".to_string(),
+        crate::t!(lang; "Meaning", "描述"),
+    ];
+    let header = header.each_ref().map(String::as_str);
     super::markdown::table(out, &header, &[false, true], std::iter::empty())
 }
 

@@ -11,7 +11,6 @@ use crate::explain::problems::Problems;
 use crate::explain::summary::Summary;
 use crate::input::time::{rfc3339, Millis};
 use crate::input::Api;
-use crate::lang::Lang;
 use crate::output::report::{
     write_left_out, write_skipped, write_totals, JsonCode, Report, SummaryRow,
 };
@@ -171,13 +170,14 @@ fn write_chart(
     settings: &Settings,
     by: Millis,
 ) -> io::Result<()> {
-    let en = settings.lang == Lang::En;
+    let lang = settings.lang;
     let p = settings.palette;
     let Some((first, last)) = span(counts) else {
-        return match en {
-            true => writeln!(out, "no envelope had a time: nothing to chart"),
-            false => writeln!(out, "没有带时间的响应：无法绘图"),
-        };
+        let nothing = crate::t!(lang;
+            "no envelope had a time: nothing to chart",
+            "没有带时间的响应：无法绘图"
+        );
+        return writeln!(out, "{nothing}");
     };
     let charted: Vec<&SummaryRow<'_>> = counts
         .iter()
@@ -205,10 +205,11 @@ fn write_chart(
         .unwrap_or(1);
     let (start, end) = (rfc3339(from * by), rfc3339((last + 1) * by));
     let every = duration_text(by);
-    match en {
-        true => writeln!(out, "envelopes per {every}; █ = {max}\n{start} to {end}")?,
-        false => writeln!(out, "每 {every} 的响应数；█ = {max}\n{start} 至 {end}")?,
-    }
+    let heading = crate::t!(lang;
+        "envelopes per {every}; █ = {max}\n{start} to {end}",
+        "每 {every} 的响应数；█ = {max}\n{start} 至 {end}"
+    );
+    writeln!(out, "{heading}")?;
     for (r, l) in charted.iter().zip(&labels) {
         let mut line = String::with_capacity(shown * 3);
         let mut counts = r
@@ -238,16 +239,11 @@ fn write_chart(
         )?;
     }
     if shown < total {
-        match en {
-            true => writeln!(
-                out,
-                "the latest {shown} of {total} buckets: a wider terminal (COLUMNS) or a larger --by shows more; --format json has all"
-            )?,
-            false => writeln!(
-                out,
-                "最近的 {shown} 个时间段（共 {total} 个）：更宽的终端（COLUMNS）或更大的 --by 可显示更多；--format json 含全部"
-            )?,
-        }
+        let latest = crate::t!(lang;
+            "the latest {shown} of {total} buckets: a wider terminal (COLUMNS) or a larger --by shows more; --format json has all",
+            "最近的 {shown} 个时间段（共 {total} 个）：更宽的终端（COLUMNS）或更大的 --by 可显示更多；--format json 含全部"
+        );
+        writeln!(out, "{latest}")?;
     }
     let untimed: u64 = counts
         .iter()
@@ -255,13 +251,17 @@ fn write_chart(
         .map(|b| b.untimed)
         .sum();
     if untimed > 0 {
-        match en {
-            true => match untimed {
-                1 => writeln!(out, "1 envelope without a time is not charted")?,
-                n => writeln!(out, "{n} envelopes without a time are not charted")?,
-            },
-            false => writeln!(out, "{untimed} 个响应没有时间，未计入图表")?,
-        }
+        let note = match untimed {
+            1 => crate::t!(lang;
+                "1 envelope without a time is not charted",
+                "1 个响应没有时间，未计入图表"
+            ),
+            _ => crate::t!(lang;
+                "{untimed} envelopes without a time are not charted",
+                "{untimed} 个响应没有时间，未计入图表"
+            ),
+        };
+        writeln!(out, "{note}")?;
     }
     Ok(())
 }

@@ -24,6 +24,7 @@ pub fn render(error: &clap::Error, lang: Lang) -> Option<String> {
     let raw_arg = error.get(ContextKind::InvalidArg).map(ToString::to_string);
     let arg_has_controls = raw_arg.is_some_and(|a| a.chars().any(char::is_control));
     for detail in details.filter(|_| !arg_has_controls) {
+        // clap's own words put into Chinese: no text of errcode's, so not one for t!.
         let detail = match lang {
             Lang::En => detail.to_string(),
             Lang::Zh => detail
@@ -34,17 +35,13 @@ pub fn render(error: &clap::Error, lang: Lang) -> Option<String> {
                 .replace("a similar argument exists: ", "有相近的参数：")
                 .replace("[possible values: ", "[可选值："),
         };
-        line.push_str(match (lang, line.ends_with([':', '：'])) {
-            (_, true) => " ",
-            (Lang::En, false) => "; ",
-            (Lang::Zh, false) => "；",
-        });
+        match line.ends_with([':', '：']) {
+            true => line.push(' '),
+            false => line.push_str(&crate::t!(lang; "; ", "；")),
+        }
         line.push_str(&detail);
     }
-    line.push_str(match lang {
-        Lang::En => "; see '--help'",
-        Lang::Zh => "；详见 '--help'",
-    });
+    line.push_str(&crate::t!(lang; "; see '--help'", "；详见 '--help'"));
     Some(format!(
         "{} {}\n",
         crate::error::prefix(),
@@ -68,7 +65,6 @@ fn first_line(error: &clap::Error, lang: Lang) -> Option<String> {
         _ => None,
     };
     let arg = text(ContextKind::InvalidArg);
-    let en = lang == Lang::En;
     match error.kind() {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let (arg, value) = (arg?, text(ContextKind::InvalidValue)?);
@@ -79,26 +75,29 @@ fn first_line(error: &clap::Error, lang: Lang) -> Option<String> {
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            Some(match en {
-                true => format!("invalid value '{value}' for '{arg}'{why}"),
-                false => format!("'{arg}' 的值 '{value}' 无效{why}"),
-            })
+            Some(crate::t!(lang;
+                "invalid value '{value}' for '{arg}'{why}",
+                "'{arg}' 的值 '{value}' 无效{why}"
+            ))
         }
-        ErrorKind::UnknownArgument => Some(match en {
-            true => format!("unexpected argument '{}' found", arg?),
-            false => format!("意外的参数 '{}'", arg?),
-        }),
-        // clap lists the arguments on the lines after.
-        ErrorKind::MissingRequiredArgument if !en => Some("缺少以下必需的参数：".to_string()),
-        ErrorKind::ArgumentConflict if !en => Some(format!(
+        ErrorKind::UnknownArgument => {
+            let arg = arg?;
+            Some(crate::t!(lang; "unexpected argument '{arg}' found", "意外的参数 '{arg}'"))
+        }
+        // In English, clap's own line is errcode's: these are only put into Chinese. clap lists
+        // the arguments on the lines after.
+        ErrorKind::MissingRequiredArgument if lang == Lang::Zh => {
+            Some("缺少以下必需的参数：".to_string())
+        }
+        ErrorKind::ArgumentConflict if lang == Lang::Zh => Some(format!(
             "参数 '{}' 不能与 '{}' 一起使用",
             arg?,
             text(ContextKind::PriorArg)?
         )),
-        ErrorKind::InvalidSubcommand => Some(match en {
-            true => format!("unrecognized subcommand '{}'", arg?),
-            false => format!("没有子命令 '{}'", arg?),
-        }),
+        ErrorKind::InvalidSubcommand => {
+            let arg = arg?;
+            Some(crate::t!(lang; "unrecognized subcommand '{arg}'", "没有子命令 '{arg}'"))
+        }
         _ => None,
     }
 }

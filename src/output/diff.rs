@@ -77,7 +77,7 @@ impl<'v, 'a> Diff<'v, 'a> {
         table: &'a Table,
         settings: &'v Settings,
     ) -> Self {
-        let en = settings.lang == Lang::En;
+        let lang = settings.lang;
         let rows: Vec<Resolved<'a>> = changes
             .iter()
             .map(|c| match c.key {
@@ -94,11 +94,13 @@ impl<'v, 'a> Diff<'v, 'a> {
                         o.verdict != c.verdict && o.key.is_some_and(|k| k.folded() == key.folded())
                     })
                 });
-                let shown = match (both, c.verdict, en) {
-                    (true, Some(Verdict::Error), true) => format!("{shown} (error)"),
-                    (true, Some(Verdict::Success), true) => format!("{shown} (success)"),
-                    (true, Some(Verdict::Error), false) => format!("{shown}（错误）"),
-                    (true, Some(Verdict::Success), false) => format!("{shown}（成功）"),
+                let shown = match (both, c.verdict) {
+                    (true, Some(Verdict::Error)) => {
+                        crate::t!(lang; "{shown} (error)", "{shown}（错误）")
+                    }
+                    (true, Some(Verdict::Success)) => {
+                        crate::t!(lang; "{shown} (success)", "{shown}（成功）")
+                    }
                     _ => shown.clone(),
                 };
                 (code.clone(), shown, *meanings)
@@ -115,14 +117,24 @@ impl<'v, 'a> Diff<'v, 'a> {
     }
 
     /// `new` or `gone`, in the chosen language, or nothing.
-    fn mark(&self, c: &Change<'_>) -> &'static str {
-        match (c.is_new(), c.is_gone(), self.settings.lang == Lang::En) {
-            (true, _, true) => "new",
-            (_, true, true) => "gone",
-            (true, _, false) => "新出现",
-            (_, true, false) => "已消失",
-            _ => "",
+    fn mark(&self, c: &Change<'_>) -> Option<String> {
+        match (c.is_new(), c.is_gone()) {
+            (true, _) => Some(crate::t!(self.settings.lang; "new", "新出现")),
+            (_, true) => Some(crate::t!(self.settings.lang; "gone", "已消失")),
+            _ => None,
         }
+    }
+
+    /// The headings of the Markdown table and of the terminal's.
+    fn header(&self) -> [String; 5] {
+        let lang = self.settings.lang;
+        [
+            crate::t!(lang; "Code", "错误码"),
+            crate::t!(lang; "Before", "之前"),
+            crate::t!(lang; "After", "之后"),
+            crate::t!(lang; "Change", "变化"),
+            crate::t!(lang; "Meaning", "描述"),
+        ]
     }
 }
 
@@ -130,20 +142,17 @@ impl Report for Diff<'_, '_> {
     /// The diff as a Markdown table.
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
         let lang = self.settings.lang;
-        let en = self.settings.lang == Lang::En;
 
-        let header = match en {
-            true => ["Code", "Before", "After", "Change", "Meaning"],
-            false => ["错误码", "之前", "之后", "变化", "描述"],
-        };
+        let header = self.header();
+        let header = header.each_ref().map(String::as_str);
         let table_rows = self
             .changes
             .iter()
             .zip(&self.marked)
             .map(|(c, (_, shown, meanings))| {
                 let change = match self.mark(c) {
-                    "" => signed(c.change()),
-                    m => format!("{} {m}", signed(c.change())),
+                    None => signed(c.change()),
+                    Some(m) => format!("{} {m}", signed(c.change())),
                 };
                 vec![
                     shown.clone(),
@@ -225,10 +234,7 @@ impl Report for Diff<'_, '_> {
                 c.before,
                 c.after,
                 signed(c.change()),
-                match self.mark(c) {
-                    "" => "-",
-                    m => m,
-                },
+                self.mark(c).unwrap_or_else(|| "-".into()),
                 summary_meaning(meanings, lang)
             )?;
         }
@@ -238,7 +244,6 @@ impl Report for Diff<'_, '_> {
     /// The diff as a table fitted to the width.
     fn table(&self, out: &mut impl Write) -> io::Result<()> {
         let lang = self.settings.lang;
-        let en = self.settings.lang == Lang::En;
         let p = self.settings.palette;
 
         let cut = self.changes.len().saturating_sub(MAX_TABLE_ROWS);
@@ -246,16 +251,12 @@ impl Report for Diff<'_, '_> {
         grid.load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
         grid.set_width(self.settings.width);
-        let header = match en {
-            true => ["Code", "Before", "After", "Change", "Meaning"],
-            false => ["错误码", "之前", "之后", "变化", "描述"],
-        };
-        grid.set_header(header.map(|h| Cell::new(p.label(h))));
+        grid.set_header(self.header().map(|h| Cell::new(p.label(&h))));
         for (c, (_, shown, meanings)) in self.changes.iter().zip(&self.marked).take(MAX_TABLE_ROWS)
         {
             let change = match self.mark(c) {
-                "" => signed(c.change()),
-                m => format!("{} {}", signed(c.change()), m),
+                None => signed(c.change()),
+                Some(m) => format!("{} {}", signed(c.change()), m),
             };
             let change = match c.change() {
                 n if n > 0 => p.bad(&change),
@@ -305,6 +306,7 @@ fn write_left_out(out: &mut dyn Write, left_out: [LeftOut; 2], lang: Lang) -> io
 
 /// Envelopes and errors before and after.
 fn write_totals(out: &mut dyn Write, [before, after]: [&Summary; 2], lang: Lang) -> io::Result<()> {
+    // The English counts take a singular for one; Chinese has none.
     match lang {
         Lang::En => writeln!(
             out,
@@ -322,16 +324,11 @@ fn write_totals(out: &mut dyn Write, [before, after]: [&Summary; 2], lang: Lang)
     }?;
     if crate::explain::diff::other_uncovered(before, after) {
         let max = crate::explain::summary::MAX_CODES;
-        match lang {
-            Lang::En => writeln!(
-                out,
-                "note: the codes past the first {max} could not be compared one by one: after, they hold errors that before cannot be shown to cover (a new code may be among them)"
-            ),
-            Lang::Zh => writeln!(
-                out,
-                "注意：前 {max} 种之后的错误码无法逐一比较：之后的这部分含有之前无法证明已出现过的错误（其中可能有新的错误码）"
-            ),
-        }?;
+        let note = crate::t!(lang;
+            "note: the codes past the first {max} could not be compared one by one: after, they hold errors that before cannot be shown to cover (a new code may be among them)",
+            "注意：前 {max} 种之后的错误码无法逐一比较：之后的这部分含有之前无法证明已出现过的错误（其中可能有新的错误码）"
+        );
+        writeln!(out, "{note}")?;
     }
     Ok(())
 }

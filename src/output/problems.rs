@@ -9,30 +9,41 @@ use crate::lang::Lang;
 
 /// What a fault is, in words.
 pub fn fault_text(fault: Fault, lang: Lang) -> String {
-    let en = lang == Lang::En;
     match fault {
         Fault::Unexpected { found, expected } => {
             let found = match found {
                 b' '..=b'~' => format!("`{}`", found as char),
                 _ => format!("byte 0x{found:02x}"),
             };
-            match en {
-                true => format!("broken JSON: expected {expected}, found {found}"),
-                false => format!("JSON 格式错误：应为{}，实为 {found}", expected_zh(expected)),
-            }
+            let expected_zh = expected_zh(expected);
+            crate::t!(lang;
+                "broken JSON: expected {expected}, found {found}",
+                "JSON 格式错误：应为{expected_zh}，实为 {found}"
+            )
         }
-        Fault::OpenString if en => "broken JSON: the line ends inside a string".into(),
-        Fault::OpenString => "JSON 格式错误：行在字符串中结束".into(),
-        Fault::BadEscape if en => "broken JSON: an escape JSON does not have".into(),
-        Fault::BadEscape => "JSON 格式错误：JSON 没有这种转义".into(),
-        Fault::BadNumber if en => "broken JSON: not a JSON number".into(),
-        Fault::BadNumber => "JSON 格式错误：不是 JSON 数字".into(),
-        Fault::Truncated if en => "truncated JSON: it is never closed".into(),
-        Fault::Truncated => "JSON 不完整：始终没有闭合".into(),
-        Fault::TooLong if en => {
-            format!("JSON document longer than the {} MiB limit", MAX_LINE >> 20)
+        Fault::OpenString => crate::t!(lang;
+            "broken JSON: the line ends inside a string",
+            "JSON 格式错误：行在字符串中结束"
+        ),
+        Fault::BadEscape => crate::t!(lang;
+            "broken JSON: an escape JSON does not have",
+            "JSON 格式错误：JSON 没有这种转义"
+        ),
+        Fault::BadNumber => crate::t!(lang;
+            "broken JSON: not a JSON number",
+            "JSON 格式错误：不是 JSON 数字"
+        ),
+        Fault::Truncated => crate::t!(lang;
+            "truncated JSON: it is never closed",
+            "JSON 不完整：始终没有闭合"
+        ),
+        Fault::TooLong => {
+            let limit = MAX_LINE >> 20;
+            crate::t!(lang;
+                "JSON document longer than the {limit} MiB limit",
+                "JSON 文档超过 {limit} MiB 上限"
+            )
         }
-        Fault::TooLong => format!("JSON 文档超过 {} MiB 上限", MAX_LINE >> 20),
     }
 }
 
@@ -50,14 +61,8 @@ impl Problem {
     /// The problem in `lang`: file, line and what is wrong.
     pub fn text(&self, lang: Lang) -> String {
         let (file, line) = (&self.file, self.line);
-        let at = |line: u64| match lang {
-            Lang::En => format!("line {line}"),
-            Lang::Zh => format!("第 {line} 行"),
-        };
-        let column = |column: u64| match lang {
-            Lang::En => format!(" column {column}"),
-            Lang::Zh => format!("第 {column} 列"),
-        };
+        let at = |line: u64| crate::t!(lang; "line {line}", "第 {line} 行");
+        let column = |column: u64| crate::t!(lang; " column {column}", "第 {column} 列");
         match &self.what {
             Trouble::Skipped(reason) => {
                 format!("{file}: {}: {}", at(line), skip_text(*reason, lang))
@@ -75,27 +80,27 @@ impl Problem {
                 at(*fault_line),
                 column(*col)
             ),
-            Trouble::NoBody(status) => match lang {
-                Lang::En => format!("{file}: {}: HTTP {status} with no body", at(line)),
-                Lang::Zh => format!("{file}: {}: HTTP {status} 没有响应体", at(line)),
-            },
+            Trouble::NoBody(status) => {
+                let at = at(line);
+                crate::t!(lang;
+                    "{file}: {at}: HTTP {status} with no body",
+                    "{file}: {at}: HTTP {status} 没有响应体"
+                )
+            }
         }
     }
 
     /// The problem as a warning in `lang`: what it cost.
     pub fn warning(&self, lang: Lang) -> String {
         let text = self.text(lang);
-        match (&self.what, lang) {
-            (Trouble::Broken(_, at, _), Lang::En) if *at != self.line => format!(
-                "{text}; line {} skipped, the lines after it read again",
-                self.line
+        let line = self.line;
+        match &self.what {
+            Trouble::Broken(_, at, _) if *at != line => crate::t!(lang;
+                "{text}; line {line} skipped, the lines after it read again",
+                "{text}；跳过第 {line} 行，其后的行重新读取"
             ),
-            (Trouble::Broken(_, at, _), Lang::Zh) if *at != self.line => {
-                format!("{text}；跳过第 {} 行，其后的行重新读取", self.line)
-            }
-            (Trouble::NoBody(_), _) => text,
-            (_, Lang::En) => format!("{text}; skipped"),
-            (_, Lang::Zh) => format!("{text}；已跳过"),
+            Trouble::NoBody(_) => text,
+            _ => crate::t!(lang; "{text}; skipped", "{text}；已跳过"),
         }
     }
 }
@@ -108,35 +113,35 @@ impl std::fmt::Display for Problem {
 
 /// A reason to pass a line over, in words.
 pub fn skip_text(reason: Skip, lang: Lang) -> String {
-    match (reason, lang) {
-        (Skip::NoJson, Lang::En) => "no JSON object".into(),
-        (Skip::NoJson, Lang::Zh) => "没有 JSON 对象".into(),
-        (Skip::NotEnvelope, Lang::En) => "JSON without an envelope".into(),
-        (Skip::NotEnvelope, Lang::Zh) => "JSON 中没有响应信封".into(),
-        (Skip::Binary, Lang::En) => "binary data, not text".into(),
-        (Skip::Binary, Lang::Zh) => "二进制数据，不是文本".into(),
-        (Skip::TooLong, Lang::En) => format!("longer than the {} MiB limit", MAX_LINE >> 20),
-        (Skip::TooLong, Lang::Zh) => format!("超过 {} MiB 上限", MAX_LINE >> 20),
-        (Skip::NoKey, Lang::En) => "no envelope key".into(),
-        (Skip::NoKey, Lang::Zh) => "没有响应信封的键".into(),
-        (Skip::Foreign, Lang::En) => "JSON of another API, not an envelope".into(),
-        (Skip::Foreign, Lang::Zh) => "其他 API 的 JSON，不是响应信封".into(),
-        (Skip::Deep, Lang::En) => format!("objects nested deeper than {MAX_DEPTH} levels"),
-        (Skip::Deep, Lang::Zh) => format!("对象嵌套超过 {MAX_DEPTH} 层"),
-        (Skip::DeepStrings, Lang::En) => {
-            format!("JSON in strings nested deeper than {MAX_STRING_DEPTH} levels")
+    match reason {
+        Skip::NoJson => crate::t!(lang; "no JSON object", "没有 JSON 对象"),
+        Skip::NotEnvelope => crate::t!(lang; "JSON without an envelope", "JSON 中没有响应信封"),
+        Skip::Binary => crate::t!(lang; "binary data, not text", "二进制数据，不是文本"),
+        Skip::TooLong => {
+            let limit = MAX_LINE >> 20;
+            crate::t!(lang; "longer than the {limit} MiB limit", "超过 {limit} MiB 上限")
         }
-        (Skip::DeepStrings, Lang::Zh) => format!("字符串中的 JSON 嵌套超过 {MAX_STRING_DEPTH} 层"),
+        Skip::NoKey => crate::t!(lang; "no envelope key", "没有响应信封的键"),
+        Skip::Foreign => crate::t!(lang;
+            "JSON of another API, not an envelope",
+            "其他 API 的 JSON，不是响应信封"
+        ),
+        Skip::Deep => crate::t!(lang;
+            "objects nested deeper than {MAX_DEPTH} levels",
+            "对象嵌套超过 {MAX_DEPTH} 层"
+        ),
+        Skip::DeepStrings => crate::t!(lang;
+            "JSON in strings nested deeper than {MAX_STRING_DEPTH} levels",
+            "字符串中的 JSON 嵌套超过 {MAX_STRING_DEPTH} 层"
+        ),
     }
 }
 
 /// The other things a closing line counts: broken JSON, responses with no body.
-pub fn counted_text(broken: bool, lang: Lang) -> &'static str {
-    match (broken, lang) {
-        (true, Lang::En) => "broken JSON",
-        (true, Lang::Zh) => "JSON 格式错误",
-        (false, Lang::En) => "HTTP responses with no body",
-        (false, Lang::Zh) => "HTTP 响应没有响应体",
+pub fn counted_text(broken: bool, lang: Lang) -> String {
+    match broken {
+        true => crate::t!(lang; "broken JSON", "JSON 格式错误"),
+        false => crate::t!(lang; "HTTP responses with no body", "HTTP 响应没有响应体"),
     }
 }
 
@@ -145,11 +150,11 @@ pub fn read_error(name: &str, e: &std::io::Error, lang: Lang) -> String {
     if let Some(refused) = Refused::of(e) {
         return refusal(name, refused, lang);
     }
-    match (e.raw_os_error(), lang) {
-        (Some(21), Lang::En) => format!("{name}: is a directory: give a file"),
-        (Some(21), Lang::Zh) => format!("{name}：是目录：请给出文件"),
-        (_, Lang::En) => format!("{name}: cannot read: {e}"),
-        (_, Lang::Zh) => format!("{name}：无法读取：{e}"),
+    match e.raw_os_error() {
+        Some(21) => {
+            crate::t!(lang; "{name}: is a directory: give a file", "{name}：是目录：请给出文件")
+        }
+        _ => crate::t!(lang; "{name}: cannot read: {e}", "{name}：无法读取：{e}"),
     }
 }
 
@@ -157,42 +162,34 @@ pub fn read_error(name: &str, e: &std::io::Error, lang: Lang) -> String {
 fn refusal(name: &str, refused: Refused, lang: Lang) -> String {
     let file = (name != "<stdin>").then(|| shell_word(name));
     let command = refused.command(file.as_deref());
-    let what = |en: bool| match refused {
+    match refused {
+        Refused::Window(..) => {
+            let max = WINDOW_MAX >> 20;
+            let window = match refused.window() {
+                Some(window) => crate::t!(lang; "a {window} window", " {window} 的窗口"),
+                None => crate::t!(lang; "a window over {max} MiB", "超过 {max} MiB 的窗口"),
+            };
+            crate::t!(lang;
+                "{name}: needs {window} to decompress; decompress it first: {command}",
+                "{name}：解压需要{window}；请先解压：{command}"
+            )
+        }
         Refused::Archive(archive, format) => {
             let archive = match archive {
                 Archive::Zip => "zip",
                 Archive::Tar => "tar",
             };
-            match (format, en) {
-                (None, true) => format!("a {archive} archive"),
-                (Some(format), true) => format!("a {format}-compressed {archive} archive"),
-                (None, false) => format!(" {archive} 归档"),
-                (Some(format), false) => format!(" {format} 压缩的 {archive} 归档"),
-            }
-        }
-        Refused::Window(..) => String::new(),
-    };
-    match (refused, lang) {
-        (Refused::Window(..), Lang::En) => {
-            let window = match refused.window() {
-                Some(window) => format!("a {window} window"),
-                None => format!("a window over {} MiB", WINDOW_MAX >> 20),
+            let what = match format {
+                None => crate::t!(lang; "a {archive} archive", " {archive} 归档"),
+                Some(format) => crate::t!(lang;
+                    "a {format}-compressed {archive} archive",
+                    " {format} 压缩的 {archive} 归档"
+                ),
             };
-            format!("{name}: needs {window} to decompress; decompress it first: {command}")
-        }
-        (Refused::Window(..), Lang::Zh) => {
-            let window = match refused.window() {
-                Some(window) => format!(" {window} 的窗口"),
-                None => format!("超过 {} MiB 的窗口", WINDOW_MAX >> 20),
-            };
-            format!("{name}：解压需要{window}；请先解压：{command}")
-        }
-        (Refused::Archive(..), Lang::En) => format!(
-            "{name}: is {}, not a stream of text; extract it first: {command}",
-            what(true)
-        ),
-        (Refused::Archive(..), Lang::Zh) => {
-            format!("{name}：是{}，不是文本流；请先解出：{command}", what(false))
+            crate::t!(lang;
+                "{name}: is {what}, not a stream of text; extract it first: {command}",
+                "{name}：是{what}，不是文本流；请先解出：{command}"
+            )
         }
     }
 }
@@ -208,12 +205,9 @@ fn shell_word(word: &str) -> String {
 
 /// The warnings beyond those told.
 pub fn more_not_shown(more: u64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
-            "{} not shown",
-            crate::output::counted(more, "more problem", "more problems")
-        ),
-        Lang::Zh => format!("另有 {more} 个问题未显示"),
+    match more {
+        1 => crate::t!(lang; "1 more problem not shown", "另有 1 个问题未显示"),
+        _ => crate::t!(lang; "{more} more problems not shown", "另有 {more} 个问题未显示"),
     }
 }
 
@@ -238,11 +232,9 @@ pub fn write_pending(err: &mut impl std::io::Write, problems: &Problems, lang: L
 
 /// Why no input held an envelope, as one line (the names escaped here).
 pub fn nothing_found(names: &[String], bytes: u64, problems: &Problems, lang: Lang) -> String {
-    let en = lang == Lang::En;
-    let name = match (names, en) {
-        ([one], _) => crate::text::escape(one).into_owned(),
-        (_, true) => "the inputs".into(),
-        (_, false) => "所有输入".into(),
+    let name = match names {
+        [one] => crate::text::escape(one).into_owned(),
+        _ => crate::t!(lang; "the inputs", "所有输入"),
     };
     let without_file = |problem: &Problem| {
         let told = problem.text(lang);
@@ -250,44 +242,45 @@ pub fn nothing_found(names: &[String], bytes: u64, problems: &Problems, lang: La
         crate::text::escape(told.strip_prefix(&prefix).unwrap_or(&told)).into_owned()
     };
     // Binary data is the likelier story than any line before it.
-    let why = match (bytes, &problems.first_binary, &problems.first, en) {
-        (0, _, _, true) => "empty input: nothing to explain".to_string(),
-        (0, _, _, false) => "输入为空：没有可解释的内容".to_string(),
-        (_, Some(binary), _, _) => without_file(binary),
-        (_, None, Some(problem), _) => without_file(problem),
-        (_, None, None, true) => "only blank lines: nothing to explain".to_string(),
-        (_, None, None, false) => "只有空行：没有可解释的内容".to_string(),
+    let why = match (bytes, &problems.first_binary, &problems.first) {
+        (0, _, _) => {
+            crate::t!(lang; "empty input: nothing to explain", "输入为空：没有可解释的内容")
+        }
+        (_, Some(binary), _) => without_file(binary),
+        (_, None, Some(problem)) => without_file(problem),
+        (_, None, None) => crate::t!(lang;
+            "only blank lines: nothing to explain",
+            "只有空行：没有可解释的内容"
+        ),
     };
-    match en {
-        true => format!("{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)"),
-        false => format!("{name}：{why}：没有找到响应信封（请给出 JSON、NDJSON、`curl -i` 输出或含响应信封的日志行）"),
-    }
+    crate::t!(lang;
+        "{name}: {why}: no response envelope found (give JSON, NDJSON, `curl -i` output or log lines with envelopes)",
+        "{name}：{why}：没有找到响应信封（请给出 JSON、NDJSON、`curl -i` 输出或含响应信封的日志行）"
+    )
 }
 
 /// `explain` with no file and a terminal on stdin.
 pub fn needs_input(lang: Lang) -> String {
-    match lang {
-        Lang::En => "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)".into(),
-        Lang::Zh => "explain 需要输入：`errcode explain 文件`，或用管道传入响应（`curl -si URL | errcode explain`）".into(),
-    }
+    crate::t!(lang;
+        "explain needs input: `errcode explain FILE`, or pipe a response into it (`curl -si URL | errcode explain`)",
+        "explain 需要输入：`errcode explain 文件`，或用管道传入响应（`curl -si URL | errcode explain`）"
+    )
 }
 
 /// `explain - -`.
 pub fn stdin_twice(lang: Lang) -> String {
-    match lang {
-        Lang::En => "stdin (-) is given more than once: it can be read only once".into(),
-        Lang::Zh => "标准输入（-）给出了不止一次：它只能读取一次".into(),
-    }
+    crate::t!(lang;
+        "stdin (-) is given more than once: it can be read only once",
+        "标准输入（-）给出了不止一次：它只能读取一次"
+    )
 }
 
 /// `--verbose` with `--summary` or another format than `human`.
 pub fn verbose_alone(lang: Lang) -> String {
-    match lang {
-        Lang::En => {
-            "--verbose is the human layout's: it takes no --summary and no other --format".into()
-        }
-        Lang::Zh => "--verbose 只用于 human 格式：不能与 --summary 或其他 --format 同用".into(),
-    }
+    crate::t!(lang;
+        "--verbose is the human layout's: it takes no --summary and no other --format",
+        "--verbose 只用于 human 格式：不能与 --summary 或其他 --format 同用"
+    )
 }
 
 /// The note on envelopes without a time that `--since` or `--until` left out, when there were
@@ -297,69 +290,62 @@ pub fn write_untimed(
     untimed: u64,
     lang: Lang,
 ) -> std::io::Result<()> {
-    match (untimed, lang) {
-        (0, _) => Ok(()),
-        (1, Lang::En) => writeln!(
-            out,
-            "note: 1 envelope without a time was left out by --since/--until"
+    let note = match untimed {
+        0 => return Ok(()),
+        1 => crate::t!(lang;
+            "note: 1 envelope without a time was left out by --since/--until",
+            "注意：--since/--until 略去了 1 个没有时间的响应"
         ),
-        (n, Lang::En) => writeln!(
-            out,
-            "note: {n} envelopes without a time were left out by --since/--until"
+        n => crate::t!(lang;
+            "note: {n} envelopes without a time were left out by --since/--until",
+            "注意：--since/--until 略去了 {n} 个没有时间的响应"
         ),
-        (n, Lang::Zh) => writeln!(out, "注意：--since/--until 略去了 {n} 个没有时间的响应"),
-    }
+    };
+    writeln!(out, "{note}")
 }
 
 /// A note on the times read, in `lang`, as a line for stderr (`note: …`).
 pub fn time_note(note: &crate::input::time::TimeNote, lang: Lang) -> String {
     use crate::input::time::{BadTz, TimeNote};
-    let en = lang == Lang::En;
     let text = match note {
         TimeNote::BadTz { tz, what } => {
             let tz = crate::text::escape(tz);
-            match (what, en) {
-                (BadTz::NoZone, true) => {
-                    format!("TZ={tz} names no time zone: reading times in UTC")
-                }
-                (BadTz::NoZone, false) => format!("TZ={tz} 不是已知的时区：按 UTC 读取时间"),
-                (what, true) => {
+            match what {
+                BadTz::NoZone => crate::t!(lang;
+                    "TZ={tz} names no time zone: reading times in UTC",
+                    "TZ={tz} 不是已知的时区：按 UTC 读取时间"
+                ),
+                what => {
                     let what = match what {
-                        BadTz::LargeFile => "a file over 1 MiB",
-                        BadTz::Directory => "a directory",
-                        _ => "a device, FIFO or socket",
+                        BadTz::LargeFile => {
+                            crate::t!(lang; "a file over 1 MiB", "超过 1 MiB 的文件")
+                        }
+                        BadTz::Directory => crate::t!(lang; "a directory", "一个目录"),
+                        _ => crate::t!(lang; "a device, FIFO or socket", "设备、FIFO 或套接字"),
                     };
-                    format!("TZ={tz} names {what}, not a zone file: reading times in UTC")
-                }
-                (what, false) => {
-                    let what = match what {
-                        BadTz::LargeFile => "超过 1 MiB 的文件",
-                        BadTz::Directory => "一个目录",
-                        _ => "设备、FIFO 或套接字",
-                    };
-                    format!("TZ={tz} 指向{what}，不是时区文件：按 UTC 读取时间")
+                    crate::t!(lang;
+                        "TZ={tz} names {what}, not a zone file: reading times in UTC",
+                        "TZ={tz} 指向{what}，不是时区文件：按 UTC 读取时间"
+                    )
                 }
             }
         }
         TimeNote::Abbreviation(time) => {
             let time = crate::text::escape(time);
-            match en {
-                true => format!("{time}: a zone abbreviation alone can name several zones (CST is China's and the US's): such times are read in the local zone (TZ), as times without a zone are"),
-                false => format!("{time}：单独的时区缩写可能指多个时区（CST 既是中国的也是美国的）：这类时间按本地时区（TZ）读取，与没有时区的时间相同"),
-            }
+            crate::t!(lang;
+                "{time}: a zone abbreviation alone can name several zones (CST is China's and the US's): such times are read in the local zone (TZ), as times without a zone are",
+                "{time}：单独的时区缩写可能指多个时区（CST 既是中国的也是美国的）：这类时间按本地时区（TZ）读取，与没有时区的时间相同"
+            )
         }
         TimeNote::ImpossibleOffset(time) => {
             let time = crate::text::escape(time);
-            match en {
-                true => format!("{time}: an offset no zone has: such times are not read, and their envelopes have no time"),
-                false => format!("{time}：不存在的时区偏移：这类时间不予读取，其响应没有时间"),
-            }
+            crate::t!(lang;
+                "{time}: an offset no zone has: such times are not read, and their envelopes have no time",
+                "{time}：不存在的时区偏移：这类时间不予读取，其响应没有时间"
+            )
         }
     };
-    match en {
-        true => format!("note: {text}"),
-        false => format!("注意：{text}"),
-    }
+    crate::t!(lang; "note: {text}", "注意：{text}")
 }
 
 /// The notes on the times read, one line each.

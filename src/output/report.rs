@@ -220,12 +220,7 @@ pub(crate) fn resolve<'a>(key: &'a Key, table: &'a Table) -> (JsonCode<'a>, Stri
 /// The meanings of a code, in the chosen language.
 pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
     if rows.is_empty() {
-        return if lang == Lang::En {
-            "(not in the table)"
-        } else {
-            "（不在错误码表中）"
-        }
-        .to_string();
+        return crate::t!(lang; "(not in the table)", "（不在错误码表中）");
     }
     rows.iter()
         .map(|r| meaning(r, lang))
@@ -236,6 +231,7 @@ pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
 /// How many envelopes, and how many errors.
 pub(crate) fn write_totals(out: &mut dyn Write, summary: &Summary, lang: Lang) -> io::Result<()> {
     let (total, errors) = (summary.envelopes, summary.errors);
+    // The English counts take a singular for one; Chinese has none.
     match lang {
         Lang::En => writeln!(
             out,
@@ -306,21 +302,28 @@ pub fn write_skipped(out: &mut dyn Write, problems: &Problems, lang: Lang) -> io
     }
     let lines = skipped + problems.broken + problems.no_body;
     let plural = if lines == 1 { "" } else { "s" };
-    match lang {
-        Lang::En => writeln!(out, "skipped {lines} line{plural}: {}", parts.join(", ")),
-        Lang::Zh => writeln!(out, "跳过 {lines} 行：{}", parts.join("，")),
-    }
+    let parts = parts.join(&crate::t!(lang; ", ", "，"));
+    let line = crate::t!(lang;
+        "skipped {lines} line{plural}: {parts}",
+        "跳过 {lines} 行：{parts}"
+    );
+    writeln!(out, "{line}")
 }
 
 /// After a terminal table cut short, how many rows it left out and where they all are.
 pub(crate) fn write_rows_cut(out: &mut impl Write, cut: usize, lang: Lang) -> io::Result<()> {
-    match (cut, lang) {
-        (0, _) => Ok(()),
-        (_, Lang::En) => writeln!(
-            out,
-            "… and {}: --format plain or json lists every row",
-            counted(cut as u64, "more row", "more rows")
-        ),
-        (_, Lang::Zh) => writeln!(out, "……另有 {cut} 行：--format plain 或 json 列出全部"),
+    if cut == 0 {
+        return Ok(());
     }
+    let line = match cut {
+        1 => crate::t!(lang;
+            "… and 1 more row: --format plain or json lists every row",
+            "……另有 1 行：--format plain 或 json 列出全部"
+        ),
+        _ => crate::t!(lang;
+            "… and {cut} more rows: --format plain or json lists every row",
+            "……另有 {cut} 行：--format plain 或 json 列出全部"
+        ),
+    };
+    writeln!(out, "{line}")
 }

@@ -134,16 +134,18 @@ fn write_plain(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
 }
 
 /// The column headers, in the chosen language.
-fn headers(style: &RowStyle) -> Vec<&'static str> {
-    let mut header = match style.lang {
-        Lang::En => vec!["Code", "HTTP", "Meaning", "Category", "Retry", "Hint"],
-        Lang::Zh => vec!["错误码", "HTTP", "描述", "类别", "重试", "建议"],
-    };
+fn headers(style: &RowStyle) -> Vec<String> {
+    let lang = style.lang;
+    let mut header = vec![
+        crate::t!(lang; "Code", "错误码"),
+        "HTTP".to_string(),
+        crate::t!(lang; "Meaning", "描述"),
+        crate::t!(lang; "Category", "类别"),
+        crate::t!(lang; "Retry", "重试"),
+        crate::t!(lang; "Hint", "建议"),
+    ];
     if style.show_source {
-        header.push(match style.lang {
-            Lang::En => "Source",
-            Lang::Zh => "来源",
-        });
+        header.push(crate::t!(lang; "Source", "来源"));
     }
     header
 }
@@ -220,7 +222,7 @@ fn write_records(
     out: &mut impl Write,
     rows: &[&Row],
     style: &RowStyle,
-    header: &[&'static str],
+    header: &[String],
     width: u16,
 ) -> io::Result<()> {
     let terms = style.highlight.as_slice();

@@ -107,16 +107,17 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
 }
 
 /// What a retry class asks of the caller.
-fn advice(retry: Option<Retry>, lang: Lang) -> &'static str {
-    match (retry, lang) {
-        (Some(Retry::Backoff), Lang::En) => "transient: retry with backoff",
-        (Some(Retry::AfterFix), Lang::En) => "fix the cause, then retry",
-        (Some(Retry::Never), Lang::En) => "fix the request: a retry cannot succeed",
-        (None, Lang::En) => "not in the table",
-        (Some(Retry::Backoff), Lang::Zh) => "暂时性故障：退避后重试",
-        (Some(Retry::AfterFix), Lang::Zh) => "先修复原因，再重试",
-        (Some(Retry::Never), Lang::Zh) => "请求本身有误：重试不会成功",
-        (None, Lang::Zh) => "不在错误码表中",
+fn advice(retry: Option<Retry>, lang: Lang) -> String {
+    match retry {
+        Some(Retry::Backoff) => {
+            crate::t!(lang; "transient: retry with backoff", "暂时性故障：退避后重试")
+        }
+        Some(Retry::AfterFix) => crate::t!(lang; "fix the cause, then retry", "先修复原因，再重试"),
+        Some(Retry::Never) => crate::t!(lang;
+            "fix the request: a retry cannot succeed",
+            "请求本身有误：重试不会成功"
+        ),
+        None => crate::t!(lang; "not in the table", "不在错误码表中"),
     }
 }
 
@@ -149,33 +150,19 @@ pub(crate) fn write_shares(
                 Some(r) => p.retry(Some(r)),
                 None => s.name.clone(),
             };
-            match lang {
-                Lang::En => format!(
-                    "{} {name} ({})",
-                    percent(s.errors, errors),
-                    advice(s.retry, lang)
-                ),
-                Lang::Zh => format!(
-                    "{} {name}（{}）",
-                    percent(s.errors, errors),
-                    advice(s.retry, lang)
-                ),
-            }
+            let (share, advice) = (percent(s.errors, errors), advice(s.retry, lang));
+            crate::t!(lang; "{share} {name} ({advice})", "{share} {name}（{advice}）")
         })
         .collect();
     let category: Vec<String> = errors_only(Group::Category)
         .map(|s| format!("{} {}", percent(s.errors, errors), escape(&s.name)))
         .collect();
-    match lang {
-        Lang::En => {
-            writeln!(out, "errors by retry class: {}", retry.join(", "))?;
-            writeln!(out, "errors by category: {}", category.join(", "))
-        }
-        Lang::Zh => {
-            writeln!(out, "错误按重试分类：{}", retry.join("，"))?;
-            writeln!(out, "错误按类别：{}", category.join("，"))
-        }
-    }
+    let comma = crate::t!(lang; ", ", "，");
+    let (retry, category) = (retry.join(&comma), category.join(&comma));
+    let retry = crate::t!(lang; "errors by retry class: {retry}", "错误按重试分类：{retry}");
+    writeln!(out, "{retry}")?;
+    let category = crate::t!(lang; "errors by category: {category}", "错误按类别：{category}");
+    writeln!(out, "{category}")
 }
 
 #[derive(Serialize)]
@@ -240,21 +227,18 @@ impl Groups<'_> {
     }
 
     /// The header of the first column.
-    fn first_header(&self) -> &'static str {
-        match (self.group, self.settings.lang) {
-            (Group::Category, Lang::En) => "Category",
-            (Group::Retry, Lang::En) => "Retry",
-            (Group::Category, Lang::Zh) => "类别",
-            (Group::Retry, Lang::Zh) => "重试",
+    fn first_header(&self) -> String {
+        match self.group {
+            Group::Category => crate::t!(self.settings.lang; "Category", "类别"),
+            Group::Retry => crate::t!(self.settings.lang; "Retry", "重试"),
         }
     }
 
     /// How many more codes a group holds than it shows: a list cut short says so.
     fn more(&self, g: &Share) -> String {
-        match (g.more_codes, self.settings.lang) {
-            (0, _) => String::new(),
-            (n, Lang::En) => format!(", … (+{n} more)"),
-            (n, Lang::Zh) => format!("，…（另有 {n} 个）"),
+        match g.more_codes {
+            0 => String::new(),
+            n => crate::t!(self.settings.lang; ", … (+{n} more)", "，…（另有 {n} 个）"),
         }
     }
 
@@ -275,26 +259,16 @@ impl Report for Groups<'_> {
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
         let lang = self.settings.lang;
 
-        let header = match lang {
-            Lang::En => [
-                self.first_header(),
-                "Count",
-                "Share",
-                "Errors",
-                "First seen",
-                "Last seen",
-                "Codes",
-            ],
-            Lang::Zh => [
-                self.first_header(),
-                "次数",
-                "占比",
-                "错误",
-                "首次出现",
-                "最后出现",
-                "错误码",
-            ],
-        };
+        let header = [
+            self.first_header(),
+            crate::t!(lang; "Count", "次数"),
+            crate::t!(lang; "Share", "占比"),
+            crate::t!(lang; "Errors", "错误"),
+            crate::t!(lang; "First seen", "首次出现"),
+            crate::t!(lang; "Last seen", "最后出现"),
+            crate::t!(lang; "Codes", "错误码"),
+        ];
+        let header = header.each_ref().map(String::as_str);
         let rows = self.groups.iter().map(|g| {
             vec![
                 g.name.clone(),
@@ -389,22 +363,19 @@ impl Report for Groups<'_> {
         let lang = self.settings.lang;
         let p = self.settings.palette;
 
-        let en = lang == Lang::En;
         let mut grid = Grid::new();
         grid.load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
         grid.set_width(self.settings.width);
-        let first = match (self.group, en) {
-            (Group::Category, true) => "Category",
-            (Group::Retry, true) => "Retry",
-            (Group::Category, false) => "类别",
-            (Group::Retry, false) => "重试",
-        };
-        let header = match en {
-            true => [first, "Count", "Share", "Errors", "Seen (UTC)", "Codes"],
-            false => [first, "次数", "占比", "错误", "出现时间（UTC）", "错误码"],
-        };
-        grid.set_header(header.map(|h| Cell::new(p.label(h))));
+        let header = [
+            self.first_header(),
+            crate::t!(lang; "Count", "次数"),
+            crate::t!(lang; "Share", "占比"),
+            crate::t!(lang; "Errors", "错误"),
+            crate::t!(lang; "Seen (UTC)", "出现时间（UTC）"),
+            crate::t!(lang; "Codes", "错误码"),
+        ];
+        grid.set_header(header.map(|h| Cell::new(p.label(&h))));
         for g in &self.groups {
             // What a retry class asks, where it has errors to ask it of.
             let name = match (g.retry, self.group) {

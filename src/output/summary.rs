@@ -45,7 +45,7 @@ struct JsonCount<'a> {
 /// HTTP, category and retry, and the times as wide as their widest; the meaning ten.
 fn table_width_needed(
     counts: &[SummaryRow<'_>],
-    header: &[&str],
+    header: &[String],
     short: impl Fn(i64) -> String,
 ) -> usize {
     let widest = |f: &dyn Fn(&SummaryRow<'_>) -> usize, head: usize| {
@@ -76,23 +76,47 @@ fn table_width_needed(
     3 * columns + 1 + count + share + code + http + class + seen + 10
 }
 
+/// The labels of the summary's records, in the chosen language: made once, for every record.
+struct Labels {
+    count: String,
+    share: String,
+    category: String,
+    retry: String,
+    meaning: String,
+    seen: String,
+}
+
+impl Labels {
+    fn new(lang: Lang) -> Labels {
+        Labels {
+            count: crate::t!(lang; "Count", "次数"),
+            share: crate::t!(lang; "Share", "占比"),
+            category: crate::t!(lang; "Category", "类别"),
+            retry: crate::t!(lang; "Retry", "重试"),
+            meaning: crate::t!(lang; "Meaning", "描述"),
+            seen: crate::t!(lang; "Seen (UTC)", "出现时间"),
+        }
+    }
+}
+
 /// The fields of a summary row's record, the times left out: count, share, code, HTTP,
 /// category, retry, meaning.
-fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<RecordField<'a>> {
-    let field = |label: &'a str, text: String, paint: Paint<'a>| RecordField {
+fn record<'l>(
+    r: &SummaryRow<'_>,
+    labels: &'l Labels,
+    share: f64,
+    lang: Lang,
+) -> Vec<RecordField<'l>> {
+    let field = |label: &'l str, text: String, paint: Paint<'l>| RecordField {
         label,
         parts: vec![(text, paint)],
     };
     let http = r.rows.first().and_then(|row| row.http_status);
     let retry = r.retry();
     vec![
+        field(&labels.count, r.count.to_string(), Paint::Plain),
         field(
-            if en { "Count" } else { "次数" },
-            r.count.to_string(),
-            Paint::Plain,
-        ),
-        field(
-            if en { "Share" } else { "占比" },
+            &labels.share,
             format!("{:.2}%", share * 100.0),
             Paint::Plain,
         ),
@@ -103,20 +127,16 @@ fn record<'a>(r: &SummaryRow<'a>, en: bool, share: f64, lang: Lang) -> Vec<Recor
             http.map_or(Paint::Plain, Paint::Http),
         ),
         field(
-            if en { "Category" } else { "类别" },
+            &labels.category,
             r.category().map_or("-".into(), |c| escape(c).into_owned()),
             Paint::Plain,
         ),
         field(
-            if en { "Retry" } else { "重试" },
+            &labels.retry,
             retry.map_or("-", Retry::as_str).to_string(),
             Paint::Retry(retry),
         ),
-        field(
-            if en { "Meaning" } else { "描述" },
-            summary_meaning(r.rows, lang),
-            Paint::Plain,
-        ),
+        field(&labels.meaning, summary_meaning(r.rows, lang), Paint::Plain),
     ]
 }
 
@@ -164,12 +184,15 @@ impl View<'_, '_> {
     /// For the row of codes past the first 10,000: how many more codes it holds.
     fn other_note(&self, r: &SummaryRow<'_>) -> Option<String> {
         let max = crate::explain::summary::MAX_CODES;
-        r.distinct.map(|d| match self.settings.lang {
-            Lang::En => format!(
-                "(about {}, beyond the first {max})",
-                crate::output::counted(d, "more distinct code", "more distinct codes")
+        r.distinct.map(|d| match d {
+            1 => crate::t!(self.settings.lang;
+                "(about 1 more distinct code, beyond the first {max})",
+                "（另外约 1 个不同的码，超出前 {max} 个）"
             ),
-            Lang::Zh => format!("（另外约 {d} 个不同的码，超出前 {max} 个）"),
+            _ => crate::t!(self.settings.lang;
+                "(about {d} more distinct codes, beyond the first {max})",
+                "（另外约 {d} 个不同的码，超出前 {max} 个）"
+            ),
         })
     }
 
@@ -188,34 +211,21 @@ fn time(t: Option<i64>) -> String {
 impl Report for View<'_, '_> {
     /// The summary as a Markdown table, to paste into an incident document.
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
-        let en = self.settings.lang == Lang::En;
+        let lang = self.settings.lang;
 
-        let header = match en {
-            true => [
-                "Count",
-                "Share",
-                "Code",
-                "HTTP",
-                "Category",
-                "Retry",
-                "First seen",
-                "Last seen",
-                "RequestIds",
-                "Meaning",
-            ],
-            false => [
-                "次数",
-                "占比",
-                "错误码",
-                "HTTP",
-                "类别",
-                "重试",
-                "首次出现",
-                "最后出现",
-                "RequestId 示例",
-                "描述",
-            ],
-        };
+        let header = [
+            crate::t!(lang; "Count", "次数"),
+            crate::t!(lang; "Share", "占比"),
+            crate::t!(lang; "Code", "错误码"),
+            "HTTP".to_string(),
+            crate::t!(lang; "Category", "类别"),
+            crate::t!(lang; "Retry", "重试"),
+            crate::t!(lang; "First seen", "首次出现"),
+            crate::t!(lang; "Last seen", "最后出现"),
+            crate::t!(lang; "RequestIds", "RequestId 示例"),
+            crate::t!(lang; "Meaning", "描述"),
+        ];
+        let header = header.each_ref().map(String::as_str);
         let right = [true, true];
         let rows = self.counts.iter().map(|r| {
             vec![
@@ -355,32 +365,32 @@ impl Report for View<'_, '_> {
     /// The summary as a table fitted to the width, or one record a code when the width cannot
     /// hold every code whole; then the sample RequestIds.
     fn table(&self, out: &mut impl Write) -> io::Result<()> {
-        let (p, en) = (self.settings.palette, self.settings.lang == Lang::En);
+        let (p, lang) = (self.settings.palette, self.settings.lang);
         let cut = self.counts.len().saturating_sub(MAX_TABLE_ROWS);
         let counts = &self.counts[..self.counts.len() - cut];
         let times = Times::of(counts);
-        let mut header = match en {
-            true => vec!["Count", "Share", "StatusCode", "HTTP", "Category\nretry"],
-            false => vec!["次数", "占比", "StatusCode", "HTTP", "类别\n重试"],
-        };
+        let mut header = vec![
+            crate::t!(lang; "Count", "次数"),
+            crate::t!(lang; "Share", "占比"),
+            "StatusCode".to_string(),
+            "HTTP".to_string(),
+            crate::t!(lang; "Category\nretry", "类别\n重试"),
+        ];
         let seen_header = format!(
             "{}{}{}",
-            if en {
-                "Seen (UTC)"
-            } else {
-                "出现时间（UTC）"
-            },
+            crate::t!(lang; "Seen (UTC)", "出现时间（UTC）"),
             if times.shared > 0 { "\n" } else { "" },
             times.shared()
         );
         if times.first.is_some() {
-            header.push(&seen_header);
+            header.push(seen_header);
         }
-        header.push(if en { "Meaning" } else { "描述" });
+        header.push(crate::t!(lang; "Meaning", "描述"));
         // Narrower than the table needs to hold its codes whole: one record a code.
         let needed = table_width_needed(counts, &header, |t| times.short(t));
         if usize::from(self.settings.width) < needed {
-            let records = narrow_records(self, counts, &times);
+            let labels = Labels::new(lang);
+            let records = narrow_records(self, counts, &times, &labels);
             write_records(out, &records, self.settings.width, p)?;
         } else {
             let mut grid = Grid::new();
@@ -491,16 +501,16 @@ fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell>
 }
 
 /// The summary's codes as records, one field a line, for a width too narrow for the table.
-fn narrow_records<'a>(
-    view: &View<'_, 'a>,
-    counts: &[SummaryRow<'a>],
+fn narrow_records<'l>(
+    view: &View<'_, '_>,
+    counts: &[SummaryRow<'_>],
     times: &Times,
-) -> Vec<Vec<RecordField<'a>>> {
-    let en = view.settings.lang == Lang::En;
+    labels: &'l Labels,
+) -> Vec<Vec<RecordField<'l>>> {
     counts
         .iter()
         .map(|r| {
-            let mut fields = record(r, en, view.share(r.count), view.settings.lang);
+            let mut fields = record(r, labels, view.share(r.count), view.settings.lang);
             if times.first.is_some() {
                 // The day (or year) the table's header holds comes first.
                 let day = Some(times.shared().to_string()).filter(|day| !day.is_empty());
@@ -509,7 +519,7 @@ fn narrow_records<'a>(
                     .chain(times.seen(r))
                     .map(|t| (t, Paint::Dim))
                     .collect();
-                let label = if en { "Seen (UTC)" } else { "出现时间" };
+                let label = &labels.seen;
                 fields.insert(6, RecordField { label, parts });
             }
             if let Some(note) = view.other_note(r) {
@@ -529,6 +539,7 @@ fn write_request_ids(
     settings: &Settings,
 ) -> io::Result<()> {
     let p = settings.palette;
+    let label = crate::t!(settings.lang; "RequestIds", "RequestId 示例");
     for r in counts {
         let success = r.category() == Some("success");
         if r.request_ids.is_empty() || success {
@@ -539,10 +550,6 @@ fn write_request_ids(
             .iter()
             .map(|i| escape(i).into_owned())
             .collect();
-        let label = match settings.lang {
-            Lang::En => "RequestIds",
-            Lang::Zh => "RequestId 示例",
-        };
         writeln!(out, "{label} {}: {}", p.code(&r.shown), ids.join(", "))?;
     }
     Ok(())

@@ -44,24 +44,15 @@ fn list_name(source: &str, lang: Lang) -> String {
 /// hold the codes whole beside texts of ten columns.
 pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) -> io::Result<()> {
     let p = settings.palette;
-    let header = match settings.lang {
-        Lang::En => [
-            "Legacy",
-            "API 3.0",
-            "List",
-            "Legacy text",
-            "API 3.0 text",
-            "Evidence",
-        ],
-        Lang::Zh => [
-            "旧版",
-            "API 3.0",
-            "列表",
-            "旧版说明",
-            "API 3.0 说明",
-            "依据",
-        ],
-    };
+    let lang = settings.lang;
+    let header = [
+        crate::t!(lang; "Legacy", "旧版"),
+        "API 3.0".to_string(),
+        crate::t!(lang; "List", "列表"),
+        crate::t!(lang; "Legacy text", "旧版说明"),
+        crate::t!(lang; "API 3.0 text", "API 3.0 说明"),
+        crate::t!(lang; "Evidence", "依据"),
+    ];
     let v3 = pairs.iter().map(|pair| pair.v3.width()).max().unwrap_or(0);
     let list = pairs
         .iter()
@@ -98,7 +89,7 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
     grid.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(settings.width)
-        .set_header(header.map(|h| p.label(h)));
+        .set_header(header.map(|h| p.label(&h)));
     for pair in pairs {
         grid.add_row([
             p.code(&pair.legacy.to_string()),

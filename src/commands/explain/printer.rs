@@ -25,7 +25,7 @@ pub(super) enum Printer<'t, 's> {
     /// Table rows, the column widths fixed when the heading is written, before the first.
     Table {
         settings: &'s Settings,
-        columns: Option<Columns>,
+        columns: Option<Box<Columns>>,
     },
     /// A GitHub workflow annotation an error.
     Github { settings: &'s Settings },
@@ -104,7 +104,7 @@ impl<'t, 's> Printer<'t, 's> {
                     None => {
                         let made = Columns::new(settings.width, settings.lang);
                         table::write_heading(out, &made, settings)?;
-                        columns.insert(made)
+                        columns.insert(Box::new(made))
                     }
                 };
                 table::write_row(out, columns, env, origin, finding, settings)

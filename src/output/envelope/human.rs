@@ -23,18 +23,25 @@ const INDENT: &str = "  ";
 const CONTINUED: &str = "    ";
 
 /// What the source document says of each field, in English and in its own words.
-pub fn field_description(field: Field, lang: Lang) -> &'static str {
-    match (field, lang) {
-        (Field::RequestId, Lang::En) => "the ID the server generated for this request: quote it to support to locate the problem",
-        (Field::RequestId, Lang::Zh) => "每次请求发送时，服务端将会自动为请求生成一个 ID，遇到问题时，该 ID 能更快地协助定位问题",
-        (Field::Code, Lang::En) => "return code: 0 the service answered normally, 500 a server-side failure",
-        (Field::Code, Lang::Zh) => "返回码，用来标识请求响应情况，0为成功响应，500为服务端响应错误",
-        (Field::StatusCode, Lang::En) => "status code: the exact error condition, as listed in the table; 200 is success",
-        (Field::StatusCode, Lang::Zh) => "状态码，用来定位唯一的错误条件和确定错误场景",
-        (Field::Message, Lang::En) => "the error's description",
-        (Field::Message, Lang::Zh) => "错误描述",
-        (Field::Data, Lang::En) => "on an error, the error's details; otherwise the payload",
-        (Field::Data, Lang::Zh) => "每次请求错误时，该字段携带具体的错误信息",
+pub fn field_description(field: Field, lang: Lang) -> String {
+    match field {
+        Field::RequestId => crate::t!(lang;
+            "the ID the server generated for this request: quote it to support to locate the problem",
+            "每次请求发送时，服务端将会自动为请求生成一个 ID，遇到问题时，该 ID 能更快地协助定位问题"
+        ),
+        Field::Code => crate::t!(lang;
+            "return code: 0 the service answered normally, 500 a server-side failure",
+            "返回码，用来标识请求响应情况，0为成功响应，500为服务端响应错误"
+        ),
+        Field::StatusCode => crate::t!(lang;
+            "status code: the exact error condition, as listed in the table; 200 is success",
+            "状态码，用来定位唯一的错误条件和确定错误场景"
+        ),
+        Field::Message => crate::t!(lang; "the error's description", "错误描述"),
+        Field::Data => crate::t!(lang;
+            "on an error, the error's details; otherwise the payload",
+            "每次请求错误时，该字段携带具体的错误信息"
+        ),
     }
 }
 
@@ -86,7 +93,6 @@ pub fn write_human(
 ) -> io::Result<()> {
     let (p, lang) = (settings.palette, settings.lang);
     let width = usize::from(settings.width.max(NARROWEST));
-    let en = lang == Lang::En;
     write_wrapped(out, &header(env, origin, f, lang), p, width, "", CONTINUED)?;
     let row = matched(f);
     if f.verdict == Verdict::Error {
@@ -111,13 +117,13 @@ pub fn write_human(
     }
     if !f.notes.is_empty() {
         let mut notes = Spans::default();
-        notes.push(if en { "note: " } else { "提示：" }, Palette::label);
+        notes.push(crate::t!(lang; "note: ", "提示："), Palette::label);
         let joined = f
             .notes
             .iter()
             .map(|n| crate::output::notes::text(n, lang))
             .collect::<Vec<_>>()
-            .join(if en { "; " } else { "；" });
+            .join(&crate::t!(lang; "; ", "；"));
         notes.push(joined, Palette::warn);
         write_wrapped(out, &notes, p, width, INDENT, CONTINUED)?;
     }
@@ -130,13 +136,10 @@ pub fn write_human(
 
 /// The header: verdict, code, meaning, HTTP status, RequestId, file and line.
 fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) -> Spans {
-    let en = lang == Lang::En;
     let mut h = Spans::default();
-    match (f.verdict, en) {
-        (Verdict::Success, true) => h.push("✔ success", Palette::good),
-        (Verdict::Success, false) => h.push("✔ 成功", Palette::good),
-        (Verdict::Error, true) => h.push("✘ error", Palette::bad),
-        (Verdict::Error, false) => h.push("✘ 错误", Palette::bad),
+    match f.verdict {
+        Verdict::Success => h.push(crate::t!(lang; "✔ success", "✔ 成功"), Palette::good),
+        Verdict::Error => h.push(crate::t!(lang; "✘ error", "✘ 错误"), Palette::bad),
     };
     // An HTTP answer with no envelope is told by its status line: `HTTP 502 Bad Gateway`.
     let answer = http_answer(env, origin);
@@ -151,14 +154,7 @@ fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) 
         env.message
             .map(|m| format!("\"{}\"", escape(&m.text_short(60))))
     });
-    let meaning = meaning.unwrap_or_else(|| {
-        if en {
-            "not in the table"
-        } else {
-            "不在错误码表中"
-        }
-        .to_string()
-    });
+    let meaning = meaning.unwrap_or_else(|| crate::t!(lang; "not in the table", "不在错误码表中"));
     let dot = |h: &mut Spans| {
         h.push(format!("{NO_BREAK}· "), Palette::dim);
     };
@@ -212,7 +208,6 @@ fn glossary(
 ) -> io::Result<()> {
     let (p, lang) = (settings.palette, settings.lang);
     let width = usize::from(settings.width.max(NARROWEST));
-    let en = lang == Lang::En;
     let v3 = env.api == Api::V3;
     let pad = " ".repeat(INDENT.len() + 12);
     // The value comes as spans so that a coloured part of it is coloured per wrapped piece.
@@ -228,26 +223,27 @@ fn glossary(
         write_wrapped(&mut buf, &spans, p, width, INDENT, &pad)?;
         out.write_all(&buf)
     };
-    let desc = |field: Field| Some(field_description(field, lang).to_string());
+    let desc = |field: Field| Some(field_description(field, lang));
     let v3_desc = |code: bool| {
-        Some(
-            match (en, code) {
-                (true, true) => "Response.Error.Code: the error's code; no Error is success",
-                (false, true) => "Response.Error.Code：错误码；没有 Error 即成功",
-                (true, false) => "Response.Error.Message: the error's description",
-                (false, false) => "Response.Error.Message：错误描述",
-            }
-            .to_string(),
-        )
+        Some(match code {
+            true => crate::t!(lang;
+                "Response.Error.Code: the error's code; no Error is success",
+                "Response.Error.Code：错误码；没有 Error 即成功"
+            ),
+            false => crate::t!(lang;
+                "Response.Error.Message: the error's description",
+                "Response.Error.Message：错误描述"
+            ),
+        })
     };
     let id = match (
         env.request_id,
         origin.http.and_then(|h| h.request_id.as_ref()),
     ) {
-        (None, Some((name, value))) => match en {
-            true => format!("{} ({} header)", escape(value), escape(name)),
-            false => format!("{}（{} 响应头）", escape(value), escape(name)),
-        },
+        (None, Some((name, value))) => {
+            let (value, name) = (escape(value), escape(name));
+            crate::t!(lang; "{value} ({name} header)", "{value}（{name} 响应头）")
+        }
         (id, _) => value_text(id, 200),
     };
     // A client-side code came with no answer, so with no RequestId to leave blank.
@@ -256,12 +252,10 @@ fn glossary(
         line(out, "RequestId", plain_text(id), desc(Field::RequestId))?;
     }
     if !v3 {
-        let said = match (f.code, en) {
-            (Some(0), true) => " · answered normally",
-            (Some(0), false) => " · 成功响应",
-            (Some(500), true) => " · server-side failure",
-            (Some(500), false) => " · 服务端响应错误",
-            _ => "",
+        let said = match f.code {
+            Some(0) => crate::t!(lang; " · answered normally", " · 成功响应"),
+            Some(500) => crate::t!(lang; " · server-side failure", " · 服务端响应错误"),
+            _ => String::new(),
         };
         let code = format!("{}{said}", value_text(env.code, 40));
         line(out, "Code", plain_text(code), desc(Field::Code))?;
@@ -296,10 +290,10 @@ fn glossary(
         true => line(out, "Error.Code", status_spans, v3_desc(true))?,
         false => line(out, "StatusCode", status_spans, desc(Field::StatusCode))?,
     }
+    let word = crate::t!(lang; "Meaning", "含义");
     for (i, row) in f.rows.iter().enumerate() {
-        let word = if en { "Meaning" } else { "含义" };
         let name = match f.rows.len() {
-            1 => word.to_string(),
+            1 => word.clone(),
             _ => format!("{word} {}", i + 1),
         };
         let cause = f.cause.as_deref();
@@ -316,18 +310,13 @@ fn glossary(
     }
     let mut message = value_text(env.message, 200);
     if f.message_matches.is_some() {
-        message.push_str(if en {
-            " ✔ as in the table"
-        } else {
-            " ✔ 与错误码表一致"
-        });
+        message.push_str(&crate::t!(lang; " ✔ as in the table", " ✔ 与错误码表一致"));
     }
     // A success's Message is no error's description.
-    let message_desc = match (f.verdict, en) {
-        (Verdict::Success, true) => Some("the response's message".to_string()),
-        (Verdict::Success, false) => Some("响应消息".to_string()),
-        (Verdict::Error, _) if v3 => v3_desc(false),
-        (Verdict::Error, _) => desc(Field::Message),
+    let message_desc = match f.verdict {
+        Verdict::Success => Some(crate::t!(lang; "the response's message", "响应消息")),
+        Verdict::Error if v3 => v3_desc(false),
+        Verdict::Error => desc(Field::Message),
     };
     if !v3 || env.message.is_some() || env.error {
         line(out, "Message", plain_text(message), message_desc)?;
@@ -337,9 +326,8 @@ fn glossary(
         line(out, "Data", plain_text(data), desc(Field::Data))?;
     }
     if let Some(http) = origin.http {
-        let want = match (f.expected_http, en) {
-            (Some(s), true) if s != http.status => format!(" (table: {s})"),
-            (Some(s), false) if s != http.status => format!("（错误码表：{s}）"),
+        let want = match f.expected_http {
+            Some(s) if s != http.status => crate::t!(lang; " (table: {s})", "（错误码表：{s}）"),
             _ => String::new(),
         };
         let header = http
@@ -352,14 +340,14 @@ fn glossary(
         line(out, "HTTP", plain_text(status), None)?;
     }
     if origin.embedded {
-        let said = match en {
-            true => "inside a log line or another object",
-            false => "在日志行或其他对象中",
-        };
+        let said = crate::t!(lang;
+            "inside a log line or another object",
+            "在日志行或其他对象中"
+        );
         line(
             out,
-            if en { "Found" } else { "位置" },
-            plain_text(said.to_string()),
+            &crate::t!(lang; "Found", "位置"),
+            plain_text(said),
             None,
         )?;
     }

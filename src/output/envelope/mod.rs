@@ -20,11 +20,16 @@ use crate::text::escape;
 
 /// A row's meaning in `lang`, escaped.
 pub fn meaning(row: &Row, lang: Lang) -> String {
-    let text = match lang {
+    escape(message(row, lang)).into_owned()
+}
+
+/// A row's text in `lang`: which of the table's texts is shown (its English one, where it has
+/// one), data rather than a text errcode words itself.
+fn message(row: &Row, lang: Lang) -> &str {
+    match lang {
         Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
         Lang::Zh => &row.message,
-    };
-    escape(text).into_owned()
+    }
 }
 
 /// A row's meaning in `lang`, not escaped, with an SDK's `cause` in place of `<cause>` (words
@@ -34,18 +39,12 @@ pub(crate) fn meaning_filled<'r>(
     lang: Lang,
     cause: Option<&str>,
 ) -> std::borrow::Cow<'r, str> {
-    let text = match lang {
-        Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
-        Lang::Zh => &row.message,
-    };
+    let text = message(row, lang);
     if !text.contains("<cause>") {
         return std::borrow::Cow::Borrowed(text);
     }
-    let cause = cause.unwrap_or(match lang {
-        Lang::En => "(no cause logged)",
-        Lang::Zh => "（日志中没有原因）",
-    });
-    std::borrow::Cow::Owned(text.replacen("<cause>", cause, 1))
+    let none = crate::t!(lang; "(no cause logged)", "（日志中没有原因）");
+    std::borrow::Cow::Owned(text.replacen("<cause>", cause.unwrap_or(&none), 1))
 }
 
 /// The row `Message` names (the first when it names none).
@@ -57,13 +56,9 @@ fn matched<'t>(f: &Finding<'t>) -> Option<&'t Row> {
 /// it (an API 3.0 success has its own words).
 fn envelope_meaning(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> Option<String> {
     match matched(f) {
-        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => Some(
-            match lang {
-                Lang::En => "API 3.0 response with no Error",
-                Lang::Zh => "API 3.0 响应，没有 Error",
-            }
-            .to_string(),
-        ),
+        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => {
+            Some(crate::t!(lang; "API 3.0 response with no Error", "API 3.0 响应，没有 Error"))
+        }
         Some(row) => Some(escape(&meaning_filled(row, lang, f.cause.as_deref())).into_owned()),
         None => None,
     }
@@ -108,25 +103,31 @@ pub(crate) fn contradiction(env: &Envelope<'_>, f: &Finding<'_>, lang: Lang) -> 
         return None;
     }
     let status = match env.api {
-        Api::Legacy => "StatusCode 200",
-        Api::V3 | Api::Http => "no Error",
-    };
-    let status_zh = match env.api {
-        Api::Legacy => "StatusCode 200",
-        Api::V3 | Api::Http => "没有 Error",
+        Api::Legacy => "StatusCode 200".to_string(),
+        Api::V3 | Api::Http => crate::t!(lang; "no Error", "没有 Error"),
     };
     let http = f.observed_http.filter(|&s| s != 200);
-    Some(match (f.code, http, lang) {
-        (Some(500), _, Lang::En) => format!("Code 500 says the server failed even though {status} says success: treat it as a server error; retry with backoff"),
-        (Some(500), _, Lang::Zh) => format!("Code 500 表示服务端失败，而 {status_zh} 表示成功：按服务端错误处理，退避后重试"),
-        (_, Some(s), Lang::En) if s >= 500 || s == 429 => format!("HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; retry with backoff"),
-        (_, Some(s), Lang::Zh) if s >= 500 || s == 429 => format!("HTTP {s} 表示调用失败，而 {status_zh} 表示成功：按 HTTP {s} 处理，退避后重试"),
-        (_, Some(s), Lang::En) => format!("HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; fix the request, then retry"),
-        (_, Some(s), Lang::Zh) => format!("HTTP {s} 表示调用失败，而 {status_zh} 表示成功：按 HTTP {s} 处理，先修复请求再重试"),
-        (Some(c), None, Lang::En) if c != 0 => format!("Code {c} says the call failed even though {status} says success: treat it as an error; read Message and Data"),
-        (Some(c), None, Lang::Zh) if c != 0 => format!("Code {c} 表示调用失败，而 {status_zh} 表示成功：按错误处理，查看 Message 和 Data"),
-        (_, _, Lang::En) => format!("{status} says success, but another reading of the envelope says it failed: treat it as an error"),
-        (_, _, Lang::Zh) => format!("{status_zh} 表示成功，但响应的另一处表示失败：按错误处理"),
+    Some(match (f.code, http) {
+        (Some(500), _) => crate::t!(lang;
+            "Code 500 says the server failed even though {status} says success: treat it as a server error; retry with backoff",
+            "Code 500 表示服务端失败，而 {status} 表示成功：按服务端错误处理，退避后重试"
+        ),
+        (_, Some(s)) if s >= 500 || s == 429 => crate::t!(lang;
+            "HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; retry with backoff",
+            "HTTP {s} 表示调用失败，而 {status} 表示成功：按 HTTP {s} 处理，退避后重试"
+        ),
+        (_, Some(s)) => crate::t!(lang;
+            "HTTP {s} says the call failed even though {status} says success: treat it as HTTP {s}; fix the request, then retry",
+            "HTTP {s} 表示调用失败，而 {status} 表示成功：按 HTTP {s} 处理，先修复请求再重试"
+        ),
+        (Some(c), None) if c != 0 => crate::t!(lang;
+            "Code {c} says the call failed even though {status} says success: treat it as an error; read Message and Data",
+            "Code {c} 表示调用失败，而 {status} 表示成功：按错误处理，查看 Message 和 Data"
+        ),
+        _ => crate::t!(lang;
+            "{status} says success, but another reading of the envelope says it failed: treat it as an error",
+            "{status} 表示成功，但响应的另一处表示失败：按错误处理"
+        ),
     })
 }
 

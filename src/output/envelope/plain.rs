@@ -55,11 +55,9 @@ pub fn write_plain(
             field(&http_answer_meaning(env, origin, f, lang).unwrap_or_else(dash))
         }
         Some(row) => field(&super::meaning_filled(row, lang, f.cause.as_deref())),
-        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => match lang {
-            Lang::En => "API 3.0 response with no Error",
-            Lang::Zh => "API 3.0 响应，没有 Error",
+        None if env.api == Api::V3 && env.status_code.is_none() && !env.error => {
+            crate::t!(lang; "API 3.0 response with no Error", "API 3.0 响应，没有 Error")
         }
-        .to_string(),
         None => dash(),
     };
     writeln!(

@@ -15,8 +15,8 @@ use crate::settings::Settings;
 use crate::text::{escape, fit, width};
 
 /// The column widths of a table `total` columns wide, or the record layout when it is too
-/// narrow for a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// narrow for a table; and its words in the chosen language, made once for every row.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
     /// `Some(width)`: records, one field a line, instead of a table.
     records: Option<u16>,
@@ -28,6 +28,11 @@ pub struct Columns {
     id: usize,
     place: usize,
     meaning: usize,
+    /// The headings, which label the records too.
+    names: [String; 6],
+    /// The verdicts' words.
+    success: String,
+    error: String,
 }
 
 /// Between cells.
@@ -42,16 +47,24 @@ const CODE_MAX: usize = 40;
 impl Columns {
     /// Widths for a table of `total` columns in `lang`.
     pub fn new(total: u16, lang: Lang) -> Columns {
-        let verdict = match lang {
-            Lang::En => 9,
-            Lang::Zh => 6,
-        };
+        let names = [
+            crate::t!(lang; "Verdict", "结论"),
+            crate::t!(lang; "Code", "错误码"),
+            "HTTP".to_string(),
+            "RequestId".to_string(),
+            crate::t!(lang; "Where", "位置"),
+            crate::t!(lang; "Meaning", "含义"),
+        ];
+        let (success, error) = (
+            crate::t!(lang; "✔ success", "✔ 成功"),
+            crate::t!(lang; "✘ error", "✘ 错误"),
+        );
+        // A verdict is never cut, nor is its heading.
+        let verdict = [&names[0], &success, &error].iter().map(|w| width(w)).max();
+        let verdict = verdict.unwrap_or(0);
         let http = 4;
         // A legacy code (five digits) and the heading are never cut.
-        let code_min = match lang {
-            Lang::En => 5,
-            Lang::Zh => 6,
-        };
+        let code_min = width(&names[1]).max(5);
         let rest = usize::from(total).saturating_sub(verdict + http + 5 * GAP.len());
         let records = (rest < code_min + 9 + 8 + 10).then_some(total);
         let code = rest.saturating_sub(OTHERS_FIRST).clamp(code_min, CODE_MAX);
@@ -68,6 +81,17 @@ impl Columns {
             id,
             place,
             meaning,
+            names,
+            success,
+            error,
+        }
+    }
+
+    /// A verdict's word.
+    fn word(&self, verdict: Verdict) -> &str {
+        match verdict {
+            Verdict::Success => &self.success,
+            Verdict::Error => &self.error,
         }
     }
 }
@@ -103,12 +127,13 @@ pub fn write_heading(out: &mut impl Write, c: &Columns, settings: &Settings) -> 
         return Ok(());
     }
     let p = settings.palette;
-    let names: [&str; 6] = match settings.lang {
-        Lang::En => ["Verdict", "Code", "HTTP", "RequestId", "Where", "Meaning"],
-        Lang::Zh => ["结论", "错误码", "HTTP", "RequestId", "位置", "含义"],
-    };
     let widths = [c.verdict, c.code, c.http, c.id, c.place, c.meaning];
-    let head: Vec<String> = names.iter().zip(widths).map(|(n, w)| cell(n, w)).collect();
+    let head: Vec<String> = c
+        .names
+        .iter()
+        .zip(widths)
+        .map(|(n, w)| cell(n, w))
+        .collect();
     writeln!(out, "{}", p.label(head.join(GAP).trim_end()))?;
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
     writeln!(out, "{}", p.dim(&rule.join(GAP)))
@@ -124,16 +149,14 @@ pub fn write_row(
     settings: &Settings,
 ) -> io::Result<()> {
     let (p, lang) = (settings.palette, settings.lang);
-    let en = lang == Lang::En;
     c.written += 1;
     if let Some(width) = c.records {
-        return write_record(out, c.written, width, env, origin, f, settings);
+        return write_record(out, c, width, env, origin, f, settings);
     }
-    let verdict = match (f.verdict, en) {
-        (Verdict::Success, true) => p.good(&cell("✔ success", c.verdict)),
-        (Verdict::Success, false) => p.good(&cell("✔ 成功", c.verdict)),
-        (Verdict::Error, true) => p.bad(&cell("✘ error", c.verdict)),
-        (Verdict::Error, false) => p.bad(&cell("✘ 错误", c.verdict)),
+    let verdict = cell(c.word(f.verdict), c.verdict);
+    let verdict = match f.verdict {
+        Verdict::Success => p.good(&verdict),
+        Verdict::Error => p.bad(&verdict),
     };
     let code = p.code(&cell(
         &code_text(env, 64).unwrap_or_else(|| "-".into()),
@@ -167,10 +190,10 @@ fn meaning_text(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: 
         .unwrap_or_else(|| "-".into())
 }
 
-/// One envelope as record `number`, one field a line, for a width too narrow for the table.
+/// One envelope as the next record, one field a line, for a width too narrow for the table.
 fn write_record(
     out: &mut impl Write,
-    number: usize,
+    c: &Columns,
     width: u16,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
@@ -178,16 +201,7 @@ fn write_record(
     settings: &Settings,
 ) -> io::Result<()> {
     let lang = settings.lang;
-    let names: [&str; 6] = match lang {
-        Lang::En => ["Verdict", "Code", "HTTP", "RequestId", "Where", "Meaning"],
-        Lang::Zh => ["结论", "错误码", "HTTP", "RequestId", "位置", "含义"],
-    };
-    let verdict = match (f.verdict, lang) {
-        (Verdict::Success, Lang::En) => "✔ success",
-        (Verdict::Success, Lang::Zh) => "✔ 成功",
-        (Verdict::Error, Lang::En) => "✘ error",
-        (Verdict::Error, Lang::Zh) => "✘ 错误",
-    };
+    let verdict = c.word(f.verdict);
     let verdict_paint = match f.verdict {
         Verdict::Success => Paint::Good,
         Verdict::Error => Paint::Bad,
@@ -213,7 +227,8 @@ fn write_record(
         (fit_end(&place(origin), value_width), Paint::Dim),
         (meaning_text(env, origin, f, lang), Paint::Plain),
     ];
-    let record: Vec<RecordField<'_>> = names
+    let record: Vec<RecordField<'_>> = c
+        .names
         .iter()
         .zip(values)
         .map(|(label, value)| RecordField {
@@ -221,7 +236,7 @@ fn write_record(
             parts: vec![value],
         })
         .collect();
-    write_records_from(out, number, &[record], width, settings.palette)
+    write_records_from(out, c.written, &[record], width, settings.palette)
 }
 
 #[cfg(test)]
