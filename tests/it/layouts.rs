@@ -116,20 +116,33 @@ fn the_request_id_header_of_a_curl_response_is_shown() {
     let (_, plain, _) = parts(&run_with_input(&["explain", "--format", "plain"], input));
     assert_eq!(
         plain,
-        "-\t4\tsuccess\t200\t200\t0\thdr-9\tRequest succeeded\n"
+        "-\t4\tsuccess\t200\t200\t0\thdr-9\tRequest succeeded\t200\t200\n"
     );
 }
 
 #[test]
-fn code_zero_with_a_failure_is_an_observation() {
-    let input = br#"{"RequestId":"a","Code":0,"StatusCode":52502,"Message":"","Data":""}"#;
+fn code_zero_with_a_failure_is_an_observation_said_only_with_verbose() {
+    let input = br#"{"RequestId":"a","Code":0,"StatusCode":52502,"Message":"Error accessing Redis","Data":""}"#;
     let (_, stdout, _) = parts(&run_with_input(&["explain"], input));
     assert!(!stdout.contains("contradict"), "{stdout}");
-    assert!(stdout.contains("source document's own example"), "{stdout}");
+    // The platform's documented pairing is no news: not noted by default.
+    assert!(
+        !stdout.contains("source document's own example"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("note"), "{stdout}");
+    let (_, verbose, _) = parts(&run_with_input(&["explain", "-v"], input));
+    assert!(
+        verbose.contains("source document's own example"),
+        "{verbose}"
+    );
+    // JSON keeps it: it is data.
+    let (_, json, _) = parts(&run_with_input(&["explain", "--format", "json"], input));
+    assert!(json.contains("\"code-zero-with-error\""), "{json}");
 }
 
 #[test]
-fn plain_escapes_tabs_and_line_breaks_and_has_eight_fields() {
+fn plain_escapes_tabs_and_line_breaks_and_has_ten_fields() {
     let input = "{\"RequestId\":\"a\\tb\\nc\",\"Code\":\"x\\ty\",\"StatusCode\":\"4\\n1\",\"Message\":\"m\",\"Data\":\"\"}\n{\"StatusCode\":200,\"Code\":0}\n";
     let (status, stdout, _) = parts(&run_with_input(
         &["explain", "--format", "plain"],
@@ -139,10 +152,15 @@ fn plain_escapes_tabs_and_line_breaks_and_has_eight_fields() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     for line in &lines {
-        assert_eq!(line.split('\t').count(), 8, "{line}");
+        assert_eq!(line.split('\t').count(), 10, "{line}");
     }
-    assert_eq!(lines[0], "-\t1\terror\t4\\n1\t-\tx\\ty\ta\\tb\\nc\t-");
-    assert_eq!(lines[1], "-\t2\tsuccess\t200\t200\t0\t-\tRequest succeeded");
+    // A code the table lacks keeps the envelope's own Message as its meaning.
+    assert_eq!(lines[0], "-\t1\terror\t4\\n1\t-\tx\\ty\ta\\tb\\nc\tm\t-\t-");
+    // The table's HTTP status is appended as expected, with none returned.
+    assert_eq!(
+        lines[1],
+        "-\t2\tsuccess\t200\t200\t0\t-\tRequest succeeded\t-\t200"
+    );
 }
 
 #[test]
