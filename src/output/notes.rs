@@ -312,4 +312,44 @@ mod tests {
         let said = text(&Note::KeyCase("k\u{202e}".into(), Field::Code), Lang::Zh);
         assert!(!said.contains('\u{202e}'), "{said}");
     }
+
+    #[test]
+    fn a_kind_is_said_once_a_code_and_counted_once_an_envelope() {
+        let mut told = Told::default();
+        let missing = [
+            Note::MissingField(Field::Message),
+            Note::MissingField(Field::Data),
+        ];
+        // Both notes of a kind on the first envelope of a code are said.
+        assert_eq!(told.fold("41601", &missing).len(), 2);
+        assert!(
+            told.closing_lines(Lang::En).is_empty(),
+            "nothing was left unsaid"
+        );
+        assert!(told.fold("41601", &missing).is_empty());
+        // Another code: said again.
+        assert_eq!(told.fold("40006", &missing[..1]).len(), 1);
+        // The platform's usual behaviour is not said, nor counted.
+        let usual = [Note::NormalWithFailure(52502), Note::RequestIdMismatch];
+        assert!(told.fold("52502", &usual).is_empty());
+        assert_eq!(
+            told.closing_lines(Lang::En),
+            ["note: a field is missing: 3 envelopes"]
+        );
+        assert_eq!(told.closing_lines(Lang::Zh), ["提示：缺少字段：3 个响应"]);
+    }
+
+    #[test]
+    fn the_memory_of_what_was_said_is_bounded() {
+        let mut told = Told::default();
+        let note = [Note::LossyUtf8];
+        for i in 0..MAX_SAID + 10 {
+            assert_eq!(told.fold(&i.to_string(), &note).len(), 1);
+        }
+        assert_eq!(told.said.len(), MAX_SAID);
+        // Past the bound, a code is said in full rather than remembered.
+        assert_eq!(told.fold(&(MAX_SAID + 5).to_string(), &note).len(), 1);
+        // A code remembered before is still folded.
+        assert!(told.fold("0", &note).is_empty());
+    }
 }
