@@ -15,7 +15,8 @@ use crate::explain::Verdict;
 use crate::lang::Lang;
 use crate::output::counted;
 use crate::output::report::{
-    left_out_text, resolve, summary_meaning, write_rows_cut, JsonCode, Report, MAX_TABLE_ROWS,
+    first_hint, left_out_text, resolve, summary_meaning, write_rows_cut, JsonCode, Report,
+    MAX_TABLE_ROWS,
 };
 use crate::settings::Settings;
 use crate::table::Table;
@@ -186,11 +187,16 @@ impl Report for Diff<'_, '_> {
                     signed(c.change())
                 ),
             };
+            let mut message = format!("{what}: {}", summary_meaning(meanings, lang));
+            // A new error fails the check: its hint is what the CI reader acts on.
+            if let (true, Some(hint)) = (c.is_new_error(), first_hint(meanings, lang)) {
+                message.push_str(&crate::t!(lang; " · hint: {hint}", " · 建议：{hint}"));
+            }
             super::github::command(
                 out,
                 kind,
                 &[("title", format!("errcode {shown}"))],
-                &format!("{what}: {}", summary_meaning(meanings, lang)),
+                &message,
             )?;
         }
         Ok(())

@@ -224,6 +224,7 @@ impl Report for View<'_, '_> {
             crate::t!(lang; "Last seen", "最后出现"),
             crate::t!(lang; "RequestIds", "RequestId 示例"),
             crate::t!(lang; "Meaning", "描述"),
+            crate::t!(lang; "Hint", "建议"),
         ];
         let header = header.each_ref().map(String::as_str);
         let right = [true, true];
@@ -245,6 +246,7 @@ impl Report for View<'_, '_> {
                     ids => ids.join(", "),
                 },
                 self.meaning(r),
+                r.hint(lang).unwrap_or("-").to_string(),
             ]
         });
         super::markdown::table(out, &header, &right, rows)?;
@@ -261,12 +263,17 @@ impl Report for View<'_, '_> {
             let retry = r
                 .retry()
                 .map_or(String::new(), |x| format!(" (retry: {x})"));
-            let message = format!(
+            let mut message = format!(
                 "{} ({:.2}%{seen}): {}{retry}",
                 crate::output::counted(r.count, "envelope", "envelopes"),
                 self.share(r.count) * 100.0,
                 self.meaning(r)
             );
+            // The hint is what a CI reader acts on.
+            if let Some(hint) = r.hint(self.settings.lang) {
+                let lang = self.settings.lang;
+                message.push_str(&crate::t!(lang; " · hint: {hint}", " · 建议：{hint}"));
+            }
             super::github::command(
                 out,
                 "notice",

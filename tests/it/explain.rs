@@ -1022,17 +1022,23 @@ fn a_message_in_the_table_s_english_is_no_difference_and_a_difference_quotes_the
     assert_eq!(rows[0]["message"], "消息队列发送失败", "{rows}");
 }
 
-/// Envelopes whose notes repeat: 41601 with a foreign Message three times, 52502 with `Code` 0
-/// twice, 41601 with a Message again after it, a header RequestId differing from the body's.
-fn repeated_notes() -> Vec<u8> {
+/// `n` envelopes of 41601, each with a Message of its own that is not the table's.
+fn odd_41601(n: usize) -> Vec<u8> {
     let mut log = Vec::new();
-    for i in 0..3 {
+    for i in 0..n {
         log.extend_from_slice(
             format!(r#"{{"RequestId":"r{i}","Code":500,"StatusCode":41601,"Message":"odd {i}","Data":""}}"#)
                 .as_bytes(),
         );
         log.push(b'\n');
     }
+    log
+}
+
+/// Envelopes whose notes repeat: 41601 with a foreign Message three times, 52502 with `Code` 0
+/// twice, then 40006 with a foreign Message.
+fn repeated_notes() -> Vec<u8> {
+    let mut log = odd_41601(3);
     for i in 0..2 {
         log.extend_from_slice(
             format!(r#"{{"RequestId":"z{i}","Code":0,"StatusCode":52502,"Message":"Error accessing Redis","Data":""}}"#)
@@ -1101,14 +1107,7 @@ fn a_kind_of_note_is_said_in_full_once_a_code_then_counted() {
 fn the_first_note_is_the_inputs_first_whatever_the_files_and_pieces() {
     // Many envelopes, so that the output goes to the writer thread in several pieces; the
     // note is said at the input's first envelope of the code, in each of two files alike.
-    let mut log = Vec::new();
-    for i in 0..20_000 {
-        log.extend_from_slice(
-            format!(r#"{{"RequestId":"r{i}","Code":500,"StatusCode":41601,"Message":"odd {i}","Data":""}}"#)
-                .as_bytes(),
-        );
-        log.push(b'\n');
-    }
+    let log = odd_41601(20_000);
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.log"), dir.path().join("b.log"));
     std::fs::write(&a, &log).unwrap();

@@ -122,7 +122,14 @@ fn github_summary_notices_and_the_step_summary() {
     assert_eq!(status, 0);
     assert_eq!(
         stdout.lines().next().unwrap(),
-        "::notice title=errcode 52502::5 envelopes (50.00%25, 2026-11-27T08:02:40Z – 2026-11-27T08:05:31Z): Error accessing Redis (retry: backoff)"
+        "::notice title=errcode 52502::5 envelopes (50.00%25, 2026-11-27T08:02:40Z – 2026-11-27T08:05:31Z): Error accessing Redis (retry: backoff) · hint: A transient cache failure on the server: retry with exponential backoff and jitter."
+    );
+    // A success has nothing to do: no hint.
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("::notice title=errcode 200::") && !l.contains("hint")),
+        "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 4);
     assert!(stderr.starts_with("10 envelopes, 8 errors\nerrors by retry class: 62% backoff"));
@@ -182,10 +189,10 @@ fn markdown_tables_of_the_summary_the_diff_and_envelopes() {
         row.contains("| A\\|B |") && row.contains("| r\\|1 |"),
         "{row}"
     );
-    // Ten cells: eleven pipes that are not escaped.
+    // Eleven cells (the hint last): twelve pipes that are not escaped.
     assert_eq!(
         row.matches('|').count() - row.matches("\\|").count(),
-        11,
+        12,
         "{row}"
     );
     let out = run_with_input(&["explain", "--format", "markdown"], v3.as_bytes());
@@ -551,4 +558,29 @@ fn a_hint_from_a_user_table_cannot_start_a_workflow_command_or_markup() {
         stdout.ends_with("| 500 expected | 100% sure\\\\n::warning::forged \\| &lt;b&gt;\\[x\\](y)&lt;/b&gt; |\n"),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_diffs_new_error_carries_its_hint_and_a_change_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = (dir.path().join("a.log"), dir.path().join("b.log"));
+    let one =
+        "{\"RequestId\":\"a\",\"Code\":500,\"StatusCode\":41601,\"Message\":\"x\",\"Data\":\"\"}\n";
+    std::fs::write(&before, one).unwrap();
+    std::fs::write(&after, one.replace("41601", "52502") + one).unwrap();
+    let out = errcode()
+        .args(["explain", "--format", "github", "--diff"])
+        .args([&before, &after])
+        .output()
+        .unwrap();
+    let stdout = parts(&out).1;
+    let new = stdout
+        .lines()
+        .find(|l| l.starts_with("::error title=errcode 52502::"));
+    assert!(
+        new.is_some_and(|l| l.ends_with(" · hint: A transient cache failure on the server: retry with exponential backoff and jitter.")),
+        "{stdout}"
+    );
+    let same = stdout.lines().find(|l| l.contains("errcode 41601"));
+    assert!(same.is_some_and(|l| !l.contains("hint")), "{stdout}");
 }

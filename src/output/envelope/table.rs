@@ -257,7 +257,7 @@ mod tests {
             let c = Columns::new(total, Lang::En);
             let sum = c.verdict + c.code + c.http + c.id + c.place + c.meaning + 10;
             assert!(
-                sum <= usize::from(total).max(9 + 4 + 6 + 8 + 8 + 10 + 10),
+                sum <= usize::from(total).max(9 + 5 + 6 + 8 + 8 + 10 + 10),
                 "{total}: {c:?}"
             );
         }
