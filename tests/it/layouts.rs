@@ -838,3 +838,35 @@ fn wrapping_never_splits_a_colour_sequence_nor_overflows_the_width() {
         }
     }
 }
+
+#[test]
+fn plain_keeps_an_unknown_codes_message_escaped_and_cut() {
+    let input = concat!(
+        r#"{"RequestId":"a","Code":500,"StatusCode":49999,"Message":"bad\\t\tline\nend\u001b[2J","Data":""}"#,
+        "\n"
+    );
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "plain"],
+        input.as_bytes(),
+    ));
+    let fields: Vec<&str> = stdout.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 10, "{stdout:?}");
+    // The backslash doubled, the tab, line feed and escape written as escapes.
+    assert_eq!(fields[7], r"bad\\t\tline\nend\u001b[2J", "{stdout:?}");
+    // No HTTP status returned, none in the table.
+    assert_eq!(&fields[8..], ["-", "-"]);
+    let long = format!(
+        r#"{{"RequestId":"a","Code":500,"StatusCode":49999,"Message":"{}","Data":""}}"#,
+        "m".repeat(300)
+    );
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "plain"],
+        long.as_bytes(),
+    ));
+    let meaning = stdout.split('\t').nth(7).unwrap();
+    assert_eq!(meaning, format!("{}…", "m".repeat(200)), "{stdout:?}");
+    // An API 3.0 code the table lacks keeps its Message too.
+    let v3 = br#"{"Response":{"Error":{"Code":"No.Such","Message":"own words"},"RequestId":"v"}}"#;
+    let (_, stdout, _) = parts(&run_with_input(&["explain", "--format", "plain"], v3));
+    assert_eq!(stdout.split('\t').nth(7), Some("own words"), "{stdout:?}");
+}
