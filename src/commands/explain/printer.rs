@@ -105,6 +105,7 @@ impl<'t, 's> Printer<'t, 's> {
             } => {
                 // Envelopes come here in input order, so "first" is the input's first.
                 let notes: Vec<&crate::explain::Note> = match verbose {
+                    _ if finding.notes.is_empty() => Vec::new(),
                     true => finding.notes.iter().collect(),
                     false => {
                         let code = env.status_code.map(|v| v.text_short(64).into_owned());
