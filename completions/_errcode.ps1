@@ -423,7 +423,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
-            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
@@ -437,6 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--errors', '--errors', [CompletionResultType]::ParameterName, 'Only error envelopes: printed, counted and checked')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -450,7 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart')
-            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]')
@@ -464,6 +465,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--errors', '--errors', [CompletionResultType]::ParameterName, 'Only error envelopes: printed, counted and checked')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'The human layout with each field and what the source document says of it')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -182,7 +182,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__explain)
-            opts="-q -v -f -h --summary --check --quiet --errors --retry --verbose --paging --group --diff --status --since --until --by --top --category --format --color --lang --table --help"
+            opts="-q -v -f -h --summary --check --quiet --errors --retry --verbose --paging --group --diff --live --status --since --until --by --top --category --format --color --lang --table --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1222,7 +1222,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --since 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)'
             cand --until 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)'
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
-            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
+            cand --top 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand --category 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
@@ -1236,6 +1236,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --errors 'Only error envelopes: printed, counted and checked'
             cand -v 'The human layout with each field and what the source document says of it'
             cand --verbose 'The human layout with each field and what the source document says of it'
+            cand --live 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1248,7 +1249,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --since 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line''s time (see Times below)'
             cand --until 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)'
             cand --by 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart'
-            cand --top 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
+            cand --top 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)'
             cand --category 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked'
             cand -f 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
             cand --format 'Output format [default: table on a terminal, plain in a pipe; explain: human; export: csv]'
@@ -1262,6 +1263,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --errors 'Only error envelopes: printed, counted and checked'
             cand -v 'The human layout with each field and what the source document says of it'
             cand --verbose 'The human layout with each field and what the source document says of it'
+            cand --live 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

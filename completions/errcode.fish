@@ -597,7 +597,7 @@ UnsupportedRegion\t'API does not support the requested region. (接口不支持�
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r -f
-complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l top -d 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l category -d 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked' -r -f -a "auth\t''
 certificate\t''
 channel\t''
@@ -642,6 +642,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand explain" -l check -d 'Ex
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
+complete -c errcode -n "__fish_errcode_using_subcommand explain" -l live -d 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
 complete -c errcode -n "__fish_errcode_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l retry -d 'Only envelopes whose code is of this retry class: printed, counted and checked' -r -f -a "never\t'The request itself is wrong: fix it; sending it again cannot succeed'
 after-fix\t'Fix the cause (a token, a device, a setting), then the same call can succeed'
@@ -928,7 +929,7 @@ UnsupportedRegion\t'API does not support the requested region. (接口不支持�
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l since -d 'Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00, a log line\'s time (see Times below)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l until -d 'Only envelopes logged before TIME (as --since; a date alone: to the end of that day)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l by -d 'With --summary: count per time bucket too (30s, 5m, 1h, 1d), drawn as a chart' -r -f
-complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary or --diff: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r -f
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l top -d 'With --summary, --diff or --live: at most N rows, the largest first (with --by: the N largest codes, each with all its buckets)' -r -f
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l category -d 'Only envelopes whose code is of this category (auth, device, internal…): printed, counted and checked' -r -f -a "auth\t''
 certificate\t''
 channel\t''
@@ -973,6 +974,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand e" -l check -d 'Exit 1 w
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s q -l quiet -d 'With --check: print nothing, only the exit status tells'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -l errors -d 'Only error envelopes: printed, counted and checked'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s v -l verbose -d 'The human layout with each field and what the source document says of it'
+complete -c errcode -n "__fish_errcode_using_subcommand e" -l live -d 'A full-screen view of the counts per code that updates as the input grows (files followed as tail -F follows them); q quits and prints the summary. Not on a terminal: --summary'
 complete -c errcode -n "__fish_errcode_using_subcommand e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "export" -d 'Write every code as a table for log engines to join on: csv, tsv, ndjson, bulk, sql'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from export completions man lookup list search explain help" -f -a "completions" -d 'Print a shell completion script that knows the codes'

@@ -234,7 +234,7 @@ pub enum Command {
     #[command(
         visible_alias = "e",
         after_help = EXPLAIN_HELP,
-        group(clap::ArgGroup::new("report").args(["summary", "diff"]).multiple(true))
+        group(clap::ArgGroup::new("report").args(["summary", "diff", "live"]).multiple(true))
     )]
     Explain(ExplainArgs),
 
@@ -314,7 +314,7 @@ pub struct ExplainArgs {
     )]
     pub diff: Option<Vec<PathBuf>>,
 
-    /// With --summary or --diff: at most N rows, the largest first (with --by: the N
+    /// With --summary, --diff or --live: at most N rows, the largest first (with --by: the N
     /// largest codes, each with all its buckets)
     #[arg(
         long,
@@ -332,6 +332,14 @@ pub struct ExplainArgs {
         conflicts_with_all = ["group", "diff"]
     )]
     pub by: Option<String>,
+
+    /// A full-screen view of the counts per code that updates as the input grows (files
+    /// followed as tail -F follows them); q quits and prints the summary. Not on a terminal:
+    /// --summary
+    // --by and --group are named too: clap drops the need of --summary they have when it
+    // conflicts with an argument given, and would let them through unused.
+    #[arg(long, conflicts_with_all = ["diff", "summary", "verbose", "by", "group"])]
+    pub live: bool,
 
     /// Only envelopes logged at TIME or later: 1h back from now, 2026-12-06, 2026-12-06 10:00,
     /// a log line's time (see Times below)
@@ -461,12 +469,17 @@ impl From<DialectArg> for Dialect {
 
 /// `list --retry` and `explain --retry`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Each also takes its Chinese label (`crate::table::labels::RETRIES`, held to it by a test),
+/// as a hidden alias: completions offer the slugs.
 pub enum RetryArg {
     /// The request itself is wrong: fix it; sending it again cannot succeed.
+    #[value(alias = "不可重试")]
     Never,
     /// Fix the cause (a token, a device, a setting), then the same call can succeed.
+    #[value(alias = "修复后重试")]
     AfterFix,
     /// A transient server-side failure: retry with exponential backoff and jitter.
+    #[value(alias = "退避重试")]
     Backoff,
 }
 
@@ -542,5 +555,24 @@ mod tests {
         assert_eq!(parse(&["errcode", "错误"]), ["错误"]);
         let list = Cli::try_parse_from(["errcode", "--lang", "en", "list"]).unwrap();
         assert!(matches!(list.into_command().1, Command::List { .. }));
+    }
+
+    #[test]
+    fn retry_takes_its_slug_and_its_chinese_label() {
+        use clap::ValueEnum;
+        for (retry, zh) in crate::table::labels::RETRIES {
+            for word in [retry.as_str(), zh] {
+                let arg = RetryArg::from_str(word, false).unwrap();
+                assert_eq!(Retry::from(arg), retry, "{word}");
+            }
+        }
+        // Only the slugs are offered (completions, help).
+        let shown: Vec<String> = RetryArg::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(shown, ["never", "after-fix", "backoff"]);
+        assert!(RetryArg::from_str("退避", false).is_err());
     }
 }

@@ -65,8 +65,8 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("list", "pattern", "只列出与此错误码或模式匹配的错误码（416xx、'425*'）"),
     ("list", "http", "只列出 API 以此 HTTP 状态码应答的行"),
-    ("list", "category", "只列出此类别的行（auth、device、internal…）"),
-    ("list", "retry", "只列出此重试类别的行"),
+    ("list", "category", "只列出此类别的行（auth、device、internal…，或中文标签：鉴权、设备…）"),
+    ("list", "retry", "只列出此重试类别的行（也可写中文标签：不可重试、修复后重试、退避重试）"),
     ("list", "show_source", "显示每行的来源（内置或某个 --table 文件）"),
     ("list", "api", "只列出此 API 版本的错误码［默认：两者］"),
     (
@@ -102,14 +102,19 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "explain",
         "category",
-        "只看错误码属于此类别的信封（auth、device、internal…）：输出、统计和检查",
+        "只看错误码属于此类别的信封（auth、device、internal…，或中文标签：鉴权、设备…）：输出、统计和检查",
     ),
     (
         "explain",
         "retry",
-        "只看错误码属于此重试类别的信封：输出、统计和检查",
+        "只看错误码属于此重试类别的信封（也可写中文标签：不可重试、修复后重试、退避重试）：输出、统计和检查",
     ),
     ("explain", "verbose", "人读布局，并列出每个字段及源文档对它的说明"),
+    (
+        "explain",
+        "live",
+        "全屏视图，随输入增长实时更新每个错误码的计数（文件像 tail -F 一样跟随）；按 q 退出并输出汇总。不在终端上时即 --summary",
+    ),
     (
         "explain",
         "paging",

@@ -481,7 +481,8 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
         ("NO_COLOR", "When set and not empty, --color auto does not colour (clap's help and errors neither)."),
         ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
         ("COLUMNS", "The width tables and explain's layouts are fitted to (else the terminal's, else 80; 0 counts as unset). Where a table cannot hold every code whole, rows are written one field a line."),
-        ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors. dumb or unset: no default pager (PAGER is still used)."),
+        ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors, and explain --live draws nothing (it is --summary). dumb or unset: no default pager (PAGER is still used)."),
+        ("CI", "When set and not empty, explain --live draws nothing and waits for no key: it reads its input to the end and prints the summary, as --summary does."),
         ("PAGER", "The pager explain's human output goes through on a terminal (split into words as a shell does; empty or exactly cat: none). Default: less -FRX, except when TERM is dumb or unset: then none, as less cannot work there."),
         ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
         ("ERRCODE_TABLE", "JSON tables merged over the built-in one, before any --table, separated as PATH is (: on Unix, ; on Windows); a leading ~/ is the home directory."),
@@ -511,6 +512,10 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
             (
                 "errcode export --format sql --dialect duckdb | duckdb fleet.db",
                 "Load every code into DuckDB as the table errcode_codes, to join on a log table.",
+            ),
+            (
+                "kubectl logs -f deploy/app | errcode explain --live",
+                "Watch the codes of a log as it comes, updated in place (q quits and prints the summary).",
             ),
             (
                 "errcode lookup AuthFailure.SignatureExpire",

@@ -128,10 +128,10 @@ pub fn say_error(message: &str) {
 
 /// `note:` in the current language, before a note on stderr.
 pub fn note(message: &str) {
-    match crate::lang::Lang::current() {
-        crate::lang::Lang::En => say(format_args!("note: {message}")),
-        crate::lang::Lang::Zh => say(format_args!("注意：{message}")),
-    }
+    say(format_args!(
+        "{}",
+        crate::t!("note: {message}", "注意：{message}")
+    ));
 }
 
 /// Maps a command's result to the process exit status, printing the error (if any) on one line.

@@ -15,10 +15,10 @@ pub enum Lang {
 /// The language decided for this process; unset means the locale's.
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
-/// A message in English or Chinese, the one way errcode words a text in both languages:
+/// A text in English or Chinese, the one way errcode words what it says in both languages.
 /// `t!("en {x}", "中文 {x}")` formats one of the two in the process's language
-/// ([`Lang::current`]); `t!(lang; "en {x}", "中文 {x}")` in `lang`, for code handed its language
-/// (output takes `settings.lang`, so that its tests render either).
+/// (`Lang::current()`); `t!(lang; "en {x}", "中文 {x}")` in `lang`, for code that is handed its
+/// language (output takes `settings.lang`, so that its tests can render either).
 #[macro_export]
 macro_rules! t {
     ($en:literal, $zh:literal $(,)?) => {

@@ -84,6 +84,11 @@ impl Palette {
         Palette { enabled }
     }
 
+    /// Whether it colours.
+    pub fn enabled(self) -> bool {
+        self.enabled
+    }
+
     /// `text` in `style`, or as it is when colour is off.
     pub fn paint(self, text: &str, style: Style) -> String {
         if self.enabled {
@@ -139,13 +144,26 @@ impl Palette {
         status.map_or_else(|| "-".to_string(), |s| self.http(s))
     }
 
-    /// A retry class, coloured by what it asks of the user.
+    /// A retry class's slug, coloured by what it asks of the user.
     pub fn retry(self, retry: Option<Retry>) -> String {
+        self.retry_in(retry, Lang::En)
+    }
+
+    /// A retry class's word in `lang` (its slug in English), coloured as [`Palette::retry`].
+    pub fn retry_in(self, retry: Option<Retry>, lang: Lang) -> String {
+        self.retry_word(
+            retry,
+            retry.map_or("-", |r| crate::table::labels::retry(r, lang)),
+        )
+    }
+
+    /// `word` coloured as the retry class `retry` is.
+    pub fn retry_word(self, retry: Option<Retry>, word: &str) -> String {
         match retry {
-            Some(Retry::Backoff) => self.good("backoff"),
-            Some(Retry::AfterFix) => self.warn("after-fix"),
-            Some(Retry::Never) => self.bad("never"),
-            None => self.dim("-"),
+            Some(Retry::Backoff) => self.good(word),
+            Some(Retry::AfterFix) => self.warn(word),
+            Some(Retry::Never) => self.bad(word),
+            None => self.dim(word),
         }
     }
 

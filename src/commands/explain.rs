@@ -14,6 +14,8 @@ use crate::table::Table;
 use crate::text::escape;
 
 mod inputs;
+#[cfg(unix)]
+mod live;
 mod options;
 mod pieces;
 mod printer;
@@ -191,6 +193,12 @@ pub fn run(
             })
             .collect(),
     };
+    if options.live {
+        #[cfg(unix)]
+        return live::run(inputs, out, &mut io::stderr(), table, settings, options);
+        #[cfg(not(unix))]
+        return report::summarise(inputs, out, &mut io::stderr(), table, settings, options);
+    }
     let human = matches!(settings.format, None | Some(Format::Human));
     let reads_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin));
     // Live input (`tail -f`) must not wait inside a pager; nor is a pipe paged.
@@ -234,7 +242,8 @@ pub fn explain_inputs(
     settings: &Settings,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    if options.summary {
+    // Bytes handed over in the process are whole: --live summarises them.
+    if options.summary || options.live {
         report::summarise(inputs, out, err, table, settings, options)
     } else {
         explain_each(inputs, out, err, table, settings, options)

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
 use crate::error::{file_error, note, say_error, Error, Outcome};
+use crate::lang::Lang;
 use crate::output::{self, RowStyle};
 use crate::settings::Format;
 use crate::text::escape;
@@ -16,7 +17,7 @@ pub mod export;
 pub mod parse;
 pub use crate::settings::Settings;
 use crate::table::query::Query;
-use crate::table::{self, Retry, Row, Table};
+use crate::table::{self, labels, Retry, Row, Table};
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok()
@@ -251,7 +252,7 @@ fn write_notes(rows: &[&Row]) {
         .into_iter()
         .filter_map(|s| table::http_status_note_in(s, lang))
     {
-        note(text);
+        note(&text);
     }
 }
 
@@ -589,6 +590,8 @@ pub fn list(
         (true, Some(pattern), None) => V3Table::builtin().matching(pattern),
         (true, None, None) => V3Table::builtin().rows().iter().collect(),
     };
+    // A Chinese label names its slug.
+    let known = table.all_categories();
     let legacy_rows = table.rows().iter().filter(|_| legacy);
     let rows: Vec<&Row> = legacy_rows
         .chain(v3_rows)
@@ -598,7 +601,7 @@ pub fn list(
             filter
                 .category
                 .as_deref()
-                .is_none_or(|c| r.category.as_deref() == Some(c))
+                .is_none_or(|c| r.category.as_deref() == Some(labels::category_slug(c, &known)))
         })
         .filter(|r| filter.retry.is_none_or(|k| r.retry == Some(k)))
         .collect();
@@ -616,7 +619,8 @@ pub fn list(
             ));
         }
         if let Some(c) = &filter.category {
-            let (c, known) = (escape(c), table.all_categories().join(", "));
+            let known = labels::known_list(&table.all_categories(), Lang::current());
+            let c = escape(c);
             why.push(crate::t!(
                 "--category {c} (known: {known})",
                 "--category {c}（已有类别：{known}）"

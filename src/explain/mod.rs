@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod problems;
+pub mod recent;
 pub mod summary;
 pub mod timeline;
 
@@ -181,7 +182,7 @@ pub struct Finding<'t> {
     /// Notes, in order of importance.
     pub notes: Vec<Note>,
     /// For an SDK's client-side code, or its string without a code, what its `Message` says:
-    /// what `<cause>` in the row's meaning stands for (cut to [`MAX_CAUSE`] characters).
+    /// what `<cause>` in the row's meaning stands for (cut to `MAX_CAUSE` characters).
     pub cause: Option<String>,
 }
 

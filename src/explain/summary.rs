@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use crate::explain::recent::Recent;
 use crate::explain::timeline::{bucket_of, Buckets, MAX_CELLS};
 use crate::input::time::Millis;
 use crate::input::{Api, Value};
@@ -139,6 +140,8 @@ pub struct Entry {
     pub request_ids: Vec<String>,
     /// With `--by`: envelopes per time bucket.
     pub buckets: Buckets,
+    /// With `--live`: envelopes per slot of the last minutes.
+    pub recent: Option<Box<Recent>>,
 }
 
 /// The earliest and the latest time of a set of envelopes (milliseconds since the epoch):
@@ -174,6 +177,9 @@ pub struct Seen<'a> {
     pub time: Option<Millis>,
     /// Its RequestId.
     pub request_id: Option<Value<'a>>,
+    /// With `--live`: the time it counts at in the recent slots (when it was logged, else
+    /// when it was read).
+    pub recent: Option<Millis>,
 }
 
 impl Entry {
@@ -185,11 +191,15 @@ impl Entry {
             seen: Span::default(),
             request_ids: Vec::new(),
             buckets: Buckets::default(),
+            recent: None,
         }
     }
 
     fn see(&mut self, seen: &Seen<'_>) {
         self.seen.add(seen.time);
+        if let Some(t) = seen.recent {
+            self.recent.get_or_insert_with(Box::default).add(t, 1);
+        }
         if self.request_ids.len() < REQUEST_IDS {
             if let Some(id) = seen.request_id {
                 self.add_request_id(id.text_short(MAX_REQUEST_ID).into_owned());
@@ -212,6 +222,12 @@ impl Entry {
         self.seen.merge(later.seen);
         for id in later.request_ids {
             self.add_request_id(id);
+        }
+        if let Some(recent) = later.recent {
+            match &mut self.recent {
+                Some(mine) => mine.merge(&recent),
+                None => self.recent = Some(recent),
+            }
         }
         self.buckets.merge(&later.buckets)
     }
@@ -236,6 +252,8 @@ pub struct Summary {
     pub other_seen: Span,
     /// Of the envelopes of `other`, errors.
     pub other_errors: u64,
+    /// With `--live`: all envelopes counted, per slot of the last minutes.
+    pub recent: Recent,
     /// With `--by`: the bucket duration, in milliseconds.
     pub by: Option<Millis>,
     /// Buckets kept, of all codes.
@@ -257,6 +275,7 @@ impl Summary {
             other_codes: Distinct::default(),
             other_seen: Span::default(),
             other_errors: 0,
+            recent: Recent::default(),
             by: None,
             cells: 0,
             over: false,
@@ -307,6 +326,9 @@ impl Summary {
         match self.by_row.get(row) {
             Some(&slot) if slot > 0 => {
                 self.envelopes += 1;
+                if let Some(t) = seen.recent {
+                    self.recent.add(t, 1);
+                }
                 self.errors += u64::from(error);
                 let entry = &mut self.entries[slot as usize - 1];
                 entry.count += 1;
@@ -333,6 +355,9 @@ impl Summary {
     /// Counts an envelope; returns the index of its row, when it has one of its own.
     pub fn add(&mut self, key: Key, error: bool, seen: &Seen<'_>) -> Option<usize> {
         self.envelopes += 1;
+        if let Some(t) = seen.recent {
+            self.recent.add(t, 1);
+        }
         self.errors += u64::from(error);
         let at = self.slot(&key, 1);
         match at {
@@ -368,10 +393,54 @@ impl Summary {
         None
     }
 
+    /// A copy of these counts that keeps only the `n` rows a view puts first: codes with errors
+    /// before the others, each most frequent first (ties in the order first seen). The totals,
+    /// the recent slots and the codes past the first [`MAX_CODES`] are kept whole. Returns it,
+    /// and how many rows it left out: a view showing at most `n` rows needs no more.
+    pub fn head(&self, n: usize) -> (Summary, usize) {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        let key = |&i: &usize| {
+            let e = &self.entries[i];
+            (e.errors == 0, std::cmp::Reverse(e.count), i)
+        };
+        if n == 0 {
+            order.clear();
+        } else if order.len() > n {
+            order.select_nth_unstable_by_key(n - 1, key);
+            order.truncate(n);
+            // In the order first seen, as the whole summary holds them.
+            order.sort_unstable();
+        }
+        let entries: Vec<Entry> = order.iter().map(|&i| self.entries[i].clone()).collect();
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.folded().into_owned(), i))
+            .collect();
+        let left = self.entries.len() - entries.len();
+        let copy = Summary {
+            envelopes: self.envelopes,
+            errors: self.errors,
+            entries,
+            index,
+            by_row: vec![0; self.by_row.len()],
+            other: self.other,
+            other_codes: self.other_codes.clone(),
+            other_seen: self.other_seen,
+            other_errors: self.other_errors,
+            recent: self.recent.clone(),
+            by: self.by,
+            cells: self.cells,
+            over: self.over,
+        };
+        (copy, left)
+    }
+
     /// Takes in the counts of input that came after all of this summary's.
     pub fn merge(&mut self, later: Summary) {
         self.envelopes += later.envelopes;
         self.errors += later.errors;
+        self.recent.merge(&later.recent);
         for entry in later.entries {
             match self.slot(&entry.key, entry.count) {
                 Some(i) => {
@@ -537,6 +606,7 @@ mod tests {
         let seen = |time, id: &'static str| Seen {
             time,
             request_id: Some(Value(id.as_bytes())),
+            recent: None,
         };
         s.add_row(1, 41601, true, &seen(Some(5), "\"a\""));
         s.add(key(41601), true, &seen(None, "\"b\""));
@@ -554,6 +624,37 @@ mod tests {
 }
 
 #[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    #[test]
+    fn the_head_keeps_the_rows_a_view_puts_first_and_the_totals() {
+        let mut s = Summary::new(0);
+        // 0..20: code n seen n + 1 times, the odd ones errors.
+        for n in 0..20i128 {
+            for _ in 0..=n {
+                s.add(Key::legacy(n), n % 2 == 1, &Seen::default());
+            }
+        }
+        let (head, left) = s.head(5);
+        assert_eq!(left, 15);
+        let codes: Vec<&Key> = head.entries().iter().map(|e| &e.key).collect();
+        // The five most frequent error codes (19, 17, 15, 13, 11), in the order first seen.
+        let expected: Vec<Key> = [11, 13, 15, 17, 19].map(Key::legacy).to_vec();
+        assert_eq!(codes, expected.iter().collect::<Vec<_>>());
+        assert_eq!((head.envelopes, head.errors), (s.envelopes, s.errors));
+        // The copy counts on as the whole does: its index holds its rows.
+        let mut head = head;
+        head.add(Key::legacy(19), true, &Seen::default());
+        assert_eq!(head.entries()[4].count, 21);
+        assert_eq!(head.entries().len(), 5);
+        let (all, left) = s.head(100);
+        assert_eq!((all.entries(), left), (s.entries(), 0));
+        assert_eq!(s.head(0).0.entries().len(), 0);
+    }
+}
+
+#[cfg(test)]
 mod seen_tests {
     use super::*;
 
@@ -567,6 +668,7 @@ mod seen_tests {
         let seen = |i: usize| Seen {
             time: (i % 5 != 0).then_some(1_000 - (i as i64 * 37) % 900),
             request_id: Some(Value(ids[i].as_bytes())),
+            recent: Some(1_000 - (i as i64 * 37) % 900),
         };
         let mut whole = Summary::new(0);
         (0..40).for_each(|i| {
@@ -597,6 +699,7 @@ mod seen_tests {
                 &Seen {
                     time: None,
                     request_id: Some(Value(id.as_bytes())),
+                    recent: None,
                 },
             );
         }

@@ -13,11 +13,15 @@
 //! - `splits`: lines a container runtime split (CRI `P`, Docker's 16 KiB records), joined;
 //! - `sdk`: the error strings of Tencent Cloud's SDKs, an input form without JSON;
 //! - `parallel`: a large file read in parts, for a consumer that can take parts in;
+//! - `follow`: input still being written (`explain --live`): a file followed across
+//!   rotation, a pipe read as it comes;
 //! - `time`: when an envelope was logged, from its line's prefix or its record's own fields.
 
 mod compressed;
 mod emit;
 pub(crate) mod fields;
+#[cfg(unix)]
+pub(crate) mod follow;
 mod http;
 mod json;
 mod lines;

@@ -80,6 +80,8 @@ pub fn write_github(
         "title",
         format!("errcode {}", code_text(env, origin, finding)),
     ));
+    // The title is the code, for a reader's filters whatever the language; the message is
+    // read by a person, in --lang.
     let lang = settings.lang;
     let mut message = meaning_text(env, finding, lang);
     // The hint is what a CI reader acts on.
@@ -94,7 +96,8 @@ pub fn write_github(
         about.push(format!("RequestId {}", id.text_short(64)));
     }
     if !about.is_empty() {
-        message.push_str(&format!(" ({})", about.join("; ")));
+        let about = about.join(&crate::t!(lang; "; ", "；"));
+        message.push_str(&crate::t!(lang; " ({about})", "（{about}）"));
     }
     super::github::command(out, "error", &properties, &message)
 }
@@ -123,9 +126,10 @@ pub fn write_markdown_row(
     finding: &Finding<'_>,
     settings: &Settings,
 ) -> io::Result<()> {
+    let lang = settings.lang;
     let verdict = match finding.verdict {
-        Verdict::Success => "success",
-        Verdict::Error => "error",
+        Verdict::Success => crate::t!(lang; "success", "成功"),
+        Verdict::Error => crate::t!(lang; "error", "错误"),
     };
     let cells = [
         origin.file.to_string(),

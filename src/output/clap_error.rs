@@ -89,6 +89,14 @@ fn first_line(error: &clap::Error, lang: Lang) -> Option<String> {
         ErrorKind::MissingRequiredArgument if lang == Lang::Zh => {
             Some("缺少以下必需的参数：".to_string())
         }
+        // clap says an argument given twice conflicts with itself.
+        ErrorKind::ArgumentConflict if arg.is_some() && arg == text(ContextKind::PriorArg) => {
+            let arg = arg?;
+            Some(crate::t!(lang;
+                "the argument '{arg}' cannot be used multiple times",
+                "参数 '{arg}' 只能给出一次"
+            ))
+        }
         ErrorKind::ArgumentConflict if lang == Lang::Zh => Some(format!(
             "参数 '{}' 不能与 '{}' 一起使用",
             arg?,

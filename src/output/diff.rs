@@ -174,20 +174,24 @@ impl Report for Diff<'_, '_> {
         // A new error code fails the check: an error; the rest, notices.
         for (c, (_, shown, meanings)) in self.changes.iter().zip(&self.marked) {
             let kind = if c.is_new_error() { "error" } else { "notice" };
+            let (after, before, change) = (c.after, c.before, signed(c.change()));
+            let envelopes = counted(after, "envelope", "envelopes");
             let what = match (c.is_new(), c.is_gone()) {
-                (true, _) => format!(
-                    "new: {}, none before",
-                    counted(c.after, "envelope", "envelopes")
+                (true, _) => crate::t!(lang;
+                    "new: {envelopes}, none before",
+                    "新出现：{after} 个响应，之前没有"
                 ),
-                (_, true) => format!("gone: none, {} before", c.before),
-                _ => format!(
-                    "{}, {} before ({})",
-                    counted(c.after, "envelope", "envelopes"),
-                    c.before,
-                    signed(c.change())
+                (_, true) => crate::t!(lang;
+                    "gone: none, {before} before",
+                    "已消失：现在没有，之前 {before} 个"
+                ),
+                _ => crate::t!(lang;
+                    "{envelopes}, {before} before ({change})",
+                    "{after} 个响应，之前 {before} 个（{change}）"
                 ),
             };
-            let mut message = format!("{what}: {}", summary_meaning(meanings, lang));
+            let meaning = summary_meaning(meanings, lang);
+            let mut message = crate::t!(lang; "{what}: {meaning}", "{what}：{meaning}");
             // A new error fails the check: its hint is what the CI reader acts on.
             if let (true, Some(hint)) = (c.is_new_error(), first_hint(meanings, lang)) {
                 message.push_str(&crate::t!(lang; " · hint: {hint}", " · 建议：{hint}"));
@@ -312,22 +316,19 @@ fn write_left_out(out: &mut dyn Write, left_out: [LeftOut; 2], lang: Lang) -> io
 
 /// Envelopes and errors before and after.
 fn write_totals(out: &mut dyn Write, [before, after]: [&Summary; 2], lang: Lang) -> io::Result<()> {
-    // The English counts take a singular for one; Chinese has none.
-    match lang {
-        Lang::En => writeln!(
-            out,
-            "before: {}, {}; after: {}, {}",
-            counted(before.envelopes, "envelope", "envelopes"),
-            counted(before.errors, "error", "errors"),
-            counted(after.envelopes, "envelope", "envelopes"),
-            counted(after.errors, "error", "errors")
-        ),
-        Lang::Zh => writeln!(
-            out,
-            "之前：共 {} 个响应，{} 个错误；之后：共 {} 个响应，{} 个错误",
-            before.envelopes, before.errors, after.envelopes, after.errors
-        ),
-    }?;
+    let (before_envelopes, before_errors) = (before.envelopes, before.errors);
+    let (after_envelopes, after_errors) = (after.envelopes, after.errors);
+    let [before_counted, before_errors_counted, after_counted, after_errors_counted] = [
+        counted(before_envelopes, "envelope", "envelopes"),
+        counted(before_errors, "error", "errors"),
+        counted(after_envelopes, "envelope", "envelopes"),
+        counted(after_errors, "error", "errors"),
+    ];
+    let totals = crate::t!(lang;
+        "before: {before_counted}, {before_errors_counted}; after: {after_counted}, {after_errors_counted}",
+        "之前：共 {before_envelopes} 个响应，{before_errors} 个错误；之后：共 {after_envelopes} 个响应，{after_errors} 个错误"
+    );
+    writeln!(out, "{totals}")?;
     if crate::explain::diff::other_uncovered(before, after) {
         let max = crate::explain::summary::MAX_CODES;
         let note = crate::t!(lang;

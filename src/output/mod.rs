@@ -10,6 +10,7 @@
 //! - [`diff`]: `explain --diff`;
 //! - [`export`]: `export`, one entry per code as csv, tsv, NDJSON, a bulk body or SQL;
 //! - [`chart`]: `explain --summary --by`, a chart per code;
+//! - `live`: `explain --live`'s screen, drawn in place;
 //! - [`github`] and [`markdown`]: workflow commands and Markdown tables, escaped;
 //! - [`annotations`]: one envelope as a workflow annotation or a Markdown row;
 //! - `shares`: the summary's shares of errors by category and retry class, and `--group`;
@@ -25,6 +26,8 @@ pub mod diff;
 pub mod envelope;
 pub mod export;
 pub mod github;
+#[cfg(unix)]
+pub mod live;
 pub mod markdown;
 pub mod notes;
 pub mod pager;

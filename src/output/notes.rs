@@ -252,20 +252,19 @@ pub fn text(note: &Note, lang: Lang) -> String {
         Note::MessageDiffers { table, sent } => {
             let sent = escape(sent);
             // In English, each text with its English; in Chinese, the text.
-            let texts = |en: bool| {
-                table
-                    .iter()
-                    .map(|(zh, english)| match (en, english) {
-                        (true, Some(english)) => format!("{} ({})", escape(zh), escape(english)),
-                        _ => escape(zh).into_owned(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            };
-            let (en_texts, zh_texts) = (texts(true), texts(false));
+            let texts = table
+                .iter()
+                .map(
+                    |(zh, english)| match english.as_deref().filter(|_| lang == Lang::En) {
+                        Some(english) => format!("{} ({})", escape(zh), escape(english)),
+                        None => escape(zh).into_owned(),
+                    },
+                )
+                .collect::<Vec<_>>()
+                .join(" / ");
             crate::t!(lang;
-                "Message \"{sent}\" differs from the table's text: {en_texts}",
-                "Message \"{sent}\" 与错误码表的描述不同：{zh_texts}"
+                "Message \"{sent}\" differs from the table's text: {texts}",
+                "Message \"{sent}\" 与错误码表的描述不同：{texts}"
             )
         }
         Note::StringNumber(field, n) => {

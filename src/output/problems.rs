@@ -205,10 +205,8 @@ fn shell_word(word: &str) -> String {
 
 /// The warnings beyond those told.
 pub fn more_not_shown(more: u64, lang: Lang) -> String {
-    match more {
-        1 => crate::t!(lang; "1 more problem not shown", "另有 1 个问题未显示"),
-        _ => crate::t!(lang; "{more} more problems not shown", "另有 {more} 个问题未显示"),
-    }
+    let more_problems = crate::output::counted(more, "more problem", "more problems");
+    crate::t!(lang; "{more_problems} not shown", "另有 {more} 个问题未显示")
 }
 
 /// The warnings still held, then how many more were not shown, each a line on `err`: what a

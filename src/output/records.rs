@@ -98,8 +98,9 @@ fn paint_line(p: Palette, line: &str, paint: Paint) -> String {
         Paint::Bad => p.bad(line),
         Paint::Dim => p.dim(line),
         Paint::Http(status) if line == status.to_string() => p.http(status),
-        Paint::Retry(retry) if line == retry.map_or("-", Retry::as_str) => p.retry(retry),
+        // The class's word in either language, or a line of it where it wraps.
+        Paint::Retry(retry) => p.retry_word(retry, line),
         Paint::Highlight(terms) => p.highlight(line, terms),
-        Paint::Http(_) | Paint::Retry(_) => line.to_string(),
+        Paint::Http(_) => line.to_string(),
     }
 }

@@ -56,6 +56,8 @@ pub(crate) struct SummaryRow<'a> {
     pub(crate) request_ids: &'a [String],
     /// With `--by`: per time bucket.
     pub(crate) buckets: Option<&'a Buckets>,
+    /// With `--live`: per slot of the last minutes.
+    pub(crate) recent: Option<&'a crate::explain::recent::Recent>,
 }
 
 impl SummaryRow<'_> {
@@ -105,6 +107,7 @@ pub(crate) fn rows<'a>(summary: &'a Summary, table: &'a Table) -> Vec<SummaryRow
                 seen: e.seen,
                 request_ids: &e.request_ids,
                 buckets: Some(&e.buckets),
+                recent: e.recent.as_deref(),
             }
         })
         .collect();
@@ -121,6 +124,7 @@ pub(crate) fn rows<'a>(summary: &'a Summary, table: &'a Table) -> Vec<SummaryRow
             seen: summary.other_seen,
             request_ids: &[],
             buckets: None,
+            recent: None,
         });
     }
     counts
@@ -247,16 +251,15 @@ pub(crate) fn summary_meaning(rows: &[Row], lang: Lang) -> String {
 /// How many envelopes, and how many errors.
 pub(crate) fn write_totals(out: &mut dyn Write, summary: &Summary, lang: Lang) -> io::Result<()> {
     let (total, errors) = (summary.envelopes, summary.errors);
-    // The English counts take a singular for one; Chinese has none.
-    match lang {
-        Lang::En => writeln!(
-            out,
-            "{}, {}",
-            counted(total, "envelope", "envelopes"),
-            counted(errors, "error", "errors")
-        ),
-        Lang::Zh => writeln!(out, "共 {total} 个响应，{errors} 个错误"),
-    }
+    let (envelopes, errors_counted) = (
+        counted(total, "envelope", "envelopes"),
+        counted(errors, "error", "errors"),
+    );
+    let line = crate::t!(lang;
+        "{envelopes}, {errors_counted}",
+        "共 {total} 个响应，{errors} 个错误"
+    );
+    writeln!(out, "{line}")
 }
 
 /// How many envelopes fell before `--since` and after `--until`, in words; `None` when none
@@ -331,15 +334,10 @@ pub(crate) fn write_rows_cut(out: &mut impl Write, cut: usize, lang: Lang) -> io
     if cut == 0 {
         return Ok(());
     }
-    let line = match cut {
-        1 => crate::t!(lang;
-            "… and 1 more row: --format plain or json lists every row",
-            "……另有 1 行：--format plain 或 json 列出全部"
-        ),
-        _ => crate::t!(lang;
-            "… and {cut} more rows: --format plain or json lists every row",
-            "……另有 {cut} 行：--format plain 或 json 列出全部"
-        ),
-    };
+    let more = counted(cut as u64, "more row", "more rows");
+    let line = crate::t!(lang;
+        "… and {more}: --format plain or json lists every row",
+        "……另有 {cut} 行：--format plain 或 json 列出全部"
+    );
     writeln!(out, "{line}")
 }

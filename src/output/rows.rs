@@ -8,7 +8,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
-use crate::table::{Retry, Row};
+use crate::table::{labels, Retry, Row};
 
 use crate::output::records::{Paint, RecordField};
 use crate::settings::{Format, Palette};
@@ -58,6 +58,15 @@ struct JsonRow<'a> {
 enum RowCode {
     Number(u32),
     Text(String),
+}
+
+/// The English text of `row` when `lang` is English and the row has one: shown first, the
+/// table's own text beside it. Which text is shown is data, not a text errcode words itself.
+pub fn english(row: &Row, lang: Lang) -> Option<&str> {
+    match lang {
+        Lang::En => row.message_en.as_deref(),
+        Lang::Zh => None,
+    }
 }
 
 /// The hint of `row` in `lang`, falling back to the other language.
@@ -152,7 +161,8 @@ fn headers(style: &RowStyle) -> Vec<String> {
 
 /// The narrowest table that holds every code whole (and its header) beside columns that can
 /// still be read: borders and padding take three columns a column and one more; HTTP four;
-/// meaning and hint ten each, category eight, retry nine ("after-fix"), the source ten.
+/// meaning and hint ten each, category eight, retry its widest word ("after-fix", "修复后重试"),
+/// the source ten.
 fn table_width_needed(rows: &[&Row], style: &RowStyle) -> usize {
     let columns = if style.show_source { 7 } else { 6 };
     let code = rows
@@ -161,7 +171,12 @@ fn table_width_needed(rows: &[&Row], style: &RowStyle) -> usize {
         .chain([headers(style)[0].width()])
         .max()
         .unwrap_or(0);
-    let others = 4 + 10 + 8 + 9 + 10 + if style.show_source { 10 } else { 0 };
+    let retry = labels::RETRIES
+        .iter()
+        .map(|&(r, _)| labels::retry(r, style.lang).width())
+        .max()
+        .unwrap_or(0);
+    let others = 4 + 10 + 8 + retry + 10 + if style.show_source { 10 } else { 0 };
     3 * columns + 1 + code + others
 }
 
@@ -182,8 +197,8 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
     grid.set_header(header.iter().map(|h| Cell::new(p.label(h))));
     for r in rows {
         let zh = p.highlight(&escape(&r.message), &style.highlight);
-        let meaning = match (style.lang, r.message_en.as_deref()) {
-            (Lang::En, Some(en)) => format!(
+        let meaning = match english(r, style.lang) {
+            Some(en) => format!(
                 "{}\n{}",
                 p.highlight(&escape(en), &style.highlight),
                 p.dim(&zh)
@@ -194,8 +209,12 @@ fn write_table(out: &mut impl Write, rows: &[&Row], style: &RowStyle) -> io::Res
             Cell::new(p.code(&r.label())),
             Cell::new(p.http_or_dash(r.http_status)),
             Cell::new(meaning),
-            Cell::new(escape(r.category.as_deref().unwrap_or("-"))),
-            Cell::new(p.retry(r.retry)),
+            Cell::new(escape(
+                r.category
+                    .as_deref()
+                    .map_or("-", |c| labels::category(c, style.lang)),
+            )),
+            Cell::new(p.retry_in(r.retry, style.lang)),
             Cell::new(p.highlight(
                 &escape(hint(r, style.lang).unwrap_or("-")),
                 &style.highlight,
@@ -230,14 +249,17 @@ fn write_records(
         .iter()
         .map(|r| {
             let zh = escape(&r.message).into_owned();
-            let meaning = match (style.lang, r.message_en.as_deref()) {
-                (Lang::En, Some(en)) => vec![
+            let meaning = match english(r, style.lang) {
+                Some(en) => vec![
                     (escape(en).into_owned(), Paint::Highlight(terms)),
                     (zh, Paint::Dim),
                 ],
                 _ => vec![(zh, Paint::Highlight(terms))],
             };
-            let retry = r.retry.map_or("-", Retry::as_str).to_string();
+            let retry = r
+                .retry
+                .map_or("-", |k| labels::retry(k, style.lang))
+                .to_string();
             let text = |t: Option<&str>| escape(t.unwrap_or("-")).into_owned();
             let mut values = vec![
                 vec![(r.label(), Paint::Code)],
@@ -246,7 +268,14 @@ fn write_records(
                     None => ("-".to_string(), Paint::Plain),
                 }],
                 meaning,
-                vec![(text(r.category.as_deref()), Paint::Plain)],
+                vec![(
+                    text(
+                        r.category
+                            .as_deref()
+                            .map(|c| labels::category(c, style.lang)),
+                    ),
+                    Paint::Plain,
+                )],
                 vec![(retry, Paint::Retry(r.retry))],
                 vec![(text(hint(r, style.lang)), Paint::Highlight(terms))],
             ];

@@ -17,7 +17,7 @@ use crate::output::report::{
     write_left_out, write_skipped, write_totals, Layout, Report, SummaryRow,
 };
 use crate::settings::Settings;
-use crate::table::Retry;
+use crate::table::{labels, Retry};
 use crate::text::escape;
 
 /// The most codes a group's row names.
@@ -147,15 +147,18 @@ pub(crate) fn write_shares(
     let retry: Vec<String> = errors_only(Group::Retry)
         .map(|s| {
             let name = match s.retry {
-                Some(r) => p.retry(Some(r)),
-                None => s.name.clone(),
+                Some(r) => p.retry_in(Some(r), lang),
+                None => labels::group(&s.name, lang).to_string(),
             };
             let (share, advice) = (percent(s.errors, errors), advice(s.retry, lang));
             crate::t!(lang; "{share} {name} ({advice})", "{share} {name}（{advice}）")
         })
         .collect();
     let category: Vec<String> = errors_only(Group::Category)
-        .map(|s| format!("{} {}", percent(s.errors, errors), escape(&s.name)))
+        .map(|s| {
+            let name = escape(labels::category(&s.name, lang));
+            format!("{} {name}", percent(s.errors, errors))
+        })
         .collect();
     let comma = crate::t!(lang; ", ", "，");
     let (retry, category) = (retry.join(&comma), category.join(&comma));
@@ -271,7 +274,7 @@ impl Report for Groups<'_> {
         let header = header.each_ref().map(String::as_str);
         let rows = self.groups.iter().map(|g| {
             vec![
-                g.name.clone(),
+                labels::group(&g.name, lang).to_string(),
                 g.count.to_string(),
                 format!("{:.2}%", self.share(g.count) * 100.0),
                 g.errors.to_string(),
@@ -287,12 +290,13 @@ impl Report for Groups<'_> {
     /// The groups as GitHub notices, one a group.
     fn github(&self, out: &mut impl Write) -> io::Result<()> {
         for g in &self.groups {
-            let message = format!(
-                "{} ({:.2}%), {}: {}",
-                crate::output::counted(g.count, "envelope", "envelopes"),
-                self.share(g.count) * 100.0,
-                crate::output::counted(g.errors, "error", "errors"),
-                self.codes(g)
+            let share = format!("{:.2}%", self.share(g.count) * 100.0);
+            let (count, errors, codes) = (g.count, g.errors, self.codes(g));
+            let envelopes = crate::output::counted(count, "envelope", "envelopes");
+            let errors_en = crate::output::counted(errors, "error", "errors");
+            let message = crate::t!(self.settings.lang;
+                "{envelopes} ({share}), {errors_en}: {codes}",
+                "{count} 个响应（{share}），{errors} 个错误：{codes}"
             );
             super::github::command(
                 out,
@@ -380,13 +384,13 @@ impl Report for Groups<'_> {
             // What a retry class asks, where it has errors to ask it of.
             let name = match (g.retry, self.group) {
                 (Some(r), _) if g.errors > 0 => {
-                    format!("{}\n{}", p.retry(Some(r)), advice(Some(r), lang))
+                    format!("{}\n{}", p.retry_in(Some(r), lang), advice(Some(r), lang))
                 }
-                (Some(r), _) => p.retry(Some(r)),
+                (Some(r), _) => p.retry_in(Some(r), lang),
                 (None, Group::Retry) if g.errors > 0 && g.name == "unknown" => {
-                    format!("{}\n{}", g.name, advice(None, lang))
+                    format!("{}\n{}", labels::group(&g.name, lang), advice(None, lang))
                 }
-                (None, _) => escape(&g.name).into_owned(),
+                (None, _) => escape(labels::group(&g.name, lang)).into_owned(),
             };
             let seen = match (g.seen.first, g.seen.last) {
                 (Some(f), Some(l)) if f == l => rfc3339(f),

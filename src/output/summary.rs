@@ -18,7 +18,7 @@ use crate::output::report::{
     Report, SummaryRow, MAX_TABLE_ROWS,
 };
 use crate::settings::Settings;
-use crate::table::{Retry, Row};
+use crate::table::{labels, Retry, Row};
 use crate::text::escape;
 
 #[derive(Serialize)]
@@ -47,6 +47,7 @@ fn table_width_needed(
     counts: &[SummaryRow<'_>],
     header: &[String],
     short: impl Fn(i64) -> String,
+    lang: Lang,
 ) -> usize {
     let widest = |f: &dyn Fn(&SummaryRow<'_>) -> usize, head: usize| {
         counts.iter().map(f).chain([head]).max().unwrap_or(0)
@@ -62,8 +63,13 @@ fn table_width_needed(
     let http = head(3).max(3);
     let class = widest(
         &|r| {
-            let category = r.category().map_or(1, crate::text::width);
-            category.max(r.retry().map_or(1, |x| x.as_str().len()))
+            let category = r
+                .category()
+                .map_or(1, |c| crate::text::width(labels::category(c, lang)));
+            category.max(
+                r.retry()
+                    .map_or(1, |x| crate::text::width(labels::retry(x, lang))),
+            )
         },
         head(4),
     );
@@ -128,12 +134,14 @@ fn record<'l>(
         ),
         field(
             &labels.category,
-            r.category().map_or("-".into(), |c| escape(c).into_owned()),
+            r.category().map_or("-".into(), |c| {
+                escape(labels::category(c, lang)).into_owned()
+            }),
             Paint::Plain,
         ),
         field(
             &labels.retry,
-            retry.map_or("-", Retry::as_str).to_string(),
+            retry.map_or("-", |k| labels::retry(k, lang)).to_string(),
             Paint::Retry(retry),
         ),
         field(&labels.meaning, summary_meaning(r.rows, lang), Paint::Plain),
@@ -184,15 +192,12 @@ impl View<'_, '_> {
     /// For the row of codes past the first 10,000: how many more codes it holds.
     fn other_note(&self, r: &SummaryRow<'_>) -> Option<String> {
         let max = crate::explain::summary::MAX_CODES;
-        r.distinct.map(|d| match d {
-            1 => crate::t!(self.settings.lang;
-                "(about 1 more distinct code, beyond the first {max})",
-                "（另外约 1 个不同的码，超出前 {max} 个）"
-            ),
-            _ => crate::t!(self.settings.lang;
-                "(about {d} more distinct codes, beyond the first {max})",
+        r.distinct.map(|d| {
+            let more = crate::output::counted(d, "more distinct code", "more distinct codes");
+            crate::t!(self.settings.lang;
+                "(about {more}, beyond the first {max})",
                 "（另外约 {d} 个不同的码，超出前 {max} 个）"
-            ),
+            )
         })
     }
 
@@ -237,8 +242,12 @@ impl Report for View<'_, '_> {
                     .first()
                     .and_then(|row| row.http_status)
                     .map_or("-".into(), |s| s.to_string()),
-                r.category().unwrap_or("-").to_string(),
-                r.retry().map_or("-", Retry::as_str).to_string(),
+                r.category()
+                    .map_or("-", |c| labels::category(c, self.settings.lang))
+                    .to_string(),
+                r.retry()
+                    .map_or("-", |k| labels::retry(k, self.settings.lang))
+                    .to_string(),
                 time(r.seen.first),
                 time(r.seen.last),
                 match r.request_ids {
@@ -255,23 +264,28 @@ impl Report for View<'_, '_> {
 
     /// The summary as GitHub notices, one a code.
     fn github(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.settings.lang;
         for r in self.counts {
             let seen = match (r.seen.first, r.seen.last) {
-                (Some(f), Some(l)) => format!(", {} – {}", rfc3339(f), rfc3339(l)),
+                (Some(f), Some(l)) => {
+                    let (f, l) = (rfc3339(f), rfc3339(l));
+                    crate::t!(lang; ", {f} – {l}", "，{f} – {l}")
+                }
                 _ => String::new(),
             };
-            let retry = r
-                .retry()
-                .map_or(String::new(), |x| format!(" (retry: {x})"));
-            let mut message = format!(
-                "{} ({:.2}%{seen}): {}{retry}",
-                crate::output::counted(r.count, "envelope", "envelopes"),
-                self.share(r.count) * 100.0,
-                self.meaning(r)
+            let retry = r.retry().map_or(String::new(), |x| {
+                let x = labels::retry(x, lang);
+                crate::t!(lang; " (retry: {x})", "（{x}）")
+            });
+            let share = format!("{:.2}%", self.share(r.count) * 100.0);
+            let (count, meaning) = (r.count, self.meaning(r));
+            let envelopes = crate::output::counted(count, "envelope", "envelopes");
+            let mut message = crate::t!(lang;
+                "{envelopes} ({share}{seen}): {meaning}{retry}",
+                "{count} 个响应（{share}{seen}）：{meaning}{retry}"
             );
             // The hint is what a CI reader acts on.
-            if let Some(hint) = r.hint(self.settings.lang) {
-                let lang = self.settings.lang;
+            if let Some(hint) = r.hint(lang) {
                 message.push_str(&crate::t!(lang; " · hint: {hint}", " · 建议：{hint}"));
             }
             super::github::command(
@@ -394,7 +408,7 @@ impl Report for View<'_, '_> {
         }
         header.push(crate::t!(lang; "Meaning", "描述"));
         // Narrower than the table needs to hold its codes whole: one record a code.
-        let needed = table_width_needed(counts, &header, |t| times.short(t));
+        let needed = table_width_needed(counts, &header, |t| times.short(t), lang);
         if usize::from(self.settings.width) < needed {
             let labels = Labels::new(lang);
             let records = narrow_records(self, counts, &times, &labels);
@@ -479,7 +493,7 @@ impl Times {
 
 /// A row of the summary table.
 fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell> {
-    let p = view.settings.palette;
+    let (p, lang) = (view.settings.palette, view.settings.lang);
     let http = r
         .rows
         .first()
@@ -488,8 +502,8 @@ fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell>
         (None, None) => "-".to_string(),
         (category, retry) => format!(
             "{}\n{}",
-            category.map_or("-".into(), escape),
-            retry.map_or("-".into(), |x| p.retry(Some(x)))
+            category.map_or("-".into(), |c| escape(labels::category(c, lang))),
+            retry.map_or("-".into(), |x| p.retry_in(Some(x), lang))
         ),
     };
     let mut cells = vec![

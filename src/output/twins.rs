@@ -33,10 +33,10 @@ pub fn write_plain(out: &mut impl Write, pairs: &[Pair]) -> io::Result<()> {
 
 /// The API 3.0 list a twin is from, in `lang`.
 fn list_name(source: &str, lang: Lang) -> String {
-    match (source, lang) {
-        ("product", Lang::Zh) => "产品".to_string(),
-        ("common", Lang::Zh) => "公共".to_string(),
-        (other, _) => escape(other).into_owned(),
+    match source {
+        "product" => crate::t!(lang; "product", "产品"),
+        "common" => crate::t!(lang; "common", "公共"),
+        other => escape(other).into_owned(),
     }
 }
 
@@ -71,7 +71,10 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
                     (list_name(&pair.v3_source, settings.lang), Paint::Plain),
                     (escape(&pair.legacy_message).into_owned(), Paint::Plain),
                     (escape(&pair.v3_message).into_owned(), Paint::Plain),
-                    (escape(&pair.evidence).into_owned(), Paint::Plain),
+                    (
+                        escape(pair.evidence_in(settings.lang)).into_owned(),
+                        Paint::Plain,
+                    ),
                 ];
                 header
                     .iter()
@@ -97,7 +100,7 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
             list_name(&pair.v3_source, settings.lang),
             escape(&pair.legacy_message).into_owned(),
             escape(&pair.v3_message).into_owned(),
-            escape(&pair.evidence).into_owned(),
+            escape(pair.evidence_in(settings.lang)).into_owned(),
         ]);
     }
     // The codes and the list are never cut (the width counts the padding).

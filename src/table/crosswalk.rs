@@ -23,10 +23,29 @@ pub struct Pair {
     pub v3_source: String,
     /// Why they mean the same (`identical`: the same text), or how they are related.
     pub evidence: String,
+    /// The evidence in Chinese, for any but `identical`; left out of JSON, which keeps its
+    /// fields as they were.
+    #[serde(default, skip_serializing)]
+    pub evidence_zh: Option<String>,
     /// The legacy code's text.
     pub legacy_message: String,
     /// The API 3.0 code's text.
     pub v3_message: String,
+}
+
+/// The word the data gives for twins with the same text, and its Chinese.
+const IDENTICAL: (&str, &str) = ("identical", "描述相同");
+
+impl Pair {
+    /// The evidence in `lang`: in Chinese, its Chinese, else (a pair without one) as written.
+    pub fn evidence_in(&self, lang: crate::lang::Lang) -> &str {
+        match (lang, &self.evidence_zh) {
+            (crate::lang::Lang::En, _) => &self.evidence,
+            (crate::lang::Lang::Zh, Some(zh)) => zh,
+            (crate::lang::Lang::Zh, None) if self.evidence == IDENTICAL.0 => IDENTICAL.1,
+            (crate::lang::Lang::Zh, None) => &self.evidence,
+        }
+    }
 }
 
 /// Every pair, in legacy-code order.
@@ -75,4 +94,51 @@ fn other_side(row: &crate::table::Row, pairs: &[Pair]) -> Vec<String> {
         }
     }
     codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn every_pair_has_its_evidence_in_chinese() {
+        let chinese = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for pair in pairs().iter().chain(see_also_pairs()) {
+            let zh = pair.evidence_in(Lang::Zh);
+            assert_ne!(zh, pair.evidence, "{} {}", pair.legacy, pair.v3);
+            assert!(chinese(zh) && !zh.contains("identical"), "{zh}");
+            // The Chinese is the evidence's own words, and says what the English says of codes.
+            for code in pair
+                .evidence
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+            {
+                if code.len() >= 5 && code.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    assert!(zh.contains(code), "{code} missing from {zh}");
+                }
+            }
+            assert_eq!(pair.evidence_in(Lang::En), pair.evidence);
+        }
+    }
+
+    #[test]
+    fn json_keeps_the_fields_it_had() {
+        let json = serde_json::to_value(&see_also_pairs()[0]).unwrap();
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        let want = [
+            "evidence",
+            "legacy",
+            "legacy_message",
+            "v3",
+            "v3_message",
+            "v3_source",
+        ];
+        assert_eq!(keys, want);
+    }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub mod answers;
 pub mod crosswalk;
 pub mod entries;
+pub mod labels;
 pub mod query;
 pub mod search;
 pub mod synonyms;
@@ -476,18 +477,21 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// What an HTTP status the table uses means on this platform, where it is not the usual meaning.
-pub fn http_status_note(status: u16) -> Option<&'static str> {
+pub fn http_status_note(status: u16) -> Option<String> {
     http_status_note_in(status, crate::lang::Lang::En)
 }
 
 /// [`http_status_note`] in `lang`.
-pub fn http_status_note_in(status: u16, lang: crate::lang::Lang) -> Option<&'static str> {
-    use crate::lang::Lang::{En, Zh};
-    match (status, lang) {
-        (456, En) => Some("HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)"),
-        (456, Zh) => Some("HTTP 456 不是注册过的 HTTP 状态码：本平台用它表示基础设施故障（52501-52514）"),
-        (402, En) => Some("HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required"),
-        (402, Zh) => Some("HTTP 402 在这里表示并发限制（同时下载太多），不是 Payment Required"),
+pub fn http_status_note_in(status: u16, lang: crate::lang::Lang) -> Option<String> {
+    match status {
+        456 => Some(crate::t!(lang;
+            "HTTP 456 is not a registered HTTP status: this platform answers it for infrastructure failures (52501-52514)",
+            "HTTP 456 不是标准 HTTP 状态码：本平台用它表示基础设施故障（52501-52514）"
+        )),
+        402 => Some(crate::t!(lang;
+            "HTTP 402 here means a concurrency limit (too many downloads at once), not Payment Required",
+            "HTTP 402 在这里表示并发限制（同时下载太多），不是 Payment Required"
+        )),
         _ => None,
     }
 }

@@ -928,7 +928,7 @@ fn a_category_no_code_has_is_a_usage_error_in_both_languages() {
     for bad in ["nope", "", "AUTH", "internal\u{1b}[2J", "\u{202e}auth"] {
         for (lang, said) in [
             ("en", "no code is of this category: give one of auth, "),
-            ("zh", "没有错误码属于此类别：请给出 auth、"),
+            ("zh", "没有错误码属于此类别：请给出 鉴权（auth）、"),
         ] {
             for mode in [&[][..], &["--summary"], &["--summary", "--by", "1h"]] {
                 let mut args = vec!["--lang", lang, "explain", "--category", bad];

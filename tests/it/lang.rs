@@ -85,7 +85,10 @@ fn notes_and_tables_are_in_chinese_too() {
     // Its two rows say it was listed twice: no note.
     assert_eq!(stderr, "", "{stderr}");
     let (_, _, stderr) = parts(&run(&["--lang", "zh", "lookup", "52502"]));
-    assert!(stderr.contains("注意：HTTP 456 不是注册过的"), "{stderr}");
+    assert!(
+        stderr.contains("注意：HTTP 456 不是标准 HTTP 状态码"),
+        "{stderr}"
+    );
     let (_, stdout, _) = parts(&run(&["--lang", "zh", "list", "--twins", "-f", "table"]));
     assert!(stdout.contains("旧版"), "{stdout}");
 }
@@ -307,4 +310,355 @@ fn help_is_told_in_chinese_for_every_command() {
     ]));
     assert_eq!(status, 0);
     assert!(stdout.contains("52502"), "{stdout}");
+}
+
+/// `errcode --lang zh ARGS` (a wide terminal for the tables): exit status, stdout, stderr.
+fn zh(args: &[&str]) -> (i32, String, String) {
+    let mut command = errcode();
+    command
+        .env("COLUMNS", "200")
+        .args(["--lang", "zh"])
+        .args(args);
+    parts(&command.output().unwrap())
+}
+
+/// The incident fixture's path, as an argument.
+fn incident() -> String {
+    crate::common::fixture("explain/incident.log")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn categories_and_retry_classes_have_chinese_labels_in_tables_and_summaries() {
+    let (status, table, _) = zh(&["list", "--category", "auth", "-f", "table"]);
+    assert_eq!(status, 0);
+    assert!(
+        table.contains("鉴权") && table.contains("修复后重试"),
+        "{table}"
+    );
+    assert!(
+        !table.contains(" auth ") && !table.contains("after-fix"),
+        "{table}"
+    );
+    // Narrow: one field a line, the labels still.
+    let mut narrow = errcode();
+    narrow.env("COLUMNS", "40");
+    narrow.args(["--lang", "zh", "list", "--category", "auth", "-f", "table"]);
+    let (_, records, _) = parts(&narrow.output().unwrap());
+    assert!(
+        records.contains("鉴权") && !records.contains("after-fix"),
+        "{records}"
+    );
+
+    let log = incident();
+    let (_, summary, _) = zh(&["explain", "--summary", "-f", "human", &log]);
+    assert!(
+        summary.contains("错误按类别：62% 内部错误，25% 鉴权，12% 参数"),
+        "{summary}"
+    );
+    assert!(summary.contains("62% 退避重试（"), "{summary}");
+    for unknown in ["internal", "backoff", "after-fix", " auth"] {
+        assert!(!summary.contains(unknown), "{unknown} in {summary}");
+    }
+    let (_, table, _) = zh(&["explain", "--summary", "-f", "table", &log]);
+    assert!(
+        table.contains("内部错误") && table.contains("退避重试"),
+        "{table}"
+    );
+    let (_, markdown, _) = zh(&["explain", "--summary", "-f", "markdown", &log]);
+    assert!(markdown.contains("| 内部错误 | 退避重试 |"), "{markdown}");
+    for group in ["retry", "category"] {
+        for format in ["table", "markdown"] {
+            let args = ["explain", "--summary", "--group", group, "-f", format, &log];
+            let (_, out, _) = zh(&args);
+            assert!(out.contains("成功"), "{args:?}: {out}");
+            for slug in ["backoff", "after-fix", "internal", "success"] {
+                assert!(!out.contains(slug), "{args:?}: {slug} in {out}");
+            }
+        }
+    }
+    let (_, human, _) = zh(&["explain", "-v", "-f", "human", &log]);
+    assert!(
+        human.contains("41601 · 预期 HTTP 200 · 鉴权 · 修复后重试"),
+        "{human}"
+    );
+    // English keeps the slugs everywhere.
+    let (_, en, _) = parts(&run(&["explain", "--summary", "-f", "human", &log]));
+    assert!(en.contains("errors by category: 62% internal"), "{en}");
+}
+
+#[test]
+fn json_and_plain_keep_the_slugs_in_chinese() {
+    let (_, json, _) = zh(&["list", "--category", "auth", "-f", "json"]);
+    assert!(json.contains("\"category\": \"auth\"") && json.contains("\"after-fix\""));
+    assert!(
+        !json.contains("\"鉴权\"") && !json.contains("\"修复后重试\""),
+        "{json}"
+    );
+    let (_, plain, _) = zh(&["list", "--category", "auth", "-f", "plain"]);
+    assert!(plain.contains("\tauth\tafter-fix\t"), "{plain}");
+    let log = incident();
+    let (_, plain, _) = zh(&["explain", "--summary", "-f", "plain", &log]);
+    assert!(plain.contains("\tinternal\tbackoff\t"), "{plain}");
+    let (_, plain, _) = zh(&[
+        "explain",
+        "--summary",
+        "--group",
+        "retry",
+        "-f",
+        "plain",
+        &log,
+    ]);
+    assert!(plain.starts_with("backoff\t"), "{plain}");
+    let (_, json, _) = zh(&["explain", "--summary", "-f", "json", &log]);
+    assert!(json.contains("\"category\": \"internal\"") && !json.contains("\"内部错误\""));
+    let (_, json, _) = zh(&[
+        "explain",
+        "--summary",
+        "--group",
+        "category",
+        "-f",
+        "json",
+        &log,
+    ]);
+    assert!(json.contains("\"category\": \"internal\"") && !json.contains("\"内部错误\""));
+}
+
+#[test]
+fn filters_take_the_chinese_labels_beside_the_slugs() {
+    let same = |label: &[&str], slug: &[&str]| {
+        for lang in ["zh", "en"] {
+            let with = |args: &[&str]| {
+                let mut all = vec!["--lang", lang];
+                all.extend_from_slice(args);
+                parts(&run(&all))
+            };
+            let (by_label, by_slug) = (with(label), with(slug));
+            assert_ne!(by_label.0, 2, "{label:?}: {}", by_label.2);
+            assert!(!by_label.1.is_empty());
+            assert_eq!(by_label, by_slug, "{label:?} / {slug:?}");
+        }
+    };
+    same(
+        &["list", "--category", "设备", "-f", "json"],
+        &["list", "--category", "device", "-f", "json"],
+    );
+    same(
+        &["list", "--category", "限频", "-f", "plain"],
+        &["list", "--category", "rate-limit", "-f", "plain"],
+    );
+    same(
+        &["list", "--retry", "退避重试", "--category", "网络"],
+        &["list", "--retry", "backoff", "--category", "network"],
+    );
+    let log = incident();
+    same(
+        &["explain", "--category", "鉴权", "-f", "json", &log],
+        &["explain", "--category", "auth", "-f", "json", &log],
+    );
+    same(
+        &["explain", "--retry", "修复后重试", "-f", "plain", &log],
+        &["explain", "--retry", "after-fix", "-f", "plain", &log],
+    );
+    same(
+        &[
+            "explain",
+            "--summary",
+            "--retry",
+            "不可重试",
+            "-f",
+            "json",
+            &log,
+        ],
+        &[
+            "explain",
+            "--summary",
+            "--retry",
+            "never",
+            "-f",
+            "json",
+            &log,
+        ],
+    );
+    same(
+        &[
+            "explain",
+            "--check",
+            "--category",
+            "内部错误",
+            "-f",
+            "plain",
+            &log,
+        ],
+        &[
+            "explain",
+            "--check",
+            "--category",
+            "internal",
+            "-f",
+            "plain",
+            &log,
+        ],
+    );
+}
+
+#[test]
+fn a_label_that_is_not_one_is_refused_with_the_labels_listed() {
+    // Part of a label, a label with a slug's case, and hostile text: no category.
+    for bad in ["设", "鉴权。", "\u{1b}[2J设备"] {
+        let (status, _, stderr) = zh(&["list", "--category", bad]);
+        assert_eq!(status, 1, "{bad}: {stderr}");
+        assert!(stderr.contains("设备（device）"), "{stderr}");
+        assert!(!stderr.contains('\u{1b}'), "{stderr}");
+        let (status, _, stderr) = zh(&["explain", "--category", bad, &incident()]);
+        assert_eq!(status, 2, "{bad}: {stderr}");
+        assert!(stderr.starts_with("errcode: --category ") && stderr.contains("鉴权（auth）"));
+        assert!(
+            !stderr.contains('\u{1b}') && stderr.lines().count() == 1,
+            "{stderr}"
+        );
+    }
+    for bad in ["退避", "重试", "BACKOFF重试", ""] {
+        let (status, _, stderr) = zh(&["list", "--retry", bad]);
+        assert_eq!(status, 2, "{bad}: {stderr}");
+        assert!(
+            stderr.contains("[可选值：never, after-fix, backoff]"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn completions_offer_the_slugs_only() {
+    let bash = include_str!("../../completions/errcode.bash");
+    assert!(bash.contains("after-fix"));
+    for (_, zh) in [
+        ("never", "不可重试"),
+        ("after-fix", "修复后重试"),
+        ("backoff", "退避重试"),
+    ] {
+        assert!(!bash.contains(zh), "{zh}");
+    }
+}
+
+#[test]
+fn twins_and_see_also_give_their_evidence_in_chinese() {
+    for list in ["--twins", "--see-also"] {
+        let (status, table, _) = zh(&["list", list, "-f", "table"]);
+        assert_eq!(status, 0);
+        assert!(
+            !table.contains("identical") && !table.contains("Both "),
+            "{table}"
+        );
+        let (_, plain, _) = zh(&["list", list, "-f", "plain"]);
+        let (_, en, _) = parts(&run(&["list", list, "-f", "plain"]));
+        assert_eq!(plain, en, "plain keeps its columns whatever the language");
+        let (_, json, _) = zh(&["list", list, "-f", "json"]);
+        assert!(!json.contains("evidence_zh"), "{json}");
+    }
+    let (_, table, _) = zh(&["list", "--twins", "-f", "table"]);
+    assert!(table.contains("描述相同"), "{table}");
+    let (_, table, _) = zh(&["list", "--see-also", "-f", "table"]);
+    assert!(
+        table.contains("X-TC-Token") && table.contains("凭证"),
+        "{table}"
+    );
+}
+
+#[test]
+fn an_option_given_twice_is_said_as_such() {
+    let (status, _, stderr) = zh(&["list", "--http", "200", "--http", "456"]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("参数 '--http <STATUS>' 只能给出一次"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("一起使用"), "{stderr}");
+    // Two different options that conflict still conflict.
+    let (_, _, stderr) = zh(&["list", "--twins", "--http", "200"]);
+    assert!(
+        stderr.contains("不能与 '--http <STATUS>' 一起使用"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = parts(&run(&["list", "--http", "1", "--http", "2"]));
+    assert!(
+        stderr.starts_with("errcode: the argument '--http <STATUS>' cannot be used multiple times")
+    );
+    // A hostile option name is the one clap knows, never the text typed.
+    let (status, _, stderr) = zh(&["list", "--retry=never", "--retry=\u{1b}[2J"]);
+    assert_eq!(status, 2);
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+}
+
+#[test]
+fn github_messages_follow_the_language_and_titles_stay_codes() {
+    let log = incident();
+    let (_, out, _) = zh(&["explain", "-f", "github", &log]);
+    let line = out.lines().next().unwrap();
+    assert!(
+        line.contains(",title=errcode 41601::Token 已过期"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("（预期 HTTP 200；RequestId a-02）"),
+        "{line}"
+    );
+    let (_, out, _) = zh(&["explain", "--summary", "-f", "github", &log]);
+    assert!(
+        out.starts_with("::notice title=errcode 52502::5 个响应（50.00%25，"),
+        "{out}"
+    );
+    assert!(out.contains("访问 Redis 错误（退避重试）"), "{out}");
+    let (_, out, _) = zh(&[
+        "explain",
+        "--summary",
+        "--group",
+        "retry",
+        "-f",
+        "github",
+        &log,
+    ]);
+    assert!(
+        out.starts_with("::notice title=errcode backoff::5 个响应（50.00%25），5 个错误：52502"),
+        "{out}"
+    );
+    let (_, out, _) = zh(&["explain", "--diff", &log, &log, "-f", "github"]);
+    assert!(
+        out.contains("::5 个响应，之前 5 个（0）：访问 Redis 错误"),
+        "{out}"
+    );
+    for args in [
+        vec!["explain", "-f", "github", &log],
+        vec!["explain", "--summary", "-f", "github", &log],
+        vec!["explain", "--diff", &log, &log, "-f", "github"],
+    ] {
+        let (_, out, _) = zh(&args);
+        for line in out.lines() {
+            let (head, message) = line.split_once("::").unwrap().1.split_once("::").unwrap();
+            assert!(head.contains("title=errcode "), "{line}");
+            assert!(has_chinese(message), "{args:?}: {line}");
+            assert!(
+                !message.contains("envelope") && !message.contains("retry"),
+                "{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_code_the_table_lacks_is_counted_under_unknown_in_chinese() {
+    let log = "{\"RequestId\":\"r1\",\"Code\":0,\"StatusCode\":49999,\"Message\":\"x\"}\n";
+    let summary = |args: &[&str]| {
+        let mut all = vec!["--lang", "zh", "explain", "--summary"];
+        all.extend_from_slice(args);
+        parts(&crate::common::run_with_input(&all, log.as_bytes()))
+    };
+    let (_, _, stderr) = summary(&["-f", "plain"]);
+    assert!(stderr.contains("错误按类别：100% 未知"), "{stderr}");
+    assert!(stderr.contains("错误按重试分类：100% 未知（"), "{stderr}");
+    let (_, stdout, _) = summary(&["--group", "category", "-f", "markdown"]);
+    assert!(stdout.contains("| 未知 | 1 |"), "{stdout}");
+    let (_, stdout, _) = summary(&["--group", "category", "-f", "plain"]);
+    assert!(stdout.starts_with("unknown\t1\t"), "{stdout}");
 }

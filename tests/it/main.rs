@@ -14,6 +14,7 @@ mod input_layer;
 mod input_layer_support;
 mod lang;
 mod layouts;
+mod live;
 mod readme;
 mod regressions;
 mod report;

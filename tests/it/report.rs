@@ -272,7 +272,7 @@ fn the_human_summary_ends_with_the_shares_of_errors_by_retry_class_and_category(
     assert!(
         parts(&out)
             .2
-            .contains("错误按重试分类：62% backoff（暂时性故障：退避后重试）"),
+            .contains("错误按重试分类：62% 退避重试（暂时性故障：退避后重试）"),
         "{}",
         parts(&out).2
     );

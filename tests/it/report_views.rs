@@ -522,7 +522,7 @@ fn github_and_markdown_carry_the_hint_and_say_which_http_status_they_show() {
     );
     let zh = parts(&out).1;
     assert!(
-        zh.contains(" · 建议：") && zh.contains("(预期 HTTP 456; RequestId r-1)"),
+        zh.contains(" · 建议：") && zh.contains("（预期 HTTP 456；RequestId r-1）"),
         "{zh}"
     );
 }

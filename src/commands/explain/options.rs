@@ -15,6 +15,8 @@ use crate::text::escape;
 pub struct Options {
     /// Count per StatusCode instead of explaining each envelope.
     pub summary: bool,
+    /// Show the counts in a view updated as the input grows, then the summary.
+    pub live: bool,
     /// Exit 1 when an envelope is an error.
     pub check: bool,
     /// With `check`: write nothing on stdout.
@@ -62,6 +64,18 @@ impl Options {
                 settings.lang,
             )));
         }
+        if args.live
+            && matches!(
+                format,
+                Some(Format::Json | Format::Github | Format::Markdown)
+            )
+        {
+            let name = format!("{:?}", format.unwrap_or(Format::Human)).to_lowercase();
+            return Err(Error::Usage(crate::t!(
+                "--live draws for people: it takes --format table, plain or human, not {name} (--summary --format {name} writes the counts for tools)",
+                "--live 是给人看的视图：可用 --format table、plain 或 human，不能用 {name}（--summary --format {name} 输出给工具读的计数）"
+            )));
+        }
         let mut filter = Filter::new(args.errors, &args.status)?;
         filter.class(args.category, args.retry.map(Retry::from), table)?;
         let (window, bound_notes) = window(args.since.as_deref(), args.until.as_deref())?;
@@ -88,6 +102,7 @@ impl Options {
         }
         Ok(Options {
             summary: args.summary,
+            live: args.live,
             check: args.check,
             quiet: args.quiet,
             filter,
@@ -240,10 +255,13 @@ impl Filter {
         retry: Option<Retry>,
         table: &crate::table::Table,
     ) -> Result<(), Error> {
+        let known = table.envelope_categories();
+        let category =
+            category.map(|c| crate::table::labels::category_slug(&c, &known).to_string());
         if let Some(c) = &category {
-            let known = table.envelope_categories();
             if !known.contains(&c.as_str()) {
-                let (c, known) = (escape(c), known.join(&crate::t!(", ", "、")));
+                let lang = crate::lang::Lang::current();
+                let (c, known) = (escape(c), crate::table::labels::known_list(&known, lang));
                 return Err(Error::Usage(crate::t!(
                     "--category {c}: no code is of this category: give one of {known}",
                     "--category {c}：没有错误码属于此类别：请给出 {known} 之一"

@@ -59,6 +59,9 @@ pub(super) struct Counter<'t> {
     samples: bool,
     /// `--since` and `--until`.
     window: Option<Window>,
+    /// With `--live`: when the input now being read arrived, the time of the envelopes that
+    /// have none of their own in the recent slots.
+    arrival: Option<Millis>,
 }
 
 impl<'t> Counter<'t> {
@@ -72,6 +75,22 @@ impl<'t> Counter<'t> {
         &self.clock
     }
 
+    /// What was wrong in the input so far.
+    pub(super) fn problems(&self) -> &Problems {
+        &self.problems
+    }
+
+    /// Counts in the recent slots too (`--live`), each envelope at its own time, or at
+    /// `arrival` when it has none: the input now being read came at `arrival`.
+    pub(super) fn arrived(&mut self, arrival: Millis) {
+        self.arrival = Some(arrival);
+    }
+
+    /// Names the input now being read, in the problems told of it.
+    pub(super) fn set_file(&mut self, name: String) {
+        self.file = name;
+    }
+
     pub(super) fn new(table: &'t Table, options: &Options) -> Counter<'t> {
         Counter {
             table,
@@ -83,6 +102,7 @@ impl<'t> Counter<'t> {
             clock: Clock::local(),
             samples: options.diff.is_none(),
             window: options.window,
+            arrival: None,
         }
     }
 
@@ -160,9 +180,11 @@ impl Sink for Counter<'_> {
                     }
                 }
                 let error = verdict == Verdict::Error;
+                let time = time.map(crate::input::time::millis);
                 let seen = Seen {
-                    time: time.map(crate::input::time::millis),
+                    time,
                     request_id: env.request_id.filter(|_| self.samples),
+                    recent: self.arrival.map(|now| recent_time(time, now)),
                 };
                 match rows.first() {
                     Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
@@ -196,6 +218,7 @@ impl Parts for Counter<'_> {
             },
             samples: self.samples,
             window: self.window,
+            arrival: self.arrival,
         }
     }
 
@@ -211,6 +234,17 @@ impl Parts for Counter<'_> {
     }
 }
 
+/// The time an envelope counts at in the recent slots: when it was logged, so that history
+/// replayed at once (`kubectl logs -f` starts with it) lands where it belongs rather than as a
+/// spike now; when it was read if it has no time, or one more than a minute ahead of the
+/// arrival (a clock or zone that is off would put it out of sight).
+fn recent_time(logged: Option<Millis>, arrival: Millis) -> Millis {
+    match logged {
+        Some(t) if t <= arrival.saturating_add(60_000) => t,
+        _ => arrival,
+    }
+}
+
 /// `explain --summary`: every input counted together.
 pub(super) fn summarise(
     inputs: Vec<Input<'_>>,
@@ -223,6 +257,30 @@ pub(super) fn summarise(
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let mut counter = Counter::new(table, options);
     let (failed, bytes) = counter.count(inputs, err, settings.lang);
+    report(
+        counter,
+        &names,
+        (failed, bytes),
+        out,
+        err,
+        settings,
+        options,
+    )
+}
+
+/// The summary of what `counter` counted of the inputs `names`: the notes on the times read
+/// and what was skipped on `err`, the report on `out`, and the exit. `read` tells whether an
+/// input could not be read, and the bytes read.
+pub(super) fn report(
+    counter: Counter<'_>,
+    names: &[String],
+    (failed, bytes): (bool, u64),
+    out: &mut impl Write,
+    err: &mut impl Write,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let table = counter.table;
     let mut notes = options.bound_notes.clone();
     notes.merge(&counter.clock.notes());
     output::problems::write_time_notes(err, &notes, settings.lang).ok();
@@ -237,7 +295,7 @@ pub(super) fn summarise(
         if failed {
             return Err(Error::Reported);
         }
-        return Err(nothing_found(&names, bytes, &problems, settings.lang));
+        return Err(nothing_found(names, bytes, &problems, settings.lang));
     }
     if let Some(by) = summary.by {
         check_buckets(&summary, by)?;
@@ -298,17 +356,16 @@ fn append_step(
     err: &mut impl Write,
     write: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
 ) {
-    let en = lang == crate::lang::Lang::En;
     let shown = escape(&path.to_string_lossy()).into_owned();
     let not_a_file = match std::fs::metadata(path) {
         Ok(meta) => !meta.is_file(),
         Err(e) => e.kind() != io::ErrorKind::NotFound,
     };
     if not_a_file {
-        let line = match en {
-            true => format!("errcode: warning: GITHUB_STEP_SUMMARY: {shown} is not a regular file: the step summary is left out; set it to a file"),
-            false => format!("errcode: 警告：GITHUB_STEP_SUMMARY：{shown} 不是普通文件：未写入步骤摘要；请设为一个文件"),
-        };
+        let line = crate::t!(lang;
+            "errcode: warning: GITHUB_STEP_SUMMARY: {shown} is not a regular file: the step summary is left out; set it to a file",
+            "errcode: 警告：GITHUB_STEP_SUMMARY：{shown} 不是普通文件：未写入步骤摘要；请设为一个文件"
+        );
         writeln!(err, "{line}").ok();
         return;
     }
@@ -326,10 +383,10 @@ fn append_step(
         });
     if let Err(e) = written {
         let e = escape(&e.to_string()).into_owned();
-        let line = match en {
-            true => format!("errcode: warning: GITHUB_STEP_SUMMARY: cannot write {shown}: {e}: the step summary is left out"),
-            false => format!("errcode: 警告：GITHUB_STEP_SUMMARY：无法写入 {shown}：{e}：未写入步骤摘要"),
-        };
+        let line = crate::t!(lang;
+            "errcode: warning: GITHUB_STEP_SUMMARY: cannot write {shown}: {e}: the step summary is left out",
+            "errcode: 警告：GITHUB_STEP_SUMMARY：无法写入 {shown}：{e}：未写入步骤摘要"
+        );
         writeln!(err, "{line}").ok();
     }
 }
@@ -424,4 +481,29 @@ fn check_buckets(summary: &Summary, by: Millis) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn recent_slots_count_at_the_logged_time_unless_it_is_ahead_of_the_arrival() {
+        let arrival = 1_000_000_000;
+        // History replayed at once lands where it was logged.
+        assert_eq!(
+            super::recent_time(Some(arrival - 3_600_000), arrival),
+            arrival - 3_600_000
+        );
+        // A line with no time counts when it arrived.
+        assert_eq!(super::recent_time(None, arrival), arrival);
+        // Slightly ahead (clocks a little apart) is kept; far ahead is a clock or zone off.
+        assert_eq!(
+            super::recent_time(Some(arrival + 30_000), arrival),
+            arrival + 30_000
+        );
+        assert_eq!(
+            super::recent_time(Some(arrival + 3_600_000), arrival),
+            arrival
+        );
+        assert_eq!(super::recent_time(Some(i64::MAX), i64::MAX - 1), i64::MAX);
+    }
 }

@@ -276,7 +276,10 @@ fn glossary(
     let mut status = value_text(env.status_code, 40);
     let mut status_spans = Spans::default();
     if let Some(row) = matched(f) {
-        let category = row.category.as_deref().unwrap_or("-");
+        let category = row
+            .category
+            .as_deref()
+            .map_or("-", |c| crate::table::labels::category(c, lang));
         // Whether to retry is no question for a success.
         let retry = match (row.code, row.retry) {
             (200, _) | (_, None) => None,
@@ -295,8 +298,9 @@ fn glossary(
             None => format!("{code} · {}", escape(category)),
         };
         if let Some(retry) = retry {
-            status_spans.text(format!("{status} · retry "));
-            status_spans.push(retry.as_str(), retry_paint(retry));
+            // The Chinese label says 重试 itself.
+            status_spans.text(crate::t!(lang; "{status} · retry ", "{status} · "));
+            status_spans.push(crate::table::labels::retry(retry, lang), retry_paint(retry));
         }
     }
     if status_spans.is_empty() {

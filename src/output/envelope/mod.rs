@@ -23,13 +23,10 @@ pub fn meaning(row: &Row, lang: Lang) -> String {
     escape(message(row, lang)).into_owned()
 }
 
-/// A row's text in `lang`: which of the table's texts is shown (its English one, where it has
-/// one), data rather than a text errcode words itself.
+/// A row's text in `lang`: its English one where [`english`](crate::output::rows::english)
+/// picks it, else the table's own.
 fn message(row: &Row, lang: Lang) -> &str {
-    match lang {
-        Lang::En => row.message_en.as_deref().unwrap_or(&row.message),
-        Lang::Zh => &row.message,
-    }
+    crate::output::rows::english(row, lang).unwrap_or(&row.message)
 }
 
 /// A row's meaning in `lang`, not escaped, with an SDK's `cause` in place of `<cause>` (words
