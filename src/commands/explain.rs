@@ -330,6 +330,9 @@ fn explain_each(
                     failed = true;
                 }
             }
+            if !explainer.options.quiet && !explainer.out.gone {
+                explainer.printer.finish(&mut explainer.out)?;
+            }
             explainer.flush()
         })();
         let Explainer {

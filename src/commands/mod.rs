@@ -285,26 +285,10 @@ fn row_style(settings: &Settings, highlight: Vec<String>, show_source: bool) -> 
     }
 }
 
-/// Notes on stderr about what the shown rows hold: a code listed twice, an unusual HTTP status.
+/// The note on stderr a lookup adds: what an HTTP status of the rows means on this platform
+/// where it is not the usual meaning (the rows show the status, not that it is unusual). A
+/// code listed twice needs none: its rows show both meanings.
 fn write_notes(rows: &[&Row]) {
-    let mut twice = BTreeSet::new();
-    for pair in rows.windows(2) {
-        if pair[0].label() == pair[1].label() {
-            twice.insert((pair[0].name.is_some(), pair[0].label()));
-        }
-    }
-    for (v3, code) in twice {
-        match v3 {
-            true => note(&crate::t!(
-                "{code} is both a product code and a common API 3.0 code; both texts are shown",
-                "{code} 既是产品错误码又是 API 3.0 公共错误码；两种说明都已列出"
-            )),
-            false => note(&crate::t!(
-                "the source document lists {code} twice, with two meanings; both are shown",
-                "源文档把 {code} 列了两次，含义不同；两种都已列出"
-            )),
-        }
-    }
     let statuses: BTreeSet<u16> = rows.iter().filter_map(|r| r.http_status).collect();
     let lang = crate::lang::Lang::current();
     for text in statuses
@@ -312,6 +296,99 @@ fn write_notes(rows: &[&Row]) {
         .filter_map(|s| table::http_status_note_in(s, lang))
     {
         note(&text);
+    }
+}
+
+/// The notes on the other API generation's codes of the rows looked up: for one code, its
+/// twins and related codes by name; for several, one line that counts them and says where
+/// they are listed, instead of a line a code.
+fn write_crosswalk_notes(rows: &[&Row]) {
+    let mut codes: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+    for row in rows {
+        // A code with two rows (a product and a common code) is noted once.
+        let code = row.label();
+        if codes.iter().any(|(seen, ..)| *seen == code) {
+            continue;
+        }
+        let twins = crate::table::crosswalk::twins_of(row);
+        let see_also = crate::table::crosswalk::see_also_of(row);
+        if !twins.is_empty() || !see_also.is_empty() {
+            codes.push((code, twins, see_also));
+        }
+    }
+    // A few codes are named; many are counted.
+    if codes.len() <= NAMED_CODES {
+        for (code, twins, see_also) in &codes {
+            write_crosswalk_note(code, twins, see_also);
+        }
+        return;
+    }
+    let twins = codes.iter().filter(|(_, t, _)| !t.is_empty()).count();
+    let related = codes.iter().filter(|(_, _, s)| !s.is_empty()).count();
+    let twins = match twins {
+        0 => None,
+        1 => Some(crate::t!(
+            "1 of these codes means the same as a code of the other API generation",
+            "其中 1 个错误码与另一代 API 的错误码含义相同"
+        )),
+        t => Some(crate::t!(
+            "{t} of these codes mean the same as a code of the other API generation",
+            "其中 {t} 个错误码与另一代 API 的错误码含义相同"
+        )),
+    };
+    let related = match (related, twins.is_some()) {
+        (0, _) => None,
+        (1, true) => Some(crate::t!("1 is related to one", "1 个与之相关")),
+        (r, true) => Some(crate::t!("{r} are related to one", "{r} 个与之相关")),
+        (1, false) => Some(crate::t!(
+            "1 of these codes is related to a code of the other API generation",
+            "其中 1 个错误码与另一代 API 的错误码相关"
+        )),
+        (r, false) => Some(crate::t!(
+            "{r} of these codes are related to a code of the other API generation",
+            "其中 {r} 个错误码与另一代 API 的错误码相关"
+        )),
+    };
+    let shows = match (&twins, &related) {
+        (Some(_), None) => crate::t!(
+            "`errcode list --twins` shows them, `errcode CODE` names them",
+            "`errcode list --twins` 列出它们，`errcode 错误码` 给出名称"
+        ),
+        (None, _) => crate::t!(
+            "`errcode list --see-also` shows them, `errcode CODE` names them",
+            "`errcode list --see-also` 列出它们，`errcode 错误码` 给出名称"
+        ),
+        (Some(_), Some(_)) => crate::t!(
+            "`errcode list --twins` and `errcode list --see-also` show them, `errcode CODE` names them",
+            "`errcode list --twins` 和 `errcode list --see-also` 列出它们，`errcode 错误码` 给出名称"
+        ),
+    };
+    let counts: Vec<String> = twins.into_iter().chain(related).collect();
+    if !counts.is_empty() {
+        let counts = counts.join(&crate::t!(", ", "，"));
+        note(&crate::t!("{counts}: {shows}", "{counts}：{shows}"));
+    }
+}
+
+/// Past this many codes with a code of the other generation, a lookup counts them in one note
+/// instead of naming each.
+const NAMED_CODES: usize = 3;
+
+/// The notes naming the other generation's codes of one code looked up.
+fn write_crosswalk_note(code: &str, twins: &[String], see_also: &[String]) {
+    if !twins.is_empty() {
+        let twins = twins.join(", ");
+        note(&crate::t!(
+            "{code} means the same as {twins} of the other API generation (`errcode list --twins` shows why)",
+            "{code} 与另一代 API 的 {twins} 含义相同（`errcode list --twins` 说明依据）"
+        ));
+    }
+    if !see_also.is_empty() {
+        let see_also = see_also.join(", ");
+        note(&crate::t!(
+            "see also {see_also} of the other API generation: related to {code}, but not the same (`errcode list --see-also` shows why)",
+            "另见另一代 API 的 {see_also}：与 {code} 相关，但含义不同（`errcode list --see-also` 说明依据）"
+        ));
     }
 }
 
@@ -426,31 +503,7 @@ pub fn lookup(
         }
         write_notes(&rows);
         if settings.rows_format() != crate::settings::Format::Json {
-            let mut noted: Vec<String> = Vec::new();
-            for row in &rows {
-                let twins = crate::table::crosswalk::twins_of(row);
-                // A code with two rows (a product and a common code) is noted once.
-                if noted.contains(&row.label()) {
-                    continue;
-                }
-                noted.push(row.label());
-                let code = row.label();
-                if !twins.is_empty() {
-                    let twins = twins.join(", ");
-                    note(&crate::t!(
-                        "{code} means the same as {twins} of the other API generation (`errcode list --twins` shows why)",
-                        "{code} 与另一代 API 的 {twins} 含义相同（`errcode list --twins` 说明依据）"
-                    ));
-                }
-                let see_also = crate::table::crosswalk::see_also_of(row);
-                if !see_also.is_empty() {
-                    let see_also = see_also.join(", ");
-                    note(&crate::t!(
-                        "see also {see_also} of the other API generation: related to {code}, but not the same (`errcode list --see-also` shows why)",
-                        "另见另一代 API 的 {see_also}：与 {code} 相关，但含义不同（`errcode list --see-also` 说明依据）"
-                    ));
-                }
-            }
+            write_crosswalk_notes(&rows);
         }
     }
     for message in &missing {
@@ -635,7 +688,8 @@ pub fn list(
     }
     output::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
     out.flush()?;
-    write_notes(&rows);
+    // A listing is read as a reference: its rows show what a note would say, and `errcode
+    // CODE` says the rest.
     Ok(Outcome::Found)
 }
 
@@ -683,7 +737,6 @@ pub fn search(
     }
     output::write_rows(out, &rows, &row_style(settings, search.highlight(), false))?;
     out.flush()?;
-    write_notes(&rows);
     Ok(Outcome::Found)
 }
 

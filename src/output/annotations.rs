@@ -45,8 +45,21 @@ fn meaning_text(env: &Envelope<'_>, finding: &Finding<'_>, lang: Lang) -> String
     }
 }
 
-/// `::error file=…,line=…,title=errcode CODE::meaning (RequestId …)` for an error envelope;
-/// nothing for a success.
+/// What to do about an error envelope: what a contradiction between its codes means, else the
+/// hint of the row it matched; not escaped (each format escapes it its own way).
+fn hint_text(env: &Envelope<'_>, finding: &Finding<'_>, lang: Lang) -> Option<String> {
+    if finding.verdict != Verdict::Error {
+        return None;
+    }
+    super::envelope::contradiction(env, finding, lang).or_else(|| {
+        let rows = finding.rows;
+        let row = rows.get(finding.message_matches.unwrap_or(0))?;
+        crate::output::hint(row, lang).map(str::to_string)
+    })
+}
+
+/// `::error file=…,line=…,title=errcode CODE::meaning · hint (HTTP … expected; RequestId …)`
+/// for an error envelope; nothing for a success.
 pub fn write_github(
     out: &mut impl Write,
     env: &Envelope<'_>,
@@ -69,10 +82,22 @@ pub fn write_github(
     ));
     // The title is the code, for a reader's filters whatever the language; the message is
     // read by a person, in --lang.
-    let mut message = meaning_text(env, finding, settings.lang);
+    let lang = settings.lang;
+    let mut message = meaning_text(env, finding, lang);
+    // The hint is what a CI reader acts on.
+    if let Some(hint) = hint_text(env, finding, lang) {
+        message.push_str(&crate::t!(lang; " · hint: {hint}", " · 建议：{hint}"));
+    }
+    let mut about = Vec::with_capacity(2);
+    if env.api != Api::Http {
+        about.extend(super::envelope::http_label(finding, lang, "HTTP "));
+    }
     if let Some(id) = env.request_id {
-        let id = id.text_short(64);
-        message.push_str(&crate::t!(settings.lang; " (RequestId {id})", "（RequestId {id}）"));
+        about.push(format!("RequestId {}", id.text_short(64)));
+    }
+    if !about.is_empty() {
+        let about = about.join(&crate::t!(lang; "; ", "；"));
+        message.push_str(&crate::t!(lang; " ({about})", "（{about}）"));
     }
     super::github::command(out, "error", &properties, &message)
 }
@@ -86,6 +111,8 @@ pub fn write_markdown_header(out: &mut impl Write, lang: Lang) -> io::Result<()>
         crate::t!(lang; "Verdict", "结论"),
         "RequestId".to_string(),
         crate::t!(lang; "Meaning", "描述"),
+        "HTTP".to_string(),
+        crate::t!(lang; "Hint", "建议"),
     ];
     let header = header.each_ref().map(String::as_str);
     super::markdown::table(out, &header, &[false, true], std::iter::empty())
@@ -112,6 +139,13 @@ pub fn write_markdown_row(
         env.request_id
             .map_or("-".into(), |id| id.text_short(64).into_owned()),
         meaning_text(env, finding, settings.lang),
+        // Appended: the HTTP status returned or expected, said which; the hint.
+        match env.api {
+            Api::Http => None,
+            _ => super::envelope::http_label(finding, settings.lang, ""),
+        }
+        .unwrap_or_else(|| "-".into()),
+        hint_text(env, finding, settings.lang).unwrap_or_else(|| "-".into()),
     ];
     let cells: Vec<String> = cells.iter().map(|c| super::markdown::cell(c)).collect();
     writeln!(out, "| {} |", cells.join(" | "))

@@ -15,7 +15,8 @@ use crate::explain::Verdict;
 use crate::lang::Lang;
 use crate::output::counted;
 use crate::output::report::{
-    left_out_text, resolve, summary_meaning, write_rows_cut, JsonCode, Report, MAX_TABLE_ROWS,
+    first_hint, left_out_text, resolve, summary_meaning, write_rows_cut, JsonCode, Report,
+    MAX_TABLE_ROWS,
 };
 use crate::settings::Settings;
 use crate::table::Table;
@@ -190,11 +191,16 @@ impl Report for Diff<'_, '_> {
                 ),
             };
             let meaning = summary_meaning(meanings, lang);
+            let mut message = crate::t!(lang; "{what}: {meaning}", "{what}：{meaning}");
+            // A new error fails the check: its hint is what the CI reader acts on.
+            if let (true, Some(hint)) = (c.is_new_error(), first_hint(meanings, lang)) {
+                message.push_str(&crate::t!(lang; " · hint: {hint}", " · 建议：{hint}"));
+            }
             super::github::command(
                 out,
                 kind,
                 &[("title", format!("errcode {shown}"))],
-                &crate::t!(lang; "{what}: {meaning}", "{what}：{meaning}"),
+                &message,
             )?;
         }
         Ok(())

@@ -24,6 +24,137 @@ pub fn json_notes(notes: &[Note], lang: Lang) -> Vec<JsonNote> {
         .collect()
 }
 
+/// Whether the human layout says a kind of note only with `--verbose`: what the platform
+/// documents as its usual behaviour (`Code` 0 beside a failing `StatusCode`, as the source
+/// document's own example has it; a gateway's `X-Request-Id` beside the body's RequestId).
+pub fn said_only_verbose(kind: NoteKind) -> bool {
+    matches!(
+        kind,
+        NoteKind::CodeZeroWithError | NoteKind::RequestIdMismatch
+    )
+}
+
+/// At most this many (code, kind) pairs are remembered as said: past it, a note is said in
+/// full again rather than the memory growing with a log of ever new codes.
+const MAX_SAID: usize = 10_000;
+
+/// What the human layout has said of the notes, in input order: each kind of note in full at
+/// its first envelope of a code, and how many envelopes each kind applied to, for the closing
+/// lines.
+#[derive(Debug, Default)]
+pub struct Told {
+    said: std::collections::HashSet<(String, NoteKind)>,
+    /// Each kind in the order first said, with the envelopes it applied to.
+    counts: Vec<(NoteKind, u64)>,
+    /// Whether a note was left unsaid because it had been said for its code.
+    folded: bool,
+}
+
+impl Told {
+    /// The notes of an envelope whose code is written `code` to say in full: those of a kind
+    /// not yet said for the code (every note of that kind on the envelope), none of a kind
+    /// said only with `--verbose`.
+    pub fn fold<'n>(&mut self, code: &str, notes: &'n [Note]) -> Vec<&'n Note> {
+        // The kinds on this envelope, and whether each is said here.
+        let mut here: Vec<(NoteKind, bool)> = Vec::new();
+        let mut shown = Vec::new();
+        for note in notes {
+            let kind = note.kind();
+            if said_only_verbose(kind) {
+                continue;
+            }
+            let say = match here.iter().find(|(k, _)| *k == kind) {
+                Some(&(_, say)) => say,
+                None => {
+                    match self.counts.iter_mut().find(|(k, _)| *k == kind) {
+                        Some((_, n)) => *n += 1,
+                        None => self.counts.push((kind, 1)),
+                    }
+                    let key = (code.to_string(), kind);
+                    let say = match self.said.contains(&key) {
+                        true => false,
+                        false if self.said.len() < MAX_SAID => self.said.insert(key),
+                        false => true,
+                    };
+                    self.folded |= !say;
+                    here.push((kind, say));
+                    say
+                }
+            };
+            if say {
+                shown.push(note);
+            }
+        }
+        shown
+    }
+
+    /// The closing lines, one a kind with the envelopes it applied to, when a note was left
+    /// unsaid: without them a reader would not know how often it applied.
+    pub fn closing_lines(&self, lang: Lang) -> Vec<String> {
+        if !self.folded {
+            return Vec::new();
+        }
+        self.counts
+            .iter()
+            .map(|&(kind, n)| {
+                let kind = kind_text(kind, lang);
+                match n {
+                    1 => crate::t!(lang; "note: {kind}: 1 envelope", "提示：{kind}：1 个响应"),
+                    _ => crate::t!(lang; "note: {kind}: {n} envelopes", "提示：{kind}：{n} 个响应"),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A kind of note in a few words, for the closing lines of the human layout.
+pub fn kind_text(kind: NoteKind, lang: Lang) -> String {
+    match kind {
+        NoteKind::MissingField => crate::t!(lang; "a field is missing", "缺少字段"),
+        NoteKind::UnknownCode => {
+            crate::t!(lang; "the code is not in the table", "错误码不在错误码表中")
+        }
+        NoteKind::NotACode => crate::t!(lang; "the code is not a code", "错误码不是有效的码"),
+        NoteKind::TwoMeanings => {
+            crate::t!(lang; "the code has several meanings", "错误码有多种含义")
+        }
+        NoteKind::HttpMismatch => crate::t!(lang;
+            "the HTTP status returned differs from the table's",
+            "返回的 HTTP 状态码与错误码表不同"
+        ),
+        NoteKind::CodeMismatch => {
+            crate::t!(lang; "Code contradicts StatusCode", "Code 与 StatusCode 矛盾")
+        }
+        NoteKind::CodeZeroWithError => crate::t!(lang;
+            "Code 0 with a failing StatusCode",
+            "Code 为 0 而 StatusCode 为错误码"
+        ),
+        NoteKind::UnexpectedCode => {
+            crate::t!(lang; "Code is neither 0 nor 500", "Code 既不是 0 也不是 500")
+        }
+        NoteKind::MessageDiffers => crate::t!(lang;
+            "Message differs from the table's text",
+            "Message 与错误码表的描述不同"
+        ),
+        NoteKind::StringNumber => {
+            crate::t!(lang; "a number was written as a string", "数字写成了字符串")
+        }
+        NoteKind::KeyCase => crate::t!(lang; "a key was written in another case", "键的大小写不同"),
+        NoteKind::LossyUtf8 => {
+            crate::t!(lang; "the input was not valid UTF-8", "输入不是有效的 UTF-8")
+        }
+        NoteKind::RequestIdMismatch => crate::t!(lang;
+            "the RequestId header and field differ",
+            "RequestId 响应头与字段不同"
+        ),
+        NoteKind::DuplicateKey => crate::t!(lang; "a key was written twice", "键出现两次"),
+        NoteKind::NotForAction => crate::t!(lang;
+            "the SDK does not document the code for the action",
+            "SDK 未记载该接口会返回该错误码"
+        ),
+    }
+}
+
 /// A note in `lang`.
 pub fn text(note: &Note, lang: Lang) -> String {
     match note {
@@ -179,5 +310,45 @@ mod tests {
         }
         let said = text(&Note::KeyCase("k\u{202e}".into(), Field::Code), Lang::Zh);
         assert!(!said.contains('\u{202e}'), "{said}");
+    }
+
+    #[test]
+    fn a_kind_is_said_once_a_code_and_counted_once_an_envelope() {
+        let mut told = Told::default();
+        let missing = [
+            Note::MissingField(Field::Message),
+            Note::MissingField(Field::Data),
+        ];
+        // Both notes of a kind on the first envelope of a code are said.
+        assert_eq!(told.fold("41601", &missing).len(), 2);
+        assert!(
+            told.closing_lines(Lang::En).is_empty(),
+            "nothing was left unsaid"
+        );
+        assert!(told.fold("41601", &missing).is_empty());
+        // Another code: said again.
+        assert_eq!(told.fold("40006", &missing[..1]).len(), 1);
+        // The platform's usual behaviour is not said, nor counted.
+        let usual = [Note::NormalWithFailure(52502), Note::RequestIdMismatch];
+        assert!(told.fold("52502", &usual).is_empty());
+        assert_eq!(
+            told.closing_lines(Lang::En),
+            ["note: a field is missing: 3 envelopes"]
+        );
+        assert_eq!(told.closing_lines(Lang::Zh), ["提示：缺少字段：3 个响应"]);
+    }
+
+    #[test]
+    fn the_memory_of_what_was_said_is_bounded() {
+        let mut told = Told::default();
+        let note = [Note::LossyUtf8];
+        for i in 0..MAX_SAID + 10 {
+            assert_eq!(told.fold(&i.to_string(), &note).len(), 1);
+        }
+        assert_eq!(told.said.len(), MAX_SAID);
+        // Past the bound, a code is said in full rather than remembered.
+        assert_eq!(told.fold(&(MAX_SAID + 5).to_string(), &note).len(), 1);
+        // A code remembered before is still folded.
+        assert!(told.fold("0", &note).is_empty());
     }
 }

@@ -70,6 +70,22 @@ impl SummaryRow<'_> {
     pub(crate) fn retry(&self) -> Option<Retry> {
         self.rows.first().and_then(|r| r.retry)
     }
+
+    /// What to do about its errors, in `lang`: its code's hint; none for a success (nothing to
+    /// do) or a code the table lacks. Not escaped.
+    pub(crate) fn hint(&self, lang: Lang) -> Option<&str> {
+        first_hint(self.rows, lang)
+    }
+}
+
+/// The hint of the first of a code's rows, none for a success: what GitHub and Markdown
+/// readers act on. Not escaped.
+pub(crate) fn first_hint(rows: &[Row], lang: Lang) -> Option<&str> {
+    let row = rows.first()?;
+    match row.category.as_deref() {
+        Some("success") => None,
+        _ => crate::output::hint(row, lang),
+    }
 }
 
 /// The rows of `summary`, most frequent first, with the row of codes past the first 10,000

@@ -230,6 +230,7 @@ impl Report for View<'_, '_> {
             crate::t!(lang; "Last seen", "最后出现"),
             crate::t!(lang; "RequestIds", "RequestId 示例"),
             crate::t!(lang; "Meaning", "描述"),
+            crate::t!(lang; "Hint", "建议"),
         ];
         let header = header.each_ref().map(String::as_str);
         let right = [true, true];
@@ -255,6 +256,7 @@ impl Report for View<'_, '_> {
                     ids => ids.join(", "),
                 },
                 self.meaning(r),
+                r.hint(lang).unwrap_or("-").to_string(),
             ]
         });
         super::markdown::table(out, &header, &right, rows)?;
@@ -279,10 +281,14 @@ impl Report for View<'_, '_> {
             let share = format!("{:.2}%", self.share(r.count) * 100.0);
             let (count, meaning) = (r.count, self.meaning(r));
             let envelopes = crate::output::counted(count, "envelope", "envelopes");
-            let message = crate::t!(lang;
+            let mut message = crate::t!(lang;
                 "{envelopes} ({share}{seen}): {meaning}{retry}",
                 "{count} 个响应（{share}{seen}）：{meaning}{retry}"
             );
+            // The hint is what a CI reader acts on.
+            if let Some(hint) = r.hint(lang) {
+                message.push_str(&crate::t!(lang; " · hint: {hint}", " · 建议：{hint}"));
+            }
             super::github::command(
                 out,
                 "notice",

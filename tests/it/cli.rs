@@ -43,12 +43,13 @@ fn a_bare_code_is_a_lookup() {
 }
 
 #[test]
-fn lookup_of_51603_shows_both_meanings_and_says_so() {
+fn lookup_of_51603_shows_both_meanings_without_a_note_saying_so() {
     let (status, stdout, stderr) = parts(&run(&["lookup", "51603"]));
     assert_eq!(status, 0);
     assert_eq!(codes_of_plain(&stdout), ["51603", "51603"]);
     assert!(stdout.contains("网关信令操作失败") && stdout.contains("消息队列发送失败"));
-    assert!(stderr.contains("lists 51603 twice"), "{stderr}");
+    // The two rows say it.
+    assert_eq!(stderr, "", "{stderr}");
 }
 
 #[test]
@@ -162,10 +163,63 @@ fn list_http_456_is_exactly_the_infrastructure_codes() {
     assert_eq!(status, 0);
     let expected: Vec<String> = (52501..=52514).map(|c| c.to_string()).collect();
     assert_eq!(codes_of_plain(&stdout), expected);
+    // The reader asked for HTTP 456: no note tells them of it.
+    assert_eq!(stderr, "", "{stderr}");
+}
+
+#[test]
+fn notes_on_stderr_say_only_what_the_rows_do_not() {
+    // A pattern: one line counts the codes with a code of the other generation, instead of a
+    // line a code (their last column names them).
+    let (status, stdout, stderr) = parts(&run(&["416xx"]));
+    assert_eq!(status, 0);
+    assert!(stdout.lines().count() > 17, "{stdout}");
+    assert_eq!(
+        stderr,
+        "note: 17 of these codes mean the same as a code of the other API generation, 4 are related to one: `errcode list --twins` and `errcode list --see-also` show them, `errcode CODE` names them\n"
+    );
+    let (_, _, zh) = parts(&run(&["--lang", "zh", "416xx"]));
+    assert_eq!(zh.lines().count(), 1, "{zh}");
+    assert!(zh.contains("其中 17 个错误码"), "{zh}");
+    // Only twins, or only related codes: the line says the one there is.
+    let (_, _, twins) = parts(&run(&["4161x"]));
+    assert_eq!(
+        twins,
+        "note: 5 of these codes mean the same as a code of the other API generation: `errcode list --twins` shows them, `errcode CODE` names them\n"
+    );
+    let (_, _, related) = parts(&run(&["41601", "41602", "41626", "41627"]));
+    assert_eq!(
+        related,
+        "note: 4 of these codes are related to a code of the other API generation: `errcode list --see-also` shows them, `errcode CODE` names them\n"
+    );
+    // A few codes are each named.
+    let (_, _, few) = parts(&run(&["4163x"]));
+    assert_eq!(few.lines().count(), 3, "{few}");
+    assert!(
+        few.lines().all(|l| l.contains(" means the same as ")),
+        "{few}"
+    );
+    // One code: its twins by name.
+    let (_, _, one) = parts(&run(&["41603"]));
+    assert!(
+        one.contains("41603 means the same as OperationDenied.ExceededMaximumDepth"),
+        "{one}"
+    );
+    // The whole list and a code listed twice: the rows say it all.
+    let (status, _, stderr) = parts(&run(&["list"]));
+    assert_eq!((status, stderr.as_str()), (0, ""));
+    let (_, stdout, stderr) = parts(&run(&["lookup", "51603"]));
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(!stderr.contains("twice"), "{stderr}");
+    // A code looked up with an unusual HTTP status: the reader needs to know what it means.
+    let (_, _, stderr) = parts(&run(&["52502"]));
     assert!(
         stderr.contains("HTTP 456 is not a registered HTTP status"),
         "{stderr}"
     );
+    // JSON: no note at all on the other generation's codes (they are fields).
+    let (_, _, stderr) = parts(&run(&["--format", "json", "416xx"]));
+    assert!(!stderr.contains("other API generation"), "{stderr}");
 }
 
 #[test]

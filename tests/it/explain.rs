@@ -1021,3 +1021,130 @@ fn a_message_in_the_table_s_english_is_no_difference_and_a_difference_quotes_the
     let rows: serde_json::Value = serde_json::from_str(&summary).unwrap();
     assert_eq!(rows[0]["message"], "消息队列发送失败", "{rows}");
 }
+
+/// `n` envelopes of 41601, each with a Message of its own that is not the table's.
+fn odd_41601(n: usize) -> Vec<u8> {
+    let mut log = Vec::new();
+    for i in 0..n {
+        log.extend_from_slice(
+            format!(r#"{{"RequestId":"r{i}","Code":500,"StatusCode":41601,"Message":"odd {i}","Data":""}}"#)
+                .as_bytes(),
+        );
+        log.push(b'\n');
+    }
+    log
+}
+
+/// Envelopes whose notes repeat: 41601 with a foreign Message three times, 52502 with `Code` 0
+/// twice, then 40006 with a foreign Message.
+fn repeated_notes() -> Vec<u8> {
+    let mut log = odd_41601(3);
+    for i in 0..2 {
+        log.extend_from_slice(
+            format!(r#"{{"RequestId":"z{i}","Code":0,"StatusCode":52502,"Message":"Error accessing Redis","Data":""}}"#)
+                .as_bytes(),
+        );
+        log.push(b'\n');
+    }
+    log.extend_from_slice(
+        br#"{"RequestId":"q","Code":500,"StatusCode":40006,"Message":"other","Data":""}"#,
+    );
+    log.push(b'\n');
+    log
+}
+
+#[test]
+fn a_kind_of_note_is_said_in_full_once_a_code_then_counted() {
+    let input = repeated_notes();
+    let (_, stdout, _) = parts(&run_with_input(&["explain", "--color", "never"], &input));
+    // Said in full at 41601's first envelope, not at its second or third; said again for 40006.
+    assert_eq!(
+        stdout.matches("differs from the table's text").count(),
+        2 + 1,
+        "{stdout}"
+    );
+    assert!(stdout.contains("\"odd 0\""), "{stdout}");
+    assert!(!stdout.contains("\"odd 1\""), "{stdout}");
+    // Code 0 beside 52502 is the platform's documented behaviour: not noted, not counted.
+    assert!(!stdout.contains("Code 0"), "{stdout}");
+    // The closing line counts every envelope the kind applied to.
+    let last = stdout.lines().last().unwrap();
+    assert_eq!(
+        last, "note: Message differs from the table's text: 4 envelopes",
+        "{stdout}"
+    );
+    // --verbose says every one, and needs no count.
+    let (_, verbose, _) = parts(&run_with_input(
+        &["explain", "-v", "--color", "never"],
+        &input,
+    ));
+    assert!(verbose.contains("\"odd 2\""), "{verbose}");
+    assert_eq!(
+        verbose.matches("source document's own example").count(),
+        2,
+        "{verbose}"
+    );
+    assert!(!verbose.contains("4 envelopes"), "{verbose}");
+    // JSON keeps every note on every envelope.
+    let (_, json, _) = parts(&run_with_input(&["explain", "--format", "json"], &input));
+    let notes: Vec<usize> = json_lines(&json)
+        .iter()
+        .map(|l| l["annotation"]["notes"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(notes, [1, 1, 1, 1, 1, 1], "{json}");
+    let (_, zh, _) = parts(&run_with_input(
+        &["explain", "--lang", "zh", "--color", "never"],
+        &input,
+    ));
+    assert_eq!(
+        zh.lines().last().unwrap(),
+        "提示：Message 与错误码表的描述不同：4 个响应",
+        "{zh}"
+    );
+}
+
+#[test]
+fn the_first_note_is_the_inputs_first_whatever_the_files_and_pieces() {
+    // Many envelopes, so that the output goes to the writer thread in several pieces; the
+    // note is said at the input's first envelope of the code, in each of two files alike.
+    let log = odd_41601(20_000);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.log"), dir.path().join("b.log"));
+    std::fs::write(&a, &log).unwrap();
+    std::fs::write(&b, &log).unwrap();
+    let out = errcode()
+        .args(["explain", "--color", "never"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let (status, stdout, _) = parts(&out);
+    assert_eq!(status, 0);
+    let noted: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("  note: Message"))
+        .collect();
+    assert_eq!(noted.len(), 1, "{noted:?}");
+    assert!(noted[0].contains("\"odd 0\""), "{noted:?}");
+    assert_eq!(
+        stdout.lines().last().unwrap(),
+        "note: Message differs from the table's text: 40000 envelopes"
+    );
+}
+
+#[test]
+fn a_request_id_header_differing_from_the_body_is_said_only_with_verbose() {
+    let input = b"HTTP/1.1 200 OK\r\nX-Request-Id: gw-1\r\n\r\n{\"RequestId\":\"body-1\",\"Code\":0,\"StatusCode\":200,\"Message\":\"ok\",\"Data\":\"\"}\r\n";
+    let (_, stdout, _) = parts(&run_with_input(&["explain", "--color", "never"], input));
+    assert!(!stdout.contains("differ"), "{stdout}");
+    let (_, verbose, _) = parts(&run_with_input(
+        &["explain", "-v", "--color", "never"],
+        input,
+    ));
+    assert!(
+        verbose.contains("the RequestId header and the RequestId field differ"),
+        "{verbose}"
+    );
+    let (_, json, _) = parts(&run_with_input(&["explain", "--format", "json"], input));
+    assert!(json.contains("\"request-id-mismatch\""), "{json}");
+}

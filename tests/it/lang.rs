@@ -82,11 +82,9 @@ fn notes_and_tables_are_in_chinese_too() {
         stdout.contains("错误码") && stdout.contains("建议"),
         "{stdout}"
     );
-    assert!(
-        stderr.starts_with("注意：源文档把 51603 列了两次"),
-        "{stderr}"
-    );
-    let (_, _, stderr) = parts(&run(&["--lang", "zh", "list", "--http", "456"]));
+    // Its two rows say it was listed twice: no note.
+    assert_eq!(stderr, "", "{stderr}");
+    let (_, _, stderr) = parts(&run(&["--lang", "zh", "lookup", "52502"]));
     assert!(
         stderr.contains("注意：HTTP 456 不是标准 HTTP 状态码"),
         "{stderr}"
@@ -382,7 +380,7 @@ fn categories_and_retry_classes_have_chinese_labels_in_tables_and_summaries() {
     }
     let (_, human, _) = zh(&["explain", "-v", "-f", "human", &log]);
     assert!(
-        human.contains("41601 · HTTP 200 · 鉴权 · 修复后重试"),
+        human.contains("41601 · 预期 HTTP 200 · 鉴权 · 修复后重试"),
         "{human}"
     );
     // English keeps the slugs everywhere.
@@ -602,7 +600,10 @@ fn github_messages_follow_the_language_and_titles_stay_codes() {
         line.contains(",title=errcode 41601::Token 已过期"),
         "{line}"
     );
-    assert!(line.ends_with("（RequestId a-02）"), "{line}");
+    assert!(
+        line.ends_with("（预期 HTTP 200；RequestId a-02）"),
+        "{line}"
+    );
     let (_, out, _) = zh(&["explain", "--summary", "-f", "github", &log]);
     assert!(
         out.starts_with("::notice title=errcode 52502::5 个响应（50.00%25，"),

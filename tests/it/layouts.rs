@@ -121,20 +121,33 @@ fn the_request_id_header_of_a_curl_response_is_shown() {
     let (_, plain, _) = parts(&run_with_input(&["explain", "--format", "plain"], input));
     assert_eq!(
         plain,
-        "-\t4\tsuccess\t200\t200\t0\thdr-9\tRequest succeeded\n"
+        "-\t4\tsuccess\t200\t200\t0\thdr-9\tRequest succeeded\t200\t200\n"
     );
 }
 
 #[test]
-fn code_zero_with_a_failure_is_an_observation() {
-    let input = br#"{"RequestId":"a","Code":0,"StatusCode":52502,"Message":"","Data":""}"#;
+fn code_zero_with_a_failure_is_an_observation_said_only_with_verbose() {
+    let input = br#"{"RequestId":"a","Code":0,"StatusCode":52502,"Message":"Error accessing Redis","Data":""}"#;
     let (_, stdout, _) = parts(&run_with_input(&["explain"], input));
     assert!(!stdout.contains("contradict"), "{stdout}");
-    assert!(stdout.contains("source document's own example"), "{stdout}");
+    // The platform's documented pairing is no news: not noted by default.
+    assert!(
+        !stdout.contains("source document's own example"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("note"), "{stdout}");
+    let (_, verbose, _) = parts(&run_with_input(&["explain", "-v"], input));
+    assert!(
+        verbose.contains("source document's own example"),
+        "{verbose}"
+    );
+    // JSON keeps it: it is data.
+    let (_, json, _) = parts(&run_with_input(&["explain", "--format", "json"], input));
+    assert!(json.contains("\"code-zero-with-error\""), "{json}");
 }
 
 #[test]
-fn plain_escapes_tabs_and_line_breaks_and_has_eight_fields() {
+fn plain_escapes_tabs_and_line_breaks_and_has_ten_fields() {
     let input = "{\"RequestId\":\"a\\tb\\nc\",\"Code\":\"x\\ty\",\"StatusCode\":\"4\\n1\",\"Message\":\"m\",\"Data\":\"\"}\n{\"StatusCode\":200,\"Code\":0}\n";
     let (status, stdout, _) = parts(&run_with_input(
         &["explain", "--format", "plain"],
@@ -144,10 +157,15 @@ fn plain_escapes_tabs_and_line_breaks_and_has_eight_fields() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     for line in &lines {
-        assert_eq!(line.split('\t').count(), 8, "{line}");
+        assert_eq!(line.split('\t').count(), 10, "{line}");
     }
-    assert_eq!(lines[0], "-\t1\terror\t4\\n1\t-\tx\\ty\ta\\tb\\nc\t-");
-    assert_eq!(lines[1], "-\t2\tsuccess\t200\t200\t0\t-\tRequest succeeded");
+    // A code the table lacks keeps the envelope's own Message as its meaning.
+    assert_eq!(lines[0], "-\t1\terror\t4\\n1\t-\tx\\ty\ta\\tb\\nc\tm\t-\t-");
+    // The table's HTTP status is appended as expected, with none returned.
+    assert_eq!(
+        lines[1],
+        "-\t2\tsuccess\t200\t200\t0\t-\tRequest succeeded\t-\t200"
+    );
 }
 
 #[test]
@@ -1164,4 +1182,36 @@ fn the_chart_writes_a_long_code_whole_above_its_bars() {
             assert!(bars.trim_end().ends_with("12"), "{lang} {width}: {text}");
         }
     }
+}
+
+#[test]
+fn plain_keeps_an_unknown_codes_message_escaped_and_cut() {
+    let input = concat!(
+        r#"{"RequestId":"a","Code":500,"StatusCode":49999,"Message":"bad\\t\tline\nend\u001b[2J","Data":""}"#,
+        "\n"
+    );
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "plain"],
+        input.as_bytes(),
+    ));
+    let fields: Vec<&str> = stdout.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 10, "{stdout:?}");
+    // The backslash doubled, the tab, line feed and escape written as escapes.
+    assert_eq!(fields[7], r"bad\\t\tline\nend\u001b[2J", "{stdout:?}");
+    // No HTTP status returned, none in the table.
+    assert_eq!(&fields[8..], ["-", "-"]);
+    let long = format!(
+        r#"{{"RequestId":"a","Code":500,"StatusCode":49999,"Message":"{}","Data":""}}"#,
+        "m".repeat(300)
+    );
+    let (_, stdout, _) = parts(&run_with_input(
+        &["explain", "--format", "plain"],
+        long.as_bytes(),
+    ));
+    let meaning = stdout.split('\t').nth(7).unwrap();
+    assert_eq!(meaning, format!("{}…", "m".repeat(200)), "{stdout:?}");
+    // An API 3.0 code the table lacks keeps its Message too.
+    let v3 = br#"{"Response":{"Error":{"Code":"No.Such","Message":"own words"},"RequestId":"v"}}"#;
+    let (_, stdout, _) = parts(&run_with_input(&["explain", "--format", "plain"], v3));
+    assert_eq!(stdout.split('\t').nth(7), Some("own words"), "{stdout:?}");
 }

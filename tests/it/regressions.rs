@@ -175,7 +175,7 @@ fn plain_output_doubles_a_backslash_so_an_escaped_tab_is_unambiguous() {
     let (status, stdout, stderr) = parts(&out);
     assert_eq!(status, 0, "{stderr}");
     let fields: Vec<&str> = stdout.trim_end_matches('\n').split('\t').collect();
-    assert_eq!(fields.len(), 8, "{stdout:?}");
+    assert_eq!(fields.len(), 10, "{stdout:?}");
     assert_eq!(fields[6], r"a\\tb\tc", "{stdout:?}");
     // A long value is cut, as the help says.
     let long = format!(

@@ -122,7 +122,14 @@ fn github_summary_notices_and_the_step_summary() {
     assert_eq!(status, 0);
     assert_eq!(
         stdout.lines().next().unwrap(),
-        "::notice title=errcode 52502::5 envelopes (50.00%25, 2026-11-27T08:02:40Z – 2026-11-27T08:05:31Z): Error accessing Redis (retry: backoff)"
+        "::notice title=errcode 52502::5 envelopes (50.00%25, 2026-11-27T08:02:40Z – 2026-11-27T08:05:31Z): Error accessing Redis (retry: backoff) · hint: A transient cache failure on the server: retry with exponential backoff and jitter."
+    );
+    // A success has nothing to do: no hint.
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("::notice title=errcode 200::") && !l.contains("hint")),
+        "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 4);
     assert!(stderr.starts_with("10 envelopes, 8 errors\nerrors by retry class: 62% backoff"));
@@ -182,16 +189,16 @@ fn markdown_tables_of_the_summary_the_diff_and_envelopes() {
         row.contains("| A\\|B |") && row.contains("| r\\|1 |"),
         "{row}"
     );
-    // Ten cells: eleven pipes that are not escaped.
+    // Eleven cells (the hint last): twelve pipes that are not escaped.
     assert_eq!(
         row.matches('|').count() - row.matches("\\|").count(),
-        11,
+        12,
         "{row}"
     );
     let out = run_with_input(&["explain", "--format", "markdown"], v3.as_bytes());
     assert_eq!(
         parts(&out).1,
-        "| File | Line | Code | Verdict | RequestId | Meaning |\n| --- | ---: | --- | --- | --- | --- |\n| - | 1 | A\\|B | error | r\\|1 | (not in the table): x \\| y |\n"
+        "| File | Line | Code | Verdict | RequestId | Meaning | HTTP | Hint |\n| --- | ---: | --- | --- | --- | --- | --- | --- |\n| - | 1 | A\\|B | error | r\\|1 | (not in the table): x \\| y | - | - |\n"
     );
     // lookup, list and search have no such layouts.
     for format in ["github", "markdown"] {
@@ -569,4 +576,104 @@ fn the_chart_is_scaled_by_errors_with_successes_muted() {
     let text = chart(&successes, &[]);
     assert!(!text.contains("scaled by errors"), "{text}");
     assert!(bars(&text, "200").chars().all(|c| c == '█'), "{text}");
+}
+
+#[test]
+fn github_and_markdown_carry_the_hint_and_say_which_http_status_they_show() {
+    let log = concat!(
+        r#"{"RequestId":"r-1","Code":0,"StatusCode":52502,"Message":"Error accessing Redis","Data":""}"#,
+        "\n",
+        r#"{"Response":{"Error":{"Code":"InvalidParameterValue.IllegalName","Message":"bad name"},"RequestId":"v-1"}}"#,
+        "\n",
+    );
+    let out = run_with_input(&["explain", "--format", "github"], log.as_bytes());
+    let lines: Vec<String> = parts(&out).1.lines().map(str::to_string).collect();
+    assert_eq!(
+        lines[0],
+        "::error title=errcode 52502::Error accessing Redis · hint: A transient cache failure on the server: retry with exponential backoff and jitter. (HTTP 456 expected; RequestId r-1)"
+    );
+    assert!(
+        lines[1].contains(
+            " · hint: Keep the name to Chinese characters, English letters, digits, _ and -."
+        ),
+        "{lines:?}"
+    );
+    let out = run_with_input(&["explain", "--format", "markdown"], log.as_bytes());
+    let stdout = parts(&out).1;
+    let rows: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        rows[0],
+        "| File | Line | Code | Verdict | RequestId | Meaning | HTTP | Hint |"
+    );
+    assert!(rows[2].ends_with(" | 456 expected | A transient cache failure on the server: retry with exponential backoff and jitter. |"), "{stdout}");
+    // A Markdown character in the hint is escaped in its cell.
+    assert!(rows[3].ends_with(", digits, \\_ and -. |"), "{stdout}");
+    // In Chinese, the words and the hint are Chinese.
+    let out = run_with_input(
+        &["explain", "--format", "github", "--lang", "zh"],
+        log.as_bytes(),
+    );
+    let zh = parts(&out).1;
+    assert!(
+        zh.contains(" · 建议：") && zh.contains("（预期 HTTP 456；RequestId r-1）"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn a_hint_from_a_user_table_cannot_start_a_workflow_command_or_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.json");
+    std::fs::write(
+        &table,
+        r#"[{"code": 60001, "http_status": 500, "message": "自定义", "category": "gateway", "retry": "backoff", "hint": "100% sure\n::warning::forged | <b>[x](y)</b>"}]"#,
+    )
+    .unwrap();
+    let log = br#"{"RequestId":"r","Code":500,"StatusCode":60001,"Message":"x","Data":""}"#;
+    let mut github = errcode();
+    github
+        .arg("--table")
+        .arg(&table)
+        .args(["explain", "--format", "github"]);
+    let stdout = parts(&common::output_with_input(github, log)).1;
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.contains(" · hint: 100%25 sure\\n::warning::forged | <b>[x](y)</b> (HTTP 500 expected; RequestId r)"),
+        "{stdout}"
+    );
+    let mut markdown = errcode();
+    markdown
+        .arg("--table")
+        .arg(&table)
+        .args(["explain", "--format", "markdown"]);
+    let stdout = parts(&common::output_with_input(markdown, log)).1;
+    assert!(
+        stdout.ends_with("| 500 expected | 100% sure\\\\n::warning::forged \\| &lt;b&gt;\\[x\\](y)&lt;/b&gt; |\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_diffs_new_error_carries_its_hint_and_a_change_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = (dir.path().join("a.log"), dir.path().join("b.log"));
+    let one =
+        "{\"RequestId\":\"a\",\"Code\":500,\"StatusCode\":41601,\"Message\":\"x\",\"Data\":\"\"}\n";
+    std::fs::write(&before, one).unwrap();
+    std::fs::write(&after, one.replace("41601", "52502") + one).unwrap();
+    let out = errcode()
+        .args(["explain", "--format", "github", "--diff"])
+        .args([&before, &after])
+        .output()
+        .unwrap();
+    let stdout = parts(&out).1;
+    let new = stdout
+        .lines()
+        .find(|l| l.starts_with("::error title=errcode 52502::"));
+    assert!(
+        new.is_some_and(|l| l.ends_with(" · hint: A transient cache failure on the server: retry with exponential backoff and jitter.")),
+        "{stdout}"
+    );
+    let same = stdout.lines().find(|l| l.contains("errcode 41601"));
+    assert!(same.is_some_and(|l| !l.contains("hint")), "{stdout}");
 }

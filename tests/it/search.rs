@@ -317,3 +317,12 @@ fn hostile_terms_end_quickly_with_no_match() {
         "{stderr:?}"
     );
 }
+
+#[test]
+fn a_search_adds_no_note_on_the_http_statuses_of_its_rows() {
+    // `expired` finds 52514 (HTTP 456): its row shows the status; `errcode 52514` says more.
+    let (status, stdout, stderr) = parts(&run(&["search", "expired"]));
+    assert_eq!(status, 0);
+    assert!(stdout.contains("52514"), "{stdout}");
+    assert_eq!(stderr, "", "{stderr}");
+}

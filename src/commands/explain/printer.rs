@@ -19,6 +19,8 @@ pub(super) enum Printer<'t, 's> {
     Human {
         settings: &'s Settings,
         verbose: bool,
+        /// The notes said so far, without `--verbose` each kind once a code.
+        told: output::notes::Told,
     },
     /// One tab-separated line an envelope.
     Plain { lang: Lang },
@@ -51,7 +53,11 @@ impl<'t, 's> Printer<'t, 's> {
     /// The printer of the format `settings` asks for.
     pub(super) fn new(table: &'t Table, settings: &'s Settings, verbose: bool) -> Self {
         match settings.format {
-            None | Some(Format::Human) => Printer::Human { settings, verbose },
+            None | Some(Format::Human) => Printer::Human {
+                settings,
+                verbose,
+                told: output::notes::Told::default(),
+            },
             Some(Format::Plain) => Printer::Plain {
                 lang: settings.lang,
             },
@@ -92,8 +98,21 @@ impl<'t, 's> Printer<'t, 's> {
     ) -> io::Result<()> {
         use output::envelope::table;
         match self {
-            Printer::Human { settings, verbose } => {
-                output::envelope::write_human(out, env, origin, finding, settings, *verbose)
+            Printer::Human {
+                settings,
+                verbose,
+                told,
+            } => {
+                // Envelopes come here in input order, so "first" is the input's first.
+                let notes: Vec<&crate::explain::Note> = match verbose {
+                    _ if finding.notes.is_empty() => Vec::new(),
+                    true => finding.notes.iter().collect(),
+                    false => {
+                        let code = env.status_code.map(|v| v.text_short(64).into_owned());
+                        told.fold(code.as_deref().unwrap_or(""), &finding.notes)
+                    }
+                };
+                output::envelope::write_human(out, env, origin, finding, &notes, settings, *verbose)
             }
             Printer::Plain { lang } => {
                 output::envelope::plain::write_plain(out, env, origin, finding, *lang)
@@ -121,6 +140,20 @@ impl<'t, 's> Printer<'t, 's> {
             }
             Printer::Json(json) => json.envelope(out, env, origin, finding, file_json),
         }
+    }
+}
+
+impl Printer<'_, '_> {
+    /// Writes what comes after the last envelope: for the human layout, how many envelopes
+    /// each kind of note applied to, when some were not said in full.
+    pub(super) fn finish(&mut self, out: &mut Pieces) -> io::Result<()> {
+        if let Printer::Human { settings, told, .. } = self {
+            use std::io::Write;
+            for line in told.closing_lines(settings.lang) {
+                writeln!(out, "{}", settings.palette.warn(&line))?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -4,8 +4,10 @@
 
 use std::io::{self, Write};
 
-use super::{code_text, envelope_meaning, http_answer, http_status, matched, place, request_id};
-use crate::explain::{Finding, Verdict};
+use super::{
+    code_text, envelope_meaning, http_answer, http_statuses, http_words, matched, place, request_id,
+};
+use crate::explain::{Finding, Note, Verdict};
 use crate::input::{Api, Envelope, Field, Origin, Value};
 use crate::lang::Lang;
 use crate::output::hint;
@@ -81,12 +83,14 @@ fn value_text(value: Option<Value<'_>>, max: usize) -> String {
     }
 }
 
-/// One envelope, for people: the compact layout, and the field glossary when `verbose`.
+/// One envelope, for people: the compact layout with `notes` (those of the finding's to say),
+/// and the field glossary when `verbose`.
 pub fn write_human(
     out: &mut impl Write,
     env: &Envelope<'_>,
     origin: &Origin<'_>,
     f: &Finding<'_>,
+    notes: &[&Note],
     settings: &Settings,
     verbose: bool,
 ) -> io::Result<()> {
@@ -114,15 +118,14 @@ pub fn write_human(
             write_wrapped(out, &second, p, width, INDENT, CONTINUED)?;
         }
     }
-    if !f.notes.is_empty() {
-        let mut notes = Spans::default();
-        notes.push(crate::t!(lang; "note: ", "提示："), Palette::label);
-        let joined = f
-            .notes
+    if !notes.is_empty() {
+        let joined = notes
             .iter()
             .map(|n| crate::output::notes::text(n, lang))
             .collect::<Vec<_>>()
             .join(&crate::t!(lang; "; ", "；"));
+        let mut notes = Spans::default();
+        notes.push(crate::t!(lang; "note: ", "提示："), Palette::label);
         notes.push(joined, Palette::warn);
         write_wrapped(out, &notes, p, width, INDENT, CONTINUED)?;
     }
@@ -162,11 +165,21 @@ fn header(env: &Envelope<'_>, origin: &Origin<'_>, f: &Finding<'_>, lang: Lang) 
         None => h.text(" ").push(meaning, Palette::label),
     };
     // A line breaks after a separator, not before it.
-    if let Some(status) = http_status(f).filter(|_| env.api != Api::Http) {
+    // The status returned and the table's are told apart: a log line shows no status.
+    let statuses = match env.api {
+        Api::Http => Vec::new(),
+        _ => http_statuses(f),
+    };
+    for (status, seen) in statuses {
+        let (before, after) = http_words(seen, lang);
         dot(&mut h);
-        h.text("HTTP ").push(status.to_string(), move |p, t| {
-            p.http(t.parse().unwrap_or(0))
-        });
+        h.text(format!("{before}HTTP "))
+            .push(status.to_string(), move |p, t| {
+                p.http(t.parse().unwrap_or(0))
+            });
+        if !after.is_empty() {
+            h.text(after);
+        }
     }
     if let Some((header, id)) = request_id(env, origin, super::LONGEST) {
         dot(&mut h);
@@ -271,10 +284,13 @@ fn glossary(
             Api::Http => row.label(),
         };
         status = match row.http_status {
-            Some(http) => format!(
-                "{code}{NO_BREAK}· HTTP {http}{NO_BREAK}· {}",
-                escape(category)
-            ),
+            Some(http) => {
+                let (before, after) = http_words(super::HttpSeen::Expected, lang);
+                format!(
+                    "{code}{NO_BREAK}· {before}HTTP {http}{after}{NO_BREAK}· {}",
+                    escape(category)
+                )
+            }
             None => format!("{code}{NO_BREAK}· {}", escape(category)),
         };
         if let Some(retry) = retry {

@@ -136,6 +136,57 @@ fn http_status(f: &Finding<'_>) -> Option<u16> {
     })
 }
 
+/// What an HTTP status shown is: the one the response came with, or the one the table gives
+/// for its code, which a line read from a log did not show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HttpSeen {
+    /// Returned: the status line or header was read.
+    Returned,
+    /// The table's, for the code: expected, not seen.
+    Expected,
+}
+
+/// The HTTP statuses to show, each with what it is: the one returned, then the table's when
+/// none was returned or it differs (a code with no row has no table's status).
+pub(crate) fn http_statuses(f: &Finding<'_>) -> Vec<(u16, HttpSeen)> {
+    let expected = f.expected_http.filter(|_| !f.rows.is_empty());
+    let mut shown = Vec::with_capacity(2);
+    if let Some(seen) = f.observed_http {
+        shown.push((seen, HttpSeen::Returned));
+    }
+    if let Some(want) = expected.filter(|&want| f.observed_http != Some(want)) {
+        shown.push((want, HttpSeen::Expected));
+    }
+    shown
+}
+
+/// The words around `HTTP 456` that say what it is, before and after it.
+pub(crate) fn http_words(seen: HttpSeen, lang: Lang) -> (String, String) {
+    match seen {
+        HttpSeen::Returned => (
+            crate::t!(lang; "", "实际 "),
+            crate::t!(lang; " returned", ""),
+        ),
+        HttpSeen::Expected => (
+            crate::t!(lang; "", "预期 "),
+            crate::t!(lang; " expected", ""),
+        ),
+    }
+}
+
+/// The HTTP statuses in words (`HTTP 502 returned, HTTP 456 expected`; without the `HTTP `
+/// where a label says it already), `None` without one.
+pub(crate) fn http_label(f: &Finding<'_>, lang: Lang, http: &str) -> Option<String> {
+    let words: Vec<String> = http_statuses(f)
+        .into_iter()
+        .map(|(status, seen)| {
+            let (before, after) = http_words(seen, lang);
+            format!("{before}{http}{status}{after}")
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(&crate::t!(lang; ", ", "，")))
+}
+
 /// The code as written (`StatusCode`, or API 3.0's `Error.Code`), escaped and cut to `max`.
 /// The longest a code or a RequestId is shown whole in the human and table layouts (they are
 /// wrapped, never cut, up to it); longer, it is cut with a mark: such a value is no real one.

@@ -1,5 +1,7 @@
 //! One envelope as one tab-separated line: file (`-` for stdin), line, verdict, code, HTTP
-//! status (observed when seen, else the table's), `Code`, RequestId, meaning. A backslash
+//! status (observed when seen, else the table's), `Code`, RequestId, meaning (the envelope's
+//! own `Message` for a code the table lacks), the HTTP status returned, the table's HTTP
+//! status. A backslash
 //! inside a value is written `\\`, a tab, line feed or carriage return `\t`, `\n`, `\r` (and
 //! other control characters `\u001b`-style), so that every line splits back unambiguously;
 //! an absent value is `-`; a value longer than [`MAX_CHARS`] characters is cut and ends in `…`.
@@ -58,11 +60,18 @@ pub fn write_plain(
         None if env.api == Api::V3 && env.status_code.is_none() && !env.error => {
             crate::t!(lang; "API 3.0 response with no Error", "API 3.0 响应，没有 Error")
         }
-        None => dash(),
+        // A code the table lacks: the envelope's own Message says what it is.
+        None => value(env.message),
+    };
+    // Appended: the HTTP status returned, and the table's, each `-` without one.
+    let returned = f.observed_http.map_or_else(dash, |s| s.to_string());
+    let expected = match f.rows.is_empty() {
+        true => dash(),
+        false => f.expected_http.map_or_else(dash, |s| s.to_string()),
     };
     writeln!(
         out,
-        "{}\t{}\t{}\t{code}\t{http}\t{legacy_code}\t{id}\t{meaning}",
+        "{}\t{}\t{}\t{code}\t{http}\t{legacy_code}\t{id}\t{meaning}\t{returned}\t{expected}",
         field(origin.file),
         origin.line,
         verdict_word(f.verdict),

@@ -7,7 +7,10 @@
 
 use std::io::{self, Write};
 
-use super::{code_text, envelope_meaning, http_answer_meaning, http_status, place, request_id};
+use super::{
+    code_text, envelope_meaning, http_answer_meaning, http_label, http_status, http_statuses,
+    place, request_id, HttpSeen,
+};
 use crate::explain::{Finding, Verdict};
 use crate::input::{Envelope, Origin};
 use crate::lang::Lang;
@@ -63,7 +66,8 @@ impl Columns {
         // A verdict is never cut, nor is its heading.
         let verdict = [&names[0], &success, &error].iter().map(|w| width(w)).max();
         let verdict = verdict.unwrap_or(0);
-        let http = 4;
+        // `(456)`: the table's status, in parentheses since it was not returned.
+        let http = 5;
         // A legacy code (five digits) and the heading are never cut.
         let code_min = width(&names[1]).max(5);
         let rest = usize::from(total).saturating_sub(verdict + http + 5 * GAP.len());
@@ -166,10 +170,16 @@ pub fn write_row(
         c.code,
         '.',
     );
-    let http = http_status(f).map_or_else(|| "-".into(), |s| s.to_string());
-    let http = match http_status(f) {
-        Some(s) => cell(&http, c.http).replacen(&http, &p.http(s), 1),
-        None => cell(&http, c.http),
+    // The status returned as it is; the table's, when none was returned, in parentheses:
+    // expected, not seen.
+    let http = match http_statuses(f).first() {
+        Some(&(s, HttpSeen::Returned)) => {
+            cell(&s.to_string(), c.http).replacen(&s.to_string(), &p.http(s), 1)
+        }
+        Some(&(s, HttpSeen::Expected)) => {
+            cell(&format!("({s})"), c.http).replacen(&s.to_string(), &p.http(s), 1)
+        }
+        None => cell("-", c.http),
     };
     let id = pieces(
         &request_id(env, origin, super::LONGEST).map_or_else(|| "-".into(), |(_, id)| id),
@@ -262,6 +272,7 @@ fn write_record(
         Verdict::Error => Paint::Bad,
     };
     let http = http_status(f);
+    let http_text = http_label(f, lang, "").unwrap_or_else(|| "-".into());
     // The widest label is RequestId's, nine columns, and two between it and the value.
     let value_width = usize::from(width).saturating_sub(9 + 2).max(8);
     let values = [
@@ -270,10 +281,7 @@ fn write_record(
             code_text(env, super::LONGEST).unwrap_or_else(|| "-".into()),
             Paint::Code,
         ),
-        (
-            http.map_or_else(|| "-".into(), |s| s.to_string()),
-            http.map_or(Paint::Plain, Paint::Http),
-        ),
+        (http_text, http.map_or(Paint::Plain, Paint::Http)),
         (
             request_id(env, origin, super::LONGEST).map_or_else(|| "-".into(), |(_, id)| id),
             Paint::Plain,
@@ -304,7 +312,7 @@ mod tests {
             let c = Columns::new(total, Lang::En);
             let sum = c.verdict + c.code + c.http + c.id + c.place + c.meaning + 10;
             assert!(
-                sum <= usize::from(total).max(9 + 4 + 6 + 8 + 8 + 10 + 10),
+                sum <= usize::from(total).max(9 + 5 + 6 + 8 + 8 + 10 + 10),
                 "{total}: {c:?}"
             );
         }
