@@ -299,10 +299,11 @@ impl Report for Diff<'_, '_> {
 /// times: one line, each input named as the totals name it.
 fn write_left_out(out: &mut dyn Write, left_out: [LeftOut; 2], lang: Lang) -> io::Result<()> {
     let [before, after] = left_out.map(|l| left_out_text(&l, lang));
-    let (sep, names) = match lang {
-        Lang::En => ("; ", ["before: ", "after: "]),
-        Lang::Zh => ("；", ["之前：", "之后："]),
-    };
+    let sep = crate::t!(lang; "; ", "；");
+    let names = [
+        crate::t!(lang; "before: ", "之前："),
+        crate::t!(lang; "after: ", "之后："),
+    ];
     let parts: Vec<String> = [before, after]
         .into_iter()
         .zip(names)
@@ -310,7 +311,7 @@ fn write_left_out(out: &mut dyn Write, left_out: [LeftOut; 2], lang: Lang) -> io
         .collect();
     match parts.is_empty() {
         true => Ok(()),
-        false => writeln!(out, "{}", parts.join(sep)),
+        false => writeln!(out, "{}", parts.join(&sep)),
     }
 }
 

@@ -292,24 +292,29 @@ pub(crate) fn write_totals(out: &mut dyn Write, summary: &Summary, lang: Lang) -
 /// did.
 pub(crate) fn left_out_text(left_out: &LeftOut, lang: Lang) -> Option<String> {
     let LeftOut { before, after, .. } = *left_out;
-    let text = match (before, after, lang) {
-        (0, 0, _) => return None,
-        (0, after, Lang::En) => format!(
-            "{} after --until",
-            counted(after, "envelope fell", "envelopes fell")
-        ),
-        (before, 0, Lang::En) => format!(
-            "{} before --since",
-            counted(before, "envelope fell", "envelopes fell")
-        ),
-        (before, after, Lang::En) => format!(
-            "{} before --since, {after} after --until",
-            counted(before, "envelope fell", "envelopes fell")
-        ),
-        (0, after, Lang::Zh) => format!("时间窗口外：{after} 个响应晚于 --until"),
-        (before, 0, Lang::Zh) => format!("时间窗口外：{before} 个响应早于 --since"),
-        (before, after, Lang::Zh) => {
-            format!("时间窗口外：{before} 个响应早于 --since，{after} 个晚于 --until")
+    let fell = |n| counted(n, "envelope fell", "envelopes fell");
+    let text = match (before, after) {
+        (0, 0) => return None,
+        (0, after) => {
+            let after_fell = fell(after);
+            crate::t!(lang;
+                "{after_fell} after --until",
+                "时间窗口外：{after} 个响应晚于 --until"
+            )
+        }
+        (before, 0) => {
+            let before_fell = fell(before);
+            crate::t!(lang;
+                "{before_fell} before --since",
+                "时间窗口外：{before} 个响应早于 --since"
+            )
+        }
+        (before, after) => {
+            let before_fell = fell(before);
+            crate::t!(lang;
+                "{before_fell} before --since, {after} after --until",
+                "时间窗口外：{before} 个响应早于 --since，{after} 个晚于 --until"
+            )
         }
     };
     Some(text)
