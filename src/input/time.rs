@@ -33,6 +33,10 @@ pub fn duration(text: &str) -> Option<jiff::SignedDuration> {
 
 /// A time in nanoseconds as milliseconds, rounded down (toward the past).
 pub fn millis(time: Nanos) -> Millis {
+    // A time of these centuries fits in 64 bits, where the division is one instruction.
+    if let Ok(time) = i64::try_from(time) {
+        return time.div_euclid(1_000_000);
+    }
     let ms = time.div_euclid(1_000_000);
     ms.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as Millis
 }
@@ -153,6 +157,10 @@ pub struct Clock {
     /// The last zone-less minute converted: (its minutes since the epoch as if it were UTC,
     /// the zone's offset then in seconds). Logs come in order, so most lines hit it.
     last: std::cell::Cell<Option<(i64, i64)>>,
+    /// The last date and minute read, as written up to its seconds (`2026-12-06T10:45:`), with
+    /// that minute's wall time and its seconds since the epoch as if it were UTC: logs come in
+    /// order, so most times read only their seconds, fraction and zone.
+    minute: std::cell::Cell<Option<([u8; 17], DateTime, i64)>>,
     /// The time in the own fields of the last record read: (its line, where its text was, its
     /// length), and the time. A record's fields are read once, however many envelopes it holds.
     fields: std::cell::Cell<Option<(RecordKey, Option<Nanos>)>>,
@@ -170,6 +178,7 @@ impl Clock {
         Clock {
             zone: None,
             last: std::cell::Cell::new(None),
+            minute: std::cell::Cell::new(None),
             fields: std::cell::Cell::new(None),
             said: std::cell::Cell::new(0),
             notes: std::cell::RefCell::new(Notes::default()),
@@ -276,7 +285,9 @@ impl Clock {
             // prefix: the record's own fields are in the object that holds the envelope. Looked
             // for within the prefix's length only.
             let limit = start.min(first + PREFIX).min(record.len());
-            while open < limit {
+            // No closing bracket before the limit: the object there holds the envelope (a
+            // record's), and is not read through to find so.
+            while open < limit && memchr::memchr2(b'}', b']', &record[open..limit]).is_some() {
                 let Some(end) = value_end(&record[..limit], open) else {
                     break;
                 };
@@ -381,11 +392,28 @@ impl Clock {
     /// [`Clock::text`], with the seconds required or not (`2026-12-06 10:00`, as people type a
     /// bound; a log writes its seconds, and a line's `10:00` alone is more likely text).
     fn written(&self, text: &[u8], seconds: Seconds) -> Option<(Option<Nanos>, usize)> {
-        let date = date(text)?;
-        if !matches!(text.get(10), Some(b'T' | b't' | b' ')) || text.get(13) != Some(&b':') {
-            return None;
-        }
-        let (hour, minute) = (digits(text, 11, 2)?, digits(text, 14, 2)?);
+        // The date and the minute are read once per minute of log: the text up to the seconds
+        // is compared with the last one read.
+        let head: Option<[u8; 17]> = text.get(..17).and_then(|h| h.try_into().ok());
+        let (civil, minute_as_utc) = match (head, self.minute.get()) {
+            (Some(head), Some((last, civil, as_utc))) if last == head => (civil, as_utc),
+            _ => {
+                let date = date(text)?;
+                if !matches!(text.get(10), Some(b'T' | b't' | b' ')) || text.get(13) != Some(&b':')
+                {
+                    return None;
+                }
+                let (hour, minute) = (digits(text, 11, 2)?, digits(text, 14, 2)?);
+                let time = jiff::civil::Time::new(hour as i8, minute as i8, 0, 0).ok()?;
+                let civil = DateTime::from_parts(date, time);
+                let as_utc = TimeZone::UTC.to_timestamp(civil).ok()?.as_second();
+                // Only a minute its seconds follow is kept: the head is then always the same.
+                if let (Some(head), Some(b':')) = (head, text.get(16)) {
+                    self.minute.set(Some((head, civil, as_utc)));
+                }
+                (civil, as_utc)
+            }
+        };
         let (second, mut at) = match text.get(16) {
             // 60 is a leap second; past it, no clock reads.
             Some(b':') => (digits(text, 17, 2).filter(|s| *s <= 60)?, 19),
@@ -402,22 +430,18 @@ impl Clock {
                 .take_while(|b| b.is_ascii_digit())
                 .count();
             // Nanoseconds are all a clock writes; digits past them are dropped.
-            nanos = text[at + 1..at + 1 + run.min(9)]
+            let written = &text[at + 1..at + 1 + run.min(9)];
+            let value = written
                 .iter()
-                .chain(std::iter::repeat(&b'0'))
-                .take(9)
-                .fold(0, |v, d| v * 10 + Nanos::from(d - b'0'));
+                .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+            nanos = Nanos::from(value * 10i64.pow(9 - written.len() as u32));
             at += 1 + run;
         }
         if text.get(at).is_some_and(u8::is_ascii_digit) {
             return None;
         }
         // A leap second is read as the second before it.
-        let civil = DateTime::from_parts(
-            date,
-            jiff::civil::Time::new(hour as i8, minute as i8, second.min(59) as i8, 0).ok()?,
-        );
-        let as_utc = TimeZone::UTC.to_timestamp(civil).ok()?.as_second();
+        let as_utc = minute_as_utc + second.min(59);
         let (offset, len) = match zone(&text[at..]) {
             Zone::Offset(offset, len) => (offset, at + len),
             Zone::Impossible(len) => {
@@ -446,9 +470,9 @@ impl Clock {
         ))
     }
 
-    /// The local zone's offset, in seconds, at the zone-less time `civil` (`as_utc`: the same
-    /// wall time read as UTC, in seconds): a time skipped or repeated by a clock change is read
-    /// as jiff's "compatible" rule reads it, as most programs do.
+    /// The local zone's offset, in seconds, at the zone-less time `as_utc` (the wall time read
+    /// as UTC, in seconds), within the minute `civil`: a time skipped or repeated by a clock
+    /// change is read as jiff's "compatible" rule reads it, as most programs do.
     fn local_offset(&self, civil: DateTime, as_utc: i64) -> Option<i64> {
         let minute = as_utc.div_euclid(60);
         if let Some((last, offset)) = self.last.get() {
@@ -456,8 +480,7 @@ impl Clock {
                 return Some(offset);
             }
         }
-        let whole_minute = civil.with().second(0).build().ok()?;
-        let at = self.zone().to_timestamp(whole_minute).ok()?.as_second();
+        let at = self.zone().to_timestamp(civil).ok()?.as_second();
         let offset = minute * 60 - at;
         self.last.set(Some((minute, offset)));
         Some(offset)
@@ -823,10 +846,12 @@ fn offset_digits(text: &[u8]) -> usize {
 /// seconds has at most 11 digits, in milliseconds 12 to 14, in microseconds 15 to 17).
 fn epoch(text: &[u8]) -> Option<Nanos> {
     let int_len = text.iter().take_while(|b| b.is_ascii_digit()).count();
-    if int_len > 19 {
+    if int_len == 0 || int_len > 19 {
         return None;
     }
-    let int: Nanos = std::str::from_utf8(&text[..int_len]).ok()?.parse().ok()?;
+    let int = text[..int_len]
+        .iter()
+        .fold(0, |v, d| v * 10 + Nanos::from(d - b'0'));
     let rest = &text[int_len..];
     if rest.is_empty() {
         return Some(match int {
@@ -1389,6 +1414,26 @@ mod tests {
             assert_eq!(clock.time_of(line.as_bytes(), None), None);
         }
         assert_eq!(clock.notes().iter().count(), 1);
+    }
+
+    #[test]
+    fn milliseconds_are_rounded_toward_the_past_and_bounded() {
+        assert_eq!(millis(1_999_999), 1);
+        assert_eq!(millis(-1), -1);
+        assert_eq!(millis(-1_000_000), -1);
+        assert_eq!(millis(-1_000_001), -2);
+        assert_eq!(
+            millis(Nanos::from(i64::MIN)),
+            i64::MIN.div_euclid(1_000_000)
+        );
+        // Past 64 bits, the same division.
+        assert_eq!(millis(Nanos::from(i64::MAX) + 1), i64::MAX / 1_000_000);
+        assert_eq!(
+            millis(Nanos::from(i64::MIN) - 1),
+            i64::MIN.div_euclid(1_000_000)
+        );
+        assert_eq!(millis(Nanos::MAX), i64::MAX);
+        assert_eq!(millis(Nanos::MIN), i64::MIN);
     }
 
     #[test]
