@@ -13,6 +13,12 @@
 //! A code or request ID printed as `null`, `None` or nothing is none. `src/table/SOURCES.md`
 //! names the source line of each format.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::{Finder, FinderRev};
+
+use crate::input::prefilter::SDK_MARKER;
+
 /// An SDK error string's parts, as byte ranges of the line: the whole string, the code, the
 /// message and the request ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +35,7 @@ const MAX_CODE: usize = 256;
 /// Hands the SDK error strings in `line` to `f`, in order; each one ends where the next
 /// begins. Time is linear in the line, and nothing is held but the string at hand.
 pub(crate) fn each<E>(line: &[u8], mut f: impl FnMut(SdkError) -> Result<(), E>) -> Result<(), E> {
-    let mut markers = memchr::memmem::find_iter(line, b"TencentCloudSDK").peekable();
+    let mut markers = NEEDLES.marker.find_iter(line).peekable();
     let mut floor = 0;
     while let Some(at) = markers.next() {
         let end = markers.peek().copied().unwrap_or(line.len());
@@ -52,22 +58,51 @@ pub(crate) fn each<E>(line: &[u8], mut f: impl FnMut(SdkError) -> Result<(), E>)
     Ok(())
 }
 
+/// The searchers of the words an SDK string is read by, each made once: making one costs more
+/// than searching a line with it.
+struct Needles {
+    marker: Finder<'static>,
+    go: Finder<'static>,
+    go_code: Finder<'static>,
+    go_message: Finder<'static>,
+    go_request_id: FinderRev<'static>,
+    exception: Finder<'static>,
+    code: Finder<'static>,
+    message: Finder<'static>,
+    request_id: FinderRev<'static>,
+}
+
+static NEEDLES: LazyLock<Needles> = LazyLock::new(|| Needles {
+    marker: Finder::new(SDK_MARKER),
+    go: Finder::new(b"[TencentCloudSDKError]"),
+    go_code: Finder::new(b"Code="),
+    go_message: Finder::new(b", Message="),
+    go_request_id: FinderRev::new(b", RequestId="),
+    exception: Finder::new(b"TencentCloudSDKException]"),
+    code: Finder::new(b"code:"),
+    message: Finder::new(b" message:"),
+    request_id: FinderRev::new(b" requestId:"),
+});
+
 /// The SDK error string in `line`, if it holds one.
 fn find(line: &[u8]) -> Option<SdkError> {
-    let find =
-        |needle: &[u8], from: usize| memchr::memmem::find(&line[from..], needle).map(|i| from + i);
-    if let Some(at) = find(b"[TencentCloudSDKError]", 0) {
+    let n = &*NEEDLES;
+    let find = |needle: &Finder<'_>, from: usize| needle.find(&line[from..]).map(|i| from + i);
+    if let Some(at) = find(&n.go, 0) {
         // Go: `Code=X, Message=Y, RequestId=Z`.
-        let code_at = find(b"Code=", at)? + 5;
-        let message_at = find(b", Message=", code_at);
+        let code_at = find(&n.go_code, at)? + 5;
+        let message_at = find(&n.go_message, code_at);
         let code_end = message_at.unwrap_or_else(|| token_end(line, code_at));
-        let id_at = memchr::memmem::rfind(&line[code_end..], b", RequestId=").map(|i| code_end + i);
+        let id_at = n
+            .go_request_id
+            .rfind(&line[code_end..])
+            .map(|i| code_end + i);
         let message = message_at.map(|m| m + 10..id_at.unwrap_or(line.len()));
         let request_id = id_at.map(|i| i + 12..id_end(line, i + 12));
         return parts(line, at, code_at..code_end, message, request_id, None);
     }
     const MARKER: &[u8] = b"TencentCloudSDKException]";
-    let marker = find(MARKER, 0)?;
+    let marker = find(&n.exception, 0)?;
     let at = line[..marker]
         .iter()
         .rposition(|&b| b == b'[')
@@ -93,10 +128,10 @@ fn find(line: &[u8]) -> Option<SdkError> {
         }
         return Some(e);
     }
-    let code_at = find(b"code:", marker)? + 5;
-    let message_at = find(b" message:", code_at);
+    let code_at = find(&n.code, marker)? + 5;
+    let message_at = find(&n.message, code_at);
     let code_end = message_at.unwrap_or_else(|| token_end(line, code_at));
-    let id_at = memchr::memmem::rfind(&line[code_end..], b" requestId:").map(|i| code_end + i);
+    let id_at = n.request_id.rfind(&line[code_end..]).map(|i| code_end + i);
     let message = message_at.map(|m| m + 9..id_at.unwrap_or(line.len()));
     let request_id = id_at.map(|i| {
         let start = i + 11;
