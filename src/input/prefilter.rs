@@ -59,9 +59,10 @@ pub(crate) struct Prefilter {
 
 impl Prefilter {
     /// Why `line` cannot hold an envelope nor start a document that does; `None` when it may.
-    pub(crate) fn rule_out(&mut self, line: &[u8]) -> Option<Skip> {
+    /// `brace`: where its first `{` is, which the caller found on its way.
+    pub(crate) fn rule_out(&mut self, line: &[u8], brace: Option<usize>) -> Option<Skip> {
         let last = line.iter().rposition(|b| !b.is_ascii_whitespace())?;
-        let Some(brace) = memchr::memchr(b'{', line) else {
+        let Some(brace) = brace else {
             let first = line.iter().position(|b| !b.is_ascii_whitespace());
             if first.is_some_and(|i| line[i] == b'[') || has_sdk_marker(line) {
                 return None;
@@ -92,24 +93,35 @@ impl Prefilter {
             return None;
         }
         // A line that ends with a bracket may still leave a value open for the next lines
-        // (`{"a":{}` then `,"StatusCode":…}`): more opened than closed.
-        // Counted folded, where `[` is `{` and `]` is `}`: branch-free, so that the compiler
-        // can count many bytes at a time. The text before the first `{` may open an array.
-        let count = |bracket: u8| {
-            let before = line[..brace]
-                .iter()
-                .filter(|&&b| b | 0x20 == bracket)
-                .count();
-            let after: usize = self.folded.iter().map(|&b| usize::from(b == bracket)).sum();
-            before + after
-        };
-        (count(b'{') <= count(b'}')).then_some(Skip::NoKey)
+        // (`{"a":{}` then `,"StatusCode":…}`): more opened than closed. The text before the
+        // first `{` may open an array.
+        (unclosed(line) <= 0).then_some(Skip::NoKey)
     }
+}
+
+/// How many more brackets `text` opens than it closes, counted folded, where `[` is `{` and
+/// `]` is `}`: branch-free in byte lanes, a chunk at a time (64 bytes cannot overflow a lane),
+/// so that the compiler counts many bytes an instruction, and both brackets in one pass.
+fn unclosed(text: &[u8]) -> isize {
+    text.chunks(64)
+        .map(|chunk| {
+            let net = chunk.iter().fold(0i8, |net, &b| {
+                let folded = b | 0x20;
+                net.wrapping_add(i8::from(folded == b'{'))
+                    .wrapping_sub(i8::from(folded == b'}'))
+            });
+            isize::from(net)
+        })
+        .sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rule_out(line: &[u8]) -> Option<Skip> {
+        Prefilter::default().rule_out(line, memchr::memchr(b'{', line))
+    }
 
     #[test]
     fn lines_that_may_hold_an_envelope() {
@@ -136,11 +148,7 @@ mod tests {
             r#"ERROR [TencentCloudSDKError] Code=InternalError, Message=m {"a":1}"#,
             r#"{"error":"TENCENTCLOUDSDKERROR code=x"}"#,
         ] {
-            assert_eq!(
-                Prefilter::default().rule_out(line.as_bytes()),
-                None,
-                "{line}"
-            );
+            assert_eq!(rule_out(line.as_bytes()), None, "{line}");
         }
     }
 
@@ -159,15 +167,24 @@ mod tests {
                 Skip::NoKey,
             ),
         ] {
-            assert_eq!(
-                Prefilter::default().rule_out(line.as_bytes()),
-                Some(reason),
-                "{line}"
-            );
+            assert_eq!(rule_out(line.as_bytes()), Some(reason), "{line}");
         }
-        assert_eq!(
-            Prefilter::default().rule_out(b"\xff\xfe no text"),
-            Some(Skip::Binary)
-        );
+        assert_eq!(rule_out(b"\xff\xfe no text"), Some(Skip::Binary));
+    }
+
+    #[test]
+    fn brackets_are_counted_across_chunks() {
+        assert_eq!(unclosed(b""), 0);
+        assert_eq!(unclosed(br#"{"a":[1,{"b":{}}]}"#), 0);
+        assert_eq!(unclosed(br#"[ {"a":1}"#), 1);
+        assert_eq!(unclosed(b"}}]"), -3);
+        // More than a lane holds, and chunks that close what earlier ones opened.
+        let deep = [&[b'{'; 300][..], &[b'['; 100], &[b']'; 150]].concat();
+        assert_eq!(unclosed(&deep), 250);
+        let balanced = [&[b'['; 130][..], &[b'x'; 7], &[b'}'; 130]].concat();
+        assert_eq!(unclosed(&balanced), 0);
+        // A deep line that ends with a bracket and leaves values open is never ruled out.
+        let open = [&b"{\"a\":"[..], &[b'{'; 100], &[b'}'; 99]].concat();
+        assert_eq!(rule_out(&open), None);
     }
 }

@@ -235,7 +235,8 @@ impl<'n> Reader<'n> {
         // NUL bytes that start a line are padding (what `logrotate`'s copytruncate leaves when
         // the writer goes on at its old offset): passed over like a byte-order mark.
         let bom = bom + text[bom..].iter().take_while(|b| **b == 0).count();
-        if memchr::memchr(0, &text[bom..]).is_some() {
+        let (nul, brace) = nul_and_brace(&text[bom..]);
+        if nul {
             self.end_http(sink)?;
             return sink.event(Event::Skipped {
                 line: line.number,
@@ -337,10 +338,11 @@ impl<'n> Reader<'n> {
         if trimmed.is_empty() {
             return Ok(());
         }
-        let status = match memchr::memchr(b'{', trimmed) {
-            // `HTTP/1.1 200 OK {"StatusCode":…}` is a log line with an envelope in it.
-            Some(_) => None,
-            None => http::status_line(trimmed),
+        // `HTTP/1.1 200 OK {"StatusCode":…}` is a log line with an envelope in it.
+        let status = match trimmed.starts_with(b"HTTP/") && memchr::memchr(b'{', trimmed).is_none()
+        {
+            true => http::status_line(trimmed),
+            false => None,
         };
         if let Some(mut http) = status {
             http.action = self.action.take();
@@ -352,9 +354,36 @@ impl<'n> Reader<'n> {
             // A `< ` line that is neither a status line nor a header: curl's own text.
             return Ok(());
         }
+        // A line with no curl mark: `text[from..]` is the text `brace` was found in.
+        let brace = brace.map(|b| from + b);
+        // The usual envelope after a log line's prefix, read in one pass as at a line's start
+        // (where it was tried already).
+        let usual = match (&http_body, brace) {
+            (None, Some(at)) if !text[from..at].iter().all(u8::is_ascii_whitespace) => {
+                json::usual_in_line(text, from, at)
+            }
+            _ => None,
+        };
+        if let Some(found) = usual {
+            let mut emitted = Emitted::default();
+            let at_line = LineAt::single(line.number);
+            return emit(
+                sink,
+                self.name,
+                None,
+                text,
+                &at_line,
+                text,
+                &found,
+                &mut emitted,
+            );
+        }
         if let Some(reason) = http_body
             .is_none()
-            .then(|| self.prefilter.rule_out(&text[from..]))
+            .then(|| {
+                self.prefilter
+                    .rule_out(&text[from..], brace.map(|b| b - from))
+            })
             .flatten()
         {
             return sink.event(Event::Skipped {
@@ -491,7 +520,7 @@ impl<'n> Reader<'n> {
             number,
             ..*line
         };
-        if let Some(reason) = self.prefilter.rule_out(text) {
+        if let Some(reason) = self.prefilter.rule_out(text, memchr::memchr(b'{', text)) {
             return sink.event(Event::Skipped {
                 line: number,
                 offset: line.offset,
@@ -831,6 +860,15 @@ impl<'n> Reader<'n> {
         lines.rewind(offset, line);
         self.skip_to = (at > offset).then_some(at);
         Ok(())
+    }
+}
+
+/// Whether `text` holds a NUL byte (binary data), and where its first `{` is: one pass for both.
+fn nul_and_brace(text: &[u8]) -> (bool, Option<usize>) {
+    match memchr::memchr2(0, b'{', text) {
+        Some(k) if text[k] == 0 => (true, None),
+        Some(k) => (memchr::memchr(0, &text[k + 1..]).is_some(), Some(k)),
+        None => (false, None),
     }
 }
 

@@ -255,8 +255,9 @@ pub(crate) struct Scanner {
     strings_left: u8,
     /// What the scan passed over without an envelope, for the line's skip reason.
     pub passed: Passed,
-    /// The text being searched holds an SDK error string's mark: the text outside its values
-    /// is searched for SDK strings.
+    /// The text being searched, from where the search began, holds an SDK error string's mark:
+    /// the text outside its values is searched for SDK strings, and its strings for the mark.
+    /// Looked for once in the text, not in each string.
     marked: bool,
     /// A quote in the text being searched opens a string that never closes.
     unclosed: bool,
@@ -479,6 +480,15 @@ impl Scanner {
     where
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
+        self.marked = has_sdk_marker(&text[from..]);
+        self.scan(text, from, emit)
+    }
+
+    /// [`Scanner::feed`], `marked` told for `text[from..]` already.
+    fn scan<E>(&mut self, text: &[u8], from: usize, emit: &mut E) -> io::Result<Step>
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
         let n = text.len();
         let mut i = from;
         loop {
@@ -623,7 +633,8 @@ impl Scanner {
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
         self.searched_to = at + literal.len();
-        if !may_hold_envelope(literal) {
+        let marked = || self.marked && has_sdk_marker(literal);
+        if memchr::memchr(b'{', literal).is_none() && !marked() {
             return Ok(());
         }
         match unescape(&literal[1..literal.len() - 1]) {
@@ -746,6 +757,25 @@ pub(crate) fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
     }
 }
 
+/// The usual envelope object (see [`usual_object`]) at `text[brace]`, the first brace of the
+/// line `text` (from `from`), when it is the one JSON value that [`search`] would read there
+/// after a prefix of log text (`2026-… ERROR … resp={…}`): what the search finds, read in one
+/// pass. `None` where the search might read more: a line that starts with `[` (read as an
+/// array from there), a quote just before the brace that opens a string of JSON (`"{\"…`,
+/// `"[{\"…`); the usual reading declines a line with an SDK string's mark in it.
+pub(crate) fn usual_in_line(text: &[u8], from: usize, brace: usize) -> Option<Found> {
+    let first = from
+        + text[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    let before = &text[..brace];
+    if text.get(first) == Some(&b'[') || before.ends_with(b"\"") || before.ends_with(b"\"[") {
+        return None;
+    }
+    usual_object(text, brace)
+}
+
 /// What [`search`] saw on a line.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct LineSearch {
@@ -813,7 +843,7 @@ where
             continue;
         }
         scanner.start();
-        match scanner.feed(text, at, emit)? {
+        match scanner.scan(text, at, emit)? {
             Step::Complete(end) => {
                 seen.values += 1;
                 seen.tail = end;

@@ -249,9 +249,103 @@ fn the_usual_line_is_read_alike_by_both_scanners_or_left_to_the_full_one() {
     }
 }
 
+/// Everything the search finds on `text`, whole, and what it saw.
+fn full_search(text: &[u8]) -> (Vec<Found>, LineSearch) {
+    let mut full = Vec::new();
+    let mut scanner = Scanner::new();
+    let mut emit = |_: &[u8], f: &Found| {
+        full.push(f.clone());
+        Ok(())
+    };
+    let seen = search(&mut scanner, text, 0, &mut emit).unwrap();
+    (full, seen)
+}
+
+/// Whether the one-pass reading of `text` after its prefix gives exactly what the search of
+/// the whole line gives, and nothing else: `None` when it declines.
+fn usual_in_line_as_searched(text: &[u8]) -> Option<bool> {
+    let brace = memchr::memchr(b'{', text)?;
+    let f = usual_in_line(text, 0, brace)?;
+    let (full, seen) = full_search(text);
+    let fields = |f: &Found| {
+        (
+            f.api,
+            f.raw.clone(),
+            f.slots.clone(),
+            f.keys.clone(),
+            f.error,
+        )
+    };
+    let place = |f: &Found| (f.at, f.at_end, f.sdk);
+    let prefilter = crate::input::prefilter::Prefilter::default().rule_out(text, Some(brace));
+    Some(
+        seen.open.is_none()
+            && full.len() == 1
+            && fields(&full[0]) == fields(&f)
+            && place(&full[0]) == place(&f)
+            && prefilter.is_none(),
+    )
+}
+
+#[test]
+fn the_usual_object_after_a_prefix_or_left_to_the_search() {
+    let envelope = r#"{"RequestId":"r","Code":0,"StatusCode":41601,"Message":"m","Data":null}"#;
+    for prefix in [
+        "2026-12-06T10:45:16.506+08:00 ERROR [worker-1] ivc.X failed cost=36ms resp=",
+        "2026-12-06T10:45:16.506993908+08:00 stderr F 2026-12-06T10:45:16.506+08:00 ERROR ",
+        r#"10.0.3.17 "POST /v1 HTTP/1.1" 200 "Go-http-client/1.1" "#,
+        "  x ",
+    ] {
+        let line = format!("{prefix}{envelope}  ");
+        assert_eq!(
+            usual_in_line_as_searched(line.as_bytes()),
+            Some(true),
+            "{line}"
+        );
+    }
+    for line in [
+        // A string of JSON that opens at the brace, an array that starts the line, another
+        // value after the envelope, the SDK's mark, a brace in the prefix.
+        format!(r#"msg="{envelope}""#),
+        format!(r#"msg="[{envelope}]""#),
+        format!("[worker-1] {envelope}"),
+        format!("x {envelope} {{}}"),
+        format!("[TencentCloudSDKError] Code=X, RequestId=r {envelope}"),
+        format!("x {{}} {envelope}"),
+    ] {
+        assert_eq!(usual_in_line_as_searched(line.as_bytes()), None, "{line}");
+    }
+}
+
 mod payloads {
     use super::*;
     use proptest::prelude::*;
+
+    /// Log text before an envelope, with what may make the search read more than the envelope.
+    fn prefix() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "2026-12-06T10:00:00Z ",
+            "ERROR ",
+            "resp=",
+            "\"",
+            "[",
+            "]",
+            "\\",
+            " ",
+            "\t",
+            "x",
+            ":",
+            "\"[",
+            "[{",
+            "{}",
+            "\"{\\\"",
+            "\"\"",
+            "TencentCloudSDK",
+            "[TencentCloudSDKError] Code=InternalError, RequestId=r ",
+            "\u{feff}",
+        ]);
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+    }
 
     /// A JSON value as text, with words that may open an envelope among its keys and strings.
     fn json() -> impl Strategy<Value = String> {
@@ -317,6 +411,21 @@ mod payloads {
                 prop_assert!(serde_json::from_slice::<serde_json::Value>(text).is_ok(), "{}", line);
                 prop_assert_eq!(full_reading(text), vec![(f.api, f.raw, f.slots)], "{}", line);
             }
+        }
+
+        /// Whatever the one-pass reading accepts after a line's prefix, the search of the whole
+        /// line reads alike, and finds nothing else.
+        #[test]
+        fn the_usual_object_after_a_prefix_is_what_the_search_finds(
+            pre in prefix(),
+            data in payload(),
+            tail in prop::sample::select(vec!["", " ", "\t", "x", "}", " {}"]),
+        ) {
+            let line = format!(
+                r#"{pre}{{"RequestId":"r","Code":0,"StatusCode":41601,"Data":{data}}}{tail}"#
+            );
+            let alike = usual_in_line_as_searched(line.as_bytes());
+            prop_assert!(alike != Some(false), "{}", line);
         }
 
         /// The scanner finds the envelope that is the whole line exactly when the line is

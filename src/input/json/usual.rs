@@ -3,9 +3,16 @@
 
 use std::ops::Range;
 
-use super::{is_legacy, may_hold_envelope, number_end, skip_ws, string_end, Found};
+use super::{is_legacy, number_end, skip_ws, string_end, Found};
 use crate::input::fields::{self, FieldName};
 use crate::input::model::{Api, Field};
+use crate::input::prefilter::has_sdk_marker;
+
+/// Whether a string (as written, with its quotes) holds an object's brace: it may hold an
+/// envelope.
+fn holds_object(literal: &[u8]) -> bool {
+    memchr::memchr(b'{', literal).is_some()
+}
 
 /// The end (past its closing quote) of the string at `text[i]`.
 fn line_string_end(text: &[u8], i: usize) -> Option<usize> {
@@ -37,7 +44,7 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         i = match *text.get(start)? {
             b'"' => {
                 let end = line_string_end(text, start)?;
-                if may_hold_envelope(&text[start..end]) {
+                if holds_object(&text[start..end]) {
                     return None;
                 }
                 end
@@ -68,8 +75,10 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         }
     }
     let end = i + 1;
-    // Every key is written as the source document writes it.
-    if ws(end) != text.len() || !is_legacy(text, &slots, true) {
+    // Every key is written as the source document writes it. An SDK string's mark can only
+    // be in a string here, which is declined: looked for once in the line, last, not in each
+    // string.
+    if ws(end) != text.len() || !is_legacy(text, &slots, true) || has_sdk_marker(text) {
         return None;
     }
     Some(Found {
@@ -164,7 +173,7 @@ fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
             }
             b'"' => {
                 let end = line_string_end(text, i)?;
-                if may_hold_envelope(&text[i..end]) {
+                if holds_object(&text[i..end]) {
                     return None;
                 }
                 end
