@@ -110,6 +110,13 @@ impl Key {
     }
 }
 
+/// Which table a row is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowTable {
+    Legacy,
+    V3,
+}
+
 /// What `--group` summarises by instead of the code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Group {
@@ -245,6 +252,8 @@ pub struct Summary {
     index: HashMap<Key, usize>,
     /// Per row of the table: the entry of its code, plus one (0: none yet).
     by_row: Vec<u32>,
+    /// The same per row of the API 3.0 table, made as its rows are met.
+    by_v3_row: Vec<u32>,
     /// Envelopes of codes after the first [`MAX_CODES`].
     pub other: u64,
     /// How many distinct codes `other` holds, estimated.
@@ -272,6 +281,7 @@ impl Summary {
             entries: Vec::new(),
             index: HashMap::new(),
             by_row: vec![0; rows],
+            by_v3_row: Vec::new(),
             other: 0,
             other_codes: Distinct::default(),
             other_seen: Span::default(),
@@ -324,7 +334,42 @@ impl Summary {
     /// Counts an envelope of a legacy code that is row `row` of the table (a faster path for
     /// the usual envelope: no hashing).
     pub fn add_row(&mut self, row: usize, code: u32, error: bool, seen: &Seen<'_>) {
-        match self.by_row.get(row) {
+        let key = || Key {
+            api: Api::Legacy,
+            code: Some(Code::Number(i128::from(code))),
+            meaning: None,
+            uncoded: Uncoded::No,
+        };
+        self.add_known(RowTable::Legacy, row, key, error, seen);
+    }
+
+    /// Counts an envelope of an API 3.0 code with one meaning, `name` at row `row` of the API
+    /// 3.0 table: as [`Summary::add_row`], the key made and hashed only the first time.
+    pub fn add_v3_row(&mut self, row: usize, name: &str, error: bool, seen: &Seen<'_>) {
+        let key = || Key {
+            api: Api::V3,
+            code: Some(Code::text(name)),
+            meaning: None,
+            uncoded: Uncoded::No,
+        };
+        self.add_known(RowTable::V3, row, key, error, seen);
+    }
+
+    /// Counts an envelope whose key (made by `key`) is that of row `row` of `table`, by the
+    /// entry kept for the row once it is known.
+    fn add_known(
+        &mut self,
+        table: RowTable,
+        row: usize,
+        key: impl FnOnce() -> Key,
+        error: bool,
+        seen: &Seen<'_>,
+    ) {
+        let slots = match table {
+            RowTable::Legacy => &mut self.by_row,
+            RowTable::V3 => &mut self.by_v3_row,
+        };
+        match slots.get(row) {
             Some(&slot) if slot > 0 => {
                 self.envelopes += 1;
                 if let Some(t) = seen.recent {
@@ -338,16 +383,18 @@ impl Summary {
                 self.bucket(slot as usize - 1, seen.time);
             }
             _ => {
-                let key = Key {
-                    api: Api::Legacy,
-                    code: Some(Code::Number(i128::from(code))),
-                    meaning: None,
-                    uncoded: Uncoded::No,
+                let Some(i) = self.add(key(), error, seen) else {
+                    return;
                 };
-                if let Some(i) = self.add(key, error, seen) {
-                    if let Some(slot) = self.by_row.get_mut(row) {
-                        *slot = (i + 1) as u32;
-                    }
+                let slots = match table {
+                    RowTable::Legacy => &mut self.by_row,
+                    RowTable::V3 => &mut self.by_v3_row,
+                };
+                if table == RowTable::V3 && slots.len() <= row {
+                    slots.resize(row + 1, 0);
+                }
+                if let Some(slot) = slots.get_mut(row) {
+                    *slot = (i + 1) as u32;
                 }
             }
         }
@@ -425,6 +472,7 @@ impl Summary {
             entries,
             index,
             by_row: vec![0; self.by_row.len()],
+            by_v3_row: Vec::new(),
             other: self.other,
             other_codes: self.other_codes.clone(),
             other_seen: self.other_seen,
@@ -621,6 +669,38 @@ mod tests {
         expected.request_ids = vec!["a".into(), "b".into()];
         assert_eq!(s.entries(), [expected]);
         assert_eq!(Code::text(&"码".repeat(200)), Code::Text("码".repeat(85)));
+    }
+
+    #[test]
+    fn the_v3_row_path_counts_as_the_keyed_path_in_any_order_and_in_parts() {
+        let v3 = |name: &str| Key {
+            api: Api::V3,
+            code: Some(Code::text(name)),
+            meaning: None,
+            uncoded: Uncoded::No,
+        };
+        let seen = Seen::default();
+        // The keyed path first, then the row path; a row far into the table; and a part
+        // whose rows were met first by the row path, merged.
+        let mut keyed = Summary::new(0);
+        let mut rows = Summary::new(0);
+        let mut part = Summary::new(0);
+        keyed.add(v3("InternalError"), true, &seen);
+        rows.add(v3("InternalError"), true, &seen);
+        for _ in 0..3 {
+            keyed.add(v3("InternalError"), true, &seen);
+            rows.add_v3_row(7, "InternalError", true, &seen);
+            keyed.add(v3("AuthFailure"), true, &seen);
+            part.add_v3_row(900, "AuthFailure", true, &seen);
+        }
+        rows.merge(part);
+        rows.add_v3_row(900, "AuthFailure", false, &seen);
+        keyed.add(v3("AuthFailure"), false, &seen);
+        assert_eq!(rows.entries(), keyed.entries());
+        assert_eq!(
+            (rows.envelopes, rows.errors),
+            (keyed.envelopes, keyed.errors)
+        );
     }
 }
 

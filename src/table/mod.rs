@@ -279,9 +279,9 @@ impl Table {
         &self.rows[start..end]
     }
 
-    /// The index of `row`, which is one of this table's rows.
-    pub(crate) fn index_of(&self, row: &Row) -> usize {
-        (row as *const Row as usize - self.rows.as_ptr() as usize) / std::mem::size_of::<Row>()
+    /// The index of `row` among this table's rows; `None` for a row of elsewhere.
+    pub(crate) fn index_of(&self, row: &Row) -> Option<usize> {
+        index_in(&self.rows, row)
     }
 
     /// The index of the first row of `code`, if the table has it.
@@ -505,9 +505,34 @@ fn serde_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// The index of `row` in `rows`, found by its address (a row of a lookup's answer is one of
+/// the table's own): `None` for a row of elsewhere, such as a built-in answer's.
+pub(crate) fn index_in(rows: &[Row], row: &Row) -> Option<usize> {
+    let (start, at) = (rows.as_ptr() as usize, row as *const Row as usize);
+    let offset = at.checked_sub(start)?;
+    let index = offset / std::mem::size_of::<Row>();
+    (index < rows.len() && offset % std::mem::size_of::<Row>() == 0).then_some(index)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_is_found_by_its_address_and_a_row_of_elsewhere_is_not() {
+        let table = Table::builtin();
+        let rows = table.lookup(41601);
+        assert_eq!(table.index_of(&rows[0]), table.position(41601));
+        let last = table.rows.last().unwrap();
+        assert_eq!(table.index_of(last), Some(table.rows.len() - 1));
+        let copy = rows[0].clone();
+        assert_eq!(table.index_of(&copy), None);
+        assert_eq!(table.index_of(&answers::sdk_code_unprinted()[0]), None);
+        let v3 = v3::V3Table::builtin();
+        assert_eq!(v3.index_of(&rows[0]), None);
+        let internal = &v3.lookup("InternalError")[0];
+        assert!(v3.index_of(internal).is_some());
+    }
 
     #[test]
     fn builtin_table_has_every_row_and_both_meanings_of_51603() {

@@ -94,6 +94,11 @@ impl V3Table {
         }
     }
 
+    /// The index of `row` among this table's rows; `None` for a row of elsewhere.
+    pub(crate) fn index_of(&self, row: &Row) -> Option<usize> {
+        super::index_in(&self.rows, row)
+    }
+
     /// The rows of `code`, as written, else in any case (`resourceunavailable.devoffline`).
     pub fn lookup(&self, code: &str) -> &[Row] {
         let start = self.codes.partition_point(|c| c.as_str() < code);

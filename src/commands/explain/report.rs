@@ -15,6 +15,7 @@ use crate::input::time::{Clock, Millis, Window};
 use crate::input::{Api, Envelope, Event, Sink};
 use crate::output;
 use crate::settings::Settings;
+use crate::table::v3::V3Table;
 use crate::table::Table;
 use crate::text::escape;
 
@@ -186,15 +187,26 @@ impl Sink for Counter<'_> {
                     request_id: env.request_id.filter(|_| self.samples),
                     recent: self.arrival.map(|now| recent_time(time, now)),
                 };
-                match rows.first() {
-                    Some(row) if env.api == Api::Legacy && rows.len() == 1 => {
-                        let index = self.table.index_of(row);
-                        self.summary.add_row(index, row.code, error, &seen);
+                // A code of the table with one meaning is counted by its row, without the
+                // key `summary_key` would make and hash.
+                let first = rows.first().filter(|_| rows.len() == 1);
+                match (env.api, first) {
+                    (Api::Legacy, Some(row)) => {
+                        if let Some(index) = self.table.index_of(row) {
+                            self.summary.add_row(index, row.code, error, &seen);
+                            return Ok(());
+                        }
                     }
-                    _ => {
-                        self.summary.add(summary_key(env, rows), error, &seen);
+                    (Api::V3, Some(row)) => {
+                        let index = V3Table::builtin().index_of(row);
+                        if let (Some(index), Some(name)) = (index, row.name.as_deref()) {
+                            self.summary.add_v3_row(index, name, error, &seen);
+                            return Ok(());
+                        }
                     }
+                    _ => {}
                 }
+                self.summary.add(summary_key(env, rows), error, &seen);
             }
             other => self.problems.event(&self.file, &other),
         }
