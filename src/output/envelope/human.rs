@@ -209,12 +209,65 @@ fn glossary(
     f: &Finding<'_>,
     settings: &Settings,
 ) -> io::Result<()> {
-    let (p, lang) = (settings.palette, settings.lang);
-    let width = usize::from(settings.width.max(NARROWEST));
+    let g = Glossary {
+        env,
+        origin,
+        f,
+        palette: settings.palette,
+        lang: settings.lang,
+        width: usize::from(settings.width.max(NARROWEST)),
+        pad: " ".repeat(INDENT.len() + 12),
+    };
     let v3 = env.api == Api::V3;
-    let pad = " ".repeat(INDENT.len() + 12);
-    // The value comes as spans so that a coloured part of it is coloured per wrapped piece.
-    let line = |out: &mut dyn Write, name: &str, value: Spans, desc: Option<String>| {
+    g.request_id(out)?;
+    if !v3 {
+        g.code(out)?;
+    }
+    g.status_code(out)?;
+    g.meanings(out)?;
+    g.message(out)?;
+    if !v3 {
+        let data = env.data.map_or("-".to_string(), |d| data_text(d.0, 200));
+        g.line(out, "Data", plain_text(data), g.desc(Field::Data))?;
+    }
+    g.http(out)?;
+    if origin.embedded {
+        let said = crate::t!(g.lang;
+            "inside a log line or another object",
+            "在日志行或其他对象中"
+        );
+        g.line(
+            out,
+            &crate::t!(g.lang; "Found", "位置"),
+            plain_text(said),
+            None,
+        )?;
+    }
+    Ok(())
+}
+
+/// One envelope's glossary, written a field at a time.
+struct Glossary<'a, 'e> {
+    env: &'a Envelope<'e>,
+    origin: &'a Origin<'e>,
+    f: &'a Finding<'e>,
+    palette: Palette,
+    lang: Lang,
+    width: usize,
+    /// Where a field's continuation lines start: under its value.
+    pad: String,
+}
+
+impl Glossary<'_, '_> {
+    /// One field: its name, its value and what the document says of it, wrapped.
+    fn line(
+        &self,
+        out: &mut impl Write,
+        name: &str,
+        value: Spans,
+        desc: Option<String>,
+    ) -> io::Result<()> {
+        // The value comes as spans so that a coloured part of it is coloured per wrapped piece.
         let mut spans = Spans::default();
         let gap = 12usize.saturating_sub(crate::text::width(name));
         spans.push(format!("{name}{}", " ".repeat(gap)), Palette::label);
@@ -223,11 +276,25 @@ fn glossary(
             spans.text("  ").push(desc, Palette::dim);
         }
         let mut buf = Vec::new();
-        write_wrapped(&mut buf, &spans, p, width, INDENT, &pad)?;
+        write_wrapped(
+            &mut buf,
+            &spans,
+            self.palette,
+            self.width,
+            INDENT,
+            &self.pad,
+        )?;
         out.write_all(&buf)
-    };
-    let desc = |field: Field| Some(field_description(field, lang));
-    let v3_desc = |code: bool| {
+    }
+
+    /// What the source document says of `field`.
+    fn desc(&self, field: Field) -> Option<String> {
+        Some(field_description(field, self.lang))
+    }
+
+    /// What API 3.0's documentation says of `Response.Error.Code` (`code`) or of its Message.
+    fn v3_desc(&self, code: bool) -> Option<String> {
+        let lang = self.lang;
         Some(match code {
             true => crate::t!(lang;
                 "Response.Error.Code: the error's code; no Error is success",
@@ -238,113 +305,167 @@ fn glossary(
                 "Response.Error.Message：错误描述"
             ),
         })
-    };
-    let id = match (
-        env.request_id,
-        origin.http.and_then(|h| h.request_id.as_ref()),
-    ) {
-        (None, Some((name, value))) => {
-            let (value, name) = (escape(value), escape(name));
-            crate::t!(lang; "{value} ({name} header)", "{value}（{name} 响应头）")
-        }
-        (id, _) => value_text(id, 200),
-    };
-    // A client-side code came with no answer, so with no RequestId to leave blank.
-    let client_side = matched(f).is_some_and(|r| r.http_status.is_none());
-    if !(client_side && id == "-") {
-        line(out, "RequestId", plain_text(id), desc(Field::RequestId))?;
     }
-    if !v3 {
-        let said = match f.code {
-            Some(0) => crate::t!(lang; "{NO_BREAK}· answered normally", "{NO_BREAK}· 成功响应"),
-            Some(500) => crate::t!(lang;
+
+    /// The RequestId: the field's, else the header's, left out for a client-side code.
+    fn request_id(&self, out: &mut impl Write) -> io::Result<()> {
+        let lang = self.lang;
+        let id = match (
+            self.env.request_id,
+            self.origin.http.and_then(|h| h.request_id.as_ref()),
+        ) {
+            (None, Some((name, value))) => {
+                let (value, name) = (escape(value), escape(name));
+                crate::t!(lang; "{value} ({name} header)", "{value}（{name} 响应头）")
+            }
+            (id, _) => value_text(id, 200),
+        };
+        // A client-side code came with no answer, so with no RequestId to leave blank.
+        let client_side = matched(self.f).is_some_and(|r| r.http_status.is_none());
+        if client_side && id == "-" {
+            return Ok(());
+        }
+        self.line(
+            out,
+            "RequestId",
+            plain_text(id),
+            self.desc(Field::RequestId),
+        )
+    }
+
+    /// The legacy `Code`, with what 0 and 500 say.
+    fn code(&self, out: &mut impl Write) -> io::Result<()> {
+        let said = match self.f.code {
+            Some(0) => {
+                crate::t!(self.lang; "{NO_BREAK}· answered normally", "{NO_BREAK}· 成功响应")
+            }
+            Some(500) => crate::t!(self.lang;
                 "{NO_BREAK}· server-side failure",
                 "{NO_BREAK}· 服务端响应错误"
             ),
             _ => String::new(),
         };
-        let code = format!("{}{said}", value_text(env.code, super::LONGEST));
-        line(out, "Code", plain_text(code), desc(Field::Code))?;
+        let code = format!("{}{said}", value_text(self.env.code, super::LONGEST));
+        self.line(out, "Code", plain_text(code), self.desc(Field::Code))
     }
-    let mut status = value_text(env.status_code, super::LONGEST);
-    let mut status_spans = Spans::default();
-    if let Some(row) = matched(f) {
+
+    /// `StatusCode` (API 3.0: `Error.Code`), with the table's HTTP status, category and retry
+    /// class when the table has the code.
+    fn status_code(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut status_spans = Spans::default();
+        let status = match matched(self.f) {
+            Some(row) => {
+                let status = self.table_status(row);
+                // Whether to retry is no question for a success.
+                let retry = match (row.code, row.retry) {
+                    (200, _) | (_, None) => None,
+                    (_, Some(retry)) => Some(retry),
+                };
+                if let Some(retry) = retry {
+                    // The Chinese label says 重试 itself.
+                    status_spans.text(crate::t!(self.lang;
+                        "{status}{NO_BREAK}· retry ",
+                        "{status}{NO_BREAK}· "
+                    ));
+                    status_spans.push(
+                        crate::table::labels::retry(retry, self.lang),
+                        retry_paint(retry),
+                    );
+                }
+                status
+            }
+            None => value_text(self.env.status_code, super::LONGEST),
+        };
+        if status_spans.is_empty() {
+            status_spans.text(status);
+        }
+        match self.env.api == Api::V3 {
+            true => self.line(out, "Error.Code", status_spans, self.v3_desc(true)),
+            false => self.line(
+                out,
+                "StatusCode",
+                status_spans,
+                self.desc(Field::StatusCode),
+            ),
+        }
+    }
+
+    /// The code as the table has it, with its HTTP status and category.
+    fn table_status(&self, row: &crate::table::Row) -> String {
         let category = row
             .category
             .as_deref()
-            .map_or("-", |c| crate::table::labels::category(c, lang));
-        // Whether to retry is no question for a success.
-        let retry = match (row.code, row.retry) {
-            (200, _) | (_, None) => None,
-            (_, Some(retry)) => Some(retry),
-        };
-        let code = match env.api {
+            .map_or("-", |c| crate::table::labels::category(c, self.lang));
+        let code = match self.env.api {
             Api::Legacy => row.code.to_string(),
-            Api::V3 => code_text(env, super::LONGEST).unwrap_or_default(),
+            Api::V3 => code_text(self.env, super::LONGEST).unwrap_or_default(),
             Api::Http => row.label(),
         };
-        status = match row.http_status {
+        match row.http_status {
             Some(http) => {
-                let (before, after) = http_words(super::HttpSeen::Expected, lang);
+                let (before, after) = http_words(super::HttpSeen::Expected, self.lang);
                 format!(
                     "{code}{NO_BREAK}· {before}HTTP {http}{after}{NO_BREAK}· {}",
                     escape(category)
                 )
             }
             None => format!("{code}{NO_BREAK}· {}", escape(category)),
-        };
-        if let Some(retry) = retry {
-            // The Chinese label says 重试 itself.
-            status_spans
-                .text(crate::t!(lang; "{status}{NO_BREAK}· retry ", "{status}{NO_BREAK}· "));
-            status_spans.push(crate::table::labels::retry(retry, lang), retry_paint(retry));
         }
     }
-    if status_spans.is_empty() {
-        status_spans.text(status);
+
+    /// Each of the code's meanings, numbered when there are several.
+    fn meanings(&self, out: &mut impl Write) -> io::Result<()> {
+        let (f, lang) = (self.f, self.lang);
+        let word = crate::t!(lang; "Meaning", "含义");
+        for (i, row) in f.rows.iter().enumerate() {
+            let name = match f.rows.len() {
+                1 => word.clone(),
+                _ => format!("{word} {}", i + 1),
+            };
+            let cause = f.cause.as_deref();
+            let zh = super::meaning_filled(row, Lang::Zh, cause);
+            let text = match (lang, row.message_en.is_some()) {
+                (Lang::En, true) => format!(
+                    "{} ({})",
+                    escape(&super::meaning_filled(row, Lang::En, cause)),
+                    escape(&zh)
+                ),
+                _ => escape(&zh).into_owned(),
+            };
+            self.line(out, &name, plain_text(text), None)?;
+        }
+        Ok(())
     }
-    match v3 {
-        true => line(out, "Error.Code", status_spans, v3_desc(true))?,
-        false => line(out, "StatusCode", status_spans, desc(Field::StatusCode))?,
-    }
-    let word = crate::t!(lang; "Meaning", "含义");
-    for (i, row) in f.rows.iter().enumerate() {
-        let name = match f.rows.len() {
-            1 => word.clone(),
-            _ => format!("{word} {}", i + 1),
+
+    /// `Message`, and whether it is the table's text.
+    fn message(&self, out: &mut impl Write) -> io::Result<()> {
+        let (env, lang) = (self.env, self.lang);
+        let v3 = env.api == Api::V3;
+        let mut message = value_text(env.message, 200);
+        if self.f.message_matches.is_some() {
+            message.push_str(&crate::t!(lang; " ✔ as in the table", " ✔ 与错误码表一致"));
+        }
+        // A success's Message is no error's description.
+        let message_desc = match self.f.verdict {
+            Verdict::Success => Some(crate::t!(lang; "the response's message", "响应消息")),
+            Verdict::Error if v3 => self.v3_desc(false),
+            Verdict::Error => self.desc(Field::Message),
         };
-        let cause = f.cause.as_deref();
-        let zh = super::meaning_filled(row, Lang::Zh, cause);
-        let text = match (lang, row.message_en.is_some()) {
-            (Lang::En, true) => format!(
-                "{} ({})",
-                escape(&super::meaning_filled(row, Lang::En, cause)),
-                escape(&zh)
-            ),
-            _ => escape(&zh).into_owned(),
+        if !v3 || env.message.is_some() || env.error {
+            self.line(out, "Message", plain_text(message), message_desc)?;
+        }
+        Ok(())
+    }
+
+    /// The HTTP status line the response came with, and the table's when it differs.
+    fn http(&self, out: &mut impl Write) -> io::Result<()> {
+        let Some(http) = self.origin.http else {
+            return Ok(());
         };
-        line(out, &name, plain_text(text), None)?;
-    }
-    let mut message = value_text(env.message, 200);
-    if f.message_matches.is_some() {
-        message.push_str(&crate::t!(lang; " ✔ as in the table", " ✔ 与错误码表一致"));
-    }
-    // A success's Message is no error's description.
-    let message_desc = match f.verdict {
-        Verdict::Success => Some(crate::t!(lang; "the response's message", "响应消息")),
-        Verdict::Error if v3 => v3_desc(false),
-        Verdict::Error => desc(Field::Message),
-    };
-    if !v3 || env.message.is_some() || env.error {
-        line(out, "Message", plain_text(message), message_desc)?;
-    }
-    if !v3 {
-        let data = env.data.map_or("-".to_string(), |d| data_text(d.0, 200));
-        line(out, "Data", plain_text(data), desc(Field::Data))?;
-    }
-    if let Some(http) = origin.http {
-        let want = match f.expected_http {
-            Some(s) if s != http.status => crate::t!(lang; " (table: {s})", "（错误码表：{s}）"),
+        let want = match self.f.expected_http {
+            Some(s) if s != http.status => {
+                crate::t!(self.lang; " (table: {s})", "（错误码表：{s}）")
+            }
             _ => String::new(),
         };
         let header = http
@@ -354,19 +475,6 @@ fn glossary(
                 format!("{NO_BREAK}· {}: {}", escape(name), escape(value))
             });
         let status = format!("{}{want}{header}", escape(&http.status_line));
-        line(out, "HTTP", plain_text(status), None)?;
+        self.line(out, "HTTP", plain_text(status), None)
     }
-    if origin.embedded {
-        let said = crate::t!(lang;
-            "inside a log line or another object",
-            "在日志行或其他对象中"
-        );
-        line(
-            out,
-            &crate::t!(lang; "Found", "位置"),
-            plain_text(said),
-            None,
-        )?;
-    }
-    Ok(())
 }
