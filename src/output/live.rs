@@ -450,6 +450,8 @@ fn footer(view: &View<'_>, colour: bool) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The table of the rows that fit `area`, with the columns its width holds; a line saying
+/// what is awaited when there is no row.
 fn draw_table(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -469,127 +471,20 @@ fn draw_table(
         frame.render_widget(Paragraph::new(text), area);
         return;
     }
-    let now = view.now;
     // Only the rows that fit are laid out: there may be thousands.
     let shown = state.scroll(rows.len(), usize::from(area.height.saturating_sub(1)));
     let offset = shown.start;
     let rows = &rows[shown];
-    let heads = [
-        crate::t!("Code", "错误码"),
-        crate::t!("Count", "次数"),
-        crate::t!("Share", "占比"),
-        crate::t!("Meaning", "描述"),
-        crate::t!("First", "首次"),
-        crate::t!("Last", "最近"),
-        crate::t!("/min", "每分钟"),
-        crate::t!("Last 10 min", "近 10 分钟"),
-    ];
-    let widest =
-        |head: &str, cells: &mut dyn Iterator<Item = usize>| cells.fold(width(head), usize::max);
+    let heads = headings();
     let spans: Vec<Option<(Millis, Millis)>> = rows.iter().map(seen_span).collect();
-    let w = Widths {
-        code: widest(&heads[0], &mut rows.iter().map(|r| width(&r.shown))).min(MAX_CODE_WIDTH),
-        count: widest(
-            &heads[1],
-            &mut rows.iter().map(|r| r.count.to_string().len()),
-        ),
-        share: widest(&heads[2], &mut std::iter::once(6)),
-        first: widest(
-            &heads[4],
-            &mut spans
-                .iter()
-                .flatten()
-                .map(|&(f, _)| clock_time(f, now).len()),
-        ),
-        last: widest(
-            &heads[5],
-            &mut spans.iter().flatten().map(|&(_, l)| width(&age(l, now))),
-        ),
-        rate: widest(&heads[6], &mut std::iter::once(5)),
-    };
+    let w = Widths::measure(&heads, rows, &spans, view.now);
     let c = Columns::fitting(area.width as usize, &w);
-    let total = view.summary.envelopes;
+    let (header, widths) = c.header(heads, &w);
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut header = vec![Cell::from(heads[0].clone()), Cell::from(heads[1].clone())];
-    let mut widths = vec![
-        Constraint::Length(w.code as u16),
-        Constraint::Length(w.count as u16),
-    ];
-    if c.share {
-        header.push(Cell::from(heads[2].clone()));
-        widths.push(Constraint::Length(w.share as u16));
-    }
-    if c.meaning {
-        header.push(Cell::from(heads[3].clone()));
-        widths.push(Constraint::Min(MIN_MEANING as u16));
-    }
-    if c.times {
-        header.push(Cell::from(heads[4].clone()));
-        header.push(Cell::from(heads[5].clone()));
-        widths.push(Constraint::Length(w.first as u16));
-        widths.push(Constraint::Length(w.last as u16));
-    }
-    if c.rate {
-        header.push(Cell::from(heads[6].clone()));
-        widths.push(Constraint::Length(w.rate as u16));
-    }
-    if c.spark {
-        header.push(Cell::from(heads[7].clone()));
-        widths.push(Constraint::Length(SPARK_CELLS as u16));
-    }
     let lines: Vec<Row<'_>> = rows
         .iter()
         .zip(&spans)
-        .map(|(r, span)| {
-            let error = r.errors > 0;
-            let code_style = match (colour, error) {
-                (true, true) => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-                (true, false) => Style::default().fg(Color::Green),
-                (false, _) => Style::default(),
-            };
-            let mut cells = vec![
-                Cell::from(Span::styled(r.shown.clone(), code_style)),
-                Cell::from(Line::from(r.count.to_string()).right_aligned()),
-            ];
-            if c.share {
-                cells.push(Cell::from(
-                    Line::from(percent(r.count, total)).right_aligned(),
-                ));
-            }
-            if c.meaning {
-                let meaning = match r.distinct {
-                    Some(n) => crate::t!("about {n} more codes", "约 {n} 个其他错误码"),
-                    None => summary_meaning(r.rows, view.settings.lang),
-                };
-                cells.push(Cell::from(meaning));
-            }
-            if c.times {
-                let (first, last) = match span {
-                    Some((f, l)) => (clock_time(*f, now), age(*l, now)),
-                    None => ("-".to_string(), "-".to_string()),
-                };
-                cells.push(Cell::from(first));
-                cells.push(Cell::from(last));
-            }
-            if c.rate {
-                let rate = r.recent.map_or(0, |x| x.last_minute(now));
-                cells.push(Cell::from(Line::from(rate.to_string()).right_aligned()));
-            }
-            if c.spark {
-                let line = r
-                    .recent
-                    .map(|x| sparkline(&spark_cells(x, now)))
-                    .unwrap_or_default();
-                cells.push(Cell::from(Span::styled(
-                    line,
-                    match colour {
-                        true => Style::default().fg(Color::Cyan),
-                        false => Style::default(),
-                    },
-                )));
-            }
-            Row::new(cells)
-        })
+        .map(|(r, span)| c.row(r, *span, view, colour))
         .collect();
     let table = Table::new(lines, widths)
         .header(Row::new(header).style(bold))
@@ -598,6 +493,150 @@ fn draw_table(
     let mut selection =
         TableState::default().with_selected(state.at.and_then(|at| at.checked_sub(offset)));
     frame.render_stateful_widget(table, area, &mut selection);
+}
+
+/// The columns' headings, in the order of the columns.
+fn headings() -> [String; 8] {
+    [
+        crate::t!("Code", "错误码"),
+        crate::t!("Count", "次数"),
+        crate::t!("Share", "占比"),
+        crate::t!("Meaning", "描述"),
+        crate::t!("First", "首次"),
+        crate::t!("Last", "最近"),
+        crate::t!("/min", "每分钟"),
+        crate::t!("Last 10 min", "近 10 分钟"),
+    ]
+}
+
+impl Widths {
+    /// The widths `rows` need under `heads`, `spans` being when each row was seen.
+    fn measure(
+        heads: &[String; 8],
+        rows: &[SummaryRow<'_>],
+        spans: &[Option<(Millis, Millis)>],
+        now: Millis,
+    ) -> Widths {
+        let widest = |head: &str, cells: &mut dyn Iterator<Item = usize>| {
+            cells.fold(width(head), usize::max)
+        };
+        Widths {
+            code: widest(&heads[0], &mut rows.iter().map(|r| width(&r.shown))).min(MAX_CODE_WIDTH),
+            count: widest(
+                &heads[1],
+                &mut rows.iter().map(|r| r.count.to_string().len()),
+            ),
+            share: widest(&heads[2], &mut std::iter::once(6)),
+            first: widest(
+                &heads[4],
+                &mut spans
+                    .iter()
+                    .flatten()
+                    .map(|&(f, _)| clock_time(f, now).len()),
+            ),
+            last: widest(
+                &heads[5],
+                &mut spans.iter().flatten().map(|&(_, l)| width(&age(l, now))),
+            ),
+            rate: widest(&heads[6], &mut std::iter::once(5)),
+        }
+    }
+}
+
+impl Columns {
+    /// The header cells of the columns shown, and the columns' widths.
+    fn header(&self, heads: [String; 8], w: &Widths) -> (Vec<Cell<'static>>, Vec<Constraint>) {
+        let [code, count, share, meaning, first, last, rate, spark] = heads;
+        let mut header = vec![Cell::from(code), Cell::from(count)];
+        let mut widths = vec![
+            Constraint::Length(w.code as u16),
+            Constraint::Length(w.count as u16),
+        ];
+        if self.share {
+            header.push(Cell::from(share));
+            widths.push(Constraint::Length(w.share as u16));
+        }
+        if self.meaning {
+            header.push(Cell::from(meaning));
+            widths.push(Constraint::Min(MIN_MEANING as u16));
+        }
+        if self.times {
+            header.push(Cell::from(first));
+            header.push(Cell::from(last));
+            widths.push(Constraint::Length(w.first as u16));
+            widths.push(Constraint::Length(w.last as u16));
+        }
+        if self.rate {
+            header.push(Cell::from(rate));
+            widths.push(Constraint::Length(w.rate as u16));
+        }
+        if self.spark {
+            header.push(Cell::from(spark));
+            widths.push(Constraint::Length(SPARK_CELLS as u16));
+        }
+        (header, widths)
+    }
+
+    /// One code's row, in the columns shown; `span` is when it was seen.
+    fn row(
+        &self,
+        r: &SummaryRow<'_>,
+        span: Option<(Millis, Millis)>,
+        view: &View<'_>,
+        colour: bool,
+    ) -> Row<'static> {
+        let now = view.now;
+        let code_style = match (colour, r.errors > 0) {
+            (true, true) => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+            (true, false) => Style::default().fg(Color::Green),
+            (false, _) => Style::default(),
+        };
+        let mut cells = vec![
+            Cell::from(Span::styled(r.shown.clone(), code_style)),
+            Cell::from(Line::from(r.count.to_string()).right_aligned()),
+        ];
+        if self.share {
+            let share = percent(r.count, view.summary.envelopes);
+            cells.push(Cell::from(Line::from(share).right_aligned()));
+        }
+        if self.meaning {
+            let meaning = match r.distinct {
+                Some(n) => crate::t!("about {n} more codes", "约 {n} 个其他错误码"),
+                None => summary_meaning(r.rows, view.settings.lang),
+            };
+            cells.push(Cell::from(meaning));
+        }
+        if self.times {
+            let (first, last) = match span {
+                Some((f, l)) => (clock_time(f, now), age(l, now)),
+                None => ("-".to_string(), "-".to_string()),
+            };
+            cells.push(Cell::from(first));
+            cells.push(Cell::from(last));
+        }
+        if self.rate {
+            let rate = r.recent.map_or(0, |x| x.last_minute(now));
+            cells.push(Cell::from(Line::from(rate.to_string()).right_aligned()));
+        }
+        if self.spark {
+            cells.push(spark_cell(r.recent, now, colour));
+        }
+        Row::new(cells)
+    }
+}
+
+/// The sparkline of a code's last ten minutes, as a cell.
+fn spark_cell(recent: Option<&Recent>, now: Millis, colour: bool) -> Cell<'static> {
+    let line = recent
+        .map(|x| sparkline(&spark_cells(x, now)))
+        .unwrap_or_default();
+    Cell::from(Span::styled(
+        line,
+        match colour {
+            true => Style::default().fg(Color::Cyan),
+            false => Style::default(),
+        },
+    ))
 }
 
 /// The selected code's full knowledge: its meaning in both languages, hint, retry class and
@@ -609,41 +648,61 @@ fn detail_lines(r: &SummaryRow<'_>, view: &View<'_>, colour: bool) -> Vec<Line<'
             .add_modifier(Modifier::BOLD),
         false => Style::default().add_modifier(Modifier::BOLD),
     };
-    let field = |label: String, text: String| {
-        let pad = " ".repeat(12usize.saturating_sub(width(&label)).max(1));
-        Line::from(vec![
-            Span::styled(format!("{label}{pad}"), label_style),
-            Span::raw(text),
-        ])
-    };
     let mut lines = Vec::new();
     if r.rows.is_empty() {
         lines.push(Line::from(summary_meaning(r.rows, view.settings.lang)));
     }
     for row in r.rows {
-        // An SDK's client-side code came with no answer, so with no status.
-        let http = row.http_status.map_or("-".to_string(), |s| s.to_string());
-        let category = row.category.as_deref().map_or("-".into(), escape);
-        let retry = row.retry.map_or("-", Retry::as_str);
-        lines.push(field(
-            "HTTP".into(),
-            crate::t!(
-                "{http} · category {category} · retry {retry}",
-                "{http} · 类别 {category} · 重试 {retry}"
-            ),
-        ));
-        lines.push(field("中文".into(), escape(&row.message).into_owned()));
-        if let Some(en) = &row.message_en {
-            lines.push(field("English".into(), escape(en).into_owned()));
-        }
-        if let Some(hint) = crate::output::hint(row, view.settings.lang) {
-            lines.push(field(crate::t!("Hint", "建议"), escape(hint).into_owned()));
-        }
-        let twins = crate::table::crosswalk::twins_of(row);
-        if !twins.is_empty() {
-            lines.push(field(crate::t!("Twins", "对应码"), twins.join(", ")));
-        }
+        lines.extend(meaning_lines(row, view, label_style));
     }
+    lines.extend(count_lines(r, view, label_style));
+    lines
+}
+
+/// A line of the detail pane: `label` in `label_style`, padded, then `text`.
+fn field_line(label: String, text: String, label_style: Style) -> Line<'static> {
+    let pad = " ".repeat(12usize.saturating_sub(width(&label)).max(1));
+    Line::from(vec![
+        Span::styled(format!("{label}{pad}"), label_style),
+        Span::raw(text),
+    ])
+}
+
+/// One meaning of the selected code: its HTTP status, category and retry class, its texts,
+/// hint and twins.
+fn meaning_lines(
+    row: &crate::table::Row,
+    view: &View<'_>,
+    label_style: Style,
+) -> Vec<Line<'static>> {
+    let field = |label: String, text: String| field_line(label, text, label_style);
+    // An SDK's client-side code came with no answer, so with no status.
+    let http = row.http_status.map_or("-".to_string(), |s| s.to_string());
+    let category = row.category.as_deref().map_or("-".into(), escape);
+    let retry = row.retry.map_or("-", Retry::as_str);
+    let mut lines = vec![field(
+        "HTTP".into(),
+        crate::t!(
+            "{http} · category {category} · retry {retry}",
+            "{http} · 类别 {category} · 重试 {retry}"
+        ),
+    )];
+    lines.push(field("中文".into(), escape(&row.message).into_owned()));
+    if let Some(en) = &row.message_en {
+        lines.push(field("English".into(), escape(en).into_owned()));
+    }
+    if let Some(hint) = crate::output::hint(row, view.settings.lang) {
+        lines.push(field(crate::t!("Hint", "建议"), escape(hint).into_owned()));
+    }
+    let twins = crate::table::crosswalk::twins_of(row);
+    if !twins.is_empty() {
+        lines.push(field(crate::t!("Twins", "对应码"), twins.join(", ")));
+    }
+    lines
+}
+
+/// The selected code's counts, when it was seen, and its sample RequestIds.
+fn count_lines(r: &SummaryRow<'_>, view: &View<'_>, label_style: Style) -> [Line<'static>; 2] {
     let (count, errors) = (r.count, r.errors);
     let mut counted = crate::t!("{count} ({errors} errors)", "{count}（{errors} 个错误）");
     if let Some((first, last)) = seen_span(r) {
@@ -653,7 +712,6 @@ fn detail_lines(r: &SummaryRow<'_>, view: &View<'_>, colour: bool) -> Vec<Line<'
             " · 首次 {first} · 最近 {last}"
         ));
     }
-    lines.push(field(crate::t!("Count", "次数"), counted));
     let ids = match r.request_ids.is_empty() {
         true => "-".to_string(),
         false => r
@@ -663,8 +721,10 @@ fn detail_lines(r: &SummaryRow<'_>, view: &View<'_>, colour: bool) -> Vec<Line<'
             .collect::<Vec<_>>()
             .join(", "),
     };
-    lines.push(field("RequestIds".into(), ids));
-    lines
+    [
+        field_line(crate::t!("Count", "次数"), counted, label_style),
+        field_line("RequestIds".into(), ids, label_style),
+    ]
 }
 
 #[cfg(test)]
