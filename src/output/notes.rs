@@ -158,13 +158,33 @@ pub fn kind_text(kind: NoteKind, lang: Lang) -> String {
 /// A note in `lang`.
 pub fn text(note: &Note, lang: Lang) -> String {
     match note {
-        Note::MissingField(f) if *f == Field::RequestId => {
-            crate::t!(lang; "no RequestId field", "缺少 RequestId 字段")
-        }
-        Note::MissingField(f) => {
-            let name = f.name();
-            crate::t!(lang; "no {name} field", "缺少 {name} 字段")
-        }
+        Note::UnknownCode(_)
+        | Note::UnknownV3Code(_)
+        | Note::NotForAction { .. }
+        | Note::BeyondAnyCode(_)
+        | Note::NotACode(_)
+        | Note::ErrorWithoutCode => code_text(note, lang),
+        Note::TwoMeanings { .. }
+        | Note::BothLists(_)
+        | Note::MatchesMeaning { .. }
+        | Note::MessageDiffers { .. } => meaning_text(note, lang),
+        Note::HttpMismatch { .. }
+        | Note::FailureWithSuccess
+        | Note::NormalWithFailure(_)
+        | Note::UnexpectedCode(_)
+        | Note::RequestIdMismatch => agreement_text(note, lang),
+        Note::MissingField(_)
+        | Note::DuplicateKey(..)
+        | Note::DuplicateResponse
+        | Note::StringNumber(..)
+        | Note::KeyCase(..)
+        | Note::LossyUtf8 => written_text(note, lang),
+    }
+}
+
+/// A note on a code the table does not have, or that is no code.
+fn code_text(note: &Note, lang: Lang) -> String {
+    match note {
         Note::UnknownCode(n) => crate::t!(lang;
             "StatusCode {n} is not in the table",
             "StatusCode {n} 不在错误码表中"
@@ -201,6 +221,13 @@ pub fn text(note: &Note, lang: Lang) -> String {
             "Response.Error has no Code: read as an error",
             "Response.Error 没有 Code：按错误处理"
         ),
+        _ => unreachable!("text words each note by its group"),
+    }
+}
+
+/// A note on which of the table's meanings and texts a code has.
+fn meaning_text(note: &Note, lang: Lang) -> String {
+    match note {
         Note::TwoMeanings { code, count } => crate::t!(lang;
             "the source document lists {code} {count} times, with different meanings",
             "源文档中 {code} 出现两次，含义不同"
@@ -219,6 +246,31 @@ pub fn text(note: &Note, lang: Lang) -> String {
                 "Message 对应第 {n} 种含义：{message}"
             )
         }
+        Note::MessageDiffers { table, sent } => {
+            let sent = escape(sent);
+            // In English, each text with its English; in Chinese, the text.
+            let texts = table
+                .iter()
+                .map(
+                    |(zh, english)| match english.as_deref().filter(|_| lang == Lang::En) {
+                        Some(english) => format!("{} ({})", escape(zh), escape(english)),
+                        None => escape(zh).into_owned(),
+                    },
+                )
+                .collect::<Vec<_>>()
+                .join(" / ");
+            crate::t!(lang;
+                "Message \"{sent}\" differs from the table's text: {texts}",
+                "Message \"{sent}\" 与错误码表的描述不同：{texts}"
+            )
+        }
+        _ => unreachable!("text words each note by its group"),
+    }
+}
+
+/// A note on fields that disagree: `Code` and `StatusCode`, the HTTP status and the table's, the RequestId header and field.
+fn agreement_text(note: &Note, lang: Lang) -> String {
+    match note {
         Note::HttpMismatch { seen, want } => crate::t!(lang;
             "HTTP {seen} was returned, but the table gives HTTP {want} for this code",
             "返回的 HTTP 状态码为 {seen}，错误码表中该码对应 HTTP {want}"
@@ -238,6 +290,24 @@ pub fn text(note: &Note, lang: Lang) -> String {
                 "Code {v} 既不是 0（正常响应）也不是 500（服务端错误）：按错误处理"
             )
         }
+        Note::RequestIdMismatch => crate::t!(lang;
+            "the RequestId header and the RequestId field differ",
+            "RequestId 响应头与 RequestId 字段不同"
+        ),
+        _ => unreachable!("text words each note by its group"),
+    }
+}
+
+/// A note on how the envelope was written: a field missing, written twice, as a string or in another case; bytes that were not UTF-8.
+fn written_text(note: &Note, lang: Lang) -> String {
+    match note {
+        Note::MissingField(f) if *f == Field::RequestId => {
+            crate::t!(lang; "no RequestId field", "缺少 RequestId 字段")
+        }
+        Note::MissingField(f) => {
+            let name = f.name();
+            crate::t!(lang; "no {name} field", "缺少 {name} 字段")
+        }
         Note::DuplicateKey(field, other, kept) => {
             let (field, other, kept) = (field.name(), escape(other), escape(kept));
             crate::t!(lang;
@@ -249,24 +319,6 @@ pub fn text(note: &Note, lang: Lang) -> String {
             "Response is written twice; the one with an error is shown, and the verdict holds both",
             "Response 出现两次；显示含错误的一个，结论兼顾两者"
         ),
-        Note::MessageDiffers { table, sent } => {
-            let sent = escape(sent);
-            // In English, each text with its English; in Chinese, the text.
-            let texts = table
-                .iter()
-                .map(
-                    |(zh, english)| match english.as_deref().filter(|_| lang == Lang::En) {
-                        Some(english) => format!("{} ({})", escape(zh), escape(english)),
-                        None => escape(zh).into_owned(),
-                    },
-                )
-                .collect::<Vec<_>>()
-                .join(" / ");
-            crate::t!(lang;
-                "Message \"{sent}\" differs from the table's text: {texts}",
-                "Message \"{sent}\" 与错误码表的描述不同：{texts}"
-            )
-        }
         Note::StringNumber(field, n) => {
             let field = field.name();
             crate::t!(lang;
@@ -278,14 +330,11 @@ pub fn text(note: &Note, lang: Lang) -> String {
             let (key, field) = (escape(key), field.name());
             crate::t!(lang; "key \"{key}\" read as {field}", "键 \"{key}\" 按 {field} 读取")
         }
-        Note::RequestIdMismatch => crate::t!(lang;
-            "the RequestId header and the RequestId field differ",
-            "RequestId 响应头与 RequestId 字段不同"
-        ),
         Note::LossyUtf8 => crate::t!(lang;
             "the input was not valid UTF-8: bad bytes were read as U+FFFD",
             "输入不是有效的 UTF-8：无效字节按 U+FFFD 读取"
         ),
+        _ => unreachable!("text words each note by its group"),
     }
 }
 
