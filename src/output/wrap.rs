@@ -264,98 +264,142 @@ fn put(line: &mut WrappedLine, span: usize, text: &str) {
 /// others with `rest` (both plain, counted in the width). A word longer than a line is cut.
 fn lines(spans: &[Styled], width: usize, first: &str, rest: &str) -> Vec<(String, WrappedLine)> {
     let atoms = atoms(spans);
-    let indent = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
-    let mut out: Vec<(String, WrappedLine)> = vec![(first.to_string(), Vec::new())];
-    let mut used = indent(first);
-    let mut at_start = true;
-    let rest_width = indent(rest);
+    let mut filler = Filler {
+        out: vec![(first.to_string(), Vec::new())],
+        used: columns(first),
+        at_start: true,
+        width,
+        rest,
+        rest_width: columns(rest),
+    };
     let mut i = 0;
     while i < atoms.len() {
-        if atoms[i].space {
-            // Spaces are written only between words on the same line.
-            let mut j = i;
-            let mut gap = 0;
-            while j < atoms.len() && atoms[j].space {
-                gap += atoms[j].width;
-                j += 1;
-            }
-            let mut group = 0;
-            let mut k = j;
-            while k < atoms.len() && !atoms[k].space && (k == j || atoms[k].glued) {
-                group += atoms[k].width;
-                k += 1;
-            }
-            if !at_start && k > j && used + gap + group <= width {
-                for a in &atoms[i..j] {
-                    put(&mut out.last_mut().expect("a line").1, a.span, a.text);
-                }
-                used += gap;
-            } else if !at_start && k > j {
-                out.push((rest.to_string(), Vec::new()));
-                used = rest_width;
-                at_start = true;
-            }
-            i = j;
-            continue;
+        i = match atoms[i].space {
+            true => filler.spaces(&atoms, i),
+            false => filler.word(&atoms, i),
+        };
+    }
+    filler.out
+}
+
+/// The columns an indent takes.
+fn columns(indent: &str) -> usize {
+    indent.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Lines being filled with atoms, as [`lines`] breaks them.
+struct Filler<'r> {
+    /// The lines so far: each its indent and its pieces.
+    out: Vec<(String, WrappedLine)>,
+    /// The columns the last line takes so far, its indent counted.
+    used: usize,
+    /// Whether the last line holds nothing but its indent.
+    at_start: bool,
+    width: usize,
+    /// The indent of every line after the first, and its columns.
+    rest: &'r str,
+    rest_width: usize,
+}
+
+impl Filler<'_> {
+    /// Adds `text` of span `span` to the last line.
+    fn put(&mut self, span: usize, text: &str) {
+        put(&mut self.out.last_mut().expect("a line").1, span, text);
+    }
+
+    /// Starts a line, indented.
+    fn new_line(&mut self) {
+        self.out.push((self.rest.to_string(), Vec::new()));
+        self.used = self.rest_width;
+        self.at_start = true;
+    }
+
+    /// The spaces from `atoms[i]`: kept when the word after them fits on the line, else a
+    /// line is started (and they are dropped). Returns the index past them.
+    fn spaces(&mut self, atoms: &[Atom<'_>], i: usize) -> usize {
+        // Spaces are written only between words on the same line.
+        let mut j = i;
+        let mut gap = 0;
+        while j < atoms.len() && atoms[j].space {
+            gap += atoms[j].width;
+            j += 1;
         }
+        let mut group = 0;
+        let mut k = j;
+        while k < atoms.len() && !atoms[k].space && (k == j || atoms[k].glued) {
+            group += atoms[k].width;
+            k += 1;
+        }
+        if !self.at_start && k > j && self.used + gap + group <= self.width {
+            for a in &atoms[i..j] {
+                self.put(a.span, a.text);
+            }
+            self.used += gap;
+        } else if !self.at_start && k > j {
+            self.new_line();
+        }
+        j
+    }
+
+    /// The word from `atoms[i]` (with the atoms glued to it): on a new line when it does not
+    /// fit on this one, cut where it is longer than a line. Returns the index past it.
+    fn word(&mut self, atoms: &[Atom<'_>], i: usize) -> usize {
         let mut k = i + 1;
         let mut group = atoms[i].width;
         while k < atoms.len() && !atoms[k].space && atoms[k].glued {
             group += atoms[k].width;
             k += 1;
         }
-        if !at_start && used + group > width {
-            out.push((rest.to_string(), Vec::new()));
-            used = rest_width;
-            at_start = true;
+        if !self.at_start && self.used + group > self.width {
+            self.new_line();
         }
         for a in &atoms[i..k] {
-            if used + a.width <= width {
-                put(&mut out.last_mut().expect("a line").1, a.span, a.text);
-                used += a.width;
-                at_start = false;
+            if self.used + a.width <= self.width {
+                self.put(a.span, a.text);
+                self.used += a.width;
+                self.at_start = false;
                 continue;
             }
-            for c in a.text.chars() {
-                let w = c.width().unwrap_or(0);
-                if used + w > width && !at_start {
-                    // A line never starts with closing punctuation: the characters before it
-                    // go down with it, back to one that may start a line.
-                    let mut carried = Vec::new();
-                    if closing(c) {
-                        let line = &mut out.last_mut().expect("a line").1;
-                        while let Some((span, last)) = take_last_char(line) {
-                            carried.push((span, last));
-                            if !closing(last) {
-                                break;
-                            }
-                        }
-                    }
-                    out.push((rest.to_string(), Vec::new()));
-                    used = rest_width;
-                    for (span, last) in carried.into_iter().rev() {
-                        let mut buf = [0u8; 4];
-                        put(
-                            &mut out.last_mut().expect("a line").1,
-                            span,
-                            last.encode_utf8(&mut buf),
-                        );
-                        used += last.width().unwrap_or(0);
-                    }
+            self.cut(a);
+        }
+        k
+    }
+
+    /// An atom that does not fit the line, a character at a time across lines.
+    fn cut(&mut self, a: &Atom<'_>) {
+        for c in a.text.chars() {
+            let w = c.width().unwrap_or(0);
+            if self.used + w > self.width && !self.at_start {
+                self.break_before(c);
+            }
+            let mut buf = [0u8; 4];
+            self.put(a.span, c.encode_utf8(&mut buf));
+            self.used += w;
+            self.at_start = false;
+        }
+    }
+
+    /// Starts a line for `c`.
+    fn break_before(&mut self, c: char) {
+        // A line never starts with closing punctuation: the characters before it
+        // go down with it, back to one that may start a line.
+        let mut carried = Vec::new();
+        if closing(c) {
+            let line = &mut self.out.last_mut().expect("a line").1;
+            while let Some((span, last)) = take_last_char(line) {
+                carried.push((span, last));
+                if !closing(last) {
+                    break;
                 }
-                let mut buf = [0u8; 4];
-                put(
-                    &mut out.last_mut().expect("a line").1,
-                    a.span,
-                    c.encode_utf8(&mut buf),
-                );
-                used += w;
-                at_start = false;
             }
         }
-        i = k;
+        self.new_line();
+        for (span, last) in carried.into_iter().rev() {
+            let mut buf = [0u8; 4];
+            self.put(span, last.encode_utf8(&mut buf));
+            self.used += last.width().unwrap_or(0);
+        }
     }
-    out
 }
 
 /// Plain `text` broken into lines of at most `width` columns, by the same rules as
