@@ -20,7 +20,7 @@ use crate::output::report::{
 use crate::output::wrap::NO_BREAK;
 use crate::settings::{Palette, Settings};
 use crate::table::{labels, Retry, Row};
-use crate::text::escape;
+use crate::text::{escape, width};
 
 #[derive(Serialize)]
 struct JsonCount<'a> {
@@ -536,10 +536,7 @@ fn write_compact(
     view: &View<'_, '_>,
     counts: &[SummaryRow<'_>],
 ) -> io::Result<bool> {
-    use crate::output::wrap::{write_wrapped, Spans};
-    use crate::text::width;
-    let (p, lang) = (view.settings.palette, view.settings.lang);
-    let columns = usize::from(view.settings.width);
+    let lang = view.settings.lang;
     let names = [
         crate::t!(lang; "Count", "次数"),
         crate::t!(lang; "Share", "占比"),
@@ -550,81 +547,133 @@ fn write_compact(
         .iter()
         .map(|r| format!("{:.2}%", view.share(r.count) * 100.0))
         .collect();
-    let count_width = counts
-        .iter()
-        .map(|r| r.count.to_string().len())
-        .chain([width(&names[0])])
-        .max()
-        .unwrap_or(0);
-    let share_width = shares
-        .iter()
-        .map(|s| s.len())
-        .chain([width(&names[1])])
-        .max()
-        .unwrap_or(0);
-    let code_width = counts
-        .iter()
-        .map(|r| width(&r.shown))
-        .chain([width(&names[2])])
-        .max()
-        .unwrap_or(0);
-    let code_at = count_width + 2 + share_width + 2;
-    // A code longer than the line is wrapped, not cut; records only where too little is left.
-    if code_at + 20 > columns {
+    let Some(compact) = Compact::fitting(&names, counts, &shares, view.settings) else {
         return Ok(false);
-    }
-    // The meaning beside the codes when it gets a readable width there, else under the code.
-    let meaning_at = match code_at + code_width + 2 + 16 <= columns {
-        true => code_at + code_width + 2,
-        false => code_at,
     };
-    let pad =
-        |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(width(text))));
-    let right =
-        |text: &str, to: usize| format!("{}{text}", " ".repeat(to.saturating_sub(width(text))));
-    let mut head = format!(
-        "{}  {}  {}",
-        right(&names[0], count_width),
-        right(&names[1], share_width),
-        names[2]
-    );
-    match meaning_at > code_at {
-        true => head = format!("{}  {}", pad(&head, code_at + code_width), names[3]),
-        false => head = format!("{head} / {}", names[3]),
-    }
-    writeln!(out, "{}", p.label(head.trim_end()))?;
-    let indent = " ".repeat(meaning_at);
+    compact.write_head(out, &names)?;
     for (r, share) in counts.iter().zip(&shares) {
-        let prefix = format!(
-            "{}  {}  ",
-            right(&r.count.to_string(), count_width),
-            right(share, share_width)
-        );
-        let meaning = view.meaning(r);
-        match meaning_at > code_at {
-            true => {
-                let mut spans = Spans::default();
-                let gap = " ".repeat(code_width - width(&r.shown) + 2);
-                spans
-                    .push(r.shown.clone(), Palette::code)
-                    .push(
-                        gap.replace(' ', &NO_BREAK.to_string()),
-                        crate::output::wrap::plain,
-                    )
-                    .text(meaning);
-                write_wrapped(out, &spans, p, columns, &prefix, &indent)?;
-            }
-            false => {
-                let mut spans = Spans::default();
-                spans.push(r.shown.clone(), Palette::code);
-                write_wrapped(out, &spans, p, columns, &prefix, &indent)?;
-                let mut spans = Spans::default();
-                spans.text(meaning);
-                write_wrapped(out, &spans, p, columns, &indent, &indent)?;
-            }
-        }
+        compact.write_line(out, r, share, view.meaning(r))?;
     }
     Ok(true)
+}
+
+/// `text` padded with spaces after it to `to` columns.
+fn pad(text: &str, to: usize) -> String {
+    format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+/// `text` padded with spaces before it to `to` columns.
+fn right(text: &str, to: usize) -> String {
+    format!("{}{text}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+/// Where the columns of the compact layout start, and how wide they are.
+struct Compact {
+    palette: Palette,
+    /// The line's width.
+    columns: usize,
+    count_width: usize,
+    share_width: usize,
+    code_width: usize,
+    code_at: usize,
+    /// Where the meaning starts: beside the code, or under it (at `code_at`).
+    meaning_at: usize,
+}
+
+impl Compact {
+    /// The layout of `counts` with their `shares` under the heading `names`, or `None` when the
+    /// width leaves a code too little room.
+    fn fitting(
+        names: &[String; 4],
+        counts: &[SummaryRow<'_>],
+        shares: &[String],
+        settings: &Settings,
+    ) -> Option<Compact> {
+        let columns = usize::from(settings.width);
+        let widest = |cells: &mut dyn Iterator<Item = usize>, name: &str| {
+            cells.chain([width(name)]).max().unwrap_or(0)
+        };
+        let count_width = widest(
+            &mut counts.iter().map(|r| r.count.to_string().len()),
+            &names[0],
+        );
+        let share_width = widest(&mut shares.iter().map(|s| s.len()), &names[1]);
+        let code_width = widest(&mut counts.iter().map(|r| width(&r.shown)), &names[2]);
+        let code_at = count_width + 2 + share_width + 2;
+        // A code longer than the line is wrapped, not cut; records only where too little is left.
+        if code_at + 20 > columns {
+            return None;
+        }
+        // The meaning beside the codes when it gets a readable width there, else under the code.
+        let meaning_at = match code_at + code_width + 2 + 16 <= columns {
+            true => code_at + code_width + 2,
+            false => code_at,
+        };
+        Some(Compact {
+            palette: settings.palette,
+            columns,
+            count_width,
+            share_width,
+            code_width,
+            code_at,
+            meaning_at,
+        })
+    }
+
+    /// The heading: the meaning's name beside the code's, or after a slash when under it.
+    fn write_head(&self, out: &mut impl Write, names: &[String; 4]) -> io::Result<()> {
+        let mut head = format!(
+            "{}  {}  {}",
+            right(&names[0], self.count_width),
+            right(&names[1], self.share_width),
+            names[2]
+        );
+        match self.meaning_at > self.code_at {
+            true => {
+                head = format!(
+                    "{}  {}",
+                    pad(&head, self.code_at + self.code_width),
+                    names[3]
+                )
+            }
+            false => head = format!("{head} / {}", names[3]),
+        }
+        writeln!(out, "{}", self.palette.label(head.trim_end()))
+    }
+
+    /// One code: its count, its `share`, the code and its `meaning`, wrapped.
+    fn write_line(
+        &self,
+        out: &mut impl Write,
+        r: &SummaryRow<'_>,
+        share: &str,
+        meaning: String,
+    ) -> io::Result<()> {
+        use crate::output::wrap::{write_wrapped, Spans};
+        let (p, columns) = (self.palette, self.columns);
+        let indent = " ".repeat(self.meaning_at);
+        let prefix = format!(
+            "{}  {}  ",
+            right(&r.count.to_string(), self.count_width),
+            right(share, self.share_width)
+        );
+        let mut spans = Spans::default();
+        spans.push(r.shown.clone(), Palette::code);
+        if self.meaning_at > self.code_at {
+            let gap = " ".repeat(self.code_width - width(&r.shown) + 2);
+            spans
+                .push(
+                    gap.replace(' ', &NO_BREAK.to_string()),
+                    crate::output::wrap::plain,
+                )
+                .text(meaning);
+            return write_wrapped(out, &spans, p, columns, &prefix, &indent);
+        }
+        write_wrapped(out, &spans, p, columns, &prefix, &indent)?;
+        let mut spans = Spans::default();
+        spans.text(meaning);
+        write_wrapped(out, &spans, p, columns, &indent, &indent)
+    }
 }
 
 /// The summary's codes as records, one field a line, for a width too narrow for the table.
