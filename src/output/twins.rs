@@ -44,7 +44,6 @@ fn list_name(source: &str, lang: Lang) -> String {
 /// The pairs as a table fitted to the width, or one field a line where it is too narrow to
 /// hold the codes whole beside texts of ten columns.
 pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) -> io::Result<()> {
-    let p = settings.palette;
     let lang = settings.lang;
     let header = [
         crate::t!(lang; "Legacy", "旧版"),
@@ -66,20 +65,9 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
         let records: Vec<Vec<RecordField>> = pairs
             .iter()
             .map(|pair| {
-                let values = [
-                    (pair.legacy.to_string(), Paint::Code),
-                    (pair.v3.clone(), Paint::Code),
-                    (list_name(&pair.v3_source, settings.lang), Paint::Plain),
-                    (escape(&pair.legacy_message).into_owned(), Paint::Plain),
-                    (escape(&pair.v3_message).into_owned(), Paint::Plain),
-                    (
-                        escape(pair.evidence_in(settings.lang)).into_owned(),
-                        Paint::Plain,
-                    ),
-                ];
                 header
                     .iter()
-                    .zip(values)
+                    .zip(fields(pair, lang))
                     .map(|(label, value)| RecordField {
                         label,
                         parts: vec![value],
@@ -87,30 +75,51 @@ pub fn write_table(out: &mut impl Write, pairs: &[Pair], settings: &Settings) ->
                     .collect()
             })
             .collect();
-        return write_records(out, &records, settings.width, p);
+        return write_records(out, &records, settings.width, settings.palette);
     }
+    writeln!(out, "{}", grid(pairs, header, settings, [5, v3, list]))
+}
+
+/// A pair's fields, in the order of the columns, escaped, each with how it is painted.
+fn fields(pair: &Pair, lang: Lang) -> [(String, Paint<'static>); 6] {
+    [
+        (pair.legacy.to_string(), Paint::Code),
+        (pair.v3.clone(), Paint::Code),
+        (list_name(&pair.v3_source, lang), Paint::Plain),
+        (escape(&pair.legacy_message).into_owned(), Paint::Plain),
+        (escape(&pair.v3_message).into_owned(), Paint::Plain),
+        (escape(pair.evidence_in(lang)).into_owned(), Paint::Plain),
+    ]
+}
+
+/// The pairs as a drawn table under `header`, its first three columns (the codes and the list)
+/// at least `widths` wide.
+fn grid(pairs: &[Pair], header: [String; 6], settings: &Settings, widths: [usize; 3]) -> String {
+    let p = settings.palette;
     let mut grid = Grid::new();
     grid.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(settings.width)
         .set_header(header.map(|h| p.label(&h)));
     for pair in pairs {
+        let [legacy, v3, list, legacy_text, v3_text, evidence] =
+            fields(pair, settings.lang).map(|(text, _)| text);
         grid.add_row([
-            Cell::new(p.code(&pair.legacy.to_string())),
-            Cell::new(p.code(&pair.v3)),
-            Cell::new(list_name(&pair.v3_source, settings.lang)),
-            text_cell(&escape(&pair.legacy_message)),
-            text_cell(&escape(&pair.v3_message)),
-            text_cell(&escape(pair.evidence_in(settings.lang))),
+            Cell::new(p.code(&legacy)),
+            Cell::new(p.code(&v3)),
+            Cell::new(list),
+            text_cell(&legacy_text),
+            text_cell(&v3_text),
+            text_cell(&evidence),
         ]);
     }
     // The codes and the list are never cut (the width counts the padding).
-    for (column, width) in [(0, 5), (1, v3), (2, list)] {
+    for (column, width) in widths.into_iter().enumerate() {
         if let Some(column) = grid.column_mut(column) {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
                 u16::try_from(width + 2).unwrap_or(u16::MAX),
             )));
         }
     }
-    writeln!(out, "{}", drawn(&mut grid))
+    drawn(&mut grid)
 }
