@@ -15,7 +15,7 @@ use crate::explain::{Finding, Verdict};
 use crate::input::{Envelope, Origin};
 use crate::lang::Lang;
 use crate::output::records::{write_records_from, Paint, RecordField};
-use crate::settings::Settings;
+use crate::settings::{Palette, Settings};
 use crate::text::{escape, fit, width};
 
 /// The column widths of a table `total` columns wide, or the record layout when it is too
@@ -170,48 +170,77 @@ pub fn write_row(
         c.code,
         '.',
     );
-    // The status returned as it is; the table's, when none was returned, in parentheses:
-    // expected, not seen.
-    let http = match http_statuses(f).first() {
-        Some(&(s, HttpSeen::Returned)) => {
-            cell(&s.to_string(), c.http).replacen(&s.to_string(), &p.http(s), 1)
-        }
-        Some(&(s, HttpSeen::Expected)) => {
-            cell(&format!("({s})"), c.http).replacen(&s.to_string(), &p.http(s), 1)
-        }
-        None => cell("-", c.http),
-    };
     let id = pieces(
         &request_id(env, origin, super::LONGEST).map_or_else(|| "-".into(), |(_, id)| id),
         c.id,
         '-',
     );
-    let place = p.dim(&cell(&fit_end(&place(origin), c.place), c.place));
-    let meaning = crate::output::wrap::wrap(&meaning_text(env, origin, f, lang), c.meaning);
-    let lines = code.len().max(id.len()).max(meaning.len());
-    for i in 0..lines {
-        let (first, blank) = (i == 0, |w: usize| " ".repeat(w));
-        let line = [
-            match first {
-                true => verdict.clone(),
-                false => blank(c.verdict),
-            },
-            p.code(&cell(code.get(i).map_or("", String::as_str), c.code)),
-            match first {
-                true => http.clone(),
-                false => blank(c.http),
-            },
-            cell(id.get(i).map_or("", String::as_str), c.id),
-            match first {
-                true => place.clone(),
-                false => blank(c.place),
-            },
-            meaning.get(i).cloned().unwrap_or_default(),
-        ]
-        .join(GAP);
-        writeln!(out, "{}", line.trim_end())?;
+    let cells = RowCells {
+        verdict,
+        code,
+        http: c.http_cell(f, p),
+        id,
+        place: p.dim(&cell(&fit_end(&place(origin), c.place), c.place)),
+        meaning: crate::output::wrap::wrap(&meaning_text(env, origin, f, lang), c.meaning),
+    };
+    cells.write(out, c, p)
+}
+
+impl Columns {
+    /// The HTTP cell: the status returned as it is; the table's, when none was returned, in
+    /// parentheses: expected, not seen.
+    fn http_cell(&self, f: &Finding<'_>, p: Palette) -> String {
+        match http_statuses(f).first() {
+            Some(&(s, HttpSeen::Returned)) => {
+                cell(&s.to_string(), self.http).replacen(&s.to_string(), &p.http(s), 1)
+            }
+            Some(&(s, HttpSeen::Expected)) => {
+                cell(&format!("({s})"), self.http).replacen(&s.to_string(), &p.http(s), 1)
+            }
+            None => cell("-", self.http),
+        }
     }
-    Ok(())
+}
+
+/// One row's cells: the verdict, HTTP status and place on its first line, the code, the
+/// RequestId and the meaning in as many lines as they wrap to.
+struct RowCells {
+    verdict: String,
+    code: Vec<String>,
+    http: String,
+    id: Vec<String>,
+    place: String,
+    meaning: Vec<String>,
+}
+
+impl RowCells {
+    /// The row's lines, in `c`'s columns.
+    fn write(&self, out: &mut impl Write, c: &Columns, p: Palette) -> io::Result<()> {
+        let lines = self.code.len().max(self.id.len()).max(self.meaning.len());
+        for i in 0..lines {
+            let (first, blank) = (i == 0, |w: usize| " ".repeat(w));
+            let line = [
+                match first {
+                    true => self.verdict.clone(),
+                    false => blank(c.verdict),
+                },
+                p.code(&cell(self.code.get(i).map_or("", String::as_str), c.code)),
+                match first {
+                    true => self.http.clone(),
+                    false => blank(c.http),
+                },
+                cell(self.id.get(i).map_or("", String::as_str), c.id),
+                match first {
+                    true => self.place.clone(),
+                    false => blank(c.place),
+                },
+                self.meaning.get(i).cloned().unwrap_or_default(),
+            ]
+            .join(GAP);
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
 }
 
 /// `text` in lines of at most `columns`, broken after `after` where it can be (a code after
