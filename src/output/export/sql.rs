@@ -51,12 +51,23 @@ const TYPES: [[&str; 3]; COLUMNS.len()] = [
     ["TEXT NOT NULL", "VARCHAR NOT NULL", "String"],
 ];
 
+/// The script: the table made, its rows inserted, and (ClickHouse) the dictionary over it.
 pub(super) fn write(
     out: &mut impl Write,
     entries: &[CodeEntry],
     lang: Lang,
     dialect: Dialect,
 ) -> io::Result<()> {
+    write_create(out, dialect)?;
+    write_inserts(out, entries, lang, dialect)?;
+    match dialect {
+        Dialect::Sqlite | Dialect::Duckdb => writeln!(out, "COMMIT;"),
+        Dialect::Clickhouse => write_dictionary(out),
+    }
+}
+
+/// The table made anew (SQLite and DuckDB: in a transaction begun here).
+fn write_create(out: &mut impl Write, dialect: Dialect) -> io::Result<()> {
     let column = match dialect {
         Dialect::Sqlite => 0,
         Dialect::Duckdb => 1,
@@ -72,17 +83,26 @@ pub(super) fn write(
         Dialect::Sqlite => write!(
             out,
             "BEGIN;\nDROP TABLE IF EXISTS {TABLE};\nCREATE TABLE {TABLE} (\n{definitions}\n);\n"
-        )?,
+        ),
         Dialect::Duckdb => write!(
             out,
             "BEGIN TRANSACTION;\nCREATE OR REPLACE TABLE {TABLE} (\n{definitions}\n);\n"
-        )?,
+        ),
         Dialect::Clickhouse => write!(
             out,
             "DROP DICTIONARY IF EXISTS {DICTIONARY};\nDROP TABLE IF EXISTS {TABLE};\n\
              CREATE TABLE {TABLE} (\n{definitions}\n)\nENGINE = MergeTree\nORDER BY code;\n"
-        )?,
+        ),
     }
+}
+
+/// The rows, [`ROWS_PER_INSERT`] an INSERT, one a line.
+fn write_inserts(
+    out: &mut impl Write,
+    entries: &[CodeEntry],
+    lang: Lang,
+    dialect: Dialect,
+) -> io::Result<()> {
     let names = COLUMNS.join(", ");
     for batch in entries.chunks(ROWS_PER_INSERT) {
         writeln!(out, "INSERT INTO {TABLE} ({names}) VALUES")?;
@@ -99,26 +119,26 @@ pub(super) fn write(
             writeln!(out, "({}){end}", row.join(", "))?;
         }
     }
-    match dialect {
-        Dialect::Sqlite | Dialect::Duckdb => writeln!(out, "COMMIT;"),
-        Dialect::Clickhouse => {
-            // A dictionary's attributes cannot be LowCardinality: `api` is a String there.
-            let attributes: Vec<String> = COLUMNS
-                .iter()
-                .zip(TYPES)
-                .map(|(name, types)| {
-                    let kind = types[2].replace("LowCardinality(String)", "String");
-                    format!("  {name} {kind}")
-                })
-                .collect();
-            write!(
-                out,
-                "CREATE DICTIONARY {DICTIONARY} (\n{}\n)\nPRIMARY KEY code\n\
-                 SOURCE(CLICKHOUSE(TABLE '{TABLE}'))\nLAYOUT(COMPLEX_KEY_HASHED())\nLIFETIME(0);\n",
-                attributes.join(",\n")
-            )
-        }
-    }
+    Ok(())
+}
+
+/// ClickHouse's dictionary over the table, for `dictGet`.
+fn write_dictionary(out: &mut impl Write) -> io::Result<()> {
+    // A dictionary's attributes cannot be LowCardinality: `api` is a String there.
+    let attributes: Vec<String> = COLUMNS
+        .iter()
+        .zip(TYPES)
+        .map(|(name, types)| {
+            let kind = types[2].replace("LowCardinality(String)", "String");
+            format!("  {name} {kind}")
+        })
+        .collect();
+    write!(
+        out,
+        "CREATE DICTIONARY {DICTIONARY} (\n{}\n)\nPRIMARY KEY code\n\
+         SOURCE(CLICKHOUSE(TABLE '{TABLE}'))\nLAYOUT(COMPLEX_KEY_HASHED())\nLIFETIME(0);\n",
+        attributes.join(",\n")
+    )
 }
 
 /// `text` as a string literal of `dialect` (SQLite and DuckDB: an expression of literals and
