@@ -41,32 +41,8 @@ struct Share {
 /// The rows grouped by `group`, the most errors first (then the most envelopes, then by name).
 fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
     let mut shares: Vec<Share> = Vec::new();
-    // The errors of a code that says success (Code 500 with StatusCode 200, a gateway's 5xx
-    // around a success) are the failing part's: a server-side failure, retried with backoff.
-    let parts = counts.iter().flat_map(|r| {
-        let split = r.category() == Some("success") && r.errors > 0;
-        let successes = match split {
-            true => (r, r.count - r.errors, 0, false),
-            false => (r, r.count, r.errors, false),
-        };
-        let failures = (r, r.errors, r.errors, true);
-        std::iter::once(successes)
-            .chain(split.then_some(failures))
-            .filter(|(_, count, _, _)| *count > 0)
-    });
-    for (r, count, errors, failed) in parts {
-        let (category, backoff) = crate::explain::FAILED_SUCCESS;
-        let (name, retry) = match group {
-            Group::Category if failed => (category.to_string(), None),
-            Group::Retry if failed => (backoff.as_str().to_string(), Some(backoff)),
-            Group::Category => (r.category().map_or("unknown".into(), str::to_string), None),
-            // A success is no class of retry: it is a group of its own.
-            Group::Retry if r.category() == Some("success") => ("success".to_string(), None),
-            Group::Retry => (
-                r.retry().map_or("unknown", Retry::as_str).to_string(),
-                r.retry(),
-            ),
-        };
+    for (r, count, errors, failed) in parts(counts) {
+        let (name, retry) = group_of(r, group, failed);
         let at = match shares.iter().position(|s| s.name == name) {
             Some(at) => at,
             None => {
@@ -83,21 +59,7 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
                 shares.len() - 1
             }
         };
-        let s = &mut shares[at];
-        s.count += count;
-        s.errors += errors;
-        s.seen.merge(r.seen);
-        if s.codes.len() < CODES_SHOWN {
-            let json = serde_json::to_value(&r.code).unwrap_or_default();
-            s.codes.push((r.shown.clone(), json));
-        } else {
-            s.more_codes += 1;
-        }
-        for id in r.request_ids {
-            if s.request_ids.len() < REQUEST_IDS && !s.request_ids.contains(id) {
-                s.request_ids.push(id.clone());
-            }
-        }
+        shares[at].add(r, count, errors);
     }
     shares.sort_by(|a, b| {
         (b.errors, b.count)
@@ -105,6 +67,63 @@ fn shares(counts: &[SummaryRow<'_>], group: Group) -> Vec<Share> {
             .then_with(|| a.name.cmp(&b.name))
     });
     shares
+}
+
+/// Each row as the parts it is grouped by: the row, its envelopes, its errors, and whether
+/// they are the failing part of a code that says success.
+fn parts<'v, 'a>(
+    counts: &'v [SummaryRow<'a>],
+) -> impl Iterator<Item = (&'v SummaryRow<'a>, u64, u64, bool)> {
+    // The errors of a code that says success (Code 500 with StatusCode 200, a gateway's 5xx
+    // around a success) are the failing part's: a server-side failure, retried with backoff.
+    counts.iter().flat_map(|r| {
+        let split = r.category() == Some("success") && r.errors > 0;
+        let successes = match split {
+            true => (r, r.count - r.errors, 0, false),
+            false => (r, r.count, r.errors, false),
+        };
+        let failures = (r, r.errors, r.errors, true);
+        std::iter::once(successes)
+            .chain(split.then_some(failures))
+            .filter(|(_, count, _, _)| *count > 0)
+    })
+}
+
+/// The group a part of `r` falls in by `group` (`failed`: the failing part of a success),
+/// and its retry class.
+fn group_of(r: &SummaryRow<'_>, group: Group, failed: bool) -> (String, Option<Retry>) {
+    let (category, backoff) = crate::explain::FAILED_SUCCESS;
+    match group {
+        Group::Category if failed => (category.to_string(), None),
+        Group::Retry if failed => (backoff.as_str().to_string(), Some(backoff)),
+        Group::Category => (r.category().map_or("unknown".into(), str::to_string), None),
+        // A success is no class of retry: it is a group of its own.
+        Group::Retry if r.category() == Some("success") => ("success".to_string(), None),
+        Group::Retry => (
+            r.retry().map_or("unknown", Retry::as_str).to_string(),
+            r.retry(),
+        ),
+    }
+}
+
+impl Share {
+    /// Counts `count` envelopes of `r`, `errors` of them errors, in the group.
+    fn add(&mut self, r: &SummaryRow<'_>, count: u64, errors: u64) {
+        self.count += count;
+        self.errors += errors;
+        self.seen.merge(r.seen);
+        if self.codes.len() < CODES_SHOWN {
+            let json = serde_json::to_value(&r.code).unwrap_or_default();
+            self.codes.push((r.shown.clone(), json));
+        } else {
+            self.more_codes += 1;
+        }
+        for id in r.request_ids {
+            if self.request_ids.len() < REQUEST_IDS && !self.request_ids.contains(id) {
+                self.request_ids.push(id.clone());
+            }
+        }
+    }
 }
 
 /// What a retry class asks of the caller.
