@@ -268,7 +268,8 @@ fn meaning_text(note: &Note, lang: Lang) -> String {
     }
 }
 
-/// A note on fields that disagree: `Code` and `StatusCode`, the HTTP status and the table's, the RequestId header and field.
+/// A note on fields that disagree: `Code` and `StatusCode`, the HTTP status and the table's,
+/// the RequestId header and field.
 fn agreement_text(note: &Note, lang: Lang) -> String {
     match note {
         Note::HttpMismatch { seen, want } => crate::t!(lang;
@@ -298,7 +299,8 @@ fn agreement_text(note: &Note, lang: Lang) -> String {
     }
 }
 
-/// A note on how the envelope was written: a field missing, written twice, as a string or in another case; bytes that were not UTF-8.
+/// A note on how the envelope was written: a field missing, written twice, as a string or in
+/// another case; bytes that were not UTF-8.
 fn written_text(note: &Note, lang: Lang) -> String {
     match note {
         Note::MissingField(f) if *f == Field::RequestId => {
