@@ -17,17 +17,17 @@ mod inputs;
 #[cfg(unix)]
 mod live;
 mod options;
-mod pieces;
 mod printer;
 mod report;
+mod writer;
 
 pub use inputs::Input;
 use inputs::{code_not_file, nothing_found, open, read_error, Counted};
 use options::outcome;
 pub use options::Options;
 
-use pieces::{write_pieces, Piece, Pieces, PIECE};
 use printer::Printer;
+use writer::{write_pieces, Piece, Pieces, PIECE};
 
 /// The consumer that explains each envelope: output in pieces to the writer thread.
 struct Explainer<'t, 's> {
@@ -229,7 +229,7 @@ fn explain_paged(
     };
     match pager.and_then(|words| output::pager::start(&words, options.paging)) {
         None => {
-            pieces::widen_stdout_pipe();
+            writer::widen_stdout_pipe();
             explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
         }
         Some(mut paged) => {
