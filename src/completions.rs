@@ -472,72 +472,17 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
     subcommands_section(out, &command)?;
 
     let mut roff = Roff::new();
-    definitions(&mut roff, "EXIT STATUS", &[
-        ("0", "Found: every code was found, something matched, or (explain) the input was explained; with --check, every envelope was a success."),
-        ("1", "Nothing found: an unknown code, no match, or (explain --check) an error envelope."),
-        ("2", "Usage or input error: a bad argument, an unreadable file or table, input with no envelope."),
-    ]);
-    definitions(&mut roff, "ENVIRONMENT", &[
-        ("NO_COLOR", "When set and not empty, --color auto does not colour (clap's help and errors neither)."),
-        ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
-        ("COLUMNS", "The width tables and explain's layouts are fitted to (else the terminal's, else 80; 0 counts as unset). Where a table cannot hold every code whole, rows are written one field a line."),
-        ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors, and explain --live draws nothing (it is --summary). dumb or unset: no default pager (PAGER is still used)."),
-        ("CI", "When set and not empty, explain --live draws nothing and waits for no key: it reads its input to the end and prints the summary, as --summary does."),
-        ("PAGER", "The pager explain's human output goes through on a terminal (split into words as a shell does; empty or exactly cat: none). Default: less -FRX, except when TERM is dumb or unset: then none, as less cannot work there."),
-        ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
-        ("ERRCODE_TABLE", "JSON tables merged over the built-in one, before any --table, separated as PATH is (: on Unix, ; on Windows); a leading ~/ is the home directory."),
-    ]);
-    definitions(
-        &mut roff,
-        "EXAMPLES",
-        &[
-            (
-                "errcode 41601",
-                "What 41601 means (the same as errcode lookup 41601).",
-            ),
-            ("errcode lookup 416xx", "Every code from 41600 to 41699."),
-            ("errcode list --http 456", "The infrastructure failures."),
-            (
-                "errcode search token",
-                "Codes whose description mentions a token.",
-            ),
-            (
-                "curl -si URL | errcode explain",
-                "Annotate a response: fields, meaning, HTTP status, hint.",
-            ),
-            (
-                "errcode explain --summary app.log",
-                "Count the envelopes in a log per StatusCode.",
-            ),
-            (
-                "errcode export --format sql --dialect duckdb | duckdb fleet.db",
-                "Load every code into DuckDB as the table errcode_codes, to join on a log table.",
-            ),
-            (
-                "kubectl logs -f deploy/app | errcode explain --live",
-                "Watch the codes of a log as it comes, updated in place (q quits and prints the summary).",
-            ),
-            (
-                "errcode lookup AuthFailure.SignatureExpire",
-                "What an API 3.0 code means; 'AuthFailure.*' lists a family.",
-            ),
-            (
-                "errcode list --twins",
-                "The legacy codes beside the API 3.0 codes that mean the same.",
-            ),
-            (
-                "errcode list --action AddOrganization",
-                "The API 3.0 codes the SDK documents for an action.",
-            ),
-            (
-                "curl -si URL | errcode explain --check >/dev/null || alert",
-                "Alert when a response is an error.",
-            ),
-        ],
-    );
+    definitions(&mut roff, "EXIT STATUS", EXIT_STATUS);
+    definitions(&mut roff, "ENVIRONMENT", ENVIRONMENT);
+    definitions(&mut roff, "EXAMPLES", EXAMPLES);
     roff.control("SH", ["SEE ALSO"]);
     roff.text([italic("curl"), roman("(1), "), italic("jq"), roman("(1)")]);
     out.write_all(roff.to_roff().as_bytes())?;
+    version_section(out, &man)
+}
+
+/// The man page's VERSION section, from clap's.
+fn version_section(out: &mut impl Write, man: &clap_mangen::Man) -> io::Result<()> {
     // The version names both tables, a line each: roff would run the lines together.
     let mut version = Vec::new();
     man.render_version_section(&mut version)?;
@@ -549,6 +494,71 @@ pub fn man_page(out: &mut impl Write) -> io::Result<()> {
     write!(out, "{head}\n.SH VERSION\n{}\n", lines.join("\n.br\n"))?;
     Ok(())
 }
+
+/// The man page's EXIT STATUS: each status and when errcode exits with it.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Found: every code was found, something matched, or (explain) the input was explained; with --check, every envelope was a success."),
+    ("1", "Nothing found: an unknown code, no match, or (explain --check) an error envelope."),
+    ("2", "Usage or input error: a bad argument, an unreadable file or table, input with no envelope."),
+];
+
+/// The man page's ENVIRONMENT: each variable errcode reads and what it does.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("NO_COLOR", "When set and not empty, --color auto does not colour (clap's help and errors neither)."),
+    ("CLICOLOR_FORCE", "When set, not empty and not 0, --color auto colours even in a pipe (NO_COLOR wins)."),
+    ("COLUMNS", "The width tables and explain's layouts are fitted to (else the terminal's, else 80; 0 counts as unset). Where a table cannot hold every code whole, rows are written one field a line."),
+    ("TERM", "dumb: --color auto does not colour, in errcode's output and in clap's help and errors, and explain --live draws nothing (it is --summary). dumb or unset: no default pager (PAGER is still used)."),
+    ("CI", "When set and not empty, explain --live draws nothing and waits for no key: it reads its input to the end and prints the summary, as --summary does."),
+    ("PAGER", "The pager explain's human output goes through on a terminal (split into words as a shell does; empty or exactly cat: none). Default: less -FRX, except when TERM is dumb or unset: then none, as less cannot work there."),
+    ("LC_ALL, LC_MESSAGES, LANG", "The first one set chooses the language when --lang is not given: zh... for Chinese, anything else English."),
+    ("ERRCODE_TABLE", "JSON tables merged over the built-in one, before any --table, separated as PATH is (: on Unix, ; on Windows); a leading ~/ is the home directory."),
+];
+
+/// The man page's EXAMPLES: a command line and what it does.
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "errcode 41601",
+        "What 41601 means (the same as errcode lookup 41601).",
+    ),
+    ("errcode lookup 416xx", "Every code from 41600 to 41699."),
+    ("errcode list --http 456", "The infrastructure failures."),
+    (
+        "errcode search token",
+        "Codes whose description mentions a token.",
+    ),
+    (
+        "curl -si URL | errcode explain",
+        "Annotate a response: fields, meaning, HTTP status, hint.",
+    ),
+    (
+        "errcode explain --summary app.log",
+        "Count the envelopes in a log per StatusCode.",
+    ),
+    (
+        "errcode export --format sql --dialect duckdb | duckdb fleet.db",
+        "Load every code into DuckDB as the table errcode_codes, to join on a log table.",
+    ),
+    (
+        "kubectl logs -f deploy/app | errcode explain --live",
+        "Watch the codes of a log as it comes, updated in place (q quits and prints the summary).",
+    ),
+    (
+        "errcode lookup AuthFailure.SignatureExpire",
+        "What an API 3.0 code means; 'AuthFailure.*' lists a family.",
+    ),
+    (
+        "errcode list --twins",
+        "The legacy codes beside the API 3.0 codes that mean the same.",
+    ),
+    (
+        "errcode list --action AddOrganization",
+        "The API 3.0 codes the SDK documents for an action.",
+    ),
+    (
+        "curl -si URL | errcode explain --check >/dev/null || alert",
+        "Alert when a response is an error.",
+    ),
+];
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! for `--summary`), output written on a thread of its own, and the exit decided.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Outcome};
 use crate::explain::problems::Problems;
@@ -17,17 +17,17 @@ mod inputs;
 #[cfg(unix)]
 mod live;
 mod options;
-mod pieces;
 mod printer;
 mod report;
+mod writer;
 
 pub use inputs::Input;
 use inputs::{code_not_file, nothing_found, open, read_error, Counted};
 use options::outcome;
 pub use options::Options;
 
-use pieces::{write_pieces, Piece, Pieces, PIECE};
 use printer::Printer;
+use writer::{write_pieces, Piece, Pieces, PIECE};
 
 /// The consumer that explains each envelope: output in pieces to the writer thread.
 struct Explainer<'t, 's> {
@@ -52,6 +52,10 @@ struct Explainer<'t, 's> {
     window: Option<(crate::input::time::Window, crate::input::time::Clock)>,
     /// The notes on the times read that were told.
     told: crate::input::time::Notes,
+    /// An input could not be read.
+    failed: bool,
+    /// The bytes read.
+    bytes: u64,
 }
 
 impl Explainer<'_, '_> {
@@ -170,35 +174,50 @@ pub fn run(
                 "--diff: stdin (-) is given twice: it can be read only once".into(),
             ));
         }
-        let inputs = [before, after].map(|f| match f.as_os_str() == "-" {
-            true => Input::Stdin,
-            false => Input::Path(f),
-        });
+        let inputs = [before, after].map(|f| input_of(f));
         return report::diff(inputs, out, &mut io::stderr(), table, settings, options);
     }
-    let stdin = io::stdin();
-    let inputs: Vec<Input<'_>> = match files {
-        [] if stdin.is_terminal() => {
-            return Err(Error::Usage(output::problems::needs_input(settings.lang)))
-        }
-        [] => vec![Input::Stdin],
-        files if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 => {
-            return Err(Error::Usage(output::problems::stdin_twice(settings.lang)))
-        }
-        files => files
-            .iter()
-            .map(|f| match f.as_os_str() == "-" {
-                true => Input::Stdin,
-                false => Input::Path(f),
-            })
-            .collect(),
-    };
+    let inputs = inputs_of(files, settings)?;
     if options.live {
         #[cfg(unix)]
         return live::run(inputs, out, &mut io::stderr(), table, settings, options);
         #[cfg(not(unix))]
         return report::summarise(inputs, out, &mut io::stderr(), table, settings, options);
     }
+    explain_paged(inputs, out, table, settings, options)
+}
+
+/// The input a file named on the command line stands for (`-` for stdin).
+fn input_of(file: &Path) -> Input<'_> {
+    match file.as_os_str() == "-" {
+        true => Input::Stdin,
+        false => Input::Path(file),
+    }
+}
+
+/// The inputs the files named on the command line stand for: stdin when none is named, unless
+/// it is a terminal; stdin at most once.
+fn inputs_of<'f>(files: &'f [PathBuf], settings: &Settings) -> Result<Vec<Input<'f>>, Error> {
+    match files {
+        [] if io::stdin().is_terminal() => {
+            Err(Error::Usage(output::problems::needs_input(settings.lang)))
+        }
+        [] => Ok(vec![Input::Stdin]),
+        files if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 => {
+            Err(Error::Usage(output::problems::stdin_twice(settings.lang)))
+        }
+        files => Ok(files.iter().map(|f| input_of(f)).collect()),
+    }
+}
+
+/// Explains `inputs` onto `out`, through a pager when one is wanted and stdout is a terminal.
+fn explain_paged(
+    inputs: Vec<Input<'_>>,
+    out: &mut (impl Write + Send),
+    table: &Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Outcome, Error> {
     let human = matches!(settings.format, None | Some(Format::Human));
     let reads_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin));
     // Live input (`tail -f`) must not wait inside a pager; nor is a pipe paged.
@@ -210,12 +229,11 @@ pub fn run(
     };
     match pager.and_then(|words| output::pager::start(&words, options.paging)) {
         None => {
-            pieces::widen_stdout_pipe();
+            writer::widen_stdout_pipe();
             explain_inputs(inputs, out, &mut io::stderr(), table, settings, options)
         }
         Some(mut paged) => {
             // Warnings meant for the terminal go through the pager too, in their place.
-            use std::io::IsTerminal;
             let mut err: Box<dyn Write + Send> = match paged.diagnostics() {
                 Some(file) if io::stderr().is_terminal() => Box::new(file),
                 _ => Box::new(io::stderr()),
@@ -272,115 +290,167 @@ fn explain_each(
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let (to_writer, pieces) = std::sync::mpsc::sync_channel::<Piece>(2);
     let (give_back, spares) = std::sync::mpsc::channel::<Vec<u8>>();
-    let mut explainer = Explainer {
-        table,
-        settings,
-        file: String::new(),
-        file_json: String::new(),
-        envelopes: 0,
-        errors: 0,
-        seen: 0,
-        options,
-        problems: Problems::default(),
-        out: Pieces {
-            buf: Vec::with_capacity(PIECE + 4096),
-            to_writer,
-            spares,
-            read_on: options.check,
-            gone: false,
-            deferred: Vec::new(),
-            start: std::sync::Arc::from(""),
-        },
-        printer: Printer::new(table, settings, options.verbose),
-        tally: options
-            .step_summary
-            .as_ref()
-            .map(|_| report::Counter::new(table, options)),
-        window: options
-            .window
-            .map(|w| (w, crate::input::time::Clock::local())),
-        told: crate::input::time::Notes::default(),
-    };
-    let mut failed = false;
-    let mut bytes = 0u64;
+    let mut explainer = Explainer::new(table, settings, options, to_writer, spares);
     let (read, counts, written) = std::thread::scope(|scope| {
         let (out, err) = (&mut *out, &mut *err);
         let templates = explainer.printer.templates();
         let writer = scope.spawn(move || write_pieces(pieces, give_back, &templates, out, err));
-        let read = (|| -> io::Result<()> {
-            for input in inputs {
-                explainer.file = input.name();
-                if let Some((_, clock)) = &explainer.window {
-                    clock.forget();
-                }
-                explainer.file_json =
-                    output::envelope::json_line_start(&json_string(&input.json_name()));
-                explainer.out.set_start(&explainer.file_json)?;
-                let name = input.json_name();
-                let result = open(input).and_then(|reader| {
-                    let mut counted = Counted::new(reader);
-                    let read = crate::input::read(&mut counted, &name, &mut explainer);
-                    bytes += counted.bytes;
-                    read.map_err(|e| read_error(&explainer.file, &e, settings.lang))
-                });
-                if let Err(e) = result {
-                    // The writer's error is the one to tell, when it stopped.
-                    explainer.flush()?;
-                    explainer.out.send(Piece::Warning(e.to_string()))?;
-                    failed = true;
-                }
-            }
-            if !explainer.options.quiet && !explainer.out.gone {
-                explainer.printer.finish(&mut explainer.out)?;
-            }
-            explainer.flush()
-        })();
-        let Explainer {
-            out,
-            seen: envelopes,
-            errors,
-            problems,
-            tally,
-            ..
-        } = explainer;
+        let read = explainer.read_all(inputs);
+        let (out, counts) = explainer.end();
         drop(out);
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the output thread stopped")));
-        (read, (envelopes, errors, problems, tally), written)
+        (read, counts, written)
     });
     match written {
         // A reader that went away (`| head -1`) ends the work, but what was already seen
         // stands: an error envelope under --check still exits 1.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            return outcome(failed, options, counts.1);
+            return outcome(counts.failed, options, counts.errors);
         }
         other => other.map_err(Error::Output)?,
     }
     read.map_err(Error::Output)?;
-    let (envelopes, errors, problems, tally) = counts;
-    // Envelopes a window left out without a time are said even under --quiet: the exit
-    // status does not count them.
-    output::problems::write_untimed(err, problems.left_out.untimed, settings.lang).ok();
-    if envelopes == 0 {
-        if failed {
-            return Err(Error::Reported);
+    counts.conclude(err, &names, table, settings, options)
+}
+
+impl<'t, 's> Explainer<'t, 's> {
+    /// An explainer of nothing read yet, its output to the writer thread at `to_writer`.
+    fn new(
+        table: &'t Table,
+        settings: &'s Settings,
+        options: &'s Options,
+        to_writer: std::sync::mpsc::SyncSender<Piece>,
+        spares: std::sync::mpsc::Receiver<Vec<u8>>,
+    ) -> Self {
+        Explainer {
+            table,
+            settings,
+            file: String::new(),
+            file_json: String::new(),
+            envelopes: 0,
+            errors: 0,
+            seen: 0,
+            options,
+            problems: Problems::default(),
+            out: Pieces {
+                buf: Vec::with_capacity(PIECE + 4096),
+                to_writer,
+                spares,
+                read_on: options.check,
+                gone: false,
+                deferred: Vec::new(),
+                start: std::sync::Arc::from(""),
+            },
+            printer: Printer::new(table, settings, options.verbose),
+            tally: options
+                .step_summary
+                .as_ref()
+                .map(|_| report::Counter::new(table, options)),
+            window: options
+                .window
+                .map(|w| (w, crate::input::time::Clock::local())),
+            told: crate::input::time::Notes::default(),
+            failed: false,
+            bytes: 0,
         }
-        return Err(nothing_found(&names, bytes, &problems, settings.lang));
     }
-    // The warnings were told as they came; how many more there were is told here.
-    // --quiet: otherwise the exit status alone tells.
-    if !options.quiet {
-        output::problems::write_pending(err, &problems, settings.lang);
-        output::report::write_left_out(err, &problems.left_out, settings.lang).ok();
-        output::report::write_skipped(err, &problems, settings.lang).ok();
+
+    /// Reads each input in turn, then ends the output; an input that cannot be read is told
+    /// as a warning in its place.
+    fn read_all(&mut self, inputs: Vec<Input<'_>>) -> io::Result<()> {
+        for input in inputs {
+            self.file = input.name();
+            if let Some((_, clock)) = &self.window {
+                clock.forget();
+            }
+            self.file_json = output::envelope::json_line_start(&json_string(&input.json_name()));
+            self.out.set_start(&self.file_json)?;
+            let name = input.json_name();
+            let result = open(input).and_then(|reader| {
+                let mut counted = Counted::new(reader);
+                let read = crate::input::read(&mut counted, &name, self);
+                self.bytes += counted.bytes;
+                read.map_err(|e| read_error(&self.file, &e, self.settings.lang))
+            });
+            if let Err(e) = result {
+                // The writer's error is the one to tell, when it stopped.
+                self.flush()?;
+                self.out.send(Piece::Warning(e.to_string()))?;
+                self.failed = true;
+            }
+        }
+        if !self.options.quiet && !self.out.gone {
+            self.printer.finish(&mut self.out)?;
+        }
+        self.flush()
     }
-    if let (Some(path), Some(tally)) = (&options.step_summary, tally) {
-        let layout = output::report::Layout::default();
-        let summary = tally.summary();
-        report::append_step_summary(path, summary, &problems, table, settings, layout, err);
+
+    /// The output, to be dropped so that the writer ends, and the counts.
+    fn end(self) -> (Pieces, Counts<'t>) {
+        let counts = Counts {
+            envelopes: self.seen,
+            errors: self.errors,
+            problems: self.problems,
+            tally: self.tally,
+            failed: self.failed,
+            bytes: self.bytes,
+        };
+        (self.out, counts)
     }
-    outcome(failed, options, errors)
+}
+
+/// What reading the inputs counted, for the closing lines and the exit status.
+struct Counts<'t> {
+    /// Envelopes read, shown or not.
+    envelopes: u64,
+    /// Error envelopes among those shown.
+    errors: u64,
+    /// The problems met.
+    problems: Problems,
+    /// The counts for the step summary of `--format github`.
+    tally: Option<report::Counter<'t>>,
+    /// An input could not be read.
+    failed: bool,
+    /// The bytes read.
+    bytes: u64,
+}
+
+impl Counts<'_> {
+    /// The closing lines on `err` and the outcome, once the output is written.
+    fn conclude(
+        self,
+        err: &mut impl Write,
+        names: &[String],
+        table: &Table,
+        settings: &Settings,
+        options: &Options,
+    ) -> Result<Outcome, Error> {
+        let problems = &self.problems;
+        // Envelopes a window left out without a time are said even under --quiet: the exit
+        // status does not count them.
+        output::problems::write_untimed(err, problems.left_out.untimed, settings.lang).ok();
+        if self.envelopes == 0 {
+            if self.failed {
+                return Err(Error::Reported);
+            }
+            return Err(nothing_found(names, self.bytes, problems, settings.lang));
+        }
+        // The warnings were told as they came; how many more there were is told here.
+        // --quiet: otherwise the exit status alone tells.
+        if !options.quiet {
+            output::problems::write_pending(err, problems, settings.lang);
+            output::report::write_left_out(err, &problems.left_out, settings.lang).ok();
+            output::report::write_skipped(err, problems, settings.lang).ok();
+        }
+        if let (Some(path), Some(tally)) = (&options.step_summary, self.tally) {
+            let layout = output::report::Layout::default();
+            let summary = tally.summary();
+            report::append_step_summary(path, summary, problems, table, settings, layout, err);
+        }
+        outcome(self.failed, options, self.errors)
+    }
 }
 
 #[cfg(test)]

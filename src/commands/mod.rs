@@ -25,6 +25,24 @@ fn env(name: &str) -> Option<String> {
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
+    check_command_line(&cli)?;
+    let (global, command) = cli.into_command();
+    let format = layout_format(&command, global.format)?;
+    let g = &global;
+    let settings = Settings::decide(
+        format,
+        g.color,
+        g.lang.map(crate::lang::Lang::from),
+        io::stdout().is_terminal(),
+        env,
+    );
+    crate::lang::Lang::set_current(settings.lang);
+    run_paged(command, &global, format, &settings)
+}
+
+/// A usage error for a command line with nothing to do, or one that cannot write what it
+/// would: stdout closed, or a code that names a subcommand mistyped.
+fn check_command_line(cli: &Cli) -> Result<(), Error> {
     // `explain -q` writes nothing to stdout: it may well be closed.
     let writes_nothing = matches!(&cli.command, Some(Command::Explain(args)) if args.quiet);
     if !writes_nothing && crate::error::stdout_is_closed() {
@@ -46,14 +64,22 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             "请给出错误码（errcode 41601）或子命令：`errcode --help` 列出全部子命令"
         )));
     }
-    let (global, command) = cli.into_command();
+    Ok(())
+}
+
+/// The layout `--format` names for `command`, when it names one; a usage error when it names
+/// one the command does not write.
+fn layout_format(
+    command: &Command,
+    typed: Option<crate::cli::FormatArg>,
+) -> Result<Option<Format>, Error> {
     // `--format` names the layouts of the other commands and export's formats: each command
     // takes its own, checked before anything is read.
     let exporting = matches!(command, Command::Export(_));
-    if let Command::Export(args) = &command {
-        export::format(args, global.format)?;
+    if let Command::Export(args) = command {
+        export::format(args, typed)?;
     }
-    let format = match global.format.map(|f| (f, f.chosen(None))) {
+    let format = match typed.map(|f| (f, f.chosen(None))) {
         Some((_, crate::cli::Chosen::Layout(format))) => Some(format),
         Some((typed, crate::cli::Chosen::Export(_))) if !exporting => {
             return Err(export::not_here(typed))
@@ -69,21 +95,22 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             )));
         }
     }
-    let g = &global;
-    let settings = Settings::decide(
-        format,
-        g.color,
-        g.lang.map(crate::lang::Lang::from),
-        io::stdout().is_terminal(),
-        env,
-    );
-    crate::lang::Lang::set_current(settings.lang);
+    Ok(format)
+}
+
+/// Runs `command` onto stdout, through a pager when it wants one, and flushes what it wrote.
+fn run_paged(
+    command: Command,
+    global: &crate::cli::GlobalArgs,
+    format: Option<Format>,
+    settings: &Settings,
+) -> Result<Outcome, Error> {
     // Not locked here: explain writes from a thread of its own.
     let mut out = BufWriter::new(io::stdout());
-    let paged = pager_for(&command, &settings);
+    let paged = pager_for(&command, settings);
     let (outcome, flushed) = match paged {
         None => {
-            let outcome = run_command(&mut out, command, &global, format, &settings);
+            let outcome = run_command(&mut out, command, global, format, settings);
             (outcome, out.flush())
         }
         Some(mut paged) => {
@@ -91,7 +118,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             if io::stderr().is_terminal() {
                 crate::error::redirect_diagnostics(paged.diagnostics());
             }
-            let outcome = run_command(&mut paged.input, command, &global, format, &settings);
+            let outcome = run_command(&mut paged.input, command, global, format, settings);
             crate::error::redirect_diagnostics(None);
             (outcome, paged.finish())
         }
@@ -156,29 +183,12 @@ fn run_command(
                 (_, true) => Some(crate::table::crosswalk::see_also_pairs()),
                 _ => None,
             };
-            match pairs {
-                Some(pairs) => twins_list(&mut *out, pairs, settings)
-                    .map(|()| Outcome::Found)
-                    .map_err(Error::Output),
-                None => list(
-                    &mut *out,
-                    &load_table(&g.tables)?,
-                    settings,
-                    &filter,
-                    show_source,
-                ),
-            }
+            list_or_pairs(&mut *out, pairs, &filter, show_source, g, settings)
         }
         Command::Search { terms, .. } => {
             search(&mut *out, &load_table(&g.tables)?, settings, &terms)
         }
-        Command::Explain(mut args) => {
-            let files = std::mem::take(&mut args.files);
-            // Before the options: `--category` is checked against its categories.
-            let table = load_table(&g.tables)?;
-            let options = explain::Options::from_args(args, &files, &table, format, settings, env)?;
-            explain::run(&mut *out, &table, settings, &files, &options)
-        }
+        Command::Explain(args) => explain_command(&mut *out, args, g, format, settings),
         Command::Export(args) => export::run(
             &mut *out,
             &load_table(&g.tables)?,
@@ -194,6 +204,45 @@ fn run_command(
             Ok(Outcome::Found)
         }
     }
+}
+
+/// `errcode list`: the crosswalk's `pairs` side by side when `--twins` or `--see-also` asked
+/// for them, else the rows that pass `filter`.
+fn list_or_pairs(
+    out: &mut impl Write,
+    pairs: Option<&[crate::table::crosswalk::Pair]>,
+    filter: &ListFilter,
+    show_source: bool,
+    g: &crate::cli::GlobalArgs,
+    settings: &Settings,
+) -> Result<Outcome, Error> {
+    match pairs {
+        Some(pairs) => twins_list(&mut *out, pairs, settings)
+            .map(|()| Outcome::Found)
+            .map_err(Error::Output),
+        None => list(
+            &mut *out,
+            &load_table(&g.tables)?,
+            settings,
+            filter,
+            show_source,
+        ),
+    }
+}
+
+/// `errcode explain`: its options read from `args`, then the inputs explained.
+fn explain_command(
+    out: &mut (impl Write + Send),
+    mut args: crate::cli::ExplainArgs,
+    g: &crate::cli::GlobalArgs,
+    format: Option<Format>,
+    settings: &Settings,
+) -> Result<Outcome, Error> {
+    let files = std::mem::take(&mut args.files);
+    // Before the options: `--category` is checked against its categories.
+    let table = load_table(&g.tables)?;
+    let options = explain::Options::from_args(args, &files, &table, format, settings, env)?;
+    explain::run(&mut *out, &table, settings, &files, &options)
 }
 
 /// `errcode list --twins` (the crosswalk) and `--see-also` (the related pairs), side by side.
@@ -303,19 +352,7 @@ fn write_notes(rows: &[&Row]) {
 /// twins and related codes by name; for several, one line that counts them and says where
 /// they are listed, instead of a line a code.
 fn write_crosswalk_notes(rows: &[&Row]) {
-    let mut codes: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
-    for row in rows {
-        // A code with two rows (a product and a common code) is noted once.
-        let code = row.label();
-        if codes.iter().any(|(seen, ..)| *seen == code) {
-            continue;
-        }
-        let twins = crate::table::crosswalk::twins_of(row);
-        let see_also = crate::table::crosswalk::see_also_of(row);
-        if !twins.is_empty() || !see_also.is_empty() {
-            codes.push((code, twins, see_also));
-        }
-    }
+    let codes = crosswalk_codes(rows);
     // A few codes are named; many are counted.
     if codes.len() <= NAMED_CODES {
         for (code, twins, see_also) in &codes {
@@ -349,24 +386,48 @@ fn write_crosswalk_notes(rows: &[&Row]) {
             "其中 {r} 个错误码与另一代 API 的错误码相关"
         )),
     };
-    let shows = match (&twins, &related) {
-        (Some(_), None) => crate::t!(
-            "`errcode list --twins` shows them, `errcode CODE` names them",
-            "`errcode list --twins` 列出它们，`errcode 错误码` 给出名称"
-        ),
-        (None, _) => crate::t!(
-            "`errcode list --see-also` shows them, `errcode CODE` names them",
-            "`errcode list --see-also` 列出它们，`errcode 错误码` 给出名称"
-        ),
-        (Some(_), Some(_)) => crate::t!(
-            "`errcode list --twins` and `errcode list --see-also` show them, `errcode CODE` names them",
-            "`errcode list --twins` 和 `errcode list --see-also` 列出它们，`errcode 错误码` 给出名称"
-        ),
-    };
+    let shows = crosswalk_listings(twins.is_some(), related.is_some());
     let counts: Vec<String> = twins.into_iter().chain(related).collect();
     if !counts.is_empty() {
         let counts = counts.join(&crate::t!(", ", "，"));
         note(&crate::t!("{counts}: {shows}", "{counts}：{shows}"));
+    }
+}
+
+/// The codes of `rows` that have codes of the other generation, each once: (code, its twins,
+/// its related codes).
+fn crosswalk_codes(rows: &[&Row]) -> Vec<(String, Vec<String>, Vec<String>)> {
+    let mut codes: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+    for row in rows {
+        // A code with two rows (a product and a common code) is noted once.
+        let code = row.label();
+        if codes.iter().any(|(seen, ..)| *seen == code) {
+            continue;
+        }
+        let twins = crate::table::crosswalk::twins_of(row);
+        let see_also = crate::table::crosswalk::see_also_of(row);
+        if !twins.is_empty() || !see_also.is_empty() {
+            codes.push((code, twins, see_also));
+        }
+    }
+    codes
+}
+
+/// Which listings show the twins and the related codes counted.
+fn crosswalk_listings(twins: bool, related: bool) -> String {
+    match (twins, related) {
+        (true, false) => crate::t!(
+            "`errcode list --twins` shows them, `errcode CODE` names them",
+            "`errcode list --twins` 列出它们，`errcode 错误码` 给出名称"
+        ),
+        (false, _) => crate::t!(
+            "`errcode list --see-also` shows them, `errcode CODE` names them",
+            "`errcode list --see-also` 列出它们，`errcode 错误码` 给出名称"
+        ),
+        (true, true) => crate::t!(
+            "`errcode list --twins` and `errcode list --see-also` show them, `errcode CODE` names them",
+            "`errcode list --twins` 和 `errcode list --see-also` 列出它们，`errcode 错误码` 给出名称"
+        ),
     }
 }
 
@@ -419,14 +480,7 @@ pub fn lookup(
         .iter()
         .find(|a| a.starts_with(|c: char| c.is_ascii_alphabetic()))
     {
-        let (bad, hint) = (
-            escape(&crate::text::short(bad, 80)).into_owned(),
-            glob_hint(bad),
-        );
-        return Err(Error::Usage(crate::t!(
-            "{bad} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*'){hint}",
-            "{bad} 不是错误码：API 3.0 错误码由字母、数字和点组成（AuthFailure.SignatureExpire），模式以 * 或 . 结尾（给 shell 时加引号：'AuthFailure.*'）{hint}"
-        )));
+        return Err(not_a_code(bad));
     }
     let queries = args
         .iter()
@@ -438,82 +492,137 @@ pub fn lookup(
     } else {
         Table::builtin_where(|code| queries.iter().any(|q| q.matches(code)))
     };
-    let mut all: Option<Table> = None;
-    let mut rows: Vec<&Row> = Vec::new();
-    let mut missing = Vec::new();
+    let mut found = Found {
+        table: &table,
+        user_tables,
+        all: None,
+        rows: Vec::new(),
+        missing: Vec::new(),
+    };
     // Rows in the order of the arguments, legacy and API 3.0 alike.
     let mut queries = queries.iter().zip(args);
     for arg in all_args {
         if crate::table::v3::V3Table::is_code(arg) {
-            let matched = v3_table.matching(arg);
-            if matched.is_empty() {
-                let near = crate::table::v3::V3Table::builtin().suggest(arg);
-                let hint = glob_hint(arg);
-                let arg = escape(&crate::text::short(arg, 80)).into_owned();
-                missing.push(match near.is_empty() {
-                    true => crate::t!(
-                        "{arg} is not an API 3.0 code of this platform: `errcode search` finds codes by their text{hint}",
-                        "{arg} 不是本平台的 API 3.0 错误码：`errcode search` 可按文字查找错误码{hint}"
-                    ),
-                    false => {
-                        let near = near.join(", ");
-                        crate::t!(
-                            "{arg} is not an API 3.0 code of this platform; did you mean {near}?{hint}",
-                            "{arg} 不是本平台的 API 3.0 错误码；是指 {near} 吗？{hint}"
-                        )
-                    }
-                });
-            }
-            rows.extend(matched);
+            found.v3(&v3_table, arg);
             continue;
         }
         let Some((query, arg)) = queries.next() else {
             break;
         };
-        let matched: Vec<&Row> = table.matching(query).collect();
+        found.legacy(query, arg);
+    }
+    found.write(out, settings)
+}
+
+/// The usage error for a word that starts with a letter but is no API 3.0 code.
+fn not_a_code(bad: &str) -> Error {
+    let (bad, hint) = (
+        escape(&crate::text::short(bad, 80)).into_owned(),
+        glob_hint(bad),
+    );
+    Error::Usage(crate::t!(
+        "{bad} is not an error code: API 3.0 codes are letters, digits and dots (AuthFailure.SignatureExpire), and a pattern ends in * or . (quoted for the shell: 'AuthFailure.*'){hint}",
+        "{bad} 不是错误码：API 3.0 错误码由字母、数字和点组成（AuthFailure.SignatureExpire），模式以 * 或 . 结尾（给 shell 时加引号：'AuthFailure.*'）{hint}"
+    ))
+}
+
+/// What a lookup found so far: the rows, in the order of the arguments, and a message for each
+/// argument that found none.
+struct Found<'t> {
+    /// The legacy table the codes are looked up in.
+    table: &'t Table,
+    /// Whether user tables were merged into it.
+    user_tables: bool,
+    /// The whole table, read for suggestions at the first miss.
+    all: Option<Table>,
+    /// The rows found, each once.
+    rows: Vec<&'t Row>,
+    /// The messages for the arguments that found nothing.
+    missing: Vec<String>,
+}
+
+impl<'t> Found<'t> {
+    /// Looks up an API 3.0 code or pattern in `v3_table`.
+    fn v3(&mut self, v3_table: &'t crate::table::v3::V3Table, arg: &str) {
+        let matched = v3_table.matching(arg);
         if matched.is_empty() {
-            let all = all.get_or_insert_with(|| {
+            self.missing.push(v3_not_found(arg));
+        }
+        self.rows.extend(matched);
+    }
+
+    /// Looks up a legacy code or pattern.
+    fn legacy(&mut self, query: &'t Query, arg: &str) {
+        let matched: Vec<&Row> = self.table.matching(query).collect();
+        if matched.is_empty() {
+            let (table, user_tables) = (self.table, self.user_tables);
+            let all = self.all.get_or_insert_with(|| {
                 if user_tables {
                     table.clone()
                 } else {
                     Table::builtin()
                 }
             });
-            missing.push(not_found(all, query, arg));
+            self.missing.push(not_found(all, query, arg));
         }
         for row in matched {
-            if !rows.iter().any(|seen| std::ptr::eq(*seen, row)) {
-                rows.push(row);
+            if !self.rows.iter().any(|seen| std::ptr::eq(*seen, row)) {
+                self.rows.push(row);
             }
         }
     }
-    if rows.is_empty() && settings.rows_format() == crate::settings::Format::Json {
-        // An empty array, so that `| jq length` works.
-        empty_json(out)?;
-    }
-    if !rows.is_empty() {
-        let written = output::write_rows(out, &rows, &row_style(settings, Vec::new(), false))
-            .and_then(|()| out.flush());
-        match written {
-            // A reader that went away does not turn a code not found into a success.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe && !missing.is_empty() => {
-                return Ok(Outcome::NothingFound)
+
+    /// Writes the rows found and the notes on them, then says which arguments found nothing.
+    fn write(self, out: &mut impl Write, settings: &Settings) -> Result<Outcome, Error> {
+        let (rows, missing) = (self.rows, self.missing);
+        if rows.is_empty() && settings.rows_format() == crate::settings::Format::Json {
+            // An empty array, so that `| jq length` works.
+            empty_json(out)?;
+        }
+        if !rows.is_empty() {
+            let written = output::write_rows(out, &rows, &row_style(settings, Vec::new(), false))
+                .and_then(|()| out.flush());
+            match written {
+                // A reader that went away does not turn a code not found into a success.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe && !missing.is_empty() => {
+                    return Ok(Outcome::NothingFound)
+                }
+                other => other?,
             }
-            other => other?,
+            write_notes(&rows);
+            if settings.rows_format() != crate::settings::Format::Json {
+                write_crosswalk_notes(&rows);
+            }
         }
-        write_notes(&rows);
-        if settings.rows_format() != crate::settings::Format::Json {
-            write_crosswalk_notes(&rows);
+        for message in &missing {
+            say_error(message);
+        }
+        Ok(if missing.is_empty() {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        })
+    }
+}
+
+/// The one-line message for an API 3.0 code or pattern the table does not have.
+fn v3_not_found(arg: &str) -> String {
+    let near = crate::table::v3::V3Table::builtin().suggest(arg);
+    let hint = glob_hint(arg);
+    let arg = escape(&crate::text::short(arg, 80)).into_owned();
+    match near.is_empty() {
+        true => crate::t!(
+            "{arg} is not an API 3.0 code of this platform: `errcode search` finds codes by their text{hint}",
+            "{arg} 不是本平台的 API 3.0 错误码：`errcode search` 可按文字查找错误码{hint}"
+        ),
+        false => {
+            let near = near.join(", ");
+            crate::t!(
+                "{arg} is not an API 3.0 code of this platform; did you mean {near}?{hint}",
+                "{arg} 不是本平台的 API 3.0 错误码；是指 {near} 吗？{hint}"
+            )
         }
     }
-    for message in &missing {
-        say_error(message);
-    }
-    Ok(if missing.is_empty() {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
 }
 
 /// A code or pattern argument, or a usage error that says how to write one.
@@ -615,15 +724,41 @@ pub fn list(
     filter: &ListFilter,
     show_source: bool,
 ) -> Result<Outcome, Error> {
-    use crate::cli::ApiChoice;
-    use crate::table::v3::V3Table;
-    let v3_pattern = filter.pattern.as_deref().filter(|p| V3Table::is_code(p));
+    let v3_pattern = filter
+        .pattern
+        .as_deref()
+        .filter(|p| crate::table::v3::V3Table::is_code(p));
     let query = filter
         .pattern
         .as_deref()
         .filter(|_| v3_pattern.is_none())
         .map(parse_query)
         .transpose()?;
+    let rows = listed_rows(table, filter, v3_pattern, query.as_ref());
+    if rows.is_empty() {
+        let why = why_no_row(table, filter, query.as_ref());
+        say_error(&crate::t!("no row matches {why}", "没有匹配 {why} 的行"));
+        if settings.rows_format() == crate::settings::Format::Json {
+            empty_json(out)?;
+        }
+        return Ok(Outcome::NothingFound);
+    }
+    output::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
+    out.flush()?;
+    // A listing is read as a reference: its rows show what a note would say, and `errcode
+    // CODE` says the rest.
+    Ok(Outcome::Found)
+}
+
+/// The rows of both generations that pass every filter: legacy rows first, in code order.
+fn listed_rows<'t>(
+    table: &'t Table,
+    filter: &ListFilter,
+    v3_pattern: Option<&str>,
+    query: Option<&Query>,
+) -> Vec<&'t Row> {
+    use crate::cli::ApiChoice;
+    use crate::table::v3::V3Table;
     let legacy =
         filter.api != Some(ApiChoice::V3) && v3_pattern.is_none() && filter.action.is_none();
     let v3 = filter.api != Some(ApiChoice::Legacy) && query.is_none();
@@ -636,9 +771,9 @@ pub fn list(
     // A Chinese label names its slug.
     let known = table.all_categories();
     let legacy_rows = table.rows().iter().filter(|_| legacy);
-    let rows: Vec<&Row> = legacy_rows
+    legacy_rows
         .chain(v3_rows)
-        .filter(|r| query.as_ref().is_none_or(|q| q.matches(r.code)))
+        .filter(|r| query.is_none_or(|q| q.matches(r.code)))
         .filter(|r| filter.http.is_none_or(|s| r.http_status == Some(s)))
         .filter(|r| {
             filter
@@ -647,50 +782,42 @@ pub fn list(
                 .is_none_or(|c| r.category.as_deref() == Some(labels::category_slug(c, &known)))
         })
         .filter(|r| filter.retry.is_none_or(|k| r.retry == Some(k)))
-        .collect();
-    if rows.is_empty() {
-        let mut why = Vec::new();
-        if let Some(q) = &query {
-            why.push(crate::t!("pattern {q}", "模式 {q}"));
-        }
-        if let Some(s) = filter.http {
-            let used: Vec<String> = table.http_statuses().iter().map(u16::to_string).collect();
-            let used = used.join(", ");
-            why.push(crate::t!(
-                "--http {s} (the table uses {used})",
-                "--http {s}（表中用到的有 {used}）"
-            ));
-        }
-        if let Some(c) = &filter.category {
-            let known = labels::known_list(&table.all_categories(), Lang::current());
-            let c = escape(c);
-            why.push(crate::t!(
-                "--category {c} (known: {known})",
-                "--category {c}（已有类别：{known}）"
-            ));
-        }
-        if let Some(k) = filter.retry {
-            why.push(format!("--retry {k}"));
-        }
-        if let Some(action) = &filter.action {
-            let action = escape(action);
-            why.push(crate::t!(
-                "--action {action} (an action of API 3.0, such as AddOrganization)",
-                "--action {action}（API 3.0 的接口名，如 AddOrganization）"
-            ));
-        }
-        let why = why.join(&crate::t!(" and ", " 且 "));
-        say_error(&crate::t!("no row matches {why}", "没有匹配 {why} 的行"));
-        if settings.rows_format() == crate::settings::Format::Json {
-            empty_json(out)?;
-        }
-        return Ok(Outcome::NothingFound);
+        .collect()
+}
+
+/// The filters that left no row, as the error names them, with what they could have been.
+fn why_no_row(table: &Table, filter: &ListFilter, query: Option<&Query>) -> String {
+    let mut why = Vec::new();
+    if let Some(q) = query {
+        why.push(crate::t!("pattern {q}", "模式 {q}"));
     }
-    output::write_rows(out, &rows, &row_style(settings, Vec::new(), show_source))?;
-    out.flush()?;
-    // A listing is read as a reference: its rows show what a note would say, and `errcode
-    // CODE` says the rest.
-    Ok(Outcome::Found)
+    if let Some(s) = filter.http {
+        let used: Vec<String> = table.http_statuses().iter().map(u16::to_string).collect();
+        let used = used.join(", ");
+        why.push(crate::t!(
+            "--http {s} (the table uses {used})",
+            "--http {s}（表中用到的有 {used}）"
+        ));
+    }
+    if let Some(c) = &filter.category {
+        let known = labels::known_list(&table.all_categories(), Lang::current());
+        let c = escape(c);
+        why.push(crate::t!(
+            "--category {c} (known: {known})",
+            "--category {c}（已有类别：{known}）"
+        ));
+    }
+    if let Some(k) = filter.retry {
+        why.push(format!("--retry {k}"));
+    }
+    if let Some(action) = &filter.action {
+        let action = escape(action);
+        why.push(crate::t!(
+            "--action {action} (an action of API 3.0, such as AddOrganization)",
+            "--action {action}（API 3.0 的接口名，如 AddOrganization）"
+        ));
+    }
+    why.join(&crate::t!(" and ", " 且 "))
 }
 
 /// `errcode search TEXT...`: rows whose meaning or hint holds every term, best first; exit 1

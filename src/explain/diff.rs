@@ -64,6 +64,35 @@ pub fn other_uncovered(before: &Summary, after: &Summary) -> bool {
 /// The codes of both inputs: new ones first, then those that went away, then the largest
 /// changes (ties: the more envelopes after, then the order first seen, before then after).
 pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
+    let mut changes = by_code(before, after);
+    if before.other > 0 || after.other > 0 {
+        changes.push(Change {
+            key: None,
+            verdict: None,
+            before: before.other,
+            after: after.other,
+            after_errors: after.other_errors,
+            uncovered: other_uncovered(before, after),
+        });
+    }
+    let rank = |c: &Change<'_>| match (c.is_new(), c.is_gone()) {
+        (true, _) => 0,
+        (_, true) => 1,
+        _ => 2,
+    };
+    // A stable sort: equal rows keep the order first seen.
+    changes.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| b.change().abs().cmp(&a.change().abs()))
+            .then_with(|| b.after.cmp(&a.after))
+    });
+    changes
+}
+
+/// The changes of the codes both inputs counted, in the order first seen: before's, then
+/// after's new ones.
+fn by_code<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
     let mut changes: Vec<Change<'a>> = Vec::new();
     // Rows are matched by the code (API 3.0 codes in any case) and the verdict.
     let mut index: HashMap<(Key, Verdict), usize> = HashMap::new();
@@ -104,28 +133,6 @@ pub fn compare<'a>(before: &'a Summary, after: &'a Summary) -> Vec<Change<'a>> {
             }),
         }
     }
-    if before.other > 0 || after.other > 0 {
-        changes.push(Change {
-            key: None,
-            verdict: None,
-            before: before.other,
-            after: after.other,
-            after_errors: after.other_errors,
-            uncovered: other_uncovered(before, after),
-        });
-    }
-    let rank = |c: &Change<'_>| match (c.is_new(), c.is_gone()) {
-        (true, _) => 0,
-        (_, true) => 1,
-        _ => 2,
-    };
-    // A stable sort: equal rows keep the order first seen.
-    changes.sort_by(|a, b| {
-        rank(a)
-            .cmp(&rank(b))
-            .then_with(|| b.change().abs().cmp(&a.change().abs()))
-            .then_with(|| b.after.cmp(&a.after))
-    });
     changes
 }
 

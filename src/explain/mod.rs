@@ -399,156 +399,68 @@ pub fn class<'t>(
 /// Explains one envelope.
 pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) -> Finding<'t> {
     let (verdict, rows) = verdict(env, origin, table);
-    let mut notes = Vec::new();
-    let shown = |v: Value<'_>| v.text_short(40).into_owned();
-
-    let status = env.status_code.and_then(|v| v.as_integer());
-    let code = env.code.and_then(|v| v.as_integer());
-
     // No answer of the API came with a client-side code, so no RequestId either; nor has an
     // SDK's string without a code a text of the table's to compare its Message with.
     let client_side = rows.first().is_some_and(|r| r.http_status.is_none());
     let no_table_text = client_side || (env.text_form && env.status_code.is_none());
-    notes.extend(
-        env.missing()
-            .filter(|f| !(client_side && *f == Field::RequestId))
-            .map(Note::MissingField),
-    );
-    if env.api == Api::Legacy {
-        match (env.status_code, status) {
-            (Some(_), Some((n, _))) if rows.is_empty() => notes.push(Note::UnknownCode(n)),
-            (Some(v), None) if v.is_integer_text() => notes.push(Note::BeyondAnyCode(shown(v))),
-            (Some(v), None) => notes.push(Note::NotACode(shown(v))),
-            _ => {}
+    let mut noting = Noting {
+        env,
+        origin,
+        rows,
+        status: env.status_code.and_then(|v| v.as_integer()),
+        code: env.code.and_then(|v| v.as_integer()),
+        notes: Vec::new(),
+    };
+    noting.missing_fields(client_side);
+    noting.status_code();
+    let expected_http = expected_http(env.api, rows);
+    let observed_http = origin.http.map(|h| h.status);
+    if let (Some(seen), Some(want)) = (observed_http, expected_http) {
+        if seen != want {
+            noting.notes.push(Note::HttpMismatch { seen, want });
         }
     }
-    if env.api == Api::V3 && env.error && env.status_code.is_none() && !env.text_form {
-        notes.push(Note::ErrorWithoutCode);
+    noting.code();
+    noting.duplicates();
+    let (exact, message_matches) = noting.message(no_table_text);
+    noting.spelling();
+    noting.request_id();
+    noting.utf8(exact);
+    Finding {
+        status_code: noting.status.map(|s| s.0),
+        code: noting.code.map(|c| c.0),
+        rows,
+        verdict,
+        expected_http,
+        observed_http,
+        message_matches,
+        notes: noting.notes,
+        cause: cause(env, rows, no_table_text),
     }
-    if let (Api::V3, Some(code), true) = (env.api, env.status_code, rows.is_empty()) {
-        notes.push(Note::UnknownV3Code(shown(code)));
-    }
-    if let (Api::V3, Some(code), Some(action)) = (
-        env.api,
-        env.status_code,
-        origin.http.and_then(|h| h.action.as_deref()),
-    ) {
-        // An action the SDK does not know (or none) says nothing about the code.
-        let known = V3Table::builtin().knows_action(action);
-        if known && !V3Table::builtin().documents(&code.text(), action) {
-            notes.push(Note::NotForAction {
-                code: shown(code),
-                action: action.to_string(),
-            });
-        }
-    }
-    match (rows, env.api) {
-        ([first, _, ..], Api::V3) => notes.push(Note::BothLists(first.label())),
-        ([first, _, ..], Api::Legacy) => notes.push(Note::TwoMeanings {
-            code: first.code,
-            count: rows.len(),
-        }),
-        _ => {}
-    }
-    let expected_http = match env.api {
+}
+
+/// A value as a note quotes it: its first 40 characters.
+#[inline]
+fn shown(v: Value<'_>) -> String {
+    v.text_short(40).into_owned()
+}
+
+/// The HTTP status an answer with these rows should have come with.
+#[inline]
+fn expected_http(api: Api, rows: &[Row]) -> Option<u16> {
+    match api {
         Api::Legacy => rows.first().and_then(|r| r.http_status),
         // API 3.0 answers with HTTP 200; an SDK's client-side code had no answer at all.
         Api::V3 => rows.first().map_or(Some(200), |r| r.http_status),
         Api::Http => None,
-    };
-    let observed_http = origin.http.map(|h| h.status);
-    if let (Some(seen), Some(want)) = (observed_http, expected_http) {
-        if seen != want {
-            notes.push(Note::HttpMismatch { seen, want });
-        }
     }
-    match (code.map(|c| c.0), status.map(|s| s.0)) {
-        (Some(500), Some(200)) => notes.push(Note::FailureWithSuccess),
-        (Some(0), Some(s)) if (50000..60000).contains(&s) => notes.push(Note::NormalWithFailure(s)),
-        _ => {}
-    }
-    match (env.code, code) {
-        (Some(_), Some((0 | 500, _))) | (None, _) => {}
-        (Some(v), _) if v.is_string() => {
-            notes.push(Note::UnexpectedCode(format!("\"{}\"", shown(v))))
-        }
-        (Some(v), _) => notes.push(Note::UnexpectedCode(shown(v))),
-    }
-    for (field, other) in &env.duplicates {
-        match env.api {
-            Api::V3 | Api::Http => notes.push(Note::DuplicateResponse),
-            Api::Legacy => {
-                let kept = env.get(*field).map_or_else(String::new, shown);
-                notes.push(Note::DuplicateKey(*field, shown(*other), kept));
-            }
-        }
-    }
-    // A Message of kilobytes is no table text: not read whole to be compared.
-    let message = env.message.filter(|m| m.0.len() <= 4096 && !no_table_text);
-    // The usual Message is the table's first text exactly, with nothing to unescape.
-    let exact = match (message.map(|m| m.0), rows.first()) {
-        (Some([b'"', inner @ .., b'"']), Some(row)) => {
-            inner == row.message.as_bytes() && !inner.contains(&b'\\')
-        }
-        _ => false,
-    };
-    let message = message.filter(|_| !exact).map(|m| m.text());
-    let message = message.as_deref();
-    let message_matches = match exact {
-        true => Some(0),
-        false => message.and_then(|m| rows.iter().position(|r| names_row(m, r))),
-    };
-    if exact && rows.len() > 1 {
-        notes.push(Note::MatchesMeaning {
-            index: 0,
-            of: rows.len(),
-            message: rows[0].message.clone(),
-        });
-    }
-    if let (Some(m), false) = (message, rows.is_empty()) {
-        let ok_for_success = status.map(|s| s.0) == Some(200)
-            && ["ok", "success", ""].iter().any(|w| same_message(m, w));
-        match message_matches {
-            Some(index) if rows.len() > 1 => notes.push(Note::MatchesMeaning {
-                index,
-                of: rows.len(),
-                message: rows[index].message.clone(),
-            }),
-            None if !ok_for_success => notes.push(Note::MessageDiffers {
-                table: rows
-                    .iter()
-                    .map(|r| (r.message.clone(), r.message_en.clone()))
-                    .collect(),
-                sent: crate::text::short(m, 40),
-            }),
-            _ => {}
-        }
-    }
-    for (field, value) in [(Field::StatusCode, status), (Field::Code, code)] {
-        if let Some((n, true)) = value {
-            notes.push(Note::StringNumber(field, n));
-        }
-    }
-    for (key, field) in &env.renamed {
-        notes.push(Note::KeyCase(key.text_short(40).into_owned(), *field));
-    }
-    if let (Some((_, header)), Some(field)) = (
-        origin.http.and_then(|h| h.request_id.as_ref()),
-        &env.request_id,
-    ) {
-        if field.0.len() <= 4096 && *header != field.text() {
-            notes.push(Note::RequestIdMismatch);
-        }
-    }
-    // The Message matched the table's text by its bytes: it is UTF-8.
-    let valid = match (exact, env.message) {
-        (true, Some(m)) => m.0,
-        _ => &[],
-    };
-    if !utf8(env.raw, valid) {
-        notes.push(Note::LossyUtf8);
-    }
-    let cause = match rows.first() {
+}
+
+/// For an SDK's client-side code, or its string without a code, what `<cause>` in the row's
+/// meaning stands for in its `Message`.
+#[inline]
+fn cause(env: &Envelope<'_>, rows: &[Row], no_table_text: bool) -> Option<String> {
+    match rows.first() {
         Some(row) if no_table_text => row
             .message_en
             .as_deref()
@@ -557,17 +469,224 @@ pub fn explain<'t>(env: &Envelope<'_>, origin: &Origin<'_>, table: &'t Table) ->
             .map(|m| cause_of(m, row.message_en.as_deref().unwrap_or_default()))
             .filter(|c| !c.is_empty()),
         _ => None,
-    };
-    Finding {
-        status_code: status.map(|s| s.0),
-        code: code.map(|c| c.0),
-        rows,
-        verdict,
-        expected_http,
-        observed_http,
-        message_matches,
-        notes,
-        cause,
+    }
+}
+
+/// One envelope as [`explain`] reads it, and the notes on it so far, in order of importance.
+struct Noting<'e, 't> {
+    /// The envelope.
+    env: &'e Envelope<'e>,
+    /// Where it was found, with the HTTP response around it.
+    origin: &'e Origin<'e>,
+    /// The table's rows for its code.
+    rows: &'t [Row],
+    /// `StatusCode` as a whole number, and whether it was written as a string.
+    status: Option<(i128, bool)>,
+    /// `Code` as a whole number, and whether it was written as a string.
+    code: Option<(i128, bool)>,
+    /// The notes so far.
+    notes: Vec<Note>,
+}
+
+impl Noting<'_, '_> {
+    /// Notes on the fields the envelope lacks.
+    #[inline]
+    fn missing_fields(&mut self, client_side: bool) {
+        self.notes.extend(
+            self.env
+                .missing()
+                .filter(|f| !(client_side && *f == Field::RequestId))
+                .map(Note::MissingField),
+        );
+    }
+
+    /// Notes on `StatusCode`: not in the table, not a code, not for the action, or a code
+    /// with several meanings.
+    #[inline]
+    fn status_code(&mut self) {
+        let (env, rows) = (self.env, self.rows);
+        if env.api == Api::Legacy {
+            match (env.status_code, self.status) {
+                (Some(_), Some((n, _))) if rows.is_empty() => self.notes.push(Note::UnknownCode(n)),
+                (Some(v), None) if v.is_integer_text() => {
+                    self.notes.push(Note::BeyondAnyCode(shown(v)))
+                }
+                (Some(v), None) => self.notes.push(Note::NotACode(shown(v))),
+                _ => {}
+            }
+        }
+        if env.api == Api::V3 && env.error && env.status_code.is_none() && !env.text_form {
+            self.notes.push(Note::ErrorWithoutCode);
+        }
+        if let (Api::V3, Some(code), true) = (env.api, env.status_code, rows.is_empty()) {
+            self.notes.push(Note::UnknownV3Code(shown(code)));
+        }
+        self.action();
+        match (rows, env.api) {
+            ([first, _, ..], Api::V3) => self.notes.push(Note::BothLists(first.label())),
+            ([first, _, ..], Api::Legacy) => self.notes.push(Note::TwoMeanings {
+                code: first.code,
+                count: rows.len(),
+            }),
+            _ => {}
+        }
+    }
+
+    /// A note when an API 3.0 code is not one the request's action is documented to return.
+    #[inline]
+    fn action(&mut self) {
+        let env = self.env;
+        if let (Api::V3, Some(code), Some(action)) = (
+            env.api,
+            env.status_code,
+            self.origin.http.and_then(|h| h.action.as_deref()),
+        ) {
+            // An action the SDK does not know (or none) says nothing about the code.
+            let known = V3Table::builtin().knows_action(action);
+            if known && !V3Table::builtin().documents(&code.text(), action) {
+                self.notes.push(Note::NotForAction {
+                    code: shown(code),
+                    action: action.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Notes on `Code`: at odds with `StatusCode`, or neither 0 nor 500.
+    #[inline]
+    fn code(&mut self) {
+        match (self.code.map(|c| c.0), self.status.map(|s| s.0)) {
+            (Some(500), Some(200)) => self.notes.push(Note::FailureWithSuccess),
+            (Some(0), Some(s)) if (50000..60000).contains(&s) => {
+                self.notes.push(Note::NormalWithFailure(s))
+            }
+            _ => {}
+        }
+        match (self.env.code, self.code) {
+            (Some(_), Some((0 | 500, _))) | (None, _) => {}
+            (Some(v), _) if v.is_string() => self
+                .notes
+                .push(Note::UnexpectedCode(format!("\"{}\"", shown(v)))),
+            (Some(v), _) => self.notes.push(Note::UnexpectedCode(shown(v))),
+        }
+    }
+
+    /// Notes on keys written twice.
+    #[inline]
+    fn duplicates(&mut self) {
+        let env = self.env;
+        for (field, other) in &env.duplicates {
+            match env.api {
+                Api::V3 | Api::Http => self.notes.push(Note::DuplicateResponse),
+                Api::Legacy => {
+                    let kept = env.get(*field).map_or_else(String::new, shown);
+                    self.notes
+                        .push(Note::DuplicateKey(*field, shown(*other), kept));
+                }
+            }
+        }
+    }
+
+    /// Notes on `Message` against the table's texts; returns whether it is the table's first
+    /// text exactly, and which of the rows it matches.
+    #[inline]
+    fn message(&mut self, no_table_text: bool) -> (bool, Option<usize>) {
+        let rows = self.rows;
+        // A Message of kilobytes is no table text: not read whole to be compared.
+        let message = self
+            .env
+            .message
+            .filter(|m| m.0.len() <= 4096 && !no_table_text);
+        // The usual Message is the table's first text exactly, with nothing to unescape.
+        let exact = match (message.map(|m| m.0), rows.first()) {
+            (Some([b'"', inner @ .., b'"']), Some(row)) => {
+                inner == row.message.as_bytes() && !inner.contains(&b'\\')
+            }
+            _ => false,
+        };
+        let message = message.filter(|_| !exact).map(|m| m.text());
+        let message = message.as_deref();
+        let message_matches = match exact {
+            true => Some(0),
+            false => message.and_then(|m| rows.iter().position(|r| names_row(m, r))),
+        };
+        if exact && rows.len() > 1 {
+            self.notes.push(Note::MatchesMeaning {
+                index: 0,
+                of: rows.len(),
+                message: rows[0].message.clone(),
+            });
+        }
+        if let (Some(m), false) = (message, rows.is_empty()) {
+            self.message_read(m, message_matches);
+        }
+        (exact, message_matches)
+    }
+
+    /// The note on a `Message` read as text: which meaning it names, or that it differs from
+    /// every text of the table (unless it is a success's usual word).
+    #[inline]
+    fn message_read(&mut self, message: &str, matches: Option<usize>) {
+        let rows = self.rows;
+        let ok_for_success = self.status.map(|s| s.0) == Some(200)
+            && ["ok", "success", ""]
+                .iter()
+                .any(|w| same_message(message, w));
+        match matches {
+            Some(index) if rows.len() > 1 => self.notes.push(Note::MatchesMeaning {
+                index,
+                of: rows.len(),
+                message: rows[index].message.clone(),
+            }),
+            None if !ok_for_success => self.notes.push(Note::MessageDiffers {
+                table: rows
+                    .iter()
+                    .map(|r| (r.message.clone(), r.message_en.clone()))
+                    .collect(),
+                sent: crate::text::short(message, 40),
+            }),
+            _ => {}
+        }
+    }
+
+    /// Notes on how the envelope was written: numbers as strings, keys in another case.
+    #[inline]
+    fn spelling(&mut self) {
+        for (field, value) in [(Field::StatusCode, self.status), (Field::Code, self.code)] {
+            if let Some((n, true)) = value {
+                self.notes.push(Note::StringNumber(field, n));
+            }
+        }
+        for (key, field) in &self.env.renamed {
+            self.notes
+                .push(Note::KeyCase(key.text_short(40).into_owned(), *field));
+        }
+    }
+
+    /// A note when the RequestId header and field differ.
+    #[inline]
+    fn request_id(&mut self) {
+        if let (Some((_, header)), Some(field)) = (
+            self.origin.http.and_then(|h| h.request_id.as_ref()),
+            &self.env.request_id,
+        ) {
+            if field.0.len() <= 4096 && *header != field.text() {
+                self.notes.push(Note::RequestIdMismatch);
+            }
+        }
+    }
+
+    /// A note when the envelope is not valid UTF-8.
+    #[inline]
+    fn utf8(&mut self, exact: bool) {
+        // The Message matched the table's text by its bytes: it is UTF-8.
+        let valid = match (exact, self.env.message) {
+            (true, Some(m)) => m.0,
+            _ => &[],
+        };
+        if !utf8(self.env.raw, valid) {
+            self.notes.push(Note::LossyUtf8);
+        }
     }
 }
 

@@ -172,6 +172,22 @@ fn open<'a>(input: &Input<'a>, stop: &'a Stop) -> Result<Box<dyn Read + Send + '
     }
 }
 
+/// An input, and its reader.
+type Opened<'i, 'a> = (&'i Input<'a>, Box<dyn Read + Send + 'a>);
+
+/// Every input opened to be read as it grows: those that opened, and why the others did not.
+fn open_all<'i, 'a>(inputs: &'i [Input<'a>], stop: &'a Stop) -> (Vec<Opened<'i, 'a>>, Vec<Error>) {
+    let mut opened = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match open(input, stop) {
+            Ok(reader) => opened.push((input, reader)),
+            Err(e) => errors.push(e),
+        }
+    }
+    (opened, errors)
+}
+
 /// `explain --live`: the view until `q`, then the summary on `out`.
 pub(super) fn run(
     inputs: Vec<Input<'_>>,
@@ -185,44 +201,17 @@ pub(super) fn run(
         crate::error::note(&why);
         return report::summarise(inputs, out, err, table, settings, options);
     }
-    if inputs.iter().any(|i| matches!(i, Input::Stdin)) && io::stdin().is_terminal() {
-        // The keys come from the terminal: it cannot be the data too.
-        return Err(Error::Usage(crate::t!(
-            "--live reads its keys from the terminal, which stdin is: give a file, or pipe the log in",
-            "--live 从终端读取按键，而标准输入就是终端：请给出文件，或用管道输入日志"
-        )));
-    }
+    keys_apart(&inputs)?;
     let stop = Stop::new().map_err(Error::Output)?;
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
-    let mut opened = Vec::new();
-    let mut errors = Vec::new();
-    for input in &inputs {
-        match open(input, &stop) {
-            Ok(reader) => opened.push((input, reader)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (opened, errors) = open_all(&inputs, &stop);
     if opened.is_empty() {
-        for e in &errors {
-            writeln!(err, "errcode: {e}").ok();
-        }
+        tell(err, &errors);
         return Err(Error::Reported);
     }
     let slots: Vec<Slot<'_>> = opened
         .iter()
-        .map(|(input, _)| {
-            let mut counter = Counter::new(table, options);
-            counter.set_file(input.name());
-            Slot {
-                name: input.name(),
-                json_name: input.json_name(),
-                counter: Mutex::new(counter),
-                reads: AtomicU64::new(0),
-                ended: AtomicBool::new(false),
-                bytes: AtomicU64::new(0),
-                error: Mutex::new(None),
-            }
-        })
+        .map(|(input, _)| Slot::new(input, table, options))
         .collect();
     let trouble = errors.first().map(|e| e.to_string());
     let shown = std::thread::scope(|scope| {
@@ -236,16 +225,82 @@ pub(super) fn run(
         shown
     });
     // The view is gone: what went wrong is told where it stays.
-    for e in &errors {
+    tell(err, &errors);
+    shown.map_err(cannot_draw_on)?;
+    let (all, failed, bytes) = merged(slots, err);
+    let Some(counter) = all else {
+        return Err(Error::Reported);
+    };
+    let failed = failed || !errors.is_empty();
+    let settings = resized(settings);
+    report::report(
+        counter,
+        &names,
+        (failed, bytes),
+        out,
+        err,
+        &settings,
+        options,
+    )
+}
+
+/// A usage error when stdin is among the inputs and is the terminal the keys come from.
+fn keys_apart(inputs: &[Input<'_>]) -> Result<(), Error> {
+    if inputs.iter().any(|i| matches!(i, Input::Stdin)) && io::stdin().is_terminal() {
+        // The keys come from the terminal: it cannot be the data too.
+        return Err(Error::Usage(crate::t!(
+            "--live reads its keys from the terminal, which stdin is: give a file, or pipe the log in",
+            "--live 从终端读取按键，而标准输入就是终端：请给出文件，或用管道输入日志"
+        )));
+    }
+    Ok(())
+}
+
+/// The error for a view that could not be drawn.
+fn cannot_draw_on(e: io::Error) -> Error {
+    Error::Input(crate::t!(
+        "--live: cannot draw on the terminal: {e}: give --summary instead",
+        "--live：无法在终端上绘制：{e}：请改用 --summary"
+    ))
+}
+
+/// `settings` for the summary after the view: it fits the terminal as it is now, resized or
+/// not.
+fn resized(settings: &Settings) -> Settings {
+    Settings {
+        width: crossterm::terminal::size().map_or(settings.width, |(w, _)| w.max(1)),
+        ..*settings
+    }
+}
+
+/// Tells each error on `err`, where it stays once the view is gone.
+fn tell(err: &mut impl Write, errors: &[Error]) {
+    for e in errors {
         writeln!(err, "errcode: {e}").ok();
     }
-    shown.map_err(|e| {
-        Error::Input(crate::t!(
-            "--live: cannot draw on the terminal: {e}: give --summary instead",
-            "--live：无法在终端上绘制：{e}：请改用 --summary"
-        ))
-    })?;
-    let mut failed = !errors.is_empty();
+}
+
+impl<'t> Slot<'t> {
+    /// The slot of `input`, nothing counted yet.
+    fn new(input: &Input<'_>, table: &'t Table, options: &Options) -> Self {
+        let mut counter = Counter::new(table, options);
+        counter.set_file(input.name());
+        Slot {
+            name: input.name(),
+            json_name: input.json_name(),
+            counter: Mutex::new(counter),
+            reads: AtomicU64::new(0),
+            ended: AtomicBool::new(false),
+            bytes: AtomicU64::new(0),
+            error: Mutex::new(None),
+        }
+    }
+}
+
+/// The counts of every input merged, once the readers are gone, with whether one of them
+/// failed (told on `err`) and the bytes read.
+fn merged<'t>(slots: Vec<Slot<'t>>, err: &mut impl Write) -> (Option<Counter<'t>>, bool, u64) {
+    let mut failed = false;
     let mut bytes = 0;
     let mut all: Option<Counter<'_>> = None;
     for slot in slots {
@@ -263,23 +318,7 @@ pub(super) fn run(
             Some(all) => all.merge(counter, 0),
         }
     }
-    let Some(counter) = all else {
-        return Err(Error::Reported);
-    };
-    // The summary fits the terminal as it is now, resized or not.
-    let settings = Settings {
-        width: crossterm::terminal::size().map_or(settings.width, |(w, _)| w.max(1)),
-        ..*settings
-    };
-    report::report(
-        counter,
-        &names,
-        (failed, bytes),
-        out,
-        err,
-        &settings,
-        options,
-    )
+    (all, failed, bytes)
 }
 
 /// What the screen shows: a copy of the counts of every input together, its rows cut to the
@@ -352,51 +391,76 @@ fn show(
         .filter_map(|signal| signal_hook::flag::register(signal, ended_by_signal.clone()).ok())
         .collect();
     let mut terminal = ratatui::try_init()?;
-    let result = (|| -> io::Result<()> {
+    let result =
+        Screen::new(slots, table, settings, options, trouble).run(&mut terminal, &ended_by_signal);
+    drop(terminal);
+    ratatui::restore();
+    for hook in hooks {
+        signal_hook::low_level::unregister(hook);
+    }
+    result
+}
+
+/// The view between two frames: what it shows and when it was drawn.
+struct Screen<'a, 't> {
+    slots: &'a [Slot<'t>],
+    table: &'a Table,
+    settings: &'a Settings,
+    options: &'a Options,
+    /// An input that could not be opened, told on the screen.
+    trouble: Option<String>,
+    /// When the view started.
+    started: Instant,
+    /// When every input had ended.
+    ended_at: Option<Instant>,
+    state: State,
+    shown: Shown,
+    /// The reads counted when `shown` was copied.
+    reads: u64,
+    /// When the last frame was drawn.
+    drawn: Instant,
+    /// A frame is due at once (a key, a resize, the end of the inputs).
+    now_due: bool,
+    /// The rows a page holds, as the last frame was drawn.
+    page: usize,
+}
+
+impl<'a, 't> Screen<'a, 't> {
+    /// The view of the counts as they are now, not drawn yet.
+    fn new(
+        slots: &'a [Slot<'t>],
+        table: &'a Table,
+        settings: &'a Settings,
+        options: &'a Options,
+        trouble: Option<String>,
+    ) -> Self {
         let started = Instant::now();
-        let mut ended_at: Option<Instant> = None;
-        let mut state = State::default();
-        let mut shown = snapshot(slots, table, &trouble);
-        let mut reads = u64::MAX;
-        let mut drawn = Instant::now();
-        let mut now_due = true;
-        let mut page = 10usize;
+        let shown = snapshot(slots, table, &trouble);
+        Screen {
+            slots,
+            table,
+            settings,
+            options,
+            trouble,
+            started,
+            ended_at: None,
+            state: State::default(),
+            shown,
+            reads: u64::MAX,
+            drawn: Instant::now(),
+            now_due: true,
+            page: 10,
+        }
+    }
+
+    /// Draws and reads keys until `q` or a signal to end.
+    fn run(
+        &mut self,
+        terminal: &mut ratatui::DefaultTerminal,
+        ended_by_signal: &AtomicBool,
+    ) -> io::Result<()> {
         loop {
-            let count: u64 = slots.iter().map(|s| s.reads.load(Ordering::Relaxed)).sum();
-            if ended_at.is_none() && slots.iter().all(|s| s.ended.load(Ordering::SeqCst)) {
-                ended_at = Some(Instant::now());
-                now_due = true;
-            }
-            let since = drawn.elapsed();
-            let fresh = count != reads && !state.paused;
-            let due =
-                now_due || (fresh && since >= FRAME) || (!state.paused && since >= IDLE_FRAME);
-            if due {
-                if fresh {
-                    // The old copy goes first: two at once would double the memory.
-                    shown.summary = Summary::new(0);
-                    shown = snapshot(slots, table, &trouble);
-                    reads = count;
-                }
-                let frame_view = View {
-                    summary: &shown.summary,
-                    settings,
-                    now: now_millis(),
-                    reading: ended_at.unwrap_or_else(Instant::now) - started,
-                    ended: ended_at.is_some(),
-                    skipped: shown.skipped,
-                    more: shown.more,
-                    trouble: shown.trouble.clone(),
-                };
-                let mut rows = view::rows(&shown.summary, table, state.errors_only);
-                rows.truncate(options.top.unwrap_or(usize::MAX));
-                terminal.draw(|frame| {
-                    page = usize::from(frame.area().height.saturating_sub(4));
-                    view::draw(frame, &frame_view, &rows, &mut state);
-                })?;
-                drawn = Instant::now();
-                now_due = false;
-            }
+            self.frame(terminal)?;
             if ended_by_signal.load(Ordering::SeqCst) {
                 return Ok(());
             }
@@ -406,50 +470,106 @@ fn show(
             }
             match event::read()? {
                 Term::Key(key) if key.kind != KeyEventKind::Release => {
-                    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-                    let to = match key.code {
-                        KeyCode::Char('q') | KeyCode::Char('Q') => return Ok(()),
-                        KeyCode::Char('c') if ctrl => return Ok(()),
-                        KeyCode::Up | KeyCode::Char('k') => Some(Move::Up),
-                        KeyCode::Down | KeyCode::Char('j') => Some(Move::Down),
-                        KeyCode::PageUp => Some(Move::PageUp),
-                        KeyCode::PageDown | KeyCode::Char(' ') => Some(Move::PageDown),
-                        KeyCode::Home | KeyCode::Char('g') => Some(Move::First),
-                        KeyCode::End | KeyCode::Char('G') => Some(Move::Last),
-                        KeyCode::Enter => {
-                            state.detail = !state.detail;
-                            None
-                        }
-                        KeyCode::Esc => {
-                            state.detail = false;
-                            None
-                        }
-                        KeyCode::Char('e') => {
-                            state.errors_only = !state.errors_only;
-                            None
-                        }
-                        KeyCode::Char('p') => {
-                            state.paused = !state.paused;
-                            None
-                        }
-                        _ => None,
-                    };
-                    if let Some(to) = to {
-                        let mut rows = view::rows(&shown.summary, table, state.errors_only);
-                        rows.truncate(options.top.unwrap_or(usize::MAX));
-                        state.go(to, &rows, page);
+                    if self.key(key) {
+                        return Ok(());
                     }
-                    now_due = true;
+                    self.now_due = true;
                 }
-                Term::Resize(..) => now_due = true,
+                Term::Resize(..) => self.now_due = true,
                 _ => {}
             }
         }
-    })();
-    drop(terminal);
-    ratatui::restore();
-    for hook in hooks {
-        signal_hook::low_level::unregister(hook);
     }
-    result
+
+    /// Draws a frame when one is due, from a fresh copy of the counts when input came.
+    fn frame(&mut self, terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+        let slots = self.slots;
+        let count: u64 = slots.iter().map(|s| s.reads.load(Ordering::Relaxed)).sum();
+        if self.ended_at.is_none() && slots.iter().all(|s| s.ended.load(Ordering::SeqCst)) {
+            self.ended_at = Some(Instant::now());
+            self.now_due = true;
+        }
+        let since = self.drawn.elapsed();
+        let paused = self.state.paused;
+        let fresh = count != self.reads && !paused;
+        let due = self.now_due || (fresh && since >= FRAME) || (!paused && since >= IDLE_FRAME);
+        if !due {
+            return Ok(());
+        }
+        if fresh {
+            // The old copy goes first: two at once would double the memory.
+            self.shown.summary = Summary::new(0);
+            self.shown = snapshot(slots, self.table, &self.trouble);
+            self.reads = count;
+        }
+        let frame_view = View {
+            summary: &self.shown.summary,
+            settings: self.settings,
+            now: now_millis(),
+            reading: self.ended_at.unwrap_or_else(Instant::now) - self.started,
+            ended: self.ended_at.is_some(),
+            skipped: self.shown.skipped,
+            more: self.shown.more,
+            trouble: self.shown.trouble.clone(),
+        };
+        let rows = listed(&self.shown.summary, self.table, &self.state, self.options);
+        let (page, state) = (&mut self.page, &mut self.state);
+        terminal.draw(|frame| {
+            *page = usize::from(frame.area().height.saturating_sub(4));
+            view::draw(frame, &frame_view, &rows, state);
+        })?;
+        self.drawn = Instant::now();
+        self.now_due = false;
+        Ok(())
+    }
+
+    /// Acts on a key; true when it ends the view.
+    fn key(&mut self, key: event::KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let state = &mut self.state;
+        let to = match key.code {
+            KeyCode::Char('q') | KeyCode::Char('Q') => return true,
+            KeyCode::Char('c') if ctrl => return true,
+            KeyCode::Up | KeyCode::Char('k') => Some(Move::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Move::Down),
+            KeyCode::PageUp => Some(Move::PageUp),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Move::PageDown),
+            KeyCode::Home | KeyCode::Char('g') => Some(Move::First),
+            KeyCode::End | KeyCode::Char('G') => Some(Move::Last),
+            KeyCode::Enter => {
+                state.detail = !state.detail;
+                None
+            }
+            KeyCode::Esc => {
+                state.detail = false;
+                None
+            }
+            KeyCode::Char('e') => {
+                state.errors_only = !state.errors_only;
+                None
+            }
+            KeyCode::Char('p') => {
+                state.paused = !state.paused;
+                None
+            }
+            _ => None,
+        };
+        if let Some(to) = to {
+            let rows = listed(&self.shown.summary, self.table, &self.state, self.options);
+            self.state.go(to, &rows, self.page);
+        }
+        false
+    }
+}
+
+/// The rows the view lists: those of the errors alone when it shows them, at most `--top`.
+fn listed<'a>(
+    summary: &'a Summary,
+    table: &'a Table,
+    state: &State,
+    options: &Options,
+) -> Vec<crate::output::report::SummaryRow<'a>> {
+    let mut rows = view::rows(summary, table, state.errors_only);
+    rows.truncate(options.top.unwrap_or(usize::MAX));
+    rows
 }

@@ -56,26 +56,7 @@ impl Options {
         settings: &crate::settings::Settings,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Options, Error> {
-        use crate::settings::Format;
-        let formatted = matches!(format, Some(f) if f != Format::Human);
-        if args.verbose && (args.summary || args.diff.is_some() || formatted) {
-            // No switch is silently ignored.
-            return Err(Error::Usage(crate::output::problems::verbose_alone(
-                settings.lang,
-            )));
-        }
-        if args.live
-            && matches!(
-                format,
-                Some(Format::Json | Format::Github | Format::Markdown)
-            )
-        {
-            let name = format!("{:?}", format.unwrap_or(Format::Human)).to_lowercase();
-            return Err(Error::Usage(crate::t!(
-                "--live draws for people: it takes --format table, plain or human, not {name} (--summary --format {name} writes the counts for tools)",
-                "--live 是给人看的视图：可用 --format table、plain 或 human，不能用 {name}（--summary --format {name} 输出给工具读的计数）"
-            )));
-        }
+        check_layout(&args, format, settings)?;
         let mut filter = Filter::new(args.errors, &args.status)?;
         filter.class(args.category, args.retry.map(Retry::from), table)?;
         let (window, bound_notes) = window(args.since.as_deref(), args.until.as_deref())?;
@@ -84,22 +65,7 @@ impl Options {
                 split_time(flag, text, files)?;
             }
         }
-        let by = match args.by.as_deref() {
-            None => None,
-            Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
-                let text = escape(text);
-                Error::Usage(crate::t!(
-                    "--by {text}: not a duration of whole seconds: give one such as 30s, 5m, 1h, 1d or 1h30m",
-                    "--by {text}：不是整秒的时长：请给出 30s、5m、1h、1d 或 1h30m 这样的时长"
-                ))
-            })?),
-        };
-        if by.is_some() && matches!(format, Some(Format::Github | Format::Markdown)) {
-            return Err(Error::Usage(crate::t!(
-                "--by draws a chart, or writes plain or json: not github or markdown",
-                "--by 画出图表，或输出 plain 或 json：不输出 github 或 markdown"
-            )));
-        }
+        let by = by(args.by.as_deref(), format)?;
         Ok(Options {
             summary: args.summary,
             live: args.live,
@@ -115,13 +81,65 @@ impl Options {
             bound_notes,
             by,
             step_summary: match format {
-                Some(Format::Github) => env("GITHUB_STEP_SUMMARY")
+                Some(crate::settings::Format::Github) => env("GITHUB_STEP_SUMMARY")
                     .filter(|p| !p.is_empty())
                     .map(PathBuf::from),
                 _ => None,
             },
         })
     }
+}
+
+/// A usage error when `--verbose` or `--live` comes with a switch or a layout it would ignore.
+fn check_layout(
+    args: &crate::cli::ExplainArgs,
+    format: Option<crate::settings::Format>,
+    settings: &crate::settings::Settings,
+) -> Result<(), Error> {
+    use crate::settings::Format;
+    let formatted = matches!(format, Some(f) if f != Format::Human);
+    if args.verbose && (args.summary || args.diff.is_some() || formatted) {
+        // No switch is silently ignored.
+        return Err(Error::Usage(crate::output::problems::verbose_alone(
+            settings.lang,
+        )));
+    }
+    if args.live
+        && matches!(
+            format,
+            Some(Format::Json | Format::Github | Format::Markdown)
+        )
+    {
+        let name = format!("{:?}", format.unwrap_or(Format::Human)).to_lowercase();
+        return Err(Error::Usage(crate::t!(
+            "--live draws for people: it takes --format table, plain or human, not {name} (--summary --format {name} writes the counts for tools)",
+            "--live 是给人看的视图：可用 --format table、plain 或 human，不能用 {name}（--summary --format {name} 输出给工具读的计数）"
+        )));
+    }
+    Ok(())
+}
+
+/// The buckets of `--by`, in milliseconds; a usage error for a text that is no duration, or
+/// for a layout that draws no chart.
+fn by(text: Option<&str>, format: Option<crate::settings::Format>) -> Result<Option<i64>, Error> {
+    use crate::settings::Format;
+    let by = match text {
+        None => None,
+        Some(text) => Some(crate::explain::timeline::duration(text).ok_or_else(|| {
+            let text = escape(text);
+            Error::Usage(crate::t!(
+                "--by {text}: not a duration of whole seconds: give one such as 30s, 5m, 1h, 1d or 1h30m",
+                "--by {text}：不是整秒的时长：请给出 30s、5m、1h、1d 或 1h30m 这样的时长"
+            ))
+        })?),
+    };
+    if by.is_some() && matches!(format, Some(Format::Github | Format::Markdown)) {
+        return Err(Error::Usage(crate::t!(
+            "--by draws a chart, or writes plain or json: not github or markdown",
+            "--by 画出图表，或输出 plain 或 json：不输出 github 或 markdown"
+        )));
+    }
+    Ok(by)
 }
 
 /// The window of `--since` and `--until`, read in the local zone; `None` without either. With

@@ -4,7 +4,7 @@
 use std::io;
 use std::sync::{Arc, OnceLock};
 
-use super::pieces::{Pieces, Templates};
+use super::writer::{Pieces, Templates};
 use crate::explain::Finding;
 use crate::input::{Api, Envelope, Origin};
 use crate::lang::Lang;

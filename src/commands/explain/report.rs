@@ -413,24 +413,7 @@ pub(super) fn diff(
     settings: &Settings,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    let mut counters = Vec::with_capacity(2);
-    for input in inputs {
-        let name = input.name();
-        let mut counter = Counter::new(table, options);
-        let (failed, bytes) = counter.count(vec![input], err, settings.lang);
-        if failed {
-            return Err(Error::Reported);
-        }
-        if counter.seen == 0 {
-            return Err(nothing_found(
-                &[name],
-                bytes,
-                &counter.problems,
-                settings.lang,
-            ));
-        }
-        counters.push(counter);
-    }
+    let counters = count_apart(inputs, err, table, settings, options)?;
     let mut notes = options.bound_notes.clone();
     for counter in &counters {
         notes.merge(&counter.clock.notes());
@@ -469,6 +452,36 @@ pub(super) fn diff(
         });
     }
     Ok(outcome)
+}
+
+/// The two inputs of `--diff` counted apart; an error when one cannot be read or holds no
+/// envelope.
+fn count_apart<'t>(
+    inputs: [Input<'_>; 2],
+    err: &mut impl Write,
+    table: &'t Table,
+    settings: &Settings,
+    options: &Options,
+) -> Result<Vec<Counter<'t>>, Error> {
+    let mut counters = Vec::with_capacity(2);
+    for input in inputs {
+        let name = input.name();
+        let mut counter = Counter::new(table, options);
+        let (failed, bytes) = counter.count(vec![input], err, settings.lang);
+        if failed {
+            return Err(Error::Reported);
+        }
+        if counter.seen == 0 {
+            return Err(nothing_found(
+                &[name],
+                bytes,
+                &counter.problems,
+                settings.lang,
+            ));
+        }
+        counters.push(counter);
+    }
+    Ok(counters)
 }
 
 /// `--by`: the timeline within its bounds, or a usage error that says which duration fits.

@@ -43,9 +43,9 @@ pub(super) enum Piece {
 /// between threads cost fewer switches).
 pub(super) const PIECE: usize = 1 << 20;
 
-/// The writer writes at most this much at a time: a pipe (64 KiB) takes small writes several
-/// times faster than one of megabytes, since its reader drains it while it is being filled.
-/// A pipe of a megabyte or more takes writes of [`WRITE_WIDE`] faster still.
+/// The writer writes at most this much at a time: a pipe (64 KiB) takes small writes faster
+/// than one of megabytes, since its reader drains it while it is being filled. A pipe of a
+/// megabyte or more takes writes of [`WRITE_WIDE`] faster still (see docs/speed.md).
 static WRITE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(16 << 10);
 
 /// [`WRITE`] for a pipe of a megabyte or more.
