@@ -547,34 +547,21 @@ impl Columns {
     /// The header cells of the columns shown, and the columns' widths.
     fn header(&self, heads: [String; 8], w: &Widths) -> (Vec<Cell<'static>>, Vec<Constraint>) {
         let [code, count, share, meaning, first, last, rate, spark] = heads;
-        let mut header = vec![Cell::from(code), Cell::from(count)];
-        let mut widths = vec![
-            Constraint::Length(w.code as u16),
-            Constraint::Length(w.count as u16),
-        ];
-        if self.share {
-            header.push(Cell::from(share));
-            widths.push(Constraint::Length(w.share as u16));
-        }
-        if self.meaning {
-            header.push(Cell::from(meaning));
-            widths.push(Constraint::Min(MIN_MEANING as u16));
-        }
-        if self.times {
-            header.push(Cell::from(first));
-            header.push(Cell::from(last));
-            widths.push(Constraint::Length(w.first as u16));
-            widths.push(Constraint::Length(w.last as u16));
-        }
-        if self.rate {
-            header.push(Cell::from(rate));
-            widths.push(Constraint::Length(w.rate as u16));
-        }
-        if self.spark {
-            header.push(Cell::from(spark));
-            widths.push(Constraint::Length(SPARK_CELLS as u16));
-        }
-        (header, widths)
+        let length = |width: usize| Constraint::Length(width as u16);
+        [
+            (true, code, length(w.code)),
+            (true, count, length(w.count)),
+            (self.share, share, length(w.share)),
+            (self.meaning, meaning, Constraint::Min(MIN_MEANING as u16)),
+            (self.times, first, length(w.first)),
+            (self.times, last, length(w.last)),
+            (self.rate, rate, length(w.rate)),
+            (self.spark, spark, length(SPARK_CELLS)),
+        ]
+        .into_iter()
+        .filter(|(shown, ..)| *shown)
+        .map(|(_, head, width)| (Cell::from(head), width))
+        .unzip()
     }
 
     /// One code's row, in the columns shown; `span` is when it was seen.
