@@ -96,35 +96,54 @@ pub(crate) fn emit(
     found: &Found,
     emitted: &mut Emitted,
 ) -> io::Result<()> {
-    let in_scope = std::ptr::eq(text.as_ptr(), scope.as_ptr()) && text.len() == scope.len();
     emitted.last_end = Some(emitted.last_end.unwrap_or(0).max(found.at_end));
-    let embedded = if in_scope && !found.sdk {
-        // The usual line starts with its envelope: nothing more to look at.
-        found.raw.start != 0 && {
-            let first = first_byte(scope).unwrap_or(0);
-            // An element of an array that starts the line is not embedded; `[2026-11-27 …]`
-            // is a log prefix.
-            let at_top = found.raw.start == first
-                || (scope[first] == b'[' && looks_like_json(scope, first, 0));
-            !at_top
-        }
-    } else {
-        true
-    };
     let line = match found.at {
         0 => at_line.line_of_start(),
         at => at_line.line(at),
     };
     emitted.count += 1;
+    let origin = Origin {
+        file,
+        line,
+        embedded: embedded(scope, text, found),
+        http,
+        record: scope,
+        start: Some(found.at),
+    };
+    sink.event(Event::Envelope(&envelope(text, found), &origin))
+}
+
+/// Whether `found` sits inside other text of its line or document `scope`, rather than being
+/// it: `text` is where its ranges are.
+#[inline]
+fn embedded(scope: &[u8], text: &[u8], found: &Found) -> bool {
+    let in_scope = std::ptr::eq(text.as_ptr(), scope.as_ptr()) && text.len() == scope.len();
+    if !in_scope || found.sdk {
+        return true;
+    }
+    // The usual line starts with its envelope: nothing more to look at.
+    found.raw.start != 0 && {
+        let first = first_byte(scope).unwrap_or(0);
+        // An element of an array that starts the line is not embedded; `[2026-11-27 …]`
+        // is a log prefix.
+        let at_top =
+            found.raw.start == first || (scope[first] == b'[' && looks_like_json(scope, first, 0));
+        !at_top
+    }
+}
+
+/// The envelope `found` names in `text`, where its ranges are.
+#[inline]
+fn envelope<'t>(text: &'t [u8], found: &Found) -> Envelope<'t> {
     let value = |r: &Option<Range<usize>>| r.clone().map(|r| Value(&text[r]));
-    let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'_>)> {
+    let pairs = |slots: &[Option<Range<usize>>; 5]| -> Vec<(Field, Value<'t>)> {
         Field::ALL
             .iter()
             .zip(slots)
             .filter_map(|(f, r)| Some((*f, Value(&text[r.clone()?]))))
             .collect()
     };
-    let envelope = Envelope {
+    Envelope {
         raw: &text[found.raw.clone()],
         api: found.api,
         request_id: value(&found.slots[0]),
@@ -144,14 +163,5 @@ pub(crate) fn emit(
             .map_or_else(Vec::new, |k| pairs(&k.duplicates)),
         error: found.error,
         text_form: found.sdk,
-    };
-    let origin = Origin {
-        file,
-        line,
-        embedded,
-        http,
-        record: scope,
-        start: Some(found.at),
-    };
-    sink.event(Event::Envelope(&envelope, &origin))
+    }
 }
