@@ -392,28 +392,7 @@ impl Clock {
     /// [`Clock::text`], with the seconds required or not (`2026-12-06 10:00`, as people type a
     /// bound; a log writes its seconds, and a line's `10:00` alone is more likely text).
     fn written(&self, text: &[u8], seconds: Seconds) -> Option<(Option<Nanos>, usize)> {
-        // The date and the minute are read once per minute of log: the text up to the seconds
-        // is compared with the last one read.
-        let head: Option<[u8; 17]> = text.get(..17).and_then(|h| h.try_into().ok());
-        let (civil, minute_as_utc) = match (head, self.minute.get()) {
-            (Some(head), Some((last, civil, as_utc))) if last == head => (civil, as_utc),
-            _ => {
-                let date = date(text)?;
-                if !matches!(text.get(10), Some(b'T' | b't' | b' ')) || text.get(13) != Some(&b':')
-                {
-                    return None;
-                }
-                let (hour, minute) = (digits(text, 11, 2)?, digits(text, 14, 2)?);
-                let time = jiff::civil::Time::new(hour as i8, minute as i8, 0, 0).ok()?;
-                let civil = DateTime::from_parts(date, time);
-                let as_utc = TimeZone::UTC.to_timestamp(civil).ok()?.as_second();
-                // Only a minute its seconds follow is kept: the head is then always the same.
-                if let (Some(head), Some(b':')) = (head, text.get(16)) {
-                    self.minute.set(Some((head, civil, as_utc)));
-                }
-                (civil, as_utc)
-            }
-        };
+        let (civil, minute_as_utc) = self.minute(text)?;
         let (second, mut at) = match text.get(16) {
             // 60 is a leap second; past it, no clock reads.
             Some(b':') => (digits(text, 17, 2).filter(|s| *s <= 60)?, 19),
@@ -421,21 +400,8 @@ impl Clock {
             _ => return None,
         };
         let mut nanos: Nanos = 0;
-        if at == 19
-            && matches!(text.get(at), Some(b'.' | b','))
-            && text.get(at + 1).is_some_and(u8::is_ascii_digit)
-        {
-            let run = text[at + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            // Nanoseconds are all a clock writes; digits past them are dropped.
-            let written = &text[at + 1..at + 1 + run.min(9)];
-            let value = written
-                .iter()
-                .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
-            nanos = Nanos::from(value * 10i64.pow(9 - written.len() as u32));
-            at += 1 + run;
+        if at == 19 {
+            (nanos, at) = fraction(text, at);
         }
         if text.get(at).is_some_and(u8::is_ascii_digit) {
             return None;
@@ -468,6 +434,32 @@ impl Clock {
             Some(Nanos::from(as_utc - offset) * 1_000_000_000 + nanos),
             len,
         ))
+    }
+
+    /// The date and minute `text` starts with, as a wall time and as its seconds since the
+    /// epoch read as UTC. Read once per minute of log: the text up to the seconds is compared
+    /// with the last one read.
+    #[inline]
+    fn minute(&self, text: &[u8]) -> Option<(DateTime, i64)> {
+        let head: Option<[u8; 17]> = text.get(..17).and_then(|h| h.try_into().ok());
+        if let (Some(head), Some((last, civil, as_utc))) = (head, self.minute.get()) {
+            if last == head {
+                return Some((civil, as_utc));
+            }
+        }
+        let date = date(text)?;
+        if !matches!(text.get(10), Some(b'T' | b't' | b' ')) || text.get(13) != Some(&b':') {
+            return None;
+        }
+        let (hour, minute) = (digits(text, 11, 2)?, digits(text, 14, 2)?);
+        let time = jiff::civil::Time::new(hour as i8, minute as i8, 0, 0).ok()?;
+        let civil = DateTime::from_parts(date, time);
+        let as_utc = TimeZone::UTC.to_timestamp(civil).ok()?.as_second();
+        // Only a minute its seconds follow is kept: the head is then always the same.
+        if let (Some(head), Some(b':')) = (head, text.get(16)) {
+            self.minute.set(Some((head, civil, as_utc)));
+        }
+        Some((civil, as_utc))
     }
 
     /// The local zone's offset, in seconds, at the zone-less time `as_utc` (the wall time read
@@ -839,6 +831,30 @@ fn offset_digits(text: &[u8]) -> usize {
         2 | 4 => 1 + run,
         _ => 0,
     }
+}
+
+/// The fraction of a second at `text[at]` (`.506`, `,506993908`), if one is there: its
+/// nanoseconds and where it ends; `(0, at)` when none is.
+#[inline]
+fn fraction(text: &[u8], at: usize) -> (Nanos, usize) {
+    if !matches!(text.get(at), Some(b'.' | b','))
+        || !text.get(at + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return (0, at);
+    }
+    let run = text[at + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    // Nanoseconds are all a clock writes; digits past them are dropped.
+    let written = &text[at + 1..at + 1 + run.min(9)];
+    let value = written
+        .iter()
+        .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+    (
+        Nanos::from(value * 10i64.pow(9 - written.len() as u32)),
+        at + 1 + run,
+    )
 }
 
 /// An epoch time: seconds (with a fraction, or an exponent as some encoders write floats),
