@@ -109,24 +109,7 @@ fn find(line: &[u8]) -> Option<SdkError> {
         .unwrap_or(marker);
     let after = marker + MARKER.len();
     if line[after..].starts_with(b"message:") {
-        // Node.js: `message:X  requestId:Y  traceId:Z`, with no code (`traceId` since 2024).
-        let message_at = after + 8;
-        let id_at =
-            memchr::memmem::rfind(&line[message_at..], b"  requestId:").map(|i| message_at + i);
-        let request_id = id_at.map(|i| {
-            let start = i + 12;
-            start..id_end(line, start)
-        });
-        let message = message_at..id_at.unwrap_or_else(|| token_end(line, message_at));
-        let trace_end = request_id
-            .as_ref()
-            .filter(|r| line[r.end..].starts_with(b"  traceId:"))
-            .map(|r| id_end(line, r.end + 10));
-        let mut e = parts(line, at, after..after, Some(message), request_id, None)?;
-        if let Some(end) = trace_end {
-            e.raw.end = end;
-        }
-        return Some(e);
+        return node_js(line, at, after);
     }
     let code_at = find(&n.code, marker)? + 5;
     let message_at = find(&n.message, code_at);
@@ -148,6 +131,27 @@ fn find(line: &[u8]) -> Option<SdkError> {
             start..end
         });
     parts(line, at, code_at..code_end, message, request_id, cause)
+}
+
+/// Node.js's string, `message:X  requestId:Y  traceId:Z` after its mark (which ends at
+/// `after`; the string starts at `at`), with no code (`traceId` since 2024).
+fn node_js(line: &[u8], at: usize, after: usize) -> Option<SdkError> {
+    let message_at = after + 8;
+    let id_at = memchr::memmem::rfind(&line[message_at..], b"  requestId:").map(|i| message_at + i);
+    let request_id = id_at.map(|i| {
+        let start = i + 12;
+        start..id_end(line, start)
+    });
+    let message = message_at..id_at.unwrap_or_else(|| token_end(line, message_at));
+    let trace_end = request_id
+        .as_ref()
+        .filter(|r| line[r.end..].starts_with(b"  traceId:"))
+        .map(|r| id_end(line, r.end + 10));
+    let mut e = parts(line, at, after..after, Some(message), request_id, None)?;
+    if let Some(end) = trace_end {
+        e.raw.end = end;
+    }
+    Some(e)
 }
 
 /// An SDK string's parts from where they were found: a value written as `null` (Java), `None`
