@@ -966,8 +966,8 @@ fn unexpected(found: u8, expected: &'static str) -> Fault {
 }
 
 pub(crate) mod lex;
+mod one_pass;
 #[cfg(test)]
 mod tests;
-mod usual;
 
-pub(crate) use usual::usual_object;
+pub(crate) use one_pass::usual_object;
