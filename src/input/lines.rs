@@ -155,95 +155,118 @@ impl<R: Read> Lines<R> {
     /// The next line.
     pub(crate) fn next(&mut self) -> io::Result<Next> {
         loop {
-            if self.skipping {
-                match memchr::memchr2(b'\n', b'\r', &self.buf[self.pos..self.filled]) {
-                    Some(k) => {
-                        let at = self.pos + k;
-                        if self.buf[at] == b'\r' && at + 1 == self.filled && !self.eof {
-                            // Whether a `\n` follows is in the next read.
-                            self.pos = at;
-                            if let Some(pause) = self.pause() {
-                                return Ok(pause);
-                            }
-                            self.fill()?;
-                            continue;
-                        }
-                        self.skipping = false;
-                        self.pos = at + 1;
-                        if self.buf[at] == b'\r'
-                            && self.buf.get(self.pos) == Some(&b'\n')
-                            && self.pos < self.filled
-                        {
-                            self.pos += 1;
-                        }
-                    }
-                    None => {
-                        self.pos = self.filled;
-                        if let Some(pause) = self.pause() {
-                            return Ok(pause);
-                        }
-                        if !self.fill()? {
-                            self.skipping = false;
-                            return Ok(Next::End);
-                        }
-                    }
-                }
-                continue;
+            let next = match self.skipping {
+                true => self.skip_long_line()?,
+                false => self.line()?,
+            };
+            if let Some(next) = next {
+                return Ok(next);
             }
-            let from = self.searched.max(self.pos);
-            let found = memchr::memchr2(b'\n', b'\r', &self.buf[from..self.filled])
-                .map(|k| from - self.pos + k);
-            if found.is_none() {
-                self.searched = self.filled;
+        }
+    }
+
+    /// The next line, from `pos`: `None` when more is to be read first.
+    #[inline(always)]
+    fn line(&mut self) -> io::Result<Option<Next>> {
+        let from = self.searched.max(self.pos);
+        let found = memchr::memchr2(b'\n', b'\r', &self.buf[from..self.filled])
+            .map(|k| from - self.pos + k);
+        if found.is_none() {
+            self.searched = self.filled;
+        }
+        match found {
+            Some(k) => self.ended(self.pos + k),
+            None if self.eof => {
+                if self.pos == self.filled {
+                    return Ok(Some(Next::End));
+                }
+                let end = self.filled;
+                Ok(Some(self.complete(end, end)))
             }
-            match found {
-                Some(k) => {
-                    let end = self.pos + k;
-                    let next = match self.buf[end] {
-                        b'\n' => end + 1,
-                        _ if end + 1 < self.filled => {
-                            end + 1 + usize::from(self.buf[end + 1] == b'\n')
-                        }
-                        // A `\r` last in the buffer: whether `\n` follows is not known yet.
-                        _ if !self.eof => {
-                            if let Some(pause) = self.pause() {
-                                return Ok(pause);
-                            }
-                            self.fill()?;
-                            continue;
-                        }
-                        _ => end + 1,
-                    };
-                    return Ok(self.complete(end, next));
+            None => self.unended(),
+        }
+    }
+
+    /// The line that ends at `buf[end]` (its `\n` or `\r`): `None` when whether a `\n` follows
+    /// a `\r` is to be read first.
+    #[inline(always)]
+    fn ended(&mut self, end: usize) -> io::Result<Option<Next>> {
+        let next = match self.buf[end] {
+            b'\n' => end + 1,
+            _ if end + 1 < self.filled => end + 1 + usize::from(self.buf[end + 1] == b'\n'),
+            // A `\r` last in the buffer: whether `\n` follows is not known yet.
+            _ if !self.eof => {
+                if let Some(pause) = self.pause() {
+                    return Ok(Some(pause));
                 }
-                None if self.eof => {
-                    if self.pos == self.filled {
-                        return Ok(Next::End);
-                    }
-                    let end = self.filled;
-                    return Ok(self.complete(end, end));
-                }
-                None => {
-                    if self.over_mark(self.filled) {
-                        return Ok(Next::Full);
-                    }
-                    if self.filled - self.pos > self.limit {
-                        self.number += 1;
-                        let offset = self.offset();
-                        self.pos = self.filled;
-                        self.skipping = true;
-                        return Ok(Next::TooLong {
-                            number: self.number,
-                            offset,
-                        });
-                    }
+                self.fill()?;
+                return Ok(None);
+            }
+            _ => end + 1,
+        };
+        Ok(Some(self.complete(end, next)))
+    }
+
+    /// No line end in what was read from `pos`: what is kept is over the limit, or the line is,
+    /// or more is read (`None`).
+    #[inline]
+    fn unended(&mut self) -> io::Result<Option<Next>> {
+        if self.over_mark(self.filled) {
+            return Ok(Some(Next::Full));
+        }
+        if self.filled - self.pos > self.limit {
+            self.number += 1;
+            let offset = self.offset();
+            self.pos = self.filled;
+            self.skipping = true;
+            return Ok(Some(Next::TooLong {
+                number: self.number,
+                offset,
+            }));
+        }
+        if let Some(pause) = self.pause() {
+            return Ok(Some(pause));
+        }
+        self.fill()?;
+        Ok(None)
+    }
+
+    /// Passes over the rest of a line longer than the limit, to its line end: `None` when
+    /// it was passed over or more was read; the end of the input, or a pause before a read.
+    fn skip_long_line(&mut self) -> io::Result<Option<Next>> {
+        match memchr::memchr2(b'\n', b'\r', &self.buf[self.pos..self.filled]) {
+            Some(k) => {
+                let at = self.pos + k;
+                if self.buf[at] == b'\r' && at + 1 == self.filled && !self.eof {
+                    // Whether a `\n` follows is in the next read.
+                    self.pos = at;
                     if let Some(pause) = self.pause() {
-                        return Ok(pause);
+                        return Ok(Some(pause));
                     }
                     self.fill()?;
+                    return Ok(None);
+                }
+                self.skipping = false;
+                self.pos = at + 1;
+                if self.buf[at] == b'\r'
+                    && self.buf.get(self.pos) == Some(&b'\n')
+                    && self.pos < self.filled
+                {
+                    self.pos += 1;
+                }
+            }
+            None => {
+                self.pos = self.filled;
+                if let Some(pause) = self.pause() {
+                    return Ok(Some(pause));
+                }
+                if !self.fill()? {
+                    self.skipping = false;
+                    return Ok(Some(Next::End));
                 }
             }
         }
+        Ok(None)
     }
 
     /// [`Next::Pause`] once before each read (not before the first).

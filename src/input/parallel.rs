@@ -346,6 +346,9 @@ pub(crate) fn read<S: Parts>(input: impl Read, name: &str, sink: &mut S) -> io::
     blocks(Text::Stream(source::decode(input)?), None, name, sink)
 }
 
+/// Reads `text` (called `name` in origins, from `file` if it is one) into `sink`: in blocks,
+/// each read by a thread and taken in in order, when there is more than one core and more
+/// than one block; else by one reader.
 fn blocks<'a, S: Parts>(
     text: Text<'a>,
     file: Option<&'a File>,
@@ -385,94 +388,176 @@ fn blocks<'a, S: Parts>(
     std::thread::scope(|scope| -> io::Result<()> {
         for _ in 0..threads {
             let (done_tx, job_rx) = (done_tx.clone(), &job_rx);
-            scope.spawn(move || loop {
-                let job = job_rx.lock().ok().and_then(|jobs| jobs.recv().ok());
-                let Some((k, block, part)) = job else {
-                    return;
-                };
-                if done_tx
-                    .send((k, read_part(block, file, name, part)))
-                    .is_err()
-                {
-                    return;
-                }
-            });
+            scope.spawn(move || work(job_rx, done_tx, file, name));
         }
         drop(done_tx);
-        // Blocks in order: `None` for one given to a thread, the block for one left to the
-        // sequential reader.
-        let mut queue: VecDeque<(usize, Option<Block>)> = VecDeque::new();
-        job_tx
-            .send((0, first, sink.part()))
-            .map_err(|_| stopped())?;
-        queue.push_back((0, None));
-        let mut done: Vec<(usize, Done<S>)> = Vec::new();
-        let mut spare: Vec<Vec<u8>> = Vec::new();
-        let mut tail: Option<Block> = None;
-        let mut sequential: Option<Sequential<'_, '_>> = None;
-        let mut lines_before = 0;
-        let mut next = 1;
+        let mut order = InOrder::new(name, file, threads);
+        order.hand_out(first, &job_tx, sink)?;
         loop {
-            while tail.is_none() && queue.len() < threads * AHEAD {
-                let Some((block, whole)) = blocks.next(spare.pop().unwrap_or_default())? else {
-                    break;
-                };
-                if !whole {
-                    tail = Some(block);
-                    break;
-                }
-                job_tx
-                    .send((next, block, sink.part()))
-                    .map_err(|_| stopped())?;
-                queue.push_back((next, None));
-                next += 1;
-            }
-            let Some((k, kept)) = queue.pop_front() else {
+            order.read_ahead(&mut blocks, &job_tx, sink)?;
+            if !order.take_next(&done_rx, sink)? {
                 break;
-            };
-            let (block, reading) = match kept {
-                Some(block) => (block, None),
-                None => loop {
-                    if let Some(i) = done.iter().position(|d| d.0 == k) {
-                        break done.swap_remove(i).1;
-                    }
-                    done.push(done_rx.recv().map_err(|_| stopped())?);
-                },
-            };
-            let block = match (reading, sequential.is_some()) {
-                (Some((part, lines)), false) => {
-                    sink.merge(part, lines_before);
-                    lines_before += lines;
-                    block
-                }
-                _ => {
-                    let reader =
-                        sequential.get_or_insert_with(|| Sequential::new(name, file, lines_before));
-                    let (idle, buf) = reader.read(block, sink)?;
-                    lines_before = reader.lines.number();
-                    if idle {
-                        sequential = None;
-                    }
-                    Block::Bytes(buf, 0)
-                }
-            };
-            if let Block::Bytes(buf, _) = block {
-                spare.push(buf);
             }
         }
         drop(job_tx);
-        let block = tail.unwrap_or(Block::Range(0, 0));
+        order.finish(blocks, sink)
+    })
+}
+
+/// A reading thread: reads the blocks it is given until there are no more.
+fn work<S: Parts>(
+    jobs: &Mutex<mpsc::Receiver<(usize, Block, S)>>,
+    done: mpsc::Sender<(usize, Done<S>)>,
+    file: Option<&File>,
+    name: &str,
+) {
+    loop {
+        let job = jobs.lock().ok().and_then(|jobs| jobs.recv().ok());
+        let Some((k, block, part)) = job else {
+            return;
+        };
+        if done.send((k, read_part(block, file, name, part))).is_err() {
+            return;
+        }
+    }
+}
+
+/// The blocks of an input handed out to threads and their readings taken in in order, with
+/// the sequential reader where a reading cannot be taken in as it is.
+struct InOrder<'a, 'n, S> {
+    name: &'n str,
+    file: Option<&'a File>,
+    threads: usize,
+    /// Blocks in order: `None` for one given to a thread, the block for one left to the
+    /// sequential reader.
+    queue: VecDeque<(usize, Option<Block>)>,
+    /// Readings back from threads before their turn.
+    done: Vec<(usize, Done<S>)>,
+    /// Buffers of blocks taken in, to read the next blocks into.
+    spare: Vec<Vec<u8>>,
+    /// The block a line longer than a block starts in: the sequential reader's from there on.
+    tail: Option<Block>,
+    /// The sequential reader, while it reads blocks (until it is idle after one).
+    sequential: Option<Sequential<'a, 'n>>,
+    /// Lines in the blocks taken in.
+    lines_before: u64,
+    /// The number of the next block handed out.
+    next: usize,
+}
+
+impl<'a, 'n, S: Parts> InOrder<'a, 'n, S> {
+    /// Nothing handed out yet, for `threads` threads.
+    fn new(name: &'n str, file: Option<&'a File>, threads: usize) -> Self {
+        InOrder {
+            name,
+            file,
+            threads,
+            queue: VecDeque::new(),
+            done: Vec::new(),
+            spare: Vec::new(),
+            tail: None,
+            sequential: None,
+            lines_before: 0,
+            next: 0,
+        }
+    }
+
+    /// Gives the next block to a thread.
+    fn hand_out(
+        &mut self,
+        block: Block,
+        jobs: &mpsc::Sender<(usize, Block, S)>,
+        sink: &S,
+    ) -> io::Result<()> {
+        jobs.send((self.next, block, sink.part()))
+            .map_err(|_| stopped())?;
+        self.queue.push_back((self.next, None));
+        self.next += 1;
+        Ok(())
+    }
+
+    /// Hands out blocks until enough are ahead, the text ends, or a line longer than a block
+    /// leaves the rest to the sequential reader.
+    fn read_ahead(
+        &mut self,
+        blocks: &mut Blocks<'_>,
+        jobs: &mpsc::Sender<(usize, Block, S)>,
+        sink: &S,
+    ) -> io::Result<()> {
+        while self.tail.is_none() && self.queue.len() < self.threads * AHEAD {
+            let Some((block, whole)) = blocks.next(self.spare.pop().unwrap_or_default())? else {
+                break;
+            };
+            if !whole {
+                self.tail = Some(block);
+                break;
+            }
+            self.hand_out(block, jobs, sink)?;
+        }
+        Ok(())
+    }
+
+    /// Takes in the next block in order: its thread's reading, or the sequential reader's.
+    /// Returns whether there was one.
+    fn take_next(
+        &mut self,
+        readings: &mpsc::Receiver<(usize, Done<S>)>,
+        sink: &mut S,
+    ) -> io::Result<bool> {
+        let Some((k, kept)) = self.queue.pop_front() else {
+            return Ok(false);
+        };
+        let (block, reading) = match kept {
+            Some(block) => (block, None),
+            None => loop {
+                if let Some(i) = self.done.iter().position(|d| d.0 == k) {
+                    break self.done.swap_remove(i).1;
+                }
+                self.done.push(readings.recv().map_err(|_| stopped())?);
+            },
+        };
+        let block = match (reading, self.sequential.is_some()) {
+            (Some((part, lines)), false) => {
+                sink.merge(part, self.lines_before);
+                self.lines_before += lines;
+                block
+            }
+            _ => {
+                let (name, file, lines_before) = (self.name, self.file, self.lines_before);
+                let reader = self
+                    .sequential
+                    .get_or_insert_with(|| Sequential::new(name, file, lines_before));
+                let (idle, buf) = reader.read(block, sink)?;
+                self.lines_before = reader.lines.number();
+                if idle {
+                    self.sequential = None;
+                }
+                Block::Bytes(buf, 0)
+            }
+        };
+        if let Block::Bytes(buf, _) = block {
+            self.spare.push(buf);
+        }
+        Ok(true)
+    }
+
+    /// After the last block taken in: the rest of the text, by the sequential reader.
+    fn finish(self, mut blocks: Blocks<'a>, sink: &mut S) -> io::Result<()> {
+        let (name, file, lines_before) = (self.name, self.file, self.lines_before);
+        let block = self.tail.unwrap_or(Block::Range(0, 0));
         if let Some(e) = blocks.failed.take() {
-            let reader = sequential.unwrap_or_else(|| Sequential::new(name, file, lines_before));
+            let reader = self
+                .sequential
+                .unwrap_or_else(|| Sequential::new(name, file, lines_before));
             return reader.cut_short(block, e, sink);
         }
         let rest = blocks.rest();
-        match sequential {
+        match self.sequential {
             Some(reader) => reader.finish(block, rest, sink),
             None if matches!(block, Block::Range(..)) && rest.is_none() => Ok(()),
             None => Sequential::new(name, file, lines_before).finish(block, rest, sink),
         }
-    })
+    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,25 @@ struct Document {
     unprefixed: Option<Vec<u8>>,
 }
 
+impl Document {
+    /// The document's text without prefixes before `line`, and whether it is to be scanned
+    /// again from its value: on the first prefixed line after its first, it is, in the text
+    /// without prefixes; what its first line gave was handed on already.
+    fn unprefixed_so_far<R: Read>(&mut self, lines: &Lines<R>, line: &Line) -> (Vec<u8>, bool) {
+        match self.unprefixed.take() {
+            Some(unprefixed) => (unprefixed, false),
+            None => {
+                // Its first line, from where its value opens (no other line was taken in yet).
+                let value = self.start + self.value_at as u64;
+                let mut first = lines.slice(value, self.start + self.last_len).to_vec();
+                let between = line.number - self.first_line;
+                first.extend(std::iter::repeat_n(b'\n', between as usize));
+                (first, true)
+            }
+        }
+    }
+}
+
 /// A chunked body being put together.
 #[derive(Debug)]
 struct Chunks {
@@ -57,6 +76,28 @@ struct Chunks {
     remaining: Option<u64>,
     /// The line of the first chunk.
     first_line: u64,
+}
+
+/// A line read by its form, after its byte-order mark and `curl -v` mark.
+struct Form<'t> {
+    /// The line, or what follows its `< ` mark.
+    text: &'t [u8],
+    /// Where its text starts in `text`.
+    from: usize,
+    /// Its text without the blanks around it.
+    trimmed: &'t [u8],
+    /// Where its first `{` is in `text[from..]` of a line with no curl mark.
+    brace: Option<usize>,
+    /// It came after curl's `< ` mark: part of a response curl printed.
+    response: bool,
+}
+
+/// What the response open before a line made of it.
+enum Flow {
+    /// The line was taken: whether a document opened on it that goes on past the line.
+    Taken(bool),
+    /// The line is read for its JSON, as the body of this response if there is one.
+    Read(Option<HttpResponse>),
 }
 
 /// The state between lines.
@@ -187,6 +228,8 @@ impl<'n> Reader<'n> {
         }
     }
 
+    /// One line of the input: the next line of an open document, a line read fast when nothing
+    /// is open, or a line read by its form (with the HTTP response around it).
     fn line<R: Read>(
         &mut self,
         lines: &mut Lines<R>,
@@ -198,27 +241,8 @@ impl<'n> Reader<'n> {
         }
         if matches!(self.state, State::Idle) && self.skip_to.is_none() {
             let text = &lines.buf()[line.start..line.end];
-            // A part of a line a container runtime split: kept, or the line joined.
-            match self.splits.part(text, line.number) {
-                Part::Whole => {}
-                Part::Kept => return Ok(()),
-                Part::Joined(text, first) => return self.joined(&text, first, &line, sink),
-                Part::TooLong(first) => {
-                    return sink.event(Event::Skipped {
-                        line: first,
-                        offset: line.offset,
-                        reason: Skip::TooLong,
-                    })
-                }
-            }
-            // The usual line, one envelope object: nothing below needs to see it.
-            if let Some(first) = first_byte(text).filter(|&at| text[at] == b'{') {
-                if let Some(found) = json::usual_object(text, first) {
-                    let mut emitted = Emitted::default();
-                    let at_line = LineAt::single(line.number);
-                    let name = self.name;
-                    return emit(sink, name, None, text, &at_line, text, &found, &mut emitted);
-                }
+            if let Some(read) = self.idle_line(text, &line, sink) {
+                return read;
             }
         }
         let from = match self.skip_to.take() {
@@ -228,21 +252,87 @@ impl<'n> Reader<'n> {
         let text = &lines.buf()[line.start..line.end];
         // A byte-order mark inside the input (files put together with `cat`) is no text.
         let bom = bom_len(text);
-        if from > 0 {
-            let opened = self.text(text, from.max(bom), &line, None, sink)?;
-            return self.after_text(lines, &line, opened);
+        let opened = match from > 0 {
+            true => self.text(text, from.max(bom), &line, None, sink)?,
+            false => self.line_by_form(text, bom, &line, sink)?,
+        };
+        self.after_text(lines, &line, opened)
+    }
+
+    /// A line with nothing open, read fast when it can be: a part of a line a container runtime
+    /// split, or the usual line of one envelope object. `None` when it is read by its form.
+    #[inline(always)]
+    fn idle_line(
+        &mut self,
+        text: &[u8],
+        line: &Line,
+        sink: &mut impl Sink,
+    ) -> Option<io::Result<()>> {
+        // A part of a line a container runtime split: kept, or the line joined.
+        match self.splits.part(text, line.number) {
+            Part::Whole => {}
+            Part::Kept => return Some(Ok(())),
+            Part::Joined(text, first) => return Some(self.joined(&text, first, line, sink)),
+            Part::TooLong(first) => {
+                return Some(sink.event(Event::Skipped {
+                    line: first,
+                    offset: line.offset,
+                    reason: Skip::TooLong,
+                }))
+            }
         }
+        // The usual line, one envelope object: nothing below needs to see it.
+        let first = first_byte(text).filter(|&at| text[at] == b'{')?;
+        let found = json::usual_object(text, first)?;
+        Some(self.usual(text, line, &found, sink))
+    }
+
+    /// Hands on the envelope of a usual line, read in one pass.
+    #[inline(always)]
+    fn usual(
+        &self,
+        text: &[u8],
+        line: &Line,
+        found: &Found,
+        sink: &mut impl Sink,
+    ) -> io::Result<()> {
+        let mut emitted = Emitted::default();
+        let at_line = LineAt::single(line.number);
+        emit(
+            sink,
+            self.name,
+            None,
+            text,
+            &at_line,
+            text,
+            found,
+            &mut emitted,
+        )
+    }
+
+    /// A line read from its start (after `bom` bytes of byte-order mark): its `curl -v` mark,
+    /// then what the HTTP response open before it makes of it, then its JSON. Returns whether
+    /// a document opened that goes on past the line.
+    #[inline]
+    fn line_by_form(
+        &mut self,
+        text: &[u8],
+        bom: usize,
+        line: &Line,
+        sink: &mut impl Sink,
+    ) -> io::Result<bool> {
         // NUL bytes that start a line are padding (what `logrotate`'s copytruncate leaves when
         // the writer goes on at its old offset): passed over like a byte-order mark.
         let bom = bom + text[bom..].iter().take_while(|b| **b == 0).count();
         let (nul, brace) = nul_and_brace(&text[bom..]);
         if nul {
             self.end_http(sink)?;
-            return sink.event(Event::Skipped {
+            sink.event(Event::Skipped {
                 line: line.number,
                 offset: line.offset,
                 reason: Skip::Binary,
-            });
+            })?;
+            return Ok(false);
         }
         let (text, from, response) = match http::verbose(&text[bom..]) {
             Some(Verbose::Response(rest)) => (rest, 0, true),
@@ -250,94 +340,156 @@ impl<'n> Reader<'n> {
                 if let Some(action) = http::request_action(rest) {
                     self.action = Some(action);
                 }
-                return Ok(());
+                return Ok(false);
             }
-            Some(Verbose::Note) => return Ok(()),
+            Some(Verbose::Note) => return Ok(false),
             None => (text, bom, false),
         };
-        let trimmed = text[from..].trim_ascii();
-        let mut http_body = None;
+        let form = Form {
+            text,
+            from,
+            trimmed: text[from..].trim_ascii(),
+            brace,
+            response,
+        };
+        match self.in_response(&form, line, sink)? {
+            Flow::Taken(opened) => Ok(opened),
+            Flow::Read(_) if form.trimmed.is_empty() => Ok(false),
+            Flow::Read(http_body) => self.log_line(&form, http_body, line, sink),
+        }
+    }
+
+    /// What the state left by the lines before makes of a line: a header, a chunk, a line of
+    /// a page, or the body of the response open.
+    #[inline]
+    fn in_response(&mut self, form: &Form, line: &Line, sink: &mut impl Sink) -> io::Result<Flow> {
+        let trimmed = form.trimmed;
         match std::mem::replace(&mut self.state, State::Idle) {
-            State::Headers(mut http) => {
-                if trimmed.is_empty() {
-                    self.state = State::Body(http);
-                    return Ok(());
-                }
-                if let Some((name, value)) = http::header(trimmed) {
-                    http::response_header(&mut http, name, value);
-                    self.state = State::Headers(http);
-                    return Ok(());
-                }
-                if matches!(trimmed.first(), Some(b'{' | b'[')) && !response {
-                    // JSON right after the headers, with no blank line: the body, as a status
-                    // line logged before its response's body.
-                    http_body = Some(http);
-                } else {
-                    // Not a header: the response ended with its status line and headers.
-                    let next = http::status_line(trimmed).is_some();
-                    no_body(self.name, &http, next, sink)?;
-                }
-            }
-            State::Body(http) => {
-                if trimmed.is_empty() {
-                    self.state = State::Body(http);
-                    return Ok(());
-                }
-                if http.chunked && http::chunk_size(trimmed) {
-                    let chunks = Chunks {
-                        http,
-                        body: Vec::new(),
-                        remaining: None,
-                        first_line: line.number + 1,
-                    };
-                    let opened = self.chunk(chunks, trimmed, &line, 0, sink)?;
-                    return self.after_text(lines, &line, opened);
-                }
-                if http::status_line(trimmed).is_some() {
-                    no_body(self.name, &http, true, sink)?;
-                } else if is_error(&http) && !response && !looks_like_json(trimmed, 0, 3) {
-                    // An error status answered with a page, not JSON: its lines are its body.
-                    let mut body = Vec::with_capacity(text.len() + 1);
-                    body.extend_from_slice(&text[from..]);
-                    body.push(b'\n');
-                    self.state = State::Page(http, body);
-                    return Ok(());
-                } else if !response {
-                    http_body = Some(http);
-                }
-            }
+            State::Headers(http) => self.header_line(http, form, sink),
+            State::Body(http) => self.body_line(http, form, line, sink),
             State::Chunks(chunks) => {
                 let end = (line.next - line.offset) as usize;
                 let eol = end - (line.end - line.start);
-                let opened = self.chunk(chunks, text, &line, eol, sink)?;
-                return self.after_text(lines, &line, opened);
+                let opened = self.chunk(chunks, form.text, line, eol, sink)?;
+                Ok(Flow::Taken(opened))
             }
             State::AfterChunked => {
                 if trimmed.is_empty() || http::chunk_size(trimmed) {
                     self.state = State::AfterChunked;
-                    return Ok(());
+                    return Ok(Flow::Taken(false));
                 }
+                Ok(Flow::Read(None))
             }
-            State::Page(http, mut body) => {
-                // The page goes on to the next status line, or to a line of JSON.
-                let ends = http::status_line(trimmed).is_some()
-                    || (trimmed.starts_with(b"{\"") && looks_like_json(trimmed, 0, 3));
-                if !ends {
-                    if body.len() < PAGE_KEPT {
-                        body.extend_from_slice(&text[from..]);
-                        body.push(b'\n');
-                    }
-                    self.state = State::Page(http, body);
-                    return Ok(());
-                }
-                http_error(self.name, &http, &body, sink)?;
-            }
-            State::Idle => {}
+            State::Page(http, body) => self.page_line(http, body, form, sink),
+            State::Idle => Ok(Flow::Read(None)),
             State::Document(_) => unreachable!("documents are continued above"),
         }
+    }
+
+    /// A line after a status line: a header, the blank line before the body, the body itself
+    /// with no blank line, or something else that ends the response.
+    fn header_line(
+        &mut self,
+        mut http: HttpResponse,
+        form: &Form,
+        sink: &mut impl Sink,
+    ) -> io::Result<Flow> {
+        let trimmed = form.trimmed;
         if trimmed.is_empty() {
-            return Ok(());
+            self.state = State::Body(http);
+            return Ok(Flow::Taken(false));
         }
+        if let Some((name, value)) = http::header(trimmed) {
+            http::response_header(&mut http, name, value);
+            self.state = State::Headers(http);
+            return Ok(Flow::Taken(false));
+        }
+        if matches!(trimmed.first(), Some(b'{' | b'[')) && !form.response {
+            // JSON right after the headers, with no blank line: the body, as a status
+            // line logged before its response's body.
+            return Ok(Flow::Read(Some(http)));
+        }
+        // Not a header: the response ended with its status line and headers.
+        let next = http::status_line(trimmed).is_some();
+        no_body(self.name, &http, next, sink)?;
+        Ok(Flow::Read(None))
+    }
+
+    /// A line after the headers: a blank line, the first chunk size, the next status line,
+    /// the first line of a page, or the body.
+    fn body_line(
+        &mut self,
+        http: HttpResponse,
+        form: &Form,
+        line: &Line,
+        sink: &mut impl Sink,
+    ) -> io::Result<Flow> {
+        let (text, from, trimmed) = (form.text, form.from, form.trimmed);
+        if trimmed.is_empty() {
+            self.state = State::Body(http);
+            return Ok(Flow::Taken(false));
+        }
+        if http.chunked && http::chunk_size(trimmed) {
+            let chunks = Chunks {
+                http,
+                body: Vec::new(),
+                remaining: None,
+                first_line: line.number + 1,
+            };
+            let opened = self.chunk(chunks, trimmed, line, 0, sink)?;
+            return Ok(Flow::Taken(opened));
+        }
+        if http::status_line(trimmed).is_some() {
+            no_body(self.name, &http, true, sink)?;
+        } else if is_error(&http) && !form.response && !looks_like_json(trimmed, 0, 3) {
+            // An error status answered with a page, not JSON: its lines are its body.
+            let mut body = Vec::with_capacity(text.len() + 1);
+            body.extend_from_slice(&text[from..]);
+            body.push(b'\n');
+            self.state = State::Page(http, body);
+            return Ok(Flow::Taken(false));
+        } else if !form.response {
+            return Ok(Flow::Read(Some(http)));
+        }
+        Ok(Flow::Read(None))
+    }
+
+    /// A line after a page's first: more of the page, or what ends it.
+    fn page_line(
+        &mut self,
+        http: HttpResponse,
+        mut body: Vec<u8>,
+        form: &Form,
+        sink: &mut impl Sink,
+    ) -> io::Result<Flow> {
+        let trimmed = form.trimmed;
+        // The page goes on to the next status line, or to a line of JSON.
+        let ends = http::status_line(trimmed).is_some()
+            || (trimmed.starts_with(b"{\"") && looks_like_json(trimmed, 0, 3));
+        if !ends {
+            if body.len() < PAGE_KEPT {
+                body.extend_from_slice(&form.text[form.from..]);
+                body.push(b'\n');
+            }
+            self.state = State::Page(http, body);
+            return Ok(Flow::Taken(false));
+        }
+        http_error(self.name, &http, &body, sink)?;
+        Ok(Flow::Read(None))
+    }
+
+    /// A line that is not blank and that no open response took: a status line, curl's own text,
+    /// or a line of JSON (as the body of `http_body`, if any). Returns whether a document
+    /// opened that goes on past the line.
+    #[inline]
+    fn log_line(
+        &mut self,
+        form: &Form,
+        http_body: Option<HttpResponse>,
+        line: &Line,
+        sink: &mut impl Sink,
+    ) -> io::Result<bool> {
+        let (text, from, trimmed) = (form.text, form.from, form.trimmed);
         // `HTTP/1.1 200 OK {"StatusCode":…}` is a log line with an envelope in it.
         let status = match trimmed.starts_with(b"HTTP/") && memchr::memchr(b'{', trimmed).is_none()
         {
@@ -348,14 +500,14 @@ impl<'n> Reader<'n> {
             http.action = self.action.take();
             http.line = line.number;
             self.state = State::Headers(http);
-            return Ok(());
+            return Ok(false);
         }
-        if response {
+        if form.response {
             // A `< ` line that is neither a status line nor a header: curl's own text.
-            return Ok(());
+            return Ok(false);
         }
         // A line with no curl mark: `text[from..]` is the text `brace` was found in.
-        let brace = brace.map(|b| from + b);
+        let brace = form.brace.map(|b| from + b);
         // The usual envelope after a log line's prefix, read in one pass as at a line's start
         // (where it was tried already).
         let usual = match (&http_body, brace) {
@@ -365,18 +517,7 @@ impl<'n> Reader<'n> {
             _ => None,
         };
         if let Some(found) = usual {
-            let mut emitted = Emitted::default();
-            let at_line = LineAt::single(line.number);
-            return emit(
-                sink,
-                self.name,
-                None,
-                text,
-                &at_line,
-                text,
-                &found,
-                &mut emitted,
-            );
+            return self.usual(text, line, &found, sink).map(|()| false);
         }
         if let Some(reason) = http_body
             .is_none()
@@ -386,18 +527,19 @@ impl<'n> Reader<'n> {
             })
             .flatten()
         {
-            return sink.event(Event::Skipped {
+            sink.event(Event::Skipped {
                 line: line.number,
                 offset: line.offset,
                 reason,
-            });
+            })?;
+            return Ok(false);
         }
         let chunked = http_body.as_ref().is_some_and(|h| h.chunked);
-        let opened = self.text(text, from, &line, http_body, sink)?;
+        let opened = self.text(text, from, line, http_body, sink)?;
         if chunked && matches!(self.state, State::Idle) {
             self.state = State::AfterChunked;
         }
-        self.after_text(lines, &line, opened)
+        Ok(opened)
     }
 
     /// One line of a chunked body: a chunk size, or the chunk's data (`eol` bytes of line end
@@ -559,9 +701,6 @@ impl<'n> Reader<'n> {
         let name = self.name;
         let mut emitted = Emitted::default();
         let at_line = LineAt::single(line.number);
-        // A value open at the end of the line starts a document, unless lines are being read
-        // one by one here; then it is broken at the line's end.
-        let single_until = self.single_until;
         let seen = {
             let mut emit = |t: &[u8], f: &Found| {
                 emit(
@@ -577,27 +716,13 @@ impl<'n> Reader<'n> {
             };
             json::search(&mut self.scanner, text, from, &mut emit)?
         };
+        // A value open at the end of the line starts a document, unless lines are being read
+        // one by one here; then it is broken at the line's end.
         if let Some(open) = seen.open {
             let first = first_byte(text);
             let from_line_start = Some(open) == first && looks_like_json(text, open, 3);
-            if line.number > single_until {
-                let resume = match emitted.last_end {
-                    Some(end) => (line.offset, line.number, line.offset + end as u64),
-                    None => (line.next, line.number + 1, 0),
-                };
-                self.state = State::Document(Document {
-                    start: line.offset,
-                    first_line: line.number,
-                    http,
-                    resume,
-                    in_reread: line.number <= self.reread_until,
-                    from_line_start,
-                    last_len: text.len() as u64,
-                    cursor: (0, line.number),
-                    value_at: open,
-                    service: text[..service_prefix_len(&text[..open])].to_vec(),
-                    unprefixed: None,
-                });
+            if line.number > self.single_until {
+                self.open_document(text, open, from_line_start, line, http, emitted.last_end);
                 return Ok(true);
             }
             if from_line_start || self.scanner.tokens > 2 {
@@ -612,12 +737,7 @@ impl<'n> Reader<'n> {
         }
         if seen.open.is_none() && seen.values > 0 && seen.tail < text.len() {
             // A body without a line end, then the next response's status line.
-            if let Some(at) = http::status_after_body(&text[seen.tail..]) {
-                let mut next = http::status_line(&text[seen.tail + at..]).unwrap_or_default();
-                next.action = self.action.take();
-                next.line = line.number;
-                self.state = State::Headers(next);
-            }
+            self.status_after_body(&text[seen.tail..], line);
         }
         if emitted.count == 0 && seen.open.is_none() && from == 0 {
             // An error status whose body is JSON but no envelope: a finding of its own.
@@ -628,6 +748,47 @@ impl<'n> Reader<'n> {
             self.nothing_found(text, line, &seen, passed, sink)?;
         }
         Ok(false)
+    }
+
+    /// Starts a document at the value open at `open` at the end of `line` (`text`), with the
+    /// response it is the body of; `last_end` is where the last envelope on the line ended.
+    fn open_document(
+        &mut self,
+        text: &[u8],
+        open: usize,
+        from_line_start: bool,
+        line: &Line,
+        http: Option<HttpResponse>,
+        last_end: Option<usize>,
+    ) {
+        let resume = match last_end {
+            Some(end) => (line.offset, line.number, line.offset + end as u64),
+            None => (line.next, line.number + 1, 0),
+        };
+        self.state = State::Document(Document {
+            start: line.offset,
+            first_line: line.number,
+            http,
+            resume,
+            in_reread: line.number <= self.reread_until,
+            from_line_start,
+            last_len: text.len() as u64,
+            cursor: (0, line.number),
+            value_at: open,
+            service: text[..service_prefix_len(&text[..open])].to_vec(),
+            unprefixed: None,
+        });
+    }
+
+    /// What follows a body on its line (`rest`): the next response's status line, when the
+    /// body had no line end, opens that response.
+    fn status_after_body(&mut self, rest: &[u8], line: &Line) {
+        if let Some(at) = http::status_after_body(rest) {
+            let mut next = http::status_line(&rest[at..]).unwrap_or_default();
+            next.action = self.action.take();
+            next.line = line.number;
+            self.state = State::Headers(next);
+        }
     }
 
     /// Says why a line gave no envelope.
@@ -738,51 +899,15 @@ impl<'n> Reader<'n> {
         prefixed: bool,
         sink: &mut impl Sink,
     ) -> io::Result<()> {
+        if !prefixed {
+            let text = lines.buf()[line.start..line.end].to_vec();
+            return self.interleaved(&text, &line, sink);
+        }
         let State::Document(doc) = &mut self.state else {
             return Ok(());
         };
         let text = &lines.buf()[line.start..line.end];
-        if !prefixed {
-            // An empty line in its place keeps the document's line numbers; if the document
-            // breaks, it is not read again.
-            if let Some(unprefixed) = &mut doc.unprefixed {
-                unprefixed.push(b'\n');
-            }
-            doc.resume = (line.next, line.number + 1, 0);
-            // Read with a state and a scanner of its own: the document's stay as they are.
-            let text = text.to_vec();
-            let document = std::mem::replace(&mut self.state, State::Idle);
-            let scanner = std::mem::replace(&mut self.scanner, Scanner::new());
-            let read = self.joined(&text, line.number, &line, sink);
-            (self.state, self.scanner) = (document, scanner);
-            read?;
-            // One document is followed at a time: another service's that opens here is not,
-            // and is said to be cut rather than lost without a word.
-            let own = &text[service_prefix_len(&text)..];
-            let opens = memchr::memchr2(b'{', b'[', own).is_some();
-            if opens && matches!(own.trim_ascii_end().last(), Some(b'{' | b'[' | b',' | b':')) {
-                sink.event(Event::Broken {
-                    line: line.number,
-                    fault_line: line.number,
-                    column: text.len() as u64 + 1,
-                    fault: Fault::Truncated,
-                })?;
-            }
-            return Ok(());
-        }
-        // On the first such line the document is scanned again from its value, in the text
-        // without prefixes; what its first line gave was handed on already.
-        let (mut unprefixed, restart) = match doc.unprefixed.take() {
-            Some(unprefixed) => (unprefixed, false),
-            None => {
-                // Its first line, from where its value opens (no other line was taken in yet).
-                let value = doc.start + doc.value_at as u64;
-                let mut first = lines.slice(value, doc.start + doc.last_len).to_vec();
-                let between = line.number - doc.first_line;
-                first.extend(std::iter::repeat_n(b'\n', between as usize));
-                (first, true)
-            }
-        };
+        let (mut unprefixed, restart) = doc.unprefixed_so_far(lines, &line);
         let from = unprefixed.len();
         let (feed_from, handed_on) = match restart {
             true => (0, from),
@@ -822,6 +947,40 @@ impl<'n> Reader<'n> {
                 self.broken_document(lines, line.number, column, fault, sink)
             }
         }
+    }
+
+    /// A line without the open document's prefix (`text`, another service's, interleaved) in a
+    /// document whose lines start with one: read on its own, and the document stays open, with
+    /// an empty line in its place.
+    fn interleaved(&mut self, text: &[u8], line: &Line, sink: &mut impl Sink) -> io::Result<()> {
+        let State::Document(doc) = &mut self.state else {
+            return Ok(());
+        };
+        // An empty line in its place keeps the document's line numbers; if the document
+        // breaks, it is not read again.
+        if let Some(unprefixed) = &mut doc.unprefixed {
+            unprefixed.push(b'\n');
+        }
+        doc.resume = (line.next, line.number + 1, 0);
+        // Read with a state and a scanner of its own: the document's stay as they are.
+        let document = std::mem::replace(&mut self.state, State::Idle);
+        let scanner = std::mem::replace(&mut self.scanner, Scanner::new());
+        let read = self.joined(text, line.number, line, sink);
+        (self.state, self.scanner) = (document, scanner);
+        read?;
+        // One document is followed at a time: another service's that opens here is not,
+        // and is said to be cut rather than lost without a word.
+        let own = &text[service_prefix_len(text)..];
+        let opens = memchr::memchr2(b'{', b'[', own).is_some();
+        if opens && matches!(own.trim_ascii_end().last(), Some(b'{' | b'[' | b',' | b':')) {
+            sink.event(Event::Broken {
+                line: line.number,
+                fault_line: line.number,
+                column: text.len() as u64 + 1,
+                fault: Fault::Truncated,
+            })?;
+        }
+        Ok(())
     }
 
     /// The open document cannot go on at line `number`: it costs its first line, and the lines

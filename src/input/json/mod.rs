@@ -241,6 +241,10 @@ pub(crate) enum Step {
     More,
 }
 
+/// Where a scan goes on after a token (`Ok`: the offset of the next token), or how it ends
+/// (`Err`: its step, or the consumer's error).
+type Token = Result<usize, io::Result<Step>>;
+
 /// The scanner of one JSON value (an object or an array) and the envelopes in it.
 #[derive(Debug)]
 pub(crate) struct Scanner {
@@ -396,6 +400,8 @@ impl Scanner {
         Ok(())
     }
 
+    /// An object closed at `range`: what its parent learns of it, or the envelope it is, or
+    /// whether it came close to being one.
     fn object_closed<E>(
         &mut self,
         text: &[u8],
@@ -406,42 +412,8 @@ impl Scanner {
     where
         E: FnMut(&[u8], &Found) -> io::Result<()>,
     {
-        // What the parent learns of this object as its `Error` or `Response` member.
-        if let Some(parent) = self.frames.last_mut() {
-            match parent.key {
-                FieldName::Error => {
-                    let error = [frame.slots[1].clone(), frame.slots[3].clone()];
-                    // Of an `Error` written twice, one with a `Code` is kept.
-                    if parent.error.as_ref().is_none_or(|e| e[0].is_none()) {
-                        parent.error = Some(error);
-                    }
-                }
-                FieldName::Response if frame.is_response(text) => {
-                    let [code, message] = frame.error.clone().unwrap_or_default();
-                    let response = Response {
-                        request_id: frame.slots[0].clone(),
-                        code,
-                        message,
-                        error: frame.error.is_some(),
-                        other: None,
-                    };
-                    parent.response = Some(match parent.response.take() {
-                        None => response,
-                        // `Response` written twice: the one with an error is kept, the other
-                        // noted; the verdict holds both.
-                        Some(old) if old.error && !response.error => Response {
-                            other: Some(range),
-                            ..old
-                        },
-                        Some(_) => Response {
-                            other: Some(range),
-                            ..response
-                        },
-                    });
-                    return Ok(());
-                }
-                _ => {}
-            }
+        if self.tell_parent(text, &frame, &range) {
+            return Ok(());
         }
         // An envelope inside another is handed on too, whatever the order of the keys.
         if let Some(response) = frame.response {
@@ -474,6 +446,51 @@ impl Scanner {
         Ok(())
     }
 
+    /// What the parent learns of this object (`frame`, at `range`) as its `Error` or
+    /// `Response` member. Returns whether the object was its parent's `Response`, which the
+    /// parent's envelope holds.
+    #[inline]
+    fn tell_parent(&mut self, text: &[u8], frame: &Frame, range: &Range<usize>) -> bool {
+        let Some(parent) = self.frames.last_mut() else {
+            return false;
+        };
+        match parent.key {
+            FieldName::Error => {
+                let error = [frame.slots[1].clone(), frame.slots[3].clone()];
+                // Of an `Error` written twice, one with a `Code` is kept.
+                if parent.error.as_ref().is_none_or(|e| e[0].is_none()) {
+                    parent.error = Some(error);
+                }
+                false
+            }
+            FieldName::Response if frame.is_response(text) => {
+                let [code, message] = frame.error.clone().unwrap_or_default();
+                let response = Response {
+                    request_id: frame.slots[0].clone(),
+                    code,
+                    message,
+                    error: frame.error.is_some(),
+                    other: None,
+                };
+                parent.response = Some(match parent.response.take() {
+                    None => response,
+                    // `Response` written twice: the one with an error is kept, the other
+                    // noted; the verdict holds both.
+                    Some(old) if old.error && !response.error => Response {
+                        other: Some(range.clone()),
+                        ..old
+                    },
+                    Some(_) => Response {
+                        other: Some(range.clone()),
+                        ..response
+                    },
+                });
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Scans `text[from..]` as the continuation of the value (started with [`Scanner::start`]).
     /// Envelopes go to `emit` as their objects close, with the text their ranges are in.
     pub(crate) fn feed<E>(&mut self, text: &[u8], from: usize, emit: &mut E) -> io::Result<Step>
@@ -498,131 +515,140 @@ impl Scanner {
             }
             let c = text[i];
             self.tokens += 1;
-            match self.expect {
-                Expect::FirstKey | Expect::FieldName => {
-                    if c == b'}' && self.expect == Expect::FirstKey {
-                        self.close(text, i, emit)?;
-                        i += 1;
-                        if self.depth == 0 {
-                            return Ok(Step::Complete(i));
-                        }
-                    } else if c == b'"' {
-                        let end = match string_end(text, i) {
-                            Ok(end) => end,
-                            Err(fault) => return Ok(Step::Error(fault.0, fault.1)),
-                        };
-                        if self.depth <= TRACKED_DEPTH {
-                            if let Some(frame) = self.frames.last_mut() {
-                                frame.key = fields::key(&text[i..end]);
-                                frame.key_at = i..end;
-                            }
-                        }
-                        i = end;
-                        self.expect = Expect::Colon;
-                    } else {
-                        let expected = match self.expect {
-                            Expect::FirstKey => "a key or `}`",
-                            _ => "a key",
-                        };
-                        return Ok(Step::Error(i, unexpected(c, expected)));
-                    }
-                }
-                Expect::Colon => {
-                    if c != b':' {
-                        return Ok(Step::Error(i, unexpected(c, "`:`")));
-                    }
-                    i += 1;
-                    self.expect = Expect::Value;
-                }
-                Expect::After => {
-                    let array = self.in_array();
-                    match c {
-                        b',' => {
-                            i += 1;
-                            self.expect = if array {
-                                Expect::Value
-                            } else {
-                                Expect::FieldName
-                            };
-                        }
-                        b']' if array => {
-                            self.close(text, i, emit)?;
-                            i += 1;
-                            if self.depth == 0 {
-                                return Ok(Step::Complete(i));
-                            }
-                        }
-                        b'}' if !array => {
-                            self.close(text, i, emit)?;
-                            i += 1;
-                            if self.depth == 0 {
-                                return Ok(Step::Complete(i));
-                            }
-                        }
-                        _ => {
-                            let expected = if array { "`,` or `]`" } else { "`,` or `}`" };
-                            return Ok(Step::Error(i, unexpected(c, expected)));
-                        }
-                    }
-                }
-                Expect::Value | Expect::FirstValue => {
-                    if c == b']' && self.expect == Expect::FirstValue {
-                        self.close(text, i, emit)?;
-                        i += 1;
-                        if self.depth == 0 {
-                            return Ok(Step::Complete(i));
-                        }
-                        continue;
-                    }
-                    if self.depth == 0 && c != b'{' && c != b'[' {
-                        return Ok(Step::Error(i, unexpected(c, "`{` or `[`")));
-                    }
-                    if self.depth > 0 && self.depth <= TRACKED_DEPTH {
-                        if let Some(frame) = self.frames.last_mut() {
-                            frame.value_start = i;
-                        }
-                    }
-                    match c {
-                        b'{' | b'[' => {
-                            self.open(c == b'[', i);
-                            i += 1;
-                        }
-                        b'"' => {
-                            let end = match string_end(text, i) {
-                                Ok(end) => end,
-                                Err(fault) => return Ok(Step::Error(fault.0, fault.1)),
-                            };
-                            self.string_value(&text[i..end], i, emit)?;
-                            self.value(i..end);
-                            i = end;
-                            self.expect = Expect::After;
-                        }
-                        b'-' | b'0'..=b'9' => {
-                            let end = match number_end(text, i) {
-                                Some(end) => end,
-                                None => return Ok(Step::Error(i, Fault::BadNumber)),
-                            };
-                            self.value(i..end);
-                            i = end;
-                            self.expect = Expect::After;
-                        }
-                        _ => {
-                            let word: &[u8] = match c {
-                                b't' => b"true",
-                                b'f' => b"false",
-                                b'n' => b"null",
-                                _ => return Ok(Step::Error(i, unexpected(c, "a value"))),
-                            };
-                            if !text[i..].starts_with(word) {
-                                return Ok(Step::Error(i, unexpected(c, "a value")));
-                            }
-                            self.value(i..i + word.len());
-                            i += word.len();
-                            self.expect = Expect::After;
-                        }
-                    }
-                }
+            let token = match self.expect {
+                Expect::FirstKey | Expect::FieldName => self.key(text, i, c, emit),
+                Expect::Colon => self.colon(i, c),
+                Expect::After => self.after(text, i, c, emit),
+                Expect::Value | Expect::FirstValue => self.value_token(text, i, c, emit),
+            };
+            match token {
+                Ok(next) => i = next,
+                Err(end) => return end,
             }
+        }
+    }
+
+    /// The token `c` at `text[i]` where a key is expected (or `}` after `{`): where the scan
+    /// goes on, or how it ends.
+    #[inline(always)]
+    fn key<E>(&mut self, text: &[u8], i: usize, c: u8, emit: &mut E) -> Token
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        if c == b'}' && self.expect == Expect::FirstKey {
+            return self.closed(text, i, emit);
+        }
+        if c != b'"' {
+            let expected = match self.expect {
+                Expect::FirstKey => "a key or `}`",
+                _ => "a key",
+            };
+            return Err(Ok(Step::Error(i, unexpected(c, expected))));
+        }
+        let end = match string_end(text, i) {
+            Ok(end) => end,
+            Err(fault) => return Err(Ok(Step::Error(fault.0, fault.1))),
+        };
+        if self.depth <= TRACKED_DEPTH {
+            if let Some(frame) = self.frames.last_mut() {
+                frame.key = fields::key(&text[i..end]);
+                frame.key_at = i..end;
+            }
+        }
+        self.expect = Expect::Colon;
+        Ok(end)
+    }
+
+    /// The token `c` at `i` where the `:` after a key is expected.
+    #[inline(always)]
+    fn colon(&mut self, i: usize, c: u8) -> Token {
+        if c != b':' {
+            return Err(Ok(Step::Error(i, unexpected(c, "`:`"))));
+        }
+        self.expect = Expect::Value;
+        Ok(i + 1)
+    }
+
+    /// The token `c` at `text[i]` after a value: a `,`, or the bracket that closes the
+    /// container.
+    #[inline(always)]
+    fn after<E>(&mut self, text: &[u8], i: usize, c: u8, emit: &mut E) -> Token
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        let array = self.in_array();
+        match c {
+            b',' => {
+                self.expect = if array {
+                    Expect::Value
+                } else {
+                    Expect::FieldName
+                };
+                Ok(i + 1)
+            }
+            b']' if array => self.closed(text, i, emit),
+            b'}' if !array => self.closed(text, i, emit),
+            _ => {
+                let expected = if array { "`,` or `]`" } else { "`,` or `}`" };
+                Err(Ok(Step::Error(i, unexpected(c, expected))))
+            }
+        }
+    }
+
+    /// The token `c` at `text[i]` where a value is expected (or `]` after `[`).
+    #[inline(always)]
+    fn value_token<E>(&mut self, text: &[u8], i: usize, c: u8, emit: &mut E) -> Token
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        if c == b']' && self.expect == Expect::FirstValue {
+            return self.closed(text, i, emit);
+        }
+        if self.depth == 0 && c != b'{' && c != b'[' {
+            return Err(Ok(Step::Error(i, unexpected(c, "`{` or `[`"))));
+        }
+        if self.depth > 0 && self.depth <= TRACKED_DEPTH {
+            if let Some(frame) = self.frames.last_mut() {
+                frame.value_start = i;
+            }
+        }
+        let end = match c {
+            b'{' | b'[' => {
+                self.open(c == b'[', i);
+                return Ok(i + 1);
+            }
+            b'"' => match string_end(text, i) {
+                Ok(end) => {
+                    self.string_value(&text[i..end], i, emit).map_err(Err)?;
+                    end
+                }
+                Err(fault) => return Err(Ok(Step::Error(fault.0, fault.1))),
+            },
+            b'-' | b'0'..=b'9' => match number_end(text, i) {
+                Some(end) => end,
+                None => return Err(Ok(Step::Error(i, Fault::BadNumber))),
+            },
+            _ => match literal_end(text, i) {
+                Some(end) => end,
+                None => return Err(Ok(Step::Error(i, unexpected(c, "a value")))),
+            },
+        };
+        self.value(i..end);
+        self.expect = Expect::After;
+        Ok(end)
+    }
+
+    /// Closes the container whose closing bracket is at `text[i]`: the scan goes on after it,
+    /// or ends there if it was the outermost.
+    #[inline(always)]
+    fn closed<E>(&mut self, text: &[u8], i: usize, emit: &mut E) -> Token
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        self.close(text, i, emit).map_err(Err)?;
+        match self.depth {
+            0 => Err(Ok(Step::Complete(i + 1))),
+            _ => Ok(i + 1),
         }
     }
 
@@ -701,6 +727,18 @@ fn may_hold_envelope(text: &[u8]) -> bool {
     memchr::memchr(b'{', text).is_some() || has_sdk_marker(text)
 }
 
+/// The end of the literal `true`, `false` or `null` at `text[at]`; `None` when there is none.
+#[inline(always)]
+fn literal_end(text: &[u8], at: usize) -> Option<usize> {
+    let word: &[u8] = match text[at] {
+        b't' => b"true",
+        b'f' => b"false",
+        b'n' => b"null",
+        _ => return None,
+    };
+    text[at..].starts_with(word).then(|| at + word.len())
+}
+
 /// The unescaped content of a JSON string (without its quotes); `None` when it is not one.
 /// Bytes beyond ASCII are kept as they are; a lone surrogate becomes U+FFFD.
 pub(crate) fn unescape(content: &[u8]) -> Option<Vec<u8>> {
@@ -764,11 +802,7 @@ pub(crate) fn looks_like_json(text: &[u8], at: usize, tokens: u64) -> bool {
 /// array from there), a quote just before the brace that opens a string of JSON (`"{\"…`,
 /// `"[{\"…`); the usual reading declines a line with an SDK string's mark in it.
 pub(crate) fn usual_in_line(text: &[u8], from: usize, brace: usize) -> Option<Found> {
-    let first = from
-        + text[from..]
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
+    let first = first_non_blank(text, from);
     let before = &text[..brace];
     if text.get(first) == Some(&b'[') || before.ends_with(b"\"") || before.ends_with(b"\"[") {
         return None;
@@ -810,11 +844,7 @@ where
         tail: from,
         ..LineSearch::default()
     };
-    let first = from
-        + text[from..]
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
+    let first = first_non_blank(text, from);
     scanner.marked = has_sdk_marker(&text[from..]);
     scanner.unclosed = false;
     // The text outside values starts here.
@@ -842,38 +872,66 @@ where
             (outside, i) = (end, end);
             continue;
         }
-        scanner.start();
-        match scanner.scan(text, at, emit)? {
-            Step::Complete(end) => {
-                seen.values += 1;
-                seen.tail = end;
-                i = end;
-                outside = end;
-            }
-            Step::More => {
-                seen.open = Some(at);
-                return Ok(seen);
-            }
-            Step::Error(fault_at, fault) => {
-                // The strings that closed before the fault were searched; the text after them
-                // is searched again, as text.
-                outside = scanner.searched_to.max(at);
-                let tokens = scanner.tokens;
-                if seen.fault.is_none() && (at == first || looks_like_json(text, at, tokens)) {
-                    seen.fault = Some((at, fault_at, fault, tokens));
-                }
-                scanner.start();
-                // Every value that opened inside this one and was still open breaks at the same
-                // byte: searching goes on from there, not from the next bracket.
-                i = fault_at.max(at + 1);
-            }
+        match scanner.value_in_line(text, at, first, &mut seen, emit)? {
+            Some(next) => (outside, i) = next,
+            None => return Ok(seen),
         }
     }
     scanner.sdk_errors(text, outside..text.len(), emit)?;
     Ok(seen)
 }
 
+/// The offset of the first byte of `text[from..]` that is not blank (the end if none).
+#[inline(always)]
+fn first_non_blank(text: &[u8], from: usize) -> usize {
+    from + text[from..]
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count()
+}
+
 impl Scanner {
+    /// The value that opens at `text[at]` in a [`search`] of a line whose first byte that is
+    /// not blank is at `first`, read and noted in `seen`. Returns where the text outside values
+    /// and the search go on, or `None` when the value is still open at the end of the text.
+    #[inline(always)]
+    fn value_in_line<E>(
+        &mut self,
+        text: &[u8],
+        at: usize,
+        first: usize,
+        seen: &mut LineSearch,
+        emit: &mut E,
+    ) -> io::Result<Option<(usize, usize)>>
+    where
+        E: FnMut(&[u8], &Found) -> io::Result<()>,
+    {
+        self.start();
+        match self.scan(text, at, emit)? {
+            Step::Complete(end) => {
+                seen.values += 1;
+                seen.tail = end;
+                Ok(Some((end, end)))
+            }
+            Step::More => {
+                seen.open = Some(at);
+                Ok(None)
+            }
+            Step::Error(fault_at, fault) => {
+                // The strings that closed before the fault were searched; the text after them
+                // is searched again, as text.
+                let outside = self.searched_to.max(at);
+                let tokens = self.tokens;
+                if seen.fault.is_none() && (at == first || looks_like_json(text, at, tokens)) {
+                    seen.fault = Some((at, fault_at, fault, tokens));
+                }
+                self.start();
+                // Every value that opened inside this one and was still open breaks at the same
+                // byte: searching goes on from there, not from the next bracket.
+                Ok(Some((outside, fault_at.max(at + 1))))
+            }
+        }
+    }
     /// A quote at `text[at]` in the text between values: a JSON string that holds JSON is
     /// searched, and the text before it is searched for SDK strings first; other quotes are log
     /// text. Returns where to go on.
@@ -966,8 +1024,8 @@ fn unexpected(found: u8, expected: &'static str) -> Fault {
 }
 
 pub(crate) mod lex;
+mod one_pass;
 #[cfg(test)]
 mod tests;
-mod usual;
 
-pub(crate) use usual::usual_object;
+pub(crate) use one_pass::usual_object;

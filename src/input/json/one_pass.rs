@@ -1,9 +1,9 @@
 //! The usual line, one envelope object, read in one straight pass: the hot path of every
 //! input, which hands over exactly what the full scanner would, or declines.
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
-use super::{is_legacy, number_end, skip_ws, string_end, Found};
+use super::{is_legacy, literal_end, number_end, skip_ws, string_end, Found};
 use crate::input::fields::{self, FieldName};
 use crate::input::model::{Api, Field};
 use crate::input::prefilter::has_sdk_marker;
@@ -17,6 +17,14 @@ fn holds_object(literal: &[u8]) -> bool {
 /// The end (past its closing quote) of the string at `text[i]`.
 fn line_string_end(text: &[u8], i: usize) -> Option<usize> {
     string_end(text, i).ok()
+}
+
+/// The end of the string at `text[i]`, when it holds no object's brace: a string that does may
+/// hold an envelope.
+#[inline(always)]
+fn plain_string_end(text: &[u8], i: usize) -> Option<usize> {
+    let end = line_string_end(text, i)?;
+    (!holds_object(&text[i..end])).then_some(end)
 }
 
 /// The usual line, in one straight pass: one object at `text[at]` with nothing after it but
@@ -42,27 +50,11 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         }
         let start = ws(i + 1);
         i = match *text.get(start)? {
-            b'"' => {
-                let end = line_string_end(text, start)?;
-                if holds_object(&text[start..end]) {
-                    return None;
-                }
-                end
-            }
+            b'"' => plain_string_end(text, start)?,
             b'-' | b'0'..=b'9' => number_end(text, start)?,
             // A payload that may hold an envelope of its own is declined inside.
             b'{' | b'[' => container_end(text, start)?,
-            c => {
-                let word: &[u8] = match c {
-                    b't' => b"true",
-                    b'f' => b"false",
-                    b'n' => b"null",
-                    _ => return None,
-                };
-                text[start..]
-                    .starts_with(word)
-                    .then_some(start + word.len())?
-            }
+            _ => literal_end(text, start)?,
         };
         if slots[field].replace(start..i).is_some() {
             return None;
@@ -120,100 +112,107 @@ fn known_key(text: &[u8], i: usize) -> Option<(usize, usize)> {
 /// names `StatusCode`, `Response` or `Message`, or a string that holds `{` or an SDK string's
 /// mark): the full scanner reads those.
 fn container_end(text: &[u8], mut i: usize) -> Option<usize> {
-    let ws = |i: usize| skip_ws(text, i);
-    // An object member's key and its colon, from `text[i]`: the offset of its value.
-    let member = |i: usize| -> Option<usize> {
-        if text.get(i) != Some(&b'"') {
-            return None;
-        }
-        let end = line_string_end(text, i)?;
-        // A key that may make an envelope of its object, or name a journald MESSAGE of
-        // bytes: the full scanner reads it.
-        if (9..=13).contains(&(end - i))
-            && matches!(
-                fields::key(&text[i..end]),
-                FieldName::Field(Field::StatusCode | Field::Message)
-                    | FieldName::Renamed(Field::StatusCode | Field::Message)
-                    | FieldName::Response
-            )
-        {
-            return None;
-        }
-        let colon = ws(end);
-        (text.get(colon) == Some(&b':')).then(|| ws(colon + 1))
-    };
-    let mut objects: u64 = 0; // one bit a level: 1 for an object
-    let mut depth = 0u32;
+    let mut open = Open::default();
     loop {
         // A value starts at `text[i]`.
-        let c = *text.get(i)?;
-        i = match c {
-            b'{' | b'[' => {
-                if depth == 64 {
+        let end = match open.value(text, i)? {
+            ControlFlow::Continue(next) => {
+                i = next;
+                continue;
+            }
+            ControlFlow::Break(end) => end,
+        };
+        match open.after_value(text, end)? {
+            ControlFlow::Continue(next) => i = next,
+            ControlFlow::Break(end) => return Some(end),
+        }
+    }
+}
+
+/// The containers open in [`container_end`].
+#[derive(Default)]
+struct Open {
+    /// One bit a level: 1 for an object.
+    objects: u64,
+    depth: u32,
+}
+
+impl Open {
+    /// The value at `text[i]`: where it ends (`Break`), or, for a container that is not empty,
+    /// where its first value starts (`Continue`); `None` where [`container_end`] declines.
+    #[inline(always)]
+    fn value(&mut self, text: &[u8], i: usize) -> Option<ControlFlow<usize, usize>> {
+        let end = match *text.get(i)? {
+            c @ (b'{' | b'[') => {
+                if self.depth == 64 {
                     return None;
                 }
                 let object = c == b'{';
-                objects = (objects & !(1 << depth)) | (u64::from(object) << depth);
-                depth += 1;
-                let next = ws(i + 1);
+                self.objects =
+                    (self.objects & !(1 << self.depth)) | (u64::from(object) << self.depth);
+                self.depth += 1;
+                let next = skip_ws(text, i + 1);
                 match (object, text.get(next)) {
                     (true, Some(b'}')) | (false, Some(b']')) => {
-                        depth -= 1;
+                        self.depth -= 1;
                         next + 1
                     }
-                    (true, _) => {
-                        i = member(next)?;
-                        continue;
-                    }
-                    (false, _) => {
-                        i = next;
-                        continue;
-                    }
+                    (true, _) => return member(text, next).map(ControlFlow::Continue),
+                    (false, _) => return Some(ControlFlow::Continue(next)),
                 }
             }
-            b'"' => {
-                let end = line_string_end(text, i)?;
-                if holds_object(&text[i..end]) {
-                    return None;
-                }
-                end
-            }
+            b'"' => plain_string_end(text, i)?,
             b'-' | b'0'..=b'9' => number_end(text, i)?,
-            b't' | b'f' | b'n' => {
-                let word: &[u8] = match c {
-                    b't' => b"true",
-                    b'f' => b"false",
-                    _ => b"null",
-                };
-                if !text[i..].starts_with(word) {
-                    return None;
-                }
-                i + word.len()
-            }
-            _ => return None,
+            _ => literal_end(text, i)?,
         };
-        // After a value: a comma and the next value, or closing brackets.
+        Some(ControlFlow::Break(end))
+    }
+
+    /// After a value that ends at `text[i]`: a comma and where the next value starts
+    /// (`Continue`), or closing brackets and, once the outermost closed, its end (`Break`).
+    #[inline(always)]
+    fn after_value(&mut self, text: &[u8], mut i: usize) -> Option<ControlFlow<usize, usize>> {
         loop {
-            if depth == 0 {
-                return Some(i);
+            if self.depth == 0 {
+                return Some(ControlFlow::Break(i));
             }
-            let in_object = objects & (1 << (depth - 1)) != 0;
-            i = ws(i);
+            let in_object = self.objects & (1 << (self.depth - 1)) != 0;
+            i = skip_ws(text, i);
             match (*text.get(i)?, in_object) {
                 (b',', true) => {
-                    i = member(ws(i + 1))?;
-                    break;
+                    return member(text, skip_ws(text, i + 1)).map(ControlFlow::Continue)
                 }
-                (b',', false) => {
-                    i = ws(i + 1);
-                    break;
-                }
+                (b',', false) => return Some(ControlFlow::Continue(skip_ws(text, i + 1))),
                 (b'}', true) | (b']', false) => {
-                    depth -= 1;
+                    self.depth -= 1;
                     i += 1;
                 }
                 _ => return None,
             }
         }
     }
+}
+
+/// An object member's key and its colon, from `text[i]`: the offset of its value; `None` for
+/// a key that [`container_end`] declines.
+#[inline(always)]
+fn member(text: &[u8], i: usize) -> Option<usize> {
+    if text.get(i) != Some(&b'"') {
+        return None;
+    }
+    let end = line_string_end(text, i)?;
+    // A key that may make an envelope of its object, or name a journald MESSAGE of
+    // bytes: the full scanner reads it.
+    if (9..=13).contains(&(end - i))
+        && matches!(
+            fields::key(&text[i..end]),
+            FieldName::Field(Field::StatusCode | Field::Message)
+                | FieldName::Renamed(Field::StatusCode | Field::Message)
+                | FieldName::Response
+        )
+    {
+        return None;
+    }
+    let colon = skip_ws(text, end);
+    (text.get(colon) == Some(&b':')).then(|| skip_ws(text, colon + 1))
 }
