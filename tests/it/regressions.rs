@@ -909,3 +909,36 @@ fn a_backslash_last_on_a_line_is_no_crash_when_its_time_is_looked_for() {
         assert_ne!(out.status.code(), Some(101), "{args:?}");
     }
 }
+
+/// The bytes of `text` as journald writes a `MESSAGE` that is not UTF-8: `[123,34,…]`.
+fn byte_array(text: &str) -> String {
+    let numbers: Vec<String> = text.bytes().map(|b| b.to_string()).collect();
+    format!("[{}]", numbers.join(","))
+}
+
+#[test]
+fn an_envelope_whose_message_is_a_byte_array_is_searched_with_or_without_a_log_prefix() {
+    // The one-pass reading of the usual line took the array for a plain value, and missed
+    // what its bytes spell.
+    let spelled = [
+        (r#"{"StatusCode":41601}"#, "41601"),
+        (
+            "[TencentCloudSDKError] Code=InternalError, Message=m, RequestId=r",
+            "\"InternalError\"",
+        ),
+    ];
+    for (inner, code) in spelled {
+        let envelope = format!(
+            r#"{{"StatusCode":200,"Code":0,"Message":{}}}"#,
+            byte_array(inner)
+        );
+        for prefix in ["", "x ", "2026-12-06T10:45:16.506+08:00 INFO resp="] {
+            let line = format!("{prefix}{envelope}\n");
+            let (status, lines, stderr) = check(line.as_bytes());
+            assert_eq!(status, 1, "{line}{stderr}");
+            let codes = codes(&lines);
+            assert!(codes.iter().any(|c| c == code), "{line}{codes:?}");
+            assert!(codes.iter().any(|c| c == "200"), "{line}{codes:?}");
+        }
+    }
+}

@@ -52,6 +52,9 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
         i = match *text.get(start)? {
             b'"' => plain_string_end(text, start)?,
             b'-' | b'0'..=b'9' => number_end(text, start)?,
+            // journald writes a `Message` that is not UTF-8 as an array of its bytes, which may
+            // spell an envelope or an SDK string: the full scanner reads it as text.
+            b'[' if field == MESSAGE => return None,
             // A payload that may hold an envelope of its own is declined inside.
             b'{' | b'[' => container_end(text, start)?,
             _ => literal_end(text, start)?,
@@ -79,6 +82,9 @@ pub(crate) fn usual_object(text: &[u8], at: usize) -> Option<Found> {
     })
 }
 
+/// The index of `Message` among the fields' slots.
+const MESSAGE: usize = 3;
+
 /// The end of the key at `text[i]` and its field's index, when it is one of the five written
 /// as the source document writes them: a word compare or two.
 #[inline(always)]
@@ -96,7 +102,7 @@ fn known_key(text: &[u8], i: usize) -> Option<(usize, usize)> {
     } else if w & FIVE == le(b"Data\"\0\0\0") {
         (5, 4)
     } else if w == le(b"Message\"") {
-        (8, 3)
+        (8, MESSAGE)
     } else if w == le(b"RequestI") && text.get(i + 9..i + 11) == Some(b"d\"") {
         (10, 0)
     } else if w == le(b"StatusCo") && text.get(i + 9..i + 12) == Some(b"de\"") {

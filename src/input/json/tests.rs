@@ -230,6 +230,7 @@ fn the_usual_line_is_read_alike_by_both_scanners_or_left_to_the_full_one() {
         r#"{"StatusCode":200,"Code":0,"Data":"{"StatusCode":41601}"}"#,
         r#"{"StatusCode":200,"Code":0,"Data":"[TencentCloudSDKError] Code=X, RequestId=r"}"#,
         r#"{"StatusCode":200,"Code":0,"Data":{"message":[123,125]}}"#,
+        r#"{"StatusCode":200,"Code":0,"Message":[123,125]}"#,
         r#"{"StatusCode":200,"statusCode":1}"#,
         r#"{"StatusCode":200}"#,
         r#"{"StatusCode":200,"Code":0} x"#,
