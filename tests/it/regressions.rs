@@ -942,3 +942,34 @@ fn an_envelope_whose_message_is_a_byte_array_is_searched_with_or_without_a_log_p
         }
     }
 }
+
+#[test]
+fn a_skipped_line_is_said_for_what_it_holds_not_for_what_an_earlier_line_held() {
+    // An earlier line's search left its findings (an object close to an envelope, nesting
+    // too deep) on the one scanner, and a later line without an envelope was said to hold
+    // them. Each first line has a member of its own (`ts`), so that the full search reads it.
+    let deep = format!(
+        "x {{\"ts\":1,\"StatusCode\":41601,\"Data\":[{}{}]}}\n",
+        "[".repeat(70),
+        "]".repeat(70)
+    );
+    for first in [
+        "x {\"ts\":1,\"StatusCode\":41601,\"Data\":{\"RequestId\":\"a\",\"Code\":1}}\n".to_string(),
+        "{\"ts\":1,\"StatusCode\":41601,\"Code\":{\"requestId\":\"\",\"code\":1}}\n".to_string(),
+        deep,
+    ] {
+        for (second, reason) in [
+            ("y {\"response\":1}\n", "1 JSON without an envelope"),
+            ("TencentCloudSDK\n", "1 no JSON object"),
+        ] {
+            let input = format!("{first}{second}");
+            let out = run_with_input(&["explain", "--format", "plain"], input.as_bytes());
+            assert_no_panic(&out);
+            let (_, _, stderr) = parts(&out);
+            assert!(
+                stderr.contains(&format!("skipped 1 line: {reason}")),
+                "{input}{stderr}"
+            );
+        }
+    }
+}

@@ -847,6 +847,8 @@ where
     let first = first_non_blank(text, from);
     scanner.marked = has_sdk_marker(&text[from..]);
     scanner.unclosed = false;
+    // What an earlier line's search passed over says nothing of this one's.
+    scanner.passed = Passed::default();
     // The text outside values starts here.
     let mut outside = from;
     let mut i = from;
