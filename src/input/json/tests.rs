@@ -348,6 +348,26 @@ mod payloads {
         prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
     }
 
+    /// An envelope's `Message` member, or none: text, or the bytes journald writes for a
+    /// message that is not UTF-8, which may spell an envelope or an SDK string.
+    fn message() -> impl Strategy<Value = String> {
+        let spelled = prop::sample::select(vec![
+            "",
+            "ok",
+            "{\"StatusCode\":41601}",
+            "[TencentCloudSDKError] Code=InternalError, RequestId=r",
+            "{}",
+        ]);
+        (spelled, 0..3u8).prop_map(|(text, how)| match how {
+            0 => String::new(),
+            1 => format!("\"Message\":{},", serde_json::to_string(text).unwrap()),
+            _ => {
+                let bytes: Vec<String> = text.bytes().map(|b| b.to_string()).collect();
+                format!("\"Message\":[{}],", bytes.join(","))
+            }
+        })
+    }
+
     /// A JSON value as text, with words that may open an envelope among its keys and strings.
     fn json() -> impl Strategy<Value = String> {
         let word = prop::sample::select(vec![
@@ -420,10 +440,11 @@ mod payloads {
         fn the_usual_object_after_a_prefix_is_what_the_search_finds(
             pre in prefix(),
             data in payload(),
+            message in message(),
             tail in prop::sample::select(vec!["", " ", "\t", "x", "}", " {}"]),
         ) {
             let line = format!(
-                r#"{pre}{{"RequestId":"r","Code":0,"StatusCode":41601,"Data":{data}}}{tail}"#
+                r#"{pre}{{"RequestId":"r","Code":0,"StatusCode":41601,{message}"Data":{data}}}{tail}"#
             );
             let alike = usual_in_line_as_searched(line.as_bytes());
             prop_assert!(alike != Some(false), "{}", line);
