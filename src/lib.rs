@@ -40,6 +40,7 @@
 // Forbidden, not only denied: the binary's constructor (src/main.rs) is the one place that
 // carries ctor's `unsafe` mark.
 #![forbid(unsafe_code)]
+#![cfg_attr(not(test), warn(clippy::too_many_lines))]
 
 mod cli;
 mod cli_zh;
