@@ -492,7 +492,7 @@ pub fn lookup(
     } else {
         Table::builtin_where(|code| queries.iter().any(|q| q.matches(code)))
     };
-    let mut found = Found {
+    let mut found = LookupRows {
         table: &table,
         user_tables,
         all: None,
@@ -528,7 +528,7 @@ fn not_a_code(bad: &str) -> Error {
 
 /// What a lookup found so far: the rows, in the order of the arguments, and a message for each
 /// argument that found none.
-struct Found<'t> {
+struct LookupRows<'t> {
     /// The legacy table the codes are looked up in.
     table: &'t Table,
     /// Whether user tables were merged into it.
@@ -541,7 +541,7 @@ struct Found<'t> {
     missing: Vec<String>,
 }
 
-impl<'t> Found<'t> {
+impl<'t> LookupRows<'t> {
     /// Looks up an API 3.0 code or pattern in `v3_table`.
     fn v3(&mut self, v3_table: &'t crate::table::v3::V3Table, arg: &str) {
         let matched = v3_table.matching(arg);

@@ -30,7 +30,7 @@ const MIN_MEANING: usize = 20;
 
 /// What the keys change, kept from one frame to the next.
 #[derive(Debug, Default)]
-pub struct State {
+pub struct KeyState {
     /// The selected row's identity, followed as the rows are sorted again.
     selected: Option<String>,
     /// The selected row's index.
@@ -63,7 +63,7 @@ pub enum Move {
 }
 
 /// One frame's worth of what is drawn.
-pub struct View<'a> {
+pub struct LiveFrame<'a> {
     /// The counts, all inputs together.
     pub summary: &'a Summary,
     /// Human output's settings: the language and whether there is colour.
@@ -104,7 +104,7 @@ pub fn rows<'a>(
     rows
 }
 
-impl State {
+impl KeyState {
     /// Finds the selected row again among `rows` (sorted anew), or keeps its place.
     fn settle(&mut self, rows: &[SummaryRow<'_>]) {
         if rows.is_empty() {
@@ -159,7 +159,7 @@ impl State {
 /// share, the meaning, when the code was first and last seen, the rate and the sparkline
 /// (dropped in the reverse order when the terminal narrows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Columns {
+pub struct LiveColumns {
     /// The share of all envelopes.
     pub share: bool,
     /// The short meaning.
@@ -183,10 +183,10 @@ struct Widths {
     last: usize,
 }
 
-impl Columns {
+impl LiveColumns {
     /// The columns `width` holds, for columns of `w`'s widths and one space between each.
-    fn fitting(width: usize, w: &Widths) -> Columns {
-        let mut c = Columns {
+    fn fitting(width: usize, w: &Widths) -> LiveColumns {
+        let mut c = LiveColumns {
             share: true,
             meaning: true,
             times: true,
@@ -319,7 +319,12 @@ fn seen_span(r: &SummaryRow<'_>) -> Option<(Millis, Millis)> {
 
 /// Draws `view` onto `frame`, the rows `rows` (as [`rows`] ordered them) with `state`'s
 /// selection.
-pub fn draw(frame: &mut Frame<'_>, view: &View<'_>, rows: &[SummaryRow<'_>], state: &mut State) {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    view: &LiveFrame<'_>,
+    rows: &[SummaryRow<'_>],
+    state: &mut KeyState,
+) {
     state.settle(rows);
     let area = frame.area();
     let colour = view.settings.palette.enabled();
@@ -359,7 +364,7 @@ pub fn draw(frame: &mut Frame<'_>, view: &View<'_>, rows: &[SummaryRow<'_>], sta
 }
 
 /// The header: totals, the rate, how long the input has been read, and what is on.
-fn header(view: &View<'_>, state: &State, colour: bool) -> Line<'static> {
+fn header(view: &LiveFrame<'_>, state: &KeyState, colour: bool) -> Line<'static> {
     let s = view.summary;
     let (total, errors) = (s.envelopes, s.errors);
     let share = percent(errors, total);
@@ -410,7 +415,7 @@ fn header(view: &View<'_>, state: &State, colour: bool) -> Line<'static> {
 }
 
 /// The footer: the keys, and what was skipped or went wrong.
-fn footer(view: &View<'_>, colour: bool) -> Line<'static> {
+fn footer(view: &LiveFrame<'_>, colour: bool) -> Line<'static> {
     // What went wrong comes first, where a narrow terminal cannot cut it off; the keys last.
     let mut spans = Vec::new();
     if let Some(trouble) = &view.trouble {
@@ -455,9 +460,9 @@ fn footer(view: &View<'_>, colour: bool) -> Line<'static> {
 fn draw_table(
     frame: &mut Frame<'_>,
     area: Rect,
-    view: &View<'_>,
+    view: &LiveFrame<'_>,
     rows: &[SummaryRow<'_>],
-    state: &mut State,
+    state: &mut KeyState,
     colour: bool,
 ) {
     if rows.is_empty() {
@@ -478,7 +483,7 @@ fn draw_table(
     let heads = headings();
     let spans: Vec<Option<(Millis, Millis)>> = rows.iter().map(seen_span).collect();
     let w = Widths::measure(&heads, rows, &spans, view.now);
-    let c = Columns::fitting(area.width as usize, &w);
+    let c = LiveColumns::fitting(area.width as usize, &w);
     let (header, widths) = c.header(heads, &w);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let lines: Vec<Row<'_>> = rows
@@ -543,7 +548,7 @@ impl Widths {
     }
 }
 
-impl Columns {
+impl LiveColumns {
     /// The header cells of the columns shown, and the columns' widths.
     fn header(&self, heads: [String; 8], w: &Widths) -> (Vec<Cell<'static>>, Vec<Constraint>) {
         let [code, count, share, meaning, first, last, rate, spark] = heads;
@@ -569,7 +574,7 @@ impl Columns {
         &self,
         r: &SummaryRow<'_>,
         span: Option<(Millis, Millis)>,
-        view: &View<'_>,
+        view: &LiveFrame<'_>,
         colour: bool,
     ) -> Row<'static> {
         let now = view.now;
@@ -628,7 +633,7 @@ fn spark_cell(recent: Option<&Recent>, now: Millis, colour: bool) -> Cell<'stati
 
 /// The selected code's full knowledge: its meaning in both languages, hint, retry class and
 /// twins, for each of its meanings; then its counts and sample RequestIds.
-fn detail_lines(r: &SummaryRow<'_>, view: &View<'_>, colour: bool) -> Vec<Line<'static>> {
+fn detail_lines(r: &SummaryRow<'_>, view: &LiveFrame<'_>, colour: bool) -> Vec<Line<'static>> {
     let label_style = match colour {
         true => Style::default()
             .fg(Color::Cyan)
@@ -659,7 +664,7 @@ fn field_line(label: String, text: String, label_style: Style) -> Line<'static> 
 /// hint and twins.
 fn meaning_lines(
     row: &crate::table::Row,
-    view: &View<'_>,
+    view: &LiveFrame<'_>,
     label_style: Style,
 ) -> Vec<Line<'static>> {
     let field = |label: String, text: String| field_line(label, text, label_style);
@@ -689,7 +694,7 @@ fn meaning_lines(
 }
 
 /// The selected code's counts, when it was seen, and its sample RequestIds.
-fn count_lines(r: &SummaryRow<'_>, view: &View<'_>, label_style: Style) -> [Line<'static>; 2] {
+fn count_lines(r: &SummaryRow<'_>, view: &LiveFrame<'_>, label_style: Style) -> [Line<'static>; 2] {
     let (count, errors) = (r.count, r.errors);
     let mut counted = crate::t!("{count} ({errors} errors)", "{count}（{errors} 个错误）");
     if let Some((first, last)) = seen_span(r) {
@@ -779,11 +784,11 @@ mod tests {
     }
 
     /// The screen of `width`×`height`, as lines of text.
-    fn screen(width: u16, height: u16, state: &mut State) -> Vec<String> {
+    fn screen(width: u16, height: u16, state: &mut KeyState) -> Vec<String> {
         let table = Table::builtin();
         let summary = summary(&table);
         let settings = settings();
-        let view = View {
+        let view = LiveFrame {
             summary: &summary,
             settings: &settings,
             now: NOW,
@@ -817,7 +822,7 @@ mod tests {
 
     #[test]
     fn at_80_by_24_the_sparkline_drops_and_the_rest_stays() {
-        let lines = screen(80, 24, &mut State::default());
+        let lines = screen(80, 24, &mut KeyState::default());
         let text = lines.join("\n");
         assert!(
             lines[0].starts_with("errcode 168 envelopes · 128 errors (76.2%)"),
@@ -852,7 +857,7 @@ mod tests {
 
     #[test]
     fn at_200_by_50_every_column_shows() {
-        let lines = screen(200, 50, &mut State::default());
+        let lines = screen(200, 50, &mut KeyState::default());
         let text = lines.join("\n");
         for head in ["Meaning", "First", "Last", "/min", "Last 10 min"] {
             assert!(lines[1].contains(head), "{head}: {text}");
@@ -873,7 +878,7 @@ mod tests {
     #[test]
     fn the_code_and_the_count_never_drop() {
         for width in [20u16, 30, 40, 60] {
-            let lines = screen(width, 10, &mut State::default());
+            let lines = screen(width, 10, &mut KeyState::default());
             assert!(lines[2].starts_with("41601"), "{width}: {lines:?}");
             assert!(lines[2].contains("120"), "{width}: {lines:?}");
             assert!(lines.iter().all(|l| width_of(l) <= width as usize));
@@ -886,18 +891,18 @@ mod tests {
             first: 8,
             last: 8,
         };
-        let all = Columns::fitting(200, &w);
+        let all = LiveColumns::fitting(200, &w);
         assert!(all.spark && all.rate && all.times && all.meaning && all.share);
         let mut previous = all;
         // As the width narrows, columns drop in the order and never come back.
-        let order = |c: &Columns| {
+        let order = |c: &LiveColumns| {
             [c.spark, c.rate, c.times, c.meaning, c.share]
                 .iter()
                 .filter(|&&on| !on)
                 .count()
         };
         for width in (0..200).rev() {
-            let c = Columns::fitting(width, &w);
+            let c = LiveColumns::fitting(width, &w);
             assert!(order(&c) >= order(&previous), "{width}");
             let dropped = [c.spark, c.rate, c.times, c.meaning, c.share];
             let first_kept = dropped.iter().position(|&on| on).unwrap_or(5);
@@ -909,9 +914,9 @@ mod tests {
     #[test]
     fn tiny_terminals_draw_without_a_panic() {
         for (width, height) in [(1, 1), (2, 1), (5, 3), (10, 2), (12, 4), (300, 2)] {
-            let mut state = State {
+            let mut state = KeyState {
                 detail: true,
-                ..State::default()
+                ..KeyState::default()
             };
             let lines = screen(width, height, &mut state);
             assert_eq!(lines.len(), usize::from(height));
@@ -921,7 +926,7 @@ mod tests {
 
     #[test]
     fn the_selection_follows_its_code_and_the_detail_shows_its_knowledge() {
-        let mut state = State::default();
+        let mut state = KeyState::default();
         let table = Table::builtin();
         let summary = summary(&table);
         let rows = rows(&summary, &table, false);
@@ -964,7 +969,7 @@ mod tests {
             }
         }
         let settings = settings();
-        let view = View {
+        let view = LiveFrame {
             summary: &summary,
             settings: &settings,
             now: NOW,
@@ -975,9 +980,9 @@ mod tests {
             trouble: None,
         };
         let rows = rows(&summary, &table, false);
-        let mut state = State::default();
+        let mut state = KeyState::default();
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut text = |state: &mut State| {
+        let mut text = |state: &mut KeyState| {
             terminal.draw(|f| draw(f, &view, &rows, state)).unwrap();
             format!("{:?}", terminal.backend().buffer())
         };
@@ -999,7 +1004,7 @@ mod tests {
         let table = Table::builtin();
         let summary = Summary::new(table.rows().len());
         let settings = settings();
-        let view = View {
+        let view = LiveFrame {
             summary: &summary,
             settings: &settings,
             now: NOW,
@@ -1010,7 +1015,7 @@ mod tests {
             trouble: Some("cannot read x".into()),
         };
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut state = State::default();
+        let mut state = KeyState::default();
         terminal.draw(|f| draw(f, &view, &[], &mut state)).unwrap();
         let buffer = format!("{:?}", terminal.backend().buffer());
         assert!(buffer.contains("waiting for envelopes"));

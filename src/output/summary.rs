@@ -160,7 +160,7 @@ pub(crate) fn write_summary(
     layout: Layout,
 ) -> io::Result<()> {
     // The shares are of every row; the rows shown, the first --top.
-    let view = View {
+    let view = SummaryView {
         counts: &counts[..counts.len().min(layout.top.unwrap_or(usize::MAX))],
         all: counts,
         envelopes: summary.envelopes,
@@ -172,7 +172,7 @@ pub(crate) fn write_summary(
 }
 
 /// What every format's rendering of the summary needs.
-struct View<'v, 'a> {
+struct SummaryView<'v, 'a> {
     /// The rows shown.
     counts: &'v [SummaryRow<'a>],
     /// Every row, of which the shares are.
@@ -184,7 +184,7 @@ struct View<'v, 'a> {
     settings: &'v Settings,
 }
 
-impl View<'_, '_> {
+impl SummaryView<'_, '_> {
     /// A count's share of every envelope.
     fn share(&self, n: u64) -> f64 {
         n as f64 / self.envelopes.max(1) as f64
@@ -214,7 +214,7 @@ fn time(t: Option<i64>) -> String {
     t.map_or("-".to_string(), rfc3339)
 }
 
-impl Report for View<'_, '_> {
+impl Report for SummaryView<'_, '_> {
     /// The summary as a Markdown table, to paste into an incident document.
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
         let lang = self.settings.lang;
@@ -497,7 +497,7 @@ impl Times {
 }
 
 /// A row of the summary table.
-fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell> {
+fn grid_row(view: &SummaryView<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell> {
     let (p, lang) = (view.settings.palette, view.settings.lang);
     let http = r
         .rows
@@ -533,7 +533,7 @@ fn grid_row(view: &View<'_, '_>, r: &SummaryRow<'_>, times: &Times) -> Vec<Cell>
 /// wrapped. `false`, writing nothing, when the width leaves a code too little room.
 fn write_compact(
     out: &mut impl Write,
-    view: &View<'_, '_>,
+    view: &SummaryView<'_, '_>,
     counts: &[SummaryRow<'_>],
 ) -> io::Result<bool> {
     let lang = view.settings.lang;
@@ -678,7 +678,7 @@ impl Compact {
 
 /// The summary's codes as records, one field a line, for a width too narrow for the table.
 fn narrow_records<'l>(
-    view: &View<'_, '_>,
+    view: &SummaryView<'_, '_>,
     counts: &[SummaryRow<'_>],
     times: &Times,
     labels: &'l Labels,

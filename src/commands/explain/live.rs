@@ -19,7 +19,7 @@ use crate::explain::summary::Summary;
 use crate::input::follow::{compressed, Follow, Stop, Stream};
 use crate::input::parallel::Parts;
 use crate::input::{Event, Sink};
-use crate::output::live::{self as view, Move, State, View};
+use crate::output::live::{self as view, KeyState, LiveFrame, Move};
 use crate::output::report::MAX_TABLE_ROWS;
 use crate::settings::Settings;
 use crate::table::Table;
@@ -413,7 +413,7 @@ struct Screen<'a, 't> {
     started: Instant,
     /// When every input had ended.
     ended_at: Option<Instant>,
-    state: State,
+    state: KeyState,
     shown: Shown,
     /// The reads counted when `shown` was copied.
     reads: u64,
@@ -444,7 +444,7 @@ impl<'a, 't> Screen<'a, 't> {
             trouble,
             started,
             ended_at: None,
-            state: State::default(),
+            state: KeyState::default(),
             shown,
             reads: u64::MAX,
             drawn: Instant::now(),
@@ -502,7 +502,7 @@ impl<'a, 't> Screen<'a, 't> {
             self.shown = snapshot(slots, self.table, &self.trouble);
             self.reads = count;
         }
-        let frame_view = View {
+        let frame_view = LiveFrame {
             summary: &self.shown.summary,
             settings: self.settings,
             now: now_millis(),
@@ -566,7 +566,7 @@ impl<'a, 't> Screen<'a, 't> {
 fn listed<'a>(
     summary: &'a Summary,
     table: &'a Table,
-    state: &State,
+    state: &KeyState,
     options: &Options,
 ) -> Vec<crate::output::report::SummaryRow<'a>> {
     let mut rows = view::rows(summary, table, state.errors_only);
